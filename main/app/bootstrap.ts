@@ -1,0 +1,28 @@
+// Starting the app's services, the same way for every host.
+import { createDispatcher, type Dispatcher } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+import { createAppServices, type AppServicesOptions, type AppServices } from './services.js';
+import { FileStaging } from '../core/files/staging.js';
+
+export interface RunningApp {
+  services: AppServices;
+  dispatch: Dispatcher;
+  staging: FileStaging;
+  close(): Promise<void>;
+}
+
+export async function bootApp(options: AppServicesOptions): Promise<RunningApp> {
+  const services = await createAppServices(options);
+  const staging = new FileStaging(options.dataDir);
+  await staging.reset();
+  const handlers = createHandlers(services, { sandboxUrl: () => null });
+  const dispatch = createDispatcher(handlers, services.log);
+  return {
+    services,
+    dispatch,
+    staging,
+    async close() {
+      await services.log.flush();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The receiving side of the contract: every call's method name and arguments are checked here, whatever host
+// carried them, before any handler runs. Errors leave as typed values; anything unexpected is logged in full and
+// reaches the UI only as a generic message.
+import type { z } from 'zod';
+import { contract, isMethodName, type InvokeResult, type MethodName, type MethodResult, type ParsedArgs } from '../common/contract.js';
+import { AppError, toAppError } from '../common/errors.js';
+
+export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
+
+export interface DispatchLog {
+  error(scope: string, message: string): void;
+}
+
+export type Dispatcher = (method: unknown, args: unknown) => Promise<InvokeResult<unknown>>;
+
+export function validationError(error: z.ZodError, method: string): AppError {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+  const message = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid arguments.';
+  return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where ? { field: where } : undefined);
+}
+
+export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatcher {
+  return async (method, args) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: new AppError('validation', 'Unknown method.').toData() };
+    }
+    const parsed = contract[method].args.safeParse(args === undefined ? {} : args);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, method).toData() };
+    try {
+      const handler = handlers[method] as (a: unknown) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (err) {
+      const appError = toAppError(err);
+      if (appError.code === 'internal') log.error('contract', `${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return { ok: false, error: appError.toData() };
+    }
+  };
+}

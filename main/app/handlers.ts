@@ -1,0 +1,76 @@
+// What each contract method does. Arguments arrive already parsed by the dispatcher.
+import os from 'node:os';
+import { AppError } from '../common/errors.js';
+import { testConnection } from './connection-test.js';
+import type { Handlers } from './dispatch.js';
+import type { AppServices } from './services.js';
+
+/** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
+export function validateExternalUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError('validation', 'That is not a valid link.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation', 'Only http and https links can be opened.');
+  if (url.username || url.password) throw new AppError('validation', 'Links with credentials in them are not opened.');
+  return url.toString();
+}
+
+export function createHandlers(services: AppServices, extra: { sandboxUrl: () => string | null }): Handlers {
+  const { accounts, settings, log, notices, vault } = services;
+  return {
+    'app.info': () => ({
+      name: 'Media Desk',
+      version: services.version,
+      host: services.host.host,
+      platform: `${os.platform()}-${os.arch()}`,
+      dataDir: services.dataDir,
+      secureStorage: vault.info,
+      sandboxUrl: extra.sandboxUrl(),
+    }),
+    'app.notices': () => notices.list(),
+    'app.dismissNotice': ({ id }) => notices.dismiss(id),
+
+    'settings.get': () => settings.get(),
+    'settings.update': async (patch) => {
+      const before = settings.get();
+      const next = await settings.update(patch);
+      if (patch.persistSecretsWithoutKeyring !== undefined && patch.persistSecretsWithoutKeyring !== before.persistSecretsWithoutKeyring) {
+        await vault.useCipher(await services.cipherFor(next));
+        log.info('settings', `Secret storage is now: ${vault.info.backend}.`);
+      }
+      return next;
+    },
+
+    'accounts.list': () => accounts.list(),
+    'accounts.create': async ({ config, secret }) => {
+      const created = await accounts.create(config, secret);
+      log.info('accounts', `Added ${config.kind} account "${config.label}".`, created.id);
+      return created;
+    },
+    'accounts.update': async ({ accountId, config, secret }) => {
+      const updated = await accounts.update(accountId, config, secret);
+      log.info('accounts', `Saved account "${config.label}".`, accountId);
+      return updated;
+    },
+    'accounts.remove': async ({ accountId }) => {
+      const label = accounts.config(accountId).label;
+      await accounts.remove(accountId);
+      log.info('accounts', `Removed account "${label}".`, accountId);
+    },
+    'accounts.test': async ({ accountId }) => {
+      const result = await testConnection(accounts.config(accountId), accounts.secret(accountId));
+      log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test: ${result.message}`, accountId);
+      return result;
+    },
+
+    'log.list': ({ limit }) => log.list(limit),
+    'log.export': async () => ({
+      fileName: `media-desk-activity-${new Date().toISOString().slice(0, 10)}.log`,
+      text: await log.exportText(),
+    }),
+    'shell.openExternal': async ({ url }) => services.host.openExternal(validateExternalUrl(url)),
+  };
+}

@@ -1,0 +1,85 @@
+// Composition: the services one running app has, whatever host it runs in. Hosts add their capabilities
+// (dialogs, opening links…) through HostCapabilities and carry the contract to the UI.
+import path from 'node:path';
+import type { AppInfo, Notice } from '../common/contract.js';
+import { AccountStore } from '../core/accounts/account-store.js';
+import { ActivityLog } from '../core/log/activity-log.js';
+import { createRedactor } from '../core/log/redact.js';
+import { SettingsStore } from '../core/settings-store.js';
+import { removeStaleTemps } from '../core/storage/atomic.js';
+import type { SecretCipher } from '../core/vault/cipher.js';
+import { SecretVault } from '../core/vault/vault.js';
+import { EventBus } from './events.js';
+
+export interface HostCapabilities {
+  host: AppInfo['host'];
+  /** Opens an already validated http(s) URL in the user's browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+export interface AppServicesOptions {
+  dataDir: string;
+  version: string;
+  /** Chooses the cipher once settings are known (Electron asks whether weak storage was opted in). */
+  cipher: (settings: { persistSecretsWithoutKeyring: boolean }) => Promise<SecretCipher>;
+  host: HostCapabilities;
+}
+
+export class NoticeBoard {
+  private readonly notices: Notice[] = [];
+  constructor(private readonly events: EventBus) {}
+
+  add(level: Notice['level'], message: string): void {
+    const notice: Notice = { id: `n${Date.now().toString(36)}${this.notices.length}`, level, message };
+    this.notices.push(notice);
+    this.events.emit('notice', notice);
+  }
+  list(): Notice[] {
+    return [...this.notices];
+  }
+  dismiss(id: string): void {
+    const index = this.notices.findIndex((n) => n.id === id);
+    if (index >= 0) this.notices.splice(index, 1);
+  }
+}
+
+export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+
+export async function createAppServices(options: AppServicesOptions) {
+  const { dataDir } = options;
+  await removeStaleTemps(dataDir);
+  const events = new EventBus();
+  const notices = new NoticeBoard(events);
+  const settings = new SettingsStore(dataDir);
+  const settingsLoad = await settings.load();
+
+  const vault = new SecretVault(dataDir, await options.cipher(settings.get()));
+  const log = new ActivityLog({ dataDir, redact: createRedactor(() => vault.allValues()) });
+  const accounts = new AccountStore(dataDir, vault);
+
+  if (settingsLoad.status === 'corrupt') {
+    const message = `Your settings file was damaged (${settingsLoad.reason}). It was kept as ${path.basename(settingsLoad.movedTo)} and defaults are in use.`;
+    notices.add('warn', message);
+    log.warn('storage', message);
+  }
+  const vaultLoad = await vault.load();
+  if (vaultLoad.corruptMovedTo) {
+    notices.add('error', `The saved passwords file was damaged and was set aside as ${path.basename(vaultLoad.corruptMovedTo)}. Enter your passwords again.`);
+  }
+  if (vaultLoad.unreadable.length > 0) {
+    notices.add('warn', `${vaultLoad.unreadable.length} saved password(s) could not be decrypted on this machine. Enter them again in the accounts concerned.`);
+  }
+  const accountsLoad = await accounts.load();
+  if (accountsLoad.status === 'corrupt') {
+    const message = `Your accounts file was damaged (${accountsLoad.reason}). It was kept as ${path.basename(accountsLoad.movedTo)}; no account was deleted from it.`;
+    notices.add('error', message);
+    log.error('storage', message);
+  }
+
+  accounts.onChange((list) => events.emit('accounts.changed', list));
+  settings.onChange((s) => events.emit('settings.changed', s));
+  log.onEntry((entry) => events.emit('log.appended', entry));
+  log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
+
+  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, cipherFor: options.cipher };
+}

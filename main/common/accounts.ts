@@ -1,0 +1,122 @@
+// Account shapes as they cross the contract and as they are stored (never with secrets: those live in the vault).
+import { z } from 'zod';
+
+export const ACCOUNT_KINDS = ['generic', 'library', 'twilio'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+const text = (max: number) => z.string().max(max);
+const nonEmpty = (max: number, what: string) => z.string().trim().min(1, `${what} is required.`).max(max);
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'Enter a full http:// or https:// URL.');
+
+/** The vendor's own key names, so an admin can paste what the provider gave him. */
+export const GENERIC_SETTING_KEYS = [
+  'genericMediaUploadUrl',
+  'genericMediaUploadMethod',
+  'genericMediaUploadMultipartData',
+  'genericMediaUploadCustomHeaders',
+  'genericMediaUploadPrecheckUrl',
+  'genericMediaUploadPrecheckMethod',
+  'genericMediaUploadPrecheckPostData',
+  'genericMediaRefSendUrl',
+  'genericMediaRefSendMethod',
+  'genericMediaRefSendPostData',
+  'genericMediaRefSendCustomHeaders',
+] as const;
+export type GenericSettingKey = (typeof GENERIC_SETTING_KEYS)[number];
+
+export const genericSettingsSchema = z.object({
+  genericMediaUploadUrl: nonEmpty(4096, 'The upload URL'),
+  genericMediaUploadMethod: z.string().trim().max(8).optional(),
+  genericMediaUploadMultipartData: nonEmpty(8192, 'The multipart data'),
+  genericMediaUploadCustomHeaders: text(8192).optional(),
+  genericMediaUploadPrecheckUrl: text(4096).optional(),
+  genericMediaUploadPrecheckMethod: text(8).optional(),
+  genericMediaUploadPrecheckPostData: text(8192).optional(),
+  genericMediaRefSendUrl: text(4096).optional(),
+  genericMediaRefSendMethod: text(8).optional(),
+  genericMediaRefSendPostData: text(65536).optional(),
+  genericMediaRefSendCustomHeaders: text(8192).optional(),
+});
+export type GenericSettings = z.infer<typeof genericSettingsSchema>;
+
+const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Variable names use letters, digits, _ . -');
+
+const common = {
+  label: nonEmpty(80, 'A name'),
+  /** Accounts made from the embedded sandbox are labelled so in the UI. */
+  sandbox: z.boolean().optional(),
+  allowInsecure: z.boolean().optional(),
+  /** PEM of a self-signed server certificate trusted for this account only. */
+  trustedCertificate: text(65536).optional(),
+};
+
+export const genericConfigSchema = z.object({
+  kind: z.literal('generic'),
+  ...common,
+  settings: genericSettingsSchema,
+  username: text(256),
+  /** Non-secret account variables for %account[KEY]% templates. */
+  variables: z.record(variableName, text(4096)).default({}),
+});
+
+export const libraryConfigSchema = z.object({
+  kind: z.literal('library'),
+  ...common,
+  serverUrl: httpUrl,
+  domain: nonEmpty(255, 'The domain'),
+  userId: nonEmpty(255, 'The user id'),
+  appId: nonEmpty(255, 'The application id'),
+});
+
+export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
+const sid = (prefix: string, what: string) =>
+  z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${what} starts with ${prefix} followed by 32 hexadecimal characters.`);
+
+export const twilioConfigSchema = z
+  .object({
+    kind: z.literal('twilio'),
+    ...common,
+    baseUrl: httpUrl.default(TWILIO_DEFAULT_BASE_URL),
+    accountSid: sid('AC', 'The Account SID'),
+    authMode: z.enum(['authToken', 'apiKey']),
+    apiKeySid: sid('SK', 'The API Key SID').optional(),
+  })
+  .refine((c) => c.authMode !== 'apiKey' || c.apiKeySid !== undefined, {
+    message: 'An API Key SID is required with API key authentication.',
+    path: ['apiKeySid'],
+  });
+
+export const accountConfigSchema = z.discriminatedUnion('kind', [genericConfigSchema, libraryConfigSchema, twilioConfigSchema]);
+export type AccountConfig = z.infer<typeof accountConfigSchema>;
+export type GenericAccountConfig = z.infer<typeof genericConfigSchema>;
+export type LibraryAccountConfig = z.infer<typeof libraryConfigSchema>;
+export type TwilioAccountConfig = z.infer<typeof twilioConfigSchema>;
+
+/** The one secret each kind has: its name in the vault and in the form. */
+export const SECRET_NAME: Record<AccountKind, string> = {
+  generic: 'password',
+  library: 'password',
+  twilio: 'secret', // the Auth Token, or the API key's secret
+};
+
+export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, 'Not an account id.');
+
+/** What the renderer sees of an account: the configuration and whether its secret is set, never the secret. */
+export type AccountSummary = AccountConfig & {
+  id: string;
+  secretSet: boolean;
+  createdAt: string;
+  updatedAt: string;
+};

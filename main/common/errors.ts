@@ -1,0 +1,86 @@
+// Errors that cross the contract: a stable code the UI can branch on and a message a person can read.
+// Never a stack trace, never a secret.
+
+export const ERROR_CODES = [
+  'validation', // an argument or a field is malformed
+  'config', // an account's configuration cannot work (unknown template variable, bad URL…)
+  'not_found',
+  'unauthorized', // the remote rejected the credentials
+  'forbidden', // the remote (or an ACL) refuses the operation
+  'conflict',
+  'rate_limited',
+  'too_large',
+  'unsupported_media', // not a JPEG or an MP4 by its bytes
+  'insecure', // a secret would go over plain http, or to another origin
+  'network', // connection refused, reset, DNS, TLS
+  'timeout',
+  'cancelled',
+  'remote', // the server answered with an error we pass on
+  'protocol', // the server answered something we cannot parse
+  'io', // local disk
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorDetails {
+  /** HTTP status of the remote answer, where there was one. */
+  status?: number;
+  /** The remote's own error code (Twilio's 20404…). */
+  remoteCode?: number;
+  /** A documentation link the remote gave (Twilio's more_info). */
+  moreInfo?: string;
+  /** The field or argument path a validation error is about. */
+  field?: string;
+  /** Seconds the remote asked us to wait (Retry-After). */
+  retryAfter?: number;
+}
+
+/** The plain-data form of an error, as it crosses the contract. */
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toData(): AppErrorData {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+export function isAppErrorData(value: unknown): value is AppErrorData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string';
+}
+
+/**
+ * Turns anything thrown into an error fit to show. Unknown errors become 'internal' with a generic message:
+ * their text may carry paths or secrets, so it goes to the (redacted) log, not to the user.
+ */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof Error && err.name === 'AbortError') return new AppError('cancelled', 'Cancelled.');
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (code === 'ENOENT') return new AppError('io', 'A file or folder was not found.');
+    if (code === 'EACCES' || code === 'EPERM') return new AppError('io', 'Permission denied on a local file or folder.');
+    if (code === 'ENOSPC') return new AppError('io', 'The disk is full.');
+  }
+  return new AppError('internal', 'Something went wrong inside Media Desk. The activity log has the details.');
+}

@@ -1,0 +1,88 @@
+// Files that must never be seen half-written: write a temporary file beside the target, fsync it, rename it over
+// the target, fsync the folder. A crash at any point leaves either the old file or the new one.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+
+export interface WriteOptions {
+  /** File mode for a new file (0o600 for anything sensitive). */
+  mode?: number;
+}
+
+export async function writeFileAtomic(target: string, data: string | Buffer, options: WriteOptions = {}): Promise<void> {
+  const dir = path.dirname(target);
+  await fs.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true });
+    throw err;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; the rename is durable enough there.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function writeJsonAtomic(target: string, value: unknown, options: WriteOptions = {}): Promise<void> {
+  await writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`, options);
+}
+
+export type JsonReadResult<T> =
+  | { status: 'ok'; value: T }
+  | { status: 'missing' }
+  /** The file did not parse or did not match the schema; it was moved to `movedTo`. */
+  | { status: 'corrupt'; movedTo: string; reason: string };
+
+/**
+ * Reads a JSON file and validates it. A corrupt file is never silently replaced: it is renamed aside
+ * (`name.corrupt-<time>`) so the user can recover it, and the caller is told.
+ */
+export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<JsonReadResult<z.output<S>>> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    throw err;
+  }
+  let reason: string;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return { status: 'ok', value: parsed.data };
+    reason = `it does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+  } catch {
+    reason = text.length === 0 ? 'it is empty' : 'it is not valid JSON';
+  }
+  const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  await fs.rename(file, movedTo);
+  return { status: 'corrupt', movedTo, reason };
+}
+
+/** Removes temporary files a crash left behind (they are never read). */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.startsWith('.') && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })));
+}

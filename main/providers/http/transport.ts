@@ -1,0 +1,206 @@
+// The one HTTP transport the three protocol clients share: streaming bodies with a known length, a timeout,
+// cancellation, a cap on API bodies, and the rule that secrets go only over https or to loopback.
+// Redirects are never followed here: a client that wants them follows them itself, deciding per hop which
+// headers may go along (see the Twilio media download).
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../common/errors.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
+export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
+
+export interface TlsOptions {
+  /** Extra PEM certificate(s) trusted for this account only (a self-signed server). */
+  ca?: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: URL;
+  headers?: Record<string, string>;
+  /** A buffer, or a stream whose exact length is given in bodyLength (never chunked). */
+  body?: Buffer | Readable;
+  bodyLength?: number;
+  signal?: AbortSignal;
+  /** Idle timeout: no byte moved for this long fails the request. */
+  timeoutMs?: number;
+  /** The request carries a credential (in a header, the URL or the body). */
+  carriesSecret?: boolean;
+  /** The account allows secrets over plain http to a non-loopback host. */
+  allowInsecure?: boolean;
+  tls?: TlsOptions;
+  /** Called as body bytes are handed to the socket. */
+  onUploadProgress?: (bytesSent: number) => void;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  url: URL;
+  body: http.IncomingMessage;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** Throws 'insecure' when a secret would travel in clear text to a host other than this machine. */
+export function assertSecretTransport(url: URL, allowInsecure = false): void {
+  if (url.protocol === 'https:') return;
+  if (url.protocol !== 'http:') throw new AppError('config', `Unsupported URL scheme "${url.protocol}" (use https).`);
+  if (isLoopbackHost(url.hostname) || allowInsecure) return;
+  throw new AppError(
+    'insecure',
+    `Refusing to send credentials to ${url.host} over plain http. Use https, or tick "allow insecure http" for this account.`,
+  );
+}
+
+function networkError(err: NodeJS.ErrnoException, url: URL): AppError {
+  const where = url.host;
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return new AppError('network', `Could not connect to ${where}: the connection was refused.`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new AppError('network', `Could not find the server ${url.hostname}.`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new AppError('network', `The connection to ${where} was dropped.`);
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'CERT_HAS_EXPIRED':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return new AppError(
+        'network',
+        `The certificate of ${where} is not trusted (${err.code}). Add the server's certificate to this account to trust it.`,
+      );
+    default:
+      return new AppError('network', `Network error talking to ${where}${err.code ? ` (${err.code})` : ''}.`);
+  }
+}
+
+/**
+ * Sends a request and resolves once the response headers arrive; the body is left to the caller as a stream.
+ * Rejects with AppError: 'cancelled', 'timeout', 'network', 'insecure'.
+ */
+export function send(req: HttpRequest): Promise<HttpResponse> {
+  if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure);
+  if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
+    return Promise.reject(new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`));
+  }
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const headers: Record<string, string> = { ...req.headers };
+  if (req.body !== undefined) {
+    const length = Buffer.isBuffer(req.body) ? req.body.length : req.bodyLength;
+    if (length === undefined) throw new AppError('internal', 'A streamed request body needs its length.');
+    headers['content-length'] = String(length);
+  }
+
+  return new Promise<HttpResponse>((resolve, reject) => {
+    if (req.signal?.aborted) {
+      reject(new AppError('cancelled', 'Cancelled.'));
+      return;
+    }
+    const lib = req.url.protocol === 'https:' ? https : http;
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: false };
+    if (req.tls?.ca) options.ca = req.tls.ca;
+    let settled = false;
+    let failure: AppError | undefined;
+    const outgoing = lib.request(req.url, options);
+
+    const fail = (error: AppError): void => {
+      failure ??= error;
+      if (!settled) {
+        settled = true;
+        reject(failure);
+      }
+      outgoing.destroy(failure);
+    };
+    const onAbort = (): void => fail(new AppError('cancelled', 'Cancelled.'));
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
+
+    outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${req.url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
+    outgoing.on('error', (err: NodeJS.ErrnoException) => {
+      cleanup();
+      if (!settled) {
+        settled = true;
+        reject(failure ?? networkError(err, req.url));
+      }
+    });
+    outgoing.on('response', (incoming) => {
+      settled = true;
+      incoming.on('close', cleanup);
+      // The body stream inherits cancellation and the idle timeout.
+      incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${req.url.host} stopped sending.`)));
+      resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: incoming });
+    });
+
+    if (req.body === undefined) {
+      outgoing.end();
+    } else if (Buffer.isBuffer(req.body)) {
+      outgoing.end(req.body);
+      req.onUploadProgress?.(req.body.length);
+    } else {
+      const body = req.body;
+      let sent = 0;
+      body.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
+        req.onUploadProgress?.(sent);
+      });
+      body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${(err as Error).message}`)));
+      body.pipe(outgoing);
+    }
+  });
+}
+
+/** Reads a whole (small) body, refusing more than capBytes. */
+export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): Promise<Buffer> {
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > capBytes) {
+    res.body.destroy();
+    throw new AppError('too_large', `The server's answer is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > capBytes) {
+        res.body.destroy();
+        throw new AppError('too_large', `The server's answer is larger than ${capBytes} bytes.`, { status: res.status });
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw networkError(err as NodeJS.ErrnoException, res.url);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Decodes a body as UTF-8, refusing bytes that are not valid UTF-8 instead of showing mojibake. */
+export function decodeUtf8(body: Buffer, what = 'The server'): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new AppError('protocol', `${what} answered with text that is not valid UTF-8.`);
+  }
+}
+
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date), undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim());
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}

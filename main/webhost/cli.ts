@@ -1,0 +1,48 @@
+// `npm run start:web`: the app in a browser, for machines without Electron's runtime and for end-to-end tests.
+import path from 'node:path';
+import { bootApp } from '../app/bootstrap.js';
+import { parseHostArgs } from '../app/paths.js';
+import { createKeyFileCipher } from '../core/vault/cipher.js';
+import { startBrowserHost } from './server.js';
+
+declare const __APP_VERSION__: string;
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseHostArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const app = await bootApp({
+    dataDir: args.dataDir,
+    version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
+    cipher: () => createKeyFileCipher(args.dataDir),
+    host: {
+      host: 'browser',
+      // The browser host has no window of its own; links open in the browser the user already has the app in.
+      openExternal: async () => undefined,
+    },
+  });
+  const host = await startBrowserHost({
+    dispatch: app.dispatch,
+    events: app.services.events,
+    staging: app.staging,
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    port: args.port,
+  });
+  console.log(`Browser host ready: ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`Media Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { Sidebar } from './components/Sidebar';
+import { NoticeBar } from './components/NoticeBar';
+import { useAppStore } from './store/app-store';
+import { AccountView } from './views/AccountView';
+import { AccountEditor } from './views/AccountEditor';
+import { ActivityView } from './views/ActivityView';
+import { HomeView } from './views/HomeView';
+import { SettingsView } from './views/SettingsView';
+import { TransfersView } from './views/TransfersView';
+
+function useTheme(): void {
+  const theme = useAppStore((s) => s.settings?.theme ?? 'system');
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+function CurrentView() {
+  const route = useAppStore((s) => s.route);
+  switch (route.view) {
+    case 'home':
+      return <HomeView />;
+    case 'account':
+      return <AccountView key={route.accountId} accountId={route.accountId} />;
+    case 'account-new':
+      return <AccountEditor key={`new-${route.kind ?? ''}`} initialKind={route.kind} />;
+    case 'account-edit':
+      return <AccountEditor key={`edit-${route.accountId}`} accountId={route.accountId} />;
+    case 'transfers':
+      return <TransfersView />;
+    case 'activity':
+      return <ActivityView />;
+    case 'settings':
+      return <SettingsView />;
+  }
+}
+
+export function App() {
+  const status = useAppStore((s) => s.status);
+  const failure = useAppStore((s) => s.failure);
+  useTheme();
+  if (status === 'loading') return <div className="splash" role="status">Starting Media Desk…</div>;
+  if (status === 'failed') {
+    return (
+      <div className="splash" role="alert">
+        <h1>Media Desk could not start</h1>
+        <p>{failure}</p>
+        <button type="button" onClick={() => location.reload()}>Try again</button>
+      </div>
+    );
+  }
+  return (
+    <div className="shell">
+      <Sidebar />
+      <main className="content" id="main">
+        <NoticeBar />
+        <CurrentView />
+      </main>
+    </div>
+  );
+}

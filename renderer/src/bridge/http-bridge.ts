@@ -1,0 +1,70 @@
+// The browser host's side of the contract: the same calls over HTTP, the same events over a WebSocket. The
+// session cookie (HttpOnly, SameSite=Strict) carries the token; this code never sees it.
+import type { EventMap, EventName, FileRef, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
+
+type AnyListener = (payload: unknown) => void;
+
+function networkFailure(message: string): InvokeResult<never> {
+  return { ok: false, error: { code: 'network', message } };
+}
+
+export function createHttpBridge(): MediaDeskBridge {
+  const listeners = new Map<string, Set<AnyListener>>();
+  let socket: WebSocket | undefined;
+  let retryDelay = 500;
+
+  const connect = (): void => {
+    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
+    socket.onopen = () => {
+      retryDelay = 500;
+    };
+    socket.onmessage = (message) => {
+      try {
+        const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
+        for (const listener of listeners.get(event) ?? []) listener(payload);
+      } catch {
+        // A frame we cannot read is dropped; the next state refresh corrects the view.
+      }
+    };
+    socket.onclose = () => {
+      // The host may restart; reconnect with a growing delay.
+      setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 10_000);
+    };
+  };
+  connect();
+
+  return {
+    async invoke(method, args) {
+      try {
+        const res = await fetch('/api/invoke', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ method, args }),
+        });
+        if (res.status === 401) return networkFailure('The session has expired: open the address the browser host printed again.');
+        return (await res.json()) as never;
+      } catch {
+        return networkFailure('Media Desk is not reachable: is the browser host still running?');
+      }
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
+      const set = listeners.get(event) ?? new Set<AnyListener>();
+      set.add(listener as AnyListener);
+      listeners.set(event, set);
+      return () => set.delete(listener as AnyListener);
+    },
+    async fileRef(file: File): Promise<FileRef> {
+      const res = await fetch(`/api/stage?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: file,
+      });
+      const result = (await res.json()) as InvokeResult<FileRef>;
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  destructive?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** A modal built on <dialog>: focus stays inside, Escape cancels, the safe choice has the focus first. */
+export function ConfirmDialog({ title, children, confirmLabel, destructive, onConfirm, onCancel }: ConfirmDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="confirm-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="confirm-title">{title}</h2>
+      <div className="dialog-body">{children}</div>
+      <div className="dialog-actions">
+        <button type="button" autoFocus onClick={onCancel}>Cancel</button>
+        <button type="button" className={destructive ? 'danger' : 'primary'} onClick={onConfirm}>{confirmLabel}</button>
+      </div>
+    </dialog>
+  );
+}

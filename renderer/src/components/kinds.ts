@@ -1,0 +1,15 @@
+import type { AccountKind } from '../../../main/common/accounts';
+
+export const KIND_LABEL: Record<AccountKind, string> = {
+  generic: 'Media upload',
+  library: 'Media library',
+  twilio: 'Twilio',
+};
+
+export const KIND_DESCRIPTION: Record<AccountKind, string> = {
+  generic: "Upload JPEG photos and MP4 videos to a provider's media upload web service.",
+  library: 'Browse a per-domain media library: folders, files, voicemail and access lists.',
+  twilio: 'View, download and clean up media attached to Twilio messages.',
+};
+
+export const KIND_ORDER: AccountKind[] = ['generic', 'library', 'twilio'];

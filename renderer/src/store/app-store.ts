@@ -1,0 +1,68 @@
+// The UI's state: what main told us (accounts, settings, notices, the log) and where the user is.
+import { create } from 'zustand';
+import type { AccountSummary } from '../../../main/common/accounts';
+import type { AppInfo, LogEntry, Notice, Settings } from '../../../main/common/contract';
+import { bridge, call, messageOf } from '../bridge';
+
+export type Route =
+  | { view: 'home' }
+  | { view: 'account'; accountId: string }
+  | { view: 'account-new'; kind?: AccountSummary['kind'] }
+  | { view: 'account-edit'; accountId: string }
+  | { view: 'transfers' }
+  | { view: 'activity' }
+  | { view: 'settings' };
+
+interface AppState {
+  status: 'loading' | 'ready' | 'failed';
+  failure?: string;
+  info?: AppInfo;
+  settings?: Settings;
+  accounts: AccountSummary[];
+  notices: Notice[];
+  log: LogEntry[];
+  route: Route;
+  navigate(route: Route): void;
+  init(): Promise<void>;
+  dismissNotice(id: string): Promise<void>;
+}
+
+const LOG_KEEP = 2000;
+
+export const useAppStore = create<AppState>((set, get) => ({
+  status: 'loading',
+  accounts: [],
+  notices: [],
+  log: [],
+  route: { view: 'home' },
+  navigate: (route) => set({ route }),
+  async init() {
+    try {
+      const [info, settings, accounts, notices, log] = await Promise.all([
+        call('app.info', {}),
+        call('settings.get', {}),
+        call('accounts.list', {}),
+        call('app.notices', {}),
+        call('log.list', { limit: 500 }),
+      ]);
+      set({ status: 'ready', info, settings, accounts, notices, log });
+      const first = accounts[0];
+      if (first && get().route.view === 'home') set({ route: { view: 'account', accountId: first.id } });
+    } catch (err) {
+      set({ status: 'failed', failure: messageOf(err) });
+    }
+  },
+  async dismissNotice(id) {
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+    await call('app.dismissNotice', { id });
+  },
+}));
+
+bridge.on('accounts.changed', (accounts) => {
+  const { route } = useAppStore.getState();
+  const gone = 'accountId' in route && !accounts.some((a) => a.id === route.accountId);
+  useAppStore.setState(gone ? { accounts, route: { view: 'home' } } : { accounts });
+});
+bridge.on('settings.changed', (settings) => useAppStore.setState({ settings }));
+bridge.on('notice', (notice) => useAppStore.setState((s) => ({ notices: [...s.notices, notice] })));
+bridge.on('log.appended', (entry) => useAppStore.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] })));

@@ -1,0 +1,139 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
+import { call, messageOf, UiError } from '../bridge';
+import { KIND_DESCRIPTION, KIND_LABEL, KIND_ORDER } from '../components/kinds';
+import { useAppStore } from '../store/app-store';
+import { GenericFields, LibraryFields, TwilioFields, type FieldErrors, type DraftSetter } from './account-fields';
+import { SecretInput, type SecretChange } from './SecretInput';
+
+export type Draft = Record<string, unknown>;
+
+function emptyDraft(kind: AccountKind): Draft {
+  switch (kind) {
+    case 'generic':
+      return { kind, label: '', username: '', variables: {}, settings: { genericMediaUploadUrl: '', genericMediaUploadMethod: 'POST', genericMediaUploadMultipartData: '' } };
+    case 'library':
+      return { kind, label: '', serverUrl: 'https://', domain: '', userId: '', appId: '' };
+    case 'twilio':
+      return { kind, label: '', baseUrl: TWILIO_DEFAULT_BASE_URL, accountSid: '', authMode: 'authToken' };
+  }
+}
+
+/** Empty optional strings are left out, so that "not set" and "" mean the same thing to the schema. */
+function clean(draft: Draft): unknown {
+  const out: Draft = {};
+  for (const [key, value] of Object.entries(draft)) {
+    if (value === '' && key !== 'label' && key !== 'username') continue;
+    out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && key === 'settings' ? clean(value as Draft) : value;
+  }
+  return out;
+}
+
+function validate(draft: Draft): { config?: AccountConfig; errors: FieldErrors } {
+  const parsed = accountConfigSchema.safeParse(clean(draft));
+  if (parsed.success) return { config: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join('.');
+    errors[key] ??= issue.message;
+  }
+  return { errors };
+}
+
+const SECRET_LABEL: Record<AccountKind, string> = { generic: 'Password', library: 'Password', twilio: 'Auth Token' };
+
+export function AccountEditor({ accountId, initialKind }: { accountId?: string; initialKind?: AccountKind | undefined }) {
+  const existing = useAppStore((s) => s.accounts.find((a) => a.id === accountId));
+  const navigate = useAppStore((s) => s.navigate);
+  const [kind, setKind] = useState<AccountKind | undefined>(existing?.kind ?? initialKind);
+  const [draft, setDraft] = useState<Draft>(() => {
+    if (!existing) return kind ? emptyDraft(kind) : {};
+    const { id: _id, secretSet: _s, createdAt: _c, updatedAt: _u, ...config } = existing;
+    return config as Draft;
+  });
+  const [secret, setSecret] = useState<SecretChange>({ kind: 'keep' });
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string>();
+
+  const { config, errors } = useMemo(() => validate(draft), [draft]);
+  const visibleErrors: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors)) if (submitted || touched.has(key)) visibleErrors[key] = message;
+
+  const set: DraftSetter = (path, value) => {
+    setTouched((t) => new Set(t).add(path));
+    setDraft((d) => {
+      const [head, tail] = path.split('.') as [string, string | undefined];
+      if (tail === undefined) return { ...d, [head]: value };
+      return { ...d, [head]: { ...((d[head] as Draft | undefined) ?? {}), [tail]: value } };
+    });
+  };
+
+  if (!kind) {
+    return (
+      <section className="view" aria-labelledby="new-title">
+        <h1 id="new-title">Add an account</h1>
+        <p className="lead">What kind of service is it?</p>
+        <div className="cards">
+          {KIND_ORDER.map((k) => (
+            <article key={k} className="card">
+              <h2>{KIND_LABEL[k]}</h2>
+              <p>{KIND_DESCRIPTION[k]}</p>
+              <button type="button" className="primary" onClick={() => { setKind(k); setDraft(emptyDraft(k)); }}>
+                Choose {KIND_LABEL[k].toLowerCase()}
+              </button>
+            </article>
+          ))}
+        </div>
+      </section>
+    );
+  }
+
+  const secretLabel = kind === 'twilio' && draft.authMode === 'apiKey' ? 'API key secret' : SECRET_LABEL[kind];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    setServerError(undefined);
+    if (!config) return;
+    setSaving(true);
+    try {
+      const secretArg = secret.kind === 'set' ? secret.value : secret.kind === 'remove' ? null : undefined;
+      const saved = existing
+        ? await call('accounts.update', { accountId: existing.id, config, ...(secretArg !== undefined ? { secret: secretArg } : {}) })
+        : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}) });
+      navigate({ view: 'account', accountId: saved.id });
+    } catch (err) {
+      setServerError(err instanceof UiError && err.details?.field ? `${err.details.field}: ${err.message}` : messageOf(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = existing ? `Edit "${existing.label}"` : `New ${KIND_LABEL[kind].toLowerCase()} account`;
+  return (
+    <section className="view" aria-labelledby="editor-title">
+      <h1 id="editor-title">{title}</h1>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+        {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} /> : null}
+        {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
+        {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}
+        <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={setSecret} />
+        <fieldset className="advanced">
+          <legend>Connection security</legend>
+          <label className="check">
+            <input type="checkbox" checked={draft.allowInsecure === true} onChange={(e) => set('allowInsecure', e.target.checked)} />
+            Allow sending the password over plain http to this server (not recommended; loopback is always allowed)
+          </label>
+        </fieldset>
+        {serverError ? <p className="banner bad" role="alert">{serverError}</p> : null}
+        {submitted && !config ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
+        <div className="form-actions">
+          <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>Cancel</button>
+          <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : existing ? 'Save changes' : 'Add account'}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

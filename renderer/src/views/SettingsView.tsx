@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { Settings } from '../../../main/common/contract';
+import { call, messageOf } from '../bridge';
+import { Field } from '../components/Field';
+import { useAppStore } from '../store/app-store';
+
+export function SettingsView() {
+  const settings = useAppStore((s) => s.settings);
+  const info = useAppStore((s) => s.info);
+  const [error, setError] = useState<string>();
+  if (!settings || !info) return null;
+
+  const update = async (patch: Partial<Settings>) => {
+    setError(undefined);
+    try {
+      useAppStore.setState({ settings: await call('settings.update', patch) });
+      if (patch.persistSecretsWithoutKeyring !== undefined) useAppStore.setState({ info: await call('app.info', {}) });
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+  const storage = info.secureStorage;
+  const canOptIn = info.host === 'electron' && (storage.backend === 'memory' || storage.backend === 'basic_text');
+
+  return (
+    <section className="view" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {error ? <p className="banner bad" role="alert">{error}</p> : null}
+      <div className="form">
+        <Field label="Appearance">
+          {(a11y) => (
+            <select {...a11y} value={settings.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Transfers at once" hint="How many uploads and downloads run at the same time (1–16).">
+          {(a11y) => (
+            <input {...a11y} type="number" min={1} max={16} value={settings.concurrency} onChange={(e) => {
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 1 && n <= 16) void update({ concurrency: n });
+            }} />
+          )}
+        </Field>
+        <fieldset>
+          <legend>Sandbox</legend>
+          <label className="check">
+            <input type="checkbox" checked={settings.sandboxEnabled} onChange={(e) => void update({ sandboxEnabled: e.target.checked })} />
+            Run the built-in sandbox server (demo accounts on this computer only)
+          </label>
+          <p className="hint">{info.sandboxUrl ? `Running at ${info.sandboxUrl}.` : 'Not running.'} Changes apply at the next start.</p>
+        </fieldset>
+        <fieldset>
+          <legend>Passwords and tokens</legend>
+          <p className={storage.persistent ? 'subtle' : 'banner warn'}>{storage.description}</p>
+          {canOptIn ? (
+            <label className="check">
+              <input type="checkbox" checked={settings.persistSecretsWithoutKeyring} onChange={(e) => void update({ persistSecretsWithoutKeyring: e.target.checked })} />
+              Store passwords with weak protection when no keyring is available
+            </label>
+          ) : null}
+        </fieldset>
+        <dl className="details">
+          <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
+          <div className="details-row"><dt>Running as</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser host'} on {info.platform}</dd></div>
+          <div className="details-row"><dt>Data folder</dt><dd className="mono">{info.dataDir}</dd></div>
+        </dl>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppServices } from '../../../main/app/services';
+import { createKeyFileCipher } from '../../../main/core/vault/cipher';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-services-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const boot = () =>
+  createAppServices({ dataDir: dir, version: '1.0.0', cipher: () => createKeyFileCipher(dir), host: { host: 'browser', openExternal: async () => undefined } });
+
+describe('starting the app services', () => {
+  it('starts with defaults on an empty data dir and no notices', async () => {
+    const services = await boot();
+    expect(services.settings.get()).toMatchObject({ theme: 'system', concurrency: 3, sandboxEnabled: true });
+    expect(services.notices.list()).toEqual([]);
+  });
+
+  it('still starts when settings.json is corrupt, keeps it aside and tells the user', async () => {
+    await fs.writeFile(path.join(dir, 'settings.json'), 'not json at all');
+    const services = await boot();
+    expect(services.settings.get().concurrency).toBe(3);
+    const [notice] = services.notices.list();
+    expect(notice?.message).toMatch(/settings file was damaged.*settings\.json\.corrupt-/);
+    expect((await fs.readdir(dir)).some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
+  });
+
+  it('keeps valid settings and ignores only the bad values', async () => {
+    await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dark', concurrency: 99 }));
+    const services = await boot();
+    expect(services.settings.get()).toMatchObject({ theme: 'dark', concurrency: 3 });
+    expect(services.notices.list()).toEqual([]);
+  });
+
+  it('reports a corrupt accounts file as an error notice', async () => {
+    await fs.writeFile(path.join(dir, 'accounts.json'), '[]');
+    const services = await boot();
+    expect(services.notices.list().map((n) => n.level)).toEqual(['error']);
+  });
+
+  it('removes temporary files left by a crash before reading anything', async () => {
+    await fs.writeFile(path.join(dir, '.accounts.json.123.tmp'), 'half');
+    await boot();
+    expect(await fs.readdir(dir)).not.toContain('.accounts.json.123.tmp');
+  });
+});

@@ -1,0 +1,92 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountConfig } from '../../../../main/common/accounts';
+import { AccountStore } from '../../../../main/core/accounts/account-store';
+import { createKeyFileCipher } from '../../../../main/core/vault/cipher';
+import { SecretVault } from '../../../../main/core/vault/vault';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-accounts-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function open() {
+  const vault = new SecretVault(dir, await createKeyFileCipher(dir));
+  await vault.load();
+  const store = new AccountStore(dir, vault);
+  return { store, vault, load: await store.load() };
+}
+
+const library: AccountConfig = { kind: 'library', label: 'Media', serverUrl: 'https://media.example.com', domain: 'example', userId: 'u1', appId: 'app1' };
+
+describe('the account store', () => {
+  it('adds, edits and removes accounts, and they survive a restart', async () => {
+    const { store } = await open();
+    const a = await store.create(library, 'pw-one');
+    const b = await store.create({ ...library, label: 'Second' });
+    await store.update(a.id, { ...library, label: 'Renamed' });
+    await store.remove(b.id);
+
+    const { store: reopened, load } = await open();
+    expect(load.status).toBe('ok');
+    expect(reopened.list().map((x) => [x.label, x.secretSet])).toEqual([['Renamed', true]]);
+    expect(reopened.secret(a.id)).toBe('pw-one');
+  });
+
+  it('never puts the secret in the account list or in accounts.json', async () => {
+    const { store } = await open();
+    const a = await store.create(library, 'the-password-xyz');
+    expect(JSON.stringify(store.list())).not.toContain('the-password-xyz');
+    expect(JSON.stringify(store.get(a.id))).not.toContain('the-password-xyz');
+    expect(await fs.readFile(path.join(dir, 'accounts.json'), 'utf8')).not.toContain('the-password-xyz');
+  });
+
+  it('keeps, replaces or removes the secret on update as asked', async () => {
+    const { store } = await open();
+    const a = await store.create(library, 'first');
+    await store.update(a.id, library);
+    expect(store.secret(a.id)).toBe('first');
+    await store.update(a.id, library, 'second');
+    expect(store.secret(a.id)).toBe('second');
+    await store.update(a.id, library, null);
+    expect(store.get(a.id).secretSet).toBe(false);
+  });
+
+  it('removes the secret with the account', async () => {
+    const { store, vault } = await open();
+    const a = await store.create(library, 'gone-with-it');
+    await store.remove(a.id);
+    expect(vault.allValues()).not.toContain('gone-with-it');
+  });
+
+  it('refuses to change the kind of an account and to touch a missing one', async () => {
+    const { store } = await open();
+    const a = await store.create(library);
+    await expect(store.update(a.id, { kind: 'twilio', label: 'x', baseUrl: 'https://api.twilio.com', accountSid: `AC${'0'.repeat(32)}`, authMode: 'authToken' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(store.remove('acc_00000000')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('sets a corrupt accounts file aside and starts empty, keeping the file for recovery', async () => {
+    await fs.writeFile(path.join(dir, 'accounts.json'), '{"version":1,"accounts":[{"id":');
+    const { store, load } = await open();
+    expect(load.status).toBe('corrupt');
+    expect(store.list()).toEqual([]);
+    const kept = (await fs.readdir(dir)).filter((n) => n.startsWith('accounts.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+  });
+
+  it('tells listeners after each change', async () => {
+    const { store } = await open();
+    const seen: number[] = [];
+    store.onChange((list) => seen.push(list.length));
+    const a = await store.create(library);
+    await store.create(library);
+    await store.remove(a.id);
+    expect(seen).toEqual([1, 2, 1]);
+  });
+});
