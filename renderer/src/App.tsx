@@ -17,17 +17,17 @@ function useTheme(): void {
   }, [theme]);
 }
 
-function CurrentView() {
+function View() {
   const route = useAppStore((s) => s.route);
   switch (route.view) {
     case 'home':
       return <HomeView />;
     case 'account':
-      return <AccountView key={route.accountId} accountId={route.accountId} />;
+      return <AccountView accountId={route.accountId} />;
     case 'account-new':
-      return <AccountEditor key={`new-${route.kind ?? ''}`} initialKind={route.kind} />;
+      return <AccountEditor initialKind={route.kind} />;
     case 'account-edit':
-      return <AccountEditor key={`edit-${route.accountId}`} accountId={route.accountId} />;
+      return <AccountEditor accountId={route.accountId} />;
     case 'transfers':
       return <TransfersView />;
     case 'activity':
@@ -35,6 +35,11 @@ function CurrentView() {
     case 'settings':
       return <SettingsView />;
   }
+}
+
+function CurrentView() {
+  const serial = useAppStore((s) => s.routeSerial);
+  return <View key={serial} />;
 }
 
 export function App() {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAppStore, type Route } from '../store/app-store';
-import { KIND_LABEL, KIND_ORDER } from './kinds';
+import { KIND_LABEL, KIND_NOUN, KIND_ORDER } from './kinds';
 
 function NavButton({ route, current, children }: { route: Route; current: boolean; children: ReactNode }) {
   const navigate = useAppStore((s) => s.navigate);
@@ -27,7 +27,7 @@ export function Sidebar() {
             <h2 id={`group-${kind}`} className="nav-heading">{KIND_LABEL[kind]}</h2>
             {ofKind.length === 0 ? (
               <button type="button" className="nav-item muted" onClick={() => useAppStore.getState().navigate({ view: 'account-new', kind })}>
-                + Add {KIND_LABEL[kind].toLowerCase()} account
+                + Add {KIND_NOUN[kind]} account
               </button>
             ) : (
               <ul className="nav-list">

@@ -13,3 +13,10 @@ export const KIND_DESCRIPTION: Record<AccountKind, string> = {
 };
 
 export const KIND_ORDER: AccountKind[] = ['generic', 'library', 'twilio'];
+
+/** The kind as a noun inside a sentence ("Add a media library account"). */
+export const KIND_NOUN: Record<AccountKind, string> = {
+  generic: 'media upload',
+  library: 'media library',
+  twilio: 'Twilio',
+};

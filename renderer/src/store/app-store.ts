@@ -22,6 +22,8 @@ interface AppState {
   notices: Notice[];
   log: LogEntry[];
   route: Route;
+  /** Changes at every navigation, so that going to a view again starts it afresh. */
+  routeSerial: number;
   navigate(route: Route): void;
   init(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
@@ -35,7 +37,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   notices: [],
   log: [],
   route: { view: 'home' },
-  navigate: (route) => set({ route }),
+  routeSerial: 0,
+  navigate: (route) => set((s) => ({ route, routeSerial: s.routeSerial + 1 })),
   async init() {
     try {
       const [info, settings, accounts, notices, log] = await Promise.all([

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
 import { call, messageOf, UiError } from '../bridge';
-import { KIND_DESCRIPTION, KIND_LABEL, KIND_ORDER } from '../components/kinds';
+import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
 import { GenericFields, LibraryFields, TwilioFields, type FieldErrors, type DraftSetter } from './account-fields';
 import { SecretInput, type SecretChange } from './SecretInput';
@@ -81,7 +81,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
               <h2>{KIND_LABEL[k]}</h2>
               <p>{KIND_DESCRIPTION[k]}</p>
               <button type="button" className="primary" onClick={() => { setKind(k); setDraft(emptyDraft(k)); }}>
-                Choose {KIND_LABEL[k].toLowerCase()}
+                Choose {KIND_NOUN[k]}
               </button>
             </article>
           ))}
@@ -111,7 +111,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     }
   };
 
-  const title = existing ? `Edit "${existing.label}"` : `New ${KIND_LABEL[kind].toLowerCase()} account`;
+  const title = existing ? `Edit "${existing.label}"` : `New ${KIND_NOUN[kind]} account`;
   return (
     <section className="view" aria-labelledby="editor-title">
       <h1 id="editor-title">{title}</h1>

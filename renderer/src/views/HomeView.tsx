@@ -1,5 +1,5 @@
 import { useAppStore } from '../store/app-store';
-import { KIND_DESCRIPTION, KIND_LABEL, KIND_ORDER } from '../components/kinds';
+import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 
 export function HomeView() {
   const navigate = useAppStore((s) => s.navigate);
@@ -18,7 +18,7 @@ export function HomeView() {
             <h2>{KIND_LABEL[kind]}</h2>
             <p>{KIND_DESCRIPTION[kind]}</p>
             <button type="button" className="primary" onClick={() => navigate({ view: 'account-new', kind })}>
-              Add a {KIND_LABEL[kind].toLowerCase()} account
+              Add a {KIND_NOUN[kind]} account
             </button>
           </article>
         ))}

@@ -121,10 +121,10 @@ export function TwilioFields(props: FieldsProps) {
       <fieldset>
         <legend>Authentication</legend>
         <label className="check">
-          <input type="radio" name="authMode" checked={!apiKey} onChange={() => set('authMode', 'authToken')} /> Auth Token
+          <input type="radio" name="authMode" checked={!apiKey} onChange={() => set('authMode', 'authToken')} /> Use the Auth Token
         </label>
         <label className="check">
-          <input type="radio" name="authMode" checked={apiKey} onChange={() => set('authMode', 'apiKey')} /> API key and secret
+          <input type="radio" name="authMode" checked={apiKey} onChange={() => set('authMode', 'apiKey')} /> Use an API key and its secret
         </label>
         {apiKey ? <TextField {...props} label="API Key SID" path="apiKeySid" placeholder="SK…" /> : null}
       </fieldset>
