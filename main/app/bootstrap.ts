@@ -22,6 +22,7 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
     dispatch,
     staging,
     async close() {
+      await services.transfers.stop();
       await services.log.flush();
     },
   };

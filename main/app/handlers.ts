@@ -66,6 +66,13 @@ export function createHandlers(services: AppServices, extra: { sandboxUrl: () =>
       return result;
     },
 
+    'transfers.list': () => ({ items: services.transfers.list(), summary: services.transfers.summary() }),
+    'transfers.cancel': ({ ids }) => {
+      for (const id of ids) services.transfers.cancel(id);
+    },
+    'transfers.retry': ({ ids }) => services.transfers.retry(ids),
+    'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
+
     'log.list': ({ limit }) => log.list(limit),
     'log.export': async () => ({
       fileName: `media-desk-activity-${new Date().toISOString().slice(0, 10)}.log`,

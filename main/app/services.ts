@@ -9,6 +9,7 @@ import { SettingsStore } from '../core/settings-store.js';
 import { removeStaleTemps } from '../core/storage/atomic.js';
 import type { SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
+import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { EventBus } from './events.js';
 
 export interface HostCapabilities {
@@ -76,10 +77,22 @@ export async function createAppServices(options: AppServicesOptions) {
     log.error('storage', message);
   }
 
+  const transfers = new TransferQueue({
+    dataDir,
+    concurrency: settings.get().concurrency,
+    onSaveError: (err) => log.error('transfers', `Could not save the transfer list: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  const transfersLoad = await transfers.load();
+  if (transfersLoad.corruptMovedTo) {
+    notices.add('warn', `The transfer history was damaged and was set aside as ${path.basename(transfersLoad.corruptMovedTo)}.`);
+  }
+  transfers.onChange((changed, summary) => events.emit('transfers.changed', { changed, summary }));
+  settings.onChange((s) => transfers.setConcurrency(s.concurrency));
+
   accounts.onChange((list) => events.emit('accounts.changed', list));
   settings.onChange((s) => events.emit('settings.changed', s));
   log.onEntry((entry) => events.emit('log.appended', entry));
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
 
-  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, cipherFor: options.cipher };
+  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, transfers, cipherFor: options.cipher };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, type AccountSummary } from './accounts.js';
 import type { AppErrorData } from './errors.js';
 import { EVENT_NAME_LIST } from './channels.js';
+import type { TransferItem, TransferSummary } from './transfers.js';
 
 export interface MethodSpec<A extends z.ZodType, R> {
   args: A;
@@ -19,6 +20,7 @@ function method<A extends z.ZodType>(args: A) {
 const none = z.object({}).strict();
 const secretValue = z.string().max(4096, 'Too long.').refine((s) => !/[\r\n\0]/.test(s), 'Line breaks are not allowed.');
 const byAccount = z.object({ accountId: accountIdSchema }).strict();
+const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, 'Not a transfer id.');
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const settingsSchema = z.object({
@@ -97,6 +99,12 @@ export const contract = {
   'accounts.remove': method(byAccount).returns<void>(),
   'accounts.test': method(byAccount).returns<ConnectionTestResult>(),
 
+  'transfers.list': method(none).returns<{ items: TransferItem[]; summary: TransferSummary }>(),
+  'transfers.cancel': method(z.object({ ids: z.array(transferId).min(1).max(10_000) }).strict()).returns<void>(),
+  /** Failed and cancelled transfers only; without ids, all of them. */
+  'transfers.retry': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<TransferItem[]>(),
+  'transfers.clearFinished': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<void>(),
+
   'log.list': method(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()).returns<LogEntry[]>(),
   'log.export': method(none).returns<{ fileName: string; text: string }>(),
   'shell.openExternal': method(z.object({ url: z.string().max(4096) }).strict()).returns<void>(),
@@ -122,6 +130,8 @@ export interface EventMap {
   'settings.changed': Settings;
   'log.appended': LogEntry;
   'notice': Notice;
+  /** Transfers whose state or progress changed, and the queue's totals. */
+  'transfers.changed': { changed: TransferItem[]; summary: TransferSummary };
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;

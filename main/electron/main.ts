@@ -1,7 +1,8 @@
 // The Electron host: the only code that imports `electron`. It wires the shared services to a hardened window.
 import path from 'node:path';
-import { BrowserWindow, Menu, app, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { APP_ORIGIN, IPC_EVENT } from '../common/channels.js';
+import { batchSummary } from '../app/batch-summary.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers.js';
 import { parseHostArgs } from '../app/paths.js';
@@ -52,6 +53,12 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerContractIpc(ipcMain, running.dispatch, () => mainWindow?.webContents);
     running.services.events.subscribe((event, payload) => mainWindow?.webContents.send(IPC_EVENT, { event, payload }));
+    // Progress on the taskbar / dock icon, and a notification when a batch ends.
+    running.services.transfers.onChange((_changed, summary) => mainWindow?.setProgressBar(summary.progress ?? -1));
+    running.services.transfers.onBatchEnd((finished) => {
+      const summary = batchSummary(finished);
+      if (summary && Notification.isSupported()) new Notification(summary).show();
+    });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, app.name, {

@@ -28,6 +28,9 @@ const WRONG_TYPES: Partial<Record<MethodName, unknown[]>> = {
   'accounts.update': [{ accountId: '../etc', config: {} }, { accountId: 'acc_12345678' }],
   'accounts.remove': [{ accountId: 12 }, { accountId: 'acc_' }, { accountId: 'acc_ABCDEFGH' }],
   'accounts.test': [{ accountId: null }],
+  'transfers.cancel': [{ ids: [] }, { ids: ['tr_../../x'] }, { ids: 'tr_0123456789abcdef' }],
+  'transfers.retry': [{ ids: [1] }],
+  'transfers.clearFinished': [{ ids: ['nope'] }],
   'log.list': [{ limit: 0 }, { limit: 100000 }, { limit: '10' }],
   'shell.openExternal': [{ url: 5 }, { url: 'x'.repeat(5000) }],
 };

@@ -31,6 +31,7 @@ vi.mock('electron', () => {
     isMaximized() {
       return false;
     }
+    setProgressBar() {}
     getNormalBounds() {
       return { x: 0, y: 0, width: 1280, height: 800 };
     }
@@ -51,6 +52,12 @@ vi.mock('electron', () => {
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => calls.privileged.push(...schemes),
       handle: (scheme: string) => calls.protocols.push(scheme),
+    },
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      show() {}
     },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: calls.menuSet },
     safeStorage: {

@@ -60,7 +60,7 @@ describe('the secret vault with a key file', () => {
     const file = path.join(dir, 'secrets.json');
     const sealed = JSON.parse(await fs.readFile(file, 'utf8'));
     const raw = Buffer.from(sealed.secrets.k, 'base64');
-    raw[raw.length - 1] ^= 1;
+    raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     sealed.secrets.k = raw.toString('base64');
     await fs.writeFile(file, JSON.stringify(sealed));
     const reopened = new SecretVault(dir, await createKeyFileCipher(dir));

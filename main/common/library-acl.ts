@@ -1,0 +1,212 @@
+// The media library's access rules (PROTOCOLS.md section 2, "Project choice"), as pure code: the main process uses
+// it to check what it sends, the renderer's ACL editor to explain an ACL, warn before a lock-out and show a diff.
+//
+// The rule for one operation (read or write) and a caller (user U through application A):
+//   - both lists for the operation empty  -> only the creator;
+//   - otherwise (users empty or U listed) and (apps empty or A listed).
+// A file with no ACL of its own follows its folder's ACL. On the wire "no ACL" and "four empty lists" look the
+// same, so a file whose four lists are all empty has no ACL of its own: saving four empty lists on a file makes
+// it follow its folder again, while on a folder it means "only the creator".
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+export interface Acl {
+  readUsers: string[];
+  readApps: string[];
+  writeUsers: string[];
+  writeApps: string[];
+}
+
+export type AclOp = 'read' | 'write';
+export type AclListName = keyof Acl;
+
+export const ACL_LIST_NAMES: readonly AclListName[] = ['readUsers', 'readApps', 'writeUsers', 'writeApps'];
+
+/** Anything the rules can be asked about: a folder or a file as listed by the server. */
+export interface AclEntity {
+  createdBy?: string | null | undefined;
+  acl?: Acl | null | undefined;
+}
+
+export function emptyAcl(): Acl {
+  return { readUsers: [], readApps: [], writeUsers: [], writeApps: [] };
+}
+
+/** True when at least one of the four lists names someone: the entity has an ACL of its own. */
+export function hasOwnAcl(acl: Acl | null | undefined): acl is Acl {
+  return !!acl && ACL_LIST_NAMES.some((name) => acl[name].length > 0);
+}
+
+// ---- normalizing what arrives (server answers, pasted lists, the renderer) ----
+
+/** A list may arrive as an array, as one bare string (the property table says "string"), or as null. */
+const idList = z
+  .union([z.array(z.string()), z.string(), z.null()])
+  .optional()
+  .transform((value): string[] => (value === null || value === undefined ? [] : typeof value === 'string' ? [value] : value));
+
+const aclInput = z.looseObject({
+  readUsers: idList,
+  readApps: idList,
+  writeUsers: idList,
+  writeApps: idList,
+  // The document's own samples spell the keys in the singular.
+  readUser: idList,
+  readApp: idList,
+  writeUser: idList,
+  writeApp: idList,
+});
+
+/** Trims, drops empty entries and duplicates, keeping the first-seen order. */
+export function cleanIdList(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of ids) {
+    const id = raw.trim();
+    if (id) seen.add(id);
+  }
+  return [...seen];
+}
+
+/** True when the input names any of the ACL keys, in either spelling. */
+export function mentionsAcl(input: Record<string, unknown>): boolean {
+  return ['readUsers', 'readApps', 'writeUsers', 'writeApps', 'readUser', 'readApp', 'writeUser', 'writeApp'].some((key) => key in input);
+}
+
+/**
+ * Turns an ACL-shaped value into an Acl: plural or singular keys (both merged when both are present), missing
+ * lists empty, entries trimmed and de-duplicated; other keys are ignored. Throws 'validation' on a wrong shape.
+ */
+export function normalizeAcl(input: unknown): Acl {
+  const parsed = aclInput.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
+    throw new AppError('validation', `The access list is not valid${where}: each list must be a list of ids.`, {
+      field: issue?.path.join('.') ?? 'acl',
+    });
+  }
+  const v = parsed.data;
+  return {
+    readUsers: cleanIdList([...v.readUsers, ...v.readUser]),
+    readApps: cleanIdList([...v.readApps, ...v.readApp]),
+    writeUsers: cleanIdList([...v.writeUsers, ...v.writeUser]),
+    writeApps: cleanIdList([...v.writeApps, ...v.writeApp]),
+  };
+}
+
+// ---- the rules ----
+
+function listsFor(acl: Acl | null | undefined, op: AclOp): { users: string[]; apps: string[] } {
+  if (!acl) return { users: [], apps: [] };
+  return op === 'read' ? { users: acl.readUsers, apps: acl.readApps } : { users: acl.writeUsers, apps: acl.writeApps };
+}
+
+/** Whether user `user` working through application `app` may perform `op` on the entity. */
+export function canAccess(entity: AclEntity, op: AclOp, user: string, app: string): boolean {
+  const { users, apps } = listsFor(entity.acl, op);
+  if (users.length === 0 && apps.length === 0) return !!entity.createdBy && entity.createdBy === user;
+  return (users.length === 0 || users.includes(user)) && (apps.length === 0 || apps.includes(app));
+}
+
+/** The ACL that governs a file: its own when it has one, else its folder's (null when neither has one). */
+export function effectiveAcl(file: AclEntity, folder: AclEntity | null | undefined): Acl | null {
+  if (hasOwnAcl(file.acl)) return file.acl;
+  return folder?.acl ?? null;
+}
+
+/** canAccess for a file, following its folder's ACL when the file has none; the creator is the file's. */
+export function canAccessFile(file: AclEntity, folder: AclEntity | null | undefined, op: AclOp, user: string, app: string): boolean {
+  return canAccess({ createdBy: file.createdBy, acl: effectiveAcl(file, folder) }, op, user, app);
+}
+
+// ---- lock-out warning ----
+
+export interface LockoutContext {
+  /** The creator of the folder or file the ACL is for: empty lists give access to him alone. */
+  createdBy?: string | null;
+  /** For a file: its folder's ACL, which applies again when the file's own lists are all emptied. */
+  folderAcl?: Acl | null;
+  /** The ACL in force now. When given, only access the caller has now and would lose is reported. */
+  currentAcl?: Acl | null;
+}
+
+export interface Lockout {
+  losesRead: boolean;
+  losesWrite: boolean;
+  /** A warning to show before saving, or null when the caller keeps his access. */
+  message: string | null;
+}
+
+/** Tells whether saving `acl` would take read or write access away from the caller (user through app). */
+export function locksOut(acl: Acl, user: string, app: string, context: LockoutContext = {}): Lockout {
+  const file = (candidate: Acl | null | undefined): AclEntity => ({ createdBy: context.createdBy, acl: candidate });
+  const allowed = (candidate: Acl | null | undefined, op: AclOp): boolean =>
+    canAccessFile(file(candidate), { acl: context.folderAcl ?? null }, op, user, app);
+  const hadRead = context.currentAcl === undefined ? true : allowed(context.currentAcl, 'read');
+  const hadWrite = context.currentAcl === undefined ? true : allowed(context.currentAcl, 'write');
+  const losesRead = hadRead && !allowed(acl, 'read');
+  const losesWrite = hadWrite && !allowed(acl, 'write');
+  let message: string | null = null;
+  const who = `you (${user} through ${app})`;
+  if (losesRead && losesWrite) message = `After saving, ${who} will no longer be able to read or change this, nor undo this change.`;
+  else if (losesWrite) message = `After saving, ${who} will no longer be able to change this, nor undo this change.`;
+  else if (losesRead) message = `After saving, ${who} will no longer be able to read this.`;
+  return { losesRead, losesWrite, message };
+}
+
+// ---- presets ----
+
+/** Read and write for this user alone, through any application (listing him, not relying on "creator"). */
+export function presetOnlyMe(user: string): Acl {
+  return { readUsers: cleanIdList([user]), readApps: [], writeUsers: cleanIdList([user]), writeApps: [] };
+}
+
+/**
+ * "Everyone in the domain". The protocol has no wildcard, and empty lists mean "only the creator", so the preset
+ * lists every user of the domain the app knows of (see knownPrincipals), always including the current user, for
+ * read and write through any application. A user who joins the domain later is not included: the summary names
+ * the users, so the admin sees exactly who is in.
+ */
+export function presetEveryoneInDomain(people: { currentUser: string; knownUsers: readonly string[] }): Acl {
+  const users = cleanIdList([people.currentUser, ...people.knownUsers]);
+  return { readUsers: users, readApps: [], writeUsers: [...users], writeApps: [] };
+}
+
+/** Every user of the application, for read and write; no one through any other application. */
+export function presetOnlyThroughApp(app: string): Acl {
+  return { readUsers: [], readApps: cleanIdList([app]), writeUsers: [], writeApps: cleanIdList([app]) };
+}
+
+/** The users and applications seen as creators or in the ACLs of the given entities (for the domain preset). */
+export function knownPrincipals(entities: Iterable<AclEntity & { createdWith?: string | null | undefined }>): { users: string[]; apps: string[] } {
+  const users: string[] = [];
+  const apps: string[] = [];
+  for (const entity of entities) {
+    if (entity.createdBy) users.push(entity.createdBy);
+    if (entity.createdWith) apps.push(entity.createdWith);
+    if (entity.acl) {
+      users.push(...entity.acl.readUsers, ...entity.acl.writeUsers);
+      apps.push(...entity.acl.readApps, ...entity.acl.writeApps);
+    }
+  }
+  return { users: cleanIdList(users), apps: cleanIdList(apps) };
+}
+
+// ---- diff ----
+
+export type AclDiff = Record<AclListName, { added: string[]; removed: string[] }> & { changed: boolean };
+
+/** What saving `after` over `before` adds to and removes from each list. */
+export function diffAcl(before: Acl | null | undefined, after: Acl): AclDiff {
+  const old = before ?? emptyAcl();
+  const diff = { changed: false } as AclDiff;
+  for (const name of ACL_LIST_NAMES) {
+    const added = after[name].filter((id) => !old[name].includes(id));
+    const removed = old[name].filter((id) => !after[name].includes(id));
+    diff[name] = { added, removed };
+    if (added.length > 0 || removed.length > 0) diff.changed = true;
+  }
+  return diff;
+}
+
+export { summarizeAcl, type AclSummary } from './library-acl-summary.js';

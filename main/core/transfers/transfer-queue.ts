@@ -1,0 +1,368 @@
+// One transfer queue for every account. Jobs run through runners registered per job type, a few at a time;
+// cancel aborts the request at once; only failed or cancelled jobs can be retried; the queue is saved atomically
+// so a restart brings interrupted jobs back as failed and retryable; the history is bounded.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError, toAppError } from '../../common/errors.js';
+import { FINAL_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
+import { SpeedMeter } from './speed-meter.js';
+
+/** What a job needs to run again after a restart: plain, serialisable data its runner validates. */
+export interface TransferSpec {
+  type: string;
+  params: unknown;
+  /** Files the queue owns (staged copies): deleted when the job leaves the history or succeeds. */
+  ownedFiles?: string[];
+}
+
+export interface RunContext {
+  item: Readonly<TransferItem>;
+  params: unknown;
+  signal: AbortSignal;
+  /** Moves the job into a running phase ('checking', 'uploading', 'downloading'). */
+  phase(state: Extract<TransferState, 'checking' | 'uploading' | 'downloading'>): void;
+  progress(bytesDone: number, bytesTotal?: number | null): void;
+}
+
+export type TransferRunner = (context: RunContext) => Promise<TransferResult>;
+
+export interface NewTransfer {
+  accountId: string;
+  direction: TransferItem['direction'];
+  title: string;
+  detail: string;
+  bytesTotal: number | null;
+  recipients?: string[];
+}
+
+interface Entry {
+  item: TransferItem;
+  spec: TransferSpec;
+  controller?: AbortController;
+  meter?: SpeedMeter;
+}
+
+const storedSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(z.object({ item: z.custom<TransferItem>((v) => typeof v === 'object' && v !== null && typeof (v as TransferItem).id === 'string'), spec: z.custom<TransferSpec>((v) => typeof v === 'object' && v !== null) })),
+});
+
+export interface TransferQueueOptions {
+  dataDir: string;
+  concurrency: number;
+  /** Finished jobs kept; the oldest go first. */
+  maxHistory?: number;
+  /** How often byte progress reaches listeners, at most. */
+  progressIntervalMs?: number;
+  /** How often the queue file is rewritten, at most. */
+  saveIntervalMs?: number;
+  /** Where a failure to save the queue is reported (the activity log). */
+  onSaveError?: (err: unknown) => void;
+}
+
+export type QueueListener = (changed: TransferItem[], summary: TransferSummary) => void;
+
+export class TransferQueue {
+  private readonly entries = new Map<string, Entry>();
+  private readonly runners = new Map<string, TransferRunner>();
+  private readonly listeners = new Set<QueueListener>();
+  private readonly batchListeners = new Set<(finished: TransferItem[]) => void>();
+  private readonly dirty = new Set<string>();
+  private readonly file: string;
+  private concurrency: number;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** Jobs finished since the queue was last idle, for the end-of-batch notification. */
+  private batch: TransferItem[] = [];
+
+  constructor(private readonly options: TransferQueueOptions) {
+    this.file = path.join(options.dataDir, 'transfers.json');
+    this.concurrency = options.concurrency;
+  }
+
+  registerRunner(type: string, runner: TransferRunner): void {
+    this.runners.set(type, runner);
+  }
+
+  onChange(listener: QueueListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the last running job of a batch ends, with every job that finished in it. */
+  onBatchEnd(listener: (finished: TransferItem[]) => void): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  /** Reads the saved queue: what was queued or running when the app stopped comes back failed and retryable. */
+  async load(): Promise<{ corruptMovedTo?: string }> {
+    const read = await readJsonFile(this.file, storedSchema);
+    if (read.status === 'corrupt') return { corruptMovedTo: read.movedTo };
+    if (read.status !== 'ok') return {};
+    for (const { item, spec } of read.value.entries) {
+      if (!FINAL_STATES.includes(item.state)) {
+        item.state = 'failed';
+        item.error = { code: 'cancelled', message: 'Interrupted when Media Desk closed. Retry to send it again.' };
+        item.finishedAt = new Date().toISOString();
+        item.speed = 0;
+        item.eta = null;
+      }
+      this.entries.set(item.id, { item, spec });
+    }
+    await this.save();
+    return {};
+  }
+
+  list(): TransferItem[] {
+    return [...this.entries.values()].map((e) => ({ ...e.item }));
+  }
+
+  get(id: string): TransferItem | undefined {
+    const entry = this.entries.get(id);
+    return entry ? { ...entry.item } : undefined;
+  }
+
+  summary(): TransferSummary {
+    let active = 0;
+    let done = 0;
+    let total = 0;
+    for (const { item } of this.entries.values()) {
+      if (FINAL_STATES.includes(item.state)) continue;
+      active++;
+      if (item.bytesTotal) {
+        done += Math.min(item.bytesDone, item.bytesTotal);
+        total += item.bytesTotal;
+      }
+    }
+    return { active, progress: active === 0 ? null : total > 0 ? done / total : 0 };
+  }
+
+  setConcurrency(n: number): void {
+    this.concurrency = n;
+    this.pump();
+  }
+
+  enqueue(spec: TransferSpec, transfer: NewTransfer): TransferItem {
+    if (!this.runners.has(spec.type)) throw new AppError('internal', `No runner for ${spec.type}.`);
+    const item: TransferItem = {
+      id: `tr_${randomBytes(8).toString('hex')}`,
+      accountId: transfer.accountId,
+      direction: transfer.direction,
+      title: transfer.title,
+      detail: transfer.detail,
+      state: 'queued',
+      bytesDone: 0,
+      bytesTotal: transfer.bytesTotal,
+      speed: 0,
+      eta: null,
+      createdAt: new Date().toISOString(),
+      ...(transfer.recipients ? { recipients: transfer.recipients } : {}),
+    };
+    this.entries.set(item.id, { item, spec });
+    this.changed(item.id, true);
+    this.pump();
+    return { ...item };
+  }
+
+  /** Stops a job now: a running request is aborted, a queued one never starts. */
+  cancel(id: string): void {
+    const entry = this.require(id);
+    if (FINAL_STATES.includes(entry.item.state)) return;
+    if (entry.controller) {
+      entry.controller.abort();
+      return; // the run settles the state
+    }
+    this.finish(entry, 'cancelled', { error: { code: 'cancelled', message: 'Cancelled.' } });
+  }
+
+  /** Queues failed and cancelled jobs again (all of them, or the given ones); done jobs are left alone. */
+  retry(ids?: string[]): TransferItem[] {
+    const targets = ids ? ids.map((id) => this.require(id)) : [...this.entries.values()];
+    const retried: TransferItem[] = [];
+    for (const entry of targets) {
+      if (entry.item.state !== 'failed' && entry.item.state !== 'cancelled') continue;
+      const { error: _error, finishedAt: _finished, startedAt: _started, result: _result, ...rest } = entry.item;
+      entry.item = { ...rest, state: 'queued', bytesDone: 0, speed: 0, eta: null };
+      this.changed(entry.item.id, true);
+      retried.push({ ...entry.item });
+    }
+    this.pump();
+    return retried;
+  }
+
+  /** Drops finished jobs from the history (all, or the given ones). */
+  async clearFinished(ids?: string[]): Promise<void> {
+    for (const entry of [...this.entries.values()]) {
+      if (!FINAL_STATES.includes(entry.item.state)) continue;
+      if (ids && !ids.includes(entry.item.id)) continue;
+      await this.drop(entry);
+    }
+    this.emit([]);
+    this.scheduleSave();
+    await this.flush();
+  }
+
+  /** Waits for pending writes (tests, shutdown). */
+  async flush(): Promise<void> {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.emitDirty();
+    }
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      await this.save();
+    }
+    await this.saving;
+  }
+
+  /** Aborts everything running (app shutdown); they are saved as interrupted. */
+  async stop(): Promise<void> {
+    for (const entry of this.entries.values()) entry.controller?.abort();
+    await this.flush();
+  }
+
+  private require(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new AppError('not_found', 'That transfer is no longer in the list.');
+    return entry;
+  }
+
+  private running(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.controller) n++;
+    return n;
+  }
+
+  private pump(): void {
+    for (const entry of this.entries.values()) {
+      if (this.running() >= this.concurrency) return;
+      if (entry.item.state === 'queued' && !entry.controller) void this.run(entry);
+    }
+  }
+
+  private async run(entry: Entry): Promise<void> {
+    const runner = this.runners.get(entry.spec.type);
+    const controller = new AbortController();
+    entry.controller = controller;
+    entry.meter = new SpeedMeter();
+    entry.item.startedAt = new Date().toISOString();
+    entry.item.state = 'checking';
+    this.changed(entry.item.id, true);
+    const context: RunContext = {
+      item: entry.item,
+      params: entry.spec.params,
+      signal: controller.signal,
+      phase: (state) => {
+        if (controller.signal.aborted) return;
+        entry.item.state = state;
+        this.changed(entry.item.id, true);
+      },
+      progress: (bytesDone, bytesTotal) => {
+        if (controller.signal.aborted) return;
+        entry.item.bytesDone = bytesDone;
+        if (bytesTotal !== undefined) entry.item.bytesTotal = bytesTotal;
+        entry.meter?.record(bytesDone);
+        entry.item.speed = entry.meter?.speed() ?? 0;
+        entry.item.eta = entry.meter?.eta(bytesDone, entry.item.bytesTotal) ?? null;
+        this.changed(entry.item.id, false);
+      },
+    };
+    try {
+      if (!runner) throw new AppError('internal', `No runner for ${entry.spec.type}.`);
+      const result = await runner(context);
+      if (controller.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      await this.finish(entry, 'done', { result });
+    } catch (err) {
+      const error = controller.signal.aborted ? new AppError('cancelled', 'Cancelled.') : toAppError(err);
+      await this.finish(entry, error.code === 'cancelled' ? 'cancelled' : 'failed', { error: error.toData() });
+    }
+  }
+
+  private async finish(entry: Entry, state: TransferState, outcome: { result?: TransferResult; error?: TransferItem['error'] }): Promise<void> {
+    entry.controller = undefined;
+    entry.meter = undefined;
+    entry.item.state = state;
+    entry.item.speed = 0;
+    entry.item.eta = null;
+    entry.item.finishedAt = new Date().toISOString();
+    if (outcome.result) entry.item.result = outcome.result;
+    if (outcome.error) entry.item.error = outcome.error;
+    if (state === 'done' && entry.item.bytesTotal !== null) entry.item.bytesDone = entry.item.bytesTotal;
+    if (state === 'done') await this.deleteOwnedFiles(entry);
+    this.batch.push({ ...entry.item });
+    await this.trimHistory();
+    this.changed(entry.item.id, true);
+    this.pump();
+    if (this.running() === 0 && ![...this.entries.values()].some((e) => e.item.state === 'queued')) {
+      const finished = this.batch;
+      this.batch = [];
+      for (const listener of this.batchListeners) listener(finished);
+    }
+  }
+
+  private async trimHistory(): Promise<void> {
+    const max = this.options.maxHistory ?? 1000;
+    const finished = [...this.entries.values()].filter((e) => FINAL_STATES.includes(e.item.state));
+    for (const entry of finished.slice(0, Math.max(0, finished.length - max))) await this.drop(entry);
+  }
+
+  private async drop(entry: Entry): Promise<void> {
+    this.entries.delete(entry.item.id);
+    await this.deleteOwnedFiles(entry);
+  }
+
+  private async deleteOwnedFiles(entry: Entry): Promise<void> {
+    for (const file of entry.spec.ownedFiles ?? []) await fs.rm(file, { force: true });
+    entry.spec.ownedFiles = [];
+  }
+
+  /**
+   * State changes go out at once; byte counts are coalesced to a few updates a second. The file is rewritten at
+   * most every saveIntervalMs: a crash loses at most that much, and what was running comes back as interrupted.
+   */
+  private changed(id: string, immediate: boolean): void {
+    this.dirty.add(id);
+    this.scheduleSave();
+    if (immediate) {
+      if (this.flushTimer) clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+      this.emitDirty();
+      return;
+    }
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      this.emitDirty();
+    }, this.options.progressIntervalMs ?? 250);
+  }
+
+  private scheduleSave(): void {
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = undefined;
+      this.save().catch((err: unknown) => this.options.onSaveError?.(err));
+    }, this.options.saveIntervalMs ?? 300);
+  }
+
+  private emitDirty(): void {
+    const changed = [...this.dirty].map((id) => this.entries.get(id)?.item).filter((i): i is TransferItem => i !== undefined);
+    this.dirty.clear();
+    this.emit(changed.map((i) => ({ ...i })));
+  }
+
+  private emit(changed: TransferItem[]): void {
+    const summary = this.summary();
+    for (const listener of this.listeners) listener(changed, summary);
+  }
+
+  private save(): Promise<void> {
+    const snapshot = { version: 1 as const, entries: [...this.entries.values()].map(({ item, spec }) => ({ item, spec })) };
+    this.saving = this.saving.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot));
+    return this.saving;
+  }
+}

@@ -1,0 +1,212 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../main/common/errors';
+import type { TransferItem } from '../../../../main/common/transfers';
+import { TransferQueue, type RunContext } from '../../../../main/core/transfers/transfer-queue';
+
+let dir: string;
+const queues: TransferQueue[] = [];
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-queue-'));
+});
+afterEach(async () => {
+  for (const queue of queues.splice(0)) await queue.stop();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A runner the test drives: each run waits until the test settles it. */
+function controllableRunner() {
+  const runs = new Map<string, { ctx: RunContext; resolve(): void; reject(e: Error): void }>();
+  let active = 0;
+  let maxActive = 0;
+  const runner = (ctx: RunContext) =>
+    new Promise<{ mediaUrl: string }>((resolve, reject) => {
+      active++;
+      maxActive = Math.max(maxActive, active);
+      const done = () => active--;
+      ctx.signal.addEventListener('abort', () => {
+        done();
+        reject(new AppError('cancelled', 'Cancelled.'));
+      });
+      runs.set(ctx.item.id, {
+        ctx,
+        resolve: () => {
+          done();
+          resolve({ mediaUrl: `https://media/${ctx.item.title}` });
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
+    });
+  return { runner, runs, maxActive: () => maxActive };
+}
+
+const newTransfer = (title: string) => ({ accountId: 'acc_00000001', direction: 'upload' as const, title, detail: 'to +1555', bytesTotal: 100 });
+
+function makeQueue(concurrency = 2, extra: Partial<ConstructorParameters<typeof TransferQueue>[0]> = {}) {
+  const queue = new TransferQueue({ dataDir: dir, concurrency, progressIntervalMs: 5, saveIntervalMs: 5, ...extra });
+  queues.push(queue);
+  return queue;
+}
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('the transfer queue', () => {
+  it('runs no more jobs at once than the concurrency limit, and starts the next when one ends', async () => {
+    const queue = makeQueue(2);
+    const { runner, runs, maxActive } = controllableRunner();
+    queue.registerRunner('test', runner);
+    const items = ['a', 'b', 'c', 'd'].map((t) => queue.enqueue({ type: 'test', params: {} }, newTransfer(t)));
+    await waitFor(() => runs.size === 2);
+    expect(queue.get(items[2]!.id)?.state).toBe('queued');
+    runs.get(items[0]!.id)?.resolve();
+    await waitFor(() => runs.size === 3);
+    for (const run of runs.values()) run.resolve();
+    await waitFor(() => runs.size === 4);
+    runs.get(items[3]!.id)?.resolve();
+    await waitFor(() => queue.list().every((i) => i.state === 'done'));
+    expect(maxActive()).toBe(2);
+    expect(queue.get(items[0]!.id)?.result).toEqual({ mediaUrl: 'https://media/a' });
+  });
+
+  it('cancels a running job at once by aborting its signal, and a queued one before it starts', async () => {
+    const queue = makeQueue(1);
+    const { runner, runs } = controllableRunner();
+    queue.registerRunner('test', runner);
+    const running = queue.enqueue({ type: 'test', params: {} }, newTransfer('big'));
+    const waiting = queue.enqueue({ type: 'test', params: {} }, newTransfer('next'));
+    await waitFor(() => runs.size === 1);
+    expect(runs.get(running.id)?.ctx.signal.aborted).toBe(false);
+    queue.cancel(waiting.id);
+    queue.cancel(running.id);
+    expect(runs.get(running.id)?.ctx.signal.aborted).toBe(true);
+    await waitFor(() => queue.get(running.id)?.state === 'cancelled');
+    expect(queue.get(waiting.id)?.state).toBe('cancelled');
+    expect(runs.has(waiting.id)).toBe(false);
+  });
+
+  it('retries only the failed and cancelled jobs', async () => {
+    const queue = makeQueue(3);
+    const { runner, runs } = controllableRunner();
+    queue.registerRunner('test', runner);
+    const [ok, bad, stopped] = ['ok', 'bad', 'stopped'].map((t) => queue.enqueue({ type: 'test', params: {} }, newTransfer(t)));
+    await waitFor(() => runs.size === 3);
+    runs.get(ok!.id)?.resolve();
+    runs.get(bad!.id)?.reject(new AppError('remote', 'Server said no.'));
+    queue.cancel(stopped!.id);
+    await waitFor(() => queue.list().every((i) => ['done', 'failed', 'cancelled'].includes(i.state)));
+    expect(queue.get(bad!.id)?.error).toEqual({ code: 'remote', message: 'Server said no.' });
+    runs.clear();
+    const retried = queue.retry();
+    expect(retried.map((i) => i.title).sort()).toEqual(['bad', 'stopped']);
+    await waitFor(() => runs.size === 2);
+    expect(queue.get(ok!.id)?.state).toBe('done');
+    expect(queue.get(bad!.id)?.error).toBeUndefined();
+  });
+
+  it('brings jobs that were running at a restart back as failed and retryable', async () => {
+    const queue = makeQueue(1);
+    const { runner, runs } = controllableRunner();
+    queue.registerRunner('test', runner);
+    const job = queue.enqueue({ type: 'test', params: { file: '/tmp/x.jpg' } }, newTransfer('x.jpg'));
+    const queued = queue.enqueue({ type: 'test', params: {} }, newTransfer('y.jpg'));
+    await waitFor(() => runs.size === 1);
+    await queue.flush();
+
+    const after = makeQueue(1);
+    const second = controllableRunner();
+    after.registerRunner('test', second.runner);
+    expect(await after.load()).toEqual({});
+    for (const id of [job.id, queued.id]) {
+      expect(after.get(id)?.state).toBe('failed');
+      expect(after.get(id)?.error?.message).toMatch(/Interrupted/);
+    }
+    after.retry([job.id]);
+    await waitFor(() => second.runs.size === 1);
+    expect(second.runs.get(job.id)?.ctx.params).toEqual({ file: '/tmp/x.jpg' });
+  });
+
+  it('keeps a bounded history, deleting the files it owned', async () => {
+    const queue = makeQueue(4, { maxHistory: 3 });
+    queue.registerRunner('fail', async () => {
+      throw new AppError('remote', 'no');
+    });
+    const owned: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const file = path.join(dir, `staged-${i}`);
+      await fs.writeFile(file, 'x');
+      owned.push(file);
+      queue.enqueue({ type: 'fail', params: {}, ownedFiles: [file] }, newTransfer(`f${i}`));
+    }
+    await waitFor(() => queue.list().length === 3 && queue.list().every((i) => i.state === 'failed'));
+    expect(queue.list().map((i) => i.title)).toEqual(['f3', 'f4', 'f5']);
+    const left = await fs.readdir(dir);
+    expect(left.filter((n) => n.startsWith('staged-')).sort()).toEqual(['staged-3', 'staged-4', 'staged-5']);
+  });
+
+  it('deletes its staged copy once a job succeeds', async () => {
+    const queue = makeQueue(1);
+    queue.registerRunner('ok', async () => ({}));
+    const file = path.join(dir, 'staged');
+    await fs.writeFile(file, 'x');
+    const job = queue.enqueue({ type: 'ok', params: {}, ownedFiles: [file] }, newTransfer('s'));
+    await waitFor(() => queue.get(job.id)?.state === 'done');
+    await expect(fs.access(file)).rejects.toThrow();
+  });
+
+  it('reports bytes, speed and an ETA, and an overall progress', async () => {
+    const queue = makeQueue(1);
+    let release = () => undefined as void;
+    queue.registerRunner('slow', async (ctx) => {
+      ctx.phase('uploading');
+      ctx.progress(10);
+      await new Promise((r) => setTimeout(r, 30));
+      ctx.progress(50);
+      await new Promise<void>((r) => (release = r));
+      return {};
+    });
+    const updates: TransferItem[] = [];
+    queue.onChange((changed) => updates.push(...changed));
+    const job = queue.enqueue({ type: 'slow', params: {} }, newTransfer('v.mp4'));
+    await waitFor(() => queue.get(job.id)?.bytesDone === 50);
+    const item = queue.get(job.id)!;
+    expect(item.state).toBe('uploading');
+    expect(item.speed).toBeGreaterThan(0);
+    expect(item.eta).not.toBeNull();
+    expect(queue.summary()).toEqual({ active: 1, progress: 0.5 });
+    release();
+    await waitFor(() => queue.get(job.id)?.state === 'done');
+    expect(queue.summary()).toEqual({ active: 0, progress: null });
+    expect(updates.map((u) => u.state)).toEqual(expect.arrayContaining(['queued', 'checking', 'uploading', 'done']));
+  });
+
+  it('tells once when a batch ends, with every job in it', async () => {
+    const queue = makeQueue(2);
+    queue.registerRunner('ok', async () => ({}));
+    queue.registerRunner('fail', async () => {
+      throw new AppError('remote', 'no');
+    });
+    const batches: string[][] = [];
+    queue.onBatchEnd((finished) => batches.push(finished.map((i) => `${i.title}:${i.state}`).sort()));
+    queue.enqueue({ type: 'ok', params: {} }, newTransfer('a'));
+    queue.enqueue({ type: 'fail', params: {} }, newTransfer('b'));
+    queue.enqueue({ type: 'ok', params: {} }, newTransfer('c'));
+    await waitFor(() => batches.length === 1);
+    expect(batches[0]).toEqual(['a:done', 'b:failed', 'c:done']);
+  });
+
+  it('sets a corrupt queue file aside and starts empty', async () => {
+    await fs.writeFile(path.join(dir, 'transfers.json'), '{"version":1,"entries":[{"item":');
+    const queue = makeQueue();
+    const result = await queue.load();
+    expect(result.corruptMovedTo).toMatch(/transfers\.json\.corrupt-/);
+    expect(queue.list()).toEqual([]);
+  });
+});
