@@ -1,0 +1,54 @@
+// The transfer queue as the UI sees it, kept in step by the queue's events.
+import { create } from 'zustand';
+import type { TransferItem, TransferSummary } from '../../../main/common/transfers';
+import { bridge, call } from '../bridge';
+
+interface TransfersState {
+  items: Map<string, TransferItem>;
+  /** Ids in the order the queue holds them (oldest first). */
+  order: string[];
+  summary: TransferSummary;
+  load(): Promise<void>;
+}
+
+export const useTransfers = create<TransfersState>((set) => ({
+  items: new Map(),
+  order: [],
+  summary: { active: 0, progress: null },
+  async load() {
+    const { items, summary } = await call('transfers.list', {});
+    set({ items: new Map(items.map((i) => [i.id, i])), order: items.map((i) => i.id), summary });
+  },
+}));
+
+bridge.on('transfers.changed', ({ changed, summary }) => {
+  useTransfers.setState((state) => {
+    const items = new Map(state.items);
+    let order = state.order;
+    for (const item of changed) {
+      if (!items.has(item.id)) order = [...order, item.id];
+      items.set(item.id, item);
+    }
+    return { items, order, summary };
+  });
+  // Clearing the history sends no per-item change: reload to drop what is gone.
+  if (changed.length === 0) void useTransfers.getState().load();
+});
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}
