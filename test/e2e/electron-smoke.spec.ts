@@ -22,13 +22,14 @@ test('the Electron app launches, shows its window and answers the contract', asy
   test.skip(!binary, SKIP_REASON);
   const app = await electron.launch({ executablePath: binary, args: [ROOT, '--data-dir', await makeDataDir()] });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByText('Media Desk').first()).toBeVisible();
-    expect(window.url()).toBe('app://media-desk/index.html');
-    const info = await window.evaluate(() => window.mediaDesk?.invoke('app.info', {}));
+    const page = await app.firstWindow();
+    await expect(page.getByText('Media Desk').first()).toBeVisible();
+    expect(page.url()).toBe('app://media-desk/index.html');
+    type WithBridge = { mediaDesk?: { invoke(method: string, args: unknown): Promise<unknown> } };
+    const info = await page.evaluate(() => (globalThis as WithBridge).mediaDesk?.invoke('app.info', {}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
     // The renderer has no Node.
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();
   }
