@@ -40,6 +40,8 @@ export interface HttpResponse {
   headers: http.IncomingHttpHeaders;
   url: URL;
   body: http.IncomingMessage;
+  /** The request's signal: reading the body after it fired is a cancellation, not a network error. */
+  signal?: AbortSignal;
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -87,10 +89,10 @@ function networkError(err: NodeJS.ErrnoException, url: URL): AppError {
  * Sends a request and resolves once the response headers arrive; the body is left to the caller as a stream.
  * Rejects with AppError: 'cancelled', 'timeout', 'network', 'insecure'.
  */
-export function send(req: HttpRequest): Promise<HttpResponse> {
+export async function send(req: HttpRequest): Promise<HttpResponse> {
   if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure);
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
-    return Promise.reject(new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`));
+    throw new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`);
   }
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { ...req.headers };
@@ -119,6 +121,8 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
         reject(failure);
       }
       outgoing.destroy(failure);
+      // A file stream would otherwise keep its file open until it is garbage-collected.
+      if (req.body !== undefined && !Buffer.isBuffer(req.body)) req.body.destroy();
     };
     const onAbort = (): void => fail(new AppError('cancelled', 'Cancelled.'));
     req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -137,7 +141,9 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
       incoming.on('close', cleanup);
       // The body stream inherits cancellation and the idle timeout.
       incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${req.url.host} stopped sending.`)));
-      resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: incoming });
+      const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: incoming };
+      if (req.signal) response.signal = req.signal;
+      resolve(response);
     });
 
     if (req.body === undefined) {
@@ -148,8 +154,9 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     } else {
       const body = req.body;
       let sent = 0;
-      body.on('data', (chunk: Buffer) => {
-        sent += chunk.length;
+      body.on('data', (chunk: Buffer | string) => {
+        // Some bodies (form-data) emit strings for their headers: count bytes, not characters.
+        sent += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
         req.onUploadProgress?.(sent);
       });
       body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${(err as Error).message}`)));
@@ -177,6 +184,7 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
       chunks.push(chunk);
     }
   } catch (err) {
+    if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
     if (err instanceof AppError) throw err;
     throw networkError(err as NodeJS.ErrnoException, res.url);
   }

@@ -1,0 +1,166 @@
+// Tells whether a file is a JPEG image or an MP4 video from its first bytes only, never from its name.
+// Pure (no Node imports) so the renderer and other code can reuse it on bytes they already hold.
+
+export type MediaContentType = 'image/jpeg' | 'video/mp4';
+
+/** The most a caller needs to read from the start of a file for sniffMediaType. */
+export const MEDIA_SNIFF_BYTES = 64 * 1024;
+
+export type SniffRefusal =
+  /** Nothing at all to look at. */
+  | { accepted: false; reason: 'empty' }
+  /** It starts like a JPEG or an MP4 but the header is cut short or malformed; `what` says which part. */
+  | { accepted: false; reason: 'truncated'; what: string }
+  /** Readable text (UTF-8 or UTF-16 with a byte order mark). */
+  | { accepted: false; reason: 'text' }
+  /** Another known format; `what` names it with its article ("a PNG image"). */
+  | { accepted: false; reason: 'other_format'; what: string }
+  | { accepted: false; reason: 'unknown' };
+
+export type SniffResult = { accepted: true; contentType: MediaContentType } | SniffRefusal;
+
+// ISO base media brands that promise an MP4 file (ISO/IEC 14496-12/14/15 and the DASH/CMAF profiles built on
+// them). A file qualifies when its major brand or one of its compatible brands is listed, unless the major brand
+// says it is something else (below).
+const MP4_BRANDS = new Set([
+  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9',
+  'mp41', 'mp42', 'mp71', 'avc1', 'dash', 'cmfc', 'cmf2', 'mmp4',
+  'M4V ', 'M4VH', 'M4VP', 'MSNV', 'f4v ',
+]);
+// Audio-only MP4 files (iTunes AAC, audiobooks, Flash audio): they list isom/mp42 as compatible, but a recipient
+// expects a video, so they are refused.
+const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'M4P ', 'F4A ', 'F4B ']);
+// Still images in the same container family (HEIF/HEIC/AVIF).
+const IMAGE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
+const QUICKTIME_BRAND = 'qt  ';
+/** A sane upper bound for an ftyp box; real ones hold a handful of brands. */
+const MAX_FTYP_SIZE = 4096;
+
+export function sniffMediaType(bytes: Uint8Array): SniffResult {
+  if (bytes.length === 0) return { accepted: false, reason: 'empty' };
+  const jpeg = sniffJpeg(bytes);
+  if (jpeg) return jpeg;
+  const isoMedia = sniffIsoMedia(bytes);
+  if (isoMedia) return isoMedia;
+  const other = otherFormat(bytes);
+  if (other) return { accepted: false, reason: 'other_format', what: other };
+  if (looksLikeText(bytes)) return { accepted: false, reason: 'text' };
+  return { accepted: false, reason: 'unknown' };
+}
+
+/** The sentence shown next to a refused file, naming it and the reason. */
+export function describeRefusal(fileName: string, refusal: SniffRefusal): string {
+  const name = `"${fileName}"`;
+  switch (refusal.reason) {
+    case 'empty':
+      return `${name} is empty.`;
+    case 'truncated':
+      return `${name} is damaged or incomplete: ${refusal.what}.`;
+    case 'text':
+      return `${name} is a text file, not a JPEG image or an MP4 video.`;
+    case 'other_format': {
+      const claimed = claimedType(fileName);
+      return claimed ? `${name} is ${refusal.what}, not ${claimed}.` : `${name} is ${refusal.what}; only JPEG images and MP4 videos can be sent.`;
+    }
+    case 'unknown':
+      return `${name} is not a JPEG image or an MP4 video (its first bytes match neither).`;
+  }
+}
+
+/** What the file's extension claims, to word the refusal the way the user sees the file. */
+function claimedType(fileName: string): string | undefined {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jpe' || ext === 'jfif') return 'a JPEG';
+  if (ext === 'mp4' || ext === 'm4v') return 'an MP4';
+  return undefined;
+}
+
+function sniffJpeg(bytes: Uint8Array): SniffResult | undefined {
+  const soi = [0xff, 0xd8, 0xff];
+  const prefixLength = Math.min(bytes.length, soi.length);
+  for (let i = 0; i < prefixLength; i++) if (bytes[i] !== soi[i]) return undefined;
+  // SOI then the first marker: the marker code must follow, and it is never 0x00 or 0xFF fill here.
+  const marker = bytes[3];
+  if (marker === undefined) return { accepted: false, reason: 'truncated', what: 'its JPEG header stops after the start marker' };
+  if (marker < 0xc0 || marker === 0xff) return { accepted: false, reason: 'truncated', what: 'its JPEG header is malformed' };
+  return { accepted: true, contentType: 'image/jpeg' };
+}
+
+function sniffIsoMedia(bytes: Uint8Array): SniffResult | undefined {
+  const boxType = latin1(bytes, 4, 8);
+  if (!'ftyp'.startsWith(boxType) || bytes.length < 5) return undefined;
+  if (bytes.length < 16) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is cut short' };
+  const boxSize = readUint32(bytes, 0);
+  if (boxSize < 16 || boxSize > MAX_FTYP_SIZE) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is malformed' };
+  if (boxSize > bytes.length) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is cut short' };
+
+  const major = latin1(bytes, 8, 12);
+  const compatible: string[] = [];
+  for (let offset = 16; offset + 4 <= boxSize; offset += 4) compatible.push(latin1(bytes, offset, offset + 4));
+
+  if (AUDIO_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: `an audio-only MP4 file (${major.trim()})` };
+  if (IMAGE_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: 'a HEIF/AVIF image' };
+  if (major.startsWith('3gp') || major.startsWith('3g2')) return { accepted: false, reason: 'other_format', what: 'a 3GPP video' };
+  if (MP4_BRANDS.has(major) || compatible.some((brand) => MP4_BRANDS.has(brand))) return { accepted: true, contentType: 'video/mp4' };
+  if (major === QUICKTIME_BRAND) return { accepted: false, reason: 'other_format', what: 'a QuickTime movie (.mov)' };
+  return { accepted: false, reason: 'other_format', what: `an ISO media file of brand "${printable(major)}"` };
+}
+
+const SIGNATURES: Array<{ what: string; at: number; bytes: number[] | string }> = [
+  { what: 'a PNG image', at: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { what: 'a GIF image', at: 0, bytes: 'GIF8' },
+  { what: 'a WebP image', at: 8, bytes: 'WEBP' },
+  { what: 'an AVI video', at: 8, bytes: 'AVI ' },
+  { what: 'a WAV audio file', at: 8, bytes: 'WAVE' },
+  { what: 'a BMP image', at: 0, bytes: 'BM' },
+  { what: 'a TIFF image', at: 0, bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { what: 'a TIFF image', at: 0, bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { what: 'a PDF document', at: 0, bytes: '%PDF' },
+  { what: 'a ZIP archive', at: 0, bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { what: 'a Matroska/WebM video', at: 0, bytes: [0x1a, 0x45, 0xdf, 0xa3] },
+  { what: 'an Ogg media file', at: 0, bytes: 'OggS' },
+  { what: 'an MP3 audio file', at: 0, bytes: 'ID3' },
+];
+
+function otherFormat(bytes: Uint8Array): string | undefined {
+  for (const signature of SIGNATURES) {
+    const expected = typeof signature.bytes === 'string' ? [...signature.bytes].map((c) => c.charCodeAt(0)) : signature.bytes;
+    if (bytes.length < signature.at + expected.length) continue;
+    if (expected.every((byte, i) => bytes[signature.at + i] === byte)) {
+      // RIFF containers (WebP, AVI, WAV) must also start with RIFF.
+      if (signature.at === 8 && latin1(bytes, 0, 4) !== 'RIFF') continue;
+      return signature.what;
+    }
+  }
+  return undefined;
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  try {
+    // stream: true tolerates a character cut at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return false;
+  }
+  for (const byte of bytes) {
+    const isControl = byte < 0x20 || byte === 0x7f;
+    const isWhitespace = byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
+    if (isControl && !isWhitespace) return false;
+  }
+  return true;
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < Math.min(end, bytes.length); i++) text += String.fromCharCode(bytes[i] ?? 0);
+  return text;
+}
+
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?');
+}
+
+export function readUint32(bytes: Uint8Array, offset: number): number {
+  return (((bytes[offset] ?? 0) << 24) >>> 0) + ((bytes[offset + 1] ?? 0) << 16) + ((bytes[offset + 2] ?? 0) << 8) + (bytes[offset + 3] ?? 0);
+}

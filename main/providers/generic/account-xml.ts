@@ -1,0 +1,147 @@
+// Imports the provider's Account XML, so an admin can paste what the provider gave him:
+//   <account><username>…</username><password>…</password>
+//     <genericMediaUploadUrl>https://…</genericMediaUploadUrl> … <anyOtherKey>…</anyOtherKey></account>
+// Liberal in what it takes: values as child elements or as attributes, any case of the root and of the known
+// keys, the account element at the root or inside a wrapper. Strict about safety: no DOCTYPE or entity
+// declarations (no XXE, no entity expansion), bounded size, UTF-8 only.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
+import { AppError } from '../../common/errors.js';
+import type { GenericSettingsInput } from './service-config.js';
+import { validateTemplates } from './templates.js';
+
+export const ACCOUNT_XML_MAX_BYTES = 512 * 1024;
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
+const VARIABLE_MAX_CHARS = 4096;
+
+export interface ImportedGenericAccount {
+  settings: GenericSettingsInput;
+  username?: string;
+  password?: string;
+  /** Other account keys, for %account[KEY]%. */
+  variables: Record<string, string>;
+  /** What was skipped or looks wrong, one sentence each; the import still succeeded. */
+  problems: string[];
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Decodes XML entities and character references; declared entities never reach the parser (refused above).
+  htmlEntities: true,
+});
+
+const SETTING_BY_LOWER_NAME = new Map<string, GenericSettingKey>(GENERIC_SETTING_KEYS.map((key) => [key.toLowerCase(), key]));
+
+/** Throws AppError('validation') when the input is not usable XML at all. */
+export function importAccountXml(input: string | Uint8Array): ImportedGenericAccount {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  if (size > ACCOUNT_XML_MAX_BYTES) {
+    throw new AppError('validation', `The account XML is too large (${Math.ceil(size / 1024)} KiB; at most ${ACCOUNT_XML_MAX_BYTES / 1024} KiB).`);
+  }
+  const text = (typeof input === 'string' ? input : decodeUtf8(input)).replace(/^\uFEFF/, '');
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
+    throw new AppError('validation', 'The account XML contains a DOCTYPE or entity declaration, which Media Desk refuses for safety. Remove it and paste again.');
+  }
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new AppError('validation', `The account XML is not well-formed: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
+  }
+  const problems: string[] = [];
+  const account = findAccountElement(parser.parse(text) as unknown, problems);
+  if (!account) throw new AppError('validation', 'The account XML has no <account> element and no genericMediaUpload settings.');
+
+  const imported: ImportedGenericAccount = { settings: {}, variables: {}, problems };
+  for (const [key, value] of entriesOf(account, problems)) assign(imported, key, value);
+  const accountKeys = ['username', 'password', ...Object.keys(imported.variables)];
+  problems.push(...validateTemplates(imported.settings, accountKeys).map((problem) => problem.message));
+  return imported;
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('validation', 'The account XML is not UTF-8 text. Save it as UTF-8 and try again.');
+  }
+}
+
+type XmlObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is XmlObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The <account> element (any case) at the root or up to two levels down, else a root holding the settings. */
+function findAccountElement(document: unknown, problems: string[]): XmlObject | undefined {
+  if (!isObject(document)) return undefined;
+  let level: XmlObject[] = [document];
+  for (let depth = 0; depth < 3 && level.length > 0; depth++) {
+    const next: XmlObject[] = [];
+    for (const element of level) {
+      for (const [name, value] of Object.entries(element)) {
+        if (name.startsWith('@_') || name.startsWith('?')) continue;
+        const instances = (Array.isArray(value) ? value : [value]).filter(isObject);
+        if (name.toLowerCase() === 'account' && instances[0]) {
+          if (instances.length > 1) problems.push(`The XML holds ${instances.length} accounts; the first one was imported.`);
+          return instances[0];
+        }
+        next.push(...instances);
+      }
+    }
+    level = next;
+  }
+  const root = Object.entries(document).find(([name]) => !name.startsWith('?'))?.[1];
+  return isObject(root) && Object.keys(root).some((name) => /^(@_)?genericmedia/i.test(name)) ? root : undefined;
+}
+
+/** Simple values from child elements, then attributes; nested sections are not account keys and are left out. */
+function entriesOf(account: XmlObject, problems: string[]): Array<[string, string]> {
+  const entries = new Map<string, [string, string]>();
+  const elementsFirst = Object.entries(account).sort(([a], [b]) => Number(a.startsWith('@_')) - Number(b.startsWith('@_')));
+  for (const [rawName, value] of elementsFirst) {
+    const name = rawName.startsWith('@_') ? rawName.slice(2) : rawName;
+    if (name === '#text') continue;
+    const instances = Array.isArray(value) ? value : [value];
+    const text = textOf(instances[0]);
+    if (text === undefined) continue;
+    if (entries.has(name.toLowerCase())) {
+      problems.push(`${name} is given more than once; the first value was used.`);
+      continue;
+    }
+    if (instances.length > 1) problems.push(`<${name}> appears ${instances.length} times; the first value was used.`);
+    entries.set(name.toLowerCase(), [name, text]);
+  }
+  return [...entries.values()];
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) return undefined;
+  const children = Object.keys(value).filter((key) => !key.startsWith('@_'));
+  if (children.length === 0) return ''; // <key/> or <key attr="…"/>
+  return children.length === 1 && typeof value['#text'] === 'string' ? value['#text'] : undefined;
+}
+
+function assign(imported: ImportedGenericAccount, name: string, value: string): void {
+  const lower = name.toLowerCase();
+  const setting = SETTING_BY_LOWER_NAME.get(lower);
+  if (setting) {
+    imported.settings[setting] = value;
+  } else if (lower.startsWith('genericmedia')) {
+    imported.problems.push(`${name} is not a setting Media Desk knows; it was skipped.`);
+  } else if (lower === 'username') {
+    imported.username = value;
+  } else if (lower === 'password') {
+    imported.password = value;
+  } else if (!VARIABLE_NAME.test(name)) {
+    imported.problems.push(`The account key "${name}" cannot be used as a variable name; it was skipped.`);
+  } else if (value.length > VARIABLE_MAX_CHARS) {
+    imported.problems.push(`The account key "${name}" is longer than ${VARIABLE_MAX_CHARS} characters; it was skipped.`);
+  } else {
+    imported.variables[name] = value;
+  }
+}

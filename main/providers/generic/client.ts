@@ -1,0 +1,258 @@
+// The generic media upload client: optional precheck, the multipart upload streamed from disk, then the optional
+// media reference send, once per recipient, with a small JPEG preview.
+//
+// Nothing leaves before every template is valid and every request that would carry a secret has been checked
+// against the transport rule (https, or loopback, or the account's explicit "allow insecure").
+import fs from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { AppError, toAppError } from '../../common/errors.js';
+import { assertSecretTransport, parseRetryAfter, readBody, send, type HttpResponse, type TlsOptions } from '../http/transport.js';
+import {
+  checkInputs,
+  type CheckedConnection,
+  type CheckedOptions,
+  type CheckedRequest,
+  type GenericConnection,
+  type GenericUploadOptions,
+  type GenericUploadRequest,
+} from './inputs.js';
+import { buildMultipartBody } from './multipart.js';
+import { makePreview, type JpegPreview } from './preview.js';
+import { prepareSimpleRequest, prepareUpload, type PreparedRequest, type PreparedSimpleRequest } from './requests.js';
+import { ANSWER_BODY_CAP, parseServerAnswer, refusal, uploadResult, type ServerAnswer } from './response.js';
+import { compileGenericSettings, type GenericServiceConfig, type TemplateProblem } from './service-config.js';
+import { references, type ParsedTemplate, type TemplateScope } from './template-engine.js';
+
+export type { GenericConnection, GenericUploadOptions, GenericUploadRequest, UploadPhase } from './inputs.js';
+
+export interface ReferenceSendResult {
+  recipient: string;
+  ok: boolean;
+  /** Why it failed, fit to show. */
+  message?: string;
+}
+
+export interface GenericUploadResult {
+  mediaUrl: string;
+  referenceSends: ReferenceSendResult[];
+}
+
+const DEFAULT_HEADERS = { 'user-agent': 'MediaDesk/0.1', accept: 'application/xml, application/json;q=0.9, */*;q=0.1' };
+
+/**
+ * Uploads one checked file. Rejects with AppError: 'validation', 'config', 'insecure', 'io', 'cancelled',
+ * 'timeout', 'network', 'protocol', or the code of the server's refusal ('remote', 'unauthorized', …).
+ * Reference sends never reject: each recipient's outcome is in the result.
+ */
+export async function uploadGenericMedia(
+  connection: GenericConnection,
+  request: GenericUploadRequest,
+  options: GenericUploadOptions = {},
+): Promise<GenericUploadResult> {
+  const inputs = checkInputs(connection, request, options);
+  const run = new UploadRun(inputs.connection, inputs.request, inputs.options);
+  return run.execute();
+}
+
+class UploadRun {
+  private readonly config: GenericServiceConfig;
+  private readonly tls: TlsOptions | undefined;
+
+  constructor(
+    private readonly connection: CheckedConnection,
+    private readonly request: CheckedRequest,
+    private readonly options: CheckedOptions,
+  ) {
+    const globals = connection.globals ?? {};
+    const { config, problems } = compileGenericSettings(connection.settings, Object.keys(connection.account), Object.keys(globals));
+    if (!config) throw new AppError('config', describeProblems(problems));
+    this.config = config;
+    this.tls = connection.ca ? { ca: connection.ca } : undefined;
+  }
+
+  async execute(): Promise<GenericUploadResult> {
+    const { config, request } = this;
+    const uploadScope = this.scope({
+      sms_to: request.recipients.join(','),
+      to: request.recipients.join(','),
+      description: request.description,
+      media_size: String(request.file.size),
+      content_type: request.file.contentType,
+    });
+    if (request.recipients.length === 0 && usesRecipient(config)) {
+      throw new AppError('validation', "Enter at least one recipient: this account's upload sends %sms_to%.", { field: 'recipients' });
+    }
+    const precheck = config.precheck ? prepareSimpleRequest(config.precheck, uploadScope) : undefined;
+    const upload = prepareUpload(config.upload, uploadScope, request.file);
+    const referenceProbe = config.refSend && request.recipients[0] !== undefined ? this.prepareReference(request.recipients[0], SAMPLE_PREVIEW, 'https://media.example/sample') : undefined;
+    for (const prepared of [precheck, upload, referenceProbe]) {
+      if (prepared?.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure);
+    }
+    await this.assertFileUnchanged();
+
+    if (precheck) {
+      this.options.onPhase?.('precheck');
+      await this.runPrecheck(precheck);
+    }
+    this.options.onPhase?.('uploading');
+    const mediaUrl = await this.runUpload(upload);
+    const referenceSends = config.refSend && request.recipients.length > 0 ? await this.runReferenceSends(mediaUrl) : [];
+    return { mediaUrl, referenceSends };
+  }
+
+  private scope(service: Record<string, string>): TemplateScope {
+    return {
+      account: this.connection.account,
+      secretKeys: new Set(this.connection.secretKeys),
+      globals: this.connection.globals ?? {},
+      service,
+    };
+  }
+
+  private async assertFileUnchanged(): Promise<void> {
+    const { file } = this.request;
+    const info = await fs.stat(file.path).catch(() => undefined);
+    if (!info?.isFile()) throw new AppError('io', `"${file.name}" is no longer there; it may have been moved or deleted.`);
+    if (info.size !== file.size) throw new AppError('io', `"${file.name}" changed since it was checked (${file.size} bytes then, ${info.size} now). Add it again.`);
+  }
+
+  private send(prepared: PreparedRequest, extra: { body?: Buffer | Readable; bodyLength?: number; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void }) {
+    return send({
+      method: prepared.method,
+      url: prepared.url,
+      headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers },
+      ...(extra.body !== undefined ? { body: extra.body } : {}),
+      ...(extra.bodyLength !== undefined ? { bodyLength: extra.bodyLength } : {}),
+      carriesSecret: prepared.carriesSecret,
+      allowInsecure: this.connection.allowInsecure ?? false,
+      ...(this.tls ? { tls: this.tls } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+      ...(extra.onUploadProgress ? { onUploadProgress: extra.onUploadProgress } : {}),
+    });
+  }
+
+  private async runPrecheck(prepared: PreparedSimpleRequest): Promise<void> {
+    const res = await this.send(prepared, prepared.body ? { body: prepared.body } : {});
+    if (isSuccess(res.status)) {
+      res.body.resume(); // the precheck's answer carries nothing we need
+      return;
+    }
+    const { answer } = await this.readAnswer(res);
+    throw refusal(answer, answerContext(res), 'refused the upload at the precheck');
+  }
+
+  private async runUpload(prepared: ReturnType<typeof prepareUpload>): Promise<string> {
+    const body = buildMultipartBody(prepared.parts);
+    try {
+      const res = await this.send(prepared, {
+        body: body.stream,
+        bodyLength: body.length,
+        headers: { 'content-type': body.contentType },
+        onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
+      });
+      const { answer, problem } = await this.readAnswer(res);
+      if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'refused the upload');
+      return uploadResult(answer, answerContext(res));
+    } catch (err) {
+      throw this.options.signal?.aborted ? new AppError('cancelled', 'Cancelled.') : err;
+    } finally {
+      body.dispose();
+    }
+  }
+
+  /** The parsed answer, or why it could not be read (too large, not UTF-8), without failing yet. */
+  private async readAnswer(res: HttpResponse): Promise<{ answer?: ServerAnswer; problem?: AppError }> {
+    const server = res.url.host;
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(res, ANSWER_BODY_CAP);
+    } catch (err) {
+      if (this.options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      const error = toAppError(err);
+      if (error.code !== 'too_large') throw error;
+      return { problem: new AppError('protocol', `${server} sent an answer larger than ${ANSWER_BODY_CAP / 1024} KiB; a short XML or JSON answer was expected.`, { status: res.status }) };
+    }
+    try {
+      return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server) };
+    } catch (err) {
+      return { problem: toAppError(err) };
+    }
+  }
+
+  private prepareReference(recipient: string, preview: JpegPreview, mediaUrl: string): PreparedSimpleRequest | undefined {
+    if (!this.config.refSend) return undefined;
+    return prepareSimpleRequest(
+      this.config.refSend,
+      this.scope({
+        sms_to: recipient,
+        to: recipient,
+        description: this.request.description,
+        preview_width: String(preview.width),
+        preview_height: String(preview.height),
+        preview_content_type: 'image/jpeg',
+        preview_content: preview.jpeg.toString('base64'),
+        media_url: mediaUrl,
+        media_content_type: this.request.file.contentType,
+      }),
+    );
+  }
+
+  private async runReferenceSends(mediaUrl: string): Promise<ReferenceSendResult[]> {
+    this.options.onPhase?.('reference');
+    const preview = await makePreview(this.request.file, this.request.previewJpeg);
+    const results: ReferenceSendResult[] = [];
+    for (const recipient of this.request.recipients) {
+      if (this.options.signal?.aborted) {
+        results.push({ recipient, ok: false, message: 'Cancelled before the reference was sent.' });
+        continue;
+      }
+      try {
+        const prepared = this.prepareReference(recipient, preview, mediaUrl);
+        if (!prepared) break;
+        const res = await this.send(prepared, prepared.body ? { body: prepared.body } : {});
+        if (isSuccess(res.status)) {
+          res.body.resume();
+          results.push({ recipient, ok: true });
+        } else {
+          const { answer } = await this.readAnswer(res);
+          results.push({ recipient, ok: false, message: refusal(answer, answerContext(res), 'refused the reference send').message });
+        }
+      } catch (err) {
+        results.push({ recipient, ok: false, message: toAppError(err).message });
+      }
+    }
+    return results;
+  }
+}
+
+/** Sample preview values: the probe before the upload only needs the reference send's URL, headers and secrets. */
+const SAMPLE_PREVIEW: JpegPreview = { jpeg: Buffer.alloc(0), width: 1, height: 1 };
+
+function usesRecipient(config: GenericServiceConfig): boolean {
+  const templates: ParsedTemplate[] = [
+    config.upload.url,
+    ...config.upload.headers.map((header) => header.value),
+    ...config.upload.parts.flatMap((part) => (part.file ? [part.name] : [part.name, part.value])),
+  ];
+  if (config.precheck) templates.push(config.precheck.url, ...config.precheck.headers.map((header) => header.value), ...(config.precheck.body ? [config.precheck.body] : []));
+  return templates.some((template) => references(template.nodes).some((ref) => ref.kind === 'variable' && (ref.name === 'sms_to' || ref.name === 'to')));
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function answerContext(res: HttpResponse) {
+  const retryAfter = parseRetryAfter(res.headers['retry-after']);
+  return { server: res.url.host, status: res.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+}
+
+function describeProblems(problems: readonly TemplateProblem[]): string {
+  const first = problems[0]?.message ?? 'The account settings are incomplete.';
+  return problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in the account settings)` : first;
+}

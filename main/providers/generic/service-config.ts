@@ -1,0 +1,275 @@
+// Turns an account's genericMedia* settings into parsed request templates, collecting every problem found
+// (syntax, methods, header lines, the file part, variables not available where used, unknown account keys,
+// URLs that are not URLs once filled in). The same pass serves the account form (all problems listed) and the
+// upload (which refuses to start while any problem remains).
+import { z } from 'zod';
+import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
+import { AppError } from '../../common/errors.js';
+import {
+  isMediaContent,
+  MEDIA_CONTENT,
+  parseTemplate,
+  references,
+  REF_SEND_VARIABLES,
+  renderTemplate,
+  UPLOAD_VARIABLES,
+  unknownVariableMessage,
+  type ParsedTemplate,
+  type TemplateNode,
+} from './template-engine.js';
+import { describeNodes, splitFormTemplate, trimText } from './form-split.js';
+
+/** The genericMedia* settings as they may arrive: every key optional (an import, a half-filled form). */
+export type GenericSettingsInput = Partial<Record<GenericSettingKey, string>>;
+
+export const genericSettingsInputSchema = z.object(
+  Object.fromEntries(GENERIC_SETTING_KEYS.map((key) => [key, z.string().max(65_536).optional()])) as Record<
+    GenericSettingKey,
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+export interface TemplateProblem {
+  setting: GenericSettingKey;
+  message: string;
+}
+
+export interface HeaderTemplate {
+  name: string;
+  value: ParsedTemplate;
+}
+
+export type PartTemplate = { name: ParsedTemplate; file: false; value: ParsedTemplate } | { name: ParsedTemplate; file: true };
+
+export interface UploadConfig {
+  url: ParsedTemplate;
+  method: 'POST' | 'PUT';
+  headers: HeaderTemplate[];
+  parts: PartTemplate[];
+}
+
+export type SimpleMethod = 'GET' | 'HEAD' | 'POST' | 'PUT';
+
+export interface SimpleServiceConfig {
+  url: ParsedTemplate;
+  method: SimpleMethod;
+  headers: HeaderTemplate[];
+  /** PostData; absent for GET and HEAD. */
+  body?: ParsedTemplate;
+}
+
+export interface GenericServiceConfig {
+  upload: UploadConfig;
+  precheck?: SimpleServiceConfig;
+  refSend?: SimpleServiceConfig;
+}
+
+export interface CompileResult {
+  /** Present when there is no problem. */
+  config?: GenericServiceConfig;
+  problems: TemplateProblem[];
+}
+
+// Headers the transport or the multipart body own; a template must not override them.
+const RESERVED_HEADERS = new Set(['content-length', 'transfer-encoding', 'host', 'connection', 'keep-alive', 'te', 'upgrade', 'trailer']);
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// The vendor's own examples write the separator as the two characters "\n"; real newlines work too.
+const HEADER_LINE_SEPARATOR = /\r\n|\r|\n|\\n/;
+
+/**
+ * Checks and parses the settings. accountKeys are the keys %account[KEY]% may use (username, password and the
+ * account variables); globalNames the global variables the app provides.
+ */
+export function compileGenericSettings(settings: GenericSettingsInput, accountKeys: readonly string[], globalNames: readonly string[] = []): CompileResult {
+  const problems: TemplateProblem[] = [];
+  const ctx: Context = { problems, accountKeys: new Set(accountKeys), globalNames: new Set(globalNames) };
+  const upload = compileUpload(settings, ctx);
+  const precheck = compileSimple(settings, ctx, {
+    url: 'genericMediaUploadPrecheckUrl',
+    method: 'genericMediaUploadPrecheckMethod',
+    postData: 'genericMediaUploadPrecheckPostData',
+    variables: UPLOAD_VARIABLES,
+  });
+  const refSend = compileSimple(settings, ctx, {
+    url: 'genericMediaRefSendUrl',
+    method: 'genericMediaRefSendMethod',
+    postData: 'genericMediaRefSendPostData',
+    headers: 'genericMediaRefSendCustomHeaders',
+    variables: REF_SEND_VARIABLES,
+  });
+  if (problems.length > 0 || !upload) return { problems };
+  return { config: { upload, ...(precheck ? { precheck } : {}), ...(refSend ? { refSend } : {}) }, problems };
+}
+
+interface Context {
+  problems: TemplateProblem[];
+  accountKeys: ReadonlySet<string>;
+  globalNames: ReadonlySet<string>;
+}
+
+function attempt<T>(ctx: Context, setting: GenericSettingKey, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    ctx.problems.push({ setting, message: err.message });
+    return undefined;
+  }
+}
+
+function present(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function compileUpload(settings: GenericSettingsInput, ctx: Context): UploadConfig | undefined {
+  const urlSource = settings.genericMediaUploadUrl;
+  if (!present(urlSource)) ctx.problems.push({ setting: 'genericMediaUploadUrl', message: 'genericMediaUploadUrl is empty: the upload needs a URL.' });
+  const url = present(urlSource) ? checkedUrl(urlSource.trim(), 'genericMediaUploadUrl', UPLOAD_VARIABLES, ctx) : undefined;
+
+  const rawMethod = (settings.genericMediaUploadMethod ?? '').trim().toUpperCase() || 'POST';
+  if (rawMethod !== 'POST' && rawMethod !== 'PUT') {
+    ctx.problems.push({ setting: 'genericMediaUploadMethod', message: `genericMediaUploadMethod is "${rawMethod}"; the upload uses POST or PUT.` });
+  }
+  const headers = compileHeaders(settings.genericMediaUploadCustomHeaders, 'genericMediaUploadCustomHeaders', UPLOAD_VARIABLES, ctx, false);
+  const parts = compileParts(settings.genericMediaUploadMultipartData, ctx);
+  if (!url || !parts || (rawMethod !== 'POST' && rawMethod !== 'PUT')) return undefined;
+  return { url, method: rawMethod, headers, parts };
+}
+
+function compileParts(source: string | undefined, ctx: Context): PartTemplate[] | undefined {
+  const setting = 'genericMediaUploadMultipartData';
+  const parsed = attempt(ctx, setting, () => parseTemplate(source ?? '', setting));
+  if (!parsed) return undefined;
+  const parts: PartTemplate[] = [];
+  for (const entry of splitFormTemplate(parsed.nodes)) {
+    const name = { where: setting, nodes: trimText(entry.name) };
+    if (name.nodes.length === 0) {
+      ctx.problems.push({ setting, message: `${setting} has a part without a name (before "=").` });
+      continue;
+    }
+    if (entry.value === undefined) {
+      ctx.problems.push({ setting, message: `${setting} has a part "${describeNodes(name.nodes)}" without "=value".` });
+      continue;
+    }
+    checkVariables(name.nodes, setting, UPLOAD_VARIABLES, ctx);
+    if (isMediaContent(entry.value)) {
+      parts.push({ name, file: true });
+    } else {
+      checkVariables(entry.value, setting, UPLOAD_VARIABLES, ctx);
+      parts.push({ name, file: false, value: { where: setting, nodes: entry.value } });
+    }
+  }
+  const fileParts = parts.filter((part) => part.file).length;
+  if (fileParts === 0) {
+    ctx.problems.push({ setting, message: `${setting} has no part whose value is %media_content%: the server would receive no file (for example "file=%media_content%").` });
+  } else if (fileParts > 1) {
+    ctx.problems.push({ setting, message: `${setting} has ${fileParts} parts whose value is %media_content%; the file goes in exactly one.` });
+  }
+  return parts;
+}
+
+interface SimpleKeys {
+  url: GenericSettingKey;
+  method: GenericSettingKey;
+  postData: GenericSettingKey;
+  headers?: GenericSettingKey;
+  variables: readonly string[];
+}
+
+function compileSimple(settings: GenericSettingsInput, ctx: Context, keys: SimpleKeys): SimpleServiceConfig | undefined {
+  const urlSource = settings[keys.url];
+  const postData = settings[keys.postData];
+  const methodSource = (settings[keys.method] ?? '').trim().toUpperCase();
+  if (!present(urlSource)) {
+    for (const key of [keys.method, keys.postData, ...(keys.headers ? [keys.headers] : [])]) {
+      if (present(settings[key])) ctx.problems.push({ setting: key, message: `${key} is set but ${keys.url} is empty.` });
+    }
+    return undefined;
+  }
+  const url = checkedUrl(urlSource.trim(), keys.url, keys.variables, ctx);
+  const method = (methodSource || (present(postData) ? 'POST' : 'GET')) as SimpleMethod;
+  if (!['GET', 'HEAD', 'POST', 'PUT'].includes(method)) {
+    ctx.problems.push({ setting: keys.method, message: `${keys.method} is "${method}"; use GET, HEAD, POST or PUT.` });
+  } else if ((method === 'GET' || method === 'HEAD') && present(postData)) {
+    ctx.problems.push({ setting: keys.method, message: `${keys.method} is ${method}, which cannot carry ${keys.postData}; use POST or PUT.` });
+  }
+  const body = present(postData) ? attempt(ctx, keys.postData, () => parseTemplate(postData, keys.postData)) : undefined;
+  if (body) checkVariables(body.nodes, keys.postData, keys.variables, ctx);
+  const headers = keys.headers ? compileHeaders(settings[keys.headers], keys.headers, keys.variables, ctx, true) : [];
+  if (!url) return undefined;
+  return { url, method, headers, ...(body ? { body } : {}) };
+}
+
+function checkedUrl(source: string, setting: GenericSettingKey, variables: readonly string[], ctx: Context): ParsedTemplate | undefined {
+  const template = attempt(ctx, setting, () => parseTemplate(source, setting));
+  if (!template) return undefined;
+  const before = ctx.problems.length;
+  checkVariables(template.nodes, setting, variables, ctx);
+  if (ctx.problems.length > before) return template;
+  // Filled in with sample values, the URL must parse and use http(s). Two samples, so that a variable holding a
+  // host name and one holding a port number can both pass.
+  let url: URL | undefined;
+  for (const sampleValue of ['sample', '1']) {
+    const filled = attempt(ctx, setting, () => renderTemplate(template, 'url', sampleScope(template.nodes, variables, ctx, sampleValue)));
+    if (filled === undefined) return template;
+    url ??= parseUrl(filled);
+  }
+  if (!url) {
+    ctx.problems.push({ setting, message: `${setting} is not a valid URL once its variables are filled in.` });
+  } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    ctx.problems.push({ setting, message: `${setting} must start with https:// (or http://), not "${url.protocol}".` });
+  } else if (!url.hostname) {
+    ctx.problems.push({ setting, message: `${setting} has no server name.` });
+  }
+  return template;
+}
+
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function checkVariables(nodes: readonly TemplateNode[], setting: GenericSettingKey, variables: readonly string[], ctx: Context): void {
+  for (const ref of references(nodes)) {
+    if (ref.kind === 'account') {
+      if (!ctx.accountKeys.has(ref.key)) ctx.problems.push({ setting, message: `${setting} uses %account[${ref.key}]%, but the account has no "${ref.key}".` });
+    } else if (ref.name === MEDIA_CONTENT || (!variables.includes(ref.name) && !ctx.globalNames.has(ref.name))) {
+      ctx.problems.push({ setting, message: unknownVariableMessage(setting, ref.name) });
+    }
+  }
+}
+
+function sampleScope(nodes: readonly TemplateNode[], variables: readonly string[], ctx: Context, sampleValue: string) {
+  return {
+    account: Object.fromEntries(references(nodes).flatMap((ref) => (ref.kind === 'account' ? [[ref.key, sampleValue]] : []))),
+    secretKeys: new Set<string>(),
+    globals: Object.fromEntries([...ctx.globalNames].map((name) => [name, sampleValue])),
+    service: Object.fromEntries(variables.map((name) => [name, sampleValue])),
+  };
+}
+
+function compileHeaders(source: string | undefined, setting: GenericSettingKey, variables: readonly string[], ctx: Context, contentTypeAllowed: boolean): HeaderTemplate[] {
+  const headers: HeaderTemplate[] = [];
+  for (const line of (source ?? '').split(HEADER_LINE_SEPARATOR)) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).trim() : '';
+    if (!HEADER_NAME.test(name)) {
+      ctx.problems.push({ setting, message: `${setting} has a line that is not "Name: value": "${line.trim().slice(0, 60)}".` });
+      continue;
+    }
+    const lower = name.toLowerCase();
+    if (RESERVED_HEADERS.has(lower) || (lower === 'content-type' && !contentTypeAllowed)) {
+      ctx.problems.push({ setting, message: `${setting} sets ${name}, which Media Desk sets itself for this request.` });
+      continue;
+    }
+    const value = attempt(ctx, setting, () => parseTemplate(line.slice(colon + 1).trim(), setting));
+    if (!value) continue;
+    checkVariables(value.nodes, setting, variables, ctx);
+    headers.push({ name, value });
+  }
+  return headers;
+}
