@@ -1,6 +1,6 @@
 // Starting the app's services, the same way for every host.
 import { createDispatcher, type Dispatcher } from './dispatch.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers } from './handlers/index.js';
 import { createAppServices, type AppServicesOptions, type AppServices } from './services.js';
 import { FileStaging } from '../core/files/staging.js';
 
@@ -15,7 +15,7 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
   const services = await createAppServices(options);
   const staging = new FileStaging(options.dataDir);
   await staging.reset();
-  const handlers = createHandlers(services, { sandboxUrl: () => null });
+  const handlers = createHandlers({ services, staging, sandboxUrl: () => null });
   const dispatch = createDispatcher(handlers, services.log);
   return {
     services,

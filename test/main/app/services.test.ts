@@ -6,15 +6,23 @@ import { createAppServices } from '../../../main/app/services';
 import { createKeyFileCipher } from '../../../main/core/vault/cipher';
 
 let dir: string;
+const booted: Array<Awaited<ReturnType<typeof createAppServices>>> = [];
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-services-'));
 });
 afterEach(async () => {
+  for (const services of booted.splice(0)) {
+    await services.transfers.stop();
+    await services.log.flush();
+  }
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const boot = () =>
-  createAppServices({ dataDir: dir, version: '1.0.0', cipher: () => createKeyFileCipher(dir), host: { host: 'browser', openExternal: async () => undefined } });
+async function boot() {
+  const services = await createAppServices({ dataDir: dir, version: '1.0.0', cipher: () => createKeyFileCipher(dir), host: { host: 'browser', openExternal: async () => undefined } });
+  booted.push(services);
+  return services;
+}
 
 describe('starting the app services', () => {
   it('starts with defaults on an empty data dir and no notices', async () => {

@@ -1,9 +1,9 @@
 // What each contract method does. Arguments arrive already parsed by the dispatcher.
 import os from 'node:os';
-import { AppError } from '../common/errors.js';
-import { testConnection } from './connection-test.js';
-import type { Handlers } from './dispatch.js';
-import type { AppServices } from './services.js';
+import type { coreMethods } from '../../common/methods/core.js';
+import { AppError } from '../../common/errors.js';
+import { testConnection } from '../connection-test.js';
+import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
 export function validateExternalUrl(raw: string): string {
@@ -18,7 +18,7 @@ export function validateExternalUrl(raw: string): string {
   return url.toString();
 }
 
-export function createHandlers(services: AppServices, extra: { sandboxUrl: () => string | null }): Handlers {
+export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): HandlersFor<typeof coreMethods> {
   const { accounts, settings, log, notices, vault } = services;
   return {
     'app.info': () => ({
@@ -28,7 +28,7 @@ export function createHandlers(services: AppServices, extra: { sandboxUrl: () =>
       platform: `${os.platform()}-${os.arch()}`,
       dataDir: services.dataDir,
       secureStorage: vault.info,
-      sandboxUrl: extra.sandboxUrl(),
+      sandboxUrl: sandboxUrl(),
     }),
     'app.notices': () => notices.list(),
     'app.dismissNotice': ({ id }) => notices.dismiss(id),

@@ -1,0 +1,15 @@
+import type { MethodName, MethodResult, ParsedArgs } from '../../common/contract.js';
+import type { FileStaging } from '../../core/files/staging.js';
+import type { AppServices } from '../services.js';
+
+/** What every group of handlers may use. */
+export interface HandlerContext {
+  services: AppServices;
+  staging: FileStaging;
+  sandboxUrl(): string | null;
+}
+
+/** The handlers for one group of methods (one file per provider keeps the files small and separate). */
+export type HandlersFor<T> = {
+  [M in keyof T & MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M>;
+};

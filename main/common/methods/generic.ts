@@ -1,0 +1,2 @@
+// The generic provider's methods (filled in by its issue).
+export const genericMethods = {} as const;
