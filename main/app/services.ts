@@ -16,6 +16,8 @@ export interface HostCapabilities {
   host: AppInfo['host'];
   /** Opens an already validated http(s) URL in the user's browser. */
   openExternal(url: string): Promise<void>;
+  /** The URL the UI loads a registered media stream from. */
+  mediaUrl(token: string): string;
 }
 
 export interface AppServicesOptions {

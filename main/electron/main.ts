@@ -4,10 +4,11 @@ import { BrowserWindow, Menu, Notification, app, ipcMain, protocol, safeStorage,
 import { APP_ORIGIN, IPC_EVENT } from '../common/channels.js';
 import { batchSummary } from '../app/batch-summary.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
-import { validateExternalUrl } from '../app/handlers.js';
+import { validateExternalUrl } from '../app/handlers/index.js';
 import { parseHostArgs } from '../app/paths.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc } from './ipc.js';
+import { mediaUrlFor, registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
 import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import { denyAllPermissions, hardenWebContents } from './security.js';
@@ -49,8 +50,9 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: args.dataDir,
       version: app.getVersion(),
       cipher: (settings) => createSafeStorageCipher(safeStorage, process.platform, settings.persistSecretsWithoutKeyring),
-      host: { host: 'electron', openExternal: async (url) => shell.openExternal(url) },
+      host: { host: 'electron', openExternal: async (url) => shell.openExternal(url), mediaUrl: mediaUrlFor },
     });
+    registerMediaProtocol(protocol, running.media);
     registerContractIpc(ipcMain, running.dispatch, () => mainWindow?.webContents);
     running.services.events.subscribe((event, payload) => mainWindow?.webContents.send(IPC_EVENT, { event, payload }));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.

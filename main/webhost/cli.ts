@@ -3,6 +3,7 @@ import path from 'node:path';
 import { bootApp } from '../app/bootstrap.js';
 import { parseHostArgs } from '../app/paths.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
+import { mediaRoute, MEDIA_PATH } from './media-route.js';
 import { startBrowserHost } from './server.js';
 
 declare const __APP_VERSION__: string;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       host: 'browser',
       // The browser host has no window of its own; links open in the browser the user already has the app in.
       openExternal: async () => undefined,
+      mediaUrl: (token) => `${MEDIA_PATH}${token}`,
     },
   });
   const host = await startBrowserHost({
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     staging: app.staging,
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port: args.port,
+    routes: [mediaRoute(app.media)],
   });
   console.log(`Browser host ready: ${host.url}`);
   const stop = async () => {

@@ -11,7 +11,7 @@ export async function bootTestApp(dataDir?: string): Promise<RunningApp & { data
     dataDir: dir,
     version: '0.0.0-test',
     cipher: () => createKeyFileCipher(dir),
-    host: { host: 'browser', openExternal: async () => undefined },
+    host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}` },
   });
   return {
     ...app,

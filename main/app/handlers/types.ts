@@ -1,11 +1,13 @@
 import type { MethodName, MethodResult, ParsedArgs } from '../../common/contract.js';
 import type { FileStaging } from '../../core/files/staging.js';
+import type { MediaStreams } from '../media-streams.js';
 import type { AppServices } from '../services.js';
 
 /** What every group of handlers may use. */
 export interface HandlerContext {
   services: AppServices;
   staging: FileStaging;
+  media: MediaStreams;
   sandboxUrl(): string | null;
 }
 

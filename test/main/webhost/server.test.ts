@@ -3,13 +3,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { MediaStreams } from '../../../main/app/media-streams';
+import { mediaRoute } from '../../../main/webhost/media-route';
 import { startBrowserHost, type BrowserHost } from '../../../main/webhost/server';
+import { bufferSource } from '../../helpers/buffer-media-source';
 import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
 
 let app: Awaited<ReturnType<typeof bootTestApp>>;
 let host: BrowserHost;
 let rendererDir: string;
 let cookie: string;
+const streams = new MediaStreams();
 
 interface Reply {
   status: number;
@@ -36,7 +40,7 @@ beforeAll(async () => {
   app = await bootTestApp();
   rendererDir = await makeRendererDir();
   await fs.writeFile(path.join(path.dirname(rendererDir), 'outside-secret.txt'), 'outside');
-  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir });
+  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, routes: [mediaRoute(streams)] });
   const exchange = await request(`/?token=${host.token}`);
   cookie = String(exchange.headers['set-cookie']?.[0]).split(';')[0] ?? '';
 });
@@ -149,5 +153,15 @@ describe('the browser host', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, { headers });
     const status = await new Promise<number>((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(origin === '' ? 401 : 403);
+  });
+
+  it('streams registered media with Range support, to the token holder only', async () => {
+    const token = streams.register(bufferSource(Buffer.from('0123456789'), 'audio/mpeg'));
+    const full = await request(`/media/${token}`, { headers: { cookie } });
+    expect([full.status, full.headers['content-type'], full.body]).toEqual([200, 'audio/mpeg', '0123456789']);
+    const part = await request(`/media/${token}`, { headers: { cookie, range: 'bytes=2-4' } });
+    expect([part.status, part.headers['content-range'], part.body]).toEqual([206, 'bytes 2-4/10', '234']);
+    expect((await request(`/media/${token}`)).status).toBe(401);
+    expect((await request(`/media/m_${'f'.repeat(32)}`, { headers: { cookie } })).status).toBe(404);
   });
 });

@@ -1,0 +1,65 @@
+// Previews (images, video, voicemail) stream through the app: the UI gets an opaque, short-lived URL, and main
+// fetches the bytes with the account's credentials, forwarding Range so that seeking works. The renderer never
+// sees a credential or the remote URL.
+import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
+
+export interface MediaStreamResponse {
+  /** 200, 206, or 416 for a range that cannot be satisfied. */
+  status: number;
+  contentType: string;
+  contentLength?: number;
+  contentRange?: string;
+  /** Whether the source honours Range requests. */
+  acceptRanges?: boolean;
+  body: Readable | null;
+}
+
+export interface MediaStreamSource {
+  open(range: string | undefined, signal: AbortSignal): Promise<MediaStreamResponse>;
+}
+
+const TOKEN_PATTERN = /^m_[a-f0-9]{32}$/;
+
+export class MediaStreams {
+  private readonly entries = new Map<string, { source: MediaStreamSource; expires: number }>();
+
+  constructor(
+    private readonly ttlMs = 30 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  register(source: MediaStreamSource): string {
+    this.sweep();
+    const token = `m_${randomBytes(16).toString('hex')}`;
+    this.entries.set(token, { source, expires: this.now() + this.ttlMs });
+    return token;
+  }
+
+  get(token: string): MediaStreamSource | undefined {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const entry = this.entries.get(token);
+    if (!entry || entry.expires < this.now()) return undefined;
+    return entry.source;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [token, entry] of this.entries) if (entry.expires < now) this.entries.delete(token);
+  }
+}
+
+/** The response headers both hosts send for a media stream. */
+export function mediaHeaders(response: MediaStreamResponse): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': response.contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    // Media is shown inline, never run: no script may come from here.
+    'content-security-policy': "default-src 'none'; sandbox",
+  };
+  if (response.contentLength !== undefined) headers['content-length'] = String(response.contentLength);
+  if (response.contentRange) headers['content-range'] = response.contentRange;
+  if (response.acceptRanges) headers['accept-ranges'] = 'bytes';
+  return headers;
+}

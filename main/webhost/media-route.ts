@@ -1,0 +1,39 @@
+// The browser host's side of the media stream: /media/<token>, with Range passed through.
+import { pipeline } from 'node:stream/promises';
+import { toAppError } from '../common/errors.js';
+import { mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import type { RouteHandler } from './server.js';
+
+export const MEDIA_PATH = '/media/';
+
+export function mediaRoute(streams: MediaStreams): RouteHandler {
+  return async (req, res, url) => {
+    if (!url.pathname.startsWith(MEDIA_PATH)) return false;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return true;
+    }
+    const source = streams.get(url.pathname.slice(MEDIA_PATH.length));
+    if (!source) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('This preview has expired; open it again.');
+      return true;
+    }
+    const controller = new AbortController();
+    // The page stops a video or moves on: stop fetching from the server too.
+    res.on('close', () => controller.abort());
+    try {
+      const media = await source.open(req.headers.range, controller.signal);
+      res.writeHead(media.status, mediaHeaders(media));
+      if (req.method === 'HEAD' || !media.body) {
+        media.body?.destroy();
+        res.end();
+        return true;
+      }
+      await pipeline(media.body, res);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(toAppError(err).message);
+      else res.destroy();
+    }
+    return true;
+  };
+}
