@@ -11,6 +11,7 @@ import type { SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { EventBus } from './events.js';
+import { GENERIC_UPLOAD, genericUploadRunner } from './runners/generic-upload.js';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -89,6 +90,7 @@ export async function createAppServices(options: AppServicesOptions) {
     notices.add('warn', `The transfer history was damaged and was set aside as ${path.basename(transfersLoad.corruptMovedTo)}.`);
   }
   transfers.onChange((changed, summary) => events.emit('transfers.changed', { changed, summary }));
+  transfers.registerRunner(GENERIC_UPLOAD, genericUploadRunner(accounts));
   settings.onChange((s) => transfers.setConcurrency(s.concurrency));
 
   accounts.onChange((list) => events.emit('accounts.changed', list));

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
+import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
@@ -46,11 +47,13 @@ export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): Ha
 
     'accounts.list': () => accounts.list(),
     'accounts.create': async ({ config, secret }) => {
+      validateAccountConfig(config);
       const created = await accounts.create(config, secret);
       log.info('accounts', `Added ${config.kind} account "${config.label}".`, created.id);
       return created;
     },
     'accounts.update': async ({ accountId, config, secret }) => {
+      validateAccountConfig(config);
       const updated = await accounts.update(accountId, config, secret);
       log.info('accounts', `Saved account "${config.label}".`, accountId);
       return updated;

@@ -1,6 +1,61 @@
-import type { genericMethods } from '../../common/methods/generic.js';
+import path from 'node:path';
+import type { CheckedFile, genericMethods } from '../../common/methods/generic.js';
+import { toAppError } from '../../common/errors.js';
+import { checkMediaFile } from '../../core/media/check.js';
+import { importAccountXml } from '../../providers/generic/account-xml.js';
+import { accountOfKind } from '../connections.js';
+import { GENERIC_UPLOAD, type GenericUploadParams } from '../runners/generic-upload.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
-export function createGenericHandlers(_context: HandlerContext): HandlersFor<typeof genericMethods> {
-  return {};
+function describeRecipients(recipients: string[]): string {
+  if (recipients.length === 0) return 'no recipient';
+  if (recipients.length <= 2) return `to ${recipients.join(', ')}`;
+  return `to ${recipients[0]} and ${recipients.length - 1} others`;
+}
+
+export function createGenericHandlers({ services, staging }: HandlerContext): HandlersFor<typeof genericMethods> {
+  const { accounts, transfers, log } = services;
+  const keepDir = path.join(services.dataDir, 'transfer-files');
+  return {
+    'generic.checkFiles': async ({ files }) => {
+      const checked: CheckedFile[] = [];
+      for (const ref of files) {
+        try {
+          const file = await staging.resolve(ref);
+          const media = await checkMediaFile(file.path, file.name);
+          checked.push({ name: file.name, size: media.size, contentType: media.contentType });
+        } catch (err) {
+          const name = ref.kind === 'path' ? path.basename(ref.path) : 'file';
+          checked.push({ name, size: 0, error: toAppError(err).toData() });
+        }
+      }
+      return checked;
+    },
+    'generic.upload': async ({ accountId, files, recipients, description }) => {
+      const account = accountOfKind(accounts, accountId, 'generic');
+      const queued = [];
+      for (const ref of files) {
+        const file = await staging.adopt(ref, keepDir);
+        const params: GenericUploadParams = { accountId, file: { path: file.path, name: file.name }, recipients, description };
+        queued.push(
+          transfers.enqueue(
+            { type: GENERIC_UPLOAD, params, ...(file.owned ? { ownedFiles: [file.path] } : {}) },
+            { accountId, direction: 'upload', title: file.name, detail: `${account.label} · ${describeRecipients(recipients)}`, bytesTotal: file.size, recipients },
+          ),
+        );
+      }
+      log.info('transfers', `Queued ${queued.length} upload(s) to "${account.label}".`, accountId);
+      return queued;
+    },
+    'generic.importAccountXml': ({ xml }) => {
+      const imported = importAccountXml(xml);
+      return {
+        settings: imported.settings,
+        ...(imported.username !== undefined ? { username: imported.username } : {}),
+        ...(imported.password !== undefined ? { password: imported.password } : {}),
+        variables: imported.variables,
+        problems: imported.problems,
+      };
+    },
+  };
 }

@@ -63,6 +63,20 @@ export class FileStaging {
     return { path: ref.path, name, size: await sizeOf(ref.path, name) };
   }
 
+  /**
+   * Hands a file over to a transfer that may outlive this process (a retry after a restart): a staged file moves
+   * out of the staging folder, which is emptied at start, into one the transfer queue owns.
+   */
+  async adopt(ref: FileRef, keepDir: string): Promise<LocalFile & { owned: boolean }> {
+    const file = await this.resolve(ref);
+    if (ref.kind !== 'staged') return { ...file, owned: false };
+    await fs.mkdir(keepDir, { recursive: true, mode: 0o700 });
+    const kept = path.join(keepDir, ref.id);
+    await fs.rename(file.path, kept);
+    this.names.delete(ref.id);
+    return { ...file, path: kept, owned: true };
+  }
+
   async release(ref: FileRef): Promise<void> {
     if (ref.kind !== 'staged') return;
     this.names.delete(ref.id);

@@ -20,10 +20,11 @@ const filePathSchema = z.string().min(1).max(4096);
  * Resolves with the media type and size, or rejects with AppError: 'unsupported_media' (not a JPEG/MP4, empty,
  * a folder, a damaged header), 'io' (missing, unreadable), 'validation' (not a path).
  */
-export async function checkMediaFile(filePath: string): Promise<CheckedMedia> {
+export async function checkMediaFile(filePath: string, displayName?: string): Promise<CheckedMedia> {
   const parsed = filePathSchema.safeParse(filePath);
   if (!parsed.success) throw new AppError('validation', 'The file to check has no usable path.', { field: 'path' });
-  const name = path.basename(parsed.data);
+  // Staged files have internal names: messages use the name the user knows.
+  const name = displayName ?? path.basename(parsed.data);
 
   // stat by path first: opening a FIFO for reading would block until someone writes to it.
   const info = await fs.stat(parsed.data).catch((err: unknown) => {
