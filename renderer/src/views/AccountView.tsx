@@ -5,6 +5,7 @@ import { call, messageOf } from '../bridge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KIND_DESCRIPTION, KIND_LABEL } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
+import { UploadPanel } from './upload/UploadPanel';
 
 function connectionRows(account: AccountSummary): Array<[string, string]> {
   const secret = account.secretSet ? 'saved' : 'not set';
@@ -81,14 +82,18 @@ export function AccountView({ accountId }: { accountId: string }) {
         <p className={`banner ${test.result.ok ? 'ok' : 'bad'}`} role="status">{test.result.message}</p>
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
-      <dl className="details">
-        {connectionRows(account).map(([name, value]) => (
-          <div key={name} className="details-row">
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {account.kind === 'generic' ? <UploadPanel account={account} /> : null}
+      <details className="connection" open={account.kind !== 'generic'}>
+        <summary>Connection</summary>
+        <dl className="details">
+          {connectionRows(account).map(([name, value]) => (
+            <div key={name} className="details-row">
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
       {confirmRemove ? (
         <ConfirmDialog title={`Remove "${account.label}"?`} confirmLabel="Remove account" destructive onConfirm={() => void remove()} onCancel={() => setConfirmRemove(false)}>
           <p>The account's settings and its saved {account.kind === 'twilio' ? 'token' : 'password'} are deleted from this computer. Nothing is deleted on the server.</p>

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountSummary } from '../../../../main/common/accounts';
+import type { CheckedFile, FileRef } from '../../../../main/common/contract';
+import { bridge, call, messageOf } from '../../bridge';
+import { useWindowFileDrop } from '../../hooks/useFileDrop';
+import { formatBytes, useTransfers } from '../../store/transfers-store';
+import { TransferList } from '../../components/TransferList';
+import { RecipientsInput } from './RecipientsInput';
+
+interface Pending {
+  key: string;
+  file: File;
+  previewUrl: string;
+  status: 'preparing' | 'ready' | 'refused';
+  ref?: FileRef;
+  checked?: CheckedFile;
+  error?: string;
+}
+
+let keySeq = 0;
+
+function Thumbnail({ item }: { item: Pending }) {
+  if (item.checked?.contentType === 'video/mp4') {
+    return <video className="thumb" src={item.previewUrl} muted preload="metadata" aria-hidden="true" />;
+  }
+  if (item.checked?.contentType === 'image/jpeg') return <img className="thumb" src={item.previewUrl} alt="" />;
+  return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : '✕'}</div>;
+}
+
+export function UploadPanel({ account }: { account: AccountSummary }) {
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [recipients, setRecipients] = useState<string[]>([]);
+  const [description, setDescription] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string>();
+  const [copied, setCopied] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  const addFiles = useCallback(async (files: File[]) => {
+    setError(undefined);
+    const added: Pending[] = files.map((file) => ({ key: `p${++keySeq}`, file, previewUrl: URL.createObjectURL(file), status: 'preparing' }));
+    setPending((p) => [...p, ...added]);
+    for (const item of added) {
+      let update: Partial<Pending>;
+      try {
+        const ref = await bridge.fileRef(item.file);
+        const [checked] = await call('generic.checkFiles', { files: [ref] });
+        update = checked?.error ? { status: 'refused', ref, checked, error: checked.error.message } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
+      } catch (err) {
+        update = { status: 'refused', error: messageOf(err) };
+      }
+      setPending((p) => p.map((x) => (x.key === item.key ? { ...x, ...update } : x)));
+    }
+  }, []);
+
+  const dragging = useWindowFileDrop(useCallback((files: File[]) => void addFiles(files), [addFiles]));
+  useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const ready = pending.filter((p) => p.status === 'ready' && p.ref);
+  const remove = (key: string) =>
+    setPending((p) => {
+      const gone = p.find((x) => x.key === key);
+      if (gone) URL.revokeObjectURL(gone.previewUrl);
+      return p.filter((x) => x.key !== key);
+    });
+
+  const send = async () => {
+    setSending(true);
+    setError(undefined);
+    try {
+      await call('generic.upload', { accountId: account.id, files: ready.map((p) => p.ref as FileRef), recipients, description });
+      setPending((p) => p.filter((x) => x.status !== 'ready'));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const items = useTransfers((s) => s.items);
+  const order = useTransfers((s) => s.order);
+  useEffect(() => {
+    void useTransfers.getState().load();
+  }, []);
+  const history = useMemo(() => order.map((id) => items.get(id)).filter((i) => i !== undefined && i.accountId === account.id).reverse(), [items, order, account.id]) as NonNullable<ReturnType<typeof items.get>>[];
+
+  return (
+    <div className="upload-panel">
+      <div
+        className={`dropzone${dragging ? ' dragging' : ''}`}
+        role="button"
+        tabIndex={0}
+        aria-label="Add photos or videos: drop files here, or press Enter to choose"
+        onClick={() => input.current?.click()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            input.current?.click();
+          }
+        }}
+      >
+        <strong>{dragging ? 'Drop to add' : 'Drop JPEG photos and MP4 videos here'}</strong>
+        <span className="subtle">or click to choose files. Each file is checked by its content, not its name.</span>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept="image/jpeg,video/mp4"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length > 0) void addFiles(files);
+          }}
+        />
+      </div>
+
+      {pending.length > 0 ? (
+        <ul className="pending-list" aria-label="Files to send">
+          {pending.map((item) => (
+            <li key={item.key} className={`pending pending-${item.status}`}>
+              <Thumbnail item={item} />
+              <div className="pending-info">
+                <span className="pending-name">{item.file.name}</span>
+                <span className="subtle">
+                  {item.status === 'preparing'
+                    ? 'Checking…'
+                    : item.checked?.contentType
+                      ? `${item.checked.contentType === 'image/jpeg' ? 'JPEG photo' : 'MP4 video'} · ${formatBytes(item.checked.size)}`
+                      : formatBytes(item.file.size)}
+                </span>
+                {item.error ? <span className="pending-error" role="alert">{item.error}</span> : null}
+              </div>
+              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={`Remove ${item.file.name}`}>Remove</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <div className="upload-form">
+        <RecipientsInput value={recipients} onChange={setRecipients} />
+        <div className="field">
+          <label htmlFor="upload-description">Description</label>
+          <textarea id="upload-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </div>
+        {error ? <p className="banner bad" role="alert">{error}</p> : null}
+        <div className="form-actions">
+          <button type="button" className="primary" disabled={ready.length === 0 || sending} onClick={() => void send()}>
+            {sending ? 'Queuing…' : ready.length === 0 ? 'Upload' : `Upload ${ready.length} file${ready.length === 1 ? '' : 's'}`}
+          </button>
+        </div>
+      </div>
+
+      <h2 className="section-title">Upload history</h2>
+      {copied ? <p className="banner ok" role="status">Copied {copied}</p> : null}
+      {history.length === 0 ? (
+        <p className="empty">Nothing uploaded with this account yet.</p>
+      ) : (
+        <TransferList items={history} label={`Uploads to ${account.label}, newest first`} onCopy={(url) => void navigator.clipboard.writeText(url).then(() => setCopied(url))} />
+      )}
+    </div>
+  );
+}
