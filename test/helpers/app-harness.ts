@@ -5,8 +5,14 @@ import path from 'node:path';
 import { bootApp, type RunningApp } from '../../main/app/bootstrap';
 import { createKeyFileCipher } from '../../main/core/vault/cipher';
 
-export async function bootTestApp(dataDir?: string): Promise<RunningApp & { dataDir: string; cleanup(): Promise<void> }> {
+/** Boots the app; the embedded sandbox stays off unless asked for, so tests start from no accounts. */
+export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean } = {}): Promise<RunningApp & { dataDir: string; cleanup(): Promise<void> }> {
   const dir = dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'md-app-')));
+  if (!options.sandbox) {
+    await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sandboxEnabled: false }), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
   const app = await bootApp({
     dataDir: dir,
     version: '0.0.0-test',

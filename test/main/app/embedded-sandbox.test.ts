@@ -1,0 +1,102 @@
+// The app with its embedded sandbox: three working default accounts, refreshed at each start, and a real upload
+// through the contract, the transfer queue and the generic client.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccountSummary } from '../../../main/common/accounts';
+import type { TransferItem } from '../../../main/common/transfers';
+import { bootTestApp } from '../../helpers/app-harness';
+import { makeJpeg, PNG_BYTES } from '../core/media/media-fixtures';
+
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-embedded-'));
+});
+afterAll(async () => {
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+async function call<T>(app: Awaited<ReturnType<typeof bootTestApp>>, method: string, args: unknown): Promise<T> {
+  const result = await app.dispatch(method, args);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('the embedded sandbox', () => {
+  it('gives a first start three working sandbox accounts, one of each kind', async () => {
+    const app = await bootTestApp(dataDir, { sandbox: true });
+    try {
+      const accounts = await call<AccountSummary[]>(app, 'accounts.list', {});
+      expect(accounts.map((a) => [a.kind, a.sandbox, a.secretSet])).toEqual([
+        ['generic', true, true],
+        ['library', true, true],
+        ['twilio', true, true],
+      ]);
+      const info = await call<{ sandboxUrl: string }>(app, 'app.info', {});
+      expect(info.sandboxUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      for (const account of accounts.filter((a) => a.kind !== 'generic')) {
+        expect(await call(app, 'accounts.test', { accountId: account.id })).toMatchObject({ ok: true });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('uploads a JPEG through the queue to the sandbox and refuses a PNG named .jpg before sending', async () => {
+    const app = await bootTestApp(dataDir, { sandbox: true });
+    try {
+      const [generic] = (await call<AccountSummary[]>(app, 'accounts.list', {})).filter((a) => a.kind === 'generic');
+      const photo = path.join(dataDir, 'photo.jpg');
+      const fake = path.join(dataDir, 'fake.jpg');
+      await fs.writeFile(photo, makeJpeg(64, 48));
+      await fs.writeFile(fake, PNG_BYTES);
+      const checked = await call<Array<{ contentType?: string; error?: { message: string } }>>(app, 'generic.checkFiles', {
+        files: [{ kind: 'path', path: photo }, { kind: 'path', path: fake }],
+      });
+      expect(checked[0]?.contentType).toBe('image/jpeg');
+      expect(checked[1]?.error?.message).toBe('"fake.jpg" is a PNG image, not a JPEG.');
+
+      const [queued] = await call<TransferItem[]>(app, 'generic.upload', {
+        accountId: generic?.id,
+        files: [{ kind: 'path', path: photo }],
+        recipients: ['+15550001111'],
+        description: 'Grüße',
+      });
+      let item: TransferItem | undefined;
+      for (let i = 0; i < 200; i++) {
+        item = (await call<{ items: TransferItem[] }>(app, 'transfers.list', {})).items.find((t) => t.id === queued?.id);
+        if (item && ['done', 'failed'].includes(item.state)) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(item?.error).toBeUndefined();
+      expect(item?.state).toBe('done');
+      const mediaUrl = item?.result?.mediaUrl ?? '';
+      expect(mediaUrl.startsWith(app.sandbox?.baseUrl ?? 'none')).toBe(true);
+      const served = Buffer.from(await (await fetch(mediaUrl)).arrayBuffer());
+      expect(served.equals(await fs.readFile(photo))).toBe(true);
+      expect(item?.result?.references).toEqual([{ recipient: '+15550001111', ok: true }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('points the same accounts at the new port after a restart, and does not bring back a removed one', async () => {
+    const first = await bootTestApp(dataDir, { sandbox: true });
+    const before = await call<AccountSummary[]>(first, 'accounts.list', {});
+    const twilio = before.find((a) => a.kind === 'twilio');
+    await call(first, 'accounts.remove', { accountId: twilio?.id });
+    await first.close();
+
+    const second = await bootTestApp(dataDir, { sandbox: true });
+    try {
+      const after = await call<AccountSummary[]>(second, 'accounts.list', {});
+      expect(after.map((a) => a.id)).toEqual(before.filter((a) => a.kind !== 'twilio').map((a) => a.id));
+      const library = after.find((a) => a.kind === 'library');
+      expect(library?.kind === 'library' && library.serverUrl).toBe(second.sandbox?.baseUrl);
+      expect(await call(second, 'accounts.test', { accountId: library?.id })).toMatchObject({ ok: true });
+    } finally {
+      await second.close();
+    }
+  });
+});
