@@ -11,7 +11,7 @@ import type { SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { EventBus } from './events.js';
-import { GENERIC_UPLOAD, genericUploadRunner } from './runners/generic-upload.js';
+import { registerRunners } from './runners/index.js';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -19,6 +19,8 @@ export interface HostCapabilities {
   openExternal(url: string): Promise<void>;
   /** The URL the UI loads a registered media stream from. */
   mediaUrl(token: string): string;
+  /** Asks the user for a folder; null when cancelled. Hosts without dialogs give their default folder, unpicked. */
+  pickFolder(title: string): Promise<{ path: string; picked: boolean } | null>;
 }
 
 export interface AppServicesOptions {
@@ -90,7 +92,7 @@ export async function createAppServices(options: AppServicesOptions) {
     notices.add('warn', `The transfer history was damaged and was set aside as ${path.basename(transfersLoad.corruptMovedTo)}.`);
   }
   transfers.onChange((changed, summary) => events.emit('transfers.changed', { changed, summary }));
-  transfers.registerRunner(GENERIC_UPLOAD, genericUploadRunner(accounts));
+  registerRunners(transfers, { accounts, log });
   settings.onChange((s) => transfers.setConcurrency(s.concurrency));
 
   accounts.onChange((list) => events.emit('accounts.changed', list));

@@ -1,6 +1,6 @@
 // The Electron host: the only code that imports `electron`. It wires the shared services to a hardened window.
 import path from 'node:path';
-import { BrowserWindow, Menu, Notification, app, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { APP_ORIGIN, IPC_EVENT } from '../common/channels.js';
 import { batchSummary } from '../app/batch-summary.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
@@ -50,7 +50,17 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: args.dataDir,
       version: app.getVersion(),
       cipher: (settings) => createSafeStorageCipher(safeStorage, process.platform, settings.persistSecretsWithoutKeyring),
-      host: { host: 'electron', openExternal: async (url) => shell.openExternal(url), mediaUrl: mediaUrlFor },
+      host: {
+        host: 'electron',
+        openExternal: async (url) => shell.openExternal(url),
+        mediaUrl: mediaUrlFor,
+        pickFolder: async (title) => {
+          const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+          const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+          const [folder] = result.filePaths;
+          return result.canceled || !folder ? null : { path: folder, picked: true };
+        },
+      },
     });
     registerMediaProtocol(protocol, running.media);
     registerContractIpc(ipcMain, running.dispatch, () => mainWindow?.webContents);

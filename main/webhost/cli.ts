@@ -1,6 +1,7 @@
 // `npm run start:web`: the app in a browser, for machines without Electron's runtime and for end-to-end tests.
 import path from 'node:path';
 import { bootApp } from '../app/bootstrap.js';
+import { defaultDownloadFolder } from '../app/local-files.js';
 import { parseHostArgs } from '../app/paths.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
 import { mediaRoute, MEDIA_PATH } from './media-route.js';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       // The browser host has no window of its own; links open in the browser the user already has the app in.
       openExternal: async () => undefined,
       mediaUrl: (token) => `${MEDIA_PATH}${token}`,
+      // A web page cannot show the OS folder dialog: offer the Downloads folder, which the UI lets the user edit.
+      pickFolder: async () => ({ path: await defaultDownloadFolder(), picked: false }),
     },
   });
   const host = await startBrowserHost({

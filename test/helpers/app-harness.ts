@@ -17,7 +17,7 @@ export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean
     dataDir: dir,
     version: '0.0.0-test',
     cipher: () => createKeyFileCipher(dir),
-    host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}` },
+    host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}`, pickFolder: async () => null },
   });
   return {
     ...app,

@@ -4,6 +4,7 @@ import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
+import { findExisting } from '../local-files.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -75,6 +76,9 @@ export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): Ha
     },
     'transfers.retry': ({ ids }) => services.transfers.retry(ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
+
+    'files.pickFolder': ({ title }) => services.host.pickFolder(title ?? 'Choose a folder'),
+    'files.findExisting': ({ folder, names }) => findExisting(folder, names),
 
     'log.list': ({ limit }) => log.list(limit),
     'log.export': async () => ({

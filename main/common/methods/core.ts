@@ -93,6 +93,11 @@ export const coreMethods = {
   'transfers.retry': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<TransferItem[]>(),
   'transfers.clearFinished': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<void>(),
 
+  /** A folder to save downloads in: the OS dialog in Electron; the browser host offers its default folder. */
+  'files.pickFolder': method(z.object({ title: z.string().max(200).optional() }).strict()).returns<{ path: string; picked: boolean } | null>(),
+  /** Which of these names already exist in the folder, to ask about conflicts once before downloading. */
+  'files.findExisting': method(z.object({ folder: z.string().min(1).max(4096), names: z.array(z.string().min(1).max(255)).max(10_000) }).strict()).returns<string[]>(),
+
   'log.list': method(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()).returns<LogEntry[]>(),
   'log.export': method(none).returns<{ fileName: string; text: string }>(),
   'shell.openExternal': method(z.object({ url: z.string().max(4096) }).strict()).returns<void>(),

@@ -5,6 +5,8 @@ import { call, messageOf } from '../bridge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { KIND_DESCRIPTION, KIND_LABEL } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
+import { LibraryPanel } from './library/LibraryPanel';
+import { TwilioPanel } from './twilio/TwilioPanel';
 import { UploadPanel } from './upload/UploadPanel';
 
 function connectionRows(account: AccountSummary): Array<[string, string]> {
@@ -83,7 +85,9 @@ export function AccountView({ accountId }: { accountId: string }) {
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {account.kind === 'generic' ? <UploadPanel account={account} /> : null}
-      <details className="connection" open={account.kind !== 'generic'}>
+      {account.kind === 'library' ? <LibraryPanel account={account} /> : null}
+      {account.kind === 'twilio' ? <TwilioPanel account={account} /> : null}
+      <details className="connection">
         <summary>Connection</summary>
         <dl className="details">
           {connectionRows(account).map(([name, value]) => (

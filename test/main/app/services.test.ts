@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function boot() {
-  const services = await createAppServices({ dataDir: dir, version: '1.0.0', cipher: () => createKeyFileCipher(dir), host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}` } });
+  const services = await createAppServices({ dataDir: dir, version: '1.0.0', cipher: () => createKeyFileCipher(dir), host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}`, pickFolder: async () => null } });
   booted.push(services);
   return services;
 }

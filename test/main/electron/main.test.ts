@@ -75,6 +75,7 @@ vi.mock('electron', () => {
       },
     },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
   };
 });
 

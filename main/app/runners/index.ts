@@ -1,0 +1,18 @@
+// Every transfer runner, registered once when the app starts; one file per provider.
+import type { AccountStore } from '../../core/accounts/account-store.js';
+import type { ActivityLog } from '../../core/log/activity-log.js';
+import type { TransferQueue } from '../../core/transfers/transfer-queue.js';
+import { GENERIC_UPLOAD, genericUploadRunner } from './generic-upload.js';
+import { registerLibraryRunners } from './library.js';
+import { registerTwilioRunners } from './twilio.js';
+
+export interface RunnerContext {
+  accounts: AccountStore;
+  log: ActivityLog;
+}
+
+export function registerRunners(queue: TransferQueue, context: RunnerContext): void {
+  queue.registerRunner(GENERIC_UPLOAD, genericUploadRunner(context.accounts));
+  registerLibraryRunners(queue, context);
+  registerTwilioRunners(queue, context);
+}
