@@ -40,6 +40,7 @@ function countPlaywright(file) {
 
 if (!run('Type-check (main, preload, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) failures.push('type-check');
 if (!run('Type-check (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer)');
+if (!run('Type-check (end-to-end tests)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json', '--noEmit'])) failures.push('type-check (e2e)');
 if (!run('Build', process.execPath, ['scripts/build.mjs'])) failures.push('build');
 
 const vitestReport = path.join(reports, 'vitest.json');

@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { CheckedFile, genericMethods } from '../../common/methods/generic.js';
 import { toAppError } from '../../common/errors.js';
 import { checkMediaFile } from '../../core/media/check.js';
+import { AppError } from '../../common/errors.js';
 import { importAccountXml } from '../../providers/generic/account-xml.js';
-import { accountOfKind } from '../connections.js';
+import { connectionNeedsRecipients } from '../../providers/generic/client.js';
+import { accountOfKind, genericConnection } from '../connections.js';
 import { GENERIC_UPLOAD, type GenericUploadParams } from '../runners/generic-upload.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
@@ -33,6 +35,10 @@ export function createGenericHandlers({ services, staging }: HandlerContext): Ha
     },
     'generic.upload': async ({ accountId, files, recipients, description }) => {
       const account = accountOfKind(accounts, accountId, 'generic');
+      // Said now, before anything is queued, rather than as a failure of every file.
+      if (recipients.length === 0 && connectionNeedsRecipients(genericConnection(accounts, accountId))) {
+        throw new AppError('validation', `Enter at least one recipient: "${account.label}" sends uploads to a number or address.`, { field: 'recipients' });
+      }
       const queued = [];
       for (const ref of files) {
         const file = await staging.adopt(ref, keepDir);

@@ -229,6 +229,12 @@ class UploadRun {
 /** Sample preview values: the probe before the upload only needs the reference send's URL, headers and secrets. */
 const SAMPLE_PREVIEW: JpegPreview = { jpeg: Buffer.alloc(0), width: 1, height: 1 };
 
+/** Whether uploads with this connection need at least one recipient (their templates send %sms_to%). */
+export function connectionNeedsRecipients(connection: GenericConnection): boolean {
+  const { config } = compileGenericSettings(connection.settings, Object.keys(connection.account), Object.keys(connection.globals ?? {}));
+  return config !== undefined && usesRecipient(config);
+}
+
 function usesRecipient(config: GenericServiceConfig): boolean {
   const templates: ParsedTemplate[] = [
     config.upload.url,

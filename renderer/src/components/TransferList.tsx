@@ -44,7 +44,8 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy(url: string)
           <div className="transfer-result">
             <span className="mono">{item.result.mediaUrl}</span>
             <button type="button" className="small" onClick={() => onCopy(item.result?.mediaUrl ?? '')}>Copy</button>
-            <button type="button" className="small" onClick={() => void call('shell.openExternal', { url: item.result?.mediaUrl ?? '' })}>Open</button>
+            {/* A real link: the browser host opens a tab, Electron's window-open handler hands it to the OS browser. */}
+            <a className="button small" href={item.result.mediaUrl} target="_blank" rel="noopener noreferrer">Open</a>
           </div>
         ) : null}
         {item.result?.savedTo ? <div className="transfer-result subtle">Saved to <span className="mono">{item.result.savedTo}</span></div> : null}

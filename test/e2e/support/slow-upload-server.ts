@@ -1,0 +1,52 @@
+// A media upload server that reads request bodies slowly, so that a test can cancel an upload half-way; it
+// records whether each request was aborted by the client, and answers the generic protocol's XML.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlowServer {
+  origin: string;
+  requests: Array<{ bytes: number; aborted: boolean; complete: boolean }>;
+  /** From now on, read at full speed. */
+  fast(): void;
+  close(): Promise<void>;
+}
+
+export async function startSlowUploadServer(bytesPerTick = 64 * 1024, tickMs = 50): Promise<SlowServer> {
+  let slow = true;
+  const requests: SlowServer['requests'] = [];
+  const server = http.createServer((req, res) => {
+    const record = { bytes: 0, aborted: false, complete: false };
+    requests.push(record);
+    req.on('data', (chunk: Buffer) => {
+      record.bytes += chunk.length;
+      if (!slow) return;
+      // Read one tick's worth, then pause: the client's socket fills and its upload slows to our pace.
+      if (record.bytes >= bytesPerTick) {
+        req.pause();
+        setTimeout(() => req.resume(), tickMs);
+      }
+    });
+    req.on('aborted', () => (record.aborted = true));
+    req.on('close', () => {
+      if (!req.complete) record.aborted = true;
+    });
+    req.on('end', () => {
+      record.complete = true;
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<response><media_url>http://127.0.0.1/media/${requests.length}.mp4</media_url></response>`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    fast: () => {
+      slow = false;
+    },
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
