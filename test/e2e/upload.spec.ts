@@ -113,3 +113,26 @@ test('a large upload can be cancelled half-way, and retried', async ({ page }) =
     await server.close();
   }
 });
+
+test("an account is made from the provider's Account XML", async ({ page }) => {
+  host = await startHost(await makeDataDir());
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: '+ Add account', exact: true }).click();
+  await page.getByRole('button', { name: 'Choose media upload' }).click();
+  await page.getByRole('button', { name: 'Import Account XML…' }).click();
+  await page.getByRole('textbox', { name: 'Account XML' }).fill(`<account>
+  <username>carol</username><password>Xml-Secret-42</password><apikey>k-123</apikey>
+  <genericMediaUploadUrl>https://media.example.com/up?u=%account[username]%</genericMediaUploadUrl>
+  <genericMediaUploadMethod>put</genericMediaUploadMethod>
+  <genericMediaUploadMultipartData>key=%account[apikey]%&amp;file=%media_content%</genericMediaUploadMultipartData>
+</account>`);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByLabel('Upload URL (genericMediaUploadUrl)')).toHaveValue('https://media.example.com/up?u=%account[username]%');
+  await expect(page.getByLabel('User name')).toHaveValue('carol');
+  await expect(page.getByLabel('Other account variables')).toHaveValue('apikey=k-123');
+  await page.getByLabel('Account name').fill('From XML');
+  await page.getByRole('button', { name: 'Add account', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /From XML/ })).toBeVisible();
+  await page.getByText('Connection', { exact: true }).click();
+  await expect(page.getByText('PUT', { exact: true })).toBeVisible();
+});

@@ -35,7 +35,11 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy(url: string)
           <span className="transfer-name" title={item.title}>{item.title}</span>
           <span className={`state-pill state-${item.state}`}>{STATE_LABEL[item.state]}</span>
         </div>
-        <div className="transfer-detail subtle">{item.detail}{progressText(item) ? ` · ${progressText(item)}` : ''}</div>
+        <div className="transfer-detail subtle">
+          {item.detail}
+          {progressText(item) ? ` · ${progressText(item)}` : ''}
+          {item.finishedAt ? ` · ${new Date(item.finishedAt).toLocaleString()}` : ''}
+        </div>
         {item.state === 'uploading' || item.state === 'downloading' ? (
           <progress max={100} value={percent} aria-label={`${item.title} progress`}>{percent}%</progress>
         ) : null}

@@ -4,6 +4,7 @@ import { call, messageOf, UiError } from '../bridge';
 import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
 import { GenericFields, LibraryFields, TwilioFields, type FieldErrors, type DraftSetter } from './account-fields';
+import { ImportXmlDialog } from './ImportXmlDialog';
 import { SecretInput, type SecretChange } from './SecretInput';
 
 export type Draft = Record<string, unknown>;
@@ -56,6 +57,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
+  const [importing, setImporting] = useState(false);
+  const [importProblems, setImportProblems] = useState<string[]>([]);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
   const visibleErrors: FieldErrors = {};
@@ -115,6 +118,35 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   return (
     <section className="view" aria-labelledby="editor-title">
       <h1 id="editor-title">{title}</h1>
+      {kind === 'generic' ? (
+        <p className="inline">
+          <button type="button" onClick={() => setImporting(true)}>Import Account XML…</button>
+          <span className="subtle">Paste what your provider gave you to fill in the form.</span>
+        </p>
+      ) : null}
+      {importProblems.length > 0 ? (
+        <div className="banner warn" role="status">
+          Imported, with remarks:
+          <ul>{importProblems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </div>
+      ) : null}
+      {importing ? (
+        <ImportXmlDialog
+          onClose={() => setImporting(false)}
+          onImported={(imported) => {
+            setImporting(false);
+            setImportProblems(imported.problems);
+            setDraft((d) => ({
+              ...d,
+              settings: { ...((d.settings as Draft | undefined) ?? {}), ...imported.settings },
+              ...(imported.username !== undefined ? { username: imported.username } : {}),
+              variables: { ...((d.variables as Record<string, string> | undefined) ?? {}), ...imported.variables },
+            }));
+            if (imported.password !== undefined) setSecret({ kind: 'set', value: imported.password });
+            setSubmitted(true);
+          }}
+        />
+      ) : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}

@@ -1,0 +1,42 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportedAccountDraft } from '../../../main/common/contract';
+import { call, messageOf } from '../bridge';
+
+/** Paste the provider's Account XML; main parses it (no DOCTYPE, bounded size) into a draft for the form. */
+export function ImportXmlDialog({ onImported, onClose }: { onImported(draft: ImportedAccountDraft): void; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [xml, setXml] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onImported(await call('generic.importAccountXml', { xml }));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <dialog ref={ref} className="dialog wide" aria-labelledby="import-title" onCancel={(e) => { e.preventDefault(); onClose(); }}>
+      <h2 id="import-title">Import the provider's Account XML</h2>
+      <div className="field">
+        <label htmlFor="import-xml">Account XML</label>
+        <textarea id="import-xml" rows={12} spellCheck={false} value={xml} onChange={(e) => setXml(e.target.value)} placeholder="<account><username>…</username><genericMediaUploadUrl>https://…</genericMediaUploadUrl>…</account>" />
+        <div className="hint">The genericMediaUpload* keys, the user name, the password and other account variables are read from it.</div>
+      </div>
+      {error ? <p className="banner bad" role="alert">{error}</p> : null}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>Cancel</button>
+        <button type="button" className="primary" disabled={busy || xml.trim() === ''} onClick={() => void submit()}>Import</button>
+      </div>
+    </dialog>
+  );
+}
