@@ -64,7 +64,9 @@ async function testTwilio(config: Extract<AccountConfig, { kind: 'twilio' }>, se
 
 async function testGeneric(config: Extract<AccountConfig, { kind: 'generic' }>) {
   // Without sending media we can only prove the server is there; templates are checked when the account is saved.
-  const origin = new URL(config.settings.genericMediaUploadUrl.replace(/%[^%]*%/g, 'x')).origin;
+  const match = /^(https?:\/\/[^/?#%]+)/i.exec(config.settings.genericMediaUploadUrl.trim());
+  if (!match?.[1]) return { ok: false, message: 'The upload URL must start with http:// or https:// and a server name.' };
+  const origin = new URL(match[1]).origin;
   const res = await send({ method: 'HEAD', url: new URL(origin), timeoutMs: TEST_TIMEOUT_MS, tls: config.trustedCertificate ? { ca: config.trustedCertificate } : undefined });
   res.body.resume();
   return { ok: true, message: `${new URL(origin).host} answers (HTTP ${res.status}). Upload a file to check the credentials.` };
