@@ -1,0 +1,156 @@
+// Media bytes from the library: to disk (under a temporary name in the destination folder, renamed only when
+// complete and of the right size) or as a stream for the app's media protocol, which forwards Range so players
+// can seek.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../common/errors.js';
+import { expectStatus, sendLibrary, type LibraryContext } from './http.js';
+import type { TransferOptions } from './upload.js';
+
+export interface DownloadOptions extends TransferOptions {
+  /** The file's size as listed; the download fails unless exactly this many bytes arrive. */
+  expectedSize?: number | undefined;
+  /** Replace an existing file at the destination (default: refuse, so nothing is lost by accident). */
+  overwrite?: boolean;
+}
+
+export interface DownloadResult {
+  path: string;
+  size: number;
+  contentType: string | undefined;
+}
+
+export interface MediaStreamOptions {
+  /** A Range header to forward, e.g. "bytes=0-" or "bytes=100-199". */
+  range?: string | undefined;
+  signal?: AbortSignal;
+}
+
+export interface MediaStream {
+  /** 200, 206 (partial content) or 416 (range not satisfiable), to be forwarded as is. */
+  status: number;
+  headers: { 'content-type'?: string; 'content-length'?: string; 'content-range'?: string; 'accept-ranges'?: string };
+  body: Readable;
+}
+
+/** What to request and how to name it in messages. */
+export interface MediaSource {
+  path: string;
+  what: string;
+  accept: string;
+}
+
+const RANGE = /^bytes=(?:\d+-\d*|-\d+)(?:\s*,\s*(?:\d+-\d*|-\d+))*$/;
+
+function declaredLength(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+async function exists(target: string): Promise<boolean> {
+  try {
+    await fs.promises.lstat(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function localError(err: unknown, dest: string): AppError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new AppError('io', `The folder "${path.dirname(dest)}" does not exist.`);
+  if (code === 'ENOSPC') return new AppError('io', `The disk is full: "${dest}" could not be written.`);
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', `No permission to write "${dest}".`);
+  return new AppError('io', `Could not write "${dest}"${code ? ` (${code})` : ''}.`);
+}
+
+async function syncFile(file: string): Promise<number> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function downloadToFile(ctx: LibraryContext, source: MediaSource, destPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
+  const dest = path.resolve(destPath);
+  const host = ctx.conn.host;
+  if (!options.overwrite && (await exists(dest))) {
+    throw new AppError('conflict', `"${dest}" already exists; choose another name or allow replacing it.`);
+  }
+  const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, signal: options.signal });
+  await expectStatus(res, [200], ctx.conn, source.what);
+  const announced = declaredLength(res.headers['content-length']);
+  if (announced !== undefined && options.expectedSize !== undefined && announced !== options.expectedSize) {
+    res.body.destroy();
+    throw new AppError('protocol', `The media library at ${host} announced ${announced} bytes for ${source.what}, but its listed size is ${options.expectedSize} bytes. Refresh the folder and try again.`);
+  }
+  const total = announced ?? options.expectedSize;
+  const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  let received = 0;
+  let tempCreated = false;
+  try {
+    // Opened before the first byte arrives, so that a failure at any point finds the temp file to remove.
+    const handle = await fs.promises.open(temp, 'wx');
+    tempCreated = true;
+    const out = handle.createWriteStream();
+    await pipeline(
+      res.body,
+      async function* count(chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          received += chunk.length;
+          if (total !== undefined && received > total) {
+            throw new AppError('protocol', `The media library at ${host} sent more than the ${total} bytes of ${source.what}.`);
+          }
+          options.onProgress?.({ bytes: received, total });
+          yield chunk;
+        }
+      },
+      out,
+      options.signal ? { signal: options.signal } : {},
+    );
+    const written = await syncFile(temp);
+    if (total !== undefined && written !== total) {
+      throw new AppError('network', `The download of ${source.what} from ${host} is incomplete: ${written} of ${total} bytes arrived.`);
+    }
+    if (!options.overwrite && (await exists(dest))) {
+      throw new AppError('conflict', `"${dest}" appeared while downloading; the download was not saved over it.`);
+    }
+    await fs.promises.rename(temp, dest);
+    return { path: dest, size: written, contentType: res.headers['content-type'] };
+  } catch (err) {
+    res.body.destroy();
+    if (tempCreated) await fs.promises.rm(temp, { force: true }).catch(() => undefined);
+    if (options.signal?.aborted) throw new AppError('cancelled', `The download of ${source.what} was cancelled.`);
+    if (err instanceof AppError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ECONNRESET' || (err as Error).message === 'aborted') {
+      const of = total !== undefined ? ` of ${total}` : '';
+      throw new AppError('network', `The download of ${source.what} from ${host} was interrupted after ${received}${of} bytes.`);
+    }
+    throw localError(err, dest);
+  }
+}
+
+/** Opens the media for streaming, forwarding Range; failures other than 416 become AppErrors. */
+export async function openMediaStream(ctx: LibraryContext, source: MediaSource, options: MediaStreamOptions = {}): Promise<MediaStream> {
+  const headers: Record<string, string> = {};
+  if (options.range !== undefined) {
+    const range = options.range.trim();
+    if (!RANGE.test(range)) throw new AppError('validation', `The byte range "${options.range.slice(0, 60)}" is not valid.`, { field: 'range' });
+    headers.range = range;
+  }
+  const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, headers, signal: options.signal });
+  // 416 goes to the player too: it tells it the media's real length in Content-Range.
+  await expectStatus(res, [200, 206, 416], ctx.conn, source.what);
+  const picked: MediaStream['headers'] = {};
+  for (const name of ['content-type', 'content-length', 'content-range', 'accept-ranges'] as const) {
+    const value = res.headers[name];
+    if (typeof value === 'string') picked[name] = value;
+  }
+  return { status: res.status, headers: picked, body: res.body };
+}

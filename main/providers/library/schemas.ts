@@ -1,0 +1,186 @@
+// What the media library answers, parsed at the point it arrives. Tolerant of what real servers do (extra fields,
+// missing optional fields, null for absent, singular ACL keys, a bare object where a list was expected, sizes as
+// digit strings); strict about what would mislead (wrong types, bad dates, unsafe names).
+import { z } from 'zod';
+import { AppError } from '../../common/errors.js';
+import { normalizeAcl, type Acl } from '../../common/library-acl.js';
+import { libraryIdProblem } from '../../common/library-ids.js';
+
+export interface LibraryItemInfo {
+  /** The id as the server gives it: "folder" for a folder, "folder/file" for a file. */
+  id: string;
+  /** Application id used to create it. */
+  createdWith?: string;
+  /** User id (GUID) of its creator. */
+  createdBy?: string;
+  /** ISO 8601, as sent. */
+  createdOn?: string;
+  /** Four empty lists when the server names none (for a file: it follows its folder). */
+  acl: Acl;
+}
+
+export interface LibraryFolder extends LibraryItemInfo {
+  name: string;
+}
+
+export interface LibraryFile extends LibraryItemInfo {
+  folder: string;
+  name: string;
+  size?: number;
+  /** Voicemail entries: the destination called and when the call started. */
+  dest?: string;
+  startTime?: string;
+}
+
+export interface LibraryFolderDetails {
+  folder: LibraryFolder;
+  files: LibraryFile[];
+}
+
+/** What a message about a bad answer names: the server and the thing asked for. */
+export interface AnswerContext {
+  host: string;
+  what: string;
+}
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+function isIso8601(value: string): boolean {
+  return ISO_8601.test(value) && !Number.isNaN(Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
+}
+
+/** An optional field: null and absent are the same thing. */
+const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
+
+const entrySchema = z.looseObject({
+  id: optional(z.string()),
+  createdWith: optional(z.string()),
+  createdBy: optional(z.string()),
+  createdOn: optional(z.string().refine(isIso8601, 'expected an ISO 8601 date')),
+  size: optional(
+    z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, 'expected a size in bytes').transform(Number)]),
+  ),
+  dest: optional(z.string()),
+  startTime: optional(z.string().refine(isIso8601, 'expected an ISO 8601 date')),
+});
+type Entry = z.infer<typeof entrySchema> & { acl: Acl };
+
+const wrapperSchema = z.looseObject({
+  entry: optional(z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())])),
+});
+
+function badShape(ctx: AnswerContext, detail: string): AppError {
+  return new AppError('protocol', `The media library at ${ctx.host} sent ${ctx.what} in an unexpected form (${detail}).`);
+}
+
+function describeIssue(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0];
+  const path = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
+  return `${path || 'the answer'}: ${issue?.message ?? 'invalid'}`;
+}
+
+function parseEntry(raw: unknown, ctx: AnswerContext, where: string): Entry {
+  const parsed = entrySchema.safeParse(raw);
+  if (!parsed.success) throw badShape(ctx, describeIssue(parsed.error, where));
+  let acl: Acl;
+  try {
+    acl = normalizeAcl(raw);
+  } catch {
+    throw badShape(ctx, `${where}: an access list is not a list of ids`);
+  }
+  return { ...parsed.data, acl };
+}
+
+function asObject(body: unknown, ctx: AnswerContext): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badShape(ctx, 'expected a JSON object');
+  return body as Record<string, unknown>;
+}
+
+/** The entries of a listing: {"entry": [...]}, {"entry": {...}} (one entry) or {} (none). */
+function listEntries(body: unknown, ctx: AnswerContext): unknown[] {
+  const parsed = wrapperSchema.safeParse(asObject(body, ctx));
+  if (!parsed.success) throw badShape(ctx, describeIssue(parsed.error, ''));
+  const entry = parsed.data.entry;
+  if (entry === undefined) return [];
+  return Array.isArray(entry) ? entry : [entry];
+}
+
+function info(entry: Entry, id: string): LibraryItemInfo {
+  const out: LibraryItemInfo = { id, acl: entry.acl };
+  if (entry.createdWith !== undefined) out.createdWith = entry.createdWith;
+  if (entry.createdBy !== undefined) out.createdBy = entry.createdBy;
+  if (entry.createdOn !== undefined) out.createdOn = entry.createdOn;
+  return out;
+}
+
+function safeName(name: string, ctx: AnswerContext, kind: string): string {
+  const problem = libraryIdProblem(name);
+  if (problem) throw badShape(ctx, `a ${kind} named ${JSON.stringify(name.slice(0, 60))} is unsafe: ${problem}`);
+  return name;
+}
+
+function toFile(entry: Entry, folder: string, ctx: AnswerContext): LibraryFile {
+  // A file's id is "folder/file"; some servers send the bare name.
+  const rawId = entry.id;
+  if (rawId === undefined) throw badShape(ctx, 'a file entry has no id');
+  const slash = rawId.indexOf('/');
+  const name = safeName(slash >= 0 ? rawId.slice(slash + 1) : rawId, ctx, 'file');
+  const file: LibraryFile = { ...info(entry, rawId), folder, name };
+  if (entry.size !== undefined) file.size = entry.size;
+  if (entry.dest !== undefined) file.dest = entry.dest;
+  if (entry.startTime !== undefined) file.startTime = entry.startTime;
+  return file;
+}
+
+/** GET /media/{domain}: the folders the caller can see. */
+export function parseFolderList(body: unknown, ctx: AnswerContext): LibraryFolder[] {
+  return listEntries(body, ctx).map((raw, index) => {
+    const entry = parseEntry(raw, ctx, `entry.${index}`);
+    if (entry.id === undefined) throw badShape(ctx, `entry.${index} has no id`);
+    return { ...info(entry, entry.id), name: safeName(entry.id, ctx, 'folder') };
+  });
+}
+
+/** GET /media/{domain}/{folder}: the folder's own properties (when sent at top level) and one entry per file. */
+export function parseFolderDetails(body: unknown, folderId: string, ctx: AnswerContext): LibraryFolderDetails {
+  const top = parseEntry(asObject(body, ctx), ctx, '');
+  const files = listEntries(body, ctx).map((raw, index) => toFile(parseEntry(raw, ctx, `entry.${index}`), folderId, ctx));
+  return { folder: { ...info(top, top.id ?? folderId), name: folderId }, files };
+}
+
+/**
+ * The one entry an answer about a single folder or file describes: the top-level object, or the entry (or the
+ * one of several entries) whose id matches. Servers send both forms, and the document's samples wrap it in "entry".
+ */
+function singleEntry(body: unknown, expectedIds: readonly string[], ctx: AnswerContext): Entry {
+  const object = asObject(body, ctx);
+  const entries = listEntries(object, ctx).map((raw, index) => parseEntry(raw, ctx, `entry.${index}`));
+  if (entries.length === 0) return parseEntry(object, ctx, '');
+  const matching = entries.find((e) => e.id !== undefined && expectedIds.includes(e.id));
+  if (matching) return matching;
+  const only = entries[0];
+  if (entries.length === 1 && only) return only;
+  throw badShape(ctx, `none of its ${entries.length} entries is ${expectedIds[0] ?? 'the item asked for'}`);
+}
+
+/** GET /media/{domain}/{folder}/{file}: the file's details. */
+export function parseFileDetails(body: unknown, folder: string, name: string, ctx: AnswerContext): LibraryFile {
+  const entry = singleEntry(body, [`${folder}/${name}`, name], ctx);
+  // The name stays the one asked for: the document's own samples answer file1 with "file1.mp3".
+  return { ...toFile({ ...entry, id: entry.id ?? `${folder}/${name}` }, folder, ctx), name };
+}
+
+/** GET or PUT .../acl: the item's properties with its ACL. */
+export function parseAclAnswer(body: unknown, expectedIds: readonly string[], ctx: AnswerContext): LibraryItemInfo {
+  const entry = singleEntry(body, expectedIds, ctx);
+  return info(entry, entry.id ?? expectedIds[0] ?? '');
+}
+
+/**
+ * The body sent with PUT .../acl: well-formed JSON, plural keys, all four lists (so emptying one removes it), and
+ * nothing else: the document's examples send only the lists, and strict servers refuse unknown keys.
+ */
+export function aclRequestBody(acl: Acl): Buffer {
+  const body = { readUsers: acl.readUsers, readApps: acl.readApps, writeUsers: acl.writeUsers, writeApps: acl.writeApps };
+  return Buffer.from(JSON.stringify(body), 'utf8');
+}

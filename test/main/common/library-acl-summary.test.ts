@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canAccess,
+  emptyAcl,
+  presetEveryoneInDomain,
+  presetOnlyMe,
+  presetOnlyThroughApp,
+  summarizeAcl,
+  type Acl,
+  type AclOp,
+} from '../../../main/common/library-acl.js';
+
+const acl = (lists: Partial<Acl>): Acl => ({ ...emptyAcl(), ...lists });
+const users = ['u1', 'u2', 'u3'];
+const apps = ['a1', 'a2'];
+
+/** Every user@app pair allowed op on an entity created by `creator`. */
+function who(list: Acl, op: AclOp, creator = 'u1'): string[] {
+  return users.flatMap((u) => apps.filter((a) => canAccess({ createdBy: creator, acl: list }, op, u, a)).map((a) => `${u}@${a}`));
+}
+
+describe('summarizeAcl', () => {
+  it('says creator only for empty lists, naming the creator when known', () => {
+    expect(summarizeAcl(null, 'u1')).toEqual({ read: 'Only the creator (u1) can read.', write: 'Only the creator (u1) can write.' });
+    expect(summarizeAcl(emptyAcl()).read).toBe('Only the creator can read.');
+  });
+
+  it('names listed users and warns when the creator is not among them', () => {
+    expect(summarizeAcl(acl({ readUsers: ['u2', 'u3'] }), 'u1').read).toBe(
+      'Only the users u2 and u3 can read, through any application. The creator (u1) is not listed and cannot read.',
+    );
+    expect(summarizeAcl(acl({ writeUsers: ['u1'] }), 'u1').write).toBe('Only the user u1 can write, through any application.');
+  });
+
+  it('explains an apps-only list as every user of those apps and no one else', () => {
+    expect(summarizeAcl(acl({ writeApps: ['app1'] }), 'u1').write).toBe('Any user of the application app1 can write; no one through another application.');
+    expect(summarizeAcl(acl({ readApps: ['a1', 'a2', 'a3'] }), 'u1').read).toBe(
+      'Any user of the applications a1, a2 and a3 can read; no one through another application.',
+    );
+  });
+
+  it('combines users and apps', () => {
+    expect(summarizeAcl(acl({ readUsers: ['u1'], readApps: ['a2'] }), 'u1').read).toBe('Only the user u1 can read, and only through the application a2.');
+  });
+});
+
+describe('presets give the access their summary says', () => {
+  it('only me: me through any application, not even the creator besides', () => {
+    const preset = presetOnlyMe('u2');
+    expect(summarizeAcl(preset, 'u1')).toEqual({
+      read: 'Only the user u2 can read, through any application. The creator (u1) is not listed and cannot read.',
+      write: 'Only the user u2 can write, through any application. The creator (u1) is not listed and cannot write.',
+    });
+    expect(who(preset, 'read')).toEqual(['u2@a1', 'u2@a2']);
+    expect(who(preset, 'write')).toEqual(['u2@a1', 'u2@a2']);
+  });
+
+  it('everyone in the domain: every known user (and the current one) through any application', () => {
+    const preset = presetEveryoneInDomain({ currentUser: 'u1', knownUsers: ['u3', 'u2', 'u3'] });
+    expect(summarizeAcl(preset, 'u1').read).toBe('Only the users u1, u3 and u2 can read, through any application.');
+    const everyone = users.flatMap((u) => apps.map((a) => `${u}@${a}`));
+    expect(who(preset, 'read')).toEqual(everyone);
+    expect(who(preset, 'write')).toEqual(everyone);
+    // A user the app has not seen is not in: the protocol has no wildcard.
+    expect(canAccess({ createdBy: 'u1', acl: preset }, 'read', 'u-new', 'a1')).toBe(false);
+  });
+
+  it('everyone in the domain is never the creator-only empty ACL, even with no known users', () => {
+    expect(presetEveryoneInDomain({ currentUser: 'u2', knownUsers: [] }).readUsers).toEqual(['u2']);
+  });
+
+  it('only through this application: any user of it, no one through another', () => {
+    const preset = presetOnlyThroughApp('a2');
+    expect(summarizeAcl(preset, 'u1')).toEqual({
+      read: 'Any user of the application a2 can read; no one through another application.',
+      write: 'Any user of the application a2 can write; no one through another application.',
+    });
+    expect(who(preset, 'read')).toEqual(['u1@a2', 'u2@a2', 'u3@a2']);
+    expect(who(preset, 'write')).toEqual(['u1@a2', 'u2@a2', 'u3@a2']);
+  });
+});
