@@ -4,6 +4,7 @@
 // headers may go along (see the Twilio media download).
 import http from 'node:http';
 import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 
@@ -109,7 +110,8 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
     }
     const lib = req.url.protocol === 'https:' ? https : http;
     const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: false };
-    if (req.tls?.ca) options.ca = req.tls.ca;
+    // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
+    if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;
     let failure: AppError | undefined;
     const outgoing = lib.request(req.url, options);

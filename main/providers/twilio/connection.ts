@@ -1,0 +1,142 @@
+// A Twilio account as the app stores it, and the checks made when the account form is saved.
+// Twilio documents the SID formats (AC/SK + 32 hex). It does not document the format of Auth Tokens or API key
+// secrets; every one issued so far is 32 characters (hex for tokens), so other shapes only earn a warning.
+import { z } from 'zod';
+import { isLoopbackHost } from '../http/transport.js';
+import { ACCOUNT_SID, API_KEY_SID } from './schemas.js';
+
+export const DEFAULT_TWILIO_BASE_URL = 'https://api.twilio.com';
+
+export type TwilioCredential =
+  | { kind: 'authToken'; authToken: string }
+  | { kind: 'apiKey'; apiKeySid: string; apiKeySecret: string };
+
+export interface TwilioConnection {
+  /** Scheme and host, e.g. https://api.twilio.com (a path prefix is kept for proxies). */
+  baseUrl: string;
+  accountSid: string;
+  credential: TwilioCredential;
+  /** Lets credentials go over plain http to a host other than this machine. */
+  allowInsecure?: boolean;
+  /** PEM certificate(s) trusted for this account only. */
+  ca?: string;
+}
+
+export type TwilioField =
+  | 'baseUrl'
+  | 'accountSid'
+  | 'credential'
+  | 'credential.authToken'
+  | 'credential.apiKeySid'
+  | 'credential.apiKeySecret'
+  | 'ca';
+
+export interface FieldProblem {
+  field: TwilioField;
+  message: string;
+  /** An error blocks saving; a warning is shown and the account may still be saved. */
+  severity: 'error' | 'warning';
+}
+
+export type TwilioConnectionCheck =
+  | { ok: true; connection: TwilioConnection; warnings: FieldProblem[] }
+  | { ok: false; problems: FieldProblem[] };
+
+const inputSchema = z.object({
+  baseUrl: z.string().optional(),
+  accountSid: z.string(),
+  credential: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('authToken'), authToken: z.string() }),
+    z.object({ kind: z.literal('apiKey'), apiKeySid: z.string(), apiKeySecret: z.string() }),
+  ]),
+  allowInsecure: z.boolean().optional(),
+  ca: z.string().optional(),
+});
+
+function checkBaseUrl(raw: string, allowInsecure: boolean, problems: FieldProblem[]): string | undefined {
+  const error = (message: string): undefined => {
+    problems.push({ field: 'baseUrl', message, severity: 'error' });
+    return undefined;
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return error('The base URL is not a valid URL (for example https://api.twilio.com).');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return error('The base URL must start with https://.');
+  if (url.username || url.password) return error('Put the credentials in their own fields, not in the base URL.');
+  if (url.search || url.hash) return error('The base URL must not have a query (?…) or a fragment (#…).');
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecure) {
+    return error('The base URL uses plain http, which would expose the credentials. Use https, or allow insecure http.');
+  }
+  if (url.pathname.includes('/2010-04-01')) return error('Give only the server address; Media Desk adds /2010-04-01/Accounts/… itself.');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function checkSecret(field: TwilioField, label: string, value: string, shape: RegExp, shapeText: string, problems: FieldProblem[]): void {
+  if (value.length === 0) problems.push({ field, message: `The ${label} is required.`, severity: 'error' });
+  else if (/[\s\x00-\x1f\x7f]/.test(value)) problems.push({ field, message: `The ${label} contains spaces or control characters.`, severity: 'error' });
+  else if (!shape.test(value)) problems.push({ field, message: `Twilio ${label}s are ${shapeText}; check that you copied the whole value.`, severity: 'warning' });
+}
+
+function checkSid(field: TwilioField, value: string, problems: FieldProblem[]): void {
+  const expected = field === 'accountSid' ? ACCOUNT_SID : API_KEY_SID;
+  const label = field === 'accountSid' ? 'Account SID' : 'API key SID';
+  const prefix = field === 'accountSid' ? 'AC' : 'SK';
+  if (expected.test(value)) return;
+  let message = `The ${label} must be "${prefix}" followed by 32 hexadecimal characters.`;
+  if (value.length === 0) message = `The ${label} is required.`;
+  else if (field === 'accountSid' && API_KEY_SID.test(value)) message = 'This is an API key SID (SK…). Put it in the API key field; the Account SID starts with AC.';
+  else if (field !== 'accountSid' && ACCOUNT_SID.test(value)) message = 'This is an Account SID (AC…). An API key SID starts with SK.';
+  problems.push({ field, message, severity: 'error' });
+}
+
+/**
+ * Checks an account form. SIDs are trimmed (pasting often brings a space along); secrets are not, since a
+ * space inside one is a sign of a wrong paste that should be shown, not silently repaired.
+ */
+export function validateTwilioConnection(input: unknown): TwilioConnectionCheck {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, problems: [{ field: 'credential', message: 'The account form is incomplete: choose Auth Token or API key and fill every field.', severity: 'error' }] };
+  }
+  const value = parsed.data;
+  const problems: FieldProblem[] = [];
+  const allowInsecure = value.allowInsecure === true;
+  const baseUrl = checkBaseUrl(value.baseUrl?.trim() || DEFAULT_TWILIO_BASE_URL, allowInsecure, problems);
+  const accountSid = value.accountSid.trim();
+  checkSid('accountSid', accountSid, problems);
+
+  let credential: TwilioCredential;
+  if (value.credential.kind === 'authToken') {
+    credential = { kind: 'authToken', authToken: value.credential.authToken };
+    checkSecret('credential.authToken', 'Auth Token', credential.authToken, /^[0-9a-fA-F]{32}$/, '32 hexadecimal characters', problems);
+  } else {
+    credential = { kind: 'apiKey', apiKeySid: value.credential.apiKeySid.trim(), apiKeySecret: value.credential.apiKeySecret };
+    checkSid('credential.apiKeySid', credential.apiKeySid, problems);
+    checkSecret('credential.apiKeySecret', 'API key secret', credential.apiKeySecret, /^[0-9A-Za-z]{32}$/, '32 letters and digits', problems);
+  }
+
+  let ca: string | undefined;
+  if (value.ca !== undefined && value.ca.trim() !== '') {
+    ca = value.ca.trim();
+    if (!/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(ca)) {
+      problems.push({ field: 'ca', message: 'The certificate must be in PEM form (-----BEGIN CERTIFICATE----- …).', severity: 'error' });
+    }
+  }
+
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || baseUrl === undefined) return { ok: false, problems };
+  const connection: TwilioConnection = { baseUrl, accountSid, credential };
+  if (allowInsecure) connection.allowInsecure = true;
+  if (ca !== undefined) connection.ca = ca;
+  return { ok: true, connection, warnings: problems };
+}
+
+/** The Basic auth user and password for a connection (API keys authenticate as the key, act on the account). */
+export function credentialPair(connection: TwilioConnection): { user: string; password: string } {
+  return connection.credential.kind === 'authToken'
+    ? { user: connection.accountSid, password: connection.credential.authToken }
+    : { user: connection.credential.apiKeySid, password: connection.credential.apiKeySecret };
+}

@@ -1,0 +1,114 @@
+// Saves media to disk without ever leaving a partial file under the real name: the bytes stream into a hidden
+// temporary file beside the destination, which is flushed, checked against the announced length and only then
+// renamed. On any failure or cancellation the temporary file is removed.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { AppError, toAppError } from '../../common/errors.js';
+import type { MediaContent } from './media-content.js';
+
+/** A folder (the file is named after the media, made unique there) or an exact file path (replaced if present). */
+export type DownloadTarget = { dir: string } | { path: string };
+
+export interface DownloadOptions {
+  signal?: AbortSignal | undefined;
+  /** Called as bytes arrive; total is known when the server announced a length. */
+  onProgress?: ((received: number, total: number | undefined) => void) | undefined;
+}
+
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+  contentType: string;
+  fileName: string;
+}
+
+const absolute = z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path');
+const targetSchema = z.union([z.object({ dir: absolute }), z.object({ path: absolute })]);
+
+async function isDirectory(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** "photo.jpg", then "photo (1).jpg", "photo (2).jpg"…: never overwrite a file the user already has. */
+async function freeName(dir: string, fileName: string): Promise<string> {
+  const ext = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  for (let n = 0; n < 1000; n += 1) {
+    const candidate = path.join(dir, n === 0 ? fileName : `${stem} (${n})${ext}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+  throw new AppError('io', `Too many files named like ${fileName} in the folder.`);
+}
+
+function failure(err: unknown, signal: AbortSignal | undefined, fileName: string): AppError {
+  if (signal?.aborted) return new AppError('cancelled', `The download of ${fileName} was cancelled.`);
+  if (err instanceof AppError) return err;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const syscall = (err as NodeJS.ErrnoException | null)?.syscall;
+  if (syscall !== undefined || code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM') {
+    const local = toAppError(err);
+    return local.code === 'internal' ? new AppError('io', `Could not write ${fileName} to the disk.`) : local;
+  }
+  return new AppError('network', `The connection dropped while downloading ${fileName}.`);
+}
+
+/**
+ * Streams opened media to disk. `open` is called once (it performs the request); the body is always consumed
+ * or destroyed, whatever happens.
+ */
+export async function saveMediaContent(
+  open: (signal: AbortSignal | undefined) => Promise<MediaContent>,
+  targetInput: DownloadTarget,
+  opts: DownloadOptions = {},
+): Promise<DownloadResult> {
+  const parsedTarget = targetSchema.safeParse(targetInput);
+  if (!parsedTarget.success) throw new AppError('validation', 'The download destination must be an absolute folder or file path.', { field: 'target' });
+  const target = parsedTarget.data;
+  const folder = 'dir' in target ? target.dir : path.dirname(target.path);
+  if (!(await isDirectory(folder))) throw new AppError('io', `The folder ${folder} does not exist.`);
+
+  const content = await open(opts.signal);
+  let dest: string;
+  try {
+    dest = 'dir' in target ? await freeName(target.dir, content.fileName) : target.path;
+  } catch (err) {
+    content.body.destroy();
+    throw err;
+  }
+  const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  let received = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      opts.onProgress?.(received, content.contentLength);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(content.body, counter, createWriteStream(temp, { flags: 'wx', flush: true }), { signal: opts.signal });
+    if (content.contentLength !== undefined && received !== content.contentLength) {
+      throw new AppError('network', `The download of ${content.fileName} stopped early: ${received} of ${content.contentLength} bytes arrived.`);
+    }
+    await rename(temp, dest);
+  } catch (err) {
+    content.body.destroy();
+    await rm(temp, { force: true });
+    throw failure(err, opts.signal, content.fileName);
+  }
+  return { path: dest, bytes: received, contentType: content.contentType, fileName: path.basename(dest) };
+}

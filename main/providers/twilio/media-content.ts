@@ -1,0 +1,168 @@
+// The bytes of a media item. Twilio's suffix-less media URL answers with a redirect (302/307, sometimes two hops)
+// to a short-lived signed URL on a media CDN. The transport never follows redirects; this file does, deciding per
+// hop what goes along: the Basic credentials only to the API's own origin and never again once the chain has
+// left it, the Range header everywhere. Content type, length and file name come from the final answer; the 3xx
+// bodies (XML) are thrown away.
+import type { Readable } from 'node:stream';
+import { AppError } from '../../common/errors.js';
+import { isLoopbackHost, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
+import { retryDelay, type RetryPolicy, type Sleep, type TwilioApi } from './api.js';
+import { mediaFileName } from './file-names.js';
+import { twilioError } from './twilio-errors.js';
+
+export const MAX_MEDIA_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const RANGE = /^bytes=(\d+-\d*|-\d+)(\s*,\s*(\d+-\d*|-\d+))*$/;
+
+export interface MediaContentOptions {
+  /** An HTTP Range header value, e.g. "bytes=0-1023", forwarded on every hop. */
+  range?: string | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface MediaContent {
+  /** 200 for the whole media, 206 for the requested range. */
+  status: 200 | 206;
+  contentType: string;
+  contentLength?: number;
+  contentRange?: string;
+  fileName: string;
+  /** The media bytes; the caller consumes it or destroys it. */
+  body: Readable;
+}
+
+export function assertRange(range: string | undefined): void {
+  if (range !== undefined && !RANGE.test(range.trim())) {
+    throw new AppError('validation', `"${range.slice(0, 40)}" is not a byte range (expected for example bytes=0-1023).`, { field: 'range' });
+  }
+}
+
+function header(res: HttpResponse, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function discard(res: HttpResponse): void {
+  res.body.resume();
+  res.body.destroy();
+}
+
+/** An error answer from a host other than Twilio's API (the CDN), which speaks no Twilio error format. */
+function mediaHostError(status: number, host: string, retryAfter: number | undefined): AppError {
+  if (status === 401 || status === 403) {
+    return new AppError('forbidden', `The media host ${host} refused the download (HTTP ${status}); its link may have expired. Try again.`, { status });
+  }
+  if (status === 404 || status === 410) return new AppError('not_found', `The media host ${host} has no such file (HTTP ${status}).`, { status });
+  if (status === 429) {
+    return new AppError('rate_limited', `The media host ${host} is limiting requests (HTTP 429).`, retryAfter === undefined ? { status } : { status, retryAfter });
+  }
+  return new AppError('remote', `The media host ${host} answered HTTP ${status}.`, { status });
+}
+
+function nextHop(current: URL, res: HttpResponse, visited: Set<string>): URL {
+  const location = header(res, 'location');
+  if (!location) throw new AppError('protocol', `The media redirect from ${current.host} (HTTP ${res.status}) has no Location.`, { status: res.status });
+  let next: URL;
+  try {
+    next = new URL(location, current);
+  } catch {
+    throw new AppError('protocol', `The media redirect from ${current.host} points to an invalid address.`, { status: res.status });
+  }
+  if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+    throw new AppError('protocol', `The media redirect points to an unsupported address (${next.protocol}).`);
+  }
+  // A signed CDN URL is itself a credential for the media: never let it fall from https to plain http.
+  if (current.protocol === 'https:' && next.protocol === 'http:' && !isLoopbackHost(next.hostname)) {
+    throw new AppError('insecure', `The media redirect from ${current.host} to ${next.host} drops https; refused.`);
+  }
+  next.hash = '';
+  if (visited.has(next.href)) throw new AppError('protocol', `The media download was redirected in a loop (back to ${next.host}).`);
+  return next;
+}
+
+async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions, mediaSid: string): Promise<MediaContent> {
+  let url = start;
+  let leftApiOrigin = false;
+  const visited = new Set<string>();
+  for (let redirects = 0; ; redirects += 1) {
+    visited.add(url.href);
+    leftApiOrigin ||= url.origin !== api.origin;
+    const onApi = !leftApiOrigin;
+    const headers: Record<string, string> = { accept: '*/*', 'user-agent': 'MediaDesk/0.1 (twilio-client)' };
+    if (onApi) headers.authorization = api.authorization();
+    if (opts.range !== undefined) headers.range = opts.range.trim();
+    const res = await send({
+      method: 'GET',
+      url,
+      headers,
+      carriesSecret: onApi,
+      allowInsecure: api.connection.allowInsecure === true,
+      tls: onApi && api.connection.ca ? { ca: api.connection.ca } : {},
+      signal: opts.signal,
+    });
+
+    if (REDIRECTS.has(res.status)) {
+      discard(res);
+      if (redirects >= MAX_MEDIA_REDIRECTS) {
+        throw new AppError('protocol', `The media download was redirected more than ${MAX_MEDIA_REDIRECTS} times; stopped (a redirect loop?).`);
+      }
+      url = nextHop(url, res, visited);
+      continue;
+    }
+    if (res.status === 200 || res.status === 206) {
+      const contentType = header(res, 'content-type') ?? 'application/octet-stream';
+      const content: MediaContent = {
+        status: res.status,
+        contentType,
+        fileName: mediaFileName(header(res, 'content-disposition'), mediaSid, contentType),
+        body: res.body,
+      };
+      const length = header(res, 'content-length');
+      if (length !== undefined && /^\d+$/.test(length)) content.contentLength = Number(length);
+      const contentRange = header(res, 'content-range');
+      if (contentRange !== undefined) content.contentRange = contentRange;
+      return content;
+    }
+    if (res.status === 416) {
+      discard(res);
+      throw new AppError('validation', 'The requested byte range is outside the media.', { status: 416 });
+    }
+    if (res.status >= 200 && res.status < 300) {
+      discard(res);
+      throw new AppError('protocol', `The media download answered HTTP ${res.status} without the media.`, { status: res.status });
+    }
+    if (!onApi) {
+      discard(res);
+      throw mediaHostError(res.status, url.host, parseRetryAfter(res.headers['retry-after']));
+    }
+    const text = await readBody(res, 64 * 1024).then(
+      (b) => b.toString('utf8'),
+      () => '',
+    );
+    throw twilioError(res.status, text, parseRetryAfter(res.headers['retry-after']));
+  }
+}
+
+/**
+ * Opens the media bytes, following redirects itself. A 429 (from the API or the media host) is retried like any
+ * other call; the whole chain starts again since signed URLs are short-lived.
+ */
+export async function openMediaContent(
+  api: TwilioApi,
+  retry: RetryPolicy,
+  sleep: Sleep,
+  ids: { messageSid: string; mediaSid: string },
+  opts: MediaContentOptions = {},
+): Promise<MediaContent> {
+  assertRange(opts.range);
+  const start = api.url(`/Messages/${ids.messageSid}/Media/${ids.mediaSid}`);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await followChain(api, start, opts, ids.mediaSid);
+    } catch (err) {
+      const wait = err instanceof AppError && err.code === 'rate_limited' ? retryDelay(retry, attempt, err.details?.retryAfter) : undefined;
+      if (wait === undefined) throw err;
+      await sleep(wait, opts.signal);
+    }
+  }
+}

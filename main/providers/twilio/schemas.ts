@@ -1,0 +1,121 @@
+// What Twilio answers, as zod schemas derived from its OpenAPI description (twilio_api_v2010, the media subset).
+// Every property there is nullable and none is required, so absent and null both become null here. SIDs keep
+// their patterns: they are used to build later URLs, so a malformed one must not get through. Enumerations
+// (status, direction) are read as plain strings: Twilio adds values over time and a new status must not make
+// a whole page unreadable. Dates stay as Twilio wrote them (RFC 2822) and are also given as ISO 8601.
+import { z } from 'zod';
+import { parseRfc2822, toIsoSecond } from './dates.js';
+
+export const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
+export const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
+export const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
+export const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
+const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
+
+const nullableString = z.string().nullish().transform((v) => v ?? null);
+const nullableSid = (pattern: RegExp, what: string) =>
+  z
+    .string()
+    .regex(pattern, `is not a valid ${what} SID`)
+    .nullish()
+    .transform((v) => v ?? null);
+const rfc2822 = z
+  .string()
+  .nullish()
+  .transform((v, ctx) => {
+    if (v === null || v === undefined || v === '') return { raw: null, iso: null };
+    const ms = parseRfc2822(v);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `is not an RFC 2822 date ("${v.slice(0, 40)}")` });
+      return z.NEVER;
+    }
+    return { raw: v, iso: toIsoSecond(ms) };
+  });
+
+export const mediaSchema = z
+  .object({
+    sid: nullableSid(MEDIA_SID, 'media'),
+    account_sid: nullableSid(ACCOUNT_SID, 'account'),
+    parent_sid: nullableSid(MESSAGE_SID, 'message'),
+    content_type: nullableString,
+    date_created: rfc2822,
+    date_updated: rfc2822,
+    uri: nullableString,
+  })
+  .transform(({ date_created, date_updated, ...rest }) => ({
+    ...rest,
+    date_created: date_created.raw,
+    date_updated: date_updated.raw,
+    date_created_iso: date_created.iso,
+    date_updated_iso: date_updated.iso,
+  }));
+
+/** A Media resource: Twilio's own fields (snake_case, as in its JSON) plus the dates in ISO 8601. */
+export type TwilioMedia = z.output<typeof mediaSchema>;
+
+export const messageSchema = z
+  .object({
+    sid: nullableSid(MESSAGE_SID, 'message'),
+    account_sid: nullableSid(ACCOUNT_SID, 'account'),
+    messaging_service_sid: nullableSid(MESSAGING_SERVICE_SID, 'messaging service'),
+    api_version: nullableString,
+    body: nullableString,
+    from: nullableString,
+    to: nullableString,
+    direction: nullableString,
+    status: nullableString,
+    // A string in Twilio's answers ("3"), not a number.
+    num_media: nullableString,
+    num_segments: nullableString,
+    price: nullableString,
+    price_unit: nullableString,
+    error_code: z.number().int().nullish().transform((v) => v ?? null),
+    error_message: nullableString,
+    uri: nullableString,
+    subresource_uris: z.record(z.string(), z.string()).nullish().transform((v) => v ?? null),
+    date_created: rfc2822,
+    date_updated: rfc2822,
+    date_sent: rfc2822,
+  })
+  .transform(({ date_created, date_updated, date_sent, ...rest }) => ({
+    ...rest,
+    date_created: date_created.raw,
+    date_updated: date_updated.raw,
+    date_sent: date_sent.raw,
+    date_created_iso: date_created.iso,
+    date_updated_iso: date_updated.iso,
+    date_sent_iso: date_sent.iso,
+  }));
+
+/** A Message resource: Twilio's own fields plus the dates in ISO 8601. */
+export type TwilioMessage = z.output<typeof messageSchema>;
+
+const pageFields = {
+  page: z.number().int().nullish(),
+  page_size: z.number().int().nullish(),
+  start: z.number().int().nullish(),
+  end: z.number().int().nullish(),
+  uri: z.string().nullish(),
+  first_page_uri: z.string().nullish(),
+  next_page_uri: z.string().nullish().transform((v) => (v === '' ? null : (v ?? null))),
+  previous_page_uri: z.string().nullish(),
+};
+
+export const messagePageSchema = z.object({ ...pageFields, messages: z.array(messageSchema) });
+export const mediaPageSchema = z.object({ ...pageFields, media_list: z.array(mediaSchema) });
+
+/** Twilio's error body: {"code": 20404, "message": "…", "more_info": "https://…", "status": 404}. */
+export const twilioErrorSchema = z.object({
+  code: z.number().int().nullish(),
+  message: z.string().nullish(),
+  more_info: z.string().nullish(),
+  status: z.number().int().nullish(),
+});
+
+/** Describes the first problem of a failed parse in words a user can pass on ("media_list.2.sid is not…"). */
+export function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'unexpected content';
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'the body';
+  return `${where} ${issue.message}`;
+}
