@@ -114,6 +114,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
     if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;
     let failure: AppError | undefined;
+    let incomingBody: http.IncomingMessage | undefined;
     const outgoing = lib.request(req.url, options);
 
     const fail = (error: AppError): void => {
@@ -123,6 +124,8 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
         reject(failure);
       }
       outgoing.destroy(failure);
+      // A body being read fails with the same reason (cancelled, timeout), not as a dropped connection.
+      incomingBody?.destroy(failure);
       // A file stream would otherwise keep its file open until it is garbage-collected.
       if (req.body !== undefined && !Buffer.isBuffer(req.body)) req.body.destroy();
     };
@@ -140,6 +143,7 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
     });
     outgoing.on('response', (incoming) => {
       settled = true;
+      incomingBody = incoming;
       incoming.on('close', cleanup);
       // The body stream inherits cancellation and the idle timeout.
       incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${req.url.host} stopped sending.`)));
@@ -186,8 +190,8 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
       chunks.push(chunk);
     }
   } catch (err) {
-    if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
     if (err instanceof AppError) throw err;
+    if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
     throw networkError(err as NodeJS.ErrnoException, res.url);
   }
   return Buffer.concat(chunks, total);
