@@ -81,7 +81,9 @@ test('accounts of each kind are added through the UI, survive a restart, and no 
   const nav = page.getByRole('navigation', { name: 'Accounts and tools' });
   for (const label of ['Provider upload', 'Company library', 'Twilio prod']) await expect(nav.getByRole('button', { name: label })).toBeVisible();
   await nav.getByRole('button', { name: 'Company library' }).click();
-  await expect(page.getByText('saved', { exact: true })).toBeVisible();
+  await page.getByText('Connection', { exact: true }).click();
+  const password = page.locator('.details-row').filter({ hasText: 'Password' });
+  await expect(password.getByText('saved', { exact: true })).toBeVisible();
 
   for (const { file, text } of await readAllFiles(dataDir)) {
     for (const secret of Object.values(SECRETS)) {

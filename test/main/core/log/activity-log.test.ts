@@ -40,10 +40,11 @@ describe('the activity log', () => {
     expect(exported.indexOf('entry number 38')).toBeLessThan(exported.indexOf('entry number 39'));
   });
 
-  it('keeps a bounded list in memory, newest last', () => {
+  it('keeps a bounded list in memory, newest last', async () => {
     const log = new ActivityLog({ dataDir: dir, redact: (t) => t, keepInMemory: 5 });
     for (let i = 0; i < 12; i++) log.info('t', `m${i}`);
     expect(log.list(100).map((e) => e.message)).toEqual(['m7', 'm8', 'm9', 'm10', 'm11']);
     expect(log.list(2).map((e) => e.message)).toEqual(['m10', 'm11']);
+    await log.flush();
   });
 });
