@@ -11,6 +11,7 @@ import type { SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { EventBus } from './events.js';
+import { observeRequests } from '../providers/http/transport.js';
 import { registerRunners } from './runners/index.js';
 
 export interface HostCapabilities {
@@ -98,6 +99,12 @@ export async function createAppServices(options: AppServicesOptions) {
   accounts.onChange((list) => events.emit('accounts.changed', list));
   settings.onChange((s) => events.emit('settings.changed', s));
   log.onEntry((entry) => events.emit('log.appended', entry));
+  observeRequests((record) => {
+    // Only the origin and path: queries often carry template values (user names, recipients).
+    const where = `${record.url.origin}${record.url.pathname}`;
+    if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}`);
+    else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms)`);
+  });
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
 
   return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, transfers, cipherFor: options.cipher };

@@ -45,6 +45,21 @@ export interface HttpResponse {
   signal?: AbortSignal;
 }
 
+/** What the activity log hears of each request: method, URL, outcome. The log redacts secrets before writing. */
+export interface RequestRecord {
+  method: string;
+  url: URL;
+  status?: number;
+  error?: AppError;
+  durationMs: number;
+}
+let requestObserver: ((record: RequestRecord) => void) | undefined;
+
+/** One observer for the whole process (the app's activity log); the protocol clients need not know about it. */
+export function observeRequests(observer: ((record: RequestRecord) => void) | undefined): void {
+  requestObserver = observer;
+}
+
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
@@ -91,6 +106,18 @@ function networkError(err: NodeJS.ErrnoException, url: URL): AppError {
  * Rejects with AppError: 'cancelled', 'timeout', 'network', 'insecure'.
  */
 export async function send(req: HttpRequest): Promise<HttpResponse> {
+  const started = Date.now();
+  try {
+    const response = await sendOnce(req);
+    requestObserver?.({ method: req.method.toUpperCase(), url: req.url, status: response.status, durationMs: Date.now() - started });
+    return response;
+  } catch (err) {
+    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), url: req.url, error: err, durationMs: Date.now() - started });
+    throw err;
+  }
+}
+
+async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure);
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
     throw new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`);

@@ -76,6 +76,13 @@ describe('the embedded sandbox', () => {
       const served = Buffer.from(await (await fetch(mediaUrl)).arrayBuffer());
       expect(served.equals(await fs.readFile(photo))).toBe(true);
       expect(item?.result?.references).toEqual([{ recipient: '+15550001111', ok: true }]);
+
+      // The activity log has the requests, and none of the account's password.
+      const log = await call<Array<{ scope: string; message: string }>>(app, 'log.list', {});
+      const http = log.filter((e) => e.scope === 'http').map((e) => e.message);
+      expect(http).toContainEqual(expect.stringMatching(/^POST http:\/\/127\.0\.0\.1:\d+\/generic\/upload → 200 \(\d+ ms\)$/));
+      const password = app.services.accounts.secret(generic?.id ?? '') ?? 'none';
+      expect(JSON.stringify(log)).not.toContain(password);
     } finally {
       await app.close();
     }
