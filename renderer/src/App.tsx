@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { NoticeBar } from './components/NoticeBar';
 import { useAppStore } from './store/app-store';
+import { useTransfers } from './store/transfers-store';
 import { AccountView } from './views/AccountView';
 import { AccountEditor } from './views/AccountEditor';
 import { ActivityView } from './views/ActivityView';
@@ -46,6 +47,9 @@ export function App() {
   const status = useAppStore((s) => s.status);
   const failure = useAppStore((s) => s.failure);
   useTheme();
+  useEffect(() => {
+    if (status === 'ready') void useTransfers.getState().load();
+  }, [status]);
   if (status === 'loading') return <div className="splash" role="status">Starting Media Desk…</div>;
   if (status === 'failed') {
     return (

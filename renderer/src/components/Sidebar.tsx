@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useAppStore, type Route } from '../store/app-store';
+import { useTransfers } from '../store/transfers-store';
 import { KIND_LABEL, KIND_NOUN, KIND_ORDER } from './kinds';
 
 function NavButton({ route, current, children }: { route: Route; current: boolean; children: ReactNode }) {
@@ -15,6 +16,8 @@ export function Sidebar() {
   const accounts = useAppStore((s) => s.accounts);
   const route = useAppStore((s) => s.route);
   const currentAccount = 'accountId' in route ? route.accountId : undefined;
+  const active = useTransfers((s) => s.summary.active);
+  const progress = useTransfers((s) => s.summary.progress);
   return (
     <nav className="sidebar" aria-label="Accounts and tools">
       <div className="brand">
@@ -48,7 +51,14 @@ export function Sidebar() {
         <NavButton route={{ view: 'account-new' }} current={route.view === 'account-new'}>+ Add account</NavButton>
       </div>
       <div className="nav-group nav-bottom">
-        <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>Transfers</NavButton>
+        <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>
+          <span className="nav-label">Transfers</span>
+          {active > 0 ? (
+            <span className="badge badge-active" aria-label={`${active} running${progress !== null ? `, ${Math.round(progress * 100)}%` : ''}`}>
+              {active}
+            </span>
+          ) : null}
+        </NavButton>
         <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>Activity</NavButton>
         <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>Settings</NavButton>
       </div>
