@@ -17,5 +17,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click would open links in a new window; every new window is denied anyway, this stops the attempt.
+    disableBlinkFeatures: 'Auxclick',
   };
 }

@@ -13,6 +13,7 @@ describe('the window web preferences', () => {
     ['allowRunningInsecureContent', false],
     ['webviewTag', false],
     ['experimentalFeatures', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('sets %s to %s', (key, value) => {
     expect(prefs[key]).toBe(value);
   });
