@@ -5,9 +5,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const SPEC_PATH = '/work/shared/specs/twilio-openapi/twilio_api_v2010.media-subset.json';
-const PRISM_BIN = path.resolve('node_modules/.bin/prism');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+/** The shared specs sit beside the repository (../shared), on developers' machines and in CI alike. */
+export const SPEC_PATH = path.resolve(REPO_ROOT, '../shared/specs/twilio-openapi/twilio_api_v2010.media-subset.json');
+const PRISM_BIN = path.join(REPO_ROOT, 'node_modules/.bin/prism');
 
 export interface Prism {
   url: string;
