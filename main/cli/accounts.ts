@@ -1,0 +1,62 @@
+// Choosing the account a command works on: by id, by name (label), or the only account of the kind needed.
+// An account that cannot be found is a usage error (exit 2): the caller fixes it on the command line, and
+// `media-desk accounts list` shows every name and id.
+import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
+import { accountOfKind } from '../app/connections.js';
+import { UsageError } from './argv.js';
+import type { AppData } from './app-data.js';
+
+export const KIND_NAMES: Record<AccountKind, string> = {
+  generic: 'media upload',
+  library: 'media library',
+  twilio: 'Twilio',
+};
+
+export type SecretState = 'saved' | 'sealed' | 'none';
+
+export interface ChosenAccount<K extends AccountKind> {
+  id: string;
+  label: string;
+  sandbox: boolean;
+  config: Extract<AccountConfig, { kind: K }>;
+}
+
+/** Whether the vault has the account's secret, has it sealed where media-desk cannot open it, or has none. */
+export function secretState(data: AppData, account: AccountSummary): SecretState {
+  if (account.secretSet) return 'saved';
+  // Vault keys embed the account id (random, so it cannot match another key by accident).
+  return data.unreadable.some((key) => key.includes(account.id)) ? 'sealed' : 'none';
+}
+
+function names(accounts: readonly AccountSummary[]): string {
+  return accounts.map((a) => `"${a.label}" (${a.id})`).join(', ');
+}
+
+function pick(list: readonly AccountSummary[], name: string): AccountSummary[] {
+  const byId = list.filter((a) => a.id === name);
+  if (byId.length > 0) return byId;
+  const exact = list.filter((a) => a.label === name);
+  if (exact.length > 0) return exact;
+  const folded = name.toLocaleLowerCase();
+  return list.filter((a) => a.label.toLocaleLowerCase() === folded);
+}
+
+export function chooseAccount<K extends AccountKind>(data: AppData, name: string | undefined, kind: K): ChosenAccount<K> {
+  const all = data.accounts.list();
+  const ofKind = all.filter((a) => a.kind === kind);
+  const kindName = KIND_NAMES[kind];
+  let chosen: AccountSummary;
+  if (name === undefined) {
+    if (ofKind.length === 0) throw new UsageError(`There is no ${kindName} account in ${data.dataDir}. Add one in the app, or give its data folder with --data-dir.`);
+    if (ofKind.length > 1) throw new UsageError(`There are ${ofKind.length} ${kindName} accounts: choose one with --account (${names(ofKind)}).`);
+    chosen = ofKind[0]!;
+  } else {
+    const matches = pick(all, name);
+    const matchesOfKind = matches.filter((a) => a.kind === kind);
+    if (matches.length === 0) throw new UsageError(`No account is named "${name}" in ${data.dataDir}. "media-desk accounts list" shows the names and ids.`);
+    if (matchesOfKind.length === 0) throw new UsageError(`"${matches[0]!.label}" is a ${KIND_NAMES[matches[0]!.kind]} account; this command needs a ${kindName} account.`);
+    if (matchesOfKind.length > 1) throw new UsageError(`Several ${kindName} accounts are named "${name}": give the id instead (${names(matchesOfKind)}).`);
+    chosen = matchesOfKind[0]!;
+  }
+  return { id: chosen.id, label: chosen.label, sandbox: chosen.sandbox === true, config: accountOfKind(data.accounts, chosen.id, kind) };
+}

@@ -1,0 +1,55 @@
+// Exit codes a script can branch on. They sort failures by who has to act: the caller (usage), the server
+// (remote) or this machine (local). AppError codes are mapped here once, so every command agrees.
+import type { AppError, ErrorCode } from '../common/errors.js';
+
+export const EXIT = {
+  ok: 0,
+  /** A bug in media-desk: nothing the caller did wrong. */
+  unexpected: 1,
+  usage: 2,
+  remote: 3,
+  local: 4,
+  /** Ctrl-C, the shell's convention (128 + SIGINT). */
+  cancelled: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
+  // An argument the caller can fix: a malformed SID, a file named "acl", a date range that is empty…
+  validation: EXIT.usage,
+  unauthorized: EXIT.remote,
+  forbidden: EXIT.remote,
+  not_found: EXIT.remote,
+  conflict: EXIT.remote,
+  rate_limited: EXIT.remote,
+  too_large: EXIT.remote,
+  remote: EXIT.remote,
+  protocol: EXIT.remote,
+  // A server that cannot be reached or does not answer is the remote side failing, not this machine.
+  network: EXIT.remote,
+  timeout: EXIT.remote,
+  io: EXIT.local,
+  config: EXIT.local,
+  // The file on this machine is not a JPEG or MP4: the caller's file, checked before anything is sent.
+  unsupported_media: EXIT.local,
+  // The account would send its secret in clear text: its configuration has to change.
+  insecure: EXIT.local,
+  cancelled: EXIT.cancelled,
+  internal: EXIT.unexpected,
+};
+
+export function exitCodeFor(error: Pick<AppError, 'code'>): ExitCode {
+  return BY_ERROR_CODE[error.code];
+}
+
+/** The lines every --help ends with. */
+export const EXIT_CODES_HELP = [
+  'Exit codes:',
+  '  0    ok',
+  '  1    unexpected failure inside media-desk (MEDIA_DESK_DEBUG=1 prints the details)',
+  '  2    usage: unknown command or option, bad or missing value, unknown account, refused without --force',
+  '  3    remote: the server refused the request or failed, or could not be reached',
+  '  4    local: a file or folder, the disk, the vault (no secret available) or the account configuration',
+  '  130  cancelled with Ctrl-C',
+];

@@ -1,0 +1,88 @@
+// What the CLI talks to: the three standard streams, the environment and the working folder. Passed in rather
+// than read from `process`, so the whole CLI can also run inside a test with fake streams.
+import { formatBytes } from './format.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIo(env: NodeJS.ProcessEnv = process.env): CliIo {
+  // `npm run cli` runs in the package's folder; relative paths were typed in the user's own, which npm passes
+  // as INIT_CWD. Only for this package's own script: elsewhere INIT_CWD may be another package's caller.
+  const viaNpmScript = env.npm_lifecycle_event === 'cli' && env.npm_package_name === 'media-desk' && env.INIT_CWD;
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env, cwd: viaNpmScript ? env.INIT_CWD! : process.cwd() };
+}
+
+/**
+ * stdout carries the result only (text lines, or one JSON document with --json), so it can be piped; everything
+ * meant for the person at the terminal (warnings, per-item failures, progress, prompts) goes to stderr.
+ */
+export class Output {
+  constructor(
+    private readonly io: CliIo,
+    readonly json: boolean,
+    /** Hides known secrets in anything written, as a last guard: no message is meant to carry one. */
+    private readonly redact: (text: string) => string = (text) => text,
+  ) {}
+
+  /** A line of the text result; silent with --json, where the document carries everything. */
+  line(text = ''): void {
+    if (!this.json) this.io.stdout.write(this.redact(`${text}\n`));
+  }
+
+  /** Text written as it is, in either mode (a command's own document, an XML body). */
+  raw(text: string): void {
+    this.io.stdout.write(this.redact(text));
+  }
+
+  /** The one JSON document of a --json run. */
+  document(value: unknown): void {
+    this.io.stdout.write(this.redact(`${JSON.stringify(value, null, 2)}\n`));
+  }
+
+  /** A failure of one item among several, or something the user should know; stderr in both modes. */
+  warn(text: string): void {
+    this.io.stderr.write(this.redact(`media-desk: ${text}\n`));
+  }
+
+  /** Progress for one transfer; draws nothing unless stderr is a terminal (logs and pipes stay clean). */
+  progress(label: string): Progress {
+    return new Progress(this.io.stderr, this.io.stderr.isTTY === true, label);
+  }
+}
+
+const REDRAW_MS = 100;
+
+export class Progress {
+  private readonly started = Date.now();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly enabled: boolean,
+    private readonly label: string,
+  ) {}
+
+  update(done: number, total: number | undefined): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.lastDraw < REDRAW_MS && done !== total) return;
+    this.lastDraw = now;
+    const seconds = (now - this.started) / 1000;
+    const rate = seconds > 0.5 ? `, ${formatBytes(done / seconds)}/s` : '';
+    const amount = total !== undefined && total > 0 ? `${formatBytes(done)} of ${formatBytes(total)} (${Math.floor((done / total) * 100)}%)` : formatBytes(done);
+    // \r and "erase line": one line redrawn in place, never a scroll of updates.
+    this.stream.write(`\r\x1b[2K${this.label}  ${amount}${rate}`);
+    this.drawn = true;
+  }
+
+  end(): void {
+    if (this.drawn) this.stream.write('\r\x1b[2K');
+    this.drawn = false;
+  }
+}

@@ -1,0 +1,90 @@
+// One run of the CLI: find the command, read its arguments, run it, and turn the outcome into output and an exit
+// code. Every failure ends here as one line on stderr (and an error document with --json), never a stack trace.
+import path from 'node:path';
+import { AppError, toAppError } from '../common/errors.js';
+import type { AppData } from './app-data.js';
+import { parseCommandLine, UsageError } from './argv.js';
+import { createContext } from './context.js';
+import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
+import { ACCOUNT_OPTIONS, commandHelp, GLOBAL_OPTIONS, groupHelp, mainHelp, optionsOf } from './help.js';
+import { Output, type CliIo } from './io.js';
+import { hideSecrets } from './redact.js';
+import { commandsUnder, resolveCommand } from './registry.js';
+
+declare const __APP_VERSION__: string;
+const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+
+const DEBUG_ENV = 'MEDIA_DESK_DEBUG';
+
+/** toAppError's text for unknown errors points at the app's activity log, which the CLI does not write. */
+function asCliError(err: unknown): AppError {
+  const error = toAppError(err);
+  if (error.code !== 'internal' || err instanceof AppError) return error;
+  return new AppError('internal', `Something went wrong inside media-desk. Run it again with ${DEBUG_ENV}=1 to see the details.`);
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSignal): Promise<ExitCode> {
+  // Known before parsing, so that even a usage error answers with a JSON document.
+  const json = argv.includes('--json');
+  const secrets = new Set<string>();
+  let data: AppData | undefined;
+  const redact = (text: string): string => hideSecrets(text, [...secrets, ...(data?.vault.allValues() ?? [])]);
+  const out = new Output(io, json, redact);
+  let account: { label: string; sandbox: boolean } | undefined;
+  let words: string[] = [];
+  try {
+    const resolved = resolveCommand(argv, { ...GLOBAL_OPTIONS, ...ACCOUNT_OPTIONS });
+    words = resolved.words;
+    const command = resolved.command;
+    if (!command && words.length === 0 && (resolved.rest.includes('--version') || resolved.rest.includes('-V'))) {
+      if (json) out.document({ version: VERSION });
+      else out.line(`media-desk ${VERSION}`);
+      return EXIT.ok;
+    }
+    if (!command) {
+      const help = words.length > 0 ? groupHelp(words) : mainHelp();
+      if (resolved.rest.includes('--help') || resolved.rest.includes('-h')) {
+        io.stdout.write(help);
+        return EXIT.ok;
+      }
+      if (words.length === 0 && resolved.rest.length === 0) {
+        io.stderr.write(help);
+        return EXIT.usage;
+      }
+      const choices = commandsUnder(words).map((c) => c.words.slice(words.length).join(' '));
+      throw new UsageError(words.length > 0 ? `"${words.join(' ')}" needs a command: ${choices.join(', ')}.` : 'Give a command first.');
+    }
+    const line = parseCommandLine(optionsOf(command), resolved.rest);
+    if (line.values.help === true) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const dataDir = line.values['data-dir'];
+    if (dataDir === '') throw new UsageError('--data-dir needs a folder.');
+    const accountName = line.values.account;
+    const ctx = createContext({
+      io,
+      out,
+      signal,
+      dataDirOption: typeof dataDir === 'string' ? path.resolve(io.cwd, dataDir) : undefined,
+      accountName: typeof accountName === 'string' ? accountName : undefined,
+      onSecret: (secret) => secrets.add(secret),
+      onAppData: (opened) => (data = opened),
+      onAccount: (chosen) => (account = chosen),
+    });
+    const result = await command.execute(ctx, line);
+    if (json && result.json !== undefined) out.document(result.json);
+    return result.exit ?? (signal.aborted ? EXIT.cancelled : EXIT.ok);
+  } catch (err) {
+    const error = signal.aborted && !(err instanceof UsageError) ? new AppError('cancelled', 'Cancelled.') : asCliError(err);
+    const code = exitCodeFor(error);
+    let message = error.message;
+    if (code === EXIT.usage && words.length > 0) message += ` (see "media-desk ${words.join(' ')} --help")`;
+    else if (code === EXIT.usage) message += ' (see "media-desk --help")';
+    if (error.code === 'network' && account?.sandbox) message += ' Sandbox accounts reach the sandbox built into the app: start Media Desk first.';
+    out.warn(message);
+    if (io.env[DEBUG_ENV] === '1' && err instanceof Error && !(err instanceof AppError)) io.stderr.write(redact(`${err.stack ?? err.message}\n`));
+    if (json) out.document({ error: { ...error.toData(), exitCode: code } });
+    return code;
+  }
+}
