@@ -1,6 +1,139 @@
-import type { libraryMethods } from '../../common/methods/library.js';
+// The media library's contract methods. Arguments arrive parsed (ids already checked with the library-ids rules);
+// each call builds a client from the account's saved settings and password, which never leave main.
+import path from 'node:path';
+import { AppError, toAppError } from '../../common/errors.js';
+import { libraryIdProblem } from '../../common/library-ids.js';
+import type { LibraryUploadOutcome, libraryMethods } from '../../common/methods/library.js';
+import type { TransferItem } from '../../common/transfers.js';
+import { checkMediaFile } from '../../core/media/check.js';
+import { folderInfo, fileInfo, libraryAccount, libraryClientFor, whoami } from '../library-client.js';
+import { libraryMediaSource } from '../library-media.js';
+import { applyAcl, deleteFiles, deleteFolder, folderView, readAclState, saveAcl } from '../library-ops.js';
+import { requireFolder } from '../local-files.js';
+import { LIBRARY_DOWNLOAD, LIBRARY_UPLOAD, type LibraryDownloadParams, type LibraryUploadParams } from '../runners/library.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
-export function createLibraryHandlers(_context: HandlerContext): HandlersFor<typeof libraryMethods> {
-  return {};
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function createLibraryHandlers({ services, staging, media }: HandlerContext): HandlersFor<typeof libraryMethods> {
+  const { accounts, transfers, log } = services;
+  const keepDir = path.join(services.dataDir, 'transfer-files');
+  const client = (accountId: string) => libraryClientFor(accounts, accountId);
+  const me = (accountId: string) => whoami(accounts, accountId);
+
+  return {
+    'library.whoami': ({ accountId }) => me(accountId),
+
+    'library.listFolders': async ({ accountId }) => (await client(accountId).listFolders()).map(folderInfo),
+
+    'library.getFolder': ({ accountId, folder }) => folderView(client(accountId), folder),
+
+    'library.createFolder': async ({ accountId, folder }) => {
+      const c = client(accountId);
+      await c.createFolder(folder);
+      log.info('library', `Created folder "${folder}".`, accountId);
+      // The new folder's properties as the server has them (creator, date); the bare name if it will not say.
+      const info = await c.getAcl({ folder }).catch(() => null);
+      return folderInfo({ id: folder, acl: { readUsers: [], readApps: [], writeUsers: [], writeApps: [] }, ...info, name: folder });
+    },
+
+    'library.deleteFolders': async ({ accountId, folders }) => {
+      const c = client(accountId);
+      const results = [];
+      for (const { folder, withFiles } of folders) {
+        const result = await deleteFolder(c, folder, withFiles);
+        if (result.ok) log.info('library', `Deleted folder "${folder}"${result.deletedFiles > 0 ? ` with its ${plural(result.deletedFiles, 'file')}` : ''}.`, accountId);
+        else if (result.error?.code !== 'conflict' || result.deletedFiles > 0) log.warn('library', `Folder "${folder}" was not deleted: ${result.error?.message ?? ''}`, accountId);
+        results.push(result);
+      }
+      return results;
+    },
+
+    'library.getFile': async ({ accountId, folder, file }) => fileInfo(await client(accountId).getFile(folder, file)),
+
+    'library.deleteFiles': async ({ accountId, folder, files }) => {
+      const results = await deleteFiles(client(accountId), folder, files);
+      const failed = results.filter((r) => !r.ok).length;
+      log.add(failed > 0 ? 'warn' : 'info', 'library', `Deleted ${results.length - failed} of ${plural(results.length, 'file')} in "${folder}"${failed > 0 ? `; ${failed} refused` : ''}.`, accountId);
+      return results;
+    },
+
+    'library.upload': async ({ accountId, folder, files }) => {
+      const account = libraryAccount(accounts, accountId);
+      // Said now rather than as a failure of every file: no password, or a bad server URL.
+      client(accountId);
+      const outcome: LibraryUploadOutcome = { queued: [], refused: [] };
+      for (const { ref, onExisting } of files) {
+        let name = ref.kind === 'path' ? path.basename(ref.path) : 'file';
+        try {
+          const local = await staging.resolve(ref);
+          name = local.name;
+          const problem = libraryIdProblem(name);
+          if (problem || name === 'acl') {
+            const why = problem ?? 'the library uses "acl" for access lists';
+            throw new AppError('validation', `"${name.slice(0, 80)}" cannot be a file name in the media library: ${why}. Rename it and add it again.`);
+          }
+          const checked = await checkMediaFile(local.path, name);
+          const kept = await staging.adopt(ref, keepDir);
+          const params: LibraryUploadParams = { accountId, folder, name, file: { path: kept.path, name }, onExisting: onExisting ?? 'keepBoth' };
+          outcome.queued.push(
+            transfers.enqueue(
+              { type: LIBRARY_UPLOAD, params, ...(kept.owned ? { ownedFiles: [kept.path] } : {}) },
+              { accountId, direction: 'upload', title: name, detail: `${account.label} · into ${folder}`, bytesTotal: checked.size },
+            ),
+          );
+        } catch (err) {
+          outcome.refused.push({ name, error: toAppError(err).toData() });
+          await staging.release(ref).catch(() => undefined);
+        }
+      }
+      if (outcome.queued.length > 0) log.info('transfers', `Queued ${plural(outcome.queued.length, 'upload')} into library folder "${folder}".`, accountId);
+      return outcome;
+    },
+
+    'library.download': async ({ accountId, folder, destination, files }) => {
+      const account = libraryAccount(accounts, accountId);
+      client(accountId);
+      const dir = await requireFolder(destination);
+      const queued: TransferItem[] = [];
+      for (const file of files) {
+        const params: LibraryDownloadParams = { accountId, folder, name: file.name, destination: dir, onExisting: file.onExisting ?? 'fail' };
+        if (/^\d+$/.test(folder) && file.name === `${folder}.mp3`) params.voicemail = true;
+        queued.push(
+          transfers.enqueue(
+            { type: LIBRARY_DOWNLOAD, params },
+            { accountId, direction: 'download', title: file.name, detail: `${account.label} · ${folder} → ${dir}`, bytesTotal: file.size ?? null },
+          ),
+        );
+      }
+      log.info('transfers', `Queued ${plural(queued.length, 'download')} from library folder "${folder}" to ${dir}.`, accountId);
+      return queued;
+    },
+
+    'library.mediaUrl': async ({ accountId, folder, file }) => {
+      // Checked now (exists, readable), so the UI can say why instead of showing a broken preview.
+      const details = await client(accountId).getFile(folder, file);
+      const voicemail = fileInfo(details).voicemail && file === `${folder}.mp3`;
+      const token = media.register(libraryMediaSource(accounts, { accountId, folder, file, voicemail }));
+      return { url: services.host.mediaUrl(token), voicemail };
+    },
+
+    'library.getAcl': ({ accountId, target }) => readAclState(client(accountId), target),
+
+    'library.putAcl': async ({ accountId, target, acl, allowLockout }) => {
+      const state = await saveAcl(client(accountId), me(accountId), target, acl, allowLockout === true);
+      const what = target.file === undefined ? `folder "${target.folder}"` : `"${target.folder}/${target.file}"`;
+      log.info('library', `Saved the access list of ${what}${state.reloaded ? '' : ' (you can no longer read it)'}.`, accountId);
+      return state;
+    },
+
+    'library.applyAcl': async ({ accountId, acl, to, allowLockout }) => {
+      const outcome = await applyAcl(client(accountId), me(accountId), to, acl, allowLockout === true);
+      const what = to.kind === 'files' ? `${plural(to.files.length, 'file')} in "${to.folder}"` : `folder "${to.folder}" and its files`;
+      log.add(outcome.failed > 0 ? 'warn' : 'info', 'library', `Access list applied to ${what}: ${outcome.saved} saved, ${outcome.failed} refused.`, accountId);
+      return outcome;
+    },
+  };
 }

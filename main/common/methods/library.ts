@@ -1,2 +1,259 @@
-// The library provider's methods (filled in by its issue).
-export const libraryMethods = {} as const;
+// The media library's methods: browse folders and files, create and delete them, upload and download through the
+// transfer queue, preview media, read and change access lists (one target or many, a result for each).
+// Every id is checked with the library-ids rules here, before a handler runs; pure code, so the renderer can use
+// the helpers too (localFileName, the id checks).
+import { z } from 'zod';
+import { accountIdSchema } from '../accounts.js';
+import type { AppErrorData } from '../errors.js';
+import { fileRefSchema } from '../files.js';
+import type { Acl } from '../library-acl.js';
+import { libraryIdProblem, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
+import type { TransferItem } from '../transfers.js';
+import { method } from './define.js';
+
+// ---- argument schemas ----
+
+function idSchema(label: string) {
+  return z.string({ error: `The ${label} is missing.` }).superRefine((value, ctx) => {
+    const problem = libraryIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `The ${label} ${JSON.stringify(value.slice(0, 60))} cannot be used: ${problem}.` });
+  });
+}
+
+export const libraryFolderIdSchema = idSchema('folder name');
+// GET /media/{d}/{folder}/acl is the folder's access list, so no file can be called "acl".
+export const libraryFileIdSchema = idSchema('file name').refine((v) => v !== 'acl', 'A file cannot be named "acl": the media library uses that name for a folder\'s access list.');
+/** A user or application id in an access list. */
+export const libraryPrincipalSchema = idSchema('user or application id');
+
+const MAX_ACL_ENTRIES = 1000;
+const principalList = z.array(libraryPrincipalSchema).max(MAX_ACL_ENTRIES, `An access list holds at most ${MAX_ACL_ENTRIES} ids.`);
+export const libraryAclSchema = z
+  .object({ readUsers: principalList, readApps: principalList, writeUsers: principalList, writeApps: principalList })
+  .strict();
+
+export const libraryTargetSchema = z.object({ folder: libraryFolderIdSchema, file: libraryFileIdSchema.optional() }).strict();
+
+/** What to do when an uploaded name is already taken in the folder. */
+export const UPLOAD_EXISTING = ['replace', 'keepBoth'] as const;
+/** What to do when a downloaded name is already taken in the local folder ("skip" is not sent at all). */
+export const DOWNLOAD_EXISTING = ['overwrite', 'keepBoth', 'fail'] as const;
+export type UploadExisting = (typeof UPLOAD_EXISTING)[number];
+export type DownloadExisting = (typeof DOWNLOAD_EXISTING)[number];
+
+const MAX_BATCH = 10_000;
+const byAccount = { accountId: accountIdSchema };
+const inFolder = { ...byAccount, folder: libraryFolderIdSchema };
+
+// ---- results ----
+
+/** A folder or a file as the library lists it. */
+export interface LibraryItem {
+  /** The server's id: "folder", or "folder/file". */
+  id: string;
+  name: string;
+  createdWith?: string;
+  createdBy?: string;
+  /** ISO 8601 as sent. */
+  createdOn?: string;
+  /** Its own access list: four empty lists when it has none (a file then follows its folder). */
+  acl: Acl;
+}
+
+export type LibraryFolderInfo = LibraryItem;
+
+export interface LibraryFileInfo extends LibraryItem {
+  folder: string;
+  size?: number;
+  /** Voicemail entries: the number called and when the call started. */
+  dest?: string;
+  startTime?: string;
+  /** A voicemail (its own call folder, or dest/startTime in its entry): played through the voicemail stream. */
+  voicemail: boolean;
+}
+
+export interface LibraryFolderView {
+  folder: LibraryFolderInfo;
+  files: LibraryFileInfo[];
+}
+
+/** Who the account is, for the access summaries and the lock-out warning. */
+export interface LibraryWhoami {
+  accountId: string;
+  label: string;
+  userId: string;
+  appId: string;
+  domain: string;
+  /** host:port of the server, for messages. */
+  host: string;
+}
+
+export interface LibraryTarget {
+  folder: string;
+  file?: string;
+}
+
+export type LibraryTargetResult = { target: LibraryTarget; ok: true } | { target: LibraryTarget; ok: false; error: AppErrorData };
+
+export interface LibraryDeleteFolderResult {
+  folder: string;
+  ok: boolean;
+  /** How many files the folder held when it was looked at. */
+  fileCount: number;
+  /** Files deleted with it (withFiles only). */
+  deletedFiles: number;
+  /** The files that could not be deleted, each with its reason. */
+  failedFiles?: LibraryTargetResult[];
+  error?: AppErrorData;
+}
+
+export interface LibraryUploadOutcome {
+  queued: TransferItem[];
+  /** Files refused before anything was sent, each with its reason (not a JPEG or MP4, a name the library refuses…). */
+  refused: Array<{ name: string; error: AppErrorData }>;
+}
+
+export interface LibraryMediaLink {
+  /** An opaque, short-lived URL of the app's media stream (Range passes through; no credential in it). */
+  url: string;
+  voicemail: boolean;
+}
+
+/** A folder's or a file's access list as it stands on the server, with what the rules need to explain it. */
+export interface LibraryAclState {
+  target: LibraryTarget;
+  id: string;
+  createdBy?: string;
+  createdWith?: string;
+  createdOn?: string;
+  acl: Acl;
+  /** A file whose four lists are empty has no list of its own and follows its folder's. */
+  ownAcl: boolean;
+  /** Files: the folder's list (null when the folder's list cannot be read). */
+  folderAcl?: Acl | null;
+  folderCreatedBy?: string;
+  /** False after a save that took away the caller's read access: `acl` is then what was saved, not read back. */
+  reloaded: boolean;
+}
+
+export interface LibraryAclApplyOutcome {
+  /** One per target, in order: the folder first (when it is one of them), then its files. */
+  results: LibraryTargetResult[];
+  saved: number;
+  failed: number;
+}
+
+// ---- the methods ----
+
+const aclChange = {
+  acl: libraryAclSchema,
+  /** The user confirmed a change that takes away his own access; without it such a change is refused. */
+  allowLockout: z.boolean().optional(),
+};
+
+export const libraryMethods = {
+  /** The account's user and application ids and domain. */
+  'library.whoami': method(z.object(byAccount).strict()).returns<LibraryWhoami>(),
+  /** GET /media/{domain}: the folders this user can see. */
+  'library.listFolders': method(z.object(byAccount).strict()).returns<LibraryFolderInfo[]>(),
+  /** A folder's properties and its files. */
+  'library.getFolder': method(z.object(inFolder).strict()).returns<LibraryFolderView>(),
+  'library.createFolder': method(z.object(inFolder).strict()).returns<LibraryFolderInfo>(),
+  /**
+   * Deletes folders. A folder that holds files is refused (result: 'conflict' with its fileCount) unless
+   * `withFiles` gives the number of files the user was shown and confirmed: its files are then deleted first, and
+   * the folder only if every one of them went. A count that no longer matches is refused too.
+   */
+  'library.deleteFolders': method(
+    z
+      .object({
+        ...byAccount,
+        folders: z
+          .array(z.object({ folder: libraryFolderIdSchema, withFiles: z.number().int().min(1).max(1_000_000).optional() }).strict())
+          .min(1)
+          .max(100),
+      })
+      .strict(),
+  ).returns<LibraryDeleteFolderResult[]>(),
+  'library.getFile': method(z.object({ ...inFolder, file: libraryFileIdSchema }).strict()).returns<LibraryFileInfo>(),
+  /** Deletes files of one folder; a result for each. */
+  'library.deleteFiles': method(z.object({ ...inFolder, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict()).returns<LibraryTargetResult[]>(),
+  /** Checks files by their bytes and queues an upload for each acceptable one. */
+  'library.upload': method(
+    z
+      .object({
+        ...inFolder,
+        files: z
+          .array(z.object({ ref: fileRefSchema, onExisting: z.enum(UPLOAD_EXISTING).optional() }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
+  ).returns<LibraryUploadOutcome>(),
+  /** Queues a download for each file into a local folder (temp name, renamed when complete and of the right size). */
+  'library.download': method(
+    z
+      .object({
+        ...inFolder,
+        destination: z.string().min(1).max(4096),
+        files: z
+          .array(
+            z
+              .object({
+                name: libraryFileIdSchema,
+                size: z.number().int().nonnegative().optional(),
+                onExisting: z.enum(DOWNLOAD_EXISTING).optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(MAX_BATCH),
+      })
+      .strict(),
+  ).returns<TransferItem[]>(),
+  /** A media stream URL for a preview (image, video) or the voicemail player. */
+  'library.mediaUrl': method(z.object({ ...inFolder, file: libraryFileIdSchema }).strict()).returns<LibraryMediaLink>(),
+  'library.getAcl': method(z.object({ ...byAccount, target: libraryTargetSchema }).strict()).returns<LibraryAclState>(),
+  /** Saves an access list and answers with the state read back from the server. */
+  'library.putAcl': method(z.object({ ...byAccount, target: libraryTargetSchema, ...aclChange }).strict()).returns<LibraryAclState>(),
+  /** One access list for several files of a folder, or for a folder and every file in it: a result per target. */
+  'library.applyAcl': method(
+    z
+      .object({
+        ...byAccount,
+        ...aclChange,
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('files'), folder: libraryFolderIdSchema, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict(),
+          z.object({ kind: z.literal('folderAndFiles'), folder: libraryFolderIdSchema }).strict(),
+        ]),
+      })
+      .strict(),
+  ).returns<LibraryAclApplyOutcome>(),
+} as const;
+
+// ---- helpers shared by main and the renderer ----
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * The name a library file gets on this computer: characters that no common file system accepts become "_", and
+ * names Windows reserves get a leading "_". The same function decides conflicts in the UI and names in main.
+ */
+export function localFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
+  if (out === '' || out === '.' || out === '..') out = '_';
+  if (WINDOWS_RESERVED.test(out)) out = `_${out}`;
+  return out.slice(0, 255);
+}
+
+/** "name (n).ext": the n-th alternative for a taken name, keeping the extension. */
+export function numberedName(name: string, n: number): string {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  const suffix = ` (${n})`;
+  // Keep within the library's id length.
+  const room = MAX_LIBRARY_ID_LENGTH - suffix.length - ext.length;
+  return `${stem.slice(0, Math.max(1, room))}${suffix}${ext}`;
+}

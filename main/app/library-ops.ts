@@ -1,0 +1,240 @@
+// Media library operations that take more than one request: folder views with the folder's own properties,
+// deletes of many files or of a folder with its files (a result for each), access lists read with what the
+// rules need, saves guarded against locking the user out, and one list applied to many targets.
+import { AppError, toAppError } from '../common/errors.js';
+import { canAccess, canAccessFile, hasOwnAcl, normalizeAcl, type Acl, type AclOp } from '../common/library-acl.js';
+import type {
+  LibraryAclApplyOutcome,
+  LibraryAclState,
+  LibraryDeleteFolderResult,
+  LibraryFolderView,
+  LibraryTarget,
+  LibraryTargetResult,
+  LibraryWhoami,
+} from '../common/methods/library.js';
+import { applyAclToMany, type LibraryClient, type LibraryFile, type LibraryItemInfo } from '../providers/library/index.js';
+import { fileInfo, folderInfo } from './library-client.js';
+
+type Me = Pick<LibraryWhoami, 'userId' | 'appId'>;
+
+/** Runs `task` over `items` with at most `limit` at once; results keep the items' order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function isRefusal(err: unknown): boolean {
+  const code = err instanceof AppError ? err.code : undefined;
+  return code === 'forbidden' || code === 'not_found';
+}
+
+function describeTarget(target: LibraryTarget): string {
+  return target.file === undefined ? `folder "${target.folder}"` : `"${target.folder}/${target.file}"`;
+}
+
+function nameList(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).map((n) => `"${n}"`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** The folder's files, and its own properties (from its access list: the listing may not carry them). */
+export async function folderView(client: LibraryClient, folder: string): Promise<LibraryFolderView> {
+  const [details, own] = await Promise.all([
+    client.getFolder(folder),
+    client.getAcl({ folder }).catch((err: unknown) => {
+      if (isRefusal(err)) return null;
+      throw err;
+    }),
+  ]);
+  const props = own ?? details.folder;
+  return {
+    folder: folderInfo({ ...details.folder, ...props, id: props.id || folder, name: folder }),
+    files: details.files.map(fileInfo),
+  };
+}
+
+// ---- deleting ----
+
+export async function deleteFiles(client: LibraryClient, folder: string, files: readonly string[]): Promise<LibraryTargetResult[]> {
+  return mapLimited(files, 4, async (file): Promise<LibraryTargetResult> => {
+    const target = { folder, file };
+    try {
+      await client.deleteFile(folder, file);
+      return { target, ok: true };
+    } catch (err) {
+      return { target, ok: false, error: toAppError(err).toData() };
+    }
+  });
+}
+
+export async function deleteFolder(client: LibraryClient, folder: string, withFiles: number | undefined): Promise<LibraryDeleteFolderResult> {
+  let files: LibraryFile[];
+  try {
+    files = (await client.getFolder(folder)).files;
+  } catch (err) {
+    return { folder, ok: false, fileCount: 0, deletedFiles: 0, error: toAppError(err).toData() };
+  }
+  const fileCount = files.length;
+  const refuse = (message: string): LibraryDeleteFolderResult => ({ folder, ok: false, fileCount, deletedFiles: 0, error: { code: 'conflict', message } });
+  let deletedFiles = 0;
+  if (fileCount > 0) {
+    if (withFiles === undefined) {
+      return refuse(`The folder "${folder}" is not empty: it holds ${fileCount} file${fileCount === 1 ? '' : 's'}. Delete it with its files, or delete them first.`);
+    }
+    if (withFiles !== fileCount) {
+      return refuse(`The folder "${folder}" now holds ${fileCount} file${fileCount === 1 ? '' : 's'}, not the ${withFiles} you confirmed. Look at it again before deleting it.`);
+    }
+    const results = await deleteFiles(client, folder, files.map((f) => f.name));
+    const failedFiles = results.filter((r) => !r.ok);
+    deletedFiles = fileCount - failedFiles.length;
+    if (failedFiles.length > 0) {
+      const names = failedFiles.map((r) => r.target.file ?? '');
+      return {
+        folder,
+        ok: false,
+        fileCount,
+        deletedFiles,
+        failedFiles,
+        error: {
+          code: failedFiles.every((r) => !r.ok && r.error.code === 'forbidden') ? 'forbidden' : 'conflict',
+          message: `${failedFiles.length} of the ${fileCount} files in "${folder}" could not be deleted (${nameList(names)}), so the folder was kept.`,
+        },
+      };
+    }
+  }
+  try {
+    await client.deleteFolder(folder);
+    return { folder, ok: true, fileCount, deletedFiles };
+  } catch (err) {
+    return { folder, ok: false, fileCount, deletedFiles, error: toAppError(err).toData() };
+  }
+}
+
+// ---- access lists ----
+
+function stateFrom(target: LibraryTarget, info: LibraryItemInfo): LibraryAclState {
+  const state: LibraryAclState = { target, id: info.id, acl: info.acl, ownAcl: hasOwnAcl(info.acl), reloaded: true };
+  if (info.createdBy !== undefined) state.createdBy = info.createdBy;
+  if (info.createdWith !== undefined) state.createdWith = info.createdWith;
+  if (info.createdOn !== undefined) state.createdOn = info.createdOn;
+  return state;
+}
+
+/** The target's list as the server has it; for a file, its folder's too (null when it cannot be read). */
+export async function readAclState(client: LibraryClient, target: LibraryTarget): Promise<LibraryAclState> {
+  const clean: LibraryTarget = target.file === undefined ? { folder: target.folder } : { folder: target.folder, file: target.file };
+  if (clean.file === undefined) return stateFrom(clean, await client.getAcl(clean));
+  const [info, folder] = await Promise.all([
+    client.getAcl(clean),
+    client.getAcl({ folder: clean.folder }).catch((err: unknown) => {
+      if (isRefusal(err)) return null;
+      throw err;
+    }),
+  ]);
+  const state = stateFrom(clean, info);
+  state.folderAcl = folder ? folder.acl : null;
+  if (folder?.createdBy !== undefined) state.folderCreatedBy = folder.createdBy;
+  return state;
+}
+
+interface Holder {
+  createdBy?: string | undefined;
+  acl: Acl;
+}
+
+/** Which of read and write `me` has on a file (or a folder when `folderAcl` is undefined) under a list. */
+function access(me: Me, op: AclOp, item: Holder, folderAcl: Acl | null | undefined): boolean {
+  if (folderAcl === undefined) return canAccess(item, op, me.userId, me.appId);
+  return canAccessFile(item, { acl: folderAcl }, op, me.userId, me.appId);
+}
+
+/** What `me` would lose on an item: 'read', 'write', both, or nothing. */
+function losses(me: Me, before: Holder, after: Holder, folderBefore: Acl | null | undefined, folderAfter: Acl | null | undefined): AclOp[] {
+  const lost: AclOp[] = [];
+  for (const op of ['read', 'write'] as const) {
+    if (access(me, op, before, folderBefore) && !access(me, op, after, folderAfter)) lost.push(op);
+  }
+  return lost;
+}
+
+function lockoutMessage(me: Me, lost: AclOp[], what: string): string {
+  const who = `you (${me.userId} through ${me.appId})`;
+  const verbs = lost.length === 2 ? 'read or change' : lost[0] === 'read' ? 'read' : 'change';
+  const undo = lost.includes('write') ? ', nor undo this change' : '';
+  return `After saving, ${who} will no longer be able to ${verbs} ${what}${undo}.`;
+}
+
+/**
+ * Saves `acl` on the target. A change that takes away the caller's own read or write access is refused unless
+ * the user confirmed it (`allowLockout`). Answers with the state read back from the server.
+ */
+export async function saveAcl(client: LibraryClient, me: Me, target: LibraryTarget, acl: Acl, allowLockout: boolean): Promise<LibraryAclState> {
+  const clean = normalizeAcl(acl);
+  const before = await readAclState(client, target);
+  const folderAcl = target.file === undefined ? undefined : (before.folderAcl ?? null);
+  const lost = losses(me, { createdBy: before.createdBy, acl: before.acl }, { createdBy: before.createdBy, acl: clean }, folderAcl, folderAcl);
+  if (lost.length > 0 && !allowLockout) {
+    throw new AppError('conflict', `${lockoutMessage(me, lost, describeTarget(before.target))} Confirm that you want this, then save again.`);
+  }
+  await client.putAcl(before.target, clean);
+  try {
+    return await readAclState(client, before.target);
+  } catch (err) {
+    // Saved, but the new list no longer lets this user read it back.
+    if (!(err instanceof AppError && err.code === 'forbidden')) throw err;
+    return { ...before, acl: clean, ownAcl: hasOwnAcl(clean), reloaded: false };
+  }
+}
+
+export type ApplyTo = { kind: 'files'; folder: string; files: string[] } | { kind: 'folderAndFiles'; folder: string };
+
+/**
+ * One list for several files of a folder, or for a folder and every file in it. Targets the caller would lock
+ * himself out of are named first and need `allowLockout`; then every target is changed (files before the folder)
+ * and each gets its own result: saved, or refused with the server's reason.
+ */
+export async function applyAcl(client: LibraryClient, me: Me, to: ApplyTo, acl: Acl, allowLockout: boolean): Promise<LibraryAclApplyOutcome> {
+  const clean = normalizeAcl(acl);
+  const view = await folderView(client, to.folder);
+  const byName = new Map(view.files.map((f) => [f.name, f]));
+  const fileNames = to.kind === 'files' ? [...new Set(to.files)] : view.files.map((f) => f.name);
+  const targets: LibraryTarget[] = [...(to.kind === 'folderAndFiles' ? [{ folder: to.folder }] : []), ...fileNames.map((file) => ({ folder: to.folder, file }))];
+
+  const folderBefore = view.folder.acl;
+  const folderAfter = to.kind === 'folderAndFiles' ? clean : folderBefore;
+  const lockedOut: string[] = [];
+  let lostWrite = false;
+  if (to.kind === 'folderAndFiles') {
+    const lost = losses(me, view.folder, { createdBy: view.folder.createdBy, acl: clean }, undefined, undefined);
+    if (lost.length > 0) lockedOut.push(`folder "${to.folder}"`);
+    lostWrite ||= lost.includes('write');
+  }
+  for (const name of fileNames) {
+    const file = byName.get(name);
+    if (!file) continue; // not listed: its own result will say it is not found
+    const lost = losses(me, file, { createdBy: file.createdBy, acl: clean }, folderBefore, folderAfter);
+    if (lost.length > 0) lockedOut.push(`"${name}"`);
+    lostWrite ||= lost.includes('write');
+  }
+  if (lockedOut.length > 0 && !allowLockout) {
+    const shown = lockedOut.slice(0, 5).join(', ') + (lockedOut.length > 5 ? ` and ${lockedOut.length - 5} more` : '');
+    const undo = lostWrite ? ' You could not undo this change yourself.' : '';
+    throw new AppError(
+      'conflict',
+      `After saving, you (${me.userId} through ${me.appId}) would lose your own access to ${lockedOut.length} of the ${targets.length} items: ${shown}.${undo} Confirm that you want this, then apply again.`,
+    );
+  }
+
+  const results = await applyAclToMany(client, targets, clean);
+  const out: LibraryTargetResult[] = results.map((r) => (r.ok ? { target: r.target, ok: true } : { target: r.target, ok: false, error: r.error }));
+  const saved = out.filter((r) => r.ok).length;
+  return { results: out, saved, failed: out.length - saved };
+}

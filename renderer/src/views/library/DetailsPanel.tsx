@@ -1,0 +1,194 @@
+// The details of the selected folder or file: every property the library gives, who may read and write it in
+// plain words, and a preview (image, video, or the voicemail played) streamed through the app's media URL.
+import { useEffect, useState, type ReactNode } from 'react';
+import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl } from '../../../../main/common/library-acl';
+import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
+import { call, messageOf } from '../../bridge';
+import { fileType, formatDate, formatSize, plural, type Row } from './format';
+
+function Prop({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div className="details-row">
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function IdList({ ids, me }: { ids: readonly string[]; me?: string }) {
+  if (ids.length === 0) return <span className="subtle">none</span>;
+  return (
+    <ul className="id-list">
+      {ids.map((id) => (
+        <li key={id} className="mono">
+          {id}
+          {id === me ? <span className="you"> (you)</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AclProps({ acl, me }: { acl: Acl; me: LibraryWhoami | null }) {
+  return (
+    <>
+      <Prop name="Read users"><IdList ids={acl.readUsers} me={me?.userId} /></Prop>
+      <Prop name="Read apps"><IdList ids={acl.readApps} me={me?.appId} /></Prop>
+      <Prop name="Write users"><IdList ids={acl.writeUsers} me={me?.userId} /></Prop>
+      <Prop name="Write apps"><IdList ids={acl.writeApps} me={me?.appId} /></Prop>
+    </>
+  );
+}
+
+function Preview({ accountId, file }: { accountId: string; file: LibraryFileInfo }) {
+  const kind = fileType(file).preview;
+  const [state, setState] = useState<{ url?: string; error?: string }>({});
+  useEffect(() => {
+    if (!kind) return;
+    let live = true;
+    setState({});
+    call('library.mediaUrl', { accountId, folder: file.folder, file: file.name })
+      .then((link) => live && setState({ url: link.url }))
+      .catch((err: unknown) => live && setState({ error: messageOf(err) }));
+    return () => {
+      live = false;
+    };
+  }, [accountId, file.folder, file.name, kind]);
+  if (!kind) return <p className="subtle preview-none">No preview for this type of file. Download it to open it.</p>;
+  if (state.error) return <p className="banner bad" role="alert">The preview could not be loaded: {state.error}</p>;
+  if (!state.url) return <p className="subtle preview-loading" role="status">Loading the preview…</p>;
+  if (kind === 'image') return <img className="preview" src={state.url} alt={`Preview of ${file.name}`} data-testid="preview-image" />;
+  if (kind === 'video') {
+    return (
+      <video className="preview" src={state.url} controls preload="metadata" aria-label={`Video ${file.name}`} data-testid="preview-video">
+        <track kind="captions" />
+      </video>
+    );
+  }
+  return (
+    <div className="preview-audio">
+      {file.voicemail ? <p className="subtle">Voicemail{file.dest ? ` to ${file.dest}` : ''}{file.startTime ? `, ${formatDate(file.startTime)}` : ''}</p> : null}
+      <audio src={state.url} controls preload="metadata" aria-label={file.voicemail ? `Voicemail ${file.name}` : `Audio ${file.name}`} data-testid="preview-audio" />
+    </div>
+  );
+}
+
+interface DetailsPanelProps {
+  accountId: string;
+  me: LibraryWhoami | null;
+  /** The rows selected (the details are of the one, or a summary of several). */
+  rows: readonly Row[];
+  /** When showing files: their folder, for the list they follow. */
+  folder: LibraryFolderInfo | null;
+  onClose(): void;
+  onOpenFolder(name: string): void;
+  onDownload(): void;
+  onPermissions(): void;
+  onDelete(): void;
+}
+
+export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
+  const header = (title: string) => (
+    <div className="details-head">
+      <h2 id="lib-details-title" className="details-title" title={title}>{title}</h2>
+      <button type="button" className="small" onClick={onClose} aria-label="Close the details">Close</button>
+    </div>
+  );
+  if (rows.length === 0) {
+    return (
+      <aside className="lib-details" aria-labelledby="lib-details-title">
+        {header('Details')}
+        <p className="subtle">Select a folder or a file to see its details.</p>
+      </aside>
+    );
+  }
+  if (rows.length > 1) {
+    const files = rows.filter((r) => r.kind === 'file');
+    const total = files.reduce((sum, r) => sum + (r.size ?? 0), 0);
+    return (
+      <aside className="lib-details" aria-labelledby="lib-details-title">
+        {header(`${rows.length.toLocaleString()} selected`)}
+        <dl className="details">
+          <Prop name="Selected">{files.length === rows.length ? plural(files.length, 'file') : plural(rows.length, 'folder')}</Prop>
+          {files.length > 0 ? <Prop name="Total size">{formatSize(total)}</Prop> : null}
+        </dl>
+        <div className="actions">
+          {files.length === rows.length ? <button type="button" onClick={onDownload}>Download…</button> : null}
+          {files.length === rows.length ? <button type="button" onClick={onPermissions}>Permissions…</button> : null}
+          <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+        </div>
+      </aside>
+    );
+  }
+  const row = rows[0] as Row;
+  const item = row.item;
+  const creator = item.createdBy;
+  if (row.kind === 'folder') {
+    const summary = summarizeAcl(item.acl, creator);
+    const mine = me ? { read: canAccess(item, 'read', me.userId, me.appId), write: canAccess(item, 'write', me.userId, me.appId) } : null;
+    return (
+      <aside className="lib-details" aria-labelledby="lib-details-title">
+        {header(row.name)}
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => onOpenFolder(row.name)}>Open</button>
+          <button type="button" onClick={onPermissions}>Permissions…</button>
+          <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+        </div>
+        <dl className="details">
+          <Prop name="Name"><span className="mono">{row.name}</span></Prop>
+          <Prop name="Id"><span className="mono">{item.id}</span></Prop>
+          <Prop name="Type">Folder</Prop>
+          <Prop name="Created on">{formatDate(item.createdOn)}</Prop>
+          <Prop name="Created by"><span className="mono">{creator ?? '—'}</span>{me && creator === me.userId ? <span className="you"> (you)</span> : null}</Prop>
+          <Prop name="Created with"><span className="mono">{item.createdWith ?? '—'}</span>{me && item.createdWith === me.appId ? <span className="you"> (this app)</span> : null}</Prop>
+          <Prop name="Who can read">{summary.read}</Prop>
+          <Prop name="Who can write">{summary.write}</Prop>
+          {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
+          <AclProps acl={item.acl} me={me} />
+        </dl>
+      </aside>
+    );
+  }
+  const file = row.item as LibraryFileInfo;
+  const own = hasOwnAcl(file.acl);
+  const governing = effectiveAcl(file, folder);
+  const summary = summarizeAcl(governing, creator);
+  const mine = me ? { read: canAccessFile(file, folder, 'read', me.userId, me.appId), write: canAccessFile(file, folder, 'write', me.userId, me.appId) } : null;
+  return (
+    <aside className="lib-details" aria-labelledby="lib-details-title">
+      {header(row.name)}
+      <div className="preview-box">
+        <Preview accountId={accountId} file={file} />
+      </div>
+      <div className="actions">
+        <button type="button" onClick={onDownload}>Download…</button>
+        <button type="button" onClick={onPermissions}>Permissions…</button>
+        <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+      </div>
+      <dl className="details">
+        <Prop name="Name"><span className="mono">{file.name}</span></Prop>
+        <Prop name="Id"><span className="mono">{file.id}</span></Prop>
+        <Prop name="Folder"><span className="mono">{file.folder}</span></Prop>
+        <Prop name="Type">{row.type}</Prop>
+        <Prop name="Size">{file.size === undefined ? '—' : `${formatSize(file.size)} (${file.size.toLocaleString()} bytes)`}</Prop>
+        <Prop name="Created on">{formatDate(file.createdOn)}</Prop>
+        <Prop name="Created by"><span className="mono">{creator ?? '—'}</span>{me && creator === me.userId ? <span className="you"> (you)</span> : null}</Prop>
+        <Prop name="Created with"><span className="mono">{file.createdWith ?? '—'}</span>{me && file.createdWith === me.appId ? <span className="you"> (this app)</span> : null}</Prop>
+        {file.dest !== undefined ? <Prop name="Called number">{file.dest}</Prop> : null}
+        {file.startTime !== undefined ? <Prop name="Call started">{formatDate(file.startTime)}</Prop> : null}
+        <Prop name="Access list">{own ? 'Its own' : "None of its own: it follows its folder's"}</Prop>
+        <Prop name="Who can read">{summary.read}</Prop>
+        <Prop name="Who can write">{summary.write}</Prop>
+        {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
+        <AclProps acl={file.acl} me={me} />
+      </dl>
+    </aside>
+  );
+}
+
+function accessWords(mine: { read: boolean; write: boolean }): string {
+  if (mine.read && mine.write) return 'You can read and change it.';
+  if (mine.read) return 'You can read it, not change it.';
+  if (mine.write) return 'You can change it, not read it.';
+  return 'You have no access.';
+}

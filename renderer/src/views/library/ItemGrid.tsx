@@ -1,0 +1,230 @@
+// The folder and file table: sortable columns, a virtualized body (only the rows on screen, plus a few, are in the
+// page, so a folder of 10,000 files opens at once), selection with click, Shift and Ctrl/Cmd, and the keyboard:
+// arrows, Home/End, Page Up/Down, Space, Ctrl/Cmd+A; Enter, Delete and the rest go to the panel.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { COLUMNS, formatDate, formatDateShort, formatSize, type Row, type Sort, type SortKey } from './format';
+
+export const ROW_HEIGHT = 34;
+/** The header row's height: the body's rows start below it, and scrolling to a row keeps it clear of the header. */
+const HEAD_HEIGHT = 33;
+
+export interface GridSelection {
+  selected: ReadonlySet<string>;
+  /** Index (in the shown rows) of the row with the keyboard focus. */
+  active: number;
+  /** Where a Shift range starts. */
+  anchor: number;
+}
+
+interface ItemGridProps {
+  label: string;
+  rows: readonly Row[];
+  sort: Sort;
+  onSort(sort: Sort): void;
+  selection: GridSelection;
+  onSelection(selection: GridSelection): void;
+  onOpen(row: Row): void;
+  /** Keys the panel handles (Enter, Delete, Backspace, Alt+Up, Ctrl/Cmd+I); return true when handled. */
+  onCommand(event: KeyboardEvent<HTMLDivElement>): boolean;
+  me: { userId: string; appId: string } | null;
+  /** The folder row a drag is over, for the highlight. */
+  dropFolder: string | null;
+  /** Set by the panel to bring the focus into the table. */
+  focusToken: number;
+}
+
+function range(rows: readonly Row[], from: number, to: number): Set<string> {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  return new Set(rows.slice(a, b + 1).map((r) => r.key));
+}
+
+export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, onOpen, onCommand, me, dropFolder, focusToken }: ItemGridProps) {
+  // The grid itself scrolls (so the element that scrolls is the one with the keyboard focus), under a sticky header.
+  const grid = useRef<HTMLDivElement>(null);
+  const idBase = useId();
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => grid.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+  const active = Math.min(selection.active, rows.length - 1);
+  const activeRow = active >= 0 ? rows[active] : undefined;
+
+  useEffect(() => {
+    if (focusToken > 0) grid.current?.focus();
+  }, [focusToken]);
+  useEffect(() => {
+    if (active >= 0) virtualizer.scrollToIndex(active, { align: 'auto' });
+  }, [active, virtualizer]);
+
+  const move = (to: number, event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
+    if (rows.length === 0) return;
+    const target = Math.max(0, Math.min(rows.length - 1, to));
+    const row = rows[target];
+    if (!row) return;
+    if (event.shiftKey) onSelection({ selected: range(rows, selection.anchor < 0 ? target : selection.anchor, target), active: target, anchor: selection.anchor < 0 ? target : selection.anchor });
+    else if (event.ctrlKey || event.metaKey) onSelection({ ...selection, active: target });
+    else onSelection({ selected: new Set([row.key]), active: target, anchor: target });
+  };
+
+  const pageSize = Math.max(1, Math.floor(((grid.current?.clientHeight ?? ROW_HEIGHT * 10) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== grid.current) return;
+    if (onCommand(event)) return;
+    const mod = event.ctrlKey || event.metaKey;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(active + 1, event);
+        break;
+      case 'ArrowUp':
+        move(active - 1, event);
+        break;
+      case 'Home':
+        move(0, event);
+        break;
+      case 'End':
+        move(rows.length - 1, event);
+        break;
+      case 'PageDown':
+        move(active + pageSize, event);
+        break;
+      case 'PageUp':
+        move(active - pageSize, event);
+        break;
+      case ' ': {
+        if (!activeRow) return;
+        const selected = new Set(selection.selected);
+        if (selected.has(activeRow.key)) selected.delete(activeRow.key);
+        else selected.add(activeRow.key);
+        onSelection({ selected, active, anchor: active });
+        break;
+      }
+      case 'a':
+      case 'A':
+        if (!mod) return;
+        onSelection({ selected: new Set(rows.map((r) => r.key)), active: Math.max(0, active), anchor: selection.anchor });
+        break;
+      case 'Escape':
+        if (selection.selected.size === 0) return;
+        onSelection({ selected: new Set(), active, anchor: active });
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const onRowClick = (event: MouseEvent, index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    if (event.shiftKey) {
+      const anchor = selection.anchor < 0 ? index : selection.anchor;
+      onSelection({ selected: range(rows, anchor, index), active: index, anchor });
+    } else if (event.ctrlKey || event.metaKey) {
+      const selected = new Set(selection.selected);
+      if (selected.has(row.key)) selected.delete(row.key);
+      else selected.add(row.key);
+      onSelection({ selected, active: index, anchor: index });
+    } else {
+      onSelection({ selected: new Set([row.key]), active: index, anchor: index });
+    }
+    grid.current?.focus();
+  };
+
+  const sortButton = (key: SortKey, text: string) => {
+    const current = sort.key === key;
+    return (
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort({ key, dir: current && sort.dir === 'asc' ? 'desc' : 'asc' })}
+        title={`Sort by ${text.toLowerCase()}`}
+      >
+        {text}
+        <span className="sort-mark" aria-hidden="true">{current ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+      </button>
+    );
+  };
+
+  const rowId = (index: number) => `${idBase}-row-${index}`;
+
+  return (
+    <div
+      ref={grid}
+      className="lib-grid"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-multiselectable="true"
+      // Only a row that is in the page can be named (rows scrolled far away are not rendered).
+      aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowId(active) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="lib-grid-head">
+        <div role="row" aria-rowindex={1} className="lib-row lib-head-row">
+          {COLUMNS.map((col) => (
+            <div
+              key={col.key}
+              role="columnheader"
+              className={`lib-cell col-${col.key}`}
+              aria-sort={sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
+              {sortButton(col.key, col.label)}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="lib-grid-rows" data-testid="lib-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index];
+            if (!row) return null;
+            const selected = selection.selected.has(row.key);
+            const classes = ['lib-row', `lib-${row.kind}`];
+            if (selected) classes.push('selected');
+            if (v.index === active) classes.push('active');
+            if (row.kind === 'folder' && dropFolder === row.name) classes.push('drop-target');
+            const by = row.item.createdBy;
+            const withApp = row.item.createdWith;
+            return (
+              <div
+                key={row.key}
+                id={rowId(v.index)}
+                role="row"
+                aria-rowindex={v.index + 2}
+                aria-selected={selected}
+                className={classes.join(' ')}
+                style={{ transform: `translateY(${v.start - HEAD_HEIGHT}px)` }}
+                data-drop-folder={row.kind === 'folder' ? row.name : undefined}
+                data-name={row.name}
+                onClick={(e) => onRowClick(e, v.index)}
+                onDoubleClick={() => onOpen(row)}
+              >
+                <div role="gridcell" className="lib-cell col-name">
+                  <span className={`lib-icon icon-${row.kind === 'folder' ? 'folder' : row.type.split(' ')[0]?.toLowerCase()}`} aria-hidden="true" />
+                  <span className="lib-name" title={row.name}>{row.name}</span>
+                </div>
+                <div role="gridcell" className="lib-cell col-type">{row.type}</div>
+                <div role="gridcell" className="lib-cell col-size">{row.kind === 'file' ? formatSize(row.size) : ''}</div>
+                <div role="gridcell" className="lib-cell col-createdOn" title={formatDate(row.item.createdOn)}>{formatDateShort(row.item.createdOn)}</div>
+                <div role="gridcell" className="lib-cell col-createdBy" title={by}>
+                  {by ?? '—'}
+                  {me && by === me.userId ? <span className="you"> (you)</span> : null}
+                </div>
+                <div role="gridcell" className="lib-cell col-createdWith" title={withApp}>
+                  {withApp ?? '—'}
+                  {me && withApp === me.appId ? <span className="you"> (this app)</span> : null}
+                </div>
+              </div>
+            );
+          })}
+      </div>
+    </div>
+  );
+}
