@@ -1,6 +1,106 @@
-import type { twilioMethods } from '../../common/methods/twilio.js';
+// The Twilio viewer's methods: messages and media read through the Twilio client, previews through the app's media
+// streams, downloads through the transfer queue, and the clean-up run in main (followed by polling its status).
+import path from 'node:path';
+import type { TwilioMediaView, TwilioPage, twilioMethods } from '../../common/methods/twilio.js';
+import { AppError } from '../../common/errors.js';
+import { planCleanup, type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
+import { accountOfKind } from '../connections.js';
+import { requireFolder } from '../local-files.js';
+import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
+import { TwilioCleanups } from '../twilio-cleanup.js';
+import { twilioClientFor } from '../twilio-connection.js';
+import { mediaFileName, mediaView, messageViews, registerPreview } from '../twilio-views.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
-export function createTwilioHandlers(_context: HandlerContext): HandlersFor<typeof twilioMethods> {
-  return {};
+const MESSAGE_IN_MEDIA_LINK = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\.json/;
+
+export function createTwilioHandlers({ services, media }: HandlerContext): HandlersFor<typeof twilioMethods> {
+  const { accounts, log, transfers } = services;
+  const cleanups = new TwilioCleanups(path.join(services.dataDir, 'twilio-cleanup'), log);
+  const client = (accountId: string): TwilioClient => {
+    accountOfKind(accounts, accountId, 'twilio');
+    return twilioClientFor(accounts, accountId);
+  };
+
+  const mediaPage = (accountId: string, c: TwilioClient, page: Page<TwilioMedia>, messageSid: string): TwilioPage<TwilioMediaView> => {
+    const context = { accounts, streams: media, mediaUrl: (token: string) => services.host.mediaUrl(token), accountId, apiUrl: c.mediaUrl.bind(c) };
+    const items = page.items.map((m) => mediaView(context, m, messageSid)).filter((m): m is TwilioMediaView => m !== null);
+    return { items, nextPageUri: page.nextPageUri };
+  };
+
+  return {
+    'twilio.listMessages': async ({ accountId, withMediaOnly, ...filters }) => {
+      const page = await client(accountId).listMessages({ ...filters, ...(withMediaOnly ? { withMediaOnly } : {}) });
+      return { items: messageViews(page.items), nextPageUri: page.nextPageUri };
+    },
+
+    'twilio.nextMessages': async ({ accountId, nextPageUri, withMediaOnly }) => {
+      const page = await client(accountId).nextMessages(nextPageUri, { withMediaOnly: withMediaOnly === true });
+      return { items: messageViews(page.items), nextPageUri: page.nextPageUri };
+    },
+
+    'twilio.getMessage': async ({ accountId, messageSid }) => {
+      const [view] = messageViews([await client(accountId).getMessage(messageSid)]);
+      if (!view) throw new AppError('protocol', 'Twilio answered with a message without a SID.');
+      return view;
+    },
+
+    'twilio.listMedia': async ({ accountId, messageSid, ...filters }) => {
+      const c = client(accountId);
+      return mediaPage(accountId, c, await c.listMedia(messageSid, filters), messageSid);
+    },
+
+    'twilio.nextMedia': async ({ accountId, nextPageUri }) => {
+      const messageSid = MESSAGE_IN_MEDIA_LINK.exec(nextPageUri)?.[1];
+      if (!messageSid) throw new AppError('validation', 'This is not a link to a page of media.', { field: 'nextPageUri' });
+      const c = client(accountId);
+      return mediaPage(accountId, c, await c.nextMedia(nextPageUri), messageSid);
+    },
+
+    'twilio.getMedia': async ({ accountId, messageSid, mediaSid }) => {
+      const c = client(accountId);
+      const [view] = mediaPage(accountId, c, { items: [await c.getMedia(messageSid, mediaSid)], nextPageUri: null, pagesFetched: 1 }, messageSid).items;
+      if (!view) throw new AppError('protocol', 'Twilio answered with a media resource without a SID.');
+      return view;
+    },
+
+    'twilio.getMediaXml': async ({ accountId, messageSid, mediaSid }) => {
+      const { xml } = await client(accountId).getMediaXml(messageSid, mediaSid);
+      return { xml };
+    },
+
+    'twilio.previewUrl': ({ accountId, messageSid, mediaSid }) => {
+      accountOfKind(accounts, accountId, 'twilio');
+      return { url: registerPreview(accounts, media, (token) => services.host.mediaUrl(token), { accountId, messageSid, mediaSid }) };
+    },
+
+    'twilio.download': async ({ accountId, folder, items }) => {
+      const account = accountOfKind(accounts, accountId, 'twilio');
+      const target = await requireFolder(folder);
+      const queued = items.map((item) => {
+        const fileName = mediaFileName(item.mediaSid, item.contentType);
+        const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };
+        return transfers.enqueue({ type: TWILIO_DOWNLOAD, params }, { accountId, direction: 'download', title: fileName, detail: `${account.label} · to ${target}`, bytesTotal: null });
+      });
+      log.info('transfers', `Queued ${queued.length} download(s) from "${account.label}" to ${target}.`, accountId);
+      return queued;
+    },
+
+    'twilio.deleteMedia': async ({ accountId, messageSid, mediaSid }) => {
+      await client(accountId).deleteMedia(messageSid, mediaSid);
+      log.info('twilio', `Deleted media ${mediaSid} of message ${messageSid}.`, accountId);
+    },
+
+    'twilio.cleanupPlan': async ({ accountId, dateFrom, dateTo, from, to }) => {
+      const plan = await planCleanup(client(accountId), { dateFrom, dateTo, from, to });
+      log.info('twilio', `Clean-up dry run: ${plan.count} media created ${dateFrom} to ${dateTo} (${plan.messagesScanned} messages read).`, accountId);
+      return cleanups.keepPlan(accountId, plan);
+    },
+
+    'twilio.cleanupStart': ({ accountId, planId }) => cleanups.start(accountId, planId, client(accountId)),
+    'twilio.cleanupStatus': ({ runId, since }) => cleanups.status(runId, since ?? 0),
+    'twilio.cleanupLatest': ({ accountId }) => cleanups.latest(accountId),
+    'twilio.cleanupStop': ({ runId }) => cleanups.stop(runId),
+    'twilio.cleanupReport': ({ runId, format }) => cleanups.report(runId, format),
+  };
 }

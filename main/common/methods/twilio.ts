@@ -1,2 +1,217 @@
-// The twilio provider's methods (filled in by its issue).
-export const twilioMethods = {} as const;
+// The Twilio message-media viewer: messages, their media (JSON, XML, preview stream), download through the transfer
+// queue, deletion, and the clean-up (dry run, run with a result per item, report). Pure code: the renderer imports
+// the types from here, main the schemas.
+import { z } from 'zod';
+import { accountIdSchema } from '../accounts.js';
+import type { AppErrorData } from '../errors.js';
+import type { TransferItem } from '../transfers.js';
+import { method } from './define.js';
+
+// ---- argument schemas ----
+
+const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
+const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const messageSid = z.string().regex(MESSAGE_SID, 'A message SID is SM or MM followed by 32 hexadecimal characters.');
+const mediaSid = z.string().regex(MEDIA_SID, 'A media SID is ME followed by 32 hexadecimal characters.');
+const day = z.string().regex(DAY, 'Write dates as YYYY-MM-DD.');
+const phoneOrAddress = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'Control characters are not allowed.');
+/** A next_page_uri exactly as Twilio gave it: the client checks it stays on the account's own list. */
+const pageUri = z.string().min(1).max(4096);
+const pageSize = z.number().int().min(1).max(1000);
+const runId = z.string().regex(/^cr_[a-f0-9]{16}$/, 'Not a clean-up run id.');
+const planId = z.string().regex(/^cp_[a-f0-9]{16}$/, 'Not a clean-up plan id.');
+
+export const TWILIO_DOWNLOAD_EXISTING = ['overwrite', 'keepBoth'] as const;
+export type TwilioDownloadExisting = (typeof TWILIO_DOWNLOAD_EXISTING)[number];
+
+const mediaRef = { accountId: accountIdSchema, messageSid, mediaSid };
+
+// ---- results ----
+
+export interface TwilioMessageView {
+  sid: string;
+  from: string | null;
+  to: string | null;
+  body: string | null;
+  status: string | null;
+  direction: string | null;
+  /** ISO 8601; null for a message not sent yet. */
+  dateSent: string | null;
+  dateCreated: string | null;
+  /** Twilio sends a string ("3"); null when it did not say. */
+  numMedia: number | null;
+}
+
+export interface TwilioPage<T> {
+  items: T[];
+  /** Pass to the matching "next" method, exactly as given; null on the last page. */
+  nextPageUri: string | null;
+}
+
+/** Twilio's own fields for a media resource, as its JSON has them (dates in RFC 2822). */
+export interface TwilioMediaResource {
+  sid: string | null;
+  account_sid: string | null;
+  parent_sid: string | null;
+  content_type: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+  uri: string | null;
+}
+
+export type TwilioMediaKind = 'image' | 'video' | 'audio' | 'other';
+
+export interface TwilioMediaView {
+  sid: string;
+  messageSid: string;
+  contentType: string | null;
+  kind: TwilioMediaKind;
+  /** ISO 8601. */
+  dateCreated: string | null;
+  /** The name a download is saved under. */
+  fileName: string;
+  /** The media's address on Twilio's API, to copy: no credentials in it (opening it needs the account's). */
+  mediaUrl: string;
+  /** The app's own short-lived stream of the bytes (Range passes through), for thumbnails and the preview. */
+  previewUrl: string;
+  resource: TwilioMediaResource;
+}
+
+export interface TwilioCleanupCriteria {
+  dateFrom: string;
+  dateTo: string;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface TwilioCleanupItem {
+  messageSid: string;
+  mediaSid: string;
+  contentType: string | null;
+  dateCreated: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface TwilioCleanupPlan {
+  planId: string;
+  criteria: TwilioCleanupCriteria;
+  count: number;
+  messagesScanned: number;
+  items: TwilioCleanupItem[];
+  plannedAt: string;
+}
+
+export type TwilioCleanupOutcome = 'deleted' | 'gone' | 'failed' | 'skipped';
+
+export interface TwilioCleanupResult extends TwilioCleanupItem {
+  status: TwilioCleanupOutcome;
+  message?: string;
+  errorCode?: string;
+  remoteCode?: number;
+  at: string;
+}
+
+export interface TwilioCleanupStatus {
+  runId: string;
+  accountId: string;
+  criteria: TwilioCleanupCriteria;
+  /** running; stopping (Stop was pressed, a deletion on the wire is finishing); finished. */
+  state: 'running' | 'stopping' | 'finished';
+  total: number;
+  /** Items with a result so far. */
+  done: number;
+  totals: Record<TwilioCleanupOutcome, number>;
+  /** Results from index `since` of the call on, in the order they came. */
+  results: TwilioCleanupResult[];
+  /** Index of results[0] in the whole list. */
+  from: number;
+  /** True once finished without trying every item. */
+  stopped: boolean;
+  startedAt: string;
+  finishedAt?: string;
+  /** The file on this computer where every result is written as it happens. */
+  journalPath: string;
+  /** Why the run ended early, when it was not the user's Stop (rejected credentials…). */
+  error?: AppErrorData;
+}
+
+// ---- the methods ----
+
+export const twilioMethods = {
+  /** The first page of messages, newest first. */
+  'twilio.listMessages': method(
+    z
+      .object({
+        accountId: accountIdSchema,
+        to: phoneOrAddress.optional(),
+        from: phoneOrAddress.optional(),
+        /** Sent on or after this GMT day. */
+        dateSentAfter: day.optional(),
+        /** Sent on or before this GMT day (the whole day counts). */
+        dateSentBefore: day.optional(),
+        withMediaOnly: z.boolean().optional(),
+        pageSize: pageSize.optional(),
+      })
+      .strict(),
+  ).returns<TwilioPage<TwilioMessageView>>(),
+  /** The page after one already shown, by the nextPageUri it gave (never Page=N). */
+  'twilio.nextMessages': method(z.object({ accountId: accountIdSchema, nextPageUri: pageUri, withMediaOnly: z.boolean().optional() }).strict()).returns<
+    TwilioPage<TwilioMessageView>
+  >(),
+  'twilio.getMessage': method(z.object({ accountId: accountIdSchema, messageSid }).strict()).returns<TwilioMessageView>(),
+  /** The media of a message, in the order attached, each with its preview stream. */
+  'twilio.listMedia': method(
+    z
+      .object({ accountId: accountIdSchema, messageSid, dateCreatedAfter: day.optional(), dateCreatedBefore: day.optional(), pageSize: pageSize.optional() })
+      .strict(),
+  ).returns<TwilioPage<TwilioMediaView>>(),
+  'twilio.nextMedia': method(z.object({ accountId: accountIdSchema, nextPageUri: pageUri }).strict()).returns<TwilioPage<TwilioMediaView>>(),
+  /** One media resource, read again (the JSON view). */
+  'twilio.getMedia': method(z.object(mediaRef).strict()).returns<TwilioMediaView>(),
+  /** The same resource as Twilio's XML (the XML view). */
+  'twilio.getMediaXml': method(z.object(mediaRef).strict()).returns<{ xml: string }>(),
+  /** A fresh preview stream URL (the one a listing gave expires after 30 minutes). */
+  'twilio.previewUrl': method(z.object(mediaRef).strict()).returns<{ url: string }>(),
+  /**
+   * Queues a download of each media into a local folder, under its fileName. Names the user was asked about carry
+   * onExisting; without it a name taken by then gets " (1)" rather than replacing anything.
+   */
+  'twilio.download': method(
+    z
+      .object({
+        accountId: accountIdSchema,
+        folder: z.string().min(1).max(4096),
+        items: z
+          .array(z.object({ messageSid, mediaSid, contentType: z.string().max(255).nullable(), onExisting: z.enum(TWILIO_DOWNLOAD_EXISTING).optional() }).strict())
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
+  ).returns<TransferItem[]>(),
+  'twilio.deleteMedia': method(z.object(mediaRef).strict()).returns<void>(),
+  /** The dry run: every media item created in the range (GMT days, both included), nothing deleted. */
+  'twilio.cleanupPlan': method(
+    z
+      .object({ accountId: accountIdSchema, dateFrom: day, dateTo: day, from: phoneOrAddress.optional(), to: phoneOrAddress.optional() })
+      .strict()
+      .refine((a) => a.dateFrom <= a.dateTo, { message: 'The first day must not be after the last day.', path: ['dateFrom'] }),
+  ).returns<TwilioCleanupPlan>(),
+  /** Starts deleting what a plan found; follow it with twilio.cleanupStatus. */
+  'twilio.cleanupStart': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupStatus>(),
+  /** Where a run is, with the results after the first `since` (poll it; ~300 ms is plenty). */
+  'twilio.cleanupStatus': method(z.object({ runId, since: z.number().int().min(0).optional() }).strict()).returns<TwilioCleanupStatus>(),
+  /** The account's latest run since the app started, to pick it up again after leaving the screen. */
+  'twilio.cleanupLatest': method(z.object({ accountId: accountIdSchema }).strict()).returns<TwilioCleanupStatus | null>(),
+  /** Stops a run: the deletion on the wire finishes and is reported, the rest are skipped. */
+  'twilio.cleanupStop': method(z.object({ runId }).strict()).returns<TwilioCleanupStatus>(),
+  /** The run's report as a file to save (CSV or JSON), whether it is finished or not. */
+  'twilio.cleanupReport': method(z.object({ runId, format: z.enum(['csv', 'json']) }).strict()).returns<{ fileName: string; text: string }>(),
+} as const;

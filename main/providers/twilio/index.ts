@@ -28,3 +28,4 @@ export {
   type ReportFormat,
   type RunOptions,
 } from './cleanup.js';
+export { extensionFor } from './file-names.js';

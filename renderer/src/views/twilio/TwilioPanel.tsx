@@ -1,6 +1,103 @@
+// The Twilio message-media viewer: messages (filtered, loaded page by page as the list scrolls), the media of the
+// selected one, and the clean-up screen.
+import { useCallback, useState } from 'react';
 import type { AccountSummary } from '../../../../main/common/accounts';
+import { CleanupView } from './CleanupView';
+import { plural } from './format';
+import { MediaPane } from './MediaPane';
+import { MessageFilters } from './MessageFilters';
+import { MessageList } from './MessageList';
+import { TwilioError } from './TwilioError';
+import { hasFilters, NO_FILTERS, useMessages, type MessageFilterValues } from './useMessages';
+import './twilio.css';
 
-/** The Twilio message-media viewer (messages, media, previews, clean-up). */
+function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear(): void }) {
+  return filtered ? (
+    <div className="empty">
+      <p>No messages match these filters.</p>
+      <button type="button" onClick={onClear}>
+        Clear the filters
+      </button>
+    </div>
+  ) : (
+    <p className="empty">No messages yet. Messages sent or received by this account's numbers appear here, with their photos and videos.</p>
+  );
+}
+
+function MessageBrowser({ account }: { account: AccountSummary }) {
+  const [filters, setFilters] = useState<MessageFilterValues>(NO_FILTERS);
+  const [selected, setSelected] = useState<string | null>(null);
+  const messages = useMessages(account.id, filters);
+  const { loadMore, adjustMediaCount } = messages;
+  const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
+  const selectedMessage = messages.items.find((m) => m.sid === selected);
+  const filtered = hasFilters(filters);
+
+  return (
+    <>
+      <MessageFilters
+        value={filters}
+        onApply={(next) => {
+          setFilters(next);
+          setSelected(null);
+        }}
+      />
+      {messages.error && messages.items.length === 0 ? (
+        // Nothing to browse: the error is all there is to show, across the whole width.
+        <TwilioError error={messages.error} onRetry={() => void messages.reload()} />
+      ) : (
+        <div className="twilio-browser">
+          <div className="twilio-list-col">
+            {messages.loaded && messages.items.length === 0 ? (
+              <MessagesEmpty filtered={filtered} onClear={() => setFilters(NO_FILTERS)} />
+            ) : (
+              <MessageList items={messages.items} selected={selected} hasMore={messages.nextPageUri !== null} loading={messages.loading} onSelect={setSelected} onLoadMore={onLoadMore} />
+            )}
+            <div className="twilio-list-status">
+              <span role="status" className="subtle">
+                {messages.loading ? 'Loading messages…' : `${plural(messages.items.length, 'message')}${messages.nextPageUri !== null ? ', more below' : messages.loaded ? ', all loaded' : ''}`}
+              </span>
+              {messages.nextPageUri !== null && !messages.loading ? (
+                <button type="button" className="small" onClick={onLoadMore}>
+                  Load more
+                </button>
+              ) : null}
+            </div>
+            {messages.items.length > 0 ? <TwilioError error={messages.error} onRetry={onLoadMore} /> : null}
+          </div>
+          <div className="twilio-media-col">
+            {selectedMessage ? (
+              <MediaPane key={selectedMessage.sid} accountId={account.id} message={selectedMessage} onDeleted={(sid) => adjustMediaCount(sid, -1)} />
+            ) : (
+              <p className="empty">Choose a message to see its media. Use the arrow keys in the list, or click a message.</p>
+            )}
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
 export function TwilioPanel({ account }: { account: AccountSummary }) {
-  return <p className="empty">The message media viewer for {account.label} is not available yet.</p>;
+  const [screen, setScreen] = useState<'messages' | 'cleanup'>('messages');
+  return (
+    <div className="twilio-panel">
+      <div className="twilio-panel-bar">
+        <h2 className="twilio-panel-title">{screen === 'messages' ? 'Messages and their media' : 'Clean up old media'}</h2>
+        {screen === 'messages' ? (
+          <button type="button" onClick={() => setScreen('cleanup')}>
+            Clean up old media…
+          </button>
+        ) : (
+          <button type="button" onClick={() => setScreen('messages')}>
+            Back to messages
+          </button>
+        )}
+      </div>
+      {!account.secretSet ? (
+        <p className="banner warn">The {account.kind === 'twilio' && account.authMode === 'apiKey' ? 'API key secret' : 'Auth Token'} of this account is not set. Edit the account to enter it.</p>
+      ) : null}
+      {screen === 'messages' ? <MessageBrowser account={account} /> : <CleanupView accountId={account.id} accountLabel={account.label} />}
+    </div>
+  );
 }

@@ -1,0 +1,154 @@
+// The clean-up screen: Twilio keeps media until someone deletes it. Choose the days (and optionally a sender or a
+// recipient), count first (a dry run that deletes nothing, with the list of what it found), then delete with a
+// confirmation, following the run in CleanupRun.
+import { useCallback, useEffect, useState } from 'react';
+import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
+import { call } from '../../bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CleanupList } from './CleanupList';
+import { CleanupRun } from './CleanupRun';
+import { gmtDay, plural } from './format';
+import { TwilioError } from './TwilioError';
+
+interface Criteria {
+  dateFrom: string;
+  dateTo: string;
+  from: string;
+  to: string;
+}
+
+export function CleanupView({ accountId, accountLabel }: { accountId: string; accountLabel: string }) {
+  const [criteria, setCriteria] = useState<Criteria>({ dateFrom: gmtDay(-365), dateTo: gmtDay(-90), from: '', to: '' });
+  const [plan, setPlan] = useState<TwilioCleanupPlan | null>(null);
+  const [counting, setCounting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [run, setRun] = useState<TwilioCleanupStatus | null>(null);
+  const [error, setError] = useState<unknown>();
+
+  // A run goes on in main when this screen is left: show it again on the way back.
+  useEffect(() => {
+    call('twilio.cleanupLatest', { accountId }).then(setRun, setError);
+  }, [accountId]);
+
+  const set = (patch: Partial<Criteria>) => {
+    setCriteria((c) => ({ ...c, ...patch }));
+    // A count is for the criteria it was made with.
+    setPlan(null);
+  };
+  const rangeProblem = !criteria.dateFrom || !criteria.dateTo ? 'Choose the first and the last day.' : criteria.dateFrom > criteria.dateTo ? 'The first day is after the last day.' : undefined;
+
+  const count = async () => {
+    setCounting(true);
+    setError(undefined);
+    setPlan(null);
+    try {
+      setPlan(
+        await call('twilio.cleanupPlan', {
+          accountId,
+          dateFrom: criteria.dateFrom,
+          dateTo: criteria.dateTo,
+          ...(criteria.from.trim() ? { from: criteria.from.trim() } : {}),
+          ...(criteria.to.trim() ? { to: criteria.to.trim() } : {}),
+        }),
+      );
+    } catch (err) {
+      setError(err);
+    } finally {
+      setCounting(false);
+    }
+  };
+
+  const start = async () => {
+    setConfirming(false);
+    if (!plan) return;
+    try {
+      setRun(await call('twilio.cleanupStart', { accountId, planId: plan.planId }));
+      setPlan(null);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const running = run !== null && run.state !== 'finished';
+  const onRunState = useCallback((state: TwilioCleanupStatus['state']) => setRun((r) => (r && r.state !== state ? { ...r, state } : r)), []);
+  return (
+    <section className="twilio-cleanup" aria-label="Clean up old media">
+      <p className="subtle">
+        Twilio keeps the media of messages until someone deletes them. Choose the days the media were added; count them first, nothing is deleted until you
+        confirm. The messages themselves stay.
+      </p>
+      <form
+        className="twilio-clean-form"
+        aria-label="Media to clean up"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!rangeProblem) void count();
+        }}
+      >
+        <fieldset>
+          <legend>Media added between (GMT days, both included)</legend>
+          <div className="twilio-filter-row">
+            <label className="twilio-filter">
+              <span>First day</span>
+              <input type="date" required value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(e) => set({ dateFrom: e.target.value })} />
+            </label>
+            <label className="twilio-filter">
+              <span>Last day</span>
+              <input type="date" required value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(e) => set({ dateTo: e.target.value })} />
+            </label>
+            <label className="twilio-filter">
+              <span>Sender (optional)</span>
+              <input type="search" inputMode="tel" value={criteria.from} onChange={(e) => set({ from: e.target.value })} />
+            </label>
+            <label className="twilio-filter">
+              <span>Recipient (optional)</span>
+              <input type="search" inputMode="tel" value={criteria.to} onChange={(e) => set({ to: e.target.value })} />
+            </label>
+          </div>
+        </fieldset>
+        {rangeProblem ? (
+          <p className="twilio-filter-error" role="alert">
+            {rangeProblem}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={counting || running || Boolean(rangeProblem)}>
+            {counting ? 'Counting…' : 'Count'}
+          </button>
+          {plan && plan.count > 0 ? (
+            <button type="button" className="danger" disabled={running} onClick={() => setConfirming(true)}>
+              Delete {plural(plan.count, 'media', 'media')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+      <TwilioError error={error} />
+      {counting ? (
+        <p className="subtle" role="status">
+          Reading the messages and their media in this range… nothing is deleted.
+        </p>
+      ) : null}
+      {plan ? (
+        <div className="twilio-plan">
+          <p role="status" className={plan.count === 0 ? 'empty' : 'twilio-plan-count'}>
+            {plan.count === 0
+              ? `No media were added in this range (${plural(plan.messagesScanned, 'message')} read). Choose other days, or clear the sender and recipient.`
+              : `${plural(plan.count, 'media item', 'media items')} found in ${plural(plan.messagesScanned, 'message')} read. Nothing has been deleted yet.`}
+          </p>
+          {plan.count > 0 ? <CleanupList items={plan.items} label="Media the clean-up would delete" /> : null}
+        </div>
+      ) : null}
+      {run ? <CleanupRun key={run.runId} initial={run} onState={onRunState} /> : null}
+      {confirming && plan ? (
+        <ConfirmDialog title={`Delete ${plural(plan.count, 'media item', 'media items')}?`} confirmLabel={`Delete ${plural(plan.count, 'media', 'media')}`} destructive onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
+          <p>
+            Every media item added from {plan.criteria.dateFrom} to {plan.criteria.dateTo}
+            {plan.criteria.from ? ` sent by ${plan.criteria.from}` : ''}
+            {plan.criteria.to ? ` to ${plan.criteria.to}` : ''} in “{accountLabel}” is deleted from Twilio for good. You can stop at any time; a report says
+            what was deleted.
+          </p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

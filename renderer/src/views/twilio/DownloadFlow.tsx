@@ -1,0 +1,165 @@
+// Downloading media: choose a folder (the OS dialog in Electron; in the browser host an editable path, since a web
+// page cannot show one), then names already in the folder are asked about once each, with "do the same for the
+// rest", and the downloads go to the transfer queue.
+import { useEffect, useRef, useState } from 'react';
+import type { TwilioDownloadExisting, TwilioMediaView } from '../../../../main/common/methods/twilio';
+import { call } from '../../bridge';
+import { plural } from './format';
+import { TwilioError } from './TwilioError';
+
+type Decision = TwilioDownloadExisting | 'skip';
+type Step =
+  | { kind: 'picking' }
+  | { kind: 'folder'; folder: string }
+  | { kind: 'checking'; folder: string }
+  | { kind: 'conflict'; folder: string; conflicts: string[]; index: number; decisions: Record<string, Decision> }
+  | { kind: 'failed'; error: unknown };
+
+interface DownloadFlowProps {
+  accountId: string;
+  items: TwilioMediaView[];
+  /** Called with what happened, for the panel's status line; undefined when the user cancelled. */
+  onDone(outcome?: string): void;
+}
+
+export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
+  const [step, setStep] = useState<Step>({ kind: 'picking' });
+  const [applyToAll, setApplyToAll] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const queue = async (folder: string, decisions: Record<string, Decision>) => {
+    const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
+    if (chosen.length === 0) return onDone('Nothing downloaded: every file was skipped.');
+    const queued = await call('twilio.download', {
+      accountId,
+      folder,
+      items: chosen.map((m) => {
+        const decision = decisions[m.fileName];
+        return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
+      }),
+    });
+    onDone(`Downloading ${plural(queued.length, 'file')} to ${folder}. Follow them in Transfers.`);
+  };
+
+  const check = async (folder: string) => {
+    setStep({ kind: 'checking', folder });
+    try {
+      const conflicts = await call('files.findExisting', { folder, names: items.map((m) => m.fileName) });
+      if (conflicts.length === 0) await queue(folder, {});
+      else setStep({ kind: 'conflict', folder, conflicts, index: 0, decisions: {} });
+    } catch (error) {
+      setStep({ kind: 'failed', error });
+    }
+  };
+
+  useEffect(() => {
+    let live = true;
+    call('files.pickFolder', { title: 'Choose where to save the media' }).then(
+      (picked) => {
+        if (!live) return;
+        if (picked === null) onDone();
+        else if (picked.picked) void check(picked.path);
+        else setStep({ kind: 'folder', folder: picked.path });
+      },
+      (error: unknown) => live && setStep({ kind: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+    // Once, when the flow starts.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const visible = step.kind !== 'picking';
+  useEffect(() => {
+    const d = dialog.current;
+    if (visible && d && !d.open) d.showModal();
+  }, [visible]);
+  useEffect(() => () => dialog.current?.close(), []);
+
+  const decide = (decision: Decision) => {
+    if (step.kind !== 'conflict') return;
+    const decisions = { ...step.decisions };
+    const rest = applyToAll ? step.conflicts.slice(step.index) : [step.conflicts[step.index] ?? ''];
+    for (const name of rest) decisions[name] = decision;
+    const next = step.index + rest.length;
+    if (next < step.conflicts.length) return setStep({ ...step, index: next, decisions });
+    setStep({ kind: 'checking', folder: step.folder });
+    queue(step.folder, decisions).catch((error: unknown) => setStep({ kind: 'failed', error }));
+  };
+
+  if (!visible) return null;
+  const left = step.kind === 'conflict' ? step.conflicts.length - step.index - 1 : 0;
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog wide"
+      aria-labelledby="twilio-download-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onDone();
+      }}
+    >
+      {step.kind === 'folder' || step.kind === 'checking' ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (step.kind === 'folder' && step.folder.trim()) void check(step.folder.trim());
+          }}
+        >
+          <h2 id="twilio-download-title">Download {plural(items.length, 'file')}</h2>
+          <div className="field">
+            <label htmlFor="twilio-download-folder">Save in this folder</label>
+            <input id="twilio-download-folder" type="text" value={step.folder} readOnly={step.kind === 'checking'} onChange={(e) => setStep({ kind: 'folder', folder: e.target.value })} aria-describedby="twilio-download-hint" />
+            <p className="hint" id="twilio-download-hint">
+              The full path of a folder on this computer. Files already there are not replaced unless you say so.
+            </p>
+          </div>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => onDone()}>
+              Cancel
+            </button>
+            <button type="submit" className="primary" disabled={step.kind === 'checking'}>
+              {step.kind === 'checking' ? 'Checking…' : 'Download'}
+            </button>
+          </div>
+        </form>
+      ) : step.kind === 'conflict' ? (
+        <>
+          <h2 id="twilio-download-title">A file with this name is already there</h2>
+          <p>
+            <span className="mono">{step.conflicts[step.index]}</span> already exists in <span className="mono">{step.folder}</span>.
+          </p>
+          <p className="hint">Keep both saves the download beside it as “name (1)”; Replace overwrites the file in the folder.</p>
+          {left > 0 ? (
+            <label className="check">
+              <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
+              Do the same for the {plural(left, 'other file')} already there
+            </label>
+          ) : null}
+          <div className="dialog-actions">
+            <button type="button" onClick={() => decide('skip')} autoFocus>
+              Skip
+            </button>
+            <button type="button" onClick={() => decide('keepBoth')}>
+              Keep both
+            </button>
+            <button type="button" className="danger" onClick={() => decide('overwrite')}>
+              Replace
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <h2 id="twilio-download-title">The download could not start</h2>
+          <TwilioError error={step.error} />
+          <div className="dialog-actions">
+            <button type="button" autoFocus onClick={() => onDone()}>
+              Close
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

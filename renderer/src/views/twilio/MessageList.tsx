@@ -1,0 +1,109 @@
+// The messages, virtualized: only the rows on screen exist, so thousands cost nothing. The list is one focusable
+// listbox whose active row follows the arrows (aria-activedescendant), because focus cannot live on a row that
+// scrolls out and is unmounted. The next page is asked for as the end of what is loaded comes into view.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import type { TwilioMessageView } from '../../../../main/common/methods/twilio';
+import { formatDateTime, plural } from './format';
+
+interface MessageListProps {
+  items: TwilioMessageView[];
+  selected: string | null;
+  hasMore: boolean;
+  loading: boolean;
+  onSelect(sid: string): void;
+  onLoadMore(): void;
+}
+
+const ROW_HEIGHT = 76;
+/** How close to the end of the loaded rows the next page is asked for. */
+const PREFETCH_ROWS = 8;
+
+function MessageRow({ message }: { message: TwilioMessageView }) {
+  const count = message.numMedia;
+  return (
+    <>
+      <span className="twilio-msg-top">
+        <time dateTime={message.dateSent ?? undefined}>{formatDateTime(message.dateSent ?? message.dateCreated)}</time>
+        {count === null ? null : <span className={`twilio-count${count === 0 ? ' none' : ''}`}>{count === 0 ? 'no media' : plural(count, 'media', 'media')}</span>}
+      </span>
+      <span className="twilio-msg-parties">
+        {message.from ?? '—'} <span aria-hidden="true">→</span>
+        <span className="twilio-sr-only"> to </span> {message.to ?? '—'}
+      </span>
+      <span className="twilio-msg-body">{message.body?.trim() ? message.body : <em>No text</em>}</span>
+    </>
+  );
+}
+
+export function MessageList({ items, selected, hasMore, loading, onSelect, onLoadMore }: MessageListProps) {
+  const parent = useRef<HTMLDivElement>(null);
+  const baseId = useId();
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows[rows.length - 1]?.index ?? -1;
+  const activeIndex = Math.max(0, items.findIndex((m) => m.sid === selected));
+  // Where the keyboard is, updated at once: keys pressed faster than a render must each move one row on.
+  const keyboardIndex = useRef(selected === null ? -1 : activeIndex);
+  keyboardIndex.current = selected === null ? -1 : activeIndex;
+
+  useEffect(() => {
+    if (hasMore && !loading && lastShown >= items.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loading, lastShown, items.length, onLoadMore]);
+
+  const move = (index: number) => {
+    const clamped = Math.min(items.length - 1, Math.max(0, index));
+    const target = items[clamped];
+    if (!target) return;
+    keyboardIndex.current = clamped;
+    onSelect(target.sid);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((parent.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const current = keyboardIndex.current;
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: items.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    move(next);
+  };
+
+  return (
+    <div
+      ref={parent}
+      className="twilio-msg-scroll"
+      role="listbox"
+      tabIndex={0}
+      aria-label="Messages, newest first"
+      aria-activedescendant={selected !== null && items[activeIndex] ? `${baseId}-${activeIndex}` : undefined}
+      aria-busy={loading}
+      onKeyDown={onKeyDown}
+    >
+      <div role="presentation" className="twilio-msg-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const message = items[row.index];
+          if (!message) return null;
+          const isSelected = message.sid === selected;
+          return (
+            <div
+              key={message.sid}
+              id={`${baseId}-${row.index}`}
+              role="option"
+              aria-selected={isSelected}
+              aria-setsize={hasMore ? -1 : items.length}
+              aria-posinset={row.index + 1}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className={`twilio-msg${isSelected ? ' selected' : ''}`}
+              style={{ transform: `translateY(${row.start}px)` }}
+              onClick={() => onSelect(message.sid)}
+            >
+              <MessageRow message={message} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+// The Twilio message-media viewer as an admin uses it, in Chromium through the browser host and its sandbox: page
+// through messages by scrolling, preview an image and play and seek a video, read the XML metadata, move through
+// the grid with the keyboard, delete a media item, download with a name conflict, clean up a range of days, see a
+// Twilio error as Twilio gave it; every screen scanned by axe and photographed (light, dark, narrow).
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeDataDir, startHost, type RunningHost } from './host';
+import {
+  expectAccessible,
+  expectFocusOn,
+  invoke,
+  listStatus,
+  mediaGrid,
+  messageList,
+  openSandboxTwilio,
+  preview,
+  screenshot,
+  scrollMessagesToEnd,
+  selectMessage,
+} from './support/twilio-page';
+
+// The sandbox's demo data: 120 messages, newest first; message 6 carries 10 media, the 6th of them a video.
+const DEMO_MESSAGES = 120;
+const TEN_MEDIA = 6;
+const VIDEO_TILE = 5;
+
+let host: RunningHost;
+test.beforeEach(async ({ page }) => {
+  host = await startHost(await makeDataDir());
+  await openSandboxTwilio(page, host);
+});
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+async function sandboxTwilioId(page: Page): Promise<string> {
+  const accounts = await invoke<Array<{ id: string; kind: string }>>(page.request, host, 'accounts.list', {});
+  return accounts.find((a) => a.kind === 'twilio')?.id ?? '';
+}
+
+async function openTenMedia(page: Page): Promise<void> {
+  await selectMessage(page, TEN_MEDIA);
+  await expect(mediaGrid(page).getByRole('option')).toHaveCount(10);
+}
+
+test('pages through the messages as the list scrolls, following the links Twilio gives', async ({ page }) => {
+  await expect(listStatus(page)).toHaveText('50 messages, more below');
+  await scrollMessagesToEnd(page);
+  await expect(listStatus(page)).toHaveText('100 messages, more below');
+  await scrollMessagesToEnd(page);
+  await expect(listStatus(page)).toHaveText(`${DEMO_MESSAGES} messages, all loaded`);
+  await scrollMessagesToEnd(page);
+  await expect(messageList(page).getByRole('option').last()).toHaveAttribute('aria-posinset', String(DEMO_MESSAGES));
+  // The list is virtualized: only the rows on screen exist.
+  expect(await messageList(page).getByRole('option').count()).toBeLessThan(40);
+
+  await page.getByLabel('Only messages with media').check();
+  await expect(listStatus(page)).toHaveText(/messages, more below/);
+  await expect(messageList(page).getByText('no media')).toHaveCount(0);
+});
+
+test('previews an image that fits and zooms, shows its JSON and XML, and plays and seeks a video', async ({ page }) => {
+  await openTenMedia(page);
+  await mediaGrid(page).getByRole('option').first().click();
+  const dialog = preview(page);
+  await expect(dialog.getByRole('heading', { name: 'Image 1 of 10' })).toBeVisible();
+  const image = dialog.getByRole('img', { name: /Image attached to the message/ });
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  const fitWidth = await image.evaluate((img) => img.getBoundingClientRect().width);
+  await dialog.getByRole('button', { name: 'Zoom in' }).click();
+  await dialog.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(dialog.getByText(/^400%/)).toBeVisible();
+  expect(await image.evaluate((img) => img.getBoundingClientRect().width)).toBeGreaterThan(fitWidth);
+  await dialog.getByRole('button', { name: 'Fit' }).click();
+
+  await dialog.getByRole('tab', { name: 'JSON' }).click();
+  await expect(dialog.getByLabel('The media resource as JSON')).toContainText('"content_type": "image/jpeg"');
+  await dialog.getByRole('tab', { name: 'XML' }).click();
+  const xml = dialog.getByLabel('The media resource as XML');
+  await expect(xml).toContainText('<TwilioResponse>');
+  await expect(xml).toContainText(/<Sid>ME[0-9a-f]{32}<\/Sid>/);
+  await expect(xml).toContainText('<ContentType>image/jpeg</ContentType>');
+  await screenshot(page, 'preview-xml');
+
+  // Escape closes the preview and gives the focus back to the tile.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expectFocusOn(page, /^Image 1 of 10/);
+
+  // To the video with the arrows, then Enter.
+  for (let i = 0; i < VIDEO_TILE; i++) await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, /^Video 6 of 10, video\/mp4/);
+  await page.keyboard.press('Enter');
+  const video = preview(page).locator('video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.duration)).toBeGreaterThan(2);
+  const seeked = await video.evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<number>((resolve) => {
+        v.addEventListener('seeked', () => resolve(v.currentTime), { once: true });
+        v.currentTime = 2;
+      }),
+  );
+  expect(seeked).toBeCloseTo(2, 1);
+  expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(2, 1);
+  await video.evaluate((v: HTMLVideoElement) => v.play());
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(2);
+  await screenshot(page, 'preview-video');
+});
+
+test('moves through the grid with the keyboard and deletes a media item after confirmation', async ({ page }) => {
+  await openTenMedia(page);
+  const grid = mediaGrid(page);
+  await grid.getByRole('option').first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expectFocusOn(page, /^Image 2 of 10/);
+  const perRow = await grid.evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+  await page.keyboard.press('ArrowDown');
+  await expectFocusOn(page, new RegExp(`^\\w+ ${2 + perRow} of 10`));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await expectFocusOn(page, / 10 of 10/);
+  await page.keyboard.press('Home');
+
+  await page.keyboard.press('Delete');
+  const confirm = page.getByRole('dialog', { name: /^Delete ME[0-9a-f]{32}\.jpg\?$/ });
+  await expect(confirm).toBeVisible();
+  // Cancel first: nothing is deleted.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(grid.getByRole('option')).toHaveCount(10);
+  await expectFocusOn(page, /^Image 1 of 10/);
+  await page.keyboard.press('Delete');
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete media' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Deleted ME[0-9a-f]{32}\.jpg from Twilio\.$/ })).toBeVisible();
+  await expect(grid.getByRole('option')).toHaveCount(9);
+  await expectFocusOn(page, /^Image 1 of 9/);
+  await expect(messageList(page).locator('[aria-selected="true"]')).toContainText('9 media');
+  // Twilio agrees: the message now has 9 media.
+  await selectMessage(page, TEN_MEDIA - 1);
+  await selectMessage(page, TEN_MEDIA);
+  await expect(grid.getByRole('option')).toHaveCount(9);
+});
+
+test('downloads to a chosen folder, asking once about names already there, for all of them', async ({ page }) => {
+  const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-e2e-twilio-dl-'));
+  try {
+    await openTenMedia(page);
+    // Two of the ten files are already in the folder.
+    const messageSid = (await page.locator('.twilio-media-head .mono').textContent()) ?? '';
+    const listed = await invoke<{ items: Array<{ fileName: string }> }>(page.request, host, 'twilio.listMedia', { accountId: await sandboxTwilioId(page), messageSid });
+    const [first, second] = listed.items.map((m) => m.fileName);
+    await fs.writeFile(path.join(folder, first!), 'mine');
+    await fs.writeFile(path.join(folder, second!), 'mine too');
+
+    await page.getByRole('button', { name: 'Download all…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download 10 files' });
+    await dialog.getByLabel('Save in this folder').fill(folder);
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const conflict = page.getByRole('dialog', { name: 'A file with this name is already there' });
+    await expect(conflict).toContainText(first!);
+    await conflict.getByLabel('Do the same for the 1 other file already there').check();
+    await screenshot(page, 'download-conflict');
+    await conflict.getByRole('button', { name: 'Keep both' }).click();
+    // Asked once: the second name was decided by "do the same".
+    await expect(page.getByRole('status').filter({ hasText: 'Downloading 10 files to' })).toBeVisible();
+    await expect.poll(async () => (await fs.readdir(folder)).filter((n) => !n.startsWith('.')).length, { timeout: 20_000 }).toBe(12);
+    expect(await fs.readFile(path.join(folder, first!), 'utf8')).toBe('mine');
+    expect(await fs.readFile(path.join(folder, second!), 'utf8')).toBe('mine too');
+    for (const name of [first!, second!]) {
+      const ext = path.extname(name);
+      expect((await fs.stat(path.join(folder, `${name.slice(0, -ext.length)} (1)${ext}`))).size).toBeGreaterThan(1000);
+    }
+  } finally {
+    await fs.rm(folder, { recursive: true, force: true });
+  }
+});
+
+test('cleans up a range of days: count, confirm, a result per item, a report to save', async ({ page }) => {
+  await page.getByRole('button', { name: 'Clean up old media…' }).click();
+  await page.getByLabel('First day').fill('2025-05-10');
+  await page.getByLabel('Last day').fill('2025-05-12');
+  await page.getByRole('button', { name: 'Count', exact: true }).click();
+  const found = page.getByRole('status').filter({ hasText: /media items? found in/ });
+  await expect(found).toBeVisible();
+  const count = Number(/^(\d+)/.exec((await found.textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThan(3);
+  await expect(page.getByRole('list', { name: 'Media the clean-up would delete' }).getByRole('listitem').first()).toBeVisible();
+  await screenshot(page, 'cleanup-count');
+
+  await page.getByRole('button', { name: `Delete ${count} media` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Delete ${count} media` }).click();
+  await expect(page.getByRole('heading', { name: 'Clean-up finished' })).toBeVisible();
+  await expect(page.getByText(`${count} deleted · 0 already gone · 0 failed · 0 not deleted`)).toBeVisible();
+  const results = page.getByRole('list', { name: 'Result for each media item, in the order handled' });
+  await expect(results.getByRole('listitem').first()).toHaveAccessibleName(/: Deleted$/);
+  await screenshot(page, 'cleanup-done');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save report (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toBe('twilio-cleanup-2025-05-10-to-2025-05-12.csv');
+  const csv = await fs.readFile((await download.path()) ?? '', 'utf8');
+  const rows = csv.trim().split('\r\n');
+  expect(rows).toHaveLength(count + 1);
+  expect(rows.slice(1).every((r) => r.startsWith('deleted,'))).toBe(true);
+
+  // Counting the same days again finds nothing left.
+  await page.getByRole('button', { name: 'Count', exact: true }).click();
+  await expect(page.getByText(/^No media were added in this range/)).toBeVisible();
+});
+
+test("shows Twilio's error with its code and a link to Twilio's page about it", async ({ page }) => {
+  const accounts = await invoke<Array<{ kind: string; baseUrl?: string; accountSid?: string }>>(page.request, host, 'accounts.list', {});
+  const sandbox = accounts.find((a) => a.kind === 'twilio');
+  await invoke(page.request, host, 'accounts.create', {
+    config: { kind: 'twilio', label: 'Wrong token', baseUrl: sandbox?.baseUrl, accountSid: sandbox?.accountSid, authMode: 'authToken' },
+    secret: 'f'.repeat(32),
+  });
+  await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: 'Wrong token' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Twilio error 20003' });
+  await expect(alert).toContainText('(HTTP 401)');
+  await expect(alert.getByRole('link', { name: 'More about error 20003' })).toHaveAttribute('href', /^https:\/\/.*20003/);
+  await expectAccessible(page, 'twilio error');
+  await screenshot(page, 'error');
+});
+
+test('the list, the grid, the preview and the clean-up pass axe in light and dark, wide and narrow', async ({ page }) => {
+  await openTenMedia(page);
+  const screens: Array<[string, () => Promise<void>, () => Promise<void>]> = [
+    ['list-and-grid', async () => undefined, async () => undefined],
+    [
+      'preview',
+      async () => {
+        await mediaGrid(page).getByRole('option').first().click();
+        await expect.poll(() => preview(page).getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+      },
+      async () => page.keyboard.press('Escape'),
+    ],
+    [
+      'cleanup',
+      async () => {
+        await page.getByRole('button', { name: 'Clean up old media…' }).click();
+        await page.getByLabel('First day').fill('2025-05-20');
+        await page.getByLabel('Last day').fill('2025-05-21');
+        await page.getByRole('button', { name: 'Count', exact: true }).click();
+        await expect(page.getByRole('status').filter({ hasText: /found in/ })).toBeVisible();
+      },
+      async () => undefined,
+    ],
+  ];
+  for (const [name, open, close] of screens) {
+    await open();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectAccessible(page, `${name} (${scheme})`);
+      await screenshot(page, `${name}-${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 600, height: 900 });
+    await expectAccessible(page, `${name} (narrow)`);
+    // In a narrow window the media sit below the list: bring them into the picture.
+    if (name === 'list-and-grid') await mediaGrid(page).scrollIntoViewIfNeeded();
+    await screenshot(page, `${name}-narrow`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await close();
+  }
+});

@@ -1,0 +1,126 @@
+// The clean-up through the app's dispatcher, against the embedded sandbox: the dry run finds exactly what a listing
+// finds in the range, the run deletes exactly that and nothing else, and a run stopped half-way says exactly what
+// it deleted (checked against what the server still has), in its status, its report and its journal.
+import { promises as fs } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TwilioCleanupResult, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
+import { bootTestApp } from '../../../helpers/app-harness';
+import { call, everyMedia, failure, gmtDay, tick, twilioAccount, type TestApp } from './twilio-test-helpers';
+
+let app: TestApp;
+let accountId: string;
+
+beforeAll(async () => {
+  app = await bootTestApp(undefined, { sandbox: true });
+  accountId = (await twilioAccount(app)).id;
+});
+
+afterAll(async () => {
+  await app.cleanup();
+});
+
+/** Follows a run the way the UI does: asking only for the results it has not seen yet. */
+async function follow(runId: string, until: (status: TwilioCleanupStatus, results: TwilioCleanupResult[]) => boolean): Promise<{ status: TwilioCleanupStatus; results: TwilioCleanupResult[] }> {
+  const results: TwilioCleanupResult[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const status = await call(app, 'twilio.cleanupStatus', { runId, since: results.length });
+    expect(status.from).toBe(results.length);
+    results.push(...status.results);
+    if (until(status, results)) return { status, results };
+    await tick(5);
+  }
+  throw new Error('the clean-up run did not get there');
+}
+
+const inRange = (iso: string | null, from: string, to: string): boolean => iso !== null && iso.slice(0, 10) >= from && iso.slice(0, 10) <= to;
+
+describe('clean-up', () => {
+  it('counts what a listing finds in the range, then deletes exactly that, with a result and a report line for each', async () => {
+    const [dateFrom, dateTo] = ['2025-05-18', '2025-05-21'];
+    const before = await everyMedia(app, accountId);
+    const expected = before.filter((m) => inRange(m.dateCreated, dateFrom, dateTo)).map((m) => m.sid);
+    expect(expected.length).toBeGreaterThan(5);
+
+    const plan = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo });
+    expect(plan.count).toBe(expected.length);
+    expect(plan.items.map((i) => i.mediaSid).sort()).toEqual([...expected].sort());
+    // A dry run deletes nothing.
+    expect((await everyMedia(app, accountId)).length).toBe(before.length);
+
+    const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId });
+    expect(started).toMatchObject({ total: plan.count, accountId });
+    const { status, results } = await follow(started.runId, (s) => s.state === 'finished');
+    expect(status).toMatchObject({ stopped: false, done: plan.count, totals: { deleted: plan.count, gone: 0, failed: 0, skipped: 0 } });
+    expect(results.map((r) => r.mediaSid).sort()).toEqual([...expected].sort());
+    expect(results.every((r) => r.status === 'deleted')).toBe(true);
+
+    const after = await everyMedia(app, accountId);
+    expect(after.filter((m) => inRange(m.dateCreated, dateFrom, dateTo))).toEqual([]);
+    expect(after.map((m) => m.sid).sort()).toEqual(before.map((m) => m.sid).filter((sid) => !expected.includes(sid)).sort());
+
+    const csv = await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'csv' });
+    expect(csv.fileName).toBe(`twilio-cleanup-${dateFrom}-to-${dateTo}.csv`);
+    const rows = csv.text.trim().split('\r\n');
+    expect(rows[0]).toMatch(/^status,message_sid,media_sid,/);
+    expect(rows.slice(1).map((r) => r.split(',')[2]).sort()).toEqual([...expected].sort());
+    const json = JSON.parse((await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'json' })).text) as { totals: unknown; criteria: unknown };
+    expect(json).toMatchObject({ totals: { deleted: plan.count }, criteria: { dateFrom, dateTo } });
+
+    // A plan runs once: running it again would be a second, unseen deletion.
+    expect(await failure(app, 'twilio.cleanupStart', { accountId, planId: plan.planId })).toMatchObject({ code: 'not_found' });
+  });
+
+  it('narrows by sender and recipient', async () => {
+    const [dateFrom, dateTo] = ['2025-05-25', '2025-06-02'];
+    const all = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo });
+    const sender = all.items[0]?.from ?? '';
+    const bySender = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo, from: sender });
+    expect(bySender.count).toBe(all.items.filter((i) => i.from === sender).length);
+    expect(bySender.count).toBeLessThan(all.count);
+    const recipient = all.items[0]?.to ?? '';
+    const byRecipient = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo, to: recipient });
+    expect(byRecipient.items.every((i) => i.to === recipient)).toBe(true);
+  });
+
+  it('stopped half-way, reports exactly what it deleted, and the rest is still on the server', async () => {
+    const messageSid = await app.sandbox!.twilio.createMessage({ body: 'lots of media' });
+    const seeded = await app.sandbox!.twilio.seedMedia(messageSid, 1500);
+    const plan = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom: gmtDay(-1), dateTo: gmtDay(1) });
+    expect(plan.items.map((i) => i.mediaSid).sort()).toEqual([...seeded].sort());
+
+    const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId });
+    await follow(started.runId, (s) => s.done >= 10);
+    const stopping = await call(app, 'twilio.cleanupStop', { runId: started.runId });
+    expect(['stopping', 'finished']).toContain(stopping.state);
+    const { status, results } = await follow(started.runId, (s) => s.state === 'finished');
+
+    expect(status.stopped).toBe(true);
+    expect(results).toHaveLength(plan.count);
+    const deleted = results.filter((r) => r.status === 'deleted').map((r) => r.mediaSid);
+    const skipped = results.filter((r) => r.status === 'skipped').map((r) => r.mediaSid);
+    expect(deleted.length).toBeGreaterThanOrEqual(10);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(deleted.length + skipped.length).toBe(plan.count);
+    expect(status.totals).toEqual({ deleted: deleted.length, gone: 0, failed: 0, skipped: skipped.length });
+
+    // What the run says it deleted is exactly what the server no longer has.
+    const remaining = (await everyMedia(app, accountId)).filter((m) => m.messageSid === messageSid).map((m) => m.sid);
+    expect(remaining.sort()).toEqual([...skipped].sort());
+
+    // The journal, written as results came, says the same; so does the saved report.
+    const journal = (await fs.readFile(status.journalPath, 'utf8')).trim().split('\n');
+    expect(JSON.parse(journal[0]!)).toMatchObject({ runId: started.runId, count: plan.count });
+    const journaled = journal.slice(1).map((line) => JSON.parse(line) as TwilioCleanupResult);
+    expect(journaled.filter((r) => r.status === 'deleted').map((r) => r.mediaSid).sort()).toEqual([...deleted].sort());
+    const report = (await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'csv' })).text;
+    expect(report.split('\r\n').filter((row) => row.startsWith('deleted,'))).toHaveLength(deleted.length);
+
+    // The screen finds the run again after being left.
+    expect(await call(app, 'twilio.cleanupLatest', { accountId })).toMatchObject({ runId: started.runId, state: 'finished', done: plan.count });
+  });
+
+  it('refuses a range that ends before it starts, and an unknown run', async () => {
+    expect(await failure(app, 'twilio.cleanupPlan', { accountId, dateFrom: '2025-06-02', dateTo: '2025-06-01' })).toMatchObject({ code: 'validation', details: { field: 'dateFrom' } });
+    expect(await failure(app, 'twilio.cleanupStatus', { runId: 'cr_0123456789abcdef' })).toMatchObject({ code: 'not_found' });
+  });
+});
