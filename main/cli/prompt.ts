@@ -21,8 +21,9 @@ const ESC = '\u001b';
 export function promptHidden(input: PromptInput, output: NodeJS.WritableStream, question: string): Promise<string> {
   if (!input.isTTY || !input.setRawMode) return Promise.reject(new AppError('config', 'A secret can only be asked for in a terminal.'));
   const setRawMode = input.setRawMode.bind(input);
-  output.write(question);
+  // Raw mode before the question: keys typed as soon as it shows must neither echo nor turn into a signal.
   setRawMode(true);
+  output.write(question);
   input.setEncoding('utf8');
   input.resume();
   return new Promise<string>((resolve, reject) => {

@@ -71,6 +71,8 @@ export class TransferQueue {
   private readonly listeners = new Set<QueueListener>();
   private readonly batchListeners = new Set<(finished: TransferItem[]) => void>();
   private readonly dirty = new Set<string>();
+  /** Runs in progress, so that stop() can wait for each to record how it ended. */
+  private readonly runs = new Set<Promise<void>>();
   private readonly file: string;
   private concurrency: number;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -225,6 +227,7 @@ export class TransferQueue {
   /** Aborts everything running (app shutdown); they are saved as interrupted. */
   async stop(): Promise<void> {
     for (const entry of this.entries.values()) entry.controller?.abort();
+    await Promise.allSettled([...this.runs]);
     await this.flush();
   }
 
@@ -243,7 +246,11 @@ export class TransferQueue {
   private pump(): void {
     for (const entry of this.entries.values()) {
       if (this.running() >= this.concurrency) return;
-      if (entry.item.state === 'queued' && !entry.controller) void this.run(entry);
+      if (entry.item.state === 'queued' && !entry.controller) {
+        const run = this.run(entry);
+        this.runs.add(run);
+        void run.finally(() => this.runs.delete(run));
+      }
     }
   }
 
