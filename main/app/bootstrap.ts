@@ -23,7 +23,7 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
   const media = new MediaStreams();
   const sandbox = services.settings.get().sandboxEnabled ? await startSandboxSafely(services) : null;
   const handlers = createHandlers({ services, staging, media, sandboxUrl: () => sandbox?.baseUrl ?? null });
-  const dispatch = createDispatcher(handlers, services.log);
+  const dispatch = createDispatcher(handlers, services.log, services.redact);
   return {
     services,
     dispatch,

@@ -20,7 +20,8 @@ export function validationError(error: z.ZodError, method: string): AppError {
   return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where ? { field: where } : undefined);
 }
 
-export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatcher {
+/** `redact` cleans the message of an error before it leaves (a server may quote a secret back in its error). */
+export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (text: string) => string = (text) => text): Dispatcher {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: new AppError('validation', 'Unknown method.').toData() };
@@ -34,7 +35,8 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog): Dispatch
     } catch (err) {
       const appError = toAppError(err);
       if (appError.code === 'internal') log.error('contract', `${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return { ok: false, error: appError.toData() };
+      const data = appError.toData();
+      return { ok: false, error: { ...data, message: redact(data.message) } };
     }
   };
 }

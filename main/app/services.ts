@@ -61,7 +61,9 @@ export async function createAppServices(options: AppServicesOptions) {
   const settingsLoad = await settings.load();
 
   const vault = new SecretVault(dataDir, await options.cipher(settings.get()));
-  const log = new ActivityLog({ dataDir, redact: createRedactor(() => vault.allValues()) });
+  // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI.
+  const redact = createRedactor(() => vault.allValues());
+  const log = new ActivityLog({ dataDir, redact });
   const accounts = new AccountStore(dataDir, vault);
 
   if (settingsLoad.status === 'corrupt') {
@@ -87,6 +89,7 @@ export async function createAppServices(options: AppServicesOptions) {
     dataDir,
     concurrency: settings.get().concurrency,
     onSaveError: (err) => log.error('transfers', `Could not save the transfer list: ${err instanceof Error ? err.message : String(err)}`),
+    redact,
   });
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) {
@@ -107,5 +110,5 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
 
-  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, transfers, cipherFor: options.cipher };
+  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, transfers, redact, cipherFor: options.cipher };
 }

@@ -28,6 +28,8 @@ export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS };
   private readonly file: string;
   private readonly listeners = new Set<(settings: Settings) => void>();
+  /** Serialises writes, so each update applies on top of the one before. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'settings.json');
@@ -48,9 +50,15 @@ export class SettingsStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Applies the patch once it is on disk: a failed write (a full disk) leaves the settings as the file has them. */
   async update(patch: Partial<Settings>): Promise<Settings> {
-    this.current = settingsSchema.parse({ ...this.current, ...patch });
-    await writeJsonAtomic(this.file, this.current);
+    const run = this.writing.catch(() => undefined).then(async () => {
+      const next = settingsSchema.parse({ ...this.current, ...patch });
+      await writeJsonAtomic(this.file, next);
+      this.current = next;
+    });
+    this.writing = run;
+    await run;
     for (const listener of this.listeners) listener(this.get());
     return this.get();
   }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
-import { fileRefSchema } from '../files.js';
+import { fileRefSchema, fitFileName } from '../files.js';
 import type { Acl } from '../library-acl.js';
 import { libraryIdProblem, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
 import type { TransferItem } from '../transfers.js';
@@ -244,7 +244,7 @@ export function localFileName(name: string): string {
   let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
   if (out === '' || out === '.' || out === '..') out = '_';
   if (WINDOWS_RESERVED.test(out)) out = `_${out}`;
-  return out.slice(0, 255);
+  return fitFileName(out);
 }
 
 /** "name (n).ext": the n-th alternative for a taken name, keeping the extension. */

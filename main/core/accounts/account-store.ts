@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary } from '../../common/accounts.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, toAppError } from '../../common/errors.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
 
@@ -65,9 +65,15 @@ export class AccountStore {
   async create(config: AccountConfig, secret?: string): Promise<AccountSummary> {
     const now = new Date().toISOString();
     const account: StoredAccount = { id: `acc_${randomBytes(8).toString('hex')}`, createdAt: now, updatedAt: now, config };
-    if (secret !== undefined && secret !== '') await this.vault.set(secretKey(account.id, config.kind), secret);
-    this.accounts = [...this.accounts, account];
-    await this.save();
+    const key = secretKey(account.id, config.kind);
+    try {
+      if (secret !== undefined && secret !== '') await this.vault.set(key, secret);
+      await this.commit((list) => [...list, account]);
+    } catch (err) {
+      // No secret stays behind for an account that was not saved.
+      await this.vault.delete(key).catch(() => undefined);
+      throw saveError(err, config.label);
+    }
     return this.summarize(account);
   }
 
@@ -76,17 +82,19 @@ export class AccountStore {
     if (existing.config.kind !== config.kind) throw new AppError('validation', 'The kind of an account cannot change.', { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);
-    if (secret === null || secret === '') await this.vault.delete(key);
-    else if (secret !== undefined) await this.vault.set(key, secret);
-    this.accounts = this.accounts.map((a) => (a.id === id ? updated : a));
-    await this.save();
+    try {
+      if (secret === null || secret === '') await this.vault.delete(key);
+      else if (secret !== undefined) await this.vault.set(key, secret);
+      await this.commit((list) => list.map((a) => (a.id === id ? updated : a)));
+    } catch (err) {
+      throw saveError(err, config.label);
+    }
     return this.summarize(updated);
   }
 
   async remove(id: string): Promise<void> {
     const account = this.find(id);
-    this.accounts = this.accounts.filter((a) => a.id !== id);
-    await this.save();
+    await this.commit((list) => list.filter((a) => a.id !== id)).catch((err: unknown) => Promise.reject(saveError(err, account.config.label)));
     await this.vault.delete(secretKey(id, account.config.kind));
   }
 
@@ -106,14 +114,29 @@ export class AccountStore {
     };
   }
 
-  private save(): Promise<void> {
-    const snapshot = { version: 1 as const, accounts: this.accounts };
-    this.writing = this.writing.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot));
-    return this.writing.then(() => {
+  /**
+   * Applies a change to the list once it is on disk, one change after the other: a failed write (a full disk)
+   * leaves the list as the file has it, so the UI never shows an account that would be gone after a restart.
+   */
+  private commit(change: (list: StoredAccount[]) => StoredAccount[]): Promise<void> {
+    const run = this.writing.catch(() => undefined).then(async () => {
+      const next = change(this.accounts);
+      await writeJsonAtomic(this.file, { version: 1 as const, accounts: next });
+      this.accounts = next;
+    });
+    this.writing = run;
+    return run.then(() => {
       const list = this.list();
       for (const listener of this.listeners) listener(list);
     });
   }
+}
+
+/** A local failure while saving, naming the account: "Could not save the account "Work": the disk is full." */
+function saveError(err: unknown, label: string): AppError {
+  const error = toAppError(err);
+  if (error.code !== 'io') return error;
+  return new AppError('io', `Could not save the account "${label}": ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
 }
 
 function secretKey(accountId: string, kind: AccountConfig['kind']): string {

@@ -15,11 +15,15 @@ export async function writeFileAtomic(target: string, data: string | Buffer, opt
   await fs.mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
+  let written = false;
   try {
     await handle.writeFile(data);
     await handle.sync();
+    written = true;
   } finally {
     await handle.close();
+    // A write that failed (a full disk) leaves no half-written temp file behind.
+    if (!written) await fs.rm(temp, { force: true });
   }
   try {
     await fs.rename(temp, target);

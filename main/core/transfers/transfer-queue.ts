@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, toAppError } from '../../common/errors.js';
-import { FINAL_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
 
@@ -45,10 +45,23 @@ interface Entry {
   meter?: SpeedMeter;
 }
 
-const storedSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(z.object({ item: z.custom<TransferItem>((v) => typeof v === 'object' && v !== null && typeof (v as TransferItem).id === 'string'), spec: z.custom<TransferSpec>((v) => typeof v === 'object' && v !== null) })),
+// What a saved entry must have for the UI to show it and the queue to run it again; other fields pass through.
+const storedItemSchema = z.looseObject({
+  id: z.string().regex(/^tr_[a-f0-9]{16}$/),
+  accountId: z.string(),
+  direction: z.enum(['upload', 'download']),
+  title: z.string(),
+  detail: z.string(),
+  state: z.enum(TRANSFER_STATES),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative().nullable(),
+  speed: z.number().catch(0),
+  eta: z.number().nullable().catch(null),
+  createdAt: z.string(),
 });
+const storedSpecSchema = z.object({ type: z.string().min(1), params: z.unknown(), ownedFiles: z.array(z.string()).optional() });
+const storedEntrySchema = z.object({ item: storedItemSchema, spec: storedSpecSchema });
+const storedSchema = z.object({ version: z.literal(1), entries: z.array(z.unknown()) });
 
 export interface TransferQueueOptions {
   dataDir: string;
@@ -61,6 +74,11 @@ export interface TransferQueueOptions {
   saveIntervalMs?: number;
   /** Where a failure to save the queue is reported (the activity log). */
   onSaveError?: (err: unknown) => void;
+  /**
+   * Applied to every message a job ends with (its error, its reference sends) before the queue keeps, saves or
+   * shows it: a server may quote a password back in its error.
+   */
+  redact?: (text: string) => string;
 }
 
 export type QueueListener = (changed: TransferItem[], summary: TransferSummary) => void;
@@ -106,7 +124,17 @@ export class TransferQueue {
     const read = await readJsonFile(this.file, storedSchema);
     if (read.status === 'corrupt') return { corruptMovedTo: read.movedTo };
     if (read.status !== 'ok') return {};
-    for (const { item, spec } of read.value.entries) {
+    const entries = read.value.entries.map((raw) => storedEntrySchema.safeParse(raw));
+    let corruptMovedTo: string | undefined;
+    if (entries.some((e) => !e.success)) {
+      // Entries that are not transfers are dropped from the list, never shown half-made; the file is kept aside.
+      corruptMovedTo = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await fs.copyFile(this.file, corruptMovedTo);
+    }
+    for (const parsed of entries) {
+      if (!parsed.success) continue;
+      const item = parsed.data.item as TransferItem;
+      const spec: TransferSpec = parsed.data.spec;
       if (!FINAL_STATES.includes(item.state)) {
         item.state = 'failed';
         item.error = { code: 'cancelled', message: 'Interrupted when Media Desk closed. Retry to send it again.' };
@@ -117,7 +145,7 @@ export class TransferQueue {
       this.entries.set(item.id, { item, spec });
     }
     await this.save();
-    return {};
+    return corruptMovedTo ? { corruptMovedTo } : {};
   }
 
   list(): TransferItem[] {
@@ -299,8 +327,12 @@ export class TransferQueue {
     entry.item.speed = 0;
     entry.item.eta = null;
     entry.item.finishedAt = new Date().toISOString();
-    if (outcome.result) entry.item.result = outcome.result;
-    if (outcome.error) entry.item.error = outcome.error;
+    const redact = this.options.redact ?? ((text: string) => text);
+    if (outcome.result) {
+      const { references, ...rest } = outcome.result;
+      entry.item.result = references ? { ...rest, references: references.map((r) => (r.message === undefined ? r : { ...r, message: redact(r.message) })) } : rest;
+    }
+    if (outcome.error) entry.item.error = { ...outcome.error, message: redact(outcome.error.message) };
     if (state === 'done' && entry.item.bytesTotal !== null) entry.item.bytesDone = entry.item.bytesTotal;
     if (state === 'done') await this.deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });

@@ -142,7 +142,15 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     let settled = false;
     let failure: AppError | undefined;
     let incomingBody: http.IncomingMessage | undefined;
-    const outgoing = lib.request(req.url, options);
+    let outgoing: http.ClientRequest;
+    try {
+      outgoing = lib.request(req.url, options);
+    } catch (err) {
+      // Node refuses to build a request whose header has a character HTTP does not allow (ERR_INVALID_CHAR…).
+      const code = (err as NodeJS.ErrnoException).code;
+      reject(new AppError('config', `The request to ${req.url.host} cannot be sent: a header is not valid${code ? ` (${code})` : ''}.`));
+      return;
+    }
 
     const fail = (error: AppError): void => {
       failure ??= error;
@@ -203,7 +211,7 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > capBytes) {
     res.body.destroy();
-    throw new AppError('too_large', `The server's answer is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
+    throw new AppError('too_large', `The answer from ${res.url.host} is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -212,7 +220,7 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
       total += chunk.length;
       if (total > capBytes) {
         res.body.destroy();
-        throw new AppError('too_large', `The server's answer is larger than ${capBytes} bytes.`, { status: res.status });
+        throw new AppError('too_large', `The answer from ${res.url.host} is larger than ${capBytes} bytes.`, { status: res.status });
       }
       chunks.push(chunk);
     }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError } from '../../common/errors.js';
 import type { MediaContent } from './media-content.js';
 
 /** A folder (the file is named after the media, made unique there) or an exact file path (replaced if present). */
@@ -55,15 +55,16 @@ async function freeName(dir: string, fileName: string): Promise<string> {
   throw new AppError('io', `Too many files named like ${fileName} in the folder.`);
 }
 
-function failure(err: unknown, signal: AbortSignal | undefined, fileName: string): AppError {
+function failure(err: unknown, signal: AbortSignal | undefined, fileName: string, folder: string): AppError {
   if (signal?.aborted) return new AppError('cancelled', `The download of ${fileName} was cancelled.`);
   if (err instanceof AppError) return err;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   const syscall = (err as NodeJS.ErrnoException | null)?.syscall;
-  if (syscall !== undefined || code === 'ENOSPC' || code === 'EACCES' || code === 'EPERM') {
-    const local = toAppError(err);
-    return local.code === 'internal' ? new AppError('io', `Could not write ${fileName} to the disk.`) : local;
-  }
+  if (code === 'ENOSPC') return new AppError('io', `The disk is full: ${fileName} could not be saved in ${folder}.`);
+  if (code === 'ENOENT') return new AppError('io', `The folder ${folder} is no longer there: ${fileName} was not saved.`);
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', `No permission to save ${fileName} in ${folder}.`);
+  if (code === 'ENAMETOOLONG') return new AppError('io', `The name ${fileName} is too long for the disk of ${folder}.`);
+  if (syscall !== undefined) return new AppError('io', `Could not write ${fileName} to the disk${code ? ` (${code})` : ''}.`);
   return new AppError('network', `The connection dropped while downloading ${fileName}.`);
 }
 
@@ -107,8 +108,9 @@ export async function saveMediaContent(
     await rename(temp, dest);
   } catch (err) {
     content.body.destroy();
-    await rm(temp, { force: true });
-    throw failure(err, opts.signal, content.fileName);
+    // Best effort: a failing clean-up (the folder gone, a name too long) must not hide why the download failed.
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw failure(err, opts.signal, content.fileName, path.dirname(dest));
   }
   return { path: dest, bytes: received, contentType: content.contentType, fileName: path.basename(dest) };
 }

@@ -1,6 +1,7 @@
 // File names for downloaded media: from the final response's Content-Disposition when it has one, else the media
 // SID with an extension for its content type. The name comes from a remote server, so it is reduced to a plain
-// file name (no folders, no "..", no control characters) before it ever touches the disk.
+// file name (no folders, no "..", no control characters, at most 200 bytes) before it ever touches the disk.
+import { fitFileName } from '../../common/files.js';
 
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -44,10 +45,9 @@ export function safeFileName(name: string): string | undefined {
   const base = name.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .replace(/[\x00-\x1f\x7f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 200);
+    .replace(/^[.\s]+|[.\s]+$/g, '');
   if (cleaned === '' || /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cleaned)) return undefined;
-  return cleaned;
+  return fitFileName(cleaned);
 }
 
 function decodeExtValue(value: string): string | undefined {
