@@ -1,8 +1,10 @@
 // From a saved account (configuration + its secret in the vault) to what a protocol client needs.
-import type { GenericAccountConfig } from '../common/accounts.js';
+import type { GenericAccountConfig, LibraryAccountConfig, TwilioAccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import type { GenericConnection } from '../providers/generic/client.js';
+import type { LibraryConnection } from '../providers/library/index.js';
+import type { TwilioConnection } from '../providers/twilio/index.js';
 
 export function accountOfKind<K extends 'generic' | 'library' | 'twilio'>(accounts: AccountStore, accountId: string, kind: K) {
   const config = accounts.config(accountId);
@@ -20,13 +22,47 @@ export function genericAccountScope(config: GenericAccountConfig, password: stri
 }
 
 export function genericConnection(accounts: AccountStore, accountId: string): GenericConnection {
-  const config = accountOfKind(accounts, accountId, 'generic');
+  return genericConnectionFor(accountOfKind(accounts, accountId, 'generic'), accounts.secret(accountId) ?? '');
+}
+
+// From an account's configuration and its secret (from the vault, or for the CLI the environment or a prompt) to
+// what each protocol client takes.
+export function genericConnectionFor(config: GenericAccountConfig, password: string): GenericConnection {
   const connection: GenericConnection = {
     settings: config.settings,
-    account: genericAccountScope(config, accounts.secret(accountId) ?? ''),
+    account: genericAccountScope(config, password),
     secretKeys: ['password'],
     allowInsecure: config.allowInsecure === true,
   };
   if (config.trustedCertificate) connection.ca = config.trustedCertificate;
   return connection;
+}
+
+export function libraryConnectionFor(config: LibraryAccountConfig, password: string): LibraryConnection {
+  return {
+    serverUrl: config.serverUrl,
+    domain: config.domain,
+    userId: config.userId,
+    appId: config.appId,
+    password,
+    allowInsecure: config.allowInsecure === true,
+    ...(config.trustedCertificate ? { ca: config.trustedCertificate } : {}),
+  };
+}
+
+export function twilioConnectionFor(config: TwilioAccountConfig, secret: string): TwilioConnection {
+  let credential: TwilioConnection['credential'];
+  if (config.authMode === 'apiKey') {
+    if (config.apiKeySid === undefined) throw new AppError('config', `The Twilio account "${config.label}" uses an API key but names none.`);
+    credential = { kind: 'apiKey', apiKeySid: config.apiKeySid, apiKeySecret: secret };
+  } else {
+    credential = { kind: 'authToken', authToken: secret };
+  }
+  return {
+    baseUrl: config.baseUrl,
+    accountSid: config.accountSid,
+    credential,
+    ...(config.allowInsecure ? { allowInsecure: true } : {}),
+    ...(config.trustedCertificate ? { ca: config.trustedCertificate } : {}),
+  };
 }

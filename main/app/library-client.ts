@@ -5,7 +5,7 @@ import { AppError } from '../common/errors.js';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../common/methods/library.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { LibraryClient, type LibraryFile, type LibraryFolder } from '../providers/library/index.js';
-import { accountOfKind } from './connections.js';
+import { accountOfKind, libraryConnectionFor } from './connections.js';
 
 export function libraryAccount(accounts: AccountStore, accountId: string): LibraryAccountConfig {
   return accountOfKind(accounts, accountId, 'library');
@@ -18,15 +18,7 @@ export function libraryClientFor(accounts: AccountStore, accountId: string): Lib
   if (password === undefined) {
     throw new AppError('config', `The password of "${config.label}" is not set: edit the account to enter it.`, { field: 'password' });
   }
-  return new LibraryClient({
-    serverUrl: config.serverUrl,
-    domain: config.domain,
-    userId: config.userId,
-    appId: config.appId,
-    password,
-    allowInsecure: config.allowInsecure === true,
-    ...(config.trustedCertificate ? { ca: config.trustedCertificate } : {}),
-  });
+  return new LibraryClient(libraryConnectionFor(config, password));
 }
 
 export function whoami(accounts: AccountStore, accountId: string): LibraryWhoami {

@@ -4,23 +4,14 @@ import type { TwilioAccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { createTwilioClient, type ClientOptions, type TwilioClient, type TwilioConnection } from '../providers/twilio/index.js';
-import { accountOfKind } from './connections.js';
+import { accountOfKind, twilioConnectionFor } from './connections.js';
 
 export function twilioConnectionOf(config: TwilioAccountConfig, secret: string | undefined): TwilioConnection {
   if (!secret) {
     const what = config.authMode === 'apiKey' ? 'API key secret' : 'Auth Token';
     throw new AppError('config', `The ${what} of "${config.label}" is not set. Edit the account to enter it.`);
   }
-  let connection: TwilioConnection;
-  if (config.authMode === 'apiKey') {
-    if (!config.apiKeySid) throw new AppError('config', `"${config.label}" uses an API key but has no API key SID. Edit the account to enter it.`);
-    connection = { baseUrl: config.baseUrl, accountSid: config.accountSid, credential: { kind: 'apiKey', apiKeySid: config.apiKeySid, apiKeySecret: secret } };
-  } else {
-    connection = { baseUrl: config.baseUrl, accountSid: config.accountSid, credential: { kind: 'authToken', authToken: secret } };
-  }
-  if (config.allowInsecure) connection.allowInsecure = true;
-  if (config.trustedCertificate?.trim()) connection.ca = config.trustedCertificate;
-  return connection;
+  return twilioConnectionFor(config, secret);
 }
 
 export function twilioConnection(accounts: AccountStore, accountId: string): TwilioConnection {

@@ -5,7 +5,7 @@ import { libraryIdProblem } from '../../common/library-ids.js';
 import { LibraryClient, type LibraryTarget } from '../../providers/library/index.js';
 import type { ChosenAccount } from '../accounts.js';
 import type { CommandContext } from '../command.js';
-import { libraryConnectionFor } from '../connections.js';
+import { libraryConnectionFor } from '../../app/connections.js';
 
 export async function libraryClient(ctx: CommandContext): Promise<{ client: LibraryClient; account: ChosenAccount<'library'> }> {
   const account = await ctx.account('library');

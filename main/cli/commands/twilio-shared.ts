@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createTwilioClient, type TwilioClient } from '../../providers/twilio/index.js';
 import { MEDIA_SID, MESSAGE_SID } from '../../providers/twilio/schemas.js';
 import type { CommandContext } from '../command.js';
-import { twilioConnectionFor } from '../connections.js';
+import { twilioConnectionFor } from '../../app/connections.js';
 
 export async function twilioClient(ctx: CommandContext): Promise<TwilioClient> {
   const account = await ctx.account('twilio');

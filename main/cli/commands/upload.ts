@@ -7,7 +7,7 @@ import { checkMediaFile, type CheckedMedia } from '../../core/media/check.js';
 import { connectionNeedsRecipients, uploadGenericMedia, type GenericUploadResult } from '../../providers/generic/client.js';
 import { parseWith, UsageError } from '../argv.js';
 import { defineCommand, firstFailure } from '../command.js';
-import { genericConnectionFor } from '../connections.js';
+import { genericConnectionFor } from '../../app/connections.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { argsOf, itemFailure, type ItemFailure } from './shared.js';
 

@@ -1,5 +1,6 @@
 // What the library browser shows for folders and files: type names, preview kinds, dates, sorting and filtering.
 // Pure code: the browser's tables and the details panel share it.
+import { formatBytes } from '../../store/transfers-store';
 import type { LibraryFileInfo, LibraryFolderInfo } from '../../../../main/common/methods/library';
 
 export type PreviewKind = 'image' | 'video' | 'audio' | null;
@@ -115,16 +116,7 @@ export function formatDateShort(iso: string | undefined): string {
 }
 
 export function formatSize(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  return bytes === undefined ? '—' : formatBytes(bytes);
 }
 
 /** "a.jpg, b.jpg and 3 more" */
