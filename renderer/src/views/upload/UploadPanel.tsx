@@ -53,7 +53,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     }
   }, []);
 
-  const dragging = useWindowFileDrop(useCallback((files: File[]) => void addFiles(files), [addFiles]));
+  const dragging = useWindowFileDrop({ onDrop: (files) => void addFiles(files) });
   useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
