@@ -44,6 +44,9 @@ export interface MultipartBody {
   dispose(): void;
 }
 
+/** Bytes read from the file at a time. */
+export const FILE_CHUNK = 1024 * 1024;
+
 const BOUNDARY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BOUNDARY_RULE = /^[A-Za-z0-9]{1,70}$/;
 
@@ -106,7 +109,8 @@ function readExactly(part: MultipartFile): Readable {
       done(read === part.size ? null : new AppError('io', `"${part.fileName}" changed while it was being sent: expected ${part.size} bytes, found ${read}.`));
     },
   });
-  const source = fs.createReadStream(part.path, { start: 0, end: part.size - 1 });
+  // 1 MiB reads instead of the default 64 KiB: a 16th of the reads, stream hops and socket writes for a large file.
+  const source = fs.createReadStream(part.path, { start: 0, end: part.size - 1, highWaterMark: FILE_CHUNK });
   source.on('error', (err) => counter.destroy(new AppError('io', `Could not read "${part.fileName}" (${errorCode(err)}).`)));
   counter.on('close', () => source.destroy());
   source.pipe(counter);

@@ -3,7 +3,7 @@
 // digit strings); strict about what would mislead (wrong types, bad dates, unsafe names).
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { normalizeAcl, type Acl } from '../../common/library-acl.js';
+import { cleanIdList, normalizeAcl, type Acl } from '../../common/library-acl.js';
 import { libraryIdProblem } from '../../common/library-ids.js';
 
 export interface LibraryItemInfo {
@@ -79,7 +79,60 @@ function describeIssue(error: z.ZodError, prefix: string): string {
   return `${path || 'the answer'}: ${issue?.message ?? 'invalid'}`;
 }
 
+const STRING_FIELDS = ['id', 'createdWith', 'createdBy', 'dest'] as const;
+const DATE_FIELDS = ['createdOn', 'startTime'] as const;
+const ACL_KEYS = ['readUsers', 'readApps', 'writeUsers', 'writeApps', 'readUser', 'readApp', 'writeUser', 'writeApp'] as const;
+
+/** An ACL list as normalizeAcl reads it, or undefined when it is not a plain list of strings (or absent). */
+function quickList(value: unknown): readonly string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  for (const item of value) if (typeof item !== 'string') return undefined;
+  return value as string[];
+}
+
+/**
+ * The usual entry (strings, a whole size, ISO dates, ACL lists of strings) read by hand: the same result as
+ * entrySchema + normalizeAcl, an order of magnitude faster, which a listing of 10,000 files needs. Anything else
+ * returns undefined and goes through the schema, which says what is wrong.
+ */
+function quickEntry(raw: unknown): Entry | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const o = raw as Record<string, unknown>;
+  // Unknown fields pass through, as with the loose schema.
+  const entry: Record<string, unknown> = { ...o };
+  for (const key of STRING_FIELDS) {
+    const v = o[key];
+    if (v === null) entry[key] = undefined;
+    else if (v !== undefined && typeof v !== 'string') return undefined;
+  }
+  for (const key of DATE_FIELDS) {
+    const v = o[key];
+    if (v === null) entry[key] = undefined;
+    else if (v !== undefined && (typeof v !== 'string' || !isIso8601(v))) return undefined;
+  }
+  const size = o.size;
+  if (size === null) entry.size = undefined;
+  else if (size !== undefined && (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)) return undefined;
+  const lists: Array<readonly string[]> = [];
+  for (const key of ACL_KEYS) {
+    const list = quickList(o[key]);
+    if (list === undefined) return undefined;
+    lists.push(list);
+  }
+  const [readUsers = [], readApps = [], writeUsers = [], writeApps = [], readUser = [], readApp = [], writeUser = [], writeApp = []] = lists;
+  entry.acl = {
+    readUsers: cleanIdList([...readUsers, ...readUser]),
+    readApps: cleanIdList([...readApps, ...readApp]),
+    writeUsers: cleanIdList([...writeUsers, ...writeUser]),
+    writeApps: cleanIdList([...writeApps, ...writeApp]),
+  };
+  return entry as Entry;
+}
+
 function parseEntry(raw: unknown, ctx: AnswerContext, where: string): Entry {
+  const quick = quickEntry(raw);
+  if (quick) return quick;
   const parsed = entrySchema.safeParse(raw);
   if (!parsed.success) throw badShape(ctx, describeIssue(parsed.error, where));
   let acl: Acl;

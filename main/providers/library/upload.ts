@@ -59,7 +59,8 @@ async function sendContent(ctx: LibraryContext, folder: string, name: string, lo
   // Our own abort, for a file that shrinks while it is sent: the request would otherwise wait for bytes that never come.
   const shrunk = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, shrunk.signal]) : shrunk.signal;
-  const stream = size > 0 ? fs.createReadStream(localPath, { start: 0, end: size - 1 }) : undefined;
+  // 1 MiB reads (the default is 64 KiB): a 16th of the reads and socket writes for a large file, less CPU per GiB.
+  const stream = size > 0 ? fs.createReadStream(localPath, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }) : undefined;
   let read = 0;
   stream?.on('data', (chunk) => (read += chunk.length));
   stream?.on('end', () => {

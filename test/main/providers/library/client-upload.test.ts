@@ -72,10 +72,10 @@ describe('LibraryClient.uploadFile', () => {
     const file = localFile('large.bin', randomBytes(size));
     const controller = new AbortController();
     const aborted = h.fake.nextAbortedUpload();
-    // Past 1 MiB the request is surely on the wire: the file stream pauses until the socket drains.
+    // Past 4 MiB (four 1 MiB reads) the request is surely on the wire: the file stream pauses until the socket drains.
     const upload = h.client.uploadFile('box', 'large.bin', file, {
       signal: controller.signal,
-      onProgress: (p) => p.bytes >= 1024 * 1024 && controller.abort(),
+      onProgress: (p) => p.bytes >= 4 * 1024 * 1024 && controller.abort(),
     });
     await expectAppError(upload, 'cancelled');
     const seen = await aborted;
