@@ -16,7 +16,9 @@ export type Dispatcher = (method: unknown, args: unknown) => Promise<InvokeResul
 export function validationError(error: z.ZodError, method: string): AppError {
   const issue = error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const message = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid arguments.';
+  // zod lists every unrecognised key in one message: a hostile payload could make it thousands of characters long.
+  const detail = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid arguments.';
+  const message = detail.length > 300 ? `${detail.slice(0, 297)}…` : detail;
   return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where ? { field: where } : undefined);
 }
 

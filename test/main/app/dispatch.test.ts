@@ -88,6 +88,15 @@ describe('the contract dispatcher', () => {
     expect(logged.join()).toContain('secret-path');
   });
 
+  it('keeps a validation message short, however many unknown keys a payload has', async () => {
+    const { handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { error: () => undefined });
+    const payload = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`key${i}`, i]));
+    const result = await dispatch('app.info', payload);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.length).toBeLessThanOrEqual(360);
+  });
+
   it('has a schema for every method', () => {
     for (const method of METHOD_NAMES) expect(typeof contract[method].args.safeParse).toBe('function');
   });
