@@ -36,4 +36,4 @@ if (only !== 'node') {
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
 }
-console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.error(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
