@@ -8,6 +8,7 @@ import { libraryLs, libraryMkdir, libraryRm } from './commands/library-browse.js
 import { libraryGet, libraryPut } from './commands/library-transfer.js';
 import { sandbox } from './commands/sandbox.js';
 import { twilioMediaGet, twilioMediaList, twilioMediaRm } from './commands/twilio-media.js';
+import { twilioCleanup } from './commands/twilio-cleanup.js';
 import { twilioMessages } from './commands/twilio-messages.js';
 import { upload } from './commands/upload.js';
 
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   twilioMediaList,
   twilioMediaGet,
   twilioMediaRm,
+  twilioCleanup,
   sandbox,
 ];
 
