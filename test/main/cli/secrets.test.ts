@@ -81,6 +81,7 @@ describe('a data folder whose secrets the vault cannot open (the desktop app\'s 
 });
 
 describe('in a terminal', () => {
+  if (!hasScript) console.log("SKIPPED terminal tests of the CLI: they need util-linux's `script` to give the CLI a pseudo-terminal, and it is not on this machine.");
   it.skipIf(!hasScript)('asks for the secret without echoing it, and uses it', async () => {
     const password = fixture.sandbox.accounts.library.password;
     const result = await runInTerminal(cli.bundle, ['library', 'ls', '--data-dir', keychainDir], {}, { prompt: 'Password for "Sandbox media library": ', text: password });
