@@ -1,11 +1,10 @@
 // `library ls`, `library mkdir`, `library rm`: browsing and arranging the media library.
 import { z } from 'zod';
 import { parseWith } from '../argv.js';
-import { defineCommand, firstFailure } from '../command.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { defineCommand } from '../command.js';
 import { formatBytes, printable, table } from '../format.js';
 import { describeTarget, folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
-import { argsOf, itemFailure } from './shared.js';
+import { argsOf, runBatch } from './shared.js';
 
 export const libraryLs = defineCommand({
   words: ['library', 'ls'],
@@ -68,22 +67,14 @@ export const libraryRm = defineCommand({
   parse: (line) => parseWith(z.object({ positionals: z.array(targetSchema).min(1, 'Give at least one FOLDER or FOLDER/FILE to delete.') }), argsOf(line)),
   async run(ctx, args) {
     const { client } = await libraryClient(ctx);
-    const results = [];
-    const codes: Array<ExitCode | undefined> = [];
-    for (const target of args.positionals) {
-      try {
+    const { results, exit } = await runBatch(ctx, args.positionals, {
+      record: (target) => ({ target: targetText(target) }),
+      run: async (target) => {
         if (target.file === undefined) await client.deleteFolder(target.folder, { signal: ctx.signal });
         else await client.deleteFile(target.folder, target.file, { signal: ctx.signal });
         ctx.out.line(`Deleted ${describeTarget(target)}.`);
-        results.push({ target: targetText(target), ok: true });
-      } catch (err) {
-        const failure = itemFailure(err);
-        ctx.out.warn(failure.error.message);
-        codes.push(failure.exitCode);
-        results.push({ target: targetText(target), ok: false, ...failure });
-      }
-    }
-    const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
+      },
+    });
     return { json: { results }, ...(exit !== undefined ? { exit } : {}) };
   },
 });

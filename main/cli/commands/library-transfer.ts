@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { assertLibraryId } from '../../common/library-ids.js';
 import { parseWith, UsageError } from '../argv.js';
-import { defineCommand, firstFailure, type CommandContext } from '../command.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { defineCommand, type CommandContext } from '../command.js';
 import { folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
-import { argsOf, itemFailure } from './shared.js';
+import { argsOf, runBatch } from './shared.js';
 
 /** The --out folder: it must exist (a typo must not scatter files into a new folder). */
 async function outputFolder(ctx: CommandContext, given: string | undefined): Promise<string> {
@@ -55,32 +54,28 @@ export const libraryGet = defineCommand({
   async run(ctx, args) {
     const folder = await outputFolder(ctx, args.out);
     const { client } = await libraryClient(ctx);
-    const results = [];
-    const codes: Array<ExitCode | undefined> = [];
-    for (const target of args.positionals) {
-      const name = target.file ?? '';
-      const dest = path.join(folder, name);
-      const progress = ctx.out.progress(name);
-      try {
+    const { results, exit } = await runBatch(ctx, args.positionals, {
+      record: (target) => ({ target: targetText(target) }),
+      run: async (target) => {
+        const name = target.file ?? '';
+        const dest = path.join(folder, name);
         // Checked here, not left to the client, so that it is reported as the local problem it is (exit 4).
         if (!args.force && (await exists(dest))) throw new AppError('io', `${dest} already exists; add --force to replace it.`);
-        const saved = await client.downloadFile(target.folder, name, dest, {
-          overwrite: args.force,
-          signal: ctx.signal,
-          onProgress: (p) => progress.update(p.bytes, p.total),
-        });
-        progress.end();
-        ctx.out.line(saved.path);
-        results.push({ target: targetText(target), ok: true, path: saved.path, size: saved.size, contentType: saved.contentType ?? null });
-      } catch (err) {
-        progress.end();
-        const failure = itemFailure(err);
-        ctx.out.warn(failure.error.message);
-        codes.push(failure.exitCode);
-        results.push({ target: targetText(target), ok: false, ...failure });
-      }
-    }
-    const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
+        const progress = ctx.out.progress(name);
+        try {
+          const saved = await client.downloadFile(target.folder, name, dest, {
+            overwrite: args.force,
+            signal: ctx.signal,
+            onProgress: (p) => progress.update(p.bytes, p.total),
+          });
+          progress.end();
+          ctx.out.line(saved.path);
+          return { path: saved.path, size: saved.size, contentType: saved.contentType ?? null };
+        } finally {
+          progress.end();
+        }
+      },
+    });
     return { json: { results }, ...(exit !== undefined ? { exit } : {}) };
   },
 });
@@ -121,25 +116,21 @@ export const libraryPut = defineCommand({
       items.push({ path: full, name });
     }
     const { client } = await libraryClient(ctx);
-    const results = [];
-    const codes: Array<ExitCode | undefined> = [];
-    for (const item of items) {
-      const target = `${args.folder}/${item.name}`;
-      const progress = ctx.out.progress(item.name);
-      try {
-        const uploaded = await client.uploadFile(args.folder, item.name, item.path, { signal: ctx.signal, onProgress: (p) => progress.update(p.bytes, p.total) });
-        progress.end();
-        ctx.out.line(target);
-        results.push({ file: item.path, target, ok: true, size: uploaded.size, created: uploaded.created });
-      } catch (err) {
-        progress.end();
-        const failure = itemFailure(err);
-        ctx.out.warn(`${item.name}: ${failure.error.message}`);
-        codes.push(failure.exitCode);
-        results.push({ file: item.path, target, ok: false, ...failure });
-      }
-    }
-    const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
+    const { results, exit } = await runBatch(ctx, items, {
+      record: (item) => ({ file: item.path, target: `${args.folder}/${item.name}` }),
+      prefix: (item) => `${item.name}: `,
+      run: async (item) => {
+        const progress = ctx.out.progress(item.name);
+        try {
+          const uploaded = await client.uploadFile(args.folder, item.name, item.path, { signal: ctx.signal, onProgress: (p) => progress.update(p.bytes, p.total) });
+          progress.end();
+          ctx.out.line(`${args.folder}/${item.name}`);
+          return { size: uploaded.size, created: uploaded.created };
+        } finally {
+          progress.end();
+        }
+      },
+    });
     return { json: { results }, ...(exit !== undefined ? { exit } : {}) };
   },
 });

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { toAppError, type AppErrorData } from '../../common/errors.js';
 import type { ParsedLine } from '../argv.js';
-import { exitCodeFor, type ExitCode } from '../exit-codes.js';
+import { firstFailure, type CommandContext } from '../command.js';
+import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 
 /** The parsed line as one object for a zod schema: the options by name, plus `positionals`. */
 export function argsOf(line: ParsedLine): Record<string, unknown> {
@@ -21,4 +22,35 @@ export interface ItemFailure {
 export function itemFailure(err: unknown): ItemFailure {
   const error = toAppError(err);
   return { error: error.toData(), exitCode: exitCodeFor(error) };
+}
+
+export interface BatchStep<T> {
+  /** What identifies the item in the results (target, mediaSid…). */
+  record(item: T): Record<string, unknown>;
+  /** Put before a failure's message on stderr ("name: …"); none when the message already names the item. */
+  prefix?(item: T): string;
+  /** Does the work and prints its line; returns fields to add to the item's result. */
+  run(item: T): Promise<Record<string, unknown> | void>;
+}
+
+/**
+ * Every item is tried in turn; a failure is reported on stderr and in the results, and the next item goes on.
+ * The exit code is the first failure's (130 when stopped with Ctrl-C).
+ */
+export async function runBatch<T>(ctx: CommandContext, items: readonly T[], step: BatchStep<T>): Promise<{ results: Array<Record<string, unknown>>; exit?: ExitCode }> {
+  const results: Array<Record<string, unknown>> = [];
+  const codes: Array<ExitCode | undefined> = [];
+  for (const item of items) {
+    try {
+      const extra = await step.run(item);
+      results.push({ ...step.record(item), ok: true, ...(extra ?? {}) });
+    } catch (err) {
+      const failure = itemFailure(err);
+      ctx.out.warn(`${step.prefix?.(item) ?? ''}${failure.error.message}`);
+      codes.push(failure.exitCode);
+      results.push({ ...step.record(item), ok: false, ...failure });
+    }
+  }
+  const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
+  return exit !== undefined ? { results, exit } : { results };
 }

@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { writeFileAtomic } from '../../core/storage/atomic.js';
 import { parseWith } from '../argv.js';
-import { defineCommand, firstFailure, type CommandContext } from '../command.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { defineCommand, type CommandContext } from '../command.js';
 import { printable, table } from '../format.js';
-import { argsOf, itemFailure } from './shared.js';
+import { argsOf, runBatch } from './shared.js';
 import { mediaSid, messageSid, twilioClient } from './twilio-shared.js';
 
 export const twilioMediaList = defineCommand({
@@ -109,21 +108,14 @@ export const twilioMediaRm = defineCommand({
   },
   async run(ctx, args) {
     const client = await twilioClient(ctx);
-    const results = [];
-    const codes: Array<ExitCode | undefined> = [];
-    for (const sid of args.media) {
-      try {
+    const { results, exit } = await runBatch(ctx, args.media, {
+      record: (sid) => ({ mediaSid: sid }),
+      prefix: (sid) => `${sid}: `,
+      run: async (sid) => {
         await client.deleteMedia(args.message, sid, { signal: ctx.signal });
         ctx.out.line(`Deleted ${sid}.`);
-        results.push({ mediaSid: sid, ok: true });
-      } catch (err) {
-        const failure = itemFailure(err);
-        ctx.out.warn(`${sid}: ${failure.error.message}`);
-        codes.push(failure.exitCode);
-        results.push({ mediaSid: sid, ok: false, ...failure });
-      }
-    }
-    const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
+      },
+    });
     return { json: { messageSid: args.message, results }, ...(exit !== undefined ? { exit } : {}) };
   },
 });
