@@ -1,18 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../hooks/useModalDialog';
 import type { ImportedAccountDraft } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 
 /** Paste the provider's Account XML; main parses it (no DOCTYPE, bounded size) into a draft for the form. */
 export function ImportXmlDialog({ onImported, onClose }: { onImported(draft: ImportedAccountDraft): void; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [xml, setXml] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   const submit = async () => {
     setBusy(true);
     setError(undefined);

@@ -1,6 +1,7 @@
 // The library browser's dialogs: a modal base on <dialog> (focus kept inside, Escape cancels), the new-folder
 // form, the download folder choice, and the conflict question asked once with "apply to all".
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { useModalDialog } from '../../hooks/useModalDialog';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 
 interface ModalProps {
@@ -14,13 +15,8 @@ interface ModalProps {
 }
 
 export function Modal({ title, children, actions, wide, onCancel, testId }: ModalProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
     <dialog
       ref={ref}

@@ -1,7 +1,8 @@
 // Downloading media: choose a folder (the OS dialog in Electron; in the browser host an editable path, since a web
 // page cannot show one), then names already in the folder are asked about once each, with "do the same for the
 // rest", and the downloads go to the transfer queue.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../../hooks/useModalDialog';
 import type { TwilioDownloadExisting, TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
 import { plural } from './format';
@@ -25,7 +26,7 @@ interface DownloadFlowProps {
 export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
   const [step, setStep] = useState<Step>({ kind: 'picking' });
   const [applyToAll, setApplyToAll] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(step.kind !== 'picking');
 
   const queue = async (folder: string, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
@@ -71,11 +72,6 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
   }, []);
 
   const visible = step.kind !== 'picking';
-  useEffect(() => {
-    const d = dialog.current;
-    if (visible && d && !d.open) d.showModal();
-  }, [visible]);
-  useEffect(() => () => dialog.current?.close(), []);
 
   const decide = (decision: Decision) => {
     if (step.kind !== 'conflict') return;
