@@ -95,6 +95,7 @@ export interface TwilioCleanupItem {
   messageSid: string;
   mediaSid: string;
   contentType: string | null;
+  /** The media's date_created, ISO 8601. */
   dateCreated: string;
   from: string | null;
   to: string | null;

@@ -7,6 +7,7 @@ import { AppError, toAppError } from '../../common/errors.js';
 import { hasMedia, type TwilioClient } from './client.js';
 import { endOfDayMs, isDay, startOfDayMs, toIsoSecond } from './dates.js';
 import { MEDIA_SID, MESSAGE_SID } from './schemas.js';
+import type { TwilioCleanupItem } from '../../common/methods/twilio.js';
 
 export { formatCleanupReport, type ReportFormat } from './cleanup-report.js';
 
@@ -37,15 +38,8 @@ export interface PlanOptions extends CleanupCriteria {
   concurrency?: number | undefined;
 }
 
-export interface CleanupItem {
-  messageSid: string;
-  mediaSid: string;
-  contentType: string | null;
-  /** The media's date_created, ISO 8601. */
-  dateCreated: string;
-  from: string | null;
-  to: string | null;
-}
+/** One media the clean-up would delete: the same shape the contract gives the UI. */
+export type CleanupItem = TwilioCleanupItem;
 
 export interface CleanupPlan {
   criteria: CleanupCriteria;
