@@ -1,4 +1,6 @@
-// Tells a media type by the first bytes of a file, never by its name or declared type.
+// Tells a media type by the first bytes of a file, never by its name or declared type, as a server would: the
+// major brand only, and MP3 besides (voicemail). Kept apart from main/core/media/sniff.ts, the client's check, so
+// that a bug in one is caught by the other instead of being mirrored.
 import fs from 'node:fs/promises';
 
 export type SniffedMediaType = 'image/jpeg' | 'video/mp4' | 'audio/mpeg';

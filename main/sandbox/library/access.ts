@@ -12,6 +12,10 @@
 // - When a file follows its folder's ACL and that ACL's lists for the operation are empty, "the creator" is the
 //   file's creator (whoever was allowed to write it into the folder keeps access to it).
 // - A file's effective ACL alone decides access to it: reaching a file does not also require folder access.
+//
+// Written apart from main/common/library-acl.ts on purpose: the sandbox is the server every client test talks to,
+// and the ACL-effect tests only prove something when the rules the server enforces and the rules the client
+// summarises are two implementations that must agree, not one shared by both.
 
 export type AccessOp = 'read' | 'write';
 
