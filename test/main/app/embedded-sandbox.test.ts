@@ -38,6 +38,16 @@ describe('the embedded sandbox', () => {
       for (const account of accounts.filter((a) => a.kind !== 'generic')) {
         expect(await call(app, 'accounts.test', { accountId: account.id })).toMatchObject({ ok: true });
       }
+      // With a wrong secret the test says so, in the server's terms, without saving anything.
+      for (const account of accounts.filter((a) => a.kind !== 'generic')) {
+        const { id, secretSet: _s, createdAt: _c, updatedAt: _u, ...config } = account;
+        const right = app.services.accounts.secret(id);
+        await call(app, 'accounts.update', { accountId: id, config, secret: 'wrong-secret-0000' });
+        const result = await call<{ ok: boolean; message: string }>(app, 'accounts.test', { accountId: id });
+        expect(result.ok).toBe(false);
+        expect(result.message).toMatch(/credential|password|token|401|authenticat/i);
+        await call(app, 'accounts.update', { accountId: id, config, secret: right });
+      }
     } finally {
       await app.close();
     }
