@@ -21,6 +21,8 @@ export class ActivityLog {
   private readonly listeners = new Set<(entry: LogEntry) => void>();
   private seq = 0;
   private writing: Promise<void> = Promise.resolve();
+  /** The file's size as this process last knew it: read once, then counted, not stat'ed for every entry. */
+  private fileSize: number | undefined;
   readonly file: string;
 
   constructor(private readonly options: ActivityLogOptions) {
@@ -77,11 +79,24 @@ export class ActivityLog {
   }
 
   private async append(entry: LogEntry): Promise<void> {
-    await fs.mkdir(path.dirname(this.file), { recursive: true });
     const line = `${JSON.stringify(entry)}\n`;
-    const size = await fs.stat(this.file).then((s) => s.size, () => 0);
-    if (size + line.length > (this.options.maxFileBytes ?? 1024 * 1024)) await this.rotate();
-    await fs.appendFile(this.file, line, { mode: 0o600 });
+    const bytes = Buffer.byteLength(line);
+    if (this.fileSize === undefined) {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      this.fileSize = await fs.stat(this.file).then((s) => s.size, () => 0);
+    }
+    if (this.fileSize + bytes > (this.options.maxFileBytes ?? 1024 * 1024)) {
+      await this.rotate();
+      this.fileSize = 0;
+    }
+    try {
+      await fs.appendFile(this.file, line, { mode: 0o600 });
+      this.fileSize += bytes;
+    } catch (err) {
+      // The folder may have gone: look again (and recreate it) at the next entry.
+      this.fileSize = undefined;
+      throw err;
+    }
   }
 
   private async rotate(): Promise<void> {
