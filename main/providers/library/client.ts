@@ -5,7 +5,7 @@ import { normalizeAcl, type Acl } from '../../common/library-acl.js';
 import { assertLibraryId } from '../../common/library-ids.js';
 import { resolveConnection, type ResolvedConnection } from './connection.js';
 import { downloadToFile, openMediaStream, type DownloadOptions, type DownloadResult, type MediaStream, type MediaStreamOptions } from './download.js';
-import { asCancelled, DEFAULT_JSON_CAP, DEFAULT_LISTING_CAP, discard, expectStatus, readJson, sendLibrary, type LibraryContext, type LibraryLimits } from './http.js';
+import { DEFAULT_JSON_CAP, DEFAULT_LISTING_CAP, discard, expectStatus, readJson, sendLibrary, type LibraryContext, type LibraryLimits } from './http.js';
 import { describe, paths, targetIds, type LibraryTarget } from './paths.js';
 import {
   aclRequestBody,
@@ -56,12 +56,8 @@ export class LibraryClient {
 
   private async getJson(path: string, what: string, cap: number, options: CallOptions): Promise<unknown> {
     const res = await sendLibrary(this.ctx.conn, this.ctx.limits, { method: 'GET', path, accept: 'application/json', signal: options.signal });
-    try {
-      await expectStatus(res, [200], this.ctx.conn, what);
-      return await readJson(res, this.ctx.conn, what, cap);
-    } catch (err) {
-      throw asCancelled(err, options.signal);
-    }
+    await expectStatus(res, [200], this.ctx.conn, what);
+    return readJson(res, this.ctx.conn, what, cap);
   }
 
   private async create(path: string, id: string, what: string, conflict: string, options: CallOptions): Promise<Created> {

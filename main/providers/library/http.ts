@@ -162,14 +162,6 @@ export async function readJson(res: HttpResponse, conn: ResolvedConnection, what
   }
 }
 
-/**
- * The transport reports a cancel that lands while a body is being read as a dropped connection; when our own
- * signal was the cause, say so.
- */
-export function asCancelled(err: unknown, signal: AbortSignal | undefined): unknown {
-  return signal?.aborted ? new AppError('cancelled', 'Cancelled.') : err;
-}
-
 /** Reads and drops a small body so the connection is left clean. */
 export async function discard(res: HttpResponse): Promise<void> {
   try {
