@@ -16,7 +16,7 @@ import { loadOrCreateSecrets } from './secrets.js';
 import { loadSeedMarks, saveSeedMarks } from './seed-marks.js';
 import { handleCdn, type CdnLogEntry } from './twilio/cdn.js';
 import { DEMO_MESSAGE_COUNT, SANDBOX_NUMBER } from './twilio/demo.js';
-import type { BlobRef } from './twilio/model.js';
+import { outboundMessage, type BlobRef } from './twilio/model.js';
 import { MediaUrlSigner } from './twilio/signer.js';
 import { TwilioStore } from './twilio/store.js';
 
@@ -184,21 +184,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     twilio: {
       messageSids: () => twilio.listMessages().map((m) => m.sid),
       createMessage: async (o = {}) => {
-        const now = Math.floor(Date.now() / 1000) * 1000;
-        const message = await twilio.addMessage({
-          to: o.to ?? '+14155550101',
-          from: o.from ?? SANDBOX_NUMBER,
-          body: o.body ?? '',
-          direction: 'outbound-api',
-          status: 'delivered',
-          dateCreated: now,
-          dateSent: now,
-          dateUpdated: now,
-          messagingServiceSid: null,
-          price: null,
-          priceUnit: 'USD',
-          numSegments: '1',
-        });
+        const message = await twilio.addMessage(outboundMessage({ to: o.to ?? '+14155550101', from: o.from ?? SANDBOX_NUMBER, body: o.body ?? '', price: null }));
         return message.sid;
       },
       seedMedia: (messageSid, count) => twilio.seedMedia(messageSid, count),

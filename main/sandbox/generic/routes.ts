@@ -10,6 +10,7 @@ import { assertGenericCredentials, param, readParams, type GenericAccount } from
 import { replyGeneric } from './reply.js';
 import type { GenericStore } from './store.js';
 import { receiveUpload } from './upload.js';
+import { outboundMessage } from '../twilio/model.js';
 
 export interface GenericRouteDeps {
   store: GenericStore;
@@ -93,22 +94,8 @@ async function referenceSend(ctx: RequestContext, deps: GenericRouteDeps): Promi
   const previewType = param(params, 'preview_type', 'preview_content_type');
   if (previewType !== undefined && previewType !== 'image/jpeg') throw new HttpError(400, `The preview must be image/jpeg, not ${previewType}.`);
   const contentType = name.endsWith('.mp4') ? 'video/mp4' : 'image/jpeg';
-  const now = Math.floor(Date.now() / 1000) * 1000;
   const message = await deps.twilio.addMessage(
-    {
-      to: to.trim(),
-      from: SANDBOX_NUMBER,
-      body: param(params, 'description') ?? '',
-      direction: 'outbound-api',
-      status: 'delivered',
-      dateCreated: now,
-      dateSent: now,
-      dateUpdated: now,
-      messagingServiceSid: null,
-      price: '-0.02000',
-      priceUnit: 'USD',
-      numSegments: '1',
-    },
+    outboundMessage({ to: to.trim(), from: SANDBOX_NUMBER, body: param(params, 'description') ?? '', price: '-0.02000' }),
     [{ contentType, blob: { kind: 'generic', name } }],
   );
   replyGeneric(ctx, 200, { status: 'sent', message_sid: message.sid });

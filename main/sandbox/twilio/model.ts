@@ -46,3 +46,19 @@ export const journalLineSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('delete'), sid: z.string() }),
 ]);
 export type JournalLine = z.infer<typeof journalLineSchema>;
+
+/** A message the sandbox sends now (a reference send, a test's message): delivered at once, dated to the second. */
+export function outboundMessage(fields: { to: string; from: string; body: string; price: string | null }): Omit<MessageRecord, 'sid'> {
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  return {
+    ...fields,
+    direction: 'outbound-api',
+    status: 'delivered',
+    dateCreated: now,
+    dateSent: now,
+    dateUpdated: now,
+    messagingServiceSid: null,
+    priceUnit: 'USD',
+    numSegments: '1',
+  };
+}
