@@ -1,24 +1,13 @@
-// `npm start`: the desktop app; where Electron's runtime binary is missing, says so in one line and starts the
-// browser host instead. Arguments after `--` (--data-dir, --port) go to whichever host starts.
+// `npm start`: the desktop app. When Electron's runtime is missing (Electron 45's npm package downloads it only on
+// demand), it is downloaded first with the package's own install.js; only when that fails does the browser host start
+// instead, with the reason and how to retry. Arguments after `--` (--data-dir, --port) go to whichever host starts.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronRuntime, fallbackMessage } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-
-/**
- * The installed Electron executable, or undefined. Not `require('electron')`: since Electron 45 that tries to
- * download a missing binary on the spot, which hangs on machines without network.
- */
-function electronBinary() {
-  const dir = path.join(root, 'node_modules', 'electron');
-  const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
 
 function run(command, commandArgs) {
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit' });
@@ -26,10 +15,23 @@ function run(command, commandArgs) {
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
 
-const binary = electronBinary();
-if (binary) {
-  run(binary, ['.', ...args]);
+const interactive = Boolean(process.stdout.isTTY);
+let lastPlain = 0;
+/** On a terminal the progress line rewrites itself; in a log, one line every 5 s. */
+function report(line, final) {
+  if (interactive) {
+    process.stdout.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
+  } else if (final || Date.now() - lastPlain >= 5000) {
+    lastPlain = Date.now();
+    console.log(line);
+  }
+}
+
+const runtime = await ensureElectronRuntime({ electronDir: path.join(root, 'node_modules', 'electron'), report });
+if (runtime.ok) {
+  run(runtime.binary, ['.', ...args]);
 } else {
-  console.log("Electron's runtime is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD or no network): starting the browser host instead.");
+  if (interactive) process.stdout.write('\r\x1b[2K');
+  console.log(fallbackMessage(runtime.reason));
   run(process.execPath, [path.join(root, 'dist/main/webhost.cjs'), ...args]);
 }
