@@ -5,7 +5,7 @@
 // the wire version and the fuse states Electron ships with), so electron-builder's own fuse step runs unchanged and
 // the test reads back what it wrote.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { extractFile, listPackage } from '@electron/asar';
@@ -13,7 +13,7 @@ import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { SENTINEL } from '@electron/fuses/dist/constants';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FILES } from '../../main/sandbox/assets';
-import { ROOT, packageNameOf, productionPackageNames, readPackageJson } from './project';
+import { ROOT, readPackageJson } from './project';
 
 const BUILT = ['dist/main/electron.cjs', 'dist/preload/index.cjs', 'dist/renderer/index.html'];
 /** Electron's own fuse states, in wire order ('1' on, '0' off): what an unmodified binary carries. */
@@ -120,19 +120,26 @@ describe('electron-builder --dir with a stand-in Electron', () => {
     expect(offending).toEqual([]);
   });
 
-  it('contains production dependencies only: every packed package is a production one, no devDependency', () => {
-    const production = productionPackageNames();
-    const packedPackages = new Set(
-      files
-        .map((f) => /^(.*\/node_modules\/(?:@[^/]+\/)?[^/@][^/]*)\/package\.json$/.exec(f)?.[1])
-        .filter((p): p is string => p !== undefined)
-        .map((p) => packageNameOf(p.slice(1))),
-    );
-    expect([...packedPackages].filter((name) => !production.has(name))).toEqual([]);
-    const dev = Object.keys(readPackageJson().devDependencies ?? {}).filter((name) => !production.has(name));
-    expect(dev).toEqual(expect.arrayContaining(['vitest', 'electron-builder', 'typescript', '@playwright/test', 'electron']));
-    const packedDev = files.filter((f) => dev.some((name) => f.includes(`/node_modules/${name}/`)));
-    expect(packedDev).toEqual([]);
+  it('holds only the bundles, the demo media and package.json: esbuild inlines every dependency, so no node_modules', () => {
+    const allowed = (f: string) =>
+      f === '/package.json' ||
+      /^\/dist\/main\/electron\.cjs$/.test(f) ||
+      /^\/dist\/preload\/index\.cjs$/.test(f) ||
+      /^\/dist\/renderer\/[^/].*$/.test(f) ||
+      /^\/assets\/demo\/[^/]+\.(jpg|mp4|mp3)$/.test(f) ||
+      // asar lists the folders on the way to each file
+      ['/dist', '/dist/main', '/dist/preload', '/dist/renderer', '/assets', '/assets/demo'].includes(f);
+    expect(files.filter((f) => !allowed(f))).toEqual([]);
+    expect(files.some((f) => f.includes('/node_modules/'))).toBe(false);
+    const pkg = readPackageJson();
+    expect(pkg.dependencies ?? {}, 'dependencies ship in app.asar; what the bundles inline belongs in devDependencies').toEqual({});
+    expect(Object.keys(pkg.devDependencies ?? {})).toEqual(expect.arrayContaining(['vitest', 'electron-builder', 'electron', 'react', 'zod', 'electron-updater']));
+  });
+
+  it("writes app-update.yml next to app.asar from electron-builder.yml's publish settings, for electron-updater", () => {
+    const updateConfig = readFileSync(path.join(appOut, 'resources', 'app-update.yml'), 'utf8');
+    expect(updateConfig).toMatch(/^provider: generic$/m);
+    expect(updateConfig).toMatch(/^url: https:\/\/updates\.media-desk\.invalid\/media-desk\/?$/m);
   });
 
   it('flips the hardening fuses in the packaged executable', async () => {

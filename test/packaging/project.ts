@@ -1,5 +1,4 @@
-// Shared by the packaging tests: where the project is, its electron-builder config, and which packages npm counts
-// as production dependencies (from package-lock.json, the same answer electron-builder gets from npm).
+// Shared by the packaging tests: where the project is, its package.json and its electron-builder config.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -44,29 +43,4 @@ export function readBuilderConfig(): BuilderConfig {
   const parsed = load(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('electron-builder.yml is not a mapping');
   return parsed as BuilderConfig;
-}
-
-interface LockEntry {
-  name?: string;
-  dev?: boolean;
-  devOptional?: boolean;
-  optional?: boolean;
-  link?: boolean;
-}
-
-/** Package name of a lockfile key such as `node_modules/a/node_modules/@scope/b`. */
-export function packageNameOf(lockKey: string): string {
-  const i = lockKey.lastIndexOf('node_modules/');
-  return lockKey.slice(i + 'node_modules/'.length);
-}
-
-/** Names of the installed packages npm marks as needed in production (not `dev`, not `devOptional`). */
-export function productionPackageNames(): Set<string> {
-  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
-  const names = new Set<string>();
-  for (const [key, entry] of Object.entries(lock.packages)) {
-    if (!key.includes('node_modules/') || entry.dev || entry.devOptional) continue;
-    names.add(packageNameOf(key));
-  }
-  return names;
 }
