@@ -1,7 +1,7 @@
 // Composition: the services one running app has, whatever host it runs in. Hosts add their capabilities
 // (dialogs, opening links…) through HostCapabilities and carry the contract to the UI.
 import path from 'node:path';
-import type { AppInfo, Notice } from '../common/contract.js';
+import type { AppInfo, Notice, UpdateStatus } from '../common/contract.js';
 import { AccountStore } from '../core/accounts/account-store.js';
 import { ActivityLog } from '../core/log/activity-log.js';
 import { createRedactor } from '../core/log/redact.js';
@@ -22,6 +22,15 @@ export interface HostCapabilities {
   mediaUrl(token: string): string;
   /** Asks the user for a folder; null when cancelled. Hosts without dialogs give their default folder, unpicked. */
   pickFolder(title: string): Promise<{ path: string; picked: boolean } | null>;
+  /** The app's own updates: only the desktop app has them (the other hosts leave this out). */
+  updates?: UpdatesPort;
+}
+
+export interface UpdatesPort {
+  status(): UpdateStatus;
+  check(): Promise<UpdateStatus>;
+  download(): Promise<UpdateStatus>;
+  install(): void;
 }
 
 export interface AppServicesOptions {

@@ -10,12 +10,16 @@ import { coreMethods, type LogEntry, type Notice, type Settings } from './method
 import { genericMethods } from './methods/generic.js';
 import { libraryMethods } from './methods/library.js';
 import { twilioMethods } from './methods/twilio.js';
+import { updateMethods, type UpdateStatus } from './methods/updates.js';
+import type { AppCommand } from './app-commands.js';
 import type { TransferItem, TransferSummary } from './transfers.js';
 
 export * from './methods/core.js';
 export type * from './methods/generic.js';
 export type * from './methods/library.js';
 export type * from './methods/twilio.js';
+export type * from './methods/updates.js';
+export type { AppCommand } from './app-commands.js';
 export { fileRefSchema, type FileRef } from './files.js';
 
 export const contract = {
@@ -23,6 +27,7 @@ export const contract = {
   ...genericMethods,
   ...libraryMethods,
   ...twilioMethods,
+  ...updateMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +52,11 @@ export interface EventMap {
   'notice': Notice;
   /** Transfers whose state or progress changed, and the queue's totals. */
   'transfers.changed': { changed: TransferItem[]; summary: TransferSummary };
+  /** Files the OS handed the desktop app (command line, Open With, a second launch): for the upload view to check. */
+  'files.opened': { files: Array<{ ref: FileRef; name: string }> };
+  /** A command chosen in the native menu. */
+  'app.command': { command: AppCommand };
+  'updates.status': UpdateStatus;
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;

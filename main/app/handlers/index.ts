@@ -4,6 +4,7 @@ import { createCoreHandlers } from './core.js';
 import { createGenericHandlers } from './generic.js';
 import { createLibraryHandlers } from './library.js';
 import { createTwilioHandlers } from './twilio.js';
+import { createUpdateHandlers } from './updates.js';
 import type { HandlerContext } from './types.js';
 
 export { validateExternalUrl } from './core.js';
@@ -15,5 +16,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createGenericHandlers(context),
     ...createLibraryHandlers(context),
     ...createTwilioHandlers(context),
+    ...createUpdateHandlers(context),
   };
 }

@@ -1,0 +1,58 @@
+// The desktop app's command line: what Electron, Chromium and the OS pass must never stop it.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLaunchArgs } from '../../../main/app/launch-args';
+
+const cwd = path.resolve('/home/ana/Pictures');
+
+describe('parseLaunchArgs', () => {
+  it('accepts the Chromium and Electron switches users and packagers add, without a warning', () => {
+    const parsed = parseLaunchArgs(['--no-sandbox', '--enable-logging', '--disable-gpu', '--enable-features=WaylandWindowDecorations', '--ozone-platform-hint=auto'], cwd);
+    expect(parsed).toEqual({
+      dataDir: undefined,
+      files: [],
+      switches: ['--no-sandbox', '--enable-logging', '--disable-gpu', '--enable-features=WaylandWindowDecorations', '--ozone-platform-hint=auto'],
+      warnings: [],
+    });
+  });
+
+  it('accepts any other --switch or --switch=value, and warns about it', () => {
+    const parsed = parseLaunchArgs(['--frobnicate', '--shiny=yes'], cwd);
+    expect(parsed.switches).toEqual(['--frobnicate', '--shiny=yes']);
+    expect(parsed.warnings).toEqual([expect.stringContaining('--frobnicate'), expect.stringContaining('--shiny')]);
+    expect(parsed.files).toEqual([]);
+  });
+
+  it("ignores macOS's process serial number", () => {
+    expect(parseLaunchArgs(['-psn_0_12345'], cwd)).toEqual({ dataDir: undefined, files: [], switches: [], warnings: [] });
+  });
+
+  it('acts on --data-dir in both spellings, relative to the launch folder', () => {
+    expect(parseLaunchArgs(['--data-dir', 'desk'], cwd).dataDir).toBe(path.join(cwd, 'desk'));
+    expect(parseLaunchArgs(['--data-dir=/srv/desk'], cwd).dataDir).toBe(path.resolve('/srv/desk'));
+  });
+
+  it('warns when --data-dir has no folder, and does not swallow the next switch', () => {
+    const parsed = parseLaunchArgs(['--data-dir', '--no-sandbox'], cwd);
+    expect(parsed.dataDir).toBeUndefined();
+    expect(parsed.switches).toEqual(['--no-sandbox']);
+    expect(parsed.warnings).toEqual([expect.stringContaining('--data-dir needs a folder')]);
+    expect(parseLaunchArgs(['--data-dir'], cwd).warnings).toHaveLength(1);
+  });
+
+  it('takes everything else as files to open, resolved against the launch folder, in order', () => {
+    const parsed = parseLaunchArgs(['beach.jpg', '--no-sandbox', '/tmp/clip.mp4', '-psn_0_1', 'sub dir/ä photo.JPG'], cwd);
+    expect(parsed.files).toEqual([path.join(cwd, 'beach.jpg'), path.resolve('/tmp/clip.mp4'), path.join(cwd, 'sub dir/ä photo.JPG')]);
+  });
+
+  it('takes arguments after -- as files even when they look like options', () => {
+    expect(parseLaunchArgs(['--', '--weird-name.jpg'], cwd).files).toEqual([path.join(cwd, '--weird-name.jpg')]);
+  });
+
+  it("warns about the browser host's --port and about unknown single-dash options instead of failing", () => {
+    const parsed = parseLaunchArgs(['--port', '8080', '-x'], cwd);
+    expect(parsed.warnings).toEqual([expect.stringContaining('--port is an option of the browser host'), expect.stringContaining('-x')]);
+    // `--port 8080`: a Chromium-style switch takes no separate value, so 8080 is a (missing) file the upload view refuses.
+    expect(parsed.files).toEqual([path.join(cwd, '8080')]);
+  });
+});
