@@ -93,3 +93,15 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArg
   }
   return result;
 }
+
+/**
+ * The arguments after the executable and, when running from sources (`electron .`), after the app's folder.
+ * A second instance's argv can carry Chromium's switches before the app folder, so the folder is the first
+ * non-option argument, not argv[1].
+ */
+export function argsAfterApp(argv: readonly string[], packaged: boolean): string[] {
+  const rest = argv.slice(1);
+  if (packaged) return rest;
+  const app = rest.findIndex((arg) => !arg.startsWith('-'));
+  return app === -1 ? rest : [...rest.slice(0, app), ...rest.slice(app + 1)];
+}

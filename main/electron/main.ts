@@ -1,21 +1,26 @@
 // The Electron host: the only code that imports `electron`. It wires the shared services to a hardened window.
 import path from 'node:path';
 import { BrowserWindow, Menu, Notification, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
-import { APP_ORIGIN, IPC_EVENT } from '../common/channels.js';
+import { autoUpdater } from 'electron-updater';
+import { APP_ID } from '../common/app-commands.js';
+import { APP_ORIGIN } from '../common/channels.js';
+import type { AppCommand } from '../common/contract.js';
 import { batchSummary } from '../app/batch-summary.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
-import { parseHostArgs } from '../app/paths.js';
+import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
+import { grantOpenedFiles } from '../app/opened-files.js';
+import { defaultDataDir } from '../app/paths.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc } from './ipc.js';
+import { MainWindow } from './main-window.js';
 import { mediaUrlFor, registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
 import { createSafeStorageCipher } from './safe-storage-cipher.js';
 import { denyAllPermissions, hardenWebContents } from './security.js';
+import { createUpdatesPort } from './updates.js';
 import { secureWebPreferences } from './web-preferences.js';
 import { DEFAULT_WINDOW_STATE, fitToDisplays, loadWindowState, saveWindowState } from './window-state.js';
-
-const DOCS_URL = 'https://github.com/';
 
 function openExternalSafely(raw: string): void {
   try {
@@ -26,28 +31,69 @@ function openExternalSafely(raw: string): void {
 }
 
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
+// Windows shows notifications and groups taskbar buttons by this id: the installer's appId.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+const launch = parseLaunchArgs(argsAfterApp(process.argv, app.isPackaged), process.cwd());
+const dataDir = launch.dataDir ?? defaultDataDir();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const args = parseHostArgs(process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('--inspect') && a !== '.'));
-  app.setPath('userData', args.dataDir);
-  let mainWindow: BrowserWindow | undefined;
+  app.setPath('userData', dataDir);
   let running: RunningApp | undefined;
+  const window = new MainWindow(() => createWindow(dataDir));
+  /** Files opened before the UI can take them wait here. */
+  const waitingFiles: string[] = [...launch.files];
+  for (const warning of launch.warnings) console.warn(`Media Desk: ${warning}`);
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  const showFiles = async (paths: string[]): Promise<void> => {
+    if (paths.length === 0) return;
+    if (!running) {
+      waitingFiles.push(...paths);
+      return;
+    }
+    await window.ensure();
+    window.focus();
+    window.send('files.opened', { files: grantOpenedFiles(paths) });
+  };
+  const runCommand = async (command: AppCommand): Promise<void> => {
+    await window.ensure();
+    window.focus();
+    window.send('app.command', { command });
+  };
+  const report = (error: unknown) => running?.services.log.error('app', error instanceof Error ? error.message : String(error));
+
+  // macOS's "Open With" and files dropped on the Dock icon; may arrive before the app is ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    showFiles([file]).catch(report);
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const again = parseLaunchArgs(argsAfterApp(argv, app.isPackaged), workingDirectory);
+    if (again.files.length > 0) {
+      showFiles(again.files).catch(report);
+    } else if (running) {
+      window.ensure().then(() => window.focus(), report);
+    }
+  });
+  // macOS: clicking the Dock icon with no window open brings one back.
+  app.on('activate', () => {
+    if (running && !window.get()) window.ensure().catch(report);
   });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalSafely));
 
-  void app.whenReady().then(async () => {
+  const updates = createUpdatesPort(autoUpdater, {
+    publish: (status) => window.send('updates.status', status),
+    log: (level, message) => running?.services.log.add(level, 'updates', message),
+  });
+
+  const start = async (): Promise<void> => {
     denyAllPermissions(session.defaultSession);
     registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
     running = await bootApp({
-      dataDir: args.dataDir,
+      dataDir,
       version: app.getVersion(),
       cipher: (settings) => createSafeStorageCipher(safeStorage, process.platform, settings.persistSecretsWithoutKeyring),
       host: {
@@ -56,54 +102,74 @@ if (!app.requestSingleInstanceLock()) {
         mediaUrl: mediaUrlFor,
         pickFolder: async (title) => {
           const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+          const mainWindow = window.get();
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           const [folder] = result.filePaths;
           return result.canceled || !folder ? null : { path: folder, picked: true };
         },
+        updates,
       },
     });
+    const services = running.services;
+    for (const warning of launch.warnings) services.log.warn('app', warning);
     registerMediaProtocol(protocol, running.media);
-    registerContractIpc(ipcMain, running.dispatch, () => mainWindow?.webContents);
-    running.services.events.subscribe((event, payload) => mainWindow?.webContents.send(IPC_EVENT, { event, payload }));
+    registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
+    services.events.subscribe((event, payload) => window.send(event, payload));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
-    running.services.transfers.onChange((_changed, summary) => mainWindow?.setProgressBar(summary.progress ?? -1));
-    running.services.transfers.onBatchEnd((finished) => {
+    services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));
+    services.transfers.onBatchEnd((finished) => {
       const summary = batchSummary(finished);
       if (summary && Notification.isSupported()) new Notification(summary).show();
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform, app.name, {
-          openLogFolder: () => void shell.openPath(path.join(args.dataDir, 'logs')),
-          openDocs: () => openExternalSafely(DOCS_URL),
+          openLogFolder: () => void shell.openPath(path.join(dataDir, 'logs')),
+          command: (command) => {
+            if (command === 'check-for-updates') void updates.check(); // reports its own failures as a status
+            runCommand(command).catch(report);
+          },
         }),
       ),
     );
-    mainWindow = await createWindow(args.dataDir);
-  });
+    await window.ensure();
+    await showFiles(waitingFiles.splice(0));
+    // Installed copies look for an update at start; the answer shows in Settings (a failure too, never a dialog).
+    if (app.isPackaged) void updates.check();
+  };
+
+  // A start-up failure (a damaged or locked data folder, a port in use) must not leave a process without a window.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Media Desk could not start', `${reason}\n\nData folder: ${dataDir}`);
+      app.quit();
+    });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => void running?.close());
+}
 
-  async function createWindow(dataDir: string): Promise<BrowserWindow> {
-    const saved = await loadWindowState(dataDir);
-    const state = saved ? fitToDisplays(saved, screen.getAllDisplays().map((d) => d.workArea)) : DEFAULT_WINDOW_STATE;
-    const window = new BrowserWindow({
-      ...(saved ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
-      minWidth: 720,
-      minHeight: 480,
-      show: false,
-      title: 'Media Desk',
-      backgroundColor: '#1b1d22',
-      webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'index.cjs')),
-    });
-    if (state.maximized) window.maximize();
-    window.once('ready-to-show', () => window.show());
-    const remember = () => void saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
-    window.on('close', remember);
-    await window.loadURL(`${APP_ORIGIN}/index.html`);
-    return window;
-  }
+async function createWindow(dataDir: string): Promise<BrowserWindow> {
+  const saved = await loadWindowState(dataDir);
+  const state = saved ? fitToDisplays(saved, screen.getAllDisplays().map((d) => d.workArea)) : DEFAULT_WINDOW_STATE;
+  const window = new BrowserWindow({
+    ...(saved ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Media Desk',
+    backgroundColor: '#1b1d22',
+    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'index.cjs')),
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  const remember = () => void saveWindowState(dataDir, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  window.on('close', remember);
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../main/common/app-commands';
 import { APP_BUILDER_LIB, ROOT, convertIcon, readBuilderConfig, readPackageJson, type BuilderConfig } from './project';
 
 const config = readBuilderConfig();
@@ -55,6 +56,16 @@ describe('electron-builder.yml', () => {
     // electron-builder's default output is dist/, which is where `npm run build` puts the app itself.
     expect(output).toBe('release');
     expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8')).toMatch(/^\/?release\/?$/m);
+  });
+
+  it("gives Windows the same AppUserModelId the app sets at start (main/common's APP_ID)", () => {
+    expect(config.appId).toBe(APP_ID);
+  });
+
+  it('publishes updates to a generic feed whose placeholder host cannot resolve (.invalid) until a real one is set', () => {
+    const publish = section('publish');
+    expect(publish.provider).toBe('generic');
+    expect(new URL(String(publish.url)).hostname).toMatch(/\.invalid$/);
   });
 
   it('packs the app into an asar with nothing unpacked beside it (unpacked files escape integrity checks)', () => {

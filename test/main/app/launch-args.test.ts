@@ -1,7 +1,7 @@
 // The desktop app's command line: what Electron, Chromium and the OS pass must never stop it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseLaunchArgs } from '../../../main/app/launch-args';
+import { argsAfterApp, parseLaunchArgs } from '../../../main/app/launch-args';
 
 const cwd = path.resolve('/home/ana/Pictures');
 
@@ -54,5 +54,13 @@ describe('parseLaunchArgs', () => {
     expect(parsed.warnings).toEqual([expect.stringContaining('--port is an option of the browser host'), expect.stringContaining('-x')]);
     // `--port 8080`: a Chromium-style switch takes no separate value, so 8080 is a (missing) file the upload view refuses.
     expect(parsed.files).toEqual([path.join(cwd, '8080')]);
+  });
+});
+
+describe('argsAfterApp', () => {
+  it('drops the executable, and the app folder when running from sources, wherever Chromium put its switches', () => {
+    expect(argsAfterApp(['/opt/Media Desk/media-desk', '--no-sandbox', 'a.jpg'], true)).toEqual(['--no-sandbox', 'a.jpg']);
+    expect(argsAfterApp(['electron', '.', 'a.jpg'], false)).toEqual(['a.jpg']);
+    expect(argsAfterApp(['electron', '--allow-file-access-from-files', '.', '--data-dir=/d', 'a.jpg'], false)).toEqual(['--allow-file-access-from-files', '--data-dir=/d', 'a.jpg']);
   });
 });

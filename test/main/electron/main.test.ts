@@ -1,130 +1,133 @@
-// The Electron entry point with `electron` mocked (its binary cannot run here): what it sets up, in order.
+// The Electron entry point with `electron` mocked (its binary cannot run here): what it sets up, in order, and how it
+// lives through its window's life (Linux; macOS and Windows have their own files).
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { electron } from './support/electron-mock';
 
-const calls = vi.hoisted(() => ({
-  windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; mainFrame: unknown }>,
-  handlers: new Map<string, unknown>(),
-  protocols: [] as string[],
-  privileged: [] as unknown[],
-  lock: vi.fn(() => true),
-  menuSet: vi.fn(),
-  permissionHandler: vi.fn(),
-}));
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    webContents = { send: vi.fn(), mainFrame: { url: 'app://media-desk/index.html', parent: null } };
-    loaded: string[] = [];
-    constructor(options: Record<string, unknown>) {
-      calls.windows.push({ options, loaded: this.loaded, mainFrame: this.webContents.mainFrame });
-    }
-    async loadURL(url: string) {
-      this.loaded.push(url);
-    }
-    once() {}
-    on() {}
-    show() {}
-    maximize() {}
-    isMaximized() {
-      return false;
-    }
-    setProgressBar() {}
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1280, height: 800 };
-    }
-  }
-  return {
-    BrowserWindow,
-    app: {
-      requestSingleInstanceLock: calls.lock,
-      setPath: vi.fn(),
-      on: vi.fn(),
-      whenReady: () => Promise.resolve(),
-      getVersion: () => '1.2.3',
-      isPackaged: false,
-      name: 'Media Desk',
-      quit: vi.fn(),
-    },
-    ipcMain: { handle: (channel: string, handler: unknown) => calls.handlers.set(channel, handler) },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => calls.privileged.push(...schemes),
-      handle: (scheme: string) => calls.protocols.push(scheme),
-    },
-    Notification: class {
-      static isSupported() {
-        return true;
-      }
-      show() {}
-    },
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: calls.menuSet },
-    safeStorage: {
-      isAsyncEncryptionAvailable: async () => true,
-      getSelectedStorageBackend: () => 'gnome_libsecret',
-      encryptStringAsync: async (s: string) => Buffer.from(s).reverse(),
-      decryptStringAsync: async (b: Buffer) => ({ result: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
-    },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: calls.permissionHandler,
-        setPermissionCheckHandler: vi.fn(),
-        setDevicePermissionHandler: vi.fn(),
-      },
-    },
-    shell: { openExternal: vi.fn(), openPath: vi.fn() },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })) },
-  };
-});
+vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
+vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let dataDir: string;
+let photo: string;
 const argv = process.argv;
+const platform = process.platform;
 
 beforeAll(async () => {
+  Object.defineProperty(process, 'platform', { value: 'linux' });
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-'));
-  process.argv = ['electron', '.', '--data-dir', dataDir];
+  photo = path.join(dataDir, 'beach.jpg');
+  // What a desktop launcher, an AppImage wrapper or Finder may pass: none of it may stop the app.
+  process.argv = ['electron', '.', '--no-sandbox', '--enable-logging', '--disable-gpu', '--frobnicate=1', '-psn_0_12345', '--data-dir', dataDir, photo];
   await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(calls.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
 });
 afterAll(async () => {
+  electron.emitApp('before-quit');
+  await new Promise((resolve) => setTimeout(resolve, 200));
   process.argv = argv;
-  await fs.rm(dataDir, { recursive: true, force: true });
+  Object.defineProperty(process, 'platform', { value: platform });
+  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('the Electron host', () => {
   it('takes the single-instance lock', () => {
-    expect(calls.lock).toHaveBeenCalled();
+    expect(electron.lock).toHaveBeenCalled();
   });
 
   it('registers app:// and the media scheme as privileged before the app is ready, and serves app://', () => {
-    expect(calls.privileged.map((s) => (s as { scheme: string }).scheme)).toEqual(['app', 'media-desk-media']);
-    expect(calls.protocols).toContain('app');
+    expect(electron.privileged.map((s) => (s as { scheme: string }).scheme)).toEqual(['app', 'media-desk-media']);
+    expect(electron.protocols).toContain('app');
   });
 
   it('opens one hardened window on app://, not file://', () => {
-    expect(calls.windows).toHaveLength(1);
-    const prefs = calls.windows[0]?.options.webPreferences as Record<string, unknown>;
+    expect(electron.windows).toHaveLength(1);
+    const prefs = electron.windows[0]?.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String(prefs.preload)).toMatch(/preload[/\\]index\.cjs$/);
-    expect(calls.windows[0]?.loaded).toEqual(['app://media-desk/index.html']);
+    expect(electron.windows[0]?.loaded).toEqual(['app://media-desk/index.html']);
   });
 
   it('answers the contract on its IPC channel, for the app window only', async () => {
-    const handler = calls.handlers.get('media-desk:invoke') as (e: unknown, m: unknown, a: unknown) => Promise<unknown>;
-    const trusted = await handler({ senderFrame: calls.windows[0]?.mainFrame }, 'app.info', {});
+    const handler = electron.handlers.get('media-desk:invoke') as (e: unknown, m: unknown, a: unknown) => Promise<unknown>;
+    const trusted = await handler({ senderFrame: electron.windows[0]?.webContents.mainFrame }, 'app.info', {});
     expect(trusted).toMatchObject({ ok: true, value: { host: 'electron', version: '1.2.3', secureStorage: { backend: 'os-keychain' } } });
     const lookalike = { url: 'app://media-desk/index.html', parent: null };
     expect(await handler({ senderFrame: lookalike }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('denies permission requests and sets a native menu', () => {
-    expect(calls.permissionHandler).toHaveBeenCalled();
-    expect(calls.menuSet).toHaveBeenCalled();
+  it('denies permission requests', () => {
+    expect(electron.permissionHandler).toHaveBeenCalled();
   });
 
-  it('keeps its data in the --data-dir it was given', async () => {
+  it('keeps its data in the --data-dir it was given, despite the Chromium switches and -psn_ around it', async () => {
     expect(await fs.readdir(dataDir)).toEqual(expect.arrayContaining(['logs', 'staging']));
+  });
+
+  it('logs the switch it does not know instead of failing', async () => {
+    const handler = electron.handlers.get('media-desk:invoke') as (e: unknown, m: unknown, a: unknown) => Promise<{ ok: boolean; value: Array<{ message: string }> }>;
+    const log = await handler({ senderFrame: electron.windows[0]?.webContents.mainFrame }, 'log.list', {});
+    expect(log.value.map((e) => e.message)).toContainEqual(expect.stringContaining('--frobnicate'));
+  });
+
+  it('hands a file given on the command line to the UI once its page is loaded', () => {
+    expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'path', path: photo }, name: 'beach.jpg' }] } });
+  });
+
+  it('is not on Windows: no AppUserModelId', () => {
+    expect(electron.setAppUserModelId).not.toHaveBeenCalled();
+  });
+});
+
+describe('its menu', () => {
+  it("has the app's own commands with their usual shortcuts, and no placeholder documentation link", () => {
+    expect(electron.menuItem('Settings')).toMatchObject({ accelerator: 'CmdOrCtrl+,' });
+    expect(electron.menuItem('Add Account…')).toMatchObject({ accelerator: 'CmdOrCtrl+N' });
+    expect(electron.menuItem('Transfers')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+T' });
+    expect(electron.menuItem('Activity')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+A' });
+    expect(electron.menuItem('Check for Updates…')).toBeDefined();
+    expect(electron.menuItem('Documentation')).toBeUndefined();
+    expect(JSON.stringify(electron.menu)).not.toContain('github.com');
+  });
+
+  it('sends the chosen command to the UI', () => {
+    electron.menuItem('Settings')?.click?.();
+    electron.menuItem('Activity')?.click?.();
+    return vi.waitFor(() =>
+      expect(electron.sent(electron.windows[0]).filter((m) => m.event === 'app.command')).toEqual([
+        { event: 'app.command', payload: { command: 'settings' } },
+        { event: 'app.command', payload: { command: 'activity' } },
+      ]),
+    );
+  });
+});
+
+describe("its window's life", () => {
+  it('never sends to a destroyed window, even before it says it closed', async () => {
+    const first = electron.windows[0];
+    if (!first) throw new Error('no window');
+    first.destroyed = true; // destroyed, 'closed' not delivered yet
+    const before = first.webContents.send.mock.calls.length;
+    electron.emitApp('second-instance', {}, ['electron', '.', path.join(dataDir, 'clip.mp4')], dataDir);
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
+    expect(first.webContents.send.mock.calls.length).toBe(before);
+    await vi.waitFor(() => expect(electron.sent(electron.windows[1])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'path', path: path.join(dataDir, 'clip.mp4') }, name: 'clip.mp4' }] } }));
+  });
+
+  it('forgets a closed window: events stop going to it, and the next file opens a new one', async () => {
+    const second = electron.windows[1];
+    if (!second) throw new Error('no second window');
+    second.close();
+    const sends = second.webContents.send.mock.calls.length;
+    electron.menuItem('Transfers')?.click?.();
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(3));
+    await vi.waitFor(() => expect(electron.sent(electron.windows[2])).toContainEqual({ event: 'app.command', payload: { command: 'transfers' } }));
+    expect(second.webContents.send.mock.calls.length).toBe(sends);
+  });
+
+  it('quits when the last window closes (not macOS)', () => {
+    electron.emitApp('window-all-closed');
+    expect(electron.quit).toHaveBeenCalled();
   });
 });
