@@ -1,7 +1,7 @@
 // The UI's state: what main told us (accounts, settings, notices, the log) and where the user is.
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../main/common/accounts';
-import type { AppInfo, LogEntry, Notice, Settings } from '../../../main/common/contract';
+import type { AppCommand, AppInfo, EventMap, LogEntry, Notice, Settings, UpdateStatus } from '../../../main/common/contract';
 import { bridge, call, messageOf } from '../bridge';
 
 export type Route =
@@ -24,6 +24,9 @@ interface AppState {
   route: Route;
   /** Changes at every navigation, so that going to a view again starts it afresh. */
   routeSerial: number;
+  /** Files the OS opened the desktop app with, waiting for an upload view to take them. */
+  openedFiles: EventMap['files.opened']['files'];
+  updates: UpdateStatus;
   navigate(route: Route): void;
   init(): Promise<void>;
   dismissNotice(id: string): Promise<void>;
@@ -38,6 +41,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   log: [],
   route: { view: 'home' },
   routeSerial: 0,
+  openedFiles: [],
+  updates: { state: 'idle' },
   navigate: (route) => set((s) => ({ route, routeSerial: s.routeSerial + 1 })),
   async init() {
     try {
@@ -69,3 +74,22 @@ bridge.on('accounts.changed', (accounts) => {
 bridge.on('settings.changed', (settings) => useAppStore.setState({ settings }));
 bridge.on('notice', (notice) => useAppStore.setState((s) => ({ notices: [...s.notices, notice] })));
 bridge.on('log.appended', (entry) => useAppStore.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] })));
+
+/** Where each menu command leads. */
+const COMMAND_ROUTES: Record<AppCommand, Route> = {
+  'settings': { view: 'settings' },
+  'add-account': { view: 'account-new' },
+  'transfers': { view: 'transfers' },
+  'activity': { view: 'activity' },
+  'check-for-updates': { view: 'settings' }, // main has started the check; Settings shows its answer
+};
+bridge.on('app.command', ({ command }) => useAppStore.getState().navigate(COMMAND_ROUTES[command]));
+bridge.on('updates.status', (updates) => useAppStore.setState({ updates }));
+// Opened files go to an upload view: the one on screen, or the first generic account's; without one they wait.
+bridge.on('files.opened', ({ files }) => {
+  const { route, accounts, openedFiles, navigate } = useAppStore.getState();
+  useAppStore.setState({ openedFiles: [...openedFiles, ...files] });
+  const onUpload = route.view === 'account' && accounts.some((a) => a.id === route.accountId && a.kind === 'generic');
+  const generic = accounts.find((a) => a.kind === 'generic');
+  if (!onUpload && generic) navigate({ view: 'account', accountId: generic.id });
+});

@@ -3,6 +3,7 @@ import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
 import { useAppStore } from '../store/app-store';
+import { UpdatesSection } from './UpdatesSection';
 
 export function SettingsView() {
   const settings = useAppStore((s) => s.settings);
@@ -62,6 +63,7 @@ export function SettingsView() {
             </label>
           ) : null}
         </fieldset>
+        {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
           <div className="details-row"><dt>Running as</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser host'} on {info.platform}</dd></div>

@@ -3,13 +3,16 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
+import { useAppStore } from '../../store/app-store';
 import { formatBytes, useTransfers } from '../../store/transfers-store';
 import { TransferList } from '../../components/TransferList';
 import { RecipientsInput } from './RecipientsInput';
 
 interface Pending {
   key: string;
-  file: File;
+  name: string;
+  /** Dropped or picked files; files the OS opened the app with have only their ref. */
+  file?: File;
   previewUrl: string;
   status: 'preparing' | 'ready' | 'refused';
   ref?: FileRef;
@@ -20,6 +23,7 @@ interface Pending {
 let keySeq = 0;
 
 function Thumbnail({ item }: { item: Pending }) {
+  if (!item.previewUrl) return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : item.status === 'ready' ? '✓' : '✕'}</div>;
   if (item.checked?.contentType === 'video/mp4') {
     return <video className="thumb" src={item.previewUrl} muted preload="metadata" aria-hidden="true" />;
   }
@@ -36,14 +40,19 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const [copied, setCopied] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
 
-  const addFiles = useCallback(async (files: File[]) => {
+  const addFiles = useCallback(async (files: File[] | Array<{ ref: FileRef; name: string }>) => {
     setError(undefined);
-    const added: Pending[] = files.map((file) => ({ key: `p${++keySeq}`, file, previewUrl: URL.createObjectURL(file), status: 'preparing' }));
+    const added: Pending[] = files.map((file) =>
+      file instanceof File
+        ? { key: `p${++keySeq}`, name: file.name, file, previewUrl: URL.createObjectURL(file), status: 'preparing' }
+        : { key: `p${++keySeq}`, name: file.name, ref: file.ref, previewUrl: '', status: 'preparing' },
+    );
     setPending((p) => [...p, ...added]);
     for (const item of added) {
       let update: Partial<Pending>;
       try {
-        const ref = await bridge.fileRef(item.file);
+        const ref = item.ref ?? (item.file ? await bridge.fileRef(item.file) : undefined);
+        if (!ref) throw new Error('This file cannot be read.');
         const [checked] = await call('generic.checkFiles', { files: [ref] });
         update = checked?.error ? { status: 'refused', ref, checked, error: checked.error.message } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
       } catch (err) {
@@ -54,13 +63,20 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   }, []);
 
   const dragging = useWindowFileDrop({ onDrop: (files) => void addFiles(files) });
-  useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // Files the OS opened the app with are checked by their bytes, exactly like a drop.
+  const opened = useAppStore((s) => s.openedFiles);
+  useEffect(() => {
+    if (opened.length === 0) return;
+    useAppStore.setState({ openedFiles: [] });
+    void addFiles(opened);
+  }, [opened, addFiles]);
+  useEffect(() => () => pending.forEach((p) => p.previewUrl && URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
   const remove = (key: string) =>
     setPending((p) => {
       const gone = p.find((x) => x.key === key);
-      if (gone) URL.revokeObjectURL(gone.previewUrl);
+      if (gone?.previewUrl) URL.revokeObjectURL(gone.previewUrl);
       return p.filter((x) => x.key !== key);
     });
 
@@ -122,17 +138,17 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
             <li key={item.key} className={`pending pending-${item.status}`}>
               <Thumbnail item={item} />
               <div className="pending-info">
-                <span className="pending-name">{item.file.name}</span>
+                <span className="pending-name">{item.name}</span>
                 <span className="subtle">
                   {item.status === 'preparing'
                     ? 'Checking…'
                     : item.checked?.contentType
                       ? `${item.checked.contentType === 'image/jpeg' ? 'JPEG photo' : 'MP4 video'} · ${formatBytes(item.checked.size)}`
-                      : formatBytes(item.file.size)}
+                      : item.file ? formatBytes(item.file.size) : ''}
                 </span>
                 {item.error ? <span className="pending-error" role="alert">{item.error}</span> : null}
               </div>
-              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={`Remove ${item.file.name}`}>Remove</button>
+              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={`Remove ${item.name}`}>Remove</button>
             </li>
           ))}
         </ul>
