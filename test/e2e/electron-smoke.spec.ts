@@ -34,3 +34,18 @@ test('the Electron app launches, shows its window and answers the contract', asy
     await app.close();
   }
 });
+
+test('the Electron app starts with the switches launchers add, and a JPEG it was opened with lands in the upload view', async () => {
+  test.skip(!binary, SKIP_REASON);
+  const photo = path.join(ROOT, 'assets/demo/fractal.jpg');
+  const args = [ROOT, '--no-sandbox', '--enable-logging', '--disable-gpu', '-psn_0_12345', '--data-dir', await makeDataDir(), photo];
+  const app = await electron.launch({ executablePath: binary, args });
+  try {
+    const page = await app.firstWindow();
+    const files = page.getByRole('list', { name: 'Files to send' });
+    await expect(files.getByText('fractal.jpg')).toBeVisible();
+    await expect(files.getByText('JPEG photo')).toBeVisible();
+  } finally {
+    await app.close();
+  }
+});
