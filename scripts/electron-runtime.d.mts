@@ -10,5 +10,6 @@ export declare function ensureElectronRuntime(options: {
   env?: NodeJS.ProcessEnv;
   report?: (line: string, final: boolean) => void;
   tickMs?: number;
+  stallMs?: number;
 }): Promise<{ ok: true; binary: string; downloaded: boolean } | { ok: false; reason: string }>;
 export declare function fallbackMessage(reason: string): string;

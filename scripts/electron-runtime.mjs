@@ -78,10 +78,13 @@ export function reasonFromOutput(output) {
  * Makes sure Electron's runtime is installed in `electronDir` (a copy of the `electron` npm package), downloading it
  * with the package's own install.js when it is missing.
  *
- * @param {{ electronDir: string, env?: NodeJS.ProcessEnv, report?: (line: string, final: boolean) => void, tickMs?: number }} options
+ * A download that receives nothing for `stallMs` is stopped (install.js itself would wait forever on a mirror that
+ * accepts the connection and never answers).
+ *
+ * @param {{ electronDir: string, env?: NodeJS.ProcessEnv, report?: (line: string, final: boolean) => void, tickMs?: number, stallMs?: number }} options
  * @returns {Promise<{ ok: true, binary: string, downloaded: boolean } | { ok: false, reason: string }>}
  */
-export async function ensureElectronRuntime({ electronDir, env = process.env, report = () => {}, tickMs = 500 }) {
+export async function ensureElectronRuntime({ electronDir, env = process.env, report = () => {}, tickMs = 500, stallMs = 60_000 }) {
   const installed = electronBinary(electronDir);
   if (installed) return { ok: true, binary: installed, downloaded: false };
   if (skipRequested(env)) {
@@ -100,10 +103,24 @@ export async function ensureElectronRuntime({ electronDir, env = process.env, re
     return `Downloading Electron ${version}: ${bytes > 0 ? formatBytes(bytes) : 'connecting'} (${seconds} s)`;
   };
   report(`Electron's runtime is not installed yet: downloading it once (about 100 MB) with node_modules/electron/install.js.`, true);
-  const timer = setInterval(() => report(`${frames[tick++ % frames.length]} ${progress()}`, false), tickMs);
+  let child;
+  let stalled = false;
+  let lastBytes = -1;
+  let lastChange = Date.now();
+  const timer = setInterval(() => {
+    const bytes = bytesDownloaded(tempRoot);
+    if (bytes !== lastBytes) {
+      lastBytes = bytes;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= stallMs && child && !stalled) {
+      stalled = true;
+      child.kill();
+    }
+    report(`${frames[tick++ % frames.length]} ${progress()}`, false);
+  }, tickMs);
   try {
     const { code, output } = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(electronDir, 'install.js')], {
+      child = spawn(process.execPath, [path.join(electronDir, 'install.js')], {
         cwd: electronDir,
         env: { ...env, TMPDIR: tempRoot, TMP: tempRoot, TEMP: tempRoot },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,8 +137,9 @@ export async function ensureElectronRuntime({ electronDir, env = process.env, re
       report(`Downloaded Electron ${version} in ${Math.round((Date.now() - started) / 1000)} s.`, true);
       return { ok: true, binary, downloaded: true };
     }
+    const stallText = `nothing arrived for ${Math.round(stallMs / 1000)} s, so it was stopped`;
     const source = env.ELECTRON_MIRROR || env.npm_config_electron_mirror || 'https://github.com/electron/electron/releases/download/';
-    return { ok: false, reason: code === 0 ? 'install.js ended without installing the runtime' : `the download from ${source} failed: ${reasonFromOutput(output)}` };
+    return { ok: false, reason: code === 0 ? 'install.js ended without installing the runtime' : `the download from ${source} failed: ${stalled ? stallText : reasonFromOutput(output)}` };
   } finally {
     clearInterval(timer);
     rmSync(tempRoot, { recursive: true, force: true });

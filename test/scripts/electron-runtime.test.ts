@@ -157,6 +157,19 @@ describe("npm start's Electron runtime", () => {
     expect(existsSync(path.join(electronDir, 'path.txt'))).toBe(false);
   });
 
+  it('stops a download that receives nothing, instead of waiting forever on a mirror that never answers', async () => {
+    const silent = http.createServer(() => {}); // takes the request, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+      const result = await ensureElectronRuntime({ electronDir, env: envFor({ ELECTRON_MIRROR: url }), tickMs: 50, stallMs: 1500 });
+      expect(result).toEqual({ ok: false, reason: `the download from ${url} failed: nothing arrived for 2 s, so it was stopped` });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('fails cleanly on a download cut half-way, leaving no runtime behind', async () => {
     mode = 'cut';
     const result = await ensureElectronRuntime({ electronDir, env: envFor() });
