@@ -16,8 +16,9 @@ export class FakeWindow {
   constructor(readonly options: Record<string, unknown>) {
     electron.windows.push(this);
   }
-  async loadURL(url: string) {
+  loadURL(url: string): Promise<void> {
     this.loaded.push(url);
+    return Promise.resolve();
   }
   on(event: string, listener: Listener) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -124,10 +125,10 @@ export const electronModule = {
     setApplicationMenu: (menu: MenuItem[]) => (electron.menu = menu),
   },
   safeStorage: {
-    isAsyncEncryptionAvailable: async () => true,
+    isAsyncEncryptionAvailable: () => Promise.resolve(true),
     getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptStringAsync: async (s: string) => Buffer.from(s).reverse(),
-    decryptStringAsync: async (b: Buffer) => ({ result: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
+    encryptStringAsync: (s: string) => Promise.resolve(Buffer.from(s).reverse()),
+    decryptStringAsync: (b: Buffer) => Promise.resolve({ result: Buffer.from(b).reverse().toString(), shouldReEncrypt: false }),
   },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   session: {
@@ -138,7 +139,7 @@ export const electronModule = {
     },
   },
   shell: { openExternal: vi.fn(), openPath: vi.fn() },
-  dialog: { showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })), showErrorBox: electron.showErrorBox },
+  dialog: { showOpenDialog: vi.fn(() => Promise.resolve({ canceled: true, filePaths: [] })), showErrorBox: electron.showErrorBox },
 };
 
 /** electron-updater requires the real `electron` when its autoUpdater is first used; the host's tests never check. */
@@ -149,8 +150,8 @@ export const electronUpdaterModule = {
     logger: null as unknown,
     currentVersion: { version: '1.2.3' },
     on: vi.fn(),
-    checkForUpdates: vi.fn(async () => null),
-    downloadUpdate: vi.fn(async () => []),
+    checkForUpdates: vi.fn(() => Promise.resolve(null)),
+    downloadUpdate: vi.fn(() => Promise.resolve([])),
     quitAndInstall: vi.fn(),
   },
 };
