@@ -85,11 +85,13 @@ const COMMAND_ROUTES: Record<AppCommand, Route> = {
 };
 bridge.on('app.command', ({ command }) => useAppStore.getState().navigate(COMMAND_ROUTES[command]));
 bridge.on('updates.status', (updates) => useAppStore.setState({ updates }));
-// Opened files go to an upload view: the one on screen, or the first generic account's; without one they wait.
+// Opened files go to an upload view: the one on screen, or the first upload account's. Without an upload account
+// they wait while the user makes one (the new account's view takes them).
 bridge.on('files.opened', ({ files }) => {
   const { route, accounts, openedFiles, navigate } = useAppStore.getState();
   useAppStore.setState({ openedFiles: [...openedFiles, ...files] });
   const onUpload = route.view === 'account' && accounts.some((a) => a.id === route.accountId && a.kind === 'generic');
   const generic = accounts.find((a) => a.kind === 'generic');
-  if (!onUpload && generic) navigate({ view: 'account', accountId: generic.id });
+  if (onUpload) return;
+  navigate(generic ? { view: 'account', accountId: generic.id } : { view: 'account-new', kind: 'generic' });
 });
