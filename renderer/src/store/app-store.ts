@@ -56,6 +56,7 @@ export const useAppStore = create<AppState>((set, get) => ({
       set({ status: 'ready', info, settings, accounts, notices, log });
       const first = accounts[0];
       if (first && get().route.view === 'home') set({ route: { view: 'account', accountId: first.id } });
+      showOpenedFiles();
     } catch (err) {
       set({ status: 'failed', failure: messageOf(err) });
     }
@@ -86,12 +87,17 @@ const COMMAND_ROUTES: Record<AppCommand, Route> = {
 bridge.on('app.command', ({ command }) => useAppStore.getState().navigate(COMMAND_ROUTES[command]));
 bridge.on('updates.status', (updates) => useAppStore.setState({ updates }));
 // Opened files go to an upload view: the one on screen, or the first upload account's. Without an upload account
-// they wait while the user makes one (the new account's view takes them).
-bridge.on('files.opened', ({ files }) => {
-  const { route, accounts, openedFiles, navigate } = useAppStore.getState();
-  useAppStore.setState({ openedFiles: [...openedFiles, ...files] });
+// they wait while the user makes one (the new account's view takes them). Files that arrive before the accounts are
+// loaded wait for them.
+function showOpenedFiles(): void {
+  const { status, route, accounts, openedFiles, navigate } = useAppStore.getState();
+  if (status !== 'ready' || openedFiles.length === 0) return;
   const onUpload = route.view === 'account' && accounts.some((a) => a.id === route.accountId && a.kind === 'generic');
-  const generic = accounts.find((a) => a.kind === 'generic');
   if (onUpload) return;
+  const generic = accounts.find((a) => a.kind === 'generic');
   navigate(generic ? { view: 'account', accountId: generic.id } : { view: 'account-new', kind: 'generic' });
+}
+bridge.on('files.opened', ({ files }) => {
+  useAppStore.setState((s) => ({ openedFiles: [...s.openedFiles, ...files] }));
+  showOpenedFiles();
 });
