@@ -30,7 +30,10 @@ export function attachEventSocket(server: http.Server, options: EventSocketOptio
     socket.on('error', () => socket.destroy());
     try {
       const refused = options.admit(req);
-      if (refused !== null) return refuseSocket(socket, refused);
+      if (refused !== null) {
+        refuseSocket(socket, refused);
+        return;
+      }
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.add(ws);
         ws.on('error', () => ws.terminate());

@@ -95,7 +95,8 @@ export function createLimitedServer(limits: HostLimits, onError: (err: Error) =>
   server.maxConnections = limits.maxConnections;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // A response already under way cannot be followed by an error status.
-    const responding = (socket as { _httpMessage?: unknown })._httpMessage != null;
+    const pending = (socket as { _httpMessage?: unknown })._httpMessage;
+    const responding = pending !== undefined && pending !== null;
     if (err.code === 'ECONNRESET' || responding) {
       socket.on('error', noop);
       socket.destroy();

@@ -195,8 +195,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  /** Every request but an upload must arrive whole in time; an upload is held to the idle and stage timeouts. */
-  function deadline(req: http.IncomingMessage, res: http.ServerResponse): void {
+  /**
+   * Every request but an upload must arrive whole in time; an upload is held to the idle and stage timeouts. A
+   * connection idle while main works out the answer is not the client's doing: it is kept until the answer goes.
+   */
+  function watch(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.on('timeout', () => {
+      if (req.complete && !res.headersSent) return;
+      req.socket.destroy();
+    });
     if (req.url?.startsWith('/api/stage')) return;
     const timer = setTimeout(() => {
       if (req.complete) return;
@@ -208,7 +215,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    deadline(req, res);
+    watch(req, res);
     handle(req, res).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'Internal error.');
       else res.destroy();

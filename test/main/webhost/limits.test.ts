@@ -52,7 +52,14 @@ function trickle(pieces: string[], pauseMs: number, waitMs: number): Promise<{ r
 beforeAll(async () => {
   app = await bootTestApp();
   rendererDir = await makeRendererDir();
-  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, limits: LIMITS });
+  // A call main takes its time over, longer than a connection may sit idle.
+  const slowAnswer = async (_req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
+    if (url.pathname !== '/slow-answer') return false;
+    await sleep(LIMITS.idleTimeoutMs + 500);
+    res.end('done');
+    return true;
+  };
+  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, limits: LIMITS, routes: [slowAnswer] });
   cookie = await signIn(host.port, host.token);
 });
 afterAll(async () => {
@@ -124,6 +131,19 @@ describe('the browser host limits', () => {
     const stalled = await trickle([head(80), 'x'.repeat(10)], 100, 1500);
     expect(stalled.closedAfterMs).not.toBeNull();
     expect(stalled.reply).not.toContain('"ok":true');
+  });
+
+  it('waits for main to answer a request that arrived whole, however long the connection is idle', async () => {
+    const reply = await httpRequest(host.port, '/slow-answer', { headers: { cookie } });
+    expect([reply.status, reply.body]).toEqual([200, 'done']);
+  });
+
+  it('keeps nothing of an upload the client abandons half-way', async () => {
+    const before = await stagedFiles();
+    const head = `POST /api/stage?name=gone.mp4 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nOrigin: ${host.origin}\r\nContent-Length: 900\r\n\r\n`;
+    await sendRaw(host.port, [head, 'x'.repeat(300)], 150);
+    await expect.poll(stagedFiles, { timeout: 2_000 }).toEqual(before);
+    expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
   });
 
   it('closes an idle keep-alive connection', async () => {
