@@ -1,19 +1,24 @@
 // The browser host: the same renderer and the same contract as the Electron host, served over HTTP/WebSocket on
 // 127.0.0.1 only. Anyone on this machine can reach a loopback port, and any web page the user visits can try to, so
-// every request must carry the per-launch token (401 otherwise) and name this host as Host and Origin (403
-// otherwise: that stops DNS rebinding and cross-site requests).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
+// every request must carry this launch's session cookie (401 otherwise; see session.ts) and name this host as Host
+// and Origin (403 otherwise: that stops DNS rebinding and cross-site requests). No input may end the process:
+// every handler answers or closes its own connection (see limits.ts and events-socket.ts).
+import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENT_NAMES } from '../common/contract.js';
+import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../common/errors.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import type { EventBus } from '../app/events.js';
-import type { FileStaging } from '../core/files/staging.js';
+import { cleanFileName, type FileStaging } from '../core/files/staging.js';
+import { attachEventSocket } from './events-socket.js';
+import { createLimitedServer, describeBytes, resolveLimits, type HostLimits } from './limits.js';
+import { LaunchSession } from './session.js';
 
-export const SESSION_COOKIE = 'md_session';
+export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
+export { sessionCookieName } from './session.js';
+
 const MAX_INVOKE_BODY = 1024 * 1024;
 
 /** Extra routes a host may add (the media stream), called only after the guard let the request in. */
@@ -27,10 +32,12 @@ export interface BrowserHostOptions {
   port?: number;
   token?: string;
   routes?: RouteHandler[];
+  /** Sizes and timeouts; each one not given keeps its default (HOST_LIMIT_DEFAULTS). */
+  limits?: Partial<HostLimits>;
 }
 
 export interface BrowserHost {
-  /** The URL to open; it carries the token. */
+  /** The URL to open; it carries the launch token, good for one sign-in. */
   url: string;
   origin: string;
   port: number;
@@ -38,30 +45,24 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-function tokensEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...extra });
   res.end(body);
 }
 
 function sendError(res: http.ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(message);
+}
+
+/** The request target as a URL on this host, or null when it is not one (`http://[`, a bare `*`…). */
+function parseTarget(target: string | undefined, origin: string): URL | null {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    return null;
+  }
 }
 
 async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
@@ -79,43 +80,82 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Passes bytes through until more than `max` have come, then fails the stream (and so the staging). */
+function capped(max: number, onExceeded: () => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      seen += chunk.length;
+      if (seen > max) {
+        onExceeded();
+        done(new AppError('too_large', 'over the cap'));
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const limits = resolveLimits(options.limits);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const server = http.createServer();
-  const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const server = createLimitedServer(limits, (err) => console.error(`Browser host: ${err.message}`));
+  let session = new LaunchSession(token, 0);
   let origin = '';
   let hostHeader = '';
 
-  /** 403 for a foreign Host or Origin, 401 without the token, else null (let in). */
-  const guard = (req: http.IncomingMessage): { status: number; message: string } | null => {
+  /** 403 for a foreign Host or Origin or a cross-site fetch, else null. */
+  const foreign = (req: http.IncomingMessage): { status: number; message: string } | null => {
     if (req.headers.host !== hostHeader) return { status: 403, message: 'Forbidden: unexpected Host.' };
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin) return { status: 403, message: 'Forbidden: cross-origin request.' };
-    const fetchSite = req.headers['sec-fetch-site'];
-    if (fetchSite === 'cross-site') return { status: 403, message: 'Forbidden: cross-site request.' };
-    const presented = cookieValue(req.headers.cookie, SESSION_COOKIE) ?? bearer(req.headers.authorization);
-    if (!presented || !tokensEqual(presented, token)) return { status: 401, message: 'Unauthorized: open the URL printed by the browser host.' };
+    if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, message: 'Forbidden: cross-site request.' };
+    return null;
+  };
+  /** foreign(), then 401 without this host's session, else null (let in). */
+  const guard = (req: http.IncomingMessage): { status: number; message: string } | null => {
+    const denied = foreign(req);
+    if (denied) return denied;
+    if (!session.holdsSession(req.headers.cookie)) return { status: 401, message: 'Unauthorized: open the URL printed by the browser host.' };
     return null;
   };
 
-  server.on('request', (req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) sendError(res, 500, 'Internal error.');
-      else res.destroy();
-    });
-  });
+  const tooLargeMessage = (name: string): string =>
+    `"${cleanFileName(name)}" is larger than ${describeBytes(limits.maxStageBytes)}, the most the browser host accepts for one file.`;
+
+  async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const name = url.searchParams.get('name') ?? 'file';
+    const refuseTooLarge = (): void => sendJson(res, 413, { ok: false, error: new AppError('too_large', tooLargeMessage(name)).toData() }, { connection: 'close' });
+    const announced = Number(req.headers['content-length']);
+    if (Number.isFinite(announced) && announced > limits.maxStageBytes) return refuseTooLarge();
+    let exceeded = false;
+    const body = req.pipe(capped(limits.maxStageBytes, () => (exceeded = true)));
+    // The staging sees the stream's failure through its own pipeline; this listener keeps pipe() from raising it
+    // again as an unhandled error. A client that goes away fails the staging (which removes its partial file).
+    body.on('error', () => undefined);
+    req.once('error', (err) => body.destroy(err));
+    try {
+      const ref = await options.staging.stage(name, body);
+      return sendJson(res, 200, { ok: true, value: ref });
+    } catch (err) {
+      if (exceeded) return refuseTooLarge();
+      const error = err instanceof AppError ? err : new AppError('io', 'Could not receive the file.');
+      return sendJson(res, 200, { ok: false, error: error.toData() });
+    }
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
-    // The printed URL carries the token once; it becomes an HttpOnly, SameSite=Strict cookie and leaves the URL.
+    const url = parseTarget(req.url, origin);
+    if (!url) return sendError(res, 400, 'Bad request target.');
+    // The printed URL carries the launch token once; it becomes a session cookie and leaves the URL.
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null && req.headers.host === hostHeader) {
-      if (!tokensEqual(queryToken, token)) return sendError(res, 401, 'Unauthorized: wrong token.');
+      const exchange = session.exchange(queryToken, req.headers.cookie);
+      if (exchange.kind === 'refused') return sendError(res, 401, exchange.message);
       res.writeHead(303, {
         location: '/',
-        'set-cookie': `${SESSION_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
+        ...(exchange.kind === 'signed-in' ? { 'set-cookie': exchange.setCookie } : {}),
       });
       res.end();
       return;
@@ -137,14 +177,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
-      const name = url.searchParams.get('name') ?? 'file';
-      try {
-        const ref = await options.staging.stage(name, req);
-        return sendJson(res, 200, { ok: true, value: ref });
-      } catch (err) {
-        const error = err instanceof AppError ? err : new AppError('io', 'Could not receive the file.');
-        return sendJson(res, 200, { ok: false, error: error.toData() });
-      }
+      return stage(req, res, url);
     }
     for (const route of options.routes ?? []) {
       if (await route(req, res, url)) return;
@@ -162,35 +195,53 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
-  server.on('upgrade', (req, socket, head) => {
-    const denied = guard(req);
-    const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1');
-    if (denied || url.pathname !== '/api/events') {
-      const status = denied?.status ?? 404;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      // The UI never sends anything on this channel; a message is a protocol error.
-      ws.on('message', () => ws.close(1003, 'read-only channel'));
+  /**
+   * Every request but an upload must arrive whole in time; an upload is held to the idle and stage timeouts. A
+   * connection idle while main works out the answer is not the client's doing: it is kept until the answer goes.
+   */
+  function watch(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.on('timeout', () => {
+      if (req.complete && !res.headersSent) return;
+      req.socket.destroy();
+    });
+    if (req.url?.startsWith('/api/stage')) return;
+    const timer = setTimeout(() => {
+      if (req.complete) return;
+      if (!res.headersSent) sendError(res, 408, 'Request timeout.');
+      req.socket.destroySoon();
+    }, limits.requestTimeoutMs);
+    timer.unref();
+    res.once('close', () => clearTimeout(timer));
+  }
+
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    watch(req, res);
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendError(res, 500, 'Internal error.');
+      else res.destroy();
     });
   });
 
-  const unsubscribe = options.events.subscribe((event, payload) => {
-    if (!EVENT_NAMES.includes(event)) return;
-    const frame = JSON.stringify({ event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+  const events = attachEventSocket(server, {
+    events: options.events,
+    admit: (req) => {
+      const denied = guard(req);
+      if (denied) return denied.status;
+      return parseTarget(req.url, origin)?.pathname === '/api/events' ? null : 404;
+    },
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const port = (server.address() as AddressInfo).port;
   hostHeader = `127.0.0.1:${port}`;
   origin = `http://${hostHeader}`;
+  session = new LaunchSession(token, port);
 
   return {
     url: `${origin}/?token=${token}`,
@@ -198,16 +249,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     token,
     async close() {
-      unsubscribe();
-      for (const ws of sockets) ws.terminate();
-      wss.close();
+      events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  return match?.[1];
 }

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { AppError } from '../../main/common/errors.js';
 import { LibraryClient } from '../../main/providers/library/index.js';
-import { chromiumPath, launchChromium, measureRender, measureStartup, startHost, type RenderOutcome, type StartupRun } from './lib/browser.js';
+import { chromiumPath, launchChromium, measureRender, measureStartup, signIn, startHost, type RenderOutcome, type StartupRun } from './lib/browser.js';
 import { ROOT, killAllChildrenNow, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
@@ -559,8 +559,9 @@ async function renderFigure(ctx: Context): Promise<void> {
     const host = await startHost(dataDir, performance.now());
     try {
       const runs: Array<Extract<RenderOutcome, { kind: 'measured' }>> = [];
+      const session = await signIn(browser, host.url);
       for (let i = 0; i < ctx.sizes.renderRuns; i++) {
-        const run = await measureRender(browser, host.url, ctx.server.accounts.library.label, folder);
+        const run = await measureRender(browser, session, ctx.server.accounts.library.label, folder);
         if (run.kind === 'skipped') {
           emit({ name, figure: 'library.render.10k', unit: 'ms', app: null, ref: null, ratio: null, skipped: run.reason, target: target('≤ 500 ms; ≤ 200 rows', null) });
           emit({ name: `${name}.rows`, figure: 'library.render.10k', unit: 'rows', app: null, ref: null, ratio: null, skipped: run.reason, target: target('≤ 200 rows', null) });

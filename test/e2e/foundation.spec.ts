@@ -148,16 +148,33 @@ function rawRequest(port: number, pathname: string, headers: Record<string, stri
   });
 }
 
-test('the browser host answers 401 without the token and 403 to a foreign Origin', async ({ page }) => {
+test('the browser host answers 401 without the token and 403 to a foreign Origin', async ({ page, browser }) => {
   host = await startHost(await makeDataDir());
   const port = Number(new URL(host.url).port);
   const hostHeader = `127.0.0.1:${port}`;
   expect(await rawRequest(port, '/api/invoke', { host: hostHeader, 'content-type': 'application/json' })).toBe(401);
 
-  // Log in as the page does, then try the same call from another site with the session cookie.
+  // Log in as the page does: the token leaves the address bar, and the page still works after a reload.
   await page.goto(host.url);
+  expect(page.url()).toBe(`${host.origin}/`);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const [cookie] = await page.context().cookies();
+  expect(cookie?.name).toBe(`md_session_${port}`);
   expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe('Strict');
+  expect(host.url).not.toContain(cookie?.value ?? '');
+
+  // The printed address was good for one sign-in: another browser profile opening it gets 401.
+  const stranger = await browser.newContext();
+  try {
+    const response = await (await stranger.newPage()).goto(host.url);
+    expect(response?.status()).toBe(401);
+  } finally {
+    await stranger.close();
+  }
+
+  // Then try the same call from another site with the session cookie.
   const withCookie = { host: hostHeader, cookie: `${cookie?.name}=${cookie?.value}`, 'content-type': 'application/json' };
   expect(await rawRequest(port, '/api/invoke', { ...withCookie, origin: host.origin })).toBe(200);
   expect(await rawRequest(port, '/api/invoke', { ...withCookie, origin: 'https://attacker.example' })).toBe(403);

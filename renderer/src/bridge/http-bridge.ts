@@ -1,5 +1,6 @@
 // The browser host's side of the contract: the same calls over HTTP, the same events over a WebSocket. The
-// session cookie (HttpOnly, SameSite=Strict) carries the token; this code never sees it.
+// session cookie (HttpOnly, SameSite=Strict), for which the host traded the printed URL's one-time token, goes
+// with every request; this code never sees it.
 import type { EventMap, EventName, FileRef, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
 
 type AnyListener = (payload: unknown) => void;
@@ -43,7 +44,7 @@ export function createHttpBridge(): MediaDeskBridge {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ method, args }),
         });
-        if (res.status === 401) return networkFailure('The session has expired: open the address the browser host printed again.');
+        if (res.status === 401) return networkFailure('Signed out of the browser host: open the address it printed at its last start. Each address signs in once; if it was used, restart the host for a new one.');
         return (await res.json()) as never;
       } catch {
         return networkFailure('Media Desk is not reachable: is the browser host still running?');

@@ -3,7 +3,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ROOT, spawnTracked } from './children.js';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -213,16 +213,32 @@ export type RenderOutcome =
       answer?: { startMs: number; endMs: number; bytes: number };
     };
 
+/** A browser host's session, for fresh contexts to start from: its printed URL signs in only once. */
+export interface SignedIn {
+  origin: string;
+  storageState: BrowserContextOptions['storageState'];
+}
+
+export async function signIn(browser: Browser, url: string): Promise<SignedIn> {
+  const context = await browser.newContext();
+  try {
+    await (await context.newPage()).goto(url, { waitUntil: 'commit' });
+    return { origin: new URL(url).origin, storageState: await context.storageState() };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Opens the library account's folder `folder` in the browser host and measures, in the page's own clock, the opening
  * event → the first frame with a file row (Playwright's waitFor polls at up to 500 ms intervals: too coarse); then
  * counts the rows in the DOM. Skips (with the reason) when the library view cannot do that yet.
  */
-export async function measureRender(browser: Browser, url: string, accountLabel: string, folder: string): Promise<RenderOutcome> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function measureRender(browser: Browser, session: SignedIn, accountLabel: string, folder: string): Promise<RenderOutcome> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: session.storageState });
   const page = await context.newPage();
   try {
-    await page.goto(url);
+    await page.goto(`${session.origin}/`);
     await waitInteractive(page);
     const accountButton = page.locator('nav.sidebar button', { hasText: accountLabel }).first();
     if ((await accountButton.count()) === 0) return { kind: 'skipped', reason: `no "${accountLabel}" account in the sidebar` };

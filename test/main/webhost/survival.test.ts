@@ -1,0 +1,61 @@
+// The attacks that killed the browser host, each replayed against a host in its own process: the host answers or
+// closes the connection, and keeps serving. A crash shows as the process exiting.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectServing, servingProblem, startChildHost, type ChildHost } from './support/child-host';
+import { frame, inParallel, openUpgraded, sendAndReset, sendRaw, upgradeRequest } from './support/raw';
+
+let host: ChildHost;
+
+beforeAll(async () => {
+  host = await startChildHost();
+});
+// An attack that kills the host must not take the next test down with it: each starts from a live host.
+beforeEach(async () => {
+  if ((await servingProblem(host)) !== null) {
+    await host.stop();
+    host = await startChildHost();
+  }
+});
+afterAll(async () => {
+  await host?.stop();
+});
+
+const validUpgrade = (): string => upgradeRequest({ hostHeader: host.hostHeader, cookie: host.cookie, origin: host.origin });
+
+describe('the browser host survives', () => {
+  it('an upgrade request whose target is not a URL (GET http://[), without a token', async () => {
+    const { reply } = await sendRaw(host.port, upgradeRequest({ hostHeader: host.hostHeader, path: 'http://[' }));
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
+    await expectServing(host);
+  });
+
+  it('the same target as a plain request, signed in', async () => {
+    const { reply } = await sendRaw(host.port, `GET http://[ HTTP/1.1\r\nHost: ${host.hostHeader}\r\nCookie: ${host.cookie}\r\n\r\n`);
+    expect(reply).toMatch(/^HTTP\/1\.1 4\d\d /);
+    await expectServing(host);
+  });
+
+  it('2,000 upgrade connections reset half-way, signed in or not', async () => {
+    const requests = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? validUpgrade() : upgradeRequest({ hostHeader: host.hostHeader })));
+    await inParallel(requests, 40, (request, i) => sendAndReset(host.port, request, i % 3));
+    await expectServing(host);
+  });
+
+  it('an unmasked 7-byte frame after a valid upgrade', async () => {
+    const socket = await openUpgraded(host.port, validUpgrade());
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('error', () => undefined);
+    socket.write(frame({ opcode: 0x1, mask: false, payload: Buffer.from('1234567') }));
+    await closed;
+    await expectServing(host);
+  });
+
+  it('a 1 MiB frame after a valid upgrade', async () => {
+    const socket = await openUpgraded(host.port, validUpgrade());
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('error', () => undefined);
+    socket.write(frame({ opcode: 0x2, payload: Buffer.alloc(1024 * 1024, 0x41) }));
+    await closed;
+    await expectServing(host);
+  });
+});
