@@ -11,7 +11,9 @@ const calls = vi.hoisted(() => ({
   privileged: [] as unknown[],
   lock: vi.fn(() => true),
   menuSet: vi.fn(),
-  permissionHandler: vi.fn(),
+  permissionRequest: vi.fn(),
+  permissionCheck: vi.fn(),
+  devicePermission: vi.fn(),
 }));
 
 vi.mock('electron', () => {
@@ -69,9 +71,9 @@ vi.mock('electron', () => {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: calls.permissionHandler,
-        setPermissionCheckHandler: vi.fn(),
-        setDevicePermissionHandler: vi.fn(),
+        setPermissionRequestHandler: calls.permissionRequest,
+        setPermissionCheckHandler: calls.permissionCheck,
+        setDevicePermissionHandler: calls.devicePermission,
       },
     },
     shell: { openExternal: vi.fn(), openPath: vi.fn() },
@@ -119,8 +121,24 @@ describe('the Electron host', () => {
     expect(await handler({ senderFrame: lookalike }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('denies permission requests and sets a native menu', () => {
-    expect(calls.permissionHandler).toHaveBeenCalled();
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'denies the window every permission it asks or checks for, here %s',
+    (permission) => {
+      const request = calls.permissionRequest.mock.lastCall?.[0] as
+        | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void)
+        | undefined;
+      const check = calls.permissionCheck.mock.lastCall?.[0] as ((contents: unknown, permission: string) => boolean) | undefined;
+      const device = calls.devicePermission.mock.lastCall?.[0] as ((details: unknown) => boolean) | undefined;
+      if (!request || !check || !device) throw new Error('the session has no permission handlers');
+      const callback = vi.fn();
+      request(calls.windows[0], permission, callback, { requestingUrl: 'app://media-desk/index.html' });
+      expect(callback.mock.calls).toEqual([[false]]);
+      expect(check(calls.windows[0], permission)).toBe(false);
+      expect(device({ deviceType: 'usb', origin: 'app://media-desk' })).toBe(false);
+    },
+  );
+
+  it('sets a native menu', () => {
     expect(calls.menuSet).toHaveBeenCalled();
   });
 
