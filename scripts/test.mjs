@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
+import { countPlaywrightReport, countVitestReport } from './test-totals.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test-results');
@@ -20,23 +21,19 @@ function run(title, command, args, env = {}) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
-function countVitest(file) {
-  if (!existsSync(file)) return false;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests;
-  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  return true;
-}
+const brokenFiles = [];
 
-function countPlaywright(file) {
+function addTotals(file, count) {
   if (!existsSync(file)) return false;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
-  totals.passed += stats.expected + (stats.flaky ?? 0);
-  totals.failed += stats.unexpected;
-  totals.skipped += stats.skipped;
+  const counted = count(JSON.parse(readFileSync(file, 'utf8')));
+  totals.passed += counted.passed;
+  totals.failed += counted.failed;
+  totals.skipped += counted.skipped;
+  brokenFiles.push(...counted.brokenFiles);
   return true;
 }
+const countVitest = (file) => addTotals(file, countVitestReport);
+const countPlaywright = (file) => addTotals(file, countPlaywrightReport);
 
 if (!run('Type-check (main, preload, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) failures.push('type-check');
 if (!run('Type-check (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer)');
@@ -61,6 +58,7 @@ if (chromium && !failures.includes('build')) {
 }
 
 console.log('');
+for (const broken of brokenFiles) console.log(`Failed outside its tests: ${path.relative(root, broken.file) || broken.file}: ${broken.message.split('\n')[0]}`);
 if (failures.length > 0) console.log(`Failed steps: ${failures.join(', ')}`);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

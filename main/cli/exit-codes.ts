@@ -16,7 +16,8 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
-  // An argument the caller can fix: a malformed SID, a file named "acl", a date range that is empty…
+  // An argument the caller can fix, found before anything is sent: a malformed SID, a file named "acl", a date range
+  // that is empty… (a server's 400 carries its status: see exitCodeFor)
   validation: EXIT.usage,
   unauthorized: EXIT.remote,
   forbidden: EXIT.remote,
@@ -39,7 +40,12 @@ const BY_ERROR_CODE: Record<ErrorCode, ExitCode> = {
   internal: EXIT.unexpected,
 };
 
-export function exitCodeFor(error: Pick<AppError, 'code'>): ExitCode {
+/**
+ * A server's refusal is remote whatever its code: a Twilio or media library 400 maps to 'validation' (the app shows
+ * it beside the field), but the caller's command line was fine, the server refused it.
+ */
+export function exitCodeFor(error: { code: ErrorCode; details?: AppError['details'] }): ExitCode {
+  if (error.details?.status !== undefined && error.code !== 'cancelled') return EXIT.remote;
   return BY_ERROR_CODE[error.code];
 }
 

@@ -22,7 +22,7 @@ export type FaultAction =
   | { kind: 'drop'; afterBytes: number }
   /** Destroys the connection after N bytes of the request body were read (an upload broken off). */
   | { kind: 'dropRequest'; afterBytes: number }
-  | { kind: 'status'; status: 500 | 503 | 429; retryAfter?: number; body?: string }
+  | { kind: 'status'; status: 400 | 500 | 503 | 429; retryAfter?: number; body?: string }
   | { kind: 'malformed'; body: string; contentType?: string };
 
 export interface FaultControl {
@@ -175,10 +175,10 @@ function matchesFresh(pattern: RegExp, text: string): boolean {
 function answerWithStatus(ctx: RequestContext, fault: Extract<FaultAction, { kind: 'status' }>): void {
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
   if (fault.body !== undefined) return sendBody(ctx.res, fault.status, fault.body, 'application/json', headers);
-  const message = fault.status === 429 ? 'Too Many Requests' : fault.status === 503 ? 'Service Unavailable' : 'Internal Server Error';
+  const message = { 400: 'Bad Request', 429: 'Too Many Requests', 503: 'Service Unavailable', 500: 'Internal Server Error' }[fault.status];
   // In the shape of the protocol the path belongs to, so clients parse it as they would a real one.
   if (ctx.target.rawPath.startsWith('/2010-04-01/')) {
-    const code = fault.status === 429 ? 20429 : fault.status === 503 ? 20503 : 20500;
+    const code = { 400: 20400, 429: 20429, 503: 20503, 500: 20500 }[fault.status];
     return sendJson(ctx.res, fault.status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status: fault.status }, headers);
   }
   sendJson(ctx.res, fault.status, { message: `${message} (injected by a sandbox test hook)` }, headers);

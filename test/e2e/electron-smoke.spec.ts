@@ -15,7 +15,7 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
-const SKIP_REASON = "Electron's runtime binary is not installed (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1): the Electron smoke test needs it";
+const SKIP_REASON = "Electron's runtime binary is not installed (node_modules/electron/dist is empty until npm start fetches it): the Electron smoke test needs it";
 
 test('the Electron app launches, shows its window and answers the contract', async () => {
   if (!binary) console.log(`SKIPPED electron smoke test: ${SKIP_REASON}.`);

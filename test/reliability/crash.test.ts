@@ -11,10 +11,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../main/app/services.js';
 import { createKeyFileCipher } from '../../main/core/vault/cipher.js';
+import { DEFAULT_SETTINGS } from '../../main/core/settings-store.js';
 import { CaseReport, Checks } from './support/report.js';
 import { seededRandom } from './support/fuzz.js';
 
@@ -249,6 +251,9 @@ describe('damaged files at start', () => {
     await fs.writeFile(path.join(dataDir, d.file), original);
     const services = await boot(dataDir);
     const notices = services.notices.list().map((n) => n.message);
+    // What the started app answers before anything is written: defaults where the file was damaged.
+    const answered = { settings: services.settings.get(), accounts: services.accounts.list(), transfers: services.transfers.list() };
+    const expectedSettings = d.file === 'settings.json' && !d.notice ? { ...DEFAULT_SETTINGS, theme: 'dark', sandboxEnabled: false } : DEFAULT_SETTINGS;
     // The app goes on working: a write of that file now makes a good one.
     if (d.file === 'settings.json') await services.settings.update({ theme: 'light' });
     if (d.file === 'accounts.json' || d.file === 'secrets.json') await services.accounts.create({ kind: 'library', label: 'New', serverUrl: 'https://l.example', domain: 'd', userId: 'u', appId: 'a' }, 'new-secret-123');
@@ -267,7 +272,9 @@ describe('damaged files at start', () => {
     const again = await boot(dataDir);
     const noticesAgain = again.notices.list().map((n) => n.message);
     await stop(again);
-    const checks = new Checks().that('the app started', true);
+    const checks = new Checks()
+      .that('the started app answers its settings (the defaults, or the readable values)', isDeepStrictEqual(answered.settings, expectedSettings))
+      .that('the started app answers its accounts and transfers (none: the damaged file is not half-read)', answered.accounts.length === 0 && answered.transfers.length === 0);
     if (d.notice) {
       checks
         .that(`the user is told (${d.notice})`, notices.some((n) => d.notice?.test(n) === true))

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileRef } from '../../common/contract.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, toAppError } from '../../common/errors.js';
 
 export interface LocalFile {
   path: string;
@@ -45,7 +45,10 @@ export class FileStaging {
       await pipeline(body, createWriteStream(file, { mode: 0o600 }));
     } catch (err) {
       await fs.rm(file, { force: true });
-      throw new AppError('io', `Could not receive the file "${cleanFileName(name)}".`);
+      // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
+      const local = toAppError(err);
+      const cause = local.code === 'io' ? `: ${local.message.charAt(0).toLowerCase()}${local.message.slice(1)}` : '.';
+      throw new AppError('io', `Could not receive the file "${cleanFileName(name)}"${cause}`);
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };

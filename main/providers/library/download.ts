@@ -49,6 +49,21 @@ function declaredLength(value: string | undefined): number | undefined {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
+/**
+ * Whether an answer's Content-Type is one the request's Accept offered. The protocol sends a file's bytes "with
+ * Accept: application/octet-stream or the media type"; anything else (an HTML sign-in page, the file's JSON details)
+ * is not the file, whatever its size. No Content-Type at all is taken as bytes.
+ */
+function isAcceptedType(accept: string, contentType: string | undefined): boolean {
+  const served = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (served === '') return true;
+  return accept.split(',').some((part) => {
+    const range = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (range === '*/*' || range === served) return true;
+    return range.endsWith('/*') && served.startsWith(range.slice(0, -1));
+  });
+}
+
 async function exists(target: string): Promise<boolean> {
   try {
     await fs.promises.lstat(target);
@@ -84,6 +99,11 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
   }
   const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, signal: options.signal });
   await expectStatus(res, [200], ctx.conn, source.what);
+  if (!isAcceptedType(source.accept, res.headers['content-type'])) {
+    res.body.destroy();
+    const served = String(res.headers['content-type']).split(';')[0]?.trim().slice(0, 80);
+    throw new AppError('protocol', `The media library at ${host} answered ${source.what} with ${served} instead of the file's bytes; nothing was saved.`);
+  }
   const announced = declaredLength(res.headers['content-length']);
   if (announced !== undefined && options.expectedSize !== undefined && announced !== options.expectedSize) {
     res.body.destroy();

@@ -117,6 +117,15 @@ describe('twilio media', () => {
     expect((left.json() as { media: Array<{ sid: string }> }).media.map((m) => m.sid)).toEqual([media[0]]);
   });
 
+  it('a 400 from Twilio is the server refusing (3), not a usage error', async () => {
+    fixture.sandbox.faults.set({ path: /\/Messages\.json$/, times: 1 }, { kind: 'status', status: 400 });
+    const refused = await twilio('messages', '--to', TO, '--json');
+    fixture.sandbox.faults.clear();
+    expect(refused.code).toBe(3);
+    expect(refused.json()).toMatchObject({ error: { code: 'validation', exitCode: 3, details: { status: 400 } } });
+    expect(refused.stderr).toMatch(/^media-desk: Twilio error 20400: Bad Request\n$/);
+  });
+
   it('a media that does not exist is a remote error (3); malformed SIDs are usage errors (2) before any request', async () => {
     const missing = await twilio('media', 'get', message, `ME${'0'.repeat(32)}`, '--out', fixture.work);
     expect(missing.code).toBe(3);

@@ -57,8 +57,25 @@ describe('the Electron host', () => {
     expect(await handler({ senderFrame: lookalike }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('denies permission requests', () => {
-    expect(electron.permissionHandler).toHaveBeenCalled();
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
+    'denies the window every permission it asks or checks for, here %s',
+    (permission) => {
+      const request = electron.permissionHandler.mock.lastCall?.[0] as
+        | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void)
+        | undefined;
+      const check = electron.permissionCheckHandler.mock.lastCall?.[0] as ((contents: unknown, permission: string) => boolean) | undefined;
+      const device = electron.devicePermissionHandler.mock.lastCall?.[0] as ((details: unknown) => boolean) | undefined;
+      if (!request || !check || !device) throw new Error('the session has no permission handlers');
+      const callback = vi.fn();
+      request(electron.windows[0], permission, callback, { requestingUrl: 'app://media-desk/index.html' });
+      expect(callback.mock.calls).toEqual([[false]]);
+      expect(check(electron.windows[0], permission)).toBe(false);
+      expect(device({ deviceType: 'usb', origin: 'app://media-desk' })).toBe(false);
+    },
+  );
+
+  it('sets a native menu', () => {
+    expect(electron.menu?.length).toBeGreaterThan(0);
   });
 
   it('keeps its data in the --data-dir it was given, despite the Chromium switches and -psn_ around it', async () => {

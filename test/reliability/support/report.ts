@@ -142,8 +142,8 @@ async function rebuild(): Promise<void> {
     `Written by \`test/reliability/\` (part of \`npm test\`) on ${new Date().toISOString()}, from ${parts.length} test file(s):`,
     `${parts.map((p) => `\`${p.file}\``).join(', ')}.`,
     '',
-    `${rows.length} cases: ${count('holds')} hold, ${count('bug')} show a bug in \`main/\` (each marked \`it.fails\` in the suite until it is`,
-    `fixed; the fixes are listed under the table), ${count('note')} are observations that are not failures.`,
+    `${rows.length} cases: ${count('holds')} hold, ${count('bug')} show a bug in \`main/\` (each one's test fails, so the run fails;`,
+    `where the fix goes is listed under the table), ${count('note')} are observations that are not failures.`,
     '',
     'Every case checks what the user is told (the error code and message), what is left on disk and in the queue,',
     'and, where the fault can go away, that a retry then succeeds.',
@@ -155,7 +155,7 @@ async function rebuild(): Promise<void> {
   ];
   const bugs = rows.filter((r) => r.outcome === 'bug');
   if (bugs.length > 0) {
-    lines.push('## Bugs found and where they are fixed', '');
+    lines.push('## Bugs found and where the fix goes', '');
     for (const bug of bugs) lines.push(`- **${bug.area}: ${bug.case}**. ${bug.fix ?? 'See the test for the fix.'}`);
     lines.push('');
   }

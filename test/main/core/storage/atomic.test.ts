@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { readJsonFile, removeStaleTemps, writeFileAtomic, writeJsonAtomic } from '../../../../main/core/storage/atomic';
 
@@ -10,6 +11,7 @@ beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-atomic-'));
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -30,16 +32,50 @@ describe('atomic storage', () => {
     expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
   });
 
-  it('keeps the old content when the write fails', async () => {
+  // Failures are injected into the real file system calls the write goes through, on the very file being replaced:
+  // a disk that fills up halfway through the data, an fsync that fails, a rename that fails.
+  const ioError = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+
+  async function fileHandlePrototype(): Promise<FileHandle> {
+    const handle = await fs.open(path.join(dir, '.probe'), 'w');
+    await handle.close();
+    await fs.rm(path.join(dir, '.probe'));
+    return Object.getPrototypeOf(handle) as FileHandle;
+  }
+
+  it('keeps the old content, and leaves no temporary file, when the disk fills up halfway through the write', async () => {
     const file = path.join(dir, 'a.json');
     await writeJsonAtomic(file, { n: 1 });
-    // A directory where the temp file's folder should be makes the rename impossible.
-    const blocked = path.join(dir, 'blocked');
-    await fs.mkdir(blocked);
-    await fs.writeFile(path.join(blocked, 'x'), '');
-    await expect(writeFileAtomic(blocked, 'y')).rejects.toThrow();
+    const proto = await fileHandlePrototype();
+    let halfWritten = false;
+    vi.spyOn(proto, 'writeFile').mockImplementationOnce(async function (this: FileHandle, data: unknown) {
+      const bytes = Buffer.from(String(data));
+      await this.write(bytes.subarray(0, bytes.length / 2));
+      halfWritten = true;
+      throw ioError('ENOSPC');
+    });
+    await expect(writeJsonAtomic(file, { n: 2, padding: 'x'.repeat(4096) })).rejects.toThrow(/ENOSPC/);
+    expect(halfWritten).toBe(true);
     expect(JSON.parse(await fs.readFile(file, 'utf8'))).toEqual({ n: 1 });
-    expect((await fs.readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await fs.readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('keeps the old content when the data cannot be flushed to disk', async () => {
+    const file = path.join(dir, 'a.json');
+    await writeFileAtomic(file, 'old');
+    vi.spyOn(await fileHandlePrototype(), 'sync').mockRejectedValueOnce(ioError('EIO'));
+    await expect(writeFileAtomic(file, 'new')).rejects.toThrow(/EIO/);
+    expect(await fs.readFile(file, 'utf8')).toBe('old');
+    expect(await fs.readdir(dir)).toEqual(['a.json']);
+  });
+
+  it('keeps the old content when the temporary file cannot replace it', async () => {
+    const file = path.join(dir, 'a.json');
+    await writeFileAtomic(file, 'old');
+    vi.spyOn(fs, 'rename').mockRejectedValueOnce(ioError('EXDEV'));
+    await expect(writeFileAtomic(file, 'new')).rejects.toThrow(/EXDEV/);
+    expect(await fs.readFile(file, 'utf8')).toBe('old');
+    expect(await fs.readdir(dir)).toEqual(['a.json']);
   });
 
   it('reads a valid file, and reports a missing one', async () => {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../main/common/errors';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { TransferQueue, type RunContext } from '../../../../main/core/transfers/transfer-queue';
@@ -158,7 +158,8 @@ describe('the transfer queue', () => {
     await fs.writeFile(file, 'x');
     const job = queue.enqueue({ type: 'ok', params: {}, ownedFiles: [file] }, newTransfer('s'));
     await waitFor(() => queue.get(job.id)?.state === 'done');
-    await expect(fs.access(file)).rejects.toThrow();
+    // The job shows as done before the copy is deleted: wait (a bounded time) for the deletion itself.
+    await vi.waitFor(() => expect(fs.access(file)).rejects.toThrow(), { timeout: 2000, interval: 10 });
   });
 
   it('reports bytes, speed and an ETA, and an overall progress', async () => {

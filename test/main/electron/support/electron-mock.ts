@@ -75,6 +75,8 @@ export const electron = {
   setAppUserModelId: vi.fn(),
   showErrorBox: vi.fn(),
   permissionHandler: vi.fn(),
+  permissionCheckHandler: vi.fn(),
+  devicePermissionHandler: vi.fn(),
   /** Fires an `app` event the way Electron would. */
   emitApp(event: string, ...args: unknown[]) {
     for (const listener of electron.appListeners.get(event) ?? []) listener(...args);
@@ -134,8 +136,8 @@ export const electronModule = {
   session: {
     defaultSession: {
       setPermissionRequestHandler: electron.permissionHandler,
-      setPermissionCheckHandler: vi.fn(),
-      setDevicePermissionHandler: vi.fn(),
+      setPermissionCheckHandler: electron.permissionCheckHandler,
+      setDevicePermissionHandler: electron.devicePermissionHandler,
     },
   },
   shell: { openExternal: vi.fn(), openPath: vi.fn() },

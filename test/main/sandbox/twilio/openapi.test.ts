@@ -10,7 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicAuth, httpRequest, startTestSandbox, type TestSandbox } from '../helpers.js';
 
-const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/specs/twilio-openapi/twilio_api_v2010.media-subset.json');
+const SPEC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/twilio-openapi/twilio_api_v2010.media-subset.json');
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 interface Spec {

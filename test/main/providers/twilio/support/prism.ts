@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-/** The shared specs sit beside the repository (../shared), on developers' machines and in CI alike. */
-export const SPEC_PATH = path.resolve(REPO_ROOT, '../shared/specs/twilio-openapi/twilio_api_v2010.media-subset.json');
+/** Twilio's OpenAPI subset, kept in the repository (its source and licence: the README beside it). */
+export const SPEC_PATH = path.join(REPO_ROOT, 'test/fixtures/twilio-openapi/twilio_api_v2010.media-subset.json');
 const PRISM_BIN = path.join(REPO_ROOT, 'node_modules/.bin/prism');
 
 export interface Prism {
