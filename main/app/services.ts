@@ -103,8 +103,8 @@ export async function createAppServices(options: AppServicesOptions) {
   settings.onChange((s) => events.emit('settings.changed', s));
   log.onEntry((entry) => events.emit('log.appended', entry));
   observeRequests((record) => {
-    // Only the origin and path: queries often carry template values (user names, recipients).
-    const where = `${record.url.origin}${record.url.pathname}`;
+    // record.where is origin and path, secrets masked by the request's builder: never the real URL.
+    const { where } = record;
     if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}`);
     else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms)`);
   });

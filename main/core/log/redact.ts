@@ -1,5 +1,7 @@
 // Redaction happens before anything is written or shown: known secret values wherever they appear, and the
 // shapes credentials take in URLs, headers and form bodies even when we do not know the value.
+import { secretForms } from '../text-encoding.js';
+
 const PLACEHOLDER = '[redacted]';
 
 const PATTERNS: Array<[RegExp, string]> = [
@@ -18,13 +20,10 @@ export type Redactor = (text: string) => string;
 export function createRedactor(knownSecrets: () => Iterable<string>): Redactor {
   return (text) => {
     let out = text;
-    const secrets = [...knownSecrets()].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-    for (const secret of secrets) {
-      out = out.split(secret).join(PLACEHOLDER);
-      // The same secret percent-encoded or in Base64 (Basic auth) must not slip through either.
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret) out = out.split(encoded).join(PLACEHOLDER);
-    }
+    // Every encoding the app or a server may have written the secret in, longest first. Requests' own records are
+    // masked where they are built (the template's shape); this catches what slips through, e.g. a server's echo.
+    const forms = [...new Set([...knownSecrets()].filter((s) => s.length >= 4).flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length);
+    for (const form of forms) out = out.split(form).join(PLACEHOLDER);
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };
