@@ -18,12 +18,21 @@ export type Redactor = (text: string) => string;
 
 /** `knownSecrets` is read at each call, so secrets added later are covered too. */
 export function createRedactor(knownSecrets: () => Iterable<string>): Redactor {
+  // Every encoding the app or a server may have written a secret in, longest first; worked out again only when the
+  // secrets change. Requests' own records are masked where they are built (the template's shape); this catches
+  // what slips through, e.g. a server's echo.
+  let formsOf = { secrets: '', forms: [] as string[] };
+  const currentForms = (): string[] => {
+    const secrets = [...knownSecrets()].filter((s) => s.length >= 4);
+    const key = JSON.stringify(secrets);
+    if (key !== formsOf.secrets) {
+      formsOf = { secrets: key, forms: [...new Set(secrets.flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length) };
+    }
+    return formsOf.forms;
+  };
   return (text) => {
     let out = text;
-    // Every encoding the app or a server may have written the secret in, longest first. Requests' own records are
-    // masked where they are built (the template's shape); this catches what slips through, e.g. a server's echo.
-    const forms = [...new Set([...knownSecrets()].filter((s) => s.length >= 4).flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length);
-    for (const form of forms) out = out.split(form).join(PLACEHOLDER);
+    for (const form of currentForms()) out = out.split(form).join(PLACEHOLDER);
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };
