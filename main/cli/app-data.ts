@@ -49,6 +49,7 @@ export async function openAppData(dataDir: string, warn: (text: string) => void)
   if (await isFile(path.join(dataDir, 'vault.key'))) {
     try {
       cipher = await createKeyFileCipher(dataDir, { readOnly: true });
+      for (const notice of cipher.notices ?? []) warn(notice.message);
       sealedBecause = 'they were sealed by the OS keychain or on another machine';
     } catch {
       warn('The vault key (vault.key) in the data folder is damaged: saved passwords cannot be read.');
