@@ -1,5 +1,6 @@
 // Composition: the services one running app has, whatever host it runs in. Hosts add their capabilities
 // (dialogs, opening links…) through HostCapabilities and carry the contract to the UI.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, Notice, UpdateStatus } from '../common/contract.js';
 import { AccountStore } from '../core/accounts/account-store.js';
@@ -7,7 +8,7 @@ import { ActivityLog } from '../core/log/activity-log.js';
 import { createRedactor } from '../core/log/redact.js';
 import { SettingsStore } from '../core/settings-store.js';
 import { removeStaleTemps } from '../core/storage/atomic.js';
-import type { SecretCipher } from '../core/vault/cipher.js';
+import { memoryOnlyCipher, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { EventBus } from './events.js';
@@ -63,13 +64,21 @@ export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
 
 export async function createAppServices(options: AppServicesOptions) {
   const { dataDir } = options;
+  // The data folder holds the vault and the log: the user's only. (An existing folder keeps its mode.)
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   await removeStaleTemps(dataDir);
   const events = new EventBus();
   const notices = new NoticeBoard(events);
   const settings = new SettingsStore(dataDir);
   const settingsLoad = await settings.load();
+  let cipherProblem: string | undefined;
 
-  const vault = new SecretVault(dataDir, await options.cipher(settings.get()));
+  const cipher = await options.cipher(settings.get()).catch((err: unknown): SecretCipher => {
+    // Saved passwords are worth a notice, not a refusal to start.
+    cipherProblem = `Saved passwords cannot be used this session (${err instanceof Error ? err.message : String(err)}); they are kept in memory only.`;
+    return memoryOnlyCipher;
+  });
+  const vault = new SecretVault(dataDir, cipher);
   // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI.
   const redact = createRedactor(() => vault.allValues());
   const log = new ActivityLog({ dataDir, redact });
@@ -80,7 +89,16 @@ export async function createAppServices(options: AppServicesOptions) {
     notices.add('warn', message);
     log.warn('storage', message);
   }
+  if (cipherProblem) {
+    notices.add('error', cipherProblem);
+    log.error('vault', cipherProblem);
+  }
+  for (const notice of cipher.notices ?? []) {
+    notices.add(notice.level, notice.message);
+    log.add(notice.level, 'vault', notice.message);
+  }
   const vaultLoad = await vault.load();
+  if (vaultLoad.setAsideForNewKey) log.warn('vault', `The saved passwords sealed under the old key were set aside as ${path.basename(vaultLoad.setAsideForNewKey)}.`);
   if (vaultLoad.corruptMovedTo) {
     notices.add('error', `The saved passwords file was damaged and was set aside as ${path.basename(vaultLoad.corruptMovedTo)}. Enter your passwords again.`);
   }
@@ -92,6 +110,10 @@ export async function createAppServices(options: AppServicesOptions) {
     const message = `Your accounts file was damaged (${accountsLoad.reason}). It was kept as ${path.basename(accountsLoad.movedTo)}; no account was deleted from it.`;
     notices.add('error', message);
     log.error('storage', message);
+  } else {
+    // Secrets of accounts that are gone (removed while a write failed, an older version). Not after a damaged
+    // accounts file: its accounts may come back from the copy set aside, and their passwords with them.
+    await accounts.removeOrphanSecrets().catch((err: unknown) => log.warn('vault', `Could not clear the saved passwords of removed accounts: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   const transfers = new TransferQueue({
@@ -112,8 +134,8 @@ export async function createAppServices(options: AppServicesOptions) {
   settings.onChange((s) => events.emit('settings.changed', s));
   log.onEntry((entry) => events.emit('log.appended', entry));
   observeRequests((record) => {
-    // Only the origin and path: queries often carry template values (user names, recipients).
-    const where = `${record.url.origin}${record.url.pathname}`;
+    // record.where is origin and path, secrets masked by the request's builder: never the real URL.
+    const { where } = record;
     if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}`);
     else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms)`);
   });

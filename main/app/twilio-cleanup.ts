@@ -73,7 +73,7 @@ export class TwilioCleanups {
     if (!stored || stored.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
     this.plans.delete(planId);
     const runId = `cr_${randomBytes(8).toString('hex')}`;
-    await fs.mkdir(this.journalDir, { recursive: true });
+    await fs.mkdir(this.journalDir, { recursive: true, mode: 0o700 });
     const journalPath = path.join(this.journalDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${runId}.jsonl`);
     // The header line first, synchronously in order, so the journal says what the run was even if it ends at once.
     await fs.writeFile(journalPath, `${JSON.stringify({ runId, accountId, criteria: stored.plan.criteria, count: stored.plan.count, startedAt: new Date().toISOString() })}\n`, { flag: 'wx', mode: 0o600 });

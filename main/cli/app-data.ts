@@ -28,6 +28,7 @@ const keychainOnlyCipher: SecretCipher = {
   info: { persistent: true, backend: 'os-keychain', description: 'Sealed by the desktop app; not readable from plain Node.' },
   encrypt: () => Promise.reject(new Error('media-desk never writes secrets')),
   decrypt: () => Promise.reject(new Error('sealed by the OS keychain')),
+  decryptUnbound: () => Promise.reject(new Error('sealed by the OS keychain')),
 };
 
 async function isFile(file: string): Promise<boolean> {
@@ -47,14 +48,15 @@ export async function openAppData(dataDir: string, warn: (text: string) => void)
   let sealedBecause = 'they were saved by the desktop app in the OS keychain, which media-desk cannot open';
   if (await isFile(path.join(dataDir, 'vault.key'))) {
     try {
-      cipher = await createKeyFileCipher(dataDir);
+      cipher = await createKeyFileCipher(dataDir, { readOnly: true });
+      for (const notice of cipher.notices ?? []) warn(notice.message);
       sealedBecause = 'they were sealed by the OS keychain or on another machine';
     } catch {
       warn('The vault key (vault.key) in the data folder is damaged: saved passwords cannot be read.');
       sealedBecause = 'the vault key is damaged';
     }
   }
-  const vault = new SecretVault(dataDir, cipher);
+  const vault = new SecretVault(dataDir, cipher, { readOnly: true });
   const report = await vault.load();
   if (report.corruptMovedTo) warn(`The saved passwords file was damaged and was set aside as ${path.basename(report.corruptMovedTo)}.`);
   const accounts = new AccountStore(dataDir, vault);

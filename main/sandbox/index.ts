@@ -92,7 +92,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   if (!parsed.success) throw new AppError('validation', `Invalid sandbox options: ${parsed.error.issues[0]?.message ?? 'unknown'}.`);
   const opts = parsed.data;
   const dataDir = path.resolve(opts.dataDir);
-  await fsp.mkdir(dataDir, { recursive: true });
+  await fsp.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const assetsDir = resolveDemoAssetsDir(opts.assetsDir);
   const secrets = await loadOrCreateSecrets(dataDir);
   const limits = {

@@ -95,7 +95,17 @@ export class AccountStore {
   async remove(id: string): Promise<void> {
     const account = this.find(id);
     await this.commit((list) => list.filter((a) => a.id !== id)).catch((err: unknown) => Promise.reject(saveError(err, account.config.label)));
-    await this.vault.delete(secretKey(id, account.config.kind));
+    // Every entry of the account, whatever its name (a failure here is cleared as an orphan at the next start).
+    await this.vault.deleteWhere((name) => accountIdOfSecret(name) === id);
+  }
+
+  /** Deletes the vault entries of accounts that no longer exist. */
+  async removeOrphanSecrets(): Promise<void> {
+    const ids = new Set(this.accounts.map((a) => a.id));
+    await this.vault.deleteWhere((name) => {
+      const owner = accountIdOfSecret(name);
+      return owner !== undefined && !ids.has(owner);
+    });
   }
 
   private find(id: string): StoredAccount {
@@ -141,4 +151,8 @@ function saveError(err: unknown, label: string): AppError {
 
 function secretKey(accountId: string, kind: AccountConfig['kind']): string {
   return `account:${accountId}:${SECRET_NAME[kind]}`;
+}
+
+function accountIdOfSecret(name: string): string | undefined {
+  return /^account:([^:]+):/.exec(name)?.[1];
 }

@@ -82,7 +82,7 @@ export class ActivityLog {
     const line = `${JSON.stringify(entry)}\n`;
     const bytes = Buffer.byteLength(line);
     if (this.fileSize === undefined) {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
       this.fileSize = await fs.stat(this.file).then((s) => s.size, () => 0);
     }
     if (this.fileSize + bytes > (this.options.maxFileBytes ?? 1024 * 1024)) {

@@ -1,5 +1,7 @@
 // Redaction happens before anything is written or shown: known secret values wherever they appear, and the
 // shapes credentials take in URLs, headers and form bodies even when we do not know the value.
+import { secretForms } from '../text-encoding.js';
+
 const PLACEHOLDER = '[redacted]';
 
 const PATTERNS: Array<[RegExp, string]> = [
@@ -16,15 +18,21 @@ export type Redactor = (text: string) => string;
 
 /** `knownSecrets` is read at each call, so secrets added later are covered too. */
 export function createRedactor(knownSecrets: () => Iterable<string>): Redactor {
+  // Every encoding the app or a server may have written a secret in, longest first; worked out again only when the
+  // secrets change. Requests' own records are masked where they are built (the template's shape); this catches
+  // what slips through, e.g. a server's echo.
+  let formsOf = { secrets: '', forms: [] as string[] };
+  const currentForms = (): string[] => {
+    const secrets = [...knownSecrets()].filter((s) => s.length >= 4);
+    const key = JSON.stringify(secrets);
+    if (key !== formsOf.secrets) {
+      formsOf = { secrets: key, forms: [...new Set(secrets.flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length) };
+    }
+    return formsOf.forms;
+  };
   return (text) => {
     let out = text;
-    const secrets = [...knownSecrets()].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
-    for (const secret of secrets) {
-      out = out.split(secret).join(PLACEHOLDER);
-      // The same secret percent-encoded or in Base64 (Basic auth) must not slip through either.
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret) out = out.split(encoded).join(PLACEHOLDER);
-    }
+    for (const form of currentForms()) out = out.split(form).join(PLACEHOLDER);
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };

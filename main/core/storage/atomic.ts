@@ -12,7 +12,8 @@ export interface WriteOptions {
 
 export async function writeFileAtomic(target: string, data: string | Buffer, options: WriteOptions = {}): Promise<void> {
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
+  // Folders the app creates hold its data: the user's only (0700).
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
   let written = false;
@@ -75,9 +76,14 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
   } catch {
     reason = text.length === 0 ? 'it is empty' : 'it is not valid JSON';
   }
+  return { status: 'corrupt', movedTo: await setAsideCorrupt(file), reason };
+}
+
+/** Renames a damaged file aside as `NAME.corrupt-<time>`, never deleting it, so the user can recover it. */
+export async function setAsideCorrupt(file: string): Promise<string> {
   const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   await fs.rename(file, movedTo);
-  return { status: 'corrupt', movedTo, reason };
+  return movedTo;
 }
 
 /** Removes temporary files a crash left behind (they are never read). */

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { AppError, toAppError } from '../../common/errors.js';
-import { assertSecretTransport, parseRetryAfter, readBody, send, type HttpResponse, type TlsOptions } from '../http/transport.js';
+import { assertSecretTransport, displayHost, parseRetryAfter, readBody, send, type HttpResponse, type TlsOptions } from '../http/transport.js';
 import {
   checkInputs,
   type CheckedConnection,
@@ -86,7 +86,7 @@ class UploadRun {
     const upload = prepareUpload(config.upload, uploadScope, request.file);
     const referenceProbe = config.refSend && request.recipients[0] !== undefined ? this.prepareReference(request.recipients[0], SAMPLE_PREVIEW, 'https://media.example/sample') : undefined;
     for (const prepared of [precheck, upload, referenceProbe]) {
-      if (prepared?.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure);
+      if (prepared?.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure, displayHost(prepared.displayUrl));
     }
     await this.assertFileUnchanged();
 
@@ -120,6 +120,7 @@ class UploadRun {
     return send({
       method: prepared.method,
       url: prepared.url,
+      displayUrl: prepared.displayUrl,
       headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers },
       ...(extra.body !== undefined ? { body: extra.body } : {}),
       ...(extra.bodyLength !== undefined ? { bodyLength: extra.bodyLength } : {}),
@@ -163,7 +164,7 @@ class UploadRun {
 
   /** The parsed answer, or why it could not be read (too large, not UTF-8), without failing yet. */
   private async readAnswer(res: HttpResponse): Promise<{ answer?: ServerAnswer; problem?: AppError }> {
-    const server = res.url.host;
+    const server = res.host;
     let bytes: Buffer;
     try {
       bytes = await readBody(res, ANSWER_BODY_CAP);
@@ -255,7 +256,7 @@ function headerValue(value: string | string[] | undefined): string | undefined {
 
 function answerContext(res: HttpResponse) {
   const retryAfter = parseRetryAfter(res.headers['retry-after']);
-  return { server: res.url.host, status: res.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  return { server: res.host, status: res.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
 function describeProblems(problems: readonly TemplateProblem[]): string {

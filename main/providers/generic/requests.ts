@@ -3,11 +3,13 @@
 import { AppError } from '../../common/errors.js';
 import type { MultipartPart } from './multipart.js';
 import type { HeaderTemplate, SimpleServiceConfig, UploadConfig } from './service-config.js';
-import { renderTemplate, usesSecret, type ParsedTemplate, type TemplateContext, type TemplateScope } from './template-engine.js';
+import { renderTemplate, renderTemplateForDisplay, usesSecret, type ParsedTemplate, type TemplateContext, type TemplateScope } from './template-engine.js';
 
 export interface PreparedRequest {
   method: string;
   url: URL;
+  /** The URL template's shape with every secret-derived value masked: what logs and messages may show. */
+  displayUrl: string;
   headers: Record<string, string>;
   carriesSecret: boolean;
 }
@@ -34,6 +36,7 @@ export function prepareSimpleRequest(service: SimpleServiceConfig, scope: Templa
   const prepared: PreparedSimpleRequest = {
     method: service.method,
     url: renderUrl(service.url, scope),
+    displayUrl: renderTemplateForDisplay(service.url, 'url', scope),
     headers,
     carriesSecret: false,
   };
@@ -67,6 +70,7 @@ export function prepareUpload(upload: UploadConfig, scope: TemplateScope, file: 
   return {
     method: upload.method,
     url: renderUrl(upload.url, scope),
+    displayUrl: renderTemplateForDisplay(upload.url, 'url', scope),
     headers: renderHeaders(upload.headers, scope),
     parts,
     carriesSecret: templates.some((template) => usesSecret(template.nodes, scope.secretKeys)),

@@ -16,6 +16,7 @@
 //   header  raw, but CR, LF and other control characters are refused
 import { createHash } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
+import { formEncode, jsonStringBody, percentEncode } from '../../core/text-encoding.js';
 
 export type TemplateNode =
   | { kind: 'text'; text: string }
@@ -114,21 +115,37 @@ function malformed(where: string, position: number, what: string): AppError {
   return new AppError('config', `${where} has ${what} at character ${position + 1}.`);
 }
 
+/** What stands for a secret-derived value in the display rendering. */
+export const SECRET_MASK = '•••';
+
 /** Substitutes every variable, encoding values for the context. Unknown variables throw AppError('config'). */
 export function renderTemplate(template: ParsedTemplate, context: TemplateContext, scope: TemplateScope): string {
-  return renderNodes(template.nodes, template.where, context, scope);
+  return renderNodes(template.nodes, template.where, context, scope, false);
 }
 
-function renderNodes(nodes: readonly TemplateNode[], where: string, context: TemplateContext | 'raw', scope: TemplateScope): string {
+/**
+ * The template's shape for logs and messages: the same rendering, except that every substitution derived from a
+ * secret (a secret account key, or a %sha1(…)% over one) is SECRET_MASK. Masking by structure rather than by
+ * searching the rendered text for the secret cannot miss an encoding.
+ */
+export function renderTemplateForDisplay(template: ParsedTemplate, context: TemplateContext, scope: TemplateScope): string {
+  return renderNodes(template.nodes, template.where, context, scope, true);
+}
+
+function renderNodes(nodes: readonly TemplateNode[], where: string, context: TemplateContext | 'raw', scope: TemplateScope, masked: boolean): string {
   let out = '';
   for (const node of nodes) {
+    if (masked && usesSecret([node], scope.secretKeys)) {
+      out += SECRET_MASK;
+      continue;
+    }
     switch (node.kind) {
       case 'text':
         out += node.text;
         break;
       case 'sha1': {
         // The hash is taken over the raw values; its hex digits need no encoding anywhere.
-        const inner = renderNodes(node.body, where, 'raw', scope);
+        const inner = renderNodes(node.body, where, 'raw', scope, masked);
         out += createHash('sha1').update(inner, 'utf8').digest('hex');
         break;
       }
@@ -163,11 +180,11 @@ function lookup(map: Readonly<Record<string, string>>, key: string): string | un
 function encodeValue(value: string, context: TemplateContext | 'raw', where: string, variable: string, blame: 'config' | 'validation'): string {
   switch (context) {
     case 'url':
-      return encodeURIComponent(value).replace(/[!'()*]/g, percentEncodeChar);
+      return percentEncode(value);
     case 'form':
-      return encodeURIComponent(value).replace(/[!'()~*]/g, percentEncodeChar).replace(/%20/g, '+');
+      return formEncode(value);
     case 'json':
-      return JSON.stringify(value).slice(1, -1);
+      return jsonStringBody(value);
     case 'part':
     case 'raw':
       return value;
@@ -177,10 +194,6 @@ function encodeValue(value: string, context: TemplateContext | 'raw', where: str
       if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value)) throw new AppError(blame, `The value of ${variable} contains a control character, which cannot go into the header in ${where}.`);
       return value;
   }
-}
-
-function percentEncodeChar(char: string): string {
-  return `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
 /** True when the template substitutes a secret account value (directly or inside %sha1(…)%). */

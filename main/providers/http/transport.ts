@@ -20,6 +20,11 @@ export interface TlsOptions {
 export interface HttpRequest {
   method: string;
   url: URL;
+  /**
+   * The URL as logs and messages may show it, when the URL itself may carry a secret (a template's shape with its
+   * secrets masked). Without it they show the URL's origin and path; the real URL is never logged when it is given.
+   */
+  displayUrl?: string;
   headers?: Record<string, string>;
   /** A buffer, or a stream whose exact length is given in bodyLength (never chunked). */
   body?: Buffer | Readable;
@@ -40,15 +45,20 @@ export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   url: URL;
+  /** The server's host as messages may name it (from the display URL when the request had one). */
+  host: string;
   body: http.IncomingMessage;
   /** The request's signal: reading the body after it fired is a cancellation, not a network error. */
   signal?: AbortSignal;
 }
 
-/** What the activity log hears of each request: method, URL, outcome. The log redacts secrets before writing. */
+/**
+ * What the activity log hears of each request: method, where (origin and path, from the display URL when there is
+ * one, never a query), outcome. The log's redactor still runs over it, as a second line of defence.
+ */
 export interface RequestRecord {
   method: string;
-  url: URL;
+  where: string;
   status?: number;
   error?: AppError;
   durationMs: number;
@@ -65,25 +75,44 @@ export function isLoopbackHost(hostname: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
+/** The host part of a (display) URL, without user-info. */
+export function displayHost(displayUrl: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(displayUrl)?.[1] ?? '';
+}
+
+/** Origin and path of a (display) URL: no user-info, query or fragment, which may carry values. */
+export function displayWhere(displayUrl: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(displayUrl)?.[0] ?? '';
+  const rest = displayUrl.slice(scheme.length).replace(/^[^@/?#]*@/, '');
+  return scheme + rest.replace(/[?#].*$/s, '');
+}
+
+function hostOf(req: HttpRequest): string {
+  return req.displayUrl !== undefined ? displayHost(req.displayUrl) : req.url.host;
+}
+
+function whereOf(req: HttpRequest): string {
+  return req.displayUrl !== undefined ? displayWhere(req.displayUrl) : `${req.url.origin}${req.url.pathname}`;
+}
+
 /** Throws 'insecure' when a secret would travel in clear text to a host other than this machine. */
-export function assertSecretTransport(url: URL, allowInsecure = false): void {
+export function assertSecretTransport(url: URL, allowInsecure = false, host = url.host): void {
   if (url.protocol === 'https:') return;
   if (url.protocol !== 'http:') throw new AppError('config', `Unsupported URL scheme "${url.protocol}" (use https).`);
   if (isLoopbackHost(url.hostname) || allowInsecure) return;
   throw new AppError(
     'insecure',
-    `Refusing to send credentials to ${url.host} over plain http. Use https, or tick "allow insecure http" for this account.`,
+    `Refusing to send credentials to ${host} over plain http. Use https, or tick "allow insecure http" for this account.`,
   );
 }
 
-function networkError(err: NodeJS.ErrnoException, url: URL): AppError {
-  const where = url.host;
+function networkError(err: NodeJS.ErrnoException, where: string): AppError {
   switch (err.code) {
     case 'ECONNREFUSED':
       return new AppError('network', `Could not connect to ${where}: the connection was refused.`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppError('network', `Could not find the server ${url.hostname}.`);
+      return new AppError('network', `Could not find the server ${where.replace(/:\d+$/, '')}.`);
     case 'ECONNRESET':
     case 'EPIPE':
       return new AppError('network', `The connection to ${where} was dropped.`);
@@ -109,16 +138,17 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
   const started = Date.now();
   try {
     const response = await sendOnce(req);
-    requestObserver?.({ method: req.method.toUpperCase(), url: req.url, status: response.status, durationMs: Date.now() - started });
+    requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), status: response.status, durationMs: Date.now() - started });
     return response;
   } catch (err) {
-    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), url: req.url, error: err, durationMs: Date.now() - started });
+    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), error: err, durationMs: Date.now() - started });
     throw err;
   }
 }
 
 async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
-  if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure);
+  const host = hostOf(req);
+  if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure, host);
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
     throw new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`);
   }
@@ -148,7 +178,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     } catch (err) {
       // Node refuses to build a request whose header has a character HTTP does not allow (ERR_INVALID_CHAR…).
       const code = (err as NodeJS.ErrnoException).code;
-      reject(new AppError('config', `The request to ${req.url.host} cannot be sent: a header is not valid${code ? ` (${code})` : ''}.`));
+      reject(new AppError('config', `The request to ${host} cannot be sent: a header is not valid${code ? ` (${code})` : ''}.`));
       return;
     }
 
@@ -168,12 +198,12 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
 
-    outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${req.url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
+    outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       cleanup();
       if (!settled) {
         settled = true;
-        reject(failure ?? networkError(err, req.url));
+        reject(failure ?? networkError(err, host));
       }
     });
     outgoing.on('response', (incoming) => {
@@ -181,8 +211,8 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       incomingBody = incoming;
       incoming.on('close', cleanup);
       // The body stream inherits cancellation and the idle timeout.
-      incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${req.url.host} stopped sending.`)));
-      const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: incoming };
+      incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${host} stopped sending.`)));
+      const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, host, body: incoming };
       if (req.signal) response.signal = req.signal;
       resolve(response);
     });
@@ -211,7 +241,7 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > capBytes) {
     res.body.destroy();
-    throw new AppError('too_large', `The answer from ${res.url.host} is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
+    throw new AppError('too_large', `The answer from ${res.host} is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -220,14 +250,14 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
       total += chunk.length;
       if (total > capBytes) {
         res.body.destroy();
-        throw new AppError('too_large', `The answer from ${res.url.host} is larger than ${capBytes} bytes.`, { status: res.status });
+        throw new AppError('too_large', `The answer from ${res.host} is larger than ${capBytes} bytes.`, { status: res.status });
       }
       chunks.push(chunk);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
-    throw networkError(err as NodeJS.ErrnoException, res.url);
+    throw networkError(err as NodeJS.ErrnoException, res.host);
   }
   return Buffer.concat(chunks, total);
 }

@@ -16,9 +16,26 @@ describe('secrets through Electron safeStorage', () => {
   it('uses the OS keychain where there is one', async () => {
     const cipher = await createSafeStorageCipher(fakeSafeStorage('gnome_libsecret'), 'linux', false);
     expect(cipher.info).toMatchObject({ persistent: true, backend: 'os-keychain' });
-    const sealed = await cipher.encrypt('token-123');
+    const sealed = await cipher.encrypt('token-123', 'account:a:password');
     expect(sealed).not.toContain('token-123');
-    expect(await cipher.decrypt(sealed)).toBe('token-123');
+    expect(await cipher.decrypt(sealed, 'account:a:password')).toBe('token-123');
+  });
+
+  it("binds each value to its entry's name: another entry's sealed value does not open", async () => {
+    const cipher = await createSafeStorageCipher(fakeSafeStorage('gnome_libsecret'), 'linux', false);
+    const sealedForB = await cipher.encrypt('secret-of-b', 'account:b:password');
+    await expect(cipher.decrypt(sealedForB, 'account:a:password')).rejects.toThrow(/another entry/);
+    await expect(cipher.decrypt(sealedForB, 'account:b:passwor')).rejects.toThrow(/another entry/);
+    // Nor can a bound value pass for one sealed by an older version.
+    await expect(cipher.decryptUnbound(sealedForB)).rejects.toThrow();
+  });
+
+  it('opens values sealed by older versions without a name, for the vault to re-seal them', async () => {
+    const safeStorage = fakeSafeStorage('gnome_libsecret');
+    const cipher = await createSafeStorageCipher(safeStorage, 'linux', false);
+    const legacy = (await safeStorage.encryptStringAsync('old-token')).toString('base64');
+    await expect(cipher.decrypt(legacy, 'account:a:password')).rejects.toThrow();
+    expect(await cipher.decryptUnbound(legacy)).toBe('old-token');
   });
 
   it("treats Linux's basic_text backend as no secure storage: memory only, and says why", async () => {

@@ -12,6 +12,7 @@ import type { InvokeResult, MethodArgs, MethodName, MethodResult } from '../../.
 import { isAppErrorData, type AppErrorData } from '../../../main/common/errors.js';
 import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers.js';
 import { startSandbox, type Sandbox } from '../../../main/sandbox/index.js';
+import { loadOrCreateSecrets, SECRETS_FILE } from '../../../main/sandbox/secrets.js';
 import { bootTestApp } from '../../helpers/app-harness.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -66,15 +67,44 @@ function stripSandboxFlag(config: AccountConfig, label: string): AccountConfig {
   return { ...rest, label } as AccountConfig;
 }
 
-export async function startAppUnderTest(name: string, options: { sandboxLimits?: { genericMaxUploadBytes?: number } } = {}): Promise<AppUnderTest> {
+/** Passwords for the sandbox's users instead of its random alphanumeric ones (the Twilio account then uses its API key). */
+export interface HostileSecrets {
+  generic: string;
+  library: string;
+  twilioApiKeySecret: string;
+}
+
+export interface AppUnderTestOptions {
+  sandboxLimits?: { genericMaxUploadBytes?: number };
+  secrets?: HostileSecrets;
+}
+
+/** Writes the sandbox's credentials file before it starts, with the given passwords in place of its random ones. */
+async function seedSandboxSecrets(sandboxDir: string, secrets: HostileSecrets): Promise<void> {
+  const generated = await loadOrCreateSecrets(sandboxDir);
+  const seeded = {
+    ...generated,
+    generic: { ...generated.generic, password: secrets.generic },
+    library: { ...generated.library, user: { ...generated.library.user, password: secrets.library } },
+    twilio: { ...generated.twilio, apiKeySecret: secrets.twilioApiKeySecret },
+  };
+  await fs.writeFile(path.join(sandboxDir, SECRETS_FILE), JSON.stringify(seeded), { mode: 0o600 });
+}
+
+export async function startAppUnderTest(name: string, options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
   const base = await fs.mkdtemp(path.join(os.tmpdir(), `md-rel-${name}-`));
   const dataDir = path.join(base, 'data');
   const workDir = path.join(base, 'work');
   await fs.mkdir(dataDir);
   await fs.mkdir(workDir);
   // The sandbox's own data dir holds its demo credentials in clear (it is the server): keep it out of the app's.
+  const sandboxDir = path.join(base, 'sandbox');
+  if (options.secrets) {
+    await fs.mkdir(sandboxDir);
+    await seedSandboxSecrets(sandboxDir, options.secrets);
+  }
   const sandbox = await startSandbox({
-    dataDir: path.join(base, 'sandbox'),
+    dataDir: sandboxDir,
     faults: true,
     ...(options.sandboxLimits ? { limits: options.sandboxLimits } : {}),
     onError: () => undefined,
@@ -102,15 +132,19 @@ export async function startAppUnderTest(name: string, options: { sandboxLimits?:
   const configs = sandboxAccountConfigs(sandbox.accounts);
   const labels = ['Reliability upload', 'Reliability library', 'Reliability Twilio'];
   const ids: string[] = [];
+  const { generic, library, twilio } = sandbox.accounts;
   for (const [i, { config, secret }] of configs.entries()) {
-    const created = await call('accounts.create', { config: stripSandboxFlag(config, labels[i] ?? 'x'), secret });
+    const useApiKey = options.secrets !== undefined && config.kind === 'twilio';
+    const typed = useApiKey ? { ...config, authMode: 'apiKey' as const, apiKeySid: twilio.apiKeySid } : config;
+    const created = await call('accounts.create', { config: stripSandboxFlag(typed, labels[i] ?? 'x'), secret: useApiKey ? twilio.apiKeySecret : secret });
     ids.push(created.id);
   }
-  const { generic, library, twilio } = sandbox.accounts;
   const secrets: SecretTyped[] = [
     { label: 'generic password', value: generic.password, user: generic.username },
     { label: 'library password', value: library.password, user: library.userId },
-    { label: 'Twilio Auth Token', value: twilio.authToken, user: twilio.accountSid },
+    options.secrets
+      ? { label: 'Twilio API key secret', value: twilio.apiKeySecret, user: twilio.apiKeySid }
+      : { label: 'Twilio Auth Token', value: twilio.authToken, user: twilio.accountSid },
   ];
 
   return {

@@ -1,8 +1,11 @@
 // The secret scan: after a file's flows have run, no secret typed into the app may appear in any file of the data
 // dir (settings, accounts, the sealed vault, the transfer list, logs, staged files, files set aside as corrupt), in
 // the activity log the user can export, or in anything the renderer was sent (contract answers and events).
-// Each secret is looked for as typed, percent-encoded, JSON-escaped, in Base64, and as the Basic auth credential
-// "user:secret" in Base64.
+// Each secret is looked for in every encoding the app can write it in, computed here independently of the app's
+// own encoders: as typed, percent-encoded (encodeURIComponent, and the template engine's stricter RFC 3986 form),
+// form-encoded (space as '+'), JSON-escaped (plain and with \u escapes for non-ASCII), Base64, the Basic auth
+// credential base64("user:secret"), hex, and the SHA-1 hex a template's %sha1(…)% could make of it.
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppUnderTest, SecretTyped } from './app.js';
@@ -13,12 +16,22 @@ export interface Leak {
   where: string;
 }
 
+const strictPercent = (text: string): string => encodeURIComponent(text).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 function forms(secret: SecretTyped): Array<{ form: string; text: string }> {
+  const json = JSON.stringify(secret.value).slice(1, -1);
   const out = [
     { form: 'as typed', text: secret.value },
-    { form: 'percent-encoded', text: encodeURIComponent(secret.value) },
-    { form: 'JSON-escaped', text: JSON.stringify(secret.value).slice(1, -1) },
+    { form: 'encodeURIComponent', text: encodeURIComponent(secret.value) },
+    { form: 'percent-encoded (RFC 3986 unreserved only)', text: strictPercent(secret.value) },
+    { form: 'percent-encoded, ~ kept', text: strictPercent(secret.value).replace(/%7E/g, '~') },
+    { form: 'form-encoded', text: strictPercent(secret.value).replace(/%20/g, '+') },
+    { form: 'form-encoded (URLSearchParams)', text: new URLSearchParams({ v: secret.value }).toString().slice(2) },
+    { form: 'JSON-escaped', text: json },
+    { form: 'JSON-escaped, \\u for non-ASCII', text: json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) },
     { form: 'Base64', text: Buffer.from(secret.value, 'utf8').toString('base64').replace(/=+$/, '') },
+    { form: 'hex', text: Buffer.from(secret.value, 'utf8').toString('hex') },
+    { form: 'SHA-1 hex', text: createHash('sha1').update(secret.value, 'utf8').digest('hex') },
   ];
   if (secret.user !== undefined) out.push({ form: 'Basic auth', text: Buffer.from(`${secret.user}:${secret.value}`, 'utf8').toString('base64').replace(/=+$/, '') });
   // Only forms long enough to be the secret and not something else.
@@ -52,6 +65,8 @@ export async function findSecretLeaks(t: AppUnderTest): Promise<Leak[]> {
   await t.call('transfers.list', {});
   await t.call('accounts.list', {});
   await t.call('app.notices', {});
+  await t.call('app.info', {});
+  await t.call('settings.get', {});
   for (const file of await filesUnder(t.dataDir)) {
     leaks.push(...leaksIn(await fs.readFile(file), `file ${path.relative(t.dataDir, file)}`, t.secrets));
   }

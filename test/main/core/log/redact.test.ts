@@ -30,3 +30,31 @@ describe('log redaction', () => {
     expect(live('later-secret')).toBe('[redacted]');
   });
 });
+
+describe('log redaction of a hostile secret in every encoding the app writes', () => {
+  const secret = `p!'()*~ä é+/=%&"<>\\ %41`;
+  const user = 'jöhn';
+  const redact = createRedactor(() => [secret]);
+  const strict = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const bytes = Buffer.from(secret, 'utf8');
+
+  it.each([
+    ['as typed', secret],
+    ['encodeURIComponent', encodeURIComponent(secret)],
+    ["the template engine's URL encoding", strict(secret)],
+    ['form encoding', strict(secret).replace(/~/g, '%7E').replace(/%20/g, '+')],
+    ['URLSearchParams', new URLSearchParams({ v: secret }).toString().slice(2)],
+    ['JSON escape', JSON.stringify(secret).slice(1, -1)],
+    ['JSON escape with \\u for non-ASCII', JSON.stringify(secret).slice(1, -1).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)],
+    ['Base64', bytes.toString('base64')],
+    ['Basic auth base64(user:secret)', Buffer.from(`${user}:${secret}`, 'utf8').toString('base64')],
+    ['Basic auth base64(user2:secret)', Buffer.from(`ab:${secret}`, 'utf8').toString('base64')],
+    ['hex', bytes.toString('hex')],
+    ['lower-case percent-encoding', strict(secret).replace(/%[0-9A-F]{2}/g, (p) => p.toLowerCase())],
+  ])('%s', (_what, encoded) => {
+    const out = redact(`the server said: ${encoded} (end)`);
+    expect(out).toContain('[redacted]');
+    // What is left of a Base64 form is at most the quanta that mix in the text around the secret (the user name).
+    expect(out.length).toBeLessThan(`the server said:  (end)[redacted]`.length + 16);
+  });
+});

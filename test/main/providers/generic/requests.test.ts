@@ -82,3 +82,22 @@ describe('prepareUpload', () => {
     expect(Buffer.from(value, 'latin1')).toEqual(Buffer.from('pä"ss', 'utf8'));
   });
 });
+
+describe('the display URL each prepared request carries', () => {
+  it('has the secret masked in the precheck, the upload and the reference send, and the real URL has it encoded', () => {
+    const config = compile({
+      genericMediaUploadUrl: 'https://m.example/up/%account[password]%?u=%account[username]%',
+      genericMediaUploadPrecheckUrl: 'https://m.example/precheck/%account[password]%',
+      genericMediaRefSendUrl: 'https://m.example/send/%sha1(%account[username]%%account[password]%)%',
+    });
+    const precheck = prepareSimpleRequest(config.precheck!, scope({ sms_to: '+1', to: '+1', description: '', media_size: '3', content_type: 'image/jpeg' }));
+    const upload = prepareUpload(config.upload, scope({ sms_to: '+1', to: '+1', description: '', media_size: '3', content_type: 'image/jpeg' }), file);
+    const reference = prepareSimpleRequest(config.refSend!, scope(refValues));
+    expect([precheck.displayUrl, upload.displayUrl, reference.displayUrl]).toEqual([
+      'https://m.example/precheck/•••',
+      'https://m.example/up/•••?u=ann',
+      'https://m.example/send/•••',
+    ]);
+    expect(precheck.url.pathname).toBe('/precheck/p%C3%A4%22ss');
+  });
+});

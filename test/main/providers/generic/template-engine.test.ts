@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/common/errors.js';
-import { parseTemplate, renderTemplate, usesSecret, type TemplateContext, type TemplateScope } from '../../../../main/providers/generic/template-engine.js';
+import { parseTemplate, renderTemplate, renderTemplateForDisplay, SECRET_MASK, usesSecret, type TemplateContext, type TemplateScope } from '../../../../main/providers/generic/template-engine.js';
 
 const scope: TemplateScope = {
   account: { username: 'jöhn doe', password: 'p@ss&word=1', host: 'example.com' },
@@ -167,5 +167,29 @@ describe('usesSecret', () => {
   });
   it('is false for non-secret keys and plain text', () => {
     expect(usesSecret(parseTemplate('u=%account[username]%&password=literal', 's').nodes, secrets)).toBe(false);
+  });
+});
+
+describe('the display rendering (what logs and messages may show)', () => {
+  const hostile = { ...scope, account: { ...scope.account, password: `p!'()*~ä é+/=%&"<>\\ %41` } };
+  const display = (source: string, context: TemplateContext = 'url') => renderTemplateForDisplay(parseTemplate(source, 'testSetting'), context, hostile);
+
+  it("masks every secret substitution, whatever the encoding, and keeps the template's shape", () => {
+    expect(display('https://h.example/precheck/%account[password]%?u=%account[username]%')).toBe(`https://h.example/precheck/${SECRET_MASK}?u=j%C3%B6hn%20doe`);
+    for (const context of ['url', 'form', 'json', 'part', 'header'] as const) {
+      const shown = display('a=%account[password]%&b=%sms_to%', context);
+      expect(shown.startsWith(`a=${SECRET_MASK}&b=`)).toBe(true);
+      expect(shown).not.toContain('p!');
+    }
+  });
+
+  it('masks a %sha1(…)% over a secret, but not one over public values', () => {
+    expect(display('/s/%sha1(%account[username]%%account[password]%)%/x')).toBe(`/s/${SECRET_MASK}/x`);
+    expect(display('/s/%sha1(%account[username]%)%')).toBe(`/s/${sha1('jöhn doe')}`);
+  });
+
+  it('renders the same text as renderTemplate where no secret is used', () => {
+    const source = 'https://h.example/u/%account[username]%/%sms_to%?d=%description%';
+    expect(display(source)).toBe(renderTemplate(parseTemplate(source, 'testSetting'), 'url', hostile));
   });
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertSecretTransport, basicAuth, decodeUtf8, isLoopbackHost, parseRetryAfter, readBody, send } from '../../../../main/providers/http/transport';
+import { assertSecretTransport, basicAuth, decodeUtf8, isLoopbackHost, observeRequests, parseRetryAfter, readBody, send, type RequestRecord } from '../../../../main/providers/http/transport';
 
 let server: http.Server;
 let origin: string;
@@ -117,5 +117,37 @@ describe('the HTTP transport', () => {
     expect(decodeUtf8(Buffer.from('héllo'))).toBe('héllo');
     expect(() => decodeUtf8(Buffer.from([0xff, 0xfe, 0x41]))).toThrow(/not valid UTF-8/);
     expect(basicAuth('AC1', 'tök')).toBe(`Basic ${Buffer.from('AC1:tök').toString('base64')}`);
+  });
+});
+
+describe('what the request log hears', () => {
+  const secretPath = `/precheck/${encodeURIComponent("s3cr(e)t!*'")}`;
+
+  async function recorded(req: Parameters<typeof send>[0]): Promise<RequestRecord[]> {
+    const records: RequestRecord[] = [];
+    observeRequests((record) => records.push(record));
+    try {
+      await send(req).then((res) => readBody(res), () => undefined);
+    } finally {
+      observeRequests(undefined);
+    }
+    return records;
+  }
+
+  it('is the display URL (origin and path, no query) when the request has one, never the real URL', async () => {
+    const records = await recorded({ method: 'GET', url: new URL(`${origin}${secretPath}?p=x`), displayUrl: `${origin}/precheck/•••?p=•••` });
+    expect(records.map((r) => r.where)).toEqual([`${origin}/precheck/•••`]);
+    expect(JSON.stringify(records)).not.toContain('s3cr');
+  });
+
+  it('is origin and path of the URL otherwise (no user-info, no query)', async () => {
+    const records = await recorded({ method: 'GET', url: new URL(`${origin}/plain?token=abc`) });
+    expect(records.map((r) => r.where)).toEqual([`${origin}/plain`]);
+  });
+
+  it("names the display URL's host in errors", async () => {
+    const error = await send({ method: 'GET', url: new URL('http://10.0.0.1.invalid/x'), displayUrl: 'http://•••.invalid/x', carriesSecret: true }).catch((err: unknown) => err);
+    expect(String((error as Error).message)).toContain('•••.invalid');
+    expect(String((error as Error).message)).not.toContain('10.0.0.1');
   });
 });
