@@ -7,7 +7,7 @@ import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
 import { parseHostArgs } from '../app/paths.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
-import { registerContractIpc } from './ipc.js';
+import { registerContractIpc, registerFileGrantIpc } from './ipc.js';
 import { mediaUrlFor, registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
 import { createSafeStorageCipher } from './safe-storage-cipher.js';
@@ -64,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerMediaProtocol(protocol, running.media);
     registerContractIpc(ipcMain, running.dispatch, () => mainWindow?.webContents);
+    registerFileGrantIpc(ipcMain, running.staging, () => mainWindow?.webContents);
     running.services.events.subscribe((event, payload) => mainWindow?.webContents.send(IPC_EVENT, { event, payload }));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     running.services.transfers.onChange((_changed, summary) => mainWindow?.setProgressBar(summary.progress ?? -1));

@@ -66,7 +66,7 @@ async function pointUploadAt(origin: string): Promise<() => Promise<void>> {
 }
 
 async function upload(file = source, description = 'reliability'): Promise<TransferItem> {
-  const [queued] = await t.call('generic.upload', { accountId: t.accounts.generic, files: [{ kind: 'path', path: file }], recipients: RECIPIENTS, description });
+  const [queued] = await t.call('generic.upload', { accountId: t.accounts.generic, files: [await t.app.grantFile(file)], recipients: RECIPIENTS, description });
   if (!queued) throw new Error('nothing queued');
   return t.waitForTransfer(queued.id);
 }
@@ -412,7 +412,7 @@ describe('generic upload: a server that echoes the password', () => {
     const password = echo.secrets.find((s) => s.label === 'generic password')?.value ?? '';
     const file = await echo.demoFile('fractal.jpg');
     echoFront.answer({ method: 'POST', path: uploadPath }, json(500, { message: `Login failed for password ${password}` }));
-    const [queued] = await echo.call('generic.upload', { accountId: echo.accounts.generic, files: [{ kind: 'path', path: file }], recipients: RECIPIENTS, description: 'echo' });
+    const [queued] = await echo.call('generic.upload', { accountId: echo.accounts.generic, files: [await echo.app.grantFile(file)], recipients: RECIPIENTS, description: 'echo' });
     const failed = await echo.waitForTransfer(queued?.id ?? '');
     const leaks = await findSecretLeaks(echo);
     echoFront.clear();
