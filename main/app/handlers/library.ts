@@ -65,7 +65,7 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       client(accountId);
       const outcome: LibraryUploadOutcome = { queued: [], refused: [] };
       for (const { ref, onExisting } of files) {
-        let name = 'file';
+        let name = staging.nameOf(ref) ?? 'file';
         try {
           const local = await staging.resolve(ref);
           name = local.name;

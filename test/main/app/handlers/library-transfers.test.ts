@@ -225,6 +225,9 @@ describe('downloads', () => {
     expect(await fs.readFile(existing, 'utf8')).toBe('mine, keep me');
     expect((await fs.readFile(path.join(dir, 'ocean (2).jpg'))).equals(server)).toBe(true);
 
+    // Replacing needs the app to have found the name there first, as the UI does before asking the user.
+    const grantId = await w.app.grantFolder(dir);
+    expect(await w.ok('files.findExisting', { grantId, names: ['ocean.jpg'] })).toEqual(['ocean.jpg']);
     expect(await download('overwrite')).toMatchObject({ state: 'done', result: { savedTo: existing } });
     expect((await fs.readFile(existing)).equals(server)).toBe(true);
     expect((await fs.readdir(dir)).sort()).toEqual(['ocean (1).jpg', 'ocean (2).jpg', 'ocean.jpg']);
