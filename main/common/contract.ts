@@ -16,7 +16,7 @@ export * from './methods/core.js';
 export type * from './methods/generic.js';
 export type * from './methods/library.js';
 export type * from './methods/twilio.js';
-export { fileRefSchema, type FileRef } from './files.js';
+export { fileRefSchema, type FileRef, type FolderGrant } from './files.js';
 
 export const contract = {
   ...coreMethods,
