@@ -153,7 +153,8 @@ describe('every contract method, as main wires it', () => {
       });
     }
     expect(composed).toEqual(['main/app/bootstrap.ts']);
-    expect(ipc).toEqual(['main/electron/ipc.ts handle']);
+    // The contract's invoke channel, and the preload's file-grant channel (both check the sender first).
+    expect(ipc).toEqual(['main/electron/ipc.ts handle', 'main/electron/ipc.ts handle']);
     const bootstrap = sources.find((s) => s.file === 'main/app/bootstrap.ts')?.tree.getFullText() ?? '';
     expect(/const (\w+)(: \w+)? = createHandlers\([\s\S]*createDispatcher\(\1\b/.test(bootstrap), 'bootstrap.ts hands createHandlers(…) to createDispatcher').toBe(true);
     const ipcSource = sources.find((s) => s.file === 'main/electron/ipc.ts')?.tree.getFullText() ?? '';
