@@ -59,9 +59,9 @@ function genericConfig(): GenericAccountConfig {
 async function pointUploadAt(origin: string): Promise<() => Promise<void>> {
   const before = genericConfig();
   const settings = { ...before.settings, genericMediaUploadUrl: before.settings.genericMediaUploadUrl.split(t.sandbox.baseUrl).join(origin) };
-  await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...before, settings } });
+  await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...before, settings }, secret: t.app.services.accounts.secret(t.accounts.generic) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.generic, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.generic, config: before, secret: t.app.services.accounts.secret(t.accounts.generic) });
   };
 }
 
@@ -375,7 +375,7 @@ describe('generic upload: redirects and TLS', () => {
           restore = await pointUploadAt(tls.origin);
           // The fault goes away: the user adds the server's certificate to this account.
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...genericConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...genericConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.generic) });
           };
         },
         code: 'network',
@@ -401,7 +401,7 @@ describe('generic upload: a server that echoes the password', () => {
     const config = echo.app.services.accounts.config(echo.accounts.generic);
     if (config.kind !== 'generic') throw new Error('not generic');
     const settings = { ...config.settings, genericMediaUploadUrl: config.settings.genericMediaUploadUrl.split(echo.sandbox.baseUrl).join(echoFront.origin) };
-    await echo.call('accounts.update', { accountId: echo.accounts.generic, config: { ...config, settings } });
+    await echo.call('accounts.update', { accountId: echo.accounts.generic, config: { ...config, settings }, secret: echo.app.services.accounts.secret(echo.accounts.generic) });
   });
   afterAll(async () => {
     await echoFront?.close();

@@ -59,9 +59,9 @@ function libraryConfig(): LibraryAccountConfig {
 
 async function pointAt(serverUrl: string, extra: Partial<LibraryAccountConfig> = {}): Promise<() => Promise<void>> {
   const before = libraryConfig();
-  await t.call('accounts.update', { accountId: t.accounts.library, config: { ...before, ...extra, serverUrl } });
+  await t.call('accounts.update', { accountId: t.accounts.library, config: { ...before, ...extra, serverUrl }, secret: t.app.services.accounts.secret(t.accounts.library) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.library, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.library, config: before, secret: t.app.services.accounts.secret(t.accounts.library) });
   };
 }
 
@@ -414,7 +414,7 @@ describe('media library download under faults', () => {
         arrange: async () => {
           const restore = await pointAt(tls.origin);
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.library, config: { ...libraryConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.library, config: { ...libraryConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.library) });
             setRestore(restore);
           };
         },

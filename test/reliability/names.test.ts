@@ -195,9 +195,9 @@ describe('Twilio: media file names from the server', () => {
     });
     const config = t.app.services.accounts.config(t.accounts.twilio);
     if (config.kind !== 'twilio') throw new Error('not Twilio');
-    await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...config, baseUrl: fake.origin } });
+    await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...config, baseUrl: fake.origin }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
     restore = async () => {
-      await t.call('accounts.update', { accountId: t.accounts.twilio, config });
+      await t.call('accounts.update', { accountId: t.accounts.twilio, config, secret: t.app.services.accounts.secret(t.accounts.twilio) });
     };
   });
   afterAll(async () => {

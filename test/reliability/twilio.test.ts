@@ -62,9 +62,9 @@ function twilioConfig(): TwilioAccountConfig {
 
 async function pointAt(baseUrl: string, extra: Partial<TwilioAccountConfig> = {}): Promise<() => Promise<void>> {
   const before = twilioConfig();
-  await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...before, ...extra, baseUrl } });
+  await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...before, ...extra, baseUrl }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.twilio, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.twilio, config: before, secret: t.app.services.accounts.secret(t.accounts.twilio) });
   };
 }
 
@@ -483,7 +483,7 @@ describe('Twilio media download under faults', () => {
         arrange: async () => {
           restore = await pointAt(tls.origin);
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...twilioConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...twilioConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
           };
         },
         code: 'network',
