@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../main/common/contract.js';
+import { contract, type InvokeResult, type MethodName } from '../../main/common/contract.js';
 import { isAppErrorData } from '../../main/common/errors.js';
 import { FINAL_STATES } from '../../main/common/transfers.js';
 import { libraryClientFor } from '../../main/app/library-client.js';
@@ -179,7 +179,7 @@ describe('handlers under payloads the schema accepts but are hostile by content'
           continue;
         }
         ran += 1;
-        let answer;
+        let answer: InvokeResult<unknown>;
         try {
           answer = await t.app.dispatch(method, clean);
         } catch (err) {
