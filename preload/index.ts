@@ -1,7 +1,7 @@
 // The preload: exposes the contract as one global, `window.mediaDesk`, and nothing else. It runs sandboxed, so it
 // only forwards: main checks the sender and validates every argument.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { EVENT_NAME_LIST, IPC_EVENT, IPC_INVOKE } from '../main/common/channels.js';
+import { EVENT_NAME_LIST, IPC_EVENT, IPC_GRANT_FILE, IPC_INVOKE } from '../main/common/channels.js';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -20,5 +20,11 @@ contextBridge.exposeInMainWorld('mediaDesk', {
     listeners.set(event, set);
     return () => set.delete(listener);
   },
-  fileRef: async (file: File) => ({ kind: 'path', path: webUtils.getPathForFile(file) }),
+  // The path comes from the File object (only a file the user dropped or picked has one), never from the page; main
+  // grants it and answers with an id. The page itself cannot name a path.
+  fileRef: async (file: File) => {
+    const answer = (await ipcRenderer.invoke(IPC_GRANT_FILE, webUtils.getPathForFile(file))) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.value;
+  },
 });

@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
 import { createAppServices, type AppServicesOptions, type AppServices } from './services.js';
 import { FileStaging } from '../core/files/staging.js';
+import { FolderGrants } from './grants.js';
 import { MediaStreams } from './media-streams.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
@@ -22,7 +23,7 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
   await staging.reset();
   const media = new MediaStreams();
   const sandbox = services.settings.get().sandboxEnabled ? await startSandboxSafely(services) : null;
-  const handlers = createHandlers({ services, staging, media, sandboxUrl: () => sandbox?.baseUrl ?? null });
+  const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null });
   const dispatch = createDispatcher(handlers, services.log, services.redact);
   return {
     services,

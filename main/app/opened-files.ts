@@ -1,9 +1,26 @@
 // Files the OS handed the desktop app (its command line, "Open with", a second launch). The user chose them, so they
-// are the app's to read, like a file dropped on the window: they become path refs the upload view checks by their bytes.
+// are the app's to read, like a file dropped on the window: each becomes a file grant (main/core/files/staging.ts)
+// that the upload view checks by its bytes. A path that is not a regular file is left out and reported.
 import path from 'node:path';
 import type { FileRef } from '../common/contract.js';
+import { toAppError } from '../common/errors.js';
+import type { FileStaging } from '../core/files/staging.js';
 
-/** The one place launch-opened paths become file refs (and, where refs are granted, where the grant belongs). */
-export function grantOpenedFiles(paths: readonly string[]): Array<{ ref: FileRef; name: string }> {
-  return paths.map((file) => ({ ref: { kind: 'path', path: file }, name: path.basename(file) }));
+export interface OpenedFiles {
+  files: Array<{ ref: FileRef; name: string }>;
+  refused: Array<{ name: string; reason: string }>;
+}
+
+/** The one place launch-opened paths become file refs: grants main issued, never paths the window could forge. */
+export async function grantOpenedFiles(staging: Pick<FileStaging, 'grantPath'>, paths: readonly string[]): Promise<OpenedFiles> {
+  const opened: OpenedFiles = { files: [], refused: [] };
+  for (const file of paths) {
+    const name = path.basename(file);
+    try {
+      opened.files.push({ ref: await staging.grantPath(file), name });
+    } catch (err) {
+      opened.refused.push({ name, reason: toAppError(err).message });
+    }
+  }
+  return opened;
 }

@@ -15,6 +15,8 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 export interface HostArgs {
   dataDir: string;
   port: number | undefined;
+  /** Browser host: the folder downloads go to (only from the command line: the window cannot change it). */
+  downloads: string | undefined;
 }
 
 /** Reads `--data-dir DIR` and `--port N` (also `--x=value`); anything else is an error worth stopping for. */
@@ -31,5 +33,6 @@ export function parseHostArgs(argv: string[], allowed: string[] = ['--data-dir',
   const portText = values.get('--port');
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
-  return { dataDir: path.resolve(values.get('--data-dir') ?? defaultDataDir()), port };
+  const downloads = values.get('--downloads');
+  return { dataDir: path.resolve(values.get('--data-dir') ?? defaultDataDir()), port, downloads: downloads === undefined ? undefined : path.resolve(downloads) };
 }

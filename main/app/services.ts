@@ -21,8 +21,13 @@ export interface HostCapabilities {
   openExternal(url: string): Promise<void>;
   /** The URL the UI loads a registered media stream from. */
   mediaUrl(token: string): string;
-  /** Asks the user for a folder; null when cancelled. Hosts without dialogs give their default folder, unpicked. */
+  /**
+   * Asks the user for a folder; null when cancelled. Hosts without dialogs give their Downloads folder, unpicked.
+   * The answer becomes a grant (main/app/grants.ts): the window only ever gets its id.
+   */
   pickFolder(title: string): Promise<{ path: string; picked: boolean } | null>;
+  /** The browser host's Downloads folder, shown in Settings (fixed when the host starts, never by the window). */
+  downloadFolder?: string;
   /** The app's own updates: only the desktop app has them (the other hosts leave this out). */
   updates?: UpdatesPort;
 }

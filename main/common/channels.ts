@@ -1,6 +1,8 @@
 // Names shared by main and the preload without pulling in the schemas (the preload is a tiny sandboxed script).
 export const IPC_INVOKE = 'media-desk:invoke';
 export const IPC_EVENT = 'media-desk:event';
+/** Preload → main only: the path of a File the user dropped or picked, to be granted (not reachable through invoke). */
+export const IPC_GRANT_FILE = 'media-desk:grant-file';
 /** The renderer's origin in the Electron host: a custom, privileged scheme instead of file://. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'media-desk';

@@ -20,7 +20,7 @@ export type * from './methods/library.js';
 export type * from './methods/twilio.js';
 export type * from './methods/updates.js';
 export type { AppCommand } from './app-commands.js';
-export { fileRefSchema, type FileRef } from './files.js';
+export { fileRefSchema, type FileRef, type FolderGrant } from './files.js';
 
 export const contract = {
   ...coreMethods,

@@ -1,11 +1,26 @@
-// A local file the UI hands to main: a path (Electron) or a file staged in the browser host.
+// A local file the UI hands to main, and a folder main let it save into. Neither is a path: the window names what
+// main gave it (a staged copy in the browser host, a file the user dropped or picked in Electron, a folder from the
+// OS dialog or the browser host's Downloads folder), and main resolves the id to a path it recorded itself.
 import { z } from 'zod';
 
 export const fileRefSchema = z.union([
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  /** Bytes the browser host received through /api/stage, kept in the data folder. */
   z.object({ kind: z.literal('staged'), id: z.string().regex(/^stg_[a-z0-9]{16,40}$/) }).strict(),
+  /** Electron: a file the user dropped or picked, whose path the preload read from the File object itself. */
+  z.object({ kind: z.literal('granted'), id: z.string().regex(/^fg_[a-f0-9]{24}$/) }).strict(),
 ]);
 export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** A folder main granted the window for downloads (files.pickFolder). */
+export const folderGrantIdSchema = z.string().regex(/^dg_[a-f0-9]{24}$/, 'Not a folder this app granted.');
+
+export interface FolderGrant {
+  grantId: string;
+  /** The folder's path, to show; the window sends grantId back, never this. */
+  path: string;
+  /** Chosen in the OS dialog just now (Electron); false for the browser host's Downloads folder. */
+  picked: boolean;
+}
 
 /**
  * Most file systems allow 255 bytes of UTF-8 in a name, not 255 characters: a name of 120 CJK characters does not

@@ -1,9 +1,10 @@
 // The contract over Electron IPC: one invoke channel, one event channel; every message's sender is checked
 // before the dispatcher (which validates the arguments) sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { IPC_INVOKE } from '../common/channels.js';
-import type { InvokeResult } from '../common/contract.js';
-import { AppError } from '../common/errors.js';
+import { IPC_GRANT_FILE, IPC_INVOKE } from '../common/channels.js';
+import type { FileRef, InvokeResult } from '../common/contract.js';
+import { AppError, toAppError } from '../common/errors.js';
+import type { FileStaging } from '../core/files/staging.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import { isTrustedSender } from './security.js';
 
@@ -13,5 +14,26 @@ export function registerContractIpc(ipcMain: IpcMain, dispatch: Dispatcher, wind
       return Promise.resolve({ ok: false, error: new AppError('forbidden', 'Refused: the request did not come from the app window.').toData() });
     }
     return dispatch(method, args);
+  });
+}
+
+/**
+ * The preload's channel for files the user dropped or picked: it sends the path it read from the File object, and
+ * main grants that one file. The page cannot reach this channel (the preload exposes only fileRef(File)), so the
+ * window can name files the user gave it and nothing else.
+ */
+export function registerFileGrantIpc(ipcMain: IpcMain, staging: FileStaging, window: () => WebContents | undefined): void {
+  ipcMain.handle(IPC_GRANT_FILE, async (event: IpcMainInvokeEvent, file: unknown): Promise<InvokeResult<FileRef>> => {
+    if (!isTrustedSender(event.senderFrame, window())) {
+      return { ok: false, error: new AppError('forbidden', 'Refused: the request did not come from the app window.').toData() };
+    }
+    if (typeof file !== 'string' || file.length === 0 || file.length > 4096 || file.includes('\0')) {
+      return { ok: false, error: new AppError('validation', 'Only a file dropped or chosen in the app can be added.').toData() };
+    }
+    try {
+      return { ok: true, value: await staging.grantPath(file) };
+    } catch (err) {
+      return { ok: false, error: toAppError(err).toData() };
+    }
   });
 }

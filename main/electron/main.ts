@@ -12,7 +12,7 @@ import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
 import { grantOpenedFiles } from '../app/opened-files.js';
 import { defaultDataDir } from '../app/paths.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
-import { registerContractIpc } from './ipc.js';
+import { registerContractIpc, registerFileGrantIpc } from './ipc.js';
 import { MainWindow } from './main-window.js';
 import { mediaUrlFor, registerMediaProtocol } from './media-protocol.js';
 import { menuTemplate } from './menu.js';
@@ -53,9 +53,12 @@ if (!app.requestSingleInstanceLock()) {
       waitingFiles.push(...paths);
       return;
     }
+    const opened = await grantOpenedFiles(running.staging, paths);
+    for (const { name, reason } of opened.refused) running.services.log.warn('app', `Not opened: ${name}: ${reason}`);
+    if (opened.files.length === 0) return;
     await window.ensure();
     window.focus();
-    window.send('files.opened', { files: grantOpenedFiles(paths) });
+    window.send('files.opened', { files: opened.files });
   };
   const runCommand = async (command: AppCommand): Promise<void> => {
     await window.ensure();
@@ -114,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     for (const warning of launch.warnings) services.log.warn('app', warning);
     registerMediaProtocol(protocol, running.media);
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
+    registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));

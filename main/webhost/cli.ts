@@ -1,7 +1,7 @@
 // `npm run start:web`: the app in a browser, for machines without Electron's runtime and for end-to-end tests.
 import path from 'node:path';
 import { bootApp } from '../app/bootstrap.js';
-import { defaultDownloadFolder } from '../app/local-files.js';
+import { defaultDownloadFolder, ensureDownloadFolder } from '../app/local-files.js';
 import { parseHostArgs } from '../app/paths.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
 import { mediaRoute, MEDIA_PATH } from './media-route.js';
@@ -12,11 +12,12 @@ declare const __APP_VERSION__: string;
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseHostArgs(process.argv.slice(2));
+    args = parseHostArgs(process.argv.slice(2), ['--data-dir', '--port', '--downloads']);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);
   }
+  const downloadFolder = args.downloads ?? defaultDownloadFolder();
   const app = await bootApp({
     dataDir: args.dataDir,
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
       // The browser host has no window of its own; links open in the browser the user already has the app in.
       openExternal: async () => undefined,
       mediaUrl: (token) => `${MEDIA_PATH}${token}`,
-      // A web page cannot show the OS folder dialog: offer the Downloads folder, which the UI lets the user edit.
-      pickFolder: async () => ({ path: await defaultDownloadFolder(), picked: false }),
+      // A web page cannot show the OS folder dialog: downloads go to the Downloads folder, which only the command
+      // line sets (--downloads), so a page holding the token cannot point them at ~/.ssh.
+      pickFolder: async () => ({ path: await ensureDownloadFolder(downloadFolder), picked: false }),
+      downloadFolder,
     },
   });
   const host = await startBrowserHost({

@@ -180,3 +180,31 @@ test('the browser host answers 401 without the token and 403 to a foreign Origin
   expect(await rawRequest(port, '/api/invoke', { ...withCookie, origin: 'https://attacker.example' })).toBe(403);
   expect(await rawRequest(port, '/api/invoke', { ...withCookie, host: `rebound.example:${port}` })).toBe(403);
 });
+
+test('moving an account to another server says, before saving, that the saved password goes; saving removes it', async ({ page }) => {
+  host = await startHost(await makeDataDir());
+  await page.goto(host.url);
+  await addAccount(
+    page,
+    'Choose media library',
+    [
+      ['Account name', 'Moving library'],
+      ['Server URL', 'https://media.example.com'],
+      ['Domain', 'example.com'],
+      ['User id', 'admin'],
+      ['Application id', 'desk'],
+    ],
+    ['Password', 'moving-secret-1234'],
+  );
+  await expect(page.getByRole('heading', { name: /Moving library/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  const warning = page.getByRole('status').filter({ hasText: 'the saved one will be removed' });
+  await page.getByLabel('Account name', { exact: true }).fill('Renamed library');
+  await expect(warning).toHaveCount(0);
+  await page.getByLabel('Server URL', { exact: true }).fill('https://elsewhere.example.com');
+  await expect(warning).toBeVisible();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Connection', { exact: true }).click();
+  const password = page.locator('.details-row').filter({ hasText: 'Password' });
+  await expect(password.getByText('not set', { exact: true })).toBeVisible();
+});

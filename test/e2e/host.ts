@@ -8,6 +8,8 @@ export interface RunningHost {
   url: string;
   origin: string;
   dataDir: string;
+  /** The host's Downloads folder (--downloads): never the real ~/Downloads in tests. */
+  downloads: string;
   process: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -20,7 +22,9 @@ export async function makeDataDir(): Promise<string> {
 }
 
 export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/webhost.cjs'), '--data-dir', dataDir, ...extraArgs], {
+  const downloads = path.join(dataDir, 'Downloads');
+  const args = extraArgs.includes('--downloads') ? extraArgs : ['--downloads', downloads, ...extraArgs];
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/webhost.cjs'), '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -46,6 +50,7 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
     url,
     origin: new URL(url).origin,
     dataDir,
+    downloads,
     process: child,
     output: () => output,
     async stop() {

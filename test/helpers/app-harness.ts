@@ -3,25 +3,50 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootApp, type RunningApp } from '../../main/app/bootstrap';
+import type { FileRef } from '../../main/common/contract';
 import { createKeyFileCipher } from '../../main/core/vault/cipher';
 
+export interface TestAppGrants {
+  /** As the user choosing `folder` in the OS folder dialog: the grant id main hands the window. */
+  grantFolder(folder: string): Promise<string>;
+  /** As the user dropping `file` on the Electron window: the preload hands its path to main, which grants it. */
+  grantFile(file: string): Promise<FileRef>;
+}
+
 /** Boots the app; the embedded sandbox stays off unless asked for, so tests start from no accounts. */
-export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean } = {}): Promise<RunningApp & { dataDir: string; cleanup(): Promise<void> }> {
+export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean } = {}): Promise<RunningApp & TestAppGrants & { dataDir: string; cleanup(): Promise<void> }> {
   const dir = dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'md-app-')));
   if (!options.sandbox) {
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sandboxEnabled: false }), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'EEXIST') throw err;
     });
   }
+  // What the folder dialog answers next; null: the user cancels it.
+  let dialogAnswer: string | null = null;
   const app = await bootApp({
     dataDir: dir,
     version: '0.0.0-test',
     cipher: () => createKeyFileCipher(dir),
-    host: { host: 'browser', openExternal: async () => undefined, mediaUrl: (t: string) => `/media/${t}`, pickFolder: async () => null },
+    host: {
+      host: 'browser',
+      openExternal: async () => undefined,
+      mediaUrl: (t: string) => `/media/${t}`,
+      pickFolder: async () => (dialogAnswer === null ? null : { path: dialogAnswer, picked: true }),
+    },
   });
   return {
     ...app,
     dataDir: dir,
+    async grantFolder(folder) {
+      dialogAnswer = folder;
+      const answer = await app.dispatch('files.pickFolder', {});
+      dialogAnswer = null;
+      if (!answer.ok) throw new Error(`files.pickFolder failed: ${answer.error.message}`);
+      const grant = answer.value as { grantId: string } | null;
+      if (!grant) throw new Error('files.pickFolder granted nothing');
+      return grant.grantId;
+    },
+    grantFile: (file) => app.staging.grantPath(file),
     async cleanup() {
       await app.close();
       await fs.rm(dir, { recursive: true, force: true });

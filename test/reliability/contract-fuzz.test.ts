@@ -2,7 +2,8 @@
 // few hundred random and malformed payloads from a seeded generator: through the app's real dispatcher for all of
 // them, and through the browser host over HTTP for a sample. Each answer must be a typed validation error naming the
 // method, short, without a stack trace; no handler may run; the app's state must not change; nothing may pollute
-// Object.prototype; and the host must keep serving.
+// Object.prototype; and the host must keep serving. Payloads the schema accepts are not sent here: handler-fuzz.test.ts
+// sends schema-valid values that are hostile by content, so the handlers themselves run under attack.
 import http from 'node:http';
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

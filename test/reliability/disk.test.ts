@@ -36,7 +36,7 @@ beforeAll(async () => {
   const source = await t.demoFile('fractal.jpg');
   bytes = await fs.readFile(source);
   await t.call('library.createFolder', { accountId: t.accounts.library, folder: FOLDER });
-  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: { kind: 'path', path: source } }] });
+  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: await t.app.grantFile(source) }] });
   const done = await t.waitForTransfer(outcome.queued[0]?.id ?? '');
   if (done.state !== 'done') throw new Error(`seeding failed: ${done.error?.message}`);
   messageSid = await t.sandbox.twilio.createMessage();
@@ -51,7 +51,7 @@ afterAll(async () => {
 const inFolder = (dir: string) => (file: string) => path.dirname(path.resolve(file)) === dir;
 
 async function libraryDownload(dest: string): Promise<TransferItem> {
-  const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: FOLDER, destination: dest, files: [{ name: NAME, size: bytes.length }] });
+  const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: FOLDER, grantId: await t.app.grantFolder(dest), files: [{ name: NAME, size: bytes.length }] });
   return t.waitForTransfer(queued?.id ?? '');
 }
 

@@ -59,14 +59,14 @@ function genericConfig(): GenericAccountConfig {
 async function pointUploadAt(origin: string): Promise<() => Promise<void>> {
   const before = genericConfig();
   const settings = { ...before.settings, genericMediaUploadUrl: before.settings.genericMediaUploadUrl.split(t.sandbox.baseUrl).join(origin) };
-  await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...before, settings } });
+  await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...before, settings }, secret: t.app.services.accounts.secret(t.accounts.generic) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.generic, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.generic, config: before, secret: t.app.services.accounts.secret(t.accounts.generic) });
   };
 }
 
 async function upload(file = source, description = 'reliability'): Promise<TransferItem> {
-  const [queued] = await t.call('generic.upload', { accountId: t.accounts.generic, files: [{ kind: 'path', path: file }], recipients: RECIPIENTS, description });
+  const [queued] = await t.call('generic.upload', { accountId: t.accounts.generic, files: [await t.app.grantFile(file)], recipients: RECIPIENTS, description });
   if (!queued) throw new Error('nothing queued');
   return t.waitForTransfer(queued.id);
 }
@@ -375,7 +375,7 @@ describe('generic upload: redirects and TLS', () => {
           restore = await pointUploadAt(tls.origin);
           // The fault goes away: the user adds the server's certificate to this account.
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...genericConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.generic, config: { ...genericConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.generic) });
           };
         },
         code: 'network',
@@ -401,7 +401,7 @@ describe('generic upload: a server that echoes the password', () => {
     const config = echo.app.services.accounts.config(echo.accounts.generic);
     if (config.kind !== 'generic') throw new Error('not generic');
     const settings = { ...config.settings, genericMediaUploadUrl: config.settings.genericMediaUploadUrl.split(echo.sandbox.baseUrl).join(echoFront.origin) };
-    await echo.call('accounts.update', { accountId: echo.accounts.generic, config: { ...config, settings } });
+    await echo.call('accounts.update', { accountId: echo.accounts.generic, config: { ...config, settings }, secret: echo.app.services.accounts.secret(echo.accounts.generic) });
   });
   afterAll(async () => {
     await echoFront?.close();
@@ -412,7 +412,7 @@ describe('generic upload: a server that echoes the password', () => {
     const password = echo.secrets.find((s) => s.label === 'generic password')?.value ?? '';
     const file = await echo.demoFile('fractal.jpg');
     echoFront.answer({ method: 'POST', path: uploadPath }, json(500, { message: `Login failed for password ${password}` }));
-    const [queued] = await echo.call('generic.upload', { accountId: echo.accounts.generic, files: [{ kind: 'path', path: file }], recipients: RECIPIENTS, description: 'echo' });
+    const [queued] = await echo.call('generic.upload', { accountId: echo.accounts.generic, files: [await echo.app.grantFile(file)], recipients: RECIPIENTS, description: 'echo' });
     const failed = await echo.waitForTransfer(queued?.id ?? '');
     const leaks = await findSecretLeaks(echo);
     echoFront.clear();

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await t.call('library.createFolder', { accountId: t.accounts.library, folder: FOLDER });
   const source = await t.demoFile('fractal.jpg');
   seededBytes = await fs.readFile(source);
-  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: { kind: 'path', path: source } }] });
+  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: await t.app.grantFile(source) }] });
   const done = await t.waitForTransfer(outcome.queued[0]?.id ?? '');
   if (done.state !== 'done') throw new Error(`seeding failed: ${done.error?.message}`);
 });
@@ -59,9 +59,9 @@ function libraryConfig(): LibraryAccountConfig {
 
 async function pointAt(serverUrl: string, extra: Partial<LibraryAccountConfig> = {}): Promise<() => Promise<void>> {
   const before = libraryConfig();
-  await t.call('accounts.update', { accountId: t.accounts.library, config: { ...before, ...extra, serverUrl } });
+  await t.call('accounts.update', { accountId: t.accounts.library, config: { ...before, ...extra, serverUrl }, secret: t.app.services.accounts.secret(t.accounts.library) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.library, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.library, config: before, secret: t.app.services.accounts.secret(t.accounts.library) });
   };
 }
 
@@ -118,7 +118,7 @@ async function uploadCase(c: Case): Promise<void> {
   const source = await t.demoFile('fractal.jpg', name);
   const filePath = `${domainPath}/${FOLDER}/${name}`;
   const lift = await c.arrange({ filePath, name });
-  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: { kind: 'path', path: source } }] });
+  const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: FOLDER, files: [{ ref: await t.app.grantFile(source) }] });
   const queued = outcome.queued[0];
   if (!queued) throw new Error(`refused: ${outcome.refused[0]?.error.message}`);
   const failed = await t.waitForTransfer(queued.id);
@@ -156,7 +156,7 @@ async function downloadCase(c: Case): Promise<void> {
   const dest = await fs.mkdtemp(path.join(t.workDir, 'dl-'));
   const filePath = `${domainPath}/${FOLDER}/${SEEDED}`;
   const lift = await c.arrange({ filePath, name: SEEDED });
-  const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: FOLDER, destination: dest, files: [{ name: SEEDED, size: seededBytes.length }] });
+  const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: FOLDER, grantId: await t.app.grantFolder(dest), files: [{ name: SEEDED, size: seededBytes.length }] });
   const failed = await t.waitForTransfer(queued?.id ?? '');
   t.sandbox.faults.clear();
   front.clear();
@@ -426,7 +426,7 @@ describe('media library download under faults', () => {
         arrange: async () => {
           const restore = await pointAt(tls.origin);
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.library, config: { ...libraryConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.library, config: { ...libraryConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.library) });
             setRestore(restore);
           };
         },

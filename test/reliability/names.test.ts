@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { libraryClientFor } from '../../main/app/library-client.js';
 import { twilioClientFor } from '../../main/app/twilio-connection.js';
 import type { AccountSummary } from '../../main/common/accounts.js';
+import type { FileRef } from '../../main/common/contract.js';
 import { AppError, toAppError, type AppErrorData } from '../../main/common/errors.js';
 import { ContractError, startAppUnderTest, type AppUnderTest } from './support/app.js';
 import { CaseReport, Checks } from './support/report.js';
@@ -105,7 +106,7 @@ describe('media library: folder and file names', () => {
     const outcome = await t.call('library.upload', {
       accountId: t.accounts.library,
       folder: 'names',
-      files: [{ ref: { kind: 'path', path: quoted } }, { ref: { kind: 'path', path: broken } }],
+      files: [{ ref: await t.app.grantFile(quoted) }, { ref: await t.app.grantFile(broken) }],
     });
     const done = await Promise.all(outcome.queued.map((q) => t.waitForTransfer(q.id)));
     const listed = (await t.call('library.getFolder', { accountId: t.accounts.library, folder: 'names' })).files.map((f) => f.name);
@@ -135,10 +136,10 @@ describe('media library: folder and file names', () => {
     const outcome = await t.call('library.upload', {
       accountId: t.accounts.library,
       folder: 'names',
-      files: names.map((name) => ({ ref: { kind: 'path' as const, path: path.join(path.dirname(src), name) } })),
+      files: await Promise.all(names.map(async (name) => ({ ref: await t.app.grantFile(path.join(path.dirname(src), name)) }))),
     });
     await Promise.all(outcome.queued.map((q) => t.waitForTransfer(q.id)));
-    const queued = await t.call('library.download', { accountId: t.accounts.library, folder: 'names', destination: dest, files: names.map((name) => ({ name })) });
+    const queued = await t.call('library.download', { accountId: t.accounts.library, folder: 'names', grantId: await t.app.grantFolder(dest), files: names.map((name) => ({ name })) });
     const results = await Promise.all(queued.map((q) => t.waitForTransfer(q.id)));
     const saved = await tree(dest);
     const outside = (await fs.readdir(path.dirname(dest))).filter((n) => !n.startsWith('local-') && !n.startsWith('src-'));
@@ -164,7 +165,7 @@ describe('media library: folder and file names', () => {
     await t.call('library.createFolder', { accountId: t.accounts.library, folder: 'names' }).catch(() => undefined);
     await libraryClientFor(t.app.services.accounts, t.accounts.library).uploadFile('names', name, src);
     const dest = await fs.mkdtemp(path.join(t.workDir, 'long-'));
-    const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: 'names', destination: dest, files: [{ name }] });
+    const [queued] = await t.call('library.download', { accountId: t.accounts.library, folder: 'names', grantId: await t.app.grantFolder(dest), files: [{ name }] });
     const item = await t.waitForTransfer(queued?.id ?? '');
     const saved = await tree(dest);
     const checks = new Checks()
@@ -194,9 +195,9 @@ describe('Twilio: media file names from the server', () => {
     });
     const config = t.app.services.accounts.config(t.accounts.twilio);
     if (config.kind !== 'twilio') throw new Error('not Twilio');
-    await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...config, baseUrl: fake.origin } });
+    await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...config, baseUrl: fake.origin }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
     restore = async () => {
-      await t.call('accounts.update', { accountId: t.accounts.twilio, config });
+      await t.call('accounts.update', { accountId: t.accounts.twilio, config, secret: t.app.services.accounts.secret(t.accounts.twilio) });
     };
   });
   afterAll(async () => {
@@ -321,7 +322,7 @@ describe('generic upload: CR/LF and quotes in template values, header configurat
   });
   afterAll(() => capture?.close());
 
-  async function upload(file: { kind: 'path'; path: string } | { kind: 'staged'; id: string }, description: string, recipients = ['+15551230001']) {
+  async function upload(file: FileRef, description: string, recipients = ['+15551230001']) {
     const [queued] = await t.call('generic.upload', { accountId: account.id, files: [file], recipients, description });
     return t.waitForTransfer(queued?.id ?? '');
   }
@@ -329,7 +330,7 @@ describe('generic upload: CR/LF and quotes in template values, header configurat
   it('CR/LF and quotes in a description go percent-encoded into the URL and raw into their part, injecting nothing', async () => {
     const description = 'Line one\r\nX-Injected: yes\r\n\r\n--boundary "quoted" & more=1 %20 ../';
     captured.length = 0;
-    const item = await upload({ kind: 'path', path: await t.demoFile('ocean-gradient.jpg') }, description);
+    const item = await upload(await t.app.grantFile(await t.demoFile('ocean-gradient.jpg')), description);
     const got = captured[0];
     const query = got ? new URL(got.url, capture.origin).searchParams : undefined;
     const checks = new Checks()
@@ -351,8 +352,9 @@ describe('generic upload: CR/LF and quotes in template values, header configurat
   it('CR/LF in a value that goes into a header is refused before anything is sent', async () => {
     captured.length = 0;
     const requestsBefore = capture.requests.length;
+    const jpeg = await t.app.grantFile(jpegPath);
     const error = await errorOf(() =>
-      t.call('generic.upload', { accountId: account.id, files: [{ kind: 'path', path: jpegPath }], recipients: ['+1555\r\nX-Injected: yes'], description: 'x' }),
+      t.call('generic.upload', { accountId: account.id, files: [jpeg], recipients: ['+1555\r\nX-Injected: yes'], description: 'x' }),
     );
     // A recipient cannot carry a line break at all; a header fed by an account variable with one is a config error.
     const sent = capture.requests.length - requestsBefore;
@@ -386,7 +388,7 @@ describe('generic upload: CR/LF and quotes in template values, header configurat
     let uploadError: AppErrorData | undefined;
     if (listed) {
       const bad = (await t.call('accounts.list', {})).find((a) => a.label === 'Bad header');
-      const [queued] = await t.call('generic.upload', { accountId: bad?.id ?? '', files: [{ kind: 'path', path: jpegPath }], recipients: [], description: '' });
+      const [queued] = await t.call('generic.upload', { accountId: bad?.id ?? '', files: [await t.app.grantFile(jpegPath)], recipients: [], description: '' });
       uploadError = (await t.waitForTransfer(queued?.id ?? '')).error;
       await t.call('accounts.remove', { accountId: bad?.id ?? '' });
     }

@@ -69,7 +69,7 @@ afterAll(async () => {
 
 async function uploadWith(accountId: string): Promise<{ state: string; message: string; referenceSends: string }> {
   const file = await t.demoFile('fractal.jpg');
-  const [queued] = await t.call('generic.upload', { accountId, files: [{ kind: 'path', path: file }], recipients: RECIPIENTS, description: 'secret scan' });
+  const [queued] = await t.call('generic.upload', { accountId, files: [await t.app.grantFile(file)], recipients: RECIPIENTS, description: 'secret scan' });
   const done = await t.waitForTransfer(queued?.id ?? '');
   return { state: done.state, message: done.error?.message ?? '', referenceSends: JSON.stringify(done.result ?? '') };
 }
@@ -79,7 +79,7 @@ describe('secret scan: hostile secrets through every flow', () => {
     const upload = await uploadWith(t.accounts.generic);
     const folders = await t.call('library.listFolders', { accountId: t.accounts.library });
     const source = await t.demoFile('fractal.jpg', 'scan.jpg');
-    const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: folders[0]?.name ?? 'Photos', files: [{ ref: { kind: 'path', path: source } }] });
+    const outcome = await t.call('library.upload', { accountId: t.accounts.library, folder: folders[0]?.name ?? 'Photos', files: [{ ref: await t.app.grantFile(source) }] });
     const libraryUpload = await t.waitForTransfer(outcome.queued[0]?.id ?? '');
     const messages = await t.call('twilio.listMessages', { accountId: t.accounts.twilio });
     const tests = await Promise.all([t.accounts.generic, t.accounts.library, t.accounts.twilio].map((accountId) => t.call('accounts.test', { accountId })));

@@ -62,9 +62,9 @@ function twilioConfig(): TwilioAccountConfig {
 
 async function pointAt(baseUrl: string, extra: Partial<TwilioAccountConfig> = {}): Promise<() => Promise<void>> {
   const before = twilioConfig();
-  await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...before, ...extra, baseUrl } });
+  await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...before, ...extra, baseUrl }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
   return async () => {
-    await t.call('accounts.update', { accountId: t.accounts.twilio, config: before });
+    await t.call('accounts.update', { accountId: t.accounts.twilio, config: before, secret: t.app.services.accounts.secret(t.accounts.twilio) });
   };
 }
 
@@ -483,7 +483,7 @@ describe('Twilio media download under faults', () => {
         arrange: async () => {
           restore = await pointAt(tls.origin);
           return async () => {
-            await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...twilioConfig(), trustedCertificate: cert.cert } });
+            await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...twilioConfig(), trustedCertificate: cert.cert }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
           };
         },
         code: 'network',
@@ -548,7 +548,7 @@ describe('Twilio through the contract and the transfer queue', () => {
     const mediaSid = mediaSids[6] ?? '';
     const folder = await fs.mkdtemp(path.join(t.workDir, 'tw-queue-'));
     t.sandbox.faults.set({ method: 'GET', path: `/media/${mediaSid}`, times: 1 }, { kind: 'drop', afterBytes: 2000 });
-    const [queued] = await t.call('twilio.download', { accountId: t.accounts.twilio, folder, items: [{ messageSid, mediaSid, contentType: 'image/jpeg' }] });
+    const [queued] = await t.call('twilio.download', { accountId: t.accounts.twilio, grantId: await t.app.grantFolder(folder), items: [{ messageSid, mediaSid, contentType: 'image/jpeg' }] });
     const failed = await t.waitForTransfer(queued?.id ?? '');
     const left = await fs.readdir(folder);
     t.sandbox.faults.clear();

@@ -153,7 +153,8 @@ describe('every contract method, as main wires it', () => {
       });
     }
     expect(composed).toEqual(['main/app/bootstrap.ts']);
-    expect(ipc).toEqual(['main/electron/ipc.ts handle']);
+    // The contract's invoke channel, and the preload's file-grant channel (both check the sender first).
+    expect(ipc).toEqual(['main/electron/ipc.ts handle', 'main/electron/ipc.ts handle']);
     const bootstrap = sources.find((s) => s.file === 'main/app/bootstrap.ts')?.tree.getFullText() ?? '';
     expect(/const (\w+)(: \w+)? = createHandlers\([\s\S]*createDispatcher\(\1\b/.test(bootstrap), 'bootstrap.ts hands createHandlers(…) to createDispatcher').toBe(true);
     const ipcSource = sources.find((s) => s.file === 'main/electron/ipc.ts')?.tree.getFullText() ?? '';
@@ -429,5 +430,100 @@ describe('the app:// protocol in a packaged layout', () => {
     expect(body).not.toContain(SECRET);
     expect(body).not.toContain(root);
     expect(body).not.toMatch(/root:x:0/);
+  });
+});
+
+// ---- The capability rule (issue 13): the window names things, main decides where files are written. ----
+
+/** fs functions that change the disk (open counts unless its flag is a literal read-only one). */
+const FS_WRITES = new Set(['writeFile', 'appendFile', 'createWriteStream', 'rename', 'copyFile', 'cp', 'rm', 'rmdir', 'unlink', 'mkdir', 'mkdtemp', 'symlink', 'link', 'truncate', 'ftruncate', 'chmod', 'chown', 'lchown', 'utimes', 'lutimes', 'open', 'opendir', 'writeFileSync', 'appendFileSync', 'renameSync', 'copyFileSync', 'rmSync', 'unlinkSync', 'mkdirSync', 'openSync', 'symlinkSync', 'cpSync']);
+const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises']);
+
+/** Calls in a file that write through node:fs, however it was imported (`fs.x`, `fs.promises.x`, `{ x }`). */
+function fsWriteCalls(source: Source): string[] {
+  const namespaces = new Set<string>();
+  const named = new Map<string, string>();
+  for (const statement of source.tree.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !FS_MODULES.has(statement.moduleSpecifier.text)) continue;
+    const clause = statement.importClause;
+    if (clause?.name) namespaces.add(clause.name.text);
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) namespaces.add(bindings.name.text);
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        const imported = (element.propertyName ?? element.name).text;
+        if (imported === 'promises') namespaces.add(element.name.text);
+        else named.set(element.name.text, imported);
+      }
+    }
+  }
+  const found: string[] = [];
+  visit(source.tree, (node) => {
+    if (!ts.isCallExpression(node)) return;
+    const callee = node.expression;
+    let fn: string | undefined;
+    if (ts.isIdentifier(callee)) fn = named.get(callee.text);
+    else if (ts.isPropertyAccessExpression(callee)) {
+      let root: ts.Expression = callee.expression;
+      while (ts.isPropertyAccessExpression(root)) root = root.expression;
+      if (ts.isIdentifier(root) && namespaces.has(root.text)) fn = callee.name.text;
+    }
+    if (!fn || !FS_WRITES.has(fn)) return;
+    const flag = node.arguments[1];
+    if ((fn === 'open' || fn === 'openSync') && (flag === undefined || (ts.isStringLiteral(flag) && flag.text === 'r'))) return;
+    found.push(`${where(source, node)} ${fn}`);
+  });
+  return found;
+}
+
+/** The provider functions that save a download, and which argument is where it lands. */
+const DOWNLOAD_SINKS: Record<string, number> = { downloadFile: 2, downloadVoicemail: 1, downloadMedia: 2, saveMediaContent: 1, downloadToFile: 2 };
+
+describe('the capability rule: main/app writes only where main decided', () => {
+  const sources = readSources('main/app');
+  /** Files of main/app that may write to the disk, each in a folder main chose itself (never one the window named). */
+  const DATA_FOLDER_WRITERS: Record<string, string> = {
+    'main/app/twilio-cleanup.ts': "each clean-up run's journal, in the data folder's twilio-cleanup/",
+    'main/app/local-files.ts': "makes the browser host's Downloads folder, which only --downloads sets",
+  };
+
+  it('no other main/app file calls an fs function that writes', () => {
+    const offenders = sources.filter((s) => !(s.file in DATA_FOLDER_WRITERS)).flatMap(fsWriteCalls);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the allowed writers still write (the list is not stale) and the scan sees writes at all', () => {
+    for (const file of Object.keys(DATA_FOLDER_WRITERS)) {
+      const source = sources.find((s) => s.file === file);
+      expect(source, file).toBeDefined();
+      expect(fsWriteCalls(source!).length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('every download in main/app lands at a path grantedDestination(…) gave (a granted folder, checked when it starts)', () => {
+    const problems: string[] = [];
+    let sinks = 0;
+    for (const source of sources) {
+      // The names bound to grantedDestination(…) or to its .path, in this file.
+      const granted = new Set<string>();
+      visit(source.tree, (node) => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && /^\(?await grantedDestination\(/.test(node.initializer.getText(source.tree))) granted.add(node.name.text);
+      });
+      visit(source.tree, (node) => {
+        if (!ts.isCallExpression(node)) return;
+        const name = calleeName(node);
+        if (name === undefined || !Object.hasOwn(DOWNLOAD_SINKS, name)) return;
+        sinks += 1;
+        let target: ts.Expression | undefined = node.arguments[DOWNLOAD_SINKS[name] ?? -1];
+        // twilio's downloadMedia takes { path: destination }.
+        if (target && ts.isObjectLiteralExpression(target)) {
+          const pathProperty = target.properties.find((p) => p.name?.getText(source.tree) === 'path');
+          target = pathProperty && ts.isPropertyAssignment(pathProperty) ? pathProperty.initializer : pathProperty && ts.isShorthandPropertyAssignment(pathProperty) ? pathProperty.name : undefined;
+        }
+        if (!target || !ts.isIdentifier(target) || !granted.has(target.text)) problems.push(`${where(source, node)}: ${name}(…) saves to ${target?.getText(source.tree) ?? '?'}, not a grantedDestination(…)`);
+      });
+    }
+    expect(sinks).toBeGreaterThanOrEqual(3);
+    expect(problems).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
-import { findExisting } from '../local-files.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -20,7 +19,7 @@ export function validateExternalUrl(raw: string): string {
   return url.toString();
 }
 
-export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): HandlersFor<typeof coreMethods> {
+export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerContext): HandlersFor<typeof coreMethods> {
   const { accounts, settings, log, notices, vault } = services;
   return {
     'app.info': () => ({
@@ -31,6 +30,7 @@ export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): Ha
       dataDir: services.dataDir,
       secureStorage: vault.info,
       sandboxUrl: sandboxUrl(),
+      downloadFolder: services.host.downloadFolder ?? null,
     }),
     'app.notices': () => notices.list(),
     'app.dismissNotice': ({ id }) => notices.dismiss(id),
@@ -77,8 +77,11 @@ export function createCoreHandlers({ services, sandboxUrl }: HandlerContext): Ha
     'transfers.retry': ({ ids }) => services.transfers.retry(ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
 
-    'files.pickFolder': ({ title }) => services.host.pickFolder(title ?? 'Choose a folder'),
-    'files.findExisting': ({ folder, names }) => findExisting(folder, names),
+    'files.pickFolder': async ({ title }) => {
+      const chosen = await services.host.pickFolder(title ?? 'Choose a folder');
+      return chosen ? grants.grant(chosen.path, chosen.picked) : null;
+    },
+    'files.findExisting': ({ grantId, names }) => grants.findExisting(grantId, names),
 
     'log.list': ({ limit }) => log.list(limit),
     'log.export': async () => ({

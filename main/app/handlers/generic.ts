@@ -27,8 +27,7 @@ export function createGenericHandlers({ services, staging }: HandlerContext): Ha
           const media = await checkMediaFile(file.path, file.name);
           checked.push({ name: file.name, size: media.size, contentType: media.contentType });
         } catch (err) {
-          const name = ref.kind === 'path' ? path.basename(ref.path) : 'file';
-          checked.push({ name, size: 0, error: toAppError(err).toData() });
+          checked.push({ name: staging.nameOf(ref) ?? 'file', size: 0, error: toAppError(err).toData() });
         }
       }
       return checked;

@@ -3,13 +3,12 @@
 import path from 'node:path';
 import { AppError, toAppError } from '../../common/errors.js';
 import { libraryIdProblem } from '../../common/library-ids.js';
-import type { LibraryUploadOutcome, libraryMethods } from '../../common/methods/library.js';
+import { localFileName, type LibraryUploadOutcome, type libraryMethods } from '../../common/methods/library.js';
 import type { TransferItem } from '../../common/transfers.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import { folderInfo, fileInfo, libraryAccount, libraryClientFor, whoami } from '../library-client.js';
 import { libraryMediaSource } from '../library-media.js';
 import { applyAcl, deleteFiles, deleteFolder, folderView, readAclState, saveAcl } from '../library-ops.js';
-import { requireFolder } from '../local-files.js';
 import { LIBRARY_DOWNLOAD, LIBRARY_UPLOAD, type LibraryDownloadParams, type LibraryUploadParams } from '../runners/library.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
@@ -17,7 +16,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function createLibraryHandlers({ services, staging, media }: HandlerContext): HandlersFor<typeof libraryMethods> {
+export function createLibraryHandlers({ services, staging, media, grants }: HandlerContext): HandlersFor<typeof libraryMethods> {
   const { accounts, transfers, log } = services;
   const keepDir = path.join(services.dataDir, 'transfer-files');
   const client = (accountId: string) => libraryClientFor(accounts, accountId);
@@ -66,7 +65,7 @@ export function createLibraryHandlers({ services, staging, media }: HandlerConte
       client(accountId);
       const outcome: LibraryUploadOutcome = { queued: [], refused: [] };
       for (const { ref, onExisting } of files) {
-        let name = ref.kind === 'path' ? path.basename(ref.path) : 'file';
+        let name = staging.nameOf(ref) ?? 'file';
         try {
           const local = await staging.resolve(ref);
           name = local.name;
@@ -93,10 +92,12 @@ export function createLibraryHandlers({ services, staging, media }: HandlerConte
       return outcome;
     },
 
-    'library.download': async ({ accountId, folder, destination, files }) => {
+    'library.download': async ({ accountId, folder, grantId, files }) => {
       const account = libraryAccount(accounts, accountId);
       client(accountId);
-      const dir = await requireFolder(destination);
+      const dir = await grants.folder(grantId);
+      // All or nothing: a single overwrite nobody confirmed refuses the whole batch before anything is queued.
+      for (const file of files) if (file.onExisting === 'overwrite') grants.requireReported(grantId, localFileName(file.name));
       const queued: TransferItem[] = [];
       for (const file of files) {
         const params: LibraryDownloadParams = { accountId, folder, name: file.name, destination: dir, onExisting: file.onExisting ?? 'fail' };

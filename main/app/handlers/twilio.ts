@@ -5,7 +5,6 @@ import type { TwilioMediaView, TwilioPage, twilioMethods } from '../../common/me
 import { AppError } from '../../common/errors.js';
 import { planCleanup, type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
 import { accountOfKind } from '../connections.js';
-import { requireFolder } from '../local-files.js';
 import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
 import { TwilioCleanups } from '../twilio-cleanup.js';
 import { twilioClientFor } from '../twilio-connection.js';
@@ -14,7 +13,7 @@ import type { HandlerContext, HandlersFor } from './types.js';
 
 const MESSAGE_IN_MEDIA_LINK = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\.json/;
 
-export function createTwilioHandlers({ services, media }: HandlerContext): HandlersFor<typeof twilioMethods> {
+export function createTwilioHandlers({ services, media, grants }: HandlerContext): HandlersFor<typeof twilioMethods> {
   const { accounts, log, transfers } = services;
   const cleanups = new TwilioCleanups(path.join(services.dataDir, 'twilio-cleanup'), log);
   const client = (accountId: string): TwilioClient => {
@@ -74,9 +73,10 @@ export function createTwilioHandlers({ services, media }: HandlerContext): Handl
       return { url: registerPreview(accounts, media, (token) => services.host.mediaUrl(token), { accountId, messageSid, mediaSid }) };
     },
 
-    'twilio.download': async ({ accountId, folder, items }) => {
+    'twilio.download': async ({ accountId, grantId, items }) => {
       const account = accountOfKind(accounts, accountId, 'twilio');
-      const target = await requireFolder(folder);
+      const target = await grants.folder(grantId);
+      for (const item of items) if (item.onExisting === 'overwrite') grants.requireReported(grantId, mediaFileName(item.mediaSid, item.contentType));
       const queued = items.map((item) => {
         const fileName = mediaFileName(item.mediaSid, item.contentType);
         const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };

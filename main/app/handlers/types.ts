@@ -1,5 +1,6 @@
 import type { MethodName, MethodResult, ParsedArgs } from '../../common/contract.js';
 import type { FileStaging } from '../../core/files/staging.js';
+import type { FolderGrants } from '../grants.js';
 import type { MediaStreams } from '../media-streams.js';
 import type { AppServices } from '../services.js';
 
@@ -8,6 +9,8 @@ export interface HandlerContext {
   services: AppServices;
   staging: FileStaging;
   media: MediaStreams;
+  /** The folders the window may save into, by grant id. */
+  grants: FolderGrants;
   sandboxUrl(): string | null;
 }
 

@@ -22,7 +22,7 @@ import { checkMediaFile } from '../../core/media/check.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
 import type { LibraryClient, TransferProgress } from '../../providers/library/index.js';
 import { libraryClientFor } from '../library-client.js';
-import { requireFolder } from '../local-files.js';
+import { grantedDestination, verifyGrantedFolder } from '../grants.js';
 import type { RunnerContext } from './index.js';
 
 export const LIBRARY_UPLOAD = 'library.upload';
@@ -46,7 +46,7 @@ export const libraryDownloadParams = z.object({
   accountId: accountIdSchema,
   folder: libraryFolderIdSchema,
   name: libraryFileIdSchema,
-  /** The local folder to save into. */
+  /** The real path of the granted folder to save into (main resolved the window's grant id when queueing). */
   destination: z.string().min(1),
   onExisting: z.enum(DOWNLOAD_EXISTING),
   voicemail: z.boolean().optional(),
@@ -118,13 +118,14 @@ export async function freeLocalPath(dir: string, name: string): Promise<string> 
 export function libraryDownloadRunner(accounts: AccountStore) {
   return async (ctx: RunContext): Promise<TransferResult> => {
     const p = libraryDownloadParams.parse(ctx.params);
-    const dir = await requireFolder(p.destination);
+    const dir = await verifyGrantedFolder(p.destination);
     const client = libraryClientFor(accounts, p.accountId);
     // The size as the server lists it now: what arrives must match it.
     const details = await client.getFile(p.folder, p.name, { signal: ctx.signal });
     ctx.progress(0, details.size ?? null);
     const local = localFileName(p.name);
-    const dest = p.onExisting === 'keepBoth' ? await freeLocalPath(dir, local) : path.join(dir, local);
+    const free = p.onExisting === 'keepBoth' ? await freeLocalPath(dir, local) : path.join(dir, local);
+    const dest = (await grantedDestination(dir, path.basename(free))).path;
     ctx.phase('downloading');
     const options = { signal: ctx.signal, onProgress: progressTo(ctx, details.size ?? null), expectedSize: details.size, overwrite: p.onExisting === 'overwrite' };
     const result =

@@ -7,7 +7,7 @@ import { accountIdSchema } from '../../common/accounts.js';
 import { TWILIO_DOWNLOAD_EXISTING } from '../../common/methods/twilio.js';
 import type { TransferResult } from '../../common/transfers.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
-import { requireFolder } from '../local-files.js';
+import { grantedDestination, verifyGrantedFolder } from '../grants.js';
 import { twilioClientFor } from '../twilio-connection.js';
 import type { RunnerContext } from './index.js';
 
@@ -18,6 +18,7 @@ export const twilioDownloadParams = z.object({
   accountId: accountIdSchema,
   messageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/),
   mediaSid: z.string().regex(/^ME[0-9a-fA-F]{32}$/),
+  /** The real path of the granted folder (main resolved the window's grant id when queueing). */
   folder: z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path'),
   fileName: z
     .string()
@@ -50,9 +51,10 @@ export async function freeFileName(folder: string, fileName: string): Promise<st
 export function twilioDownloadRunner(context: RunnerContext) {
   return async (ctx: RunContext): Promise<TransferResult> => {
     const params = twilioDownloadParams.parse(ctx.params);
-    const folder = await requireFolder(params.folder);
+    const folder = await verifyGrantedFolder(params.folder);
     ctx.phase('downloading');
-    const destination = params.onExisting === 'overwrite' ? path.join(folder, params.fileName) : await freeFileName(folder, params.fileName);
+    const free = params.onExisting === 'overwrite' ? path.join(folder, params.fileName) : await freeFileName(folder, params.fileName);
+    const destination = (await grantedDestination(folder, path.basename(free))).path;
     const client = twilioClientFor(context.accounts, params.accountId);
     const result = await client.downloadMedia(params.messageSid, params.mediaSid, { path: destination }, { signal: ctx.signal, onProgress: (received, total) => ctx.progress(received, total ?? null) });
     return { savedTo: result.path };

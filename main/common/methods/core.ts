@@ -1,6 +1,7 @@
 // The app's own methods: information, settings, accounts, transfers, the log, links.
 import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, type AccountSummary } from '../accounts.js';
+import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
 import { method } from './define.js';
 
@@ -38,6 +39,8 @@ export interface AppInfo {
   dataDir: string;
   secureStorage: SecureStorageInfo;
   sandboxUrl: string | null;
+  /** Browser host: the folder downloads go to (set with --downloads when it starts); null in Electron (a dialog). */
+  downloadFolder: string | null;
 }
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -93,10 +96,16 @@ export const coreMethods = {
   'transfers.retry': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<TransferItem[]>(),
   'transfers.clearFinished': method(z.object({ ids: z.array(transferId).max(10_000).optional() }).strict()).returns<void>(),
 
-  /** A folder to save downloads in: the OS dialog in Electron; the browser host offers its default folder. */
-  'files.pickFolder': method(z.object({ title: z.string().max(200).optional() }).strict()).returns<{ path: string; picked: boolean } | null>(),
-  /** Which of these names already exist in the folder, to ask about conflicts once before downloading. */
-  'files.findExisting': method(z.object({ folder: z.string().min(1).max(4096), names: z.array(z.string().min(1).max(255)).max(10_000) }).strict()).returns<string[]>(),
+  /**
+   * A folder to save downloads in, as a grant: the OS dialog in Electron; the browser host grants its Downloads
+   * folder. Downloads name the grant, never a path.
+   */
+  'files.pickFolder': method(z.object({ title: z.string().max(200).optional() }).strict()).returns<FolderGrant | null>(),
+  /**
+   * Which of these names already exist in the granted folder, to ask about conflicts once before downloading. Only
+   * names reported here may then be downloaded with "overwrite".
+   */
+  'files.findExisting': method(z.object({ grantId: folderGrantIdSchema, names: z.array(z.string().min(1).max(255)).max(10_000) }).strict()).returns<string[]>(),
 
   'log.list': method(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()).returns<LogEntry[]>(),
   'log.export': method(none).returns<{ fileName: string; text: string }>(),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
-import { fileRefSchema, fitFileName } from '../files.js';
+import { fileRefSchema, fitFileName, folderGrantIdSchema } from '../files.js';
 import type { Acl } from '../library-acl.js';
 import { libraryIdProblem, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
 import type { TransferItem } from '../transfers.js';
@@ -190,12 +190,15 @@ export const libraryMethods = {
       })
       .strict(),
   ).returns<LibraryUploadOutcome>(),
-  /** Queues a download for each file into a local folder (temp name, renamed when complete and of the right size). */
+  /**
+   * Queues a download for each file into a granted folder (temp name, renamed when complete and of the right size).
+   * "overwrite" is allowed only for names files.findExisting reported in that grant.
+   */
   'library.download': method(
     z
       .object({
         ...inFolder,
-        destination: z.string().min(1).max(4096),
+        grantId: folderGrantIdSchema,
         files: z
           .array(
             z
@@ -242,6 +245,8 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 export function localFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
   let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
+  // A download never makes or replaces a hidden file (.bashrc, .ssh): those configure programs, not hold media.
+  out = out.replace(/^\./, '_');
   if (out === '' || out === '.' || out === '..') out = '_';
   if (WINDOWS_RESERVED.test(out)) out = `_${out}`;
   return fitFileName(out);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
 import type { TransferItem } from '../transfers.js';
+import { folderGrantIdSchema } from '../files.js';
 import { method } from './define.js';
 
 // ---- argument schemas ----
@@ -182,14 +183,15 @@ export const twilioMethods = {
   /** A fresh preview stream URL (the one a listing gave expires after 30 minutes). */
   'twilio.previewUrl': method(z.object(mediaRef).strict()).returns<{ url: string }>(),
   /**
-   * Queues a download of each media into a local folder, under its fileName. Names the user was asked about carry
-   * onExisting; without it a name taken by then gets " (1)" rather than replacing anything.
+   * Queues a download of each media into a granted folder, under its fileName. Names the user was asked about carry
+   * onExisting ("overwrite" only for names files.findExisting reported in that grant); without it a name taken by
+   * then gets " (1)" rather than replacing anything.
    */
   'twilio.download': method(
     z
       .object({
         accountId: accountIdSchema,
-        folder: z.string().min(1).max(4096),
+        grantId: folderGrantIdSchema,
         items: z
           .array(z.object({ messageSid, mediaSid, contentType: z.string().max(255).nullable(), onExisting: z.enum(TWILIO_DOWNLOAD_EXISTING).optional() }).strict())
           .min(1)

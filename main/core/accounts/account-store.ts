@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary } from '../../common/accounts.js';
 import { AppError, toAppError } from '../../common/errors.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
@@ -82,6 +83,8 @@ export class AccountStore {
     if (existing.config.kind !== config.kind) throw new AppError('validation', 'The kind of an account cannot change.', { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);
+    // A saved secret does not follow the account to another server: a new destination needs it typed again.
+    if (secret === undefined && secretDestinationChanged(existing.config, config)) secret = null;
     try {
       if (secret === null || secret === '') await this.vault.delete(key);
       else if (secret !== undefined) await this.vault.set(key, secret);

@@ -1,5 +1,7 @@
-// Files handed over by the UI. In Electron the UI gives a path; in the browser host the browser cannot reveal
-// paths, so the file's bytes are streamed into a staging folder and referred to by an id.
+// Files handed over by the UI, always by an id main issued, never by a path the window wrote. In the browser host
+// the bytes are streamed into a staging folder. In Electron the preload reads the path of a file the user dropped or
+// picked from the File object itself (webUtils.getPathForFile) and hands it to main over its own channel, which
+// grants it here; a page cannot make such a File for a path of its choosing, and invoke() cannot grant anything.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +25,12 @@ export function cleanFileName(name: string): string {
   return cleaned.length > 0 ? cleaned : 'file';
 }
 
+/** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
+const MAX_GRANTED_FILES = 10_000;
+
 export class FileStaging {
   private readonly names = new Map<string, string>();
+  private readonly granted = new Map<string, { path: string; name: string }>();
   readonly dir: string;
 
   constructor(dataDir: string) {
@@ -54,6 +60,32 @@ export class FileStaging {
     return { kind: 'staged', id };
   }
 
+  /**
+   * Electron: grants a file the user dropped or picked (its path as the preload read it from the File). Only a
+   * regular file is granted, under its real path: a link is followed once, now, and a device, a FIFO or a folder is
+   * refused. The bytes are still checked when the file is used.
+   */
+  async grantPath(file: string): Promise<FileRef> {
+    if (!path.isAbsolute(file)) throw new AppError('validation', 'Only a file dropped or chosen in the app can be added.');
+    // The name as the user sees it on disk: a name the destination refuses is reported there, not silently changed.
+    const name = path.basename(file);
+    const real = await fs.realpath(file).catch(() => null);
+    if (!real) throw new AppError('io', `"${name}" cannot be found; it may have been moved or deleted.`);
+    await sizeOf(real, name);
+    if (this.granted.size >= MAX_GRANTED_FILES) {
+      const oldest = this.granted.keys().next().value;
+      if (oldest !== undefined) this.granted.delete(oldest);
+    }
+    const id = `fg_${randomBytes(12).toString('hex')}`;
+    this.granted.set(id, { path: real, name });
+    return { kind: 'granted', id };
+  }
+
+  /** The name a ref was given, for messages about a file that could not be used. */
+  nameOf(ref: FileRef): string | undefined {
+    return ref.kind === 'staged' ? this.names.get(ref.id) : this.granted.get(ref.id)?.name;
+  }
+
   async resolve(ref: FileRef): Promise<LocalFile> {
     if (ref.kind === 'staged') {
       const name = this.names.get(ref.id);
@@ -61,9 +93,10 @@ export class FileStaging {
       const file = path.join(this.dir, ref.id);
       return { path: file, name, size: await sizeOf(file, name) };
     }
-    if (!path.isAbsolute(ref.path)) throw new AppError('validation', 'A file path must be absolute.');
-    const name = path.basename(ref.path);
-    return { path: ref.path, name, size: await sizeOf(ref.path, name) };
+    const granted = this.granted.get(ref.id);
+    if (!granted) throw new AppError('not_found', 'That file was not added in this session; add it again.');
+    // lstat: the granted real path must still be a regular file, not a link put in its place since.
+    return { path: granted.path, name: granted.name, size: await sizeOf(granted.path, granted.name, true) };
   }
 
   /**
@@ -87,14 +120,15 @@ export class FileStaging {
   }
 }
 
-async function sizeOf(file: string, name: string): Promise<number> {
+async function sizeOf(file: string, name: string, noFollow = false): Promise<number> {
   let stat;
   try {
-    stat = await fs.stat(file);
+    stat = noFollow ? await fs.lstat(file) : await fs.stat(file);
   } catch {
     throw new AppError('io', `"${name}" cannot be found; it may have been moved or deleted.`);
   }
   if (stat.isDirectory()) throw new AppError('unsupported_media', `"${name}" is a folder, not a file.`);
+  if (stat.isSymbolicLink()) throw new AppError('unsupported_media', `"${name}" was replaced by a link since it was added; add it again.`);
   if (!stat.isFile()) throw new AppError('unsupported_media', `"${name}" is not a regular file.`);
   return stat.size;
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
+import { secretDestinationChanged } from '../../../main/common/secret-binding';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
@@ -94,6 +95,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   }
 
   const secretLabel = kind === 'twilio' && draft.authMode === 'apiKey' ? 'API key secret' : SECRET_LABEL[kind];
+  // Said before saving: main drops a saved secret whose account now points elsewhere (main/common/secret-binding.ts).
+  const secretWillBeDropped = existing?.secretSet === true && secret.kind === 'keep' && config !== undefined && secretDestinationChanged(existing, config);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -152,6 +155,11 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}
         <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={setSecret} />
+        {secretWillBeDropped ? (
+          <p className="banner warn" role="status">
+            This changes where the {secretLabel.toLowerCase()} is sent, so the saved one will be removed when you save. Enter it again to keep the account working.
+          </p>
+        ) : null}
         <fieldset className="advanced">
           <legend>Connection security</legend>
           <label className="check">

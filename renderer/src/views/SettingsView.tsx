@@ -68,6 +68,15 @@ export function SettingsView() {
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
           <div className="details-row"><dt>Running as</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser host'} on {info.platform}</dd></div>
           <div className="details-row"><dt>Data folder</dt><dd className="mono">{info.dataDir}</dd></div>
+          {info.downloadFolder !== null ? (
+            <div className="details-row">
+              <dt>Downloads folder</dt>
+              <dd>
+                <span className="mono">{info.downloadFolder}</span>
+                <span className="subtle"> · set when the browser host starts (--downloads FOLDER); the page cannot change it</span>
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </div>
     </section>

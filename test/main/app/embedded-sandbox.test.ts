@@ -62,14 +62,14 @@ describe('the embedded sandbox', () => {
       await fs.writeFile(photo, makeJpeg(64, 48));
       await fs.writeFile(fake, PNG_BYTES);
       const checked = await call<Array<{ contentType?: string; error?: { message: string } }>>(app, 'generic.checkFiles', {
-        files: [{ kind: 'path', path: photo }, { kind: 'path', path: fake }],
+        files: [await app.grantFile(photo), await app.grantFile(fake)],
       });
       expect(checked[0]?.contentType).toBe('image/jpeg');
       expect(checked[1]?.error?.message).toBe('"fake.jpg" is a PNG image, not a JPEG.');
 
       const [queued] = await call<TransferItem[]>(app, 'generic.upload', {
         accountId: generic?.id,
-        files: [{ kind: 'path', path: photo }],
+        files: [await app.grantFile(photo)],
         recipients: ['+15550001111'],
         description: 'Grüße',
       });

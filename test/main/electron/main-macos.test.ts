@@ -18,6 +18,7 @@ beforeAll(async () => {
   process.argv = ['electron', '.', '--data-dir', dataDir];
   // Finder's "Open With" arrives as an event, possibly before the app is ready.
   const photo = path.join(dataDir, 'dock.jpg');
+  await fs.writeFile(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   const imported = import('../../../main/electron/main');
   await imported;
   electron.emitApp('open-file', { preventDefault: vi.fn() }, photo);
@@ -34,7 +35,7 @@ afterAll(async () => {
 describe('the Electron host on macOS', () => {
   it('takes a file opened through Finder to the UI', async () => {
     await vi.waitFor(() =>
-      expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'path', path: path.join(dataDir, 'dock.jpg') }, name: 'dock.jpg' }] } }),
+      expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'granted', id: expect.stringMatching(/^fg_/) as unknown }, name: 'dock.jpg' }] } }),
     );
   });
 

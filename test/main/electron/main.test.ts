@@ -18,6 +18,8 @@ beforeAll(async () => {
   Object.defineProperty(process, 'platform', { value: 'linux' });
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-'));
   photo = path.join(dataDir, 'beach.jpg');
+  await fs.writeFile(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+  await fs.writeFile(path.join(dataDir, 'clip.mp4'), Buffer.alloc(32));
   // What a desktop launcher, an AppImage wrapper or Finder may pass: none of it may stop the app.
   process.argv = ['electron', '.', '--no-sandbox', '--enable-logging', '--disable-gpu', '--frobnicate=1', '-psn_0_12345', '--data-dir', dataDir, photo];
   await import('../../../main/electron/main');
@@ -89,7 +91,7 @@ describe('the Electron host', () => {
   });
 
   it('hands a file given on the command line to the UI once its page is loaded', () => {
-    expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'path', path: photo }, name: 'beach.jpg' }] } });
+    expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'granted', id: expect.stringMatching(/^fg_/) as unknown }, name: 'beach.jpg' }] } });
   });
 
   it('is not on Windows: no AppUserModelId', () => {
@@ -129,7 +131,7 @@ describe("its window's life", () => {
     electron.emitApp('second-instance', {}, ['electron', '.', path.join(dataDir, 'clip.mp4')], dataDir);
     await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
     expect(first.webContents.send.mock.calls.length).toBe(before);
-    await vi.waitFor(() => expect(electron.sent(electron.windows[1])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'path', path: path.join(dataDir, 'clip.mp4') }, name: 'clip.mp4' }] } }));
+    await vi.waitFor(() => expect(electron.sent(electron.windows[1])).toContainEqual({ event: 'files.opened', payload: { files: [{ ref: { kind: 'granted', id: expect.stringMatching(/^fg_/) as unknown }, name: 'clip.mp4' }] } }));
   });
 
   it('forgets a closed window: events stop going to it, and the next file opens a new one', async () => {

@@ -14,7 +14,7 @@ import {
   type LibraryWhoami,
   type UploadExisting,
 } from '../../../../main/common/methods/library';
-import type { FileRef } from '../../../../main/common/contract';
+import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf, UiError } from '../../bridge';
 import { TransferList } from '../../components/TransferList';
 import { useAppStore } from '../../store/app-store';
@@ -50,7 +50,7 @@ type Dialog =
   | { kind: 'newFolder' }
   | { kind: 'deleteFiles'; files: LibraryFileInfo[] }
   | { kind: 'deleteFolders'; folders: FolderToDelete[]; loading: boolean }
-  | { kind: 'downloadFolder'; files: LibraryFileInfo[]; initial: string }
+  | { kind: 'downloadFolder'; files: LibraryFileInfo[]; grant: FolderGrant }
   | { kind: 'conflict'; names: string[]; where: string; choices: ReadonlyArray<ConflictChoice<string>>; resolve(decisions: Map<string, string> | null): void }
   | { kind: 'acl'; scope: AclScope };
 
@@ -299,11 +299,12 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   // ---- downloads ----
 
-  const queueDownloads = async (files: LibraryFileInfo[], destination: string): Promise<string | null> => {
+  const queueDownloads = async (files: LibraryFileInfo[], grant: FolderGrant): Promise<string | null> => {
     if (!current) return null;
+    const destination = grant.path;
     let existing: string[];
     try {
-      existing = await call('files.findExisting', { folder: destination, names: files.map((f) => localFileName(f.name)) });
+      existing = await call('files.findExisting', { grantId: grant.grantId, names: files.map((f) => localFileName(f.name)) });
     } catch (err) {
       return messageOf(err);
     }
@@ -329,7 +330,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
       return null;
     }
     try {
-      const queued = await call('library.download', { accountId, folder: current, destination, files: chosen });
+      const queued = await call('library.download', { accountId, folder: current, grantId: grant.grantId, files: chosen });
       const skipped = files.length - chosen.length;
       notify('ok', `Downloading ${plural(queued.length, 'file')} to ${destination}${skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : ''}; progress is shown under Transfers below.`);
     } catch (err) {
@@ -350,10 +351,10 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     }
     if (!picked) return;
     if (picked.picked) {
-      const failure = await queueDownloads(files, picked.path);
+      const failure = await queueDownloads(files, picked);
       if (failure) notify('bad', failure);
     } else {
-      setDialog({ kind: 'downloadFolder', files, initial: picked.path });
+      setDialog({ kind: 'downloadFolder', files, grant: picked });
     }
   };
 
@@ -699,7 +700,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
       {dialog?.kind === 'deleteFolders' ? <DeleteFoldersDialog dialog={dialog} onCancel={() => setDialog(null)} onConfirm={(list) => void deleteFoldersNow(list)} /> : null}
 
       {dialog?.kind === 'downloadFolder' ? (
-        <DownloadFolderDialog count={dialog.files.length} initial={dialog.initial} onCancel={() => setDialog(null)} onChoose={(folder) => queueDownloads(dialog.files, folder)} />
+        <DownloadFolderDialog count={dialog.files.length} folder={dialog.grant.path} onCancel={() => setDialog(null)} onChoose={() => queueDownloads(dialog.files, dialog.grant)} />
       ) : null}
 
       {dialog?.kind === 'conflict' ? (

@@ -91,14 +91,13 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
 }
 
 /** Where downloads go, when the host cannot show the system's folder dialog (the browser host): an editable path. */
-export function DownloadFolderDialog({ count, initial, onChoose, onCancel }: { count: number; initial: string; onChoose(folder: string): Promise<string | null>; onCancel(): void }) {
-  const [folder, setFolder] = useState(initial);
+/** The browser host's Downloads folder, which the page can show but not change (only `--downloads` sets it). */
+export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { count: number; folder: string; onChoose(): Promise<string | null>; onCancel(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputId = useId();
   const submit = async () => {
     setBusy(true);
-    const failure = await onChoose(folder.trim());
+    const failure = await onChoose();
     setBusy(false);
     setError(failure);
   };
@@ -109,22 +108,17 @@ export function DownloadFolderDialog({ count, initial, onChoose, onCancel }: { c
       actions={
         <>
           <button type="button" onClick={onCancel}>Cancel</button>
-          <button type="button" className="primary" disabled={busy || folder.trim() === ''} onClick={() => void submit()}>Download</button>
+          <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void submit()}>Download</button>
         </>
       }
     >
-      <form
-        className="field"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label htmlFor={inputId}>Save to folder</label>
-        <input id={inputId} type="text" className="mono-input" autoFocus value={folder} aria-invalid={Boolean(error)} onChange={(e) => setFolder(e.target.value)} />
-        <div className="hint">The full path of a folder on this computer. Each file is written under a temporary name and renamed only when it is complete.</div>
+      <div className="field">
+        <p>
+          Saved in your Downloads folder, <span className="mono">{folder}</span>.
+        </p>
+        <div className="hint">It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Each file is written under a temporary name and renamed only when it is complete.</div>
         {error ? <div className="error" role="alert">{error}</div> : null}
-      </form>
+      </div>
     </Modal>
   );
 }

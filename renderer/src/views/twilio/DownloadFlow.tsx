@@ -1,8 +1,9 @@
-// Downloading media: choose a folder (the OS dialog in Electron; in the browser host an editable path, since a web
-// page cannot show one), then names already in the folder are asked about once each, with "do the same for the
-// rest", and the downloads go to the transfer queue.
+// Downloading media: choose a folder (the OS dialog in Electron; in the browser host its Downloads folder, shown
+// here, since a web page cannot show the dialog), then names already in the folder are asked about once each, with
+// "do the same for the rest", and the downloads go to the transfer queue. The folder travels as main's grant id.
 import { useEffect, useState } from 'react';
 import { useModalDialog } from '../../hooks/useModalDialog';
+import type { FolderGrant } from '../../../../main/common/contract';
 import type { TwilioDownloadExisting, TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
 import { plural } from './format';
@@ -11,9 +12,9 @@ import { TwilioError } from './TwilioError';
 type Decision = TwilioDownloadExisting | 'skip';
 type Step =
   | { kind: 'picking' }
-  | { kind: 'folder'; folder: string }
-  | { kind: 'checking'; folder: string }
-  | { kind: 'conflict'; folder: string; conflicts: string[]; index: number; decisions: Record<string, Decision> }
+  | { kind: 'folder'; folder: FolderGrant }
+  | { kind: 'checking'; folder: FolderGrant }
+  | { kind: 'conflict'; folder: FolderGrant; conflicts: string[]; index: number; decisions: Record<string, Decision> }
   | { kind: 'failed'; error: unknown };
 
 interface DownloadFlowProps {
@@ -28,24 +29,24 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
   const [applyToAll, setApplyToAll] = useState(false);
   const dialog = useModalDialog(step.kind !== 'picking');
 
-  const queue = async (folder: string, decisions: Record<string, Decision>) => {
+  const queue = async (folder: FolderGrant, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
     if (chosen.length === 0) return onDone('Nothing downloaded: every file was skipped.');
     const queued = await call('twilio.download', {
       accountId,
-      folder,
+      grantId: folder.grantId,
       items: chosen.map((m) => {
         const decision = decisions[m.fileName];
         return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
-    onDone(`Downloading ${plural(queued.length, 'file')} to ${folder}. Follow them in Transfers.`);
+    onDone(`Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`);
   };
 
-  const check = async (folder: string) => {
+  const check = async (folder: FolderGrant) => {
     setStep({ kind: 'checking', folder });
     try {
-      const conflicts = await call('files.findExisting', { folder, names: items.map((m) => m.fileName) });
+      const conflicts = await call('files.findExisting', { grantId: folder.grantId, names: items.map((m) => m.fileName) });
       if (conflicts.length === 0) await queue(folder, {});
       else setStep({ kind: 'conflict', folder, conflicts, index: 0, decisions: {} });
     } catch (error) {
@@ -59,8 +60,8 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
       (picked) => {
         if (!live) return;
         if (picked === null) onDone();
-        else if (picked.picked) void check(picked.path);
-        else setStep({ kind: 'folder', folder: picked.path });
+        else if (picked.picked) void check(picked);
+        else setStep({ kind: 'folder', folder: picked });
       },
       (error: unknown) => live && setStep({ kind: 'failed', error }),
     );
@@ -100,15 +101,16 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (step.kind === 'folder' && step.folder.trim()) void check(step.folder.trim());
+            if (step.kind === 'folder') void check(step.folder);
           }}
         >
           <h2 id="twilio-download-title">Download {plural(items.length, 'file')}</h2>
           <div className="field">
-            <label htmlFor="twilio-download-folder">Save in this folder</label>
-            <input id="twilio-download-folder" type="text" value={step.folder} readOnly={step.kind === 'checking'} onChange={(e) => setStep({ kind: 'folder', folder: e.target.value })} aria-describedby="twilio-download-hint" />
-            <p className="hint" id="twilio-download-hint">
-              The full path of a folder on this computer. Files already there are not replaced unless you say so.
+            <p>
+              Saved in your Downloads folder, <span className="mono">{step.folder.path}</span>.
+            </p>
+            <p className="hint">
+              It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Files already there are not replaced unless you say so.
             </p>
           </div>
           <div className="dialog-actions">
@@ -124,7 +126,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         <>
           <h2 id="twilio-download-title">A file with this name is already there</h2>
           <p>
-            <span className="mono">{step.conflicts[step.index]}</span> already exists in <span className="mono">{step.folder}</span>.
+            <span className="mono">{step.conflicts[step.index]}</span> already exists in <span className="mono">{step.folder.path}</span>.
           </p>
           <p className="hint">Keep both saves the download beside it as “name (1)”; Replace overwrites the file in the folder.</p>
           {left > 0 ? (

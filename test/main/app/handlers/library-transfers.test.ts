@@ -58,7 +58,7 @@ describe('uploads', () => {
     await w.demo.createFolder(folder);
     const local = await localCopy('sunset-gradient.jpg', 'beach.jpg');
     const size = (await fs.stat(local)).size;
-    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: local } }] });
+    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(local) }] });
     expect(outcome.refused).toEqual([]);
     expect(outcome.queued).toHaveLength(1);
     expect(outcome.queued[0]).toMatchObject({ direction: 'upload', title: 'beach.jpg', bytesTotal: size, detail: `Test library · into ${folder}` });
@@ -82,11 +82,16 @@ describe('uploads', () => {
     await fs.copyFile(path.join(ASSETS, 'fractal.jpg'), dots);
     const good = path.join(dir, 'good.jpg');
     await fs.copyFile(path.join(ASSETS, 'fractal.jpg'), good);
+    // Dropped, then moved away before the upload.
+    const gone = path.join(dir, 'gone.jpg');
+    await fs.copyFile(path.join(ASSETS, 'fractal.jpg'), gone);
+    const goneRef = await w.app.grantFile(gone);
+    await fs.rm(gone);
     const posts = () => w.sandbox.requests.filter((r) => r.method === 'POST' && r.path.startsWith(rawPath(w, folder))).length;
     const outcome = await w.ok('library.upload', {
       accountId: w.accountId,
       folder,
-      files: [{ ref: { kind: 'path', path: png } }, { ref: { kind: 'path', path: dots } }, { ref: { kind: 'path', path: good } }, { ref: { kind: 'path', path: path.join(dir, 'gone.jpg') } }],
+      files: [{ ref: await w.app.grantFile(png) }, { ref: await w.app.grantFile(dots) }, { ref: await w.app.grantFile(good) }, { ref: goneRef }],
     });
     expect(outcome.queued.map((q) => q.title)).toEqual(['good.jpg']);
     expect(outcome.refused.map((r) => [r.name, r.error.code])).toEqual([
@@ -115,12 +120,12 @@ describe('uploads', () => {
   it('keeps both by default ("name (1).jpg"), and replaces when asked', async () => {
     const folder = await folderWithFiles(w, 'taken', ['photo.jpg']);
     const first = await localCopy('ocean-gradient.jpg', 'photo.jpg');
-    const kept = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: first } }] });
+    const kept = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(first) }] });
     expect(await waitForFinal(w, kept.queued[0]!.id)).toMatchObject({ state: 'done', result: { savedTo: `${folder}/photo (1).jpg` } });
-    const again = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: first }, onExisting: 'keepBoth' }] });
+    const again = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(first), onExisting: 'keepBoth' }] });
     expect(await waitForFinal(w, again.queued[0]!.id)).toMatchObject({ state: 'done', result: { savedTo: `${folder}/photo (2).jpg` } });
 
-    const replaced = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: first }, onExisting: 'replace' }] });
+    const replaced = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(first), onExisting: 'replace' }] });
     expect(await waitForFinal(w, replaced.queued[0]!.id)).toMatchObject({ state: 'done', result: { savedTo: `${folder}/photo.jpg` } });
     const files = (await w.demo.getFolder(folder)).files;
     expect(files.map((f) => f.name)).toEqual(['photo (1).jpg', 'photo (2).jpg', 'photo.jpg']);
@@ -147,7 +152,7 @@ describe('uploads', () => {
     const local = await localCopy('fractal.jpg', 'slow.jpg');
     // The bytes' request is held by the server; the entry was already made.
     w.sandbox.faults.set({ method: 'POST', path: rawPath(w, folder, 'slow.jpg'), times: 1 }, { kind: 'delay', ms: 10_000 });
-    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: local } }] });
+    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(local) }] });
     const id = outcome.queued[0]!.id;
     await w.sandbox.waitForRequest((r) => r.method === 'POST' && r.path === rawPath(w, folder) && r.status === 201);
     await waitForState(w, id, ['uploading']);
@@ -162,7 +167,7 @@ describe('uploads', () => {
     await w.demo.createFolder(folder);
     const local = await localCopy('fractal.jpg', 'flaky.jpg');
     w.sandbox.faults.set({ method: 'POST', path: rawPath(w, folder, 'flaky.jpg'), times: 1 }, { kind: 'status', status: 503 });
-    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: local } }] });
+    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(local) }] });
     const failed = await waitForFinal(w, outcome.queued[0]!.id);
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'remote' } });
     expect(failed.error?.message).toMatch(/HTTP 503/);
@@ -173,7 +178,7 @@ describe('uploads', () => {
 
   it('refuses a folder the user may not write to, per file, with the server\'s reason', async () => {
     const local = await localCopy('fractal.jpg', 'intrude.jpg');
-    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder: 'from-colleague', files: [{ ref: { kind: 'path', path: local } }] });
+    const outcome = await w.ok('library.upload', { accountId: w.accountId, folder: 'from-colleague', files: [{ ref: await w.app.grantFile(local) }] });
     const failed = await waitForFinal(w, outcome.queued[0]!.id);
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'forbidden' } });
     expect(failed.error?.message).toMatch(/refused/);
@@ -183,7 +188,7 @@ describe('uploads', () => {
 describe('downloads', () => {
   it('saves a file into the chosen folder under its name, complete, with no temporary file left', async () => {
     const dir = await newDir('dl');
-    const queued = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', destination: dir, files: [{ name: 'sunset.jpg', size: 1 }] });
+    const queued = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', grantId: await w.app.grantFolder(dir), files: [{ name: 'sunset.jpg', size: 1 }] });
     expect(queued[0]).toMatchObject({ direction: 'download', title: 'sunset.jpg', detail: `Test library · photos → ${dir}` });
     const done = await waitForFinal(w, queued[0]!.id);
     const expected = await fs.readFile(path.join(ASSETS, 'sunset-gradient.jpg'));
@@ -193,8 +198,11 @@ describe('downloads', () => {
   });
 
   it('asks nothing of the server for a folder that cannot be used', async () => {
-    await w.fails('library.download', { accountId: w.accountId, folder: 'photos', destination: 'relative/dir', files: [{ name: 'sunset.jpg' }] }, 'validation', /full path/);
-    await w.fails('library.download', { accountId: w.accountId, folder: 'photos', destination: path.join(w.tmp, 'missing'), files: [{ name: 'sunset.jpg' }] }, 'io', /does not exist/);
+    await w.fails('library.download', { accountId: w.accountId, folder: 'photos', grantId: `dg_${'0'.repeat(24)}`, files: [{ name: 'sunset.jpg' }] }, 'forbidden', /not chosen/);
+    const removed = await newDir('removed');
+    const grantId = await w.app.grantFolder(removed);
+    await fs.rm(removed, { recursive: true });
+    await w.fails('library.download', { accountId: w.accountId, folder: 'photos', grantId, files: [{ name: 'sunset.jpg' }] }, 'io', /does not exist/);
   });
 
   it('leaves an existing file alone, replaces it, or keeps both, as chosen', async () => {
@@ -202,7 +210,7 @@ describe('downloads', () => {
     const existing = path.join(dir, 'ocean.jpg');
     await fs.writeFile(existing, 'mine, keep me');
     const download = async (onExisting: 'fail' | 'overwrite' | 'keepBoth') => {
-      const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', destination: dir, files: [{ name: 'ocean.jpg', onExisting }] });
+      const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', grantId: await w.app.grantFolder(dir), files: [{ name: 'ocean.jpg', onExisting }] });
       return waitForFinal(w, item!.id);
     };
     const server = await fs.readFile(path.join(ASSETS, 'ocean-gradient.jpg'));
@@ -217,6 +225,9 @@ describe('downloads', () => {
     expect(await fs.readFile(existing, 'utf8')).toBe('mine, keep me');
     expect((await fs.readFile(path.join(dir, 'ocean (2).jpg'))).equals(server)).toBe(true);
 
+    // Replacing needs the app to have found the name there first, as the UI does before asking the user.
+    const grantId = await w.app.grantFolder(dir);
+    expect(await w.ok('files.findExisting', { grantId, names: ['ocean.jpg'] })).toEqual(['ocean.jpg']);
     expect(await download('overwrite')).toMatchObject({ state: 'done', result: { savedTo: existing } });
     expect((await fs.readFile(existing)).equals(server)).toBe(true);
     expect((await fs.readdir(dir)).sort()).toEqual(['ocean (1).jpg', 'ocean (2).jpg', 'ocean.jpg']);
@@ -227,7 +238,7 @@ describe('downloads', () => {
     await w.demo.createFolder(folder);
     await w.demo.uploadFile(folder, 'what?.jpg', path.join(ASSETS, 'fractal.jpg'));
     const dir = await newDir('odd');
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder, destination: dir, files: [{ name: 'what?.jpg' }] });
+    const [item] = await w.ok('library.download', { accountId: w.accountId, folder, grantId: await w.app.grantFolder(dir), files: [{ name: 'what?.jpg' }] });
     expect(await waitForFinal(w, item!.id)).toMatchObject({ state: 'done', result: { savedTo: path.join(dir, 'what_.jpg') } });
   });
 
@@ -237,7 +248,7 @@ describe('downloads', () => {
     // The first GET (the details, for the size) goes through; the bytes are cut after 10 000.
     w.sandbox.faults.set({ method: 'GET', path: file, times: 1 }, { kind: 'delay', ms: 0 });
     w.sandbox.faults.set({ method: 'GET', path: file, times: 1 }, { kind: 'drop', afterBytes: 10_000 });
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'videos', destination: dir, files: [{ name: 'clip.mp4' }] });
+    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'videos', grantId: await w.app.grantFolder(dir), files: [{ name: 'clip.mp4' }] });
     const failed = await waitForFinal(w, item!.id);
     expect(failed).toMatchObject({ state: 'failed', error: { code: 'network' } });
     expect(failed.error?.message).toMatch(/interrupted after \d+ of \d+ bytes|incomplete/);
@@ -265,7 +276,7 @@ describe('downloads', () => {
     const file = rawPath(w, 'photos', 'fractal.jpg');
     w.sandbox.faults.set({ method: 'GET', path: file, times: 1 }, { kind: 'delay', ms: 0 });
     w.sandbox.faults.set({ method: 'GET', path: file, times: 1 }, { kind: 'delay', ms: 10_000 });
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', destination: dir, files: [{ name: 'fractal.jpg' }] });
+    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'photos', grantId: await w.app.grantFolder(dir), files: [{ name: 'fractal.jpg' }] });
     await waitForState(w, item!.id, ['downloading']);
     const started = Date.now();
     await w.ok('transfers.cancel', { ids: [item!.id] });
@@ -278,7 +289,7 @@ describe('downloads', () => {
   it('downloads the voicemail through its own resource', async () => {
     const dir = await newDir('voicemail');
     const before = w.sandbox.requests.length;
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: '26919119', destination: dir, files: [{ name: '26919119.mp3' }] });
+    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: '26919119', grantId: await w.app.grantFolder(dir), files: [{ name: '26919119.mp3' }] });
     expect(await waitForFinal(w, item!.id)).toMatchObject({ state: 'done' });
     expect((await fs.readFile(path.join(dir, '26919119.mp3'))).equals(await fs.readFile(path.join(ASSETS, 'voicemail.mp3')))).toBe(true);
     const bytesRequest = w.sandbox.requests.slice(before).filter((r) => r.method === 'GET').at(-1);
@@ -287,7 +298,7 @@ describe('downloads', () => {
 
   it("a file the user may not read fails with the server's 403", async () => {
     const dir = await newDir('forbidden');
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'colleague-private', destination: dir, files: [{ name: 'secret-plan.jpg' }] });
+    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'colleague-private', grantId: await w.app.grantFolder(dir), files: [{ name: 'secret-plan.jpg' }] });
     expect(await waitForFinal(w, item!.id)).toMatchObject({ state: 'failed', error: { code: 'forbidden' } });
     expect(await fs.readdir(dir)).toEqual([]);
   });

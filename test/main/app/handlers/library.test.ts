@@ -80,8 +80,8 @@ describe('ids are checked before any request', () => {
       ['library.mediaUrl', { accountId: w.accountId, folder, file: 'a.jpg' }],
       ['library.getAcl', { accountId: w.accountId, target: { folder } }],
       ['library.putAcl', { accountId: w.accountId, target: { folder }, acl: { readUsers: [], readApps: [], writeUsers: [], writeApps: [] } }],
-      ['library.download', { accountId: w.accountId, folder, destination: w.tmp, files: [{ name: 'a.jpg' }] }],
-      ['library.upload', { accountId: w.accountId, folder, files: [{ ref: { kind: 'path', path: path.join(ASSETS, 'fractal.jpg') } }] }],
+      ['library.download', { accountId: w.accountId, folder, grantId: await w.app.grantFolder(w.tmp), files: [{ name: 'a.jpg' }] }],
+      ['library.upload', { accountId: w.accountId, folder, files: [{ ref: await w.app.grantFile(path.join(ASSETS, 'fractal.jpg')) }] }],
       ['library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: { readUsers: [], readApps: [], writeUsers: [], writeApps: [] } }],
     ];
     for (const [method, args] of calls) await w.fails(method as 'library.getFolder', args, 'validation', /Invalid arguments/);

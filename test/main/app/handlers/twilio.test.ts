@@ -162,11 +162,12 @@ describe('media', () => {
       await fs.writeFile(path.join(folder, a!.fileName), 'mine, keep me');
       await fs.writeFile(path.join(folder, b!.fileName), 'old copy');
       const names = [a!, b!, c!].map((m) => m.fileName);
-      expect(await call(app, 'files.findExisting', { folder, names })).toEqual([a!.fileName, b!.fileName]);
+      const grantId = await app.grantFolder(folder);
+      expect(await call(app, 'files.findExisting', { grantId, names })).toEqual([a!.fileName, b!.fileName]);
 
       const queued = await call(app, 'twilio.download', {
         accountId,
-        folder,
+        grantId,
         items: [
           { messageSid: message.sid, mediaSid: a!.sid, contentType: a!.contentType, onExisting: 'keepBoth' },
           { messageSid: message.sid, mediaSid: b!.sid, contentType: b!.contentType, onExisting: 'overwrite' },

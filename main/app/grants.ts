@@ -1,0 +1,110 @@
+// The folders the window may save into. The window never sends a path: main grants a folder (the OS dialog's answer
+// in Electron, the browser host's Downloads folder) and hands out an opaque id; downloads name the id, and main
+// resolves it to the real path it recorded. A grant also remembers which names files.findExisting reported there:
+// only those may be overwritten, so "overwrite" can never reach a file nobody was asked about.
+//
+// This is the one module in main/app that decides where a download lands (test/security/static-checks.test.ts).
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../common/errors.js';
+import type { FolderGrant } from '../common/files.js';
+
+interface GrantRecord {
+  /** The folder's real path (no symlink in it) when it was granted. */
+  dir: string;
+  picked: boolean;
+  /** Names files.findExisting reported as present: the only ones "overwrite" may replace. */
+  reported: Set<string>;
+}
+
+/** A granted folder's real path and one bare name in it: what a download runner may write. */
+export interface GrantedDestination {
+  dir: string;
+  name: string;
+  path: string;
+}
+
+const MAX_GRANTS = 1000;
+
+/** The folder's real path, if it is a folder. */
+async function realFolder(folder: string): Promise<string> {
+  if (!path.isAbsolute(folder)) throw new AppError('validation', 'A folder must be given by its full path.');
+  const real = await fs.realpath(folder).catch(() => null);
+  const stat = real ? await fs.stat(real).catch(() => null) : null;
+  if (!real || !stat) throw new AppError('io', `The folder ${folder} does not exist.`);
+  if (!stat.isDirectory()) throw new AppError('validation', `${folder} is not a folder.`);
+  return real;
+}
+
+/**
+ * Checks, when a download starts, that a folder granted earlier is still that folder: still a directory, and no
+ * part of its path was swapped for a symlink to elsewhere since (its real path must be itself).
+ */
+export async function verifyGrantedFolder(dir: string): Promise<string> {
+  const real = await realFolder(dir);
+  if (real !== dir) throw new AppError('forbidden', `The folder ${dir} now leads elsewhere (a link was put in its place); nothing was saved.`);
+  return real;
+}
+
+/** A name that stays in its folder: no separator, no "." or "..", no hidden file. */
+export function bareName(name: string): string {
+  if (name.length === 0 || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name) || path.basename(name) !== name) {
+    throw new AppError('validation', `"${name.slice(0, 80)}" cannot be a file name here.`);
+  }
+  return name;
+}
+
+/** Where a download of `name` into a granted folder goes, checked at the time it starts. */
+export async function grantedDestination(dir: string, name: string): Promise<GrantedDestination> {
+  const real = await verifyGrantedFolder(dir);
+  const file = path.join(real, bareName(name));
+  if (path.dirname(file) !== real) throw new AppError('forbidden', `"${name.slice(0, 80)}" would leave the folder ${real}.`);
+  return { dir: real, name, path: file };
+}
+
+export class FolderGrants {
+  private readonly grants = new Map<string, GrantRecord>();
+
+  /** Grants a folder main itself chose or was told by the user (never one the window named). */
+  async grant(folder: string, picked: boolean): Promise<FolderGrant> {
+    const dir = await realFolder(folder);
+    for (const [grantId, record] of this.grants) {
+      if (record.dir === dir) {
+        record.picked ||= picked;
+        return { grantId, path: dir, picked };
+      }
+    }
+    // Bounded: a page calling pickFolder in a loop cannot grow this without end.
+    if (this.grants.size >= MAX_GRANTS) {
+      const oldest = this.grants.keys().next().value;
+      if (oldest !== undefined) this.grants.delete(oldest);
+    }
+    const grantId = `dg_${randomBytes(12).toString('hex')}`;
+    this.grants.set(grantId, { dir, picked, reported: new Set() });
+    return { grantId, path: dir, picked };
+  }
+
+  /** The granted folder's real path, checked again now. */
+  async folder(grantId: string): Promise<string> {
+    const record = this.grants.get(grantId);
+    if (!record) throw new AppError('forbidden', 'That folder was not chosen in this session; choose it again.');
+    return verifyGrantedFolder(record.dir);
+  }
+
+  /** Which names are taken in the folder; they become the names "overwrite" may replace there. */
+  async findExisting(grantId: string, names: readonly string[]): Promise<string[]> {
+    const dir = await this.folder(grantId);
+    const present = new Set(await fs.readdir(dir));
+    const found = names.filter((name) => present.has(name));
+    const record = this.grants.get(grantId);
+    for (const name of found) record?.reported.add(name);
+    return found;
+  }
+
+  /** Refuses "overwrite" of a name that files.findExisting did not report in this grant. */
+  requireReported(grantId: string, name: string): void {
+    if (this.grants.get(grantId)?.reported.has(name)) return;
+    throw new AppError('forbidden', `"${name.slice(0, 80)}" can only be replaced after the app found it in the folder and you confirmed it.`);
+  }
+}
