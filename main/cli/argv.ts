@@ -3,7 +3,7 @@
 // which exits with 2.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { AppError } from '../common/errors.js';
+import { AppError, type ErrorDetails } from '../common/errors.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -18,8 +18,8 @@ export type OptionSpecs = Record<string, OptionSpec>;
 
 /** A mistake on the command line: exit code 2. */
 export class UsageError extends AppError {
-  constructor(message: string) {
-    super('validation', message);
+  constructor(message: string, details?: ErrorDetails) {
+    super('validation', message, details);
     this.name = 'UsageError';
   }
 }
