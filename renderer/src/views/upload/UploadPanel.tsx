@@ -3,7 +3,8 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
-import { formatBytes, useTransfers } from '../../store/transfers-store';
+import { formatBytes } from '../../../../main/common/format-bytes';
+import { useTransfers } from '../../store/transfers-store';
 import { TransferList } from '../../components/TransferList';
 import { RecipientsInput } from './RecipientsInput';
 
