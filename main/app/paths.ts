@@ -2,6 +2,7 @@
 // Electron's app.getPath('userData') gives for the product name, so both hosts share accounts.
 import os from 'node:os';
 import path from 'node:path';
+import { ArgsError, parseArgv } from '../common/args.js';
 
 export const PRODUCT_NAME = 'Media Desk';
 
@@ -15,21 +16,32 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 export interface HostArgs {
   dataDir: string;
   port: number | undefined;
+  /** Tolerant mode only: options the host does not know, as written (Electron's and Chromium's own switches). */
+  unknown: string[];
 }
 
-/** Reads `--data-dir DIR` and `--port N` (also `--x=value`); anything else is an error worth stopping for. */
-export function parseHostArgs(argv: string[], allowed: string[] = ['--data-dir', '--port']): HostArgs {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!allowed.includes(flag)) throw new Error(`Unknown option ${flag}. Options: ${allowed.join(', ')}.`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') throw new Error(`${flag} needs a value.`);
-    values.set(flag, value);
+const HOST_OPTIONS = { 'data-dir': { type: 'string' }, port: { type: 'string' } } as const;
+
+/**
+ * Reads `--data-dir DIR` and `--port N` (also `--x=value`) with the one parser (main/common/args.ts). Strict by
+ * default: anything else is an error worth stopping for. `strict: false` collects unknown options in `unknown`
+ * and ignores positionals, for a host whose runtime adds arguments of its own.
+ */
+export function parseHostArgs(argv: readonly string[], settings: { strict?: boolean } = {}): HostArgs {
+  const strict = settings.strict ?? true;
+  let parsed;
+  try {
+    parsed = parseArgv(argv, HOST_OPTIONS, { strict });
+  } catch (err) {
+    if (err instanceof ArgsError && err.problem === 'unknown-option') throw new Error(`Unknown option ${err.option}. Options: --data-dir, --port.`);
+    throw err;
   }
-  const portText = values.get('--port');
-  const port = portText === undefined ? undefined : Number(portText);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
-  return { dataDir: path.resolve(values.get('--data-dir') ?? defaultDataDir()), port };
+  if (strict && parsed.positionals.length > 0) throw new Error(`Unexpected argument "${parsed.positionals[0]}". Options: --data-dir, --port.`);
+  const dataDir = parsed.values['data-dir'];
+  const portText = parsed.values.port;
+  if (dataDir === '') throw new Error('--data-dir needs a value.');
+  if (portText === '') throw new Error('--port needs a value.');
+  const port = typeof portText === 'string' ? Number(portText) : undefined;
+  if (port !== undefined && (!/^\d+$/.test(String(portText)) || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
+  return { dataDir: path.resolve(typeof dataDir === 'string' ? dataDir : defaultDataDir()), port, unknown: parsed.unknown };
 }

@@ -1,0 +1,27 @@
+// The hosts' command line (browser host, Electron), read with the one parser.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, parseHostArgs } from '../../../main/app/paths.js';
+
+describe('parseHostArgs', () => {
+  it('reads --data-dir and --port in both spellings, with defaults', () => {
+    expect(parseHostArgs(['--data-dir', 'some/dir', '--port=8080'])).toEqual({ dataDir: path.resolve('some/dir'), port: 8080, unknown: [] });
+    expect(parseHostArgs([])).toEqual({ dataDir: path.resolve(defaultDataDir()), port: undefined, unknown: [] });
+  });
+
+  it('stops, by default, at anything else', () => {
+    expect(() => parseHostArgs(['--verbose'])).toThrow('Unknown option --verbose. Options: --data-dir, --port.');
+    expect(() => parseHostArgs(['photo.jpg'])).toThrow(/Unexpected argument "photo\.jpg"/);
+    expect(() => parseHostArgs(['--port'])).toThrow('--port needs a value.');
+    expect(() => parseHostArgs(['--data-dir='])).toThrow('--data-dir needs a value.');
+    for (const port of ['70000', '-1', '1.5', 'abc']) expect(() => parseHostArgs([`--port=${port}`]), port).toThrow('--port must be a number from 0 to 65535.');
+  });
+
+  it('when tolerant, keeps what the runtime added aside and still reads its own options', () => {
+    expect(parseHostArgs(['--no-sandbox', '-psn_0_42', '--data-dir=/d', '/Users/me/photo.jpg'], { strict: false })).toEqual({
+      dataDir: path.resolve('/d'),
+      port: undefined,
+      unknown: ['--no-sandbox', '-psn_0_42'],
+    });
+  });
+});
