@@ -192,7 +192,7 @@ export async function applyAcl(client: LibraryClient, me: Me, to: ApplyTo, acl: 
   if (to.kind === 'folderAndFiles') changes.push({ label: `folder "${to.folder}"`, createdBy: view.folder.createdBy, before: folderBefore, after: clean });
   for (const name of fileNames) {
     const file = byName.get(name);
-    // Not listed: nothing to lose, and its own result will say it is not found.
+    // Not listed: no list and no creator, so no access to lose, but it counts among the items; its result says not found.
     if (!file) changes.push({ label: `"${name}"`, before: null, after: clean, folder: { before: null, after: null } });
     else changes.push({ label: `"${name}"`, createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
   }
