@@ -2,7 +2,7 @@
 // deletes of many files or of a folder with its files (a result for each), access lists read with what the
 // rules need, saves guarded against locking the user out, and one list applied to many targets.
 import { AppError, toAppError } from '../common/errors.js';
-import { canAccess, canAccessFile, hasOwnAcl, normalizeAcl, type Acl, type AclOp } from '../common/library-acl.js';
+import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
   LibraryAclApplyOutcome,
   LibraryAclState,
@@ -145,33 +145,6 @@ export async function readAclState(client: LibraryClient, target: LibraryTarget)
   return state;
 }
 
-interface Holder {
-  createdBy?: string | undefined;
-  acl: Acl;
-}
-
-/** Which of read and write `me` has on a file (or a folder when `folderAcl` is undefined) under a list. */
-function access(me: Me, op: AclOp, item: Holder, folderAcl: Acl | null | undefined): boolean {
-  if (folderAcl === undefined) return canAccess(item, op, me.userId, me.appId);
-  return canAccessFile(item, { acl: folderAcl }, op, me.userId, me.appId);
-}
-
-/** What `me` would lose on an item: 'read', 'write', both, or nothing. */
-function losses(me: Me, before: Holder, after: Holder, folderBefore: Acl | null | undefined, folderAfter: Acl | null | undefined): AclOp[] {
-  const lost: AclOp[] = [];
-  for (const op of ['read', 'write'] as const) {
-    if (access(me, op, before, folderBefore) && !access(me, op, after, folderAfter)) lost.push(op);
-  }
-  return lost;
-}
-
-function lockoutMessage(me: Me, lost: AclOp[], what: string): string {
-  const who = `you (${me.userId} through ${me.appId})`;
-  const verbs = lost.length === 2 ? 'read or change' : lost[0] === 'read' ? 'read' : 'change';
-  const undo = lost.includes('write') ? ', nor undo this change' : '';
-  return `After saving, ${who} will no longer be able to ${verbs} ${what}${undo}.`;
-}
-
 /**
  * Saves `acl` on the target. A change that takes away the caller's own read or write access is refused unless
  * the user confirmed it (`allowLockout`). Answers with the state read back from the server.
@@ -179,11 +152,16 @@ function lockoutMessage(me: Me, lost: AclOp[], what: string): string {
 export async function saveAcl(client: LibraryClient, me: Me, target: LibraryTarget, acl: Acl, allowLockout: boolean): Promise<LibraryAclState> {
   const clean = normalizeAcl(acl);
   const before = await readAclState(client, target);
-  const folderAcl = target.file === undefined ? undefined : (before.folderAcl ?? null);
-  const lost = losses(me, { createdBy: before.createdBy, acl: before.acl }, { createdBy: before.createdBy, acl: clean }, folderAcl, folderAcl);
-  if (lost.length > 0 && !allowLockout) {
-    throw new AppError('conflict', `${lockoutMessage(me, lost, describeTarget(before.target))} Confirm that you want this, then save again.`);
-  }
+  const folderAcl = before.target.file === undefined ? undefined : (before.folderAcl ?? null);
+  const change: AclChange = {
+    label: describeTarget(before.target),
+    createdBy: before.createdBy,
+    before: before.acl,
+    after: clean,
+    ...(folderAcl !== undefined ? { folder: { before: folderAcl, after: folderAcl } } : {}),
+  };
+  const lockout = findLockout(me, [change]);
+  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then save again.');
   await client.putAcl(before.target, clean);
   try {
     return await readAclState(client, before.target);
@@ -210,28 +188,16 @@ export async function applyAcl(client: LibraryClient, me: Me, to: ApplyTo, acl: 
 
   const folderBefore = view.folder.acl;
   const folderAfter = to.kind === 'folderAndFiles' ? clean : folderBefore;
-  const lockedOut: string[] = [];
-  let lostWrite = false;
-  if (to.kind === 'folderAndFiles') {
-    const lost = losses(me, view.folder, { createdBy: view.folder.createdBy, acl: clean }, undefined, undefined);
-    if (lost.length > 0) lockedOut.push(`folder "${to.folder}"`);
-    lostWrite ||= lost.includes('write');
-  }
+  const changes: AclChange[] = [];
+  if (to.kind === 'folderAndFiles') changes.push({ label: `folder "${to.folder}"`, createdBy: view.folder.createdBy, before: folderBefore, after: clean });
   for (const name of fileNames) {
     const file = byName.get(name);
-    if (!file) continue; // not listed: its own result will say it is not found
-    const lost = losses(me, file, { createdBy: file.createdBy, acl: clean }, folderBefore, folderAfter);
-    if (lost.length > 0) lockedOut.push(`"${name}"`);
-    lostWrite ||= lost.includes('write');
+    // Not listed: no list and no creator, so no access to lose, but it counts among the items; its result says not found.
+    if (!file) changes.push({ label: `"${name}"`, before: null, after: clean, folder: { before: null, after: null } });
+    else changes.push({ label: `"${name}"`, createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
   }
-  if (lockedOut.length > 0 && !allowLockout) {
-    const shown = lockedOut.slice(0, 5).join(', ') + (lockedOut.length > 5 ? ` and ${lockedOut.length - 5} more` : '');
-    const undo = lostWrite ? ' You could not undo this change yourself.' : '';
-    throw new AppError(
-      'conflict',
-      `After saving, you (${me.userId} through ${me.appId}) would lose your own access to ${lockedOut.length} of the ${targets.length} items: ${shown}.${undo} Confirm that you want this, then apply again.`,
-    );
-  }
+  const lockout = findLockout(me, changes);
+  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then apply again.');
 
   const results = await applyAclToMany(client, targets, clean);
   const out: LibraryTargetResult[] = results.map((r) => (r.ok ? { target: r.target, ok: true } : { target: r.target, ok: false, error: r.error }));

@@ -2,6 +2,7 @@
 // Electron's app.getPath('userData') gives for the product name, so both hosts share accounts.
 import os from 'node:os';
 import path from 'node:path';
+import { ArgsError, parseArgv } from '../common/args.js';
 
 export const PRODUCT_NAME = 'Media Desk';
 
@@ -17,22 +18,46 @@ export interface HostArgs {
   port: number | undefined;
   /** Browser host: the folder downloads go to (only from the command line: the window cannot change it). */
   downloads: string | undefined;
+  /** Tolerant mode only: options the host does not know, as written (Electron's and Chromium's own switches). */
+  unknown: string[];
 }
 
-/** Reads `--data-dir DIR` and `--port N` (also `--x=value`); anything else is an error worth stopping for. */
-export function parseHostArgs(argv: string[], allowed: string[] = ['--data-dir', '--port']): HostArgs {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!allowed.includes(flag)) throw new Error(`Unknown option ${flag}. Options: ${allowed.join(', ')}.`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value === '') throw new Error(`${flag} needs a value.`);
-    values.set(flag, value);
+export interface HostArgsSettings {
+  /** false: collect unknown options in `unknown` and ignore positionals (a runtime that adds arguments of its own). */
+  strict?: boolean;
+  /** Whether this host takes `--downloads DIR` (the browser host; Electron asks with its dialog instead). */
+  downloads?: boolean;
+}
+
+/**
+ * Reads `--data-dir DIR`, `--port N` and, where the host takes it, `--downloads DIR` (also `--x=value`) with the one
+ * parser (main/common/args.ts). Strict by default: anything else is an error worth stopping for.
+ */
+export function parseHostArgs(argv: readonly string[], settings: HostArgsSettings = {}): HostArgs {
+  const strict = settings.strict ?? true;
+  const options = settings.downloads
+    ? ({ 'data-dir': { type: 'string' }, port: { type: 'string' }, downloads: { type: 'string' } } as const)
+    : ({ 'data-dir': { type: 'string' }, port: { type: 'string' } } as const);
+  const names = Object.keys(options).map((name) => `--${name}`).join(', ');
+  let parsed;
+  try {
+    parsed = parseArgv(argv, options, { strict });
+  } catch (err) {
+    if (err instanceof ArgsError && err.problem === 'unknown-option') throw new Error(`Unknown option ${err.option}. Options: ${names}.`);
+    throw err;
   }
-  const portText = values.get('--port');
-  const port = portText === undefined ? undefined : Number(portText);
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
-  const downloads = values.get('--downloads');
-  return { dataDir: path.resolve(values.get('--data-dir') ?? defaultDataDir()), port, downloads: downloads === undefined ? undefined : path.resolve(downloads) };
+  if (strict && parsed.positionals.length > 0) throw new Error(`Unexpected argument "${parsed.positionals[0]}". Options: ${names}.`);
+  const values: Record<string, string | boolean | undefined> = parsed.values;
+  for (const name of Object.keys(options)) if (values[name] === '') throw new Error(`--${name} needs a value.`);
+  const dataDir = values['data-dir'];
+  const portText = values.port;
+  const downloads = values.downloads;
+  const port = typeof portText === 'string' ? Number(portText) : undefined;
+  if (port !== undefined && (!/^\d+$/.test(String(portText)) || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
+  return {
+    dataDir: path.resolve(typeof dataDir === 'string' ? dataDir : defaultDataDir()),
+    port,
+    downloads: typeof downloads === 'string' ? path.resolve(downloads) : undefined,
+    unknown: parsed.unknown,
+  };
 }

@@ -1,9 +1,9 @@
-// Reading a command's arguments: node:util parseArgs does the tokenising (--x v, --x=v, -h, --), strictly, and
-// zod schemas per command turn the loose result into typed arguments. Every problem becomes a UsageError,
-// which exits with 2.
-import { parseArgs } from 'node:util';
+// Reading a command's arguments: the project's one parser (main/common/args.ts) does the tokenising (--x v, --x=v,
+// -h, --), strictly, and zod schemas per command turn the loose result into typed arguments. Every problem becomes a
+// UsageError, which exits with 2.
 import { z } from 'zod';
-import { AppError } from '../common/errors.js';
+import { ArgsError, parseArgv, type ArgOptions } from '../common/args.js';
+import { AppError, type ErrorDetails } from '../common/errors.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -18,8 +18,8 @@ export type OptionSpecs = Record<string, OptionSpec>;
 
 /** A mistake on the command line: exit code 2. */
 export class UsageError extends AppError {
-  constructor(message: string) {
-    super('validation', message);
+  constructor(message: string, details?: ErrorDetails) {
+    super('validation', message, details);
     this.name = 'UsageError';
   }
 }
@@ -29,31 +29,17 @@ export interface ParsedLine {
   positionals: string[];
 }
 
-/** Node's own messages name internals ("positional argument starting with a '-'…"); these say what to do. */
-function usageMessage(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const code = (err as { code?: unknown } | null)?.code;
-  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an option';
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option}.`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (message.includes('does not take an argument')) return `${option} takes no value.`;
-    if (message.includes('ambiguous')) return `${option} needs a value; for a value that starts with "-", write ${option}=VALUE.`;
-    return `${option} needs a value.`;
-  }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `Unexpected argument: ${message}`;
-  return 'The command line could not be read.';
-}
-
 export function parseCommandLine(specs: OptionSpecs, argv: readonly string[]): ParsedLine {
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  const options: ArgOptions = {};
   for (const [name, spec] of Object.entries(specs)) {
     options[name] = { type: spec.type, ...(spec.multiple ? { multiple: true } : {}), ...(spec.short ? { short: spec.short } : {}) };
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
-    return { values: { ...values }, positionals };
+    const { values, positionals } = parseArgv(argv, options);
+    return { values, positionals };
   } catch (err) {
-    throw new UsageError(usageMessage(err));
+    if (err instanceof ArgsError) throw new UsageError(err.message);
+    throw err;
   }
 }
 

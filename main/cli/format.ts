@@ -1,16 +1,5 @@
-// Text output for people: sizes, dates and aligned columns. --json output never goes through here.
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+// Text output for people: aligned columns and lists (sizes: main/common/format-bytes.ts). --json output never goes
+// through here.
 
 /** Columns padded to their widest cell; the last column is not padded, so lines carry no trailing spaces. */
 export function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string[] {

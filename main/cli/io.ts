@@ -1,6 +1,6 @@
 // What the CLI talks to: the three standard streams, the environment and the working folder. Passed in rather
 // than read from `process`, so the whole CLI can also run inside a test with fake streams.
-import { formatBytes } from './format.js';
+import { formatBytes } from '../common/format-bytes.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;

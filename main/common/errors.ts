@@ -1,5 +1,6 @@
 // Errors that cross the contract: a stable code the UI can branch on and a message a person can read.
 // Never a stack trace, never a secret.
+import type { AclLockout } from './library-acl.js';
 
 export const ERROR_CODES = [
   'validation', // an argument or a field is malformed
@@ -34,6 +35,8 @@ export interface ErrorDetails {
   field?: string;
   /** Seconds the remote asked us to wait (Retry-After). */
   retryAfter?: number;
+  /** A refused ACL change that would lock the caller out (code 'conflict'); read it with lockoutOf, not from the message. */
+  lockout?: AclLockout;
 }
 
 /** The plain-data form of an error, as it crosses the contract. */

@@ -119,7 +119,106 @@ export function canAccessFile(file: AclEntity, folder: AclEntity | null | undefi
   return canAccess({ createdBy: file.createdBy, acl: effectiveAcl(file, folder) }, op, user, app);
 }
 
-// ---- lock-out warning ----
+// ---- lock-out: the one rule the app, the CLI and the UI decide with ----
+
+/** Who is asking: a user working through an application. */
+export interface AclCaller {
+  userId: string;
+  appId: string;
+}
+
+/** One item an ACL change touches, with what the rules need to tell access before and after. */
+export interface AclChange {
+  /** How a person names the item in a warning: `folder "x"`, `"x/y.jpg"`, or `this`. */
+  label: string;
+  createdBy?: string | null | undefined;
+  /** The item's list now; `undefined` when not known, which counts as "the caller has access now". */
+  before: Acl | null | undefined;
+  after: Acl;
+  /** For a file: its folder's list before and after the change (a file without a list follows it). Absent for a folder. */
+  folder?: { before: Acl | null | undefined; after: Acl | null | undefined };
+}
+
+/** Why a change was refused: it takes the caller's own access away. Crosses the contract as `AppError.details.lockout`. */
+export interface AclLockout {
+  kind: 'acl-lockout';
+  userId: string;
+  appId: string;
+  /** The items the caller would lose read or write access to, named as in AclChange.label. */
+  items: string[];
+  /** How many items the change covers in all. */
+  total: number;
+  losesRead: boolean;
+  losesWrite: boolean;
+}
+
+const aclLockoutSchema = z.object({
+  kind: z.literal('acl-lockout'),
+  userId: z.string(),
+  appId: z.string(),
+  items: z.array(z.string()),
+  total: z.number().int().nonnegative(),
+  losesRead: z.boolean(),
+  losesWrite: z.boolean(),
+});
+
+function allowedOn(change: AclChange, acl: Acl | null | undefined, folderAcl: Acl | null | undefined, op: AclOp, me: AclCaller): boolean {
+  const item = { createdBy: change.createdBy, acl };
+  if (!change.folder) return canAccess(item, op, me.userId, me.appId);
+  return canAccessFile(item, { acl: folderAcl ?? null }, op, me.userId, me.appId);
+}
+
+/** Which of read and write the caller has on the item now and would not have after the change. */
+export function accessLost(me: AclCaller, change: AclChange): AclOp[] {
+  const lost: AclOp[] = [];
+  for (const op of ['read', 'write'] as const) {
+    const had = change.before === undefined || allowedOn(change, change.before, change.folder?.before, op, me);
+    if (had && !allowedOn(change, change.after, change.folder?.after, op, me)) lost.push(op);
+  }
+  return lost;
+}
+
+/** The lock-out a change of these items would cause, or null when the caller keeps all his access. */
+export function findLockout(me: AclCaller, changes: readonly AclChange[]): AclLockout | null {
+  const items: string[] = [];
+  let losesRead = false;
+  let losesWrite = false;
+  for (const change of changes) {
+    const lost = accessLost(me, change);
+    if (lost.length === 0) continue;
+    items.push(change.label);
+    losesRead ||= lost.includes('read');
+    losesWrite ||= lost.includes('write');
+  }
+  if (items.length === 0) return null;
+  return { kind: 'acl-lockout', userId: me.userId, appId: me.appId, items, total: changes.length, losesRead, losesWrite };
+}
+
+/** The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text). */
+export function lockoutMessage(lockout: AclLockout): string {
+  const who = `you (${lockout.userId} through ${lockout.appId})`;
+  if (lockout.total <= 1) {
+    const what = lockout.items[0] ?? 'this';
+    const verbs = lockout.losesRead && lockout.losesWrite ? 'read or change' : lockout.losesWrite ? 'change' : 'read';
+    const undo = lockout.losesWrite ? ', nor undo this change' : '';
+    return `After saving, ${who} will no longer be able to ${verbs} ${what}${undo}.`;
+  }
+  const shown = lockout.items.slice(0, 5).join(', ') + (lockout.items.length > 5 ? ` and ${lockout.items.length - 5} more` : '');
+  const undo = lockout.losesWrite ? ' You could not undo this change yourself.' : '';
+  return `After saving, ${who} would lose your own access to ${lockout.items.length} of the ${lockout.total} items: ${shown}.${undo}`;
+}
+
+/** The refusal of an unconfirmed lock-out: 'conflict', with the lock-out as a typed detail. */
+export function lockoutError(lockout: AclLockout, confirmHint: string): AppError {
+  return new AppError('conflict', `${lockoutMessage(lockout)} ${confirmHint}`, { lockout });
+}
+
+/** The lock-out carried by an error's details, checked where it arrives; undefined when there is none. */
+export function lockoutOf(details: unknown): AclLockout | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const parsed = aclLockoutSchema.safeParse((details as { lockout?: unknown }).lockout);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export interface LockoutContext {
   /** The creator of the folder or file the ACL is for: empty lists give access to him alone. */
@@ -137,21 +236,18 @@ export interface Lockout {
   message: string | null;
 }
 
-/** Tells whether saving `acl` would take read or write access away from the caller (user through app). */
+/** findLockout for one folder or file, named "this": whether saving `acl` takes the caller's read or write away. */
 export function locksOut(acl: Acl, user: string, app: string, context: LockoutContext = {}): Lockout {
-  const file = (candidate: Acl | null | undefined): AclEntity => ({ createdBy: context.createdBy, acl: candidate });
-  const allowed = (candidate: Acl | null | undefined, op: AclOp): boolean =>
-    canAccessFile(file(candidate), { acl: context.folderAcl ?? null }, op, user, app);
-  const hadRead = context.currentAcl === undefined ? true : allowed(context.currentAcl, 'read');
-  const hadWrite = context.currentAcl === undefined ? true : allowed(context.currentAcl, 'write');
-  const losesRead = hadRead && !allowed(acl, 'read');
-  const losesWrite = hadWrite && !allowed(acl, 'write');
-  let message: string | null = null;
-  const who = `you (${user} through ${app})`;
-  if (losesRead && losesWrite) message = `After saving, ${who} will no longer be able to read or change this, nor undo this change.`;
-  else if (losesWrite) message = `After saving, ${who} will no longer be able to change this, nor undo this change.`;
-  else if (losesRead) message = `After saving, ${who} will no longer be able to read this.`;
-  return { losesRead, losesWrite, message };
+  const folderAcl = context.folderAcl;
+  const change: AclChange = {
+    label: 'this',
+    createdBy: context.createdBy,
+    before: context.currentAcl,
+    after: acl,
+    ...(folderAcl !== undefined ? { folder: { before: folderAcl, after: folderAcl } } : {}),
+  };
+  const lockout = findLockout({ userId: user, appId: app }, [change]);
+  return { losesRead: lockout?.losesRead ?? false, losesWrite: lockout?.losesWrite ?? false, message: lockout ? lockoutMessage(lockout) : null };
 }
 
 // ---- presets ----

@@ -1,7 +1,9 @@
 // The standalone sandbox's command line: --port N (0 or left out: a random free port) and --data-dir DIR
-// (default: a folder under the system's temp dir). Both also accept the --flag=value form.
+// (default: a folder under the system's temp dir). Both also accept the --flag=value form. Read with the project's
+// one parser (main/common/args.ts).
 import os from 'node:os';
 import path from 'node:path';
+import { ArgsError, parseArgv } from '../common/args.js';
 
 export const USAGE = 'Usage: sandbox [--port N] [--data-dir DIR]';
 
@@ -10,29 +12,24 @@ export interface CliOptions {
   dataDir: string;
 }
 
+const OPTIONS = { port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let port = 0;
-  let dataDir = path.join(os.tmpdir(), 'media-desk-sandbox');
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value. ${USAGE}`);
-      return v;
-    };
-    if (flag === '--port') {
-      const text = value();
-      port = Number(text);
-      if (!/^\d+$/.test(text) || port > 65535) throw new Error(`--port must be a number from 0 to 65535. ${USAGE}`);
-    } else if (flag === '--data-dir') {
-      dataDir = path.resolve(value());
-    } else if (flag === '--help' || flag === '-h') {
-      throw new Error(USAGE);
-    } else {
-      throw new Error(`Unknown option ${arg}. ${USAGE}`);
-    }
+  let parsed;
+  try {
+    parsed = parseArgv(argv, OPTIONS);
+  } catch (err) {
+    throw new Error(`${err instanceof ArgsError ? err.message : String(err)} ${USAGE}`);
   }
+  const { values, positionals } = parsed;
+  if (values.help === true) throw new Error(USAGE);
+  if (positionals.length > 0) throw new Error(`Unexpected argument "${positionals[0]}". ${USAGE}`);
+  let port = 0;
+  if (typeof values.port === 'string') {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`--port must be a number from 0 to 65535. ${USAGE}`);
+  }
+  if (values['data-dir'] === '') throw new Error(`--data-dir needs a value. ${USAGE}`);
+  const dataDir = typeof values['data-dir'] === 'string' ? path.resolve(values['data-dir']) : path.join(os.tmpdir(), 'media-desk-sandbox');
   return { port, dataDir };
 }
-

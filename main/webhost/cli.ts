@@ -12,7 +12,7 @@ declare const __APP_VERSION__: string;
 async function main(): Promise<void> {
   let args;
   try {
-    args = parseHostArgs(process.argv.slice(2), ['--data-dir', '--port', '--downloads']);
+    args = parseHostArgs(process.argv.slice(2), { downloads: true });
   } catch (err) {
     console.error((err as Error).message);
     process.exit(2);

@@ -99,7 +99,7 @@ test('a large upload can be cancelled half-way, and retried', async ({ page }) =
     await page.getByRole('button', { name: 'Upload 1 file' }).click();
 
     const uploading = page.getByRole('listitem', { name: 'long-video.mp4: Uploading' });
-    await expect(uploading.getByText(/ of 12 MB/)).toBeVisible();
+    await expect(uploading.getByText(/ of 12 MiB/)).toBeVisible();
     await uploading.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('listitem', { name: 'long-video.mp4: Cancelled' })).toBeVisible();
     await expect.poll(() => server.requests[0]?.aborted).toBe(true);

@@ -2,17 +2,19 @@
 // editor uses, and changes that refuse to lock the caller out unless told to (--force).
 import { z } from 'zod';
 import {
+  findLockout,
   hasOwnAcl,
   knownPrincipals,
-  locksOut,
+  lockoutMessage,
   presetEveryoneInDomain,
   presetOnlyMe,
   presetOnlyThroughApp,
   summarizeAcl,
   emptyAcl,
   type Acl,
+  type AclChange,
 } from '../../common/library-acl.js';
-import { applyAclToMany, folderAndFiles, type LibraryClient, type LibraryItemInfo, type LibraryTarget } from '../../providers/library/index.js';
+import { applyAclToMany, type LibraryClient, type LibraryItemInfo, type LibraryTarget } from '../../providers/library/index.js';
 import type { ChosenAccount } from '../accounts.js';
 import { commaList, parseWith, UsageError } from '../argv.js';
 import { defineCommand, firstFailure, type CommandContext } from '../command.js';
@@ -143,6 +145,27 @@ async function wantedAcl(args: SetArgs, current: Acl, client: LibraryClient, acc
   };
 }
 
+/**
+ * What the change touches, as the lock-out rule needs it: the target alone ("this"), or with --recursive the folder
+ * and every file in it, each file judged by its own list or, without one, by the folder's new list (as the app does).
+ */
+async function changesOf(
+  client: LibraryClient,
+  target: LibraryTarget,
+  info: LibraryItemInfo,
+  folderAcl: Acl | null,
+  next: Acl,
+  recursive: boolean,
+  signal: AbortSignal,
+): Promise<{ changes: AclChange[]; targets: LibraryTarget[] }> {
+  const item: AclChange = { label: recursive ? `folder "${target.folder}"` : 'this', createdBy: info.createdBy, before: info.acl, after: next };
+  if (target.file !== undefined) item.folder = { before: folderAcl, after: folderAcl };
+  if (!recursive) return { changes: [item], targets: [target] };
+  const { files } = await client.getFolder(target.folder, { signal });
+  const changes = [item, ...files.map((file): AclChange => ({ label: `"${file.name}"`, createdBy: file.createdBy, before: file.acl, after: next, folder: { before: info.acl, after: next } }))];
+  return { changes, targets: [{ folder: target.folder }, ...files.map((file) => ({ folder: target.folder, file: file.name }))] };
+}
+
 export const libraryAclSet = defineCommand({
   words: ['library', 'acl', 'set'],
   summary: 'Change who can read and write a folder or a file',
@@ -154,7 +177,8 @@ export const libraryAclSet = defineCommand({
     '  everyone-in-domain  every user seen in the domain\'s listings, through any application',
     '  only-this-app       every user, but only through this account\'s application',
     '  clear               no lists: a folder is then for its creator only, a file follows its folder',
-    'A change that would take read or write access away from this account\'s user is refused (exit 2) unless --force.',
+    'A change that would take read or write access away from this account\'s user is refused (exit 2) unless --force;',
+    'with --recursive, every file is checked too, by its own list or (without one) the folder\'s new list.',
     'With --recursive, the folder\'s new ACL is also set on every file in it (files first, so the folder\'s change',
     'cannot lock you out half-way); each target\'s result is reported.',
     'JSON: the saved ACL as "library acl get" gives it; with --recursive {"acl": {...}, "results": [{target, ok, error?}]}.',
@@ -175,15 +199,11 @@ export const libraryAclSet = defineCommand({
     const { client, account } = await libraryClient(ctx);
     const { info, folderAcl } = await readAcl(client, target, ctx.signal);
     const next = await wantedAcl(args, info.acl, client, account, target, ctx.signal);
-    const lockout = locksOut(next, account.config.userId, account.config.appId, {
-      createdBy: info.createdBy ?? null,
-      ...(target.file !== undefined ? { folderAcl } : {}),
-      currentAcl: info.acl,
-    });
-    if (lockout.message && !args.force) throw new UsageError(`${lockout.message} Add --force to save it anyway.`);
+    const { changes, targets } = await changesOf(client, target, info, folderAcl, next, args.recursive, ctx.signal);
+    const lockout = findLockout(account.config, changes);
+    if (lockout && !args.force) throw new UsageError(`${lockoutMessage(lockout)} Add --force to save it anyway.`, { lockout });
 
     if (args.recursive) {
-      const targets = await folderAndFiles(client, target.folder, { signal: ctx.signal });
       const outcomes = await applyAclToMany(client, targets, next, { signal: ctx.signal });
       const codes: Array<ExitCode | undefined> = [];
       const results = outcomes.map((outcome) => {

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { parseWith } from '../argv.js';
 import { defineCommand } from '../command.js';
-import { formatBytes, printable, table } from '../format.js';
+import { formatBytes } from '../../common/format-bytes.js';
+import { printable, table } from '../format.js';
 import { describeTarget, folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
 import { argsOf, runBatch } from './shared.js';
 

@@ -4,10 +4,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType, type MediaContentType } from './sniff.js';
+import { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType, type MediaContentType } from '../../common/media-sniff.js';
 
-export { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType } from './sniff.js';
-export type { MediaContentType, SniffRefusal, SniffResult } from './sniff.js';
+export { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType } from '../../common/media-sniff.js';
+export type { MediaContentType, SniffRefusal, SniffResult } from '../../common/media-sniff.js';
 
 export interface CheckedMedia {
   contentType: MediaContentType;

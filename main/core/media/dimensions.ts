@@ -1,7 +1,7 @@
 // Width and height of a JPEG (from its SOF marker) or an MP4 (from its first visual track's tkhd box), read by
 // seeking through the file's structure instead of loading it: an MP4's moov box may sit after gigabytes of media.
 // Pure (no Node imports): the bytes come from a ByteSource, a file (file-source.ts) or a buffer (bytesSource).
-import { readUint32 } from './sniff.js';
+import { readUint32 } from '../../common/media-sniff.js';
 
 export interface Dimensions {
   width: number;

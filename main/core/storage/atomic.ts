@@ -1,5 +1,6 @@
 // Files that must never be seen half-written: write a temporary file beside the target, fsync it, rename it over
-// the target, fsync the folder. A crash at any point leaves either the old file or the new one.
+// the target, fsync the folder. A crash at any point leaves either the old file or the new one. The one home of
+// this for the app, the CLI and the downloads of the providers; the sandbox keeps its own (see its README).
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -10,11 +11,35 @@ export interface WriteOptions {
   mode?: number;
 }
 
+/**
+ * The hidden temporary name beside `target` that a file is written under until complete: ".NAME.<12 hex>.tmp" for
+ * small files written at once, ".part" for downloads (main/common/files.ts leaves room for it in file names).
+ */
+export function tempPathBeside(target: string, ext: 'tmp' | 'part' = 'tmp'): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.${ext}`);
+}
+
+/** Flushes a file written as a stream to the disk; answers its size. */
+export async function syncFile(file: string): Promise<number> {
+  const handle = await fs.open(file, 'r+');
+  try {
+    await handle.sync();
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Puts a complete (synced) temporary file in place of `target` and makes the rename itself durable. */
+export async function renameDurably(temp: string, target: string): Promise<void> {
+  await fs.rename(temp, target);
+  await syncDirectory(path.dirname(target));
+}
+
 export async function writeFileAtomic(target: string, data: string | Buffer, options: WriteOptions = {}): Promise<void> {
-  const dir = path.dirname(target);
   // Folders the app creates hold its data: the user's only (0700).
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  const temp = tempPathBeside(target);
   const handle = await fs.open(temp, 'wx', options.mode ?? 0o600);
   let written = false;
   try {
@@ -27,12 +52,11 @@ export async function writeFileAtomic(target: string, data: string | Buffer, opt
     if (!written) await fs.rm(temp, { force: true });
   }
   try {
-    await fs.rename(temp, target);
+    await renameDurably(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true });
     throw err;
   }
-  await syncDirectory(dir);
 }
 
 async function syncDirectory(dir: string): Promise<void> {

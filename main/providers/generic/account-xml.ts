@@ -4,6 +4,7 @@
 // Liberal in what it takes: values as child elements or as attributes, any case of the root and of the known
 // keys, the account element at the root or inside a wrapper. Strict about safety: no DOCTYPE or entity
 // declarations (no XXE, no entity expansion), bounded size, UTF-8 only.
+import { formatBytes } from '../../common/format-bytes.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
@@ -40,7 +41,7 @@ const SETTING_BY_LOWER_NAME = new Map<string, GenericSettingKey>(GENERIC_SETTING
 export function importAccountXml(input: string | Uint8Array): ImportedGenericAccount {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (size > ACCOUNT_XML_MAX_BYTES) {
-    throw new AppError('validation', `The account XML is too large (${Math.ceil(size / 1024)} KiB; at most ${ACCOUNT_XML_MAX_BYTES / 1024} KiB).`);
+    throw new AppError('validation', `The account XML is too large (${formatBytes(size)}; at most ${formatBytes(ACCOUNT_XML_MAX_BYTES)}).`);
   }
   const text = (typeof input === 'string' ? input : decodeUtf8(input)).replace(/^\uFEFF/, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {

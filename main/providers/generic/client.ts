@@ -3,6 +3,7 @@
 //
 // Nothing leaves before every template is valid and every request that would carry a secret has been checked
 // against the transport rule (https, or loopback, or the account's explicit "allow insecure").
+import { formatBytes } from '../../common/format-bytes.js';
 import fs from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { AppError, toAppError } from '../../common/errors.js';
@@ -172,7 +173,7 @@ class UploadRun {
       if (this.options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
       const error = toAppError(err);
       if (error.code !== 'too_large') throw error;
-      return { problem: new AppError('protocol', `${server} sent an answer larger than ${ANSWER_BODY_CAP / 1024} KiB; a short XML or JSON answer was expected.`, { status: res.status }) };
+      return { problem: new AppError('protocol', `${server} sent an answer larger than ${formatBytes(ANSWER_BODY_CAP)}; a short XML or JSON answer was expected.`, { status: res.status }) };
     }
     try {
       return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server) };

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import * as jpeg from 'jpeg-js';
 import { bytesSource, readJpegDimensions, readMp4Dimensions, type Dimensions } from '../../core/media/dimensions.js';
 import { withFileSource } from '../../core/media/file-source.js';
-import type { MediaContentType } from '../../core/media/sniff.js';
+import type { MediaContentType } from '../../common/media-sniff.js';
 import { boxDownscale, fitWithin } from './image-scale.js';
 
 export const PREVIEW_MAX_SIDE = 320;

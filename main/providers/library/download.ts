@@ -1,12 +1,12 @@
 // Media bytes from the library: to disk (under a temporary name in the destination folder, renamed only when
 // complete and of the right size) or as a stream for the app's media protocol, which forwards Range so players
 // can seek.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../common/errors.js';
+import { renameDurably, syncFile, tempPathBeside } from '../../core/storage/atomic.js';
 import { expectStatus, sendLibrary, type LibraryContext } from './http.js';
 import type { TransferOptions } from './upload.js';
 
@@ -81,16 +81,6 @@ function localError(err: unknown, dest: string): AppError {
   return new AppError('io', `Could not write "${dest}"${code ? ` (${code})` : ''}.`);
 }
 
-async function syncFile(file: string): Promise<number> {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-    return (await handle.stat()).size;
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function downloadToFile(ctx: LibraryContext, source: MediaSource, destPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
   const dest = path.resolve(destPath);
   const host = ctx.conn.host;
@@ -110,7 +100,7 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
     throw new AppError('protocol', `The media library at ${host} announced ${announced} bytes for ${source.what}, but its listed size is ${options.expectedSize} bytes. Refresh the folder and try again.`);
   }
   const total = announced ?? options.expectedSize;
-  const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  const temp = tempPathBeside(dest, 'part');
   let received = 0;
   let tempCreated = false;
   try {
@@ -140,7 +130,7 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
     if (!options.overwrite && (await exists(dest))) {
       throw new AppError('conflict', `"${dest}" appeared while downloading; the download was not saved over it.`);
     }
-    await fs.promises.rename(temp, dest);
+    await renameDurably(temp, dest);
     return { path: dest, size: written, contentType: res.headers['content-type'] };
   } catch (err) {
     res.body.destroy();

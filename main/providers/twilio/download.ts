@@ -1,14 +1,14 @@
 // Saves media to disk without ever leaving a partial file under the real name: the bytes stream into a hidden
 // temporary file beside the destination, which is flushed, checked against the announced length and only then
 // renamed. On any failure or cancellation the temporary file is removed.
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { renameDurably, syncFile, tempPathBeside } from '../../core/storage/atomic.js';
 import type { MediaContent } from './media-content.js';
 
 /** A folder (the file is named after the media, made unique there) or an exact file path (replaced if present). */
@@ -91,7 +91,7 @@ export async function saveMediaContent(
     content.body.destroy();
     throw err;
   }
-  const temp = path.join(path.dirname(dest), `.${path.basename(dest)}.${randomBytes(6).toString('hex')}.part`);
+  const temp = tempPathBeside(dest, 'part');
   let received = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -101,11 +101,12 @@ export async function saveMediaContent(
     },
   });
   try {
-    await pipeline(content.body, counter, createWriteStream(temp, { flags: 'wx', flush: true }), { signal: opts.signal });
+    await pipeline(content.body, counter, createWriteStream(temp, { flags: 'wx' }), { signal: opts.signal });
+    await syncFile(temp);
     if (content.contentLength !== undefined && received !== content.contentLength) {
       throw new AppError('network', `The download of ${content.fileName} stopped early: ${received} of ${content.contentLength} bytes arrived.`);
     }
-    await rename(temp, dest);
+    await renameDurably(temp, dest);
   } catch (err) {
     content.body.destroy();
     // Best effort: a failing clean-up (the folder gone, a name too long) must not hide why the download failed.

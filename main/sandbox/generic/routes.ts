@@ -1,5 +1,6 @@
 // HTTP surface of the generic media upload service under {base}/generic: upload, precheck, media reference send,
 // and the uploaded media themselves (public URLs, with Range).
+import { formatBytes } from '../../common/format-bytes.js';
 import type { RequestContext } from '../http/context.js';
 import { HttpError } from '../http/http-error.js';
 import { serveFile } from '../http/serve-file.js';
@@ -66,7 +67,7 @@ async function precheck(ctx: RequestContext, deps: GenericRouteDeps): Promise<vo
   const size = sizeText === undefined ? 0 : Number(sizeText);
   if (!Number.isSafeInteger(size) || size < 0) throw new HttpError(400, `The media size "${sizeText ?? ''}" is not a number of bytes.`);
   if (size > deps.maxUploadBytes) {
-    throw new HttpError(413, `The media is too large: at most ${deps.maxUploadBytes} bytes (${(deps.maxUploadBytes / 1048576).toFixed(0)} MiB) are accepted.`);
+    throw new HttpError(413, `The media is too large: at most ${deps.maxUploadBytes} bytes (${formatBytes(deps.maxUploadBytes)}) are accepted.`);
   }
   if (!deps.store.hasCreditFor(size, param(params, 'to', 'sms_to'))) throw new HttpError(402, 'Not enough credit');
   replyGeneric(ctx, 200, { status: 'ok' });

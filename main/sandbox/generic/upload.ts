@@ -1,6 +1,7 @@
 // The media upload: multipart/form-data (POST or PUT) parsed by busboy as it streams; the file part goes straight
 // to disk under a temporary name and is renamed only when complete and accepted. Checks, in order: credentials,
 // a file part, its type by its bytes, its size, the declared X-Media-Size, the credit.
+import { formatBytes } from '../../common/format-bytes.js';
 import fsp from 'node:fs/promises';
 import busboy from 'busboy';
 import type { RequestContext } from '../http/context.js';
@@ -95,7 +96,7 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `The media is too large: at most ${limit} bytes (${(limit / 1048576).toFixed(0)} MiB) are accepted.`);
+  return new HttpError(413, `The media is too large: at most ${limit} bytes (${formatBytes(limit)}) are accepted.`);
 }
 
 async function discard(part: FilePart | null): Promise<void> {

@@ -1,5 +1,8 @@
 // Atomic file writes (temp file in the same folder, fsync, rename, fsync of the folder) and a per-path queue so
 // that two writes of the same file never interleave and the last one queued is the one that stays.
+// The app's own home for this is main/core/storage/atomic.ts; the sandbox may import only main/common, which holds
+// code that runs anywhere (no Node), so it keeps this copy of the same steps: a documented exception, not a second
+// rule (main/sandbox/README.md).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';

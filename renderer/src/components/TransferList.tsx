@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
-import { formatBytes, formatDuration } from '../store/transfers-store';
+import { formatBytes } from '../../../main/common/format-bytes';
+import { formatDuration } from '../store/transfers-store';
 
 const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',

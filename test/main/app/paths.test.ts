@@ -1,14 +1,37 @@
+// The hosts' command line (browser host, Electron), read with the one parser.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHostArgs } from '../../../main/app/paths';
+import { defaultDataDir, parseHostArgs } from '../../../main/app/paths.js';
 
-const BROWSER_HOST = ['--data-dir', '--port', '--downloads'];
+describe('parseHostArgs', () => {
+  it('reads --data-dir and --port in both spellings, with defaults', () => {
+    expect(parseHostArgs(['--data-dir', 'some/dir', '--port=8080'])).toEqual({ dataDir: path.resolve('some/dir'), port: 8080, downloads: undefined, unknown: [] });
+    expect(parseHostArgs([])).toEqual({ dataDir: path.resolve(defaultDataDir()), port: undefined, downloads: undefined, unknown: [] });
+  });
 
-describe('host arguments', () => {
+  it('stops, by default, at anything else', () => {
+    expect(() => parseHostArgs(['--verbose'])).toThrow('Unknown option --verbose. Options: --data-dir, --port.');
+    expect(() => parseHostArgs(['photo.jpg'])).toThrow(/Unexpected argument "photo\.jpg"/);
+    expect(() => parseHostArgs(['--port'])).toThrow('--port needs a value.');
+    expect(() => parseHostArgs(['--data-dir='])).toThrow('--data-dir needs a value.');
+    for (const port of ['70000', '-1', '1.5', 'abc']) expect(() => parseHostArgs([`--port=${port}`]), port).toThrow('--port must be a number from 0 to 65535.');
+  });
+
+  it('when tolerant, keeps what the runtime added aside and still reads its own options', () => {
+    expect(parseHostArgs(['--no-sandbox', '-psn_0_42', '--data-dir=/d', '/Users/me/photo.jpg'], { strict: false })).toEqual({
+      dataDir: path.resolve('/d'),
+      port: undefined,
+      downloads: undefined,
+      unknown: ['--no-sandbox', '-psn_0_42'],
+    });
+  });
+});
+
+describe('the Downloads folder option', () => {
   it("takes the browser host's Downloads folder from --downloads only, as a full path", () => {
-    expect(parseHostArgs(['--downloads', 'dl', '--data-dir', '/tmp/d'], BROWSER_HOST)).toEqual({ dataDir: '/tmp/d', port: undefined, downloads: path.resolve('dl') });
-    expect(parseHostArgs(['--data-dir=/tmp/d'], BROWSER_HOST).downloads).toBeUndefined();
-    expect(() => parseHostArgs(['--downloads'], BROWSER_HOST)).toThrow(/needs a value/);
+    expect(parseHostArgs(['--downloads', 'dl', '--data-dir', '/tmp/d'], { downloads: true })).toEqual({ dataDir: '/tmp/d', port: undefined, downloads: path.resolve('dl'), unknown: [] });
+    expect(parseHostArgs(['--data-dir=/tmp/d'], { downloads: true }).downloads).toBeUndefined();
+    expect(() => parseHostArgs(['--downloads'], { downloads: true })).toThrow(/needs a value/);
   });
   it('refuses --downloads where the host does not take it (Electron asks with its dialog)', () => {
     expect(() => parseHostArgs(['--downloads', '/tmp/x'])).toThrow(/Unknown option --downloads/);

@@ -7,7 +7,11 @@ import {
   effectiveAcl,
   emptyAcl,
   hasOwnAcl,
+  findLockout,
   knownPrincipals,
+  lockoutError,
+  lockoutMessage,
+  lockoutOf,
   locksOut,
   normalizeAcl,
   type Acl,
@@ -116,6 +120,49 @@ describe('locksOut', () => {
     const current = acl({ readUsers: ['u2'], writeUsers: ['u1'] }); // u1 cannot read now
     const next = acl({ readUsers: ['u2'], writeUsers: ['u2'] });
     expect(locksOut(next, 'u1', 'a1', { createdBy: 'u1', currentAcl: current })).toMatchObject({ losesRead: false, losesWrite: true });
+  });
+});
+
+describe('findLockout (the rule the app, the CLI and the editor all decide with)', () => {
+  const me = { userId: 'u1', appId: 'a1' };
+  const shared = acl({ readUsers: ['u1', 'u2'], writeUsers: ['u1', 'u2'] });
+
+  it('judges a folder by its own lists and each file by its own, else by the folder after the change', () => {
+    const next = emptyAcl(); // a folder for its creator; files follow it, so each is its own creator's
+    const lockout = findLockout(me, [
+      { label: 'folder "f"', createdBy: 'u1', before: shared, after: next },
+      { label: '"mine.jpg"', createdBy: 'u1', before: emptyAcl(), after: next, folder: { before: shared, after: next } },
+      { label: '"theirs.jpg"', createdBy: 'u2', before: emptyAcl(), after: next, folder: { before: shared, after: next } },
+    ]);
+    expect(lockout).toEqual({ kind: 'acl-lockout', userId: 'u1', appId: 'a1', items: ['"theirs.jpg"'], total: 3, losesRead: true, losesWrite: true });
+  });
+
+  it('does not count access the caller does not have now', () => {
+    const writeOnlyOther = acl({ readUsers: ['u1'], writeUsers: ['u2'] });
+    expect(findLockout(me, [{ label: 'this', createdBy: 'u1', before: writeOnlyOther, after: acl({ readUsers: ['u1'], writeUsers: ['u3'] }) }])).toBeNull();
+    // An unknown "before" counts as having access.
+    expect(findLockout(me, [{ label: 'this', before: undefined, after: writeOnlyOther }])).toMatchObject({ losesRead: false, losesWrite: true });
+  });
+
+  it('words one item as "this" and many as a count, from the lock-out alone', () => {
+    const one = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u1'], writeUsers: ['u2'] }) }]);
+    expect(one && lockoutMessage(one)).toBe('After saving, you (u1 through a1) will no longer be able to change this, nor undo this change.');
+    const many = findLockout(me, ['a', 'b', 'c'].map((name) => ({ label: `"${name}"`, createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u1'] }) })));
+    expect(many && lockoutMessage(many)).toBe('After saving, you (u1 through a1) would lose your own access to 3 of the 3 items: "a", "b", "c".');
+  });
+
+  it('travels as a typed detail of a conflict, read back only when it has the right shape', () => {
+    const lockout = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u2'] }) }]);
+    expect(lockout).not.toBeNull();
+    if (!lockout) return;
+    const data = lockoutError(lockout, 'Confirm.').toData();
+    expect(data).toMatchObject({ code: 'conflict', message: `${lockoutMessage(lockout)} Confirm.` });
+    // Through JSON, as it crosses the contract.
+    expect(lockoutOf(JSON.parse(JSON.stringify(data.details)))).toEqual(lockout);
+    expect(lockoutOf({ lockout: { ...lockout, kind: 'other' } })).toBeUndefined();
+    expect(lockoutOf({ lockout: { ...lockout, items: 'all of them' } })).toBeUndefined();
+    expect(lockoutOf({ status: 409 })).toBeUndefined();
+    expect(lockoutOf('After saving, you will no longer be able to read this.')).toBeUndefined();
   });
 });
 

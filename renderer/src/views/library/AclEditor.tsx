@@ -10,7 +10,7 @@ import {
   diffAcl,
   emptyAcl,
   hasOwnAcl,
-  locksOut,
+  lockoutMessage,
   presetEveryoneInDomain,
   presetOnlyMe,
   presetOnlyThroughApp,
@@ -21,6 +21,7 @@ import {
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 import type { LibraryAclApplyOutcome, LibraryAclState, LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf, UiError } from '../../bridge';
+import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { Modal } from './dialogs';
 import { nameList, plural } from './format';
 
@@ -205,25 +206,14 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const governing = followsFolder ? folderAcl : draft;
   const summary = summarizeAcl(governing, creator);
 
-  // Will the user keep his own access?
+  // Will the user keep his own access? The same rule main applies when it saves (main/common/library-acl.ts).
   const lockout = useMemo(() => {
-    if (scope.kind === 'files') {
-      const lost = scope.files.filter((f) => {
-        const folderEntity = { acl: folderAcl };
-        const before = { createdBy: f.createdBy, acl: f.acl };
-        const after = { createdBy: f.createdBy, acl: draft };
-        return (['read', 'write'] as const).some(
-          (op) => canAccessFile(before, folderEntity, op, me.userId, me.appId) && !canAccessFile(after, folderEntity, op, me.userId, me.appId),
-        );
-      });
-      if (lost.length === 0) return null;
-      return `After saving, you (${me.userId} through ${me.appId}) will lose your own access to ${plural(lost.length, 'file')} of the ${scope.files.length}: ${nameList(lost.map((f) => f.name), 5)}.`;
-    }
+    if (scope.kind === 'files') return draftLockout(me, { kind: 'files', files: scope.files, folderAcl }, draft);
     if (!state) return null;
-    const result = locksOut(draft, me.userId, me.appId, { createdBy: state.createdBy ?? null, currentAcl: state.acl, ...(isFile ? { folderAcl } : {}) });
-    return result.message;
+    return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
-  const warning = lockout ?? serverLockout;
+  const lockoutWarning = lockout ? lockoutMessage(lockout) : null;
+  const warning = lockoutWarning ?? serverLockout;
 
   const mine = {
     read: isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, 'read', me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, 'read', me.userId, me.appId),
@@ -258,8 +248,9 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       setStep('done');
     } catch (err) {
       // Main refuses a lock-out that was not confirmed (it may know of files the editor did not see).
-      if (err instanceof UiError && err.code === 'conflict' && /Confirm/.test(err.message)) {
-        setServerLockout(err.message.replace(/\s*Confirm that you want this.*$/, ''));
+      const refused = err instanceof UiError ? refusedLockoutWarning(err.details) : null;
+      if (refused) {
+        setServerLockout(refused);
         setConfirmLockout(false);
       } else {
         setSaveError(messageOf(err));

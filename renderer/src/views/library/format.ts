@@ -1,6 +1,6 @@
 // What the library browser shows for folders and files: type names, preview kinds, dates, sorting and filtering.
 // Pure code: the browser's tables and the details panel share it.
-import { formatBytes } from '../../store/transfers-store';
+import { formatBytes } from '../../../../main/common/format-bytes';
 import type { LibraryFileInfo, LibraryFolderInfo } from '../../../../main/common/methods/library';
 
 export type PreviewKind = 'image' | 'video' | 'audio' | null;

@@ -4,7 +4,8 @@ import type { CheckedFile, FileRef } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
-import { formatBytes, useTransfers } from '../../store/transfers-store';
+import { formatBytes } from '../../../../main/common/format-bytes';
+import { useTransfers } from '../../store/transfers-store';
 import { TransferList } from '../../components/TransferList';
 import { RecipientsInput } from './RecipientsInput';
 

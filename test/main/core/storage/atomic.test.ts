@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { readJsonFile, removeStaleTemps, writeFileAtomic, writeJsonAtomic } from '../../../../main/core/storage/atomic';
+import { readJsonFile, removeStaleTemps, renameDurably, syncFile, tempPathBeside, writeFileAtomic, writeJsonAtomic } from '../../../../main/core/storage/atomic';
 
 let dir: string;
 beforeEach(async () => {
@@ -105,5 +105,27 @@ describe('atomic storage', () => {
     await fs.writeFile(path.join(dir, 'a.json'), '{}');
     await removeStaleTemps(dir);
     expect(await fs.readdir(dir)).toEqual(['a.json']);
+  });
+});
+
+describe('the parts of an atomic write, shared with streamed downloads', () => {
+  it('names the temporary file hidden, beside the target, unique, with the kind of write as its extension', () => {
+    const target = path.join(dir, 'photo.jpg');
+    const first = tempPathBeside(target, 'part');
+    expect(path.dirname(first)).toBe(dir);
+    expect(path.basename(first)).toMatch(/^\.photo\.jpg\.[0-9a-f]{12}\.part$/);
+    expect(tempPathBeside(target, 'part')).not.toBe(first);
+    expect(path.basename(tempPathBeside(target))).toMatch(/^\.photo\.jpg\.[0-9a-f]{12}\.tmp$/);
+  });
+
+  it('syncs a streamed file, then puts it in place of the target, leaving no temporary name', async () => {
+    const target = path.join(dir, 'clip.mp4');
+    await fs.writeFile(target, 'old');
+    const temp = tempPathBeside(target, 'part');
+    await fs.writeFile(temp, 'new content');
+    expect(await syncFile(temp)).toBe(11);
+    await renameDurably(temp, target);
+    expect(await fs.readFile(target, 'utf8')).toBe('new content');
+    expect(await fs.readdir(dir)).toEqual(['clip.mp4']);
   });
 });

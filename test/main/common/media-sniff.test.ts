@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeRefusal, sniffMediaType } from '../../../../main/core/media/sniff.js';
-import { ftyp, makeJpeg, makeMp4, PNG_BYTES } from './media-fixtures.js';
+import { describeRefusal, sniffMediaType } from '../../../main/common/media-sniff.js';
+import { ftyp, makeJpeg, makeMp4, PNG_BYTES } from '../core/media/media-fixtures.js';
 
 describe('sniffMediaType', () => {
   it('accepts a JPEG by its SOI marker and first segment marker', () => {
     expect(sniffMediaType(makeJpeg(8, 8))).toEqual({ accepted: true, contentType: 'image/jpeg' });
   });
 
-  it.each(['isom', 'iso2', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash'])('accepts an MP4 whose major brand is "%s"', (brand) => {
+  it.each(['isom', 'iso2', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'cmfc', 'f4v '])('accepts an MP4 whose major brand is "%s"', (brand) => {
     expect(sniffMediaType(makeMp4({ major: brand, compatible: [] }))).toEqual({ accepted: true, contentType: 'video/mp4' });
   });
 

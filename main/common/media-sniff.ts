@@ -1,5 +1,6 @@
 // Tells whether a file is a JPEG image or an MP4 video from its first bytes only, never from its name.
-// Pure (no Node imports) so the renderer and other code can reuse it on bytes they already hold.
+// The one home of the JPEG/MP4 byte rules and the ISO brand lists: the client (main/core/media) checks what it
+// sends with it and the sandbox checks what it receives with it, so both agree. Pure (no Node) for the same reason.
 
 export type MediaContentType = 'image/jpeg' | 'video/mp4';
 
@@ -35,6 +36,8 @@ const IMAGE_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'm
 const QUICKTIME_BRAND = 'qt  ';
 /** A sane upper bound for an ftyp box; real ones hold a handful of brands. */
 const MAX_FTYP_SIZE = 4096;
+/** Enough leading bytes to tell a JPEG or an MP4 (the whole ftyp box); MEDIA_SNIFF_BYTES also tells text apart. */
+export const MEDIA_HEADER_BYTES = MAX_FTYP_SIZE;
 
 export function sniffMediaType(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return { accepted: false, reason: 'empty' };

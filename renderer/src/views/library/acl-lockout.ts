@@ -1,0 +1,26 @@
+// What the access-list editor asks the lock-out rule (main/common/library-acl.ts, the rule main saves with) before
+// saving, and how it reads main's refusal: from the typed detail, never from the message's words. Pure, no React.
+import { findLockout, lockoutMessage, lockoutOf, type Acl, type AclCaller, type AclChange, type AclLockout } from '../../../../main/common/library-acl';
+import type { LibraryAclState, LibraryFileInfo } from '../../../../main/common/methods/library';
+
+export type EditedItems =
+  /** One folder or file whose state was read; `folderAcl` is given for a file (null when unreadable). */
+  | { kind: 'one'; state: Pick<LibraryAclState, 'createdBy' | 'acl'>; folderAcl?: Acl | null }
+  /** Several files of a folder, with its list. */
+  | { kind: 'files'; files: ReadonlyArray<Pick<LibraryFileInfo, 'name' | 'createdBy' | 'acl'>>; folderAcl: Acl | null };
+
+/** The lock-out saving `draft` would cause, as the editor warns of it before saving (null: the user keeps access). */
+export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): AclLockout | null {
+  const folder = (acl: Acl | null | undefined) => ({ before: acl, after: acl });
+  const changes: AclChange[] =
+    items.kind === 'files'
+      ? items.files.map((f) => ({ label: `"${f.name}"`, createdBy: f.createdBy, before: f.acl, after: draft, folder: folder(items.folderAcl) }))
+      : [{ label: 'this', createdBy: items.state.createdBy ?? null, before: items.state.acl, after: draft, ...(items.folderAcl !== undefined ? { folder: folder(items.folderAcl) } : {}) }];
+  return findLockout(me, changes);
+}
+
+/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null. */
+export function refusedLockoutWarning(details: unknown): string | null {
+  const lockout = lockoutOf(details);
+  return lockout ? lockoutMessage(lockout) : null;
+}
