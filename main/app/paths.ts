@@ -2,7 +2,7 @@
 // Electron's app.getPath('userData') gives for the product name, so both hosts share accounts.
 import os from 'node:os';
 import path from 'node:path';
-import { ArgsError, parseArgv } from '../common/args.js';
+import { ArgsError, parseArgv, type ArgOptions, type ArgValue } from '../common/args.js';
 
 export const PRODUCT_NAME = 'Media Desk';
 
@@ -35,9 +35,8 @@ export interface HostArgsSettings {
  */
 export function parseHostArgs(argv: readonly string[], settings: HostArgsSettings = {}): HostArgs {
   const strict = settings.strict ?? true;
-  const options = settings.downloads
-    ? ({ 'data-dir': { type: 'string' }, port: { type: 'string' }, downloads: { type: 'string' } } as const)
-    : ({ 'data-dir': { type: 'string' }, port: { type: 'string' } } as const);
+  const options: ArgOptions = { 'data-dir': { type: 'string' }, port: { type: 'string' } };
+  if (settings.downloads) options.downloads = { type: 'string' };
   const names = Object.keys(options).map((name) => `--${name}`).join(', ');
   let parsed;
   try {
@@ -47,7 +46,7 @@ export function parseHostArgs(argv: readonly string[], settings: HostArgsSetting
     throw err;
   }
   if (strict && parsed.positionals.length > 0) throw new Error(`Unexpected argument "${parsed.positionals[0]}". Options: ${names}.`);
-  const values: Record<string, string | boolean | undefined> = parsed.values;
+  const values: Partial<Record<string, ArgValue>> = parsed.values;
   for (const name of Object.keys(options)) if (values[name] === '') throw new Error(`--${name} needs a value.`);
   const dataDir = values['data-dir'];
   const portText = values.port;
