@@ -6,6 +6,7 @@ import { FileStaging } from '../core/files/staging.js';
 import { MediaStreams } from './media-streams.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { lockDataFolder, type DataFolderLock } from '../core/storage/instance-lock.js';
 
 export interface RunningApp {
   services: AppServices;
@@ -13,11 +14,32 @@ export interface RunningApp {
   staging: FileStaging;
   media: MediaStreams;
   sandbox: Sandbox | null;
+  /** This app's hold on its data folder; the host announces its address through it. */
+  instance: DataFolderLock;
   close(): Promise<void>;
 }
 
+/**
+ * Takes the data folder's lock before anything reads or writes in it: a second host on the same folder stops with
+ * DataFolderInUseError (saying who holds it) and changes nothing.
+ */
 export async function bootApp(options: AppServicesOptions): Promise<RunningApp> {
+  const instance = await lockDataFolder(options.dataDir, options.host.host);
+  try {
+    return await bootLocked(options, instance);
+  } catch (err) {
+    await instance.release();
+    throw err;
+  }
+}
+
+async function bootLocked(options: AppServicesOptions, instance: DataFolderLock): Promise<RunningApp> {
   const services = await createAppServices(options);
+  instance.onCompromised((err) => {
+    const message = `Media Desk lost its hold on the data folder (${err.message}). Another copy of the app may now write the same files: restart Media Desk.`;
+    services.notices.add('error', message);
+    services.log.error('storage', message);
+  });
   const staging = new FileStaging(options.dataDir);
   await staging.reset();
   const media = new MediaStreams();
@@ -30,10 +52,15 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
     staging,
     media,
     sandbox,
+    instance,
     async close() {
-      await sandbox?.close();
-      await services.transfers.stop();
-      await services.log.flush();
+      try {
+        await sandbox?.close();
+        await services.transfers.stop();
+        await services.log.flush();
+      } finally {
+        await instance.release();
+      }
     },
   };
 }
