@@ -1,4 +1,5 @@
 // Starting the app's services, the same way for every host.
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
 import { createAppServices, type AppServicesOptions, type AppServices } from './services.js';
@@ -69,8 +70,13 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
 async function startSandboxSafely(services: AppServices): Promise<Sandbox | null> {
   try {
     const sandbox = await startEmbeddedSandbox(services.dataDir);
-    const outcome = await syncSandboxAccounts(services.dataDir, services.accounts, sandbox.accounts);
-    services.log.info('sandbox', `Sandbox running at ${sandbox.baseUrl} (accounts ${outcome}).`);
+    const synced = await syncSandboxAccounts(services.dataDir, services.accounts, sandbox.accounts);
+    services.log.info('sandbox', `Sandbox running at ${sandbox.baseUrl} (accounts ${synced.outcome}).`);
+    if (synced.outcome === 'kept') {
+      const message = `The app state file was damaged (${synced.reason}) and was kept as ${path.basename(synced.movedTo)}. Your accounts file shows this is not a first start, so the sandbox accounts were not created again: a sandbox account you removed stays removed.`;
+      services.notices.add('warn', message);
+      services.log.warn('storage', message);
+    }
     return sandbox;
   } catch (err) {
     const message = `The built-in sandbox could not start: ${err instanceof Error ? err.message : String(err)}`;

@@ -64,7 +64,10 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing' };
+    // A folder where the file should be (a sync tool, a hand mistake) is set aside like any damaged file.
+    if (code === 'EISDIR') return { status: 'corrupt', movedTo: await setAside(file), reason: 'it is a folder, not a file' };
     throw err;
   }
   let reason: string;
@@ -75,9 +78,18 @@ export async function readJsonFile<S extends z.ZodType>(file: string, schema: S)
   } catch {
     reason = text.length === 0 ? 'it is empty' : 'it is not valid JSON';
   }
-  const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  return { status: 'corrupt', movedTo: await setAside(file), reason };
+}
+
+/** The name a damaged file is kept under: `NAME.corrupt-<time>`. */
+export function asideName(file: string): string {
+  return `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+}
+
+async function setAside(file: string): Promise<string> {
+  const movedTo = asideName(file);
   await fs.rename(file, movedTo);
-  return { status: 'corrupt', movedTo, reason };
+  return movedTo;
 }
 
 /** Removes temporary files a crash left behind (they are never read). */
