@@ -66,12 +66,17 @@ async function loadOrCreateKey(keyPath: string): Promise<Buffer> {
   }
   await fs.mkdir(path.dirname(keyPath), { recursive: true });
   const key = randomBytes(KEY_BYTES);
-  // 'wx': never overwrite a key another process just made; then read back whichever won.
+  // Written whole beside it, then linked into place: a reader (the CLI) never sees an empty or short key, and a
+  // link never replaces a key another process just made (EEXIST); then whichever won is read back.
+  const temp = path.join(path.dirname(keyPath), `.${path.basename(keyPath)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(keyPath, key, { mode: 0o600, flag: 'wx' });
+    await fs.writeFile(temp, key, { mode: 0o600, flag: 'wx', flush: true });
+    await fs.link(temp, keyPath);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     return fs.readFile(keyPath);
+  } finally {
+    await fs.rm(temp, { force: true });
   }
   return key;
 }
