@@ -36,7 +36,7 @@ function mergeValid(stored: Record<string, unknown>): { merged: Settings; reset:
     if (stored[key] === undefined) continue;
     const parsed = settingsSchema.shape[key].safeParse(stored[key]);
     if (parsed.success) (merged as Record<keyof Settings, unknown>)[key] = parsed.data;
-    else reset.push({ key, value: shorten(JSON.stringify(stored[key]) ?? String(stored[key])), default: DEFAULT_SETTINGS[key] });
+    else reset.push({ key, value: shorten(JSON.stringify(stored[key]) ?? typeof stored[key]), default: DEFAULT_SETTINGS[key] });
   }
   return { merged, reset };
 }
