@@ -61,6 +61,18 @@ export async function readInstanceInfo(dataDir: string): Promise<InstanceInfo | 
   }
 }
 
+/**
+ * Whether another live process holds the folder, and who, without creating or changing anything: for a host that
+ * must know before it writes anything at all (Electron's runtime writes its own files into its userData folder).
+ */
+export async function dataFolderHolder(dataDir: string): Promise<{ held: false } | { held: true; holder: InstanceInfo | null }> {
+  const locked = await lockfile.check(dataDir, { lockfilePath: path.join(dataDir, LOCK_NAME), realpath: false, stale: STALE_MS }).catch(() => false);
+  if (!locked) return { held: false };
+  const holder = await readInstanceInfo(dataDir);
+  if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && processIsGone(holder.pid)) return { held: false };
+  return { held: true, holder };
+}
+
 function processIsGone(pid: number): boolean {
   try {
     process.kill(pid, 0);
