@@ -202,7 +202,8 @@ describe('the disk is full when a transfer is queued', () => {
     const savedWhileFull = await onDisk();
     disk.disarm();
     const savedLater = await waitFor(onDisk);
-    const toldRecovered = notices(app).some((n) => /saved again/i.test(n));
+    // The notice comes once the save has finished (the folder synced), a moment after the file is in place.
+    const toldRecovered = await waitFor(() => notices(app).some((n) => /saved again/i.test(n)));
     await app.close();
 
     // An orphan as a lost save leaves it (a staged-id name no job owns), and a file the app never made.

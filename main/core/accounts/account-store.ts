@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary } from '../../common/accounts.js';
 import { AppError, toAppError } from '../../common/errors.js';
-import { asideName, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
+import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
 
 const storedAccountSchema = z.object({
@@ -28,10 +28,12 @@ export interface RejectedAccount {
 export type AccountsLoadResult =
   | { status: 'ok'; rejected: RejectedAccount[]; keptAs?: string }
   | { status: 'missing' }
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: string }
+  /** Read-only: the file is damaged and was left as it is. */
+  | { status: 'unreadable'; reason: string };
 
 export interface AccountsLoadOptions {
-  /** The CLI only reads: bad entries are left out of the list, and no copy of the file is made. */
+  /** The CLI only reads: bad entries are left out of the list, and nothing is copied or set aside. */
   readOnly?: boolean;
 }
 
@@ -50,7 +52,7 @@ export class AccountStore {
   }
 
   async load(options: AccountsLoadOptions = {}): Promise<AccountsLoadResult> {
-    const read = await readJsonFile(this.file, accountsFileSchema);
+    const read = options.readOnly ? await inspectJsonFile(this.file, accountsFileSchema) : await readJsonFile(this.file, accountsFileSchema);
     if (read.status !== 'ok') return read;
     const accounts: StoredAccount[] = [];
     const rejected: RejectedAccount[] = [];
