@@ -1,4 +1,5 @@
 // Starting the app's services, the same way for every host.
+import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
 import { createAppServices, type AppServicesOptions, type AppServices } from './services.js';
@@ -7,6 +8,7 @@ import { FolderGrants } from './grants.js';
 import { MediaStreams } from './media-streams.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { lockDataFolder, type DataFolderLock } from '../core/storage/instance-lock.js';
 
 export interface RunningApp {
   services: AppServices;
@@ -14,11 +16,32 @@ export interface RunningApp {
   staging: FileStaging;
   media: MediaStreams;
   sandbox: Sandbox | null;
+  /** This app's hold on its data folder; the host announces its address through it. */
+  instance: DataFolderLock;
   close(): Promise<void>;
 }
 
+/**
+ * Takes the data folder's lock before anything reads or writes in it: a second host on the same folder stops with
+ * DataFolderInUseError (saying who holds it) and changes nothing.
+ */
 export async function bootApp(options: AppServicesOptions): Promise<RunningApp> {
+  const instance = await lockDataFolder(options.dataDir, options.host.host);
+  try {
+    return await bootLocked(options, instance);
+  } catch (err) {
+    await instance.release();
+    throw err;
+  }
+}
+
+async function bootLocked(options: AppServicesOptions, instance: DataFolderLock): Promise<RunningApp> {
   const services = await createAppServices(options);
+  instance.onCompromised((err) => {
+    const message = `Media Desk lost its hold on the data folder (${err.message}). Another copy of the app may now write the same files: restart Media Desk.`;
+    services.notices.add('error', message);
+    services.log.error('storage', message);
+  });
   const staging = new FileStaging(options.dataDir);
   await staging.reset();
   const media = new MediaStreams();
@@ -31,10 +54,15 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
     staging,
     media,
     sandbox,
+    instance,
     async close() {
-      await sandbox?.close();
-      await services.transfers.stop();
-      await services.log.flush();
+      try {
+        await sandbox?.close();
+        await services.transfers.stop();
+        await services.log.flush();
+      } finally {
+        await instance.release();
+      }
     },
   };
 }
@@ -43,8 +71,13 @@ export async function bootApp(options: AppServicesOptions): Promise<RunningApp> 
 async function startSandboxSafely(services: AppServices): Promise<Sandbox | null> {
   try {
     const sandbox = await startEmbeddedSandbox(services.dataDir);
-    const outcome = await syncSandboxAccounts(services.dataDir, services.accounts, sandbox.accounts);
-    services.log.info('sandbox', `Sandbox running at ${sandbox.baseUrl} (accounts ${outcome}).`);
+    const synced = await syncSandboxAccounts(services.dataDir, services.accounts, sandbox.accounts);
+    services.log.info('sandbox', `Sandbox running at ${sandbox.baseUrl} (accounts ${synced.outcome}).`);
+    if (synced.outcome === 'kept') {
+      const message = `The app state file was damaged (${synced.reason}) and was kept as ${path.basename(synced.movedTo)}. Your accounts file shows this is not a first start, so the sandbox accounts were not created again: a sandbox account you removed stays removed.`;
+      services.notices.add('warn', message);
+      services.log.warn('storage', message);
+    }
     return sandbox;
   } catch (err) {
     const message = `The built-in sandbox could not start: ${err instanceof Error ? err.message : String(err)}`;

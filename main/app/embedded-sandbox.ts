@@ -1,6 +1,7 @@
 // The sandbox inside the app: started on a random loopback port when the setting is on, and the source of the
 // three default accounts. Its port changes at every start, so the sandbox accounts' URLs and credentials are
 // refreshed from its accounts file each time; they are created once, and an account the user removed stays gone.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AccountConfig, AccountKind } from '../common/accounts.js';
@@ -37,22 +38,44 @@ export function sandboxAccountConfigs(accounts: SandboxAccounts): Array<{ config
   ];
 }
 
-/** Creates the sandbox accounts on the first start, and points the existing ones at the running sandbox. */
-export async function syncSandboxAccounts(dataDir: string, store: AccountStore, sandboxAccounts: SandboxAccounts): Promise<'created' | 'updated'> {
+export type SandboxSyncOutcome =
+  | { outcome: 'created' | 'updated' }
+  /** app-state.json was damaged (kept as `movedTo`): the accounts were not created again. */
+  | { outcome: 'kept'; movedTo: string; reason: string };
+
+/**
+ * Creates the sandbox accounts on the first start, and points the existing ones at the running sandbox. When
+ * app-state.json cannot be read, whether they were created is taken from accounts.json: a folder with an accounts
+ * file is not a first start, so a sandbox account the user removed is not brought back.
+ */
+export async function syncSandboxAccounts(dataDir: string, store: AccountStore, sandboxAccounts: SandboxAccounts): Promise<SandboxSyncOutcome> {
   const stateFile = path.join(dataDir, 'app-state.json');
   const read = await readJsonFile(stateFile, appStateSchema);
   const state = read.status === 'ok' ? read.value : {};
   const wanted = sandboxAccountConfigs(sandboxAccounts);
-  if (!state.sandboxAccountsCreated) {
+  const firstStart = read.status === 'missing' || !(await isFile(path.join(dataDir, 'accounts.json')));
+  if (!state.sandboxAccountsCreated && (read.status !== 'corrupt' || firstStart)) {
     for (const { config, secret } of wanted) await store.create(config, secret);
     await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true });
-    return 'created';
+    return { outcome: 'created' };
   }
+  if (read.status === 'corrupt') await writeJsonAtomic(stateFile, { sandboxAccountsCreated: true });
+  await refreshSandboxAccounts(store, wanted);
+  return read.status === 'corrupt' ? { outcome: 'kept', movedTo: read.movedTo, reason: read.reason } : { outcome: 'updated' };
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+async function refreshSandboxAccounts(store: AccountStore, wanted: ReturnType<typeof sandboxAccountConfigs>): Promise<void> {
   for (const { config, secret } of wanted) {
     const existing = store.list().filter((a) => a.sandbox && a.kind === config.kind);
     for (const account of existing) await store.update(account.id, { ...config, label: account.label }, secret);
   }
-  return 'updated';
 }
 
 export async function startEmbeddedSandbox(dataDir: string): Promise<Sandbox> {

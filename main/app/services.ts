@@ -11,6 +11,8 @@ import { removeStaleTemps } from '../core/storage/atomic.js';
 import { memoryOnlyCipher, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
+import { KEPT_FILES_DIR, removeOrphanedKeptFiles } from '../core/files/staging.js';
+import { toAppError } from '../common/errors.js';
 import { EventBus } from './events.js';
 import { observeRequests } from '../providers/http/transport.js';
 import { registerRunners } from './runners/index.js';
@@ -102,6 +104,13 @@ export async function createAppServices(options: AppServicesOptions) {
     notices.add(notice.level, notice.message);
     log.add(notice.level, 'vault', notice.message);
   }
+  if (settingsLoad.status === 'ok' && settingsLoad.reset.length > 0) {
+    const which = settingsLoad.reset.map((r) => `"${r.key}" (${r.value}) is back to its default (${JSON.stringify(r.default)})`).join('; ');
+    const kept = settingsLoad.keptAs ? ` The file as it was is kept as ${path.basename(settingsLoad.keptAs)}.` : '';
+    const message = `Some settings had values Media Desk cannot use: ${which}.${kept}`;
+    notices.add('warn', message);
+    log.warn('storage', message);
+  }
   const vaultLoad = await vault.load();
   if (vaultLoad.setAsideForNewKey) log.warn('vault', `The saved passwords sealed under the old key were set aside as ${path.basename(vaultLoad.setAsideForNewKey)}.`);
   if (vaultLoad.corruptMovedTo) {
@@ -115,21 +124,44 @@ export async function createAppServices(options: AppServicesOptions) {
     const message = `Your accounts file was damaged (${accountsLoad.reason}). It was kept as ${path.basename(accountsLoad.movedTo)}; no account was deleted from it.`;
     notices.add('error', message);
     log.error('storage', message);
-  } else {
+  } else if (accountsLoad.status !== 'ok' || accountsLoad.rejected.length === 0) {
     // Secrets of accounts that are gone (removed while a write failed, an older version). Not after a damaged
-    // accounts file: its accounts may come back from the copy set aside, and their passwords with them.
+    // accounts file or a damaged entry: those accounts may come back from the copy set aside, and their passwords
+    // with them.
     await accounts.removeOrphanSecrets().catch((err: unknown) => log.warn('vault', `Could not clear the saved passwords of removed accounts: ${err instanceof Error ? err.message : String(err)}`));
+  }
+  if (accountsLoad.status === 'ok' && accountsLoad.rejected.length > 0) {
+    const which = accountsLoad.rejected.map((r) => `${r.label !== undefined ? `"${r.label}"` : 'an account without a name'}${r.id !== undefined ? ` (${r.id})` : ''}: ${r.reason}`).join('; ');
+    const kept = accountsLoad.keptAs ? ` The file as it was is kept as ${path.basename(accountsLoad.keptAs)}.` : '';
+    const message = `${accountsLoad.rejected.length} account(s) in your accounts file could not be read and are not shown: ${which}. Your other accounts are unaffected.${kept}`;
+    notices.add('error', message);
+    log.error('storage', message);
   }
 
   const transfers = new TransferQueue({
     dataDir,
     concurrency: settings.get().concurrency,
-    onSaveError: (err) => log.error('transfers', `Could not save the transfer list: ${err instanceof Error ? err.message : String(err)}`),
+    onSaveError: (err, attempt) => {
+      const reason = toAppError(err).message;
+      log.error('transfers', `Could not save the transfer list (attempt ${attempt}): ${reason}`);
+      if (attempt === 1) {
+        notices.add('error', `The transfer list could not be saved (${reason}). Media Desk keeps it and tries again; until it is saved, transfers added now would be lost if the app closes.`);
+      }
+    },
+    onSaveRecovered: () => {
+      log.info('transfers', 'The transfer list is saved again.');
+      notices.add('info', 'The transfer list is saved again.');
+    },
     redact,
   });
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) {
     notices.add('warn', `The transfer history was damaged and was set aside as ${path.basename(transfersLoad.corruptMovedTo)}.`);
+  } else {
+    // Files kept for jobs that are not in the list (their save was lost) would stay forever. Not when the list
+    // was damaged: the copy set aside may still name them.
+    const orphans = await removeOrphanedKeptFiles(path.join(dataDir, KEPT_FILES_DIR), transfers.ownedFiles());
+    if (orphans.length > 0) log.info('transfers', `Removed ${orphans.length} kept file(s) no transfer owns.`);
   }
   transfers.onChange((changed, summary) => events.emit('transfers.changed', { changed, summary }));
   registerRunners(transfers, { accounts, log });

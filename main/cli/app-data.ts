@@ -60,9 +60,13 @@ export async function openAppData(dataDir: string, warn: (text: string) => void)
   const report = await vault.load();
   if (report.corruptMovedTo) warn(`The saved passwords file was damaged and was set aside as ${path.basename(report.corruptMovedTo)}.`);
   const accounts = new AccountStore(dataDir, vault);
-  const load = await accounts.load();
-  if (load.status === 'corrupt') {
-    throw new AppError('io', `The accounts file is damaged (${load.reason}); it was kept as ${path.basename(load.movedTo)}.`);
+  const load = await accounts.load({ readOnly: true });
+  if (load.status === 'unreadable' || load.status === 'corrupt') {
+    // Left as it is: setting it aside is the app's to do (and say), not a reader's.
+    throw new AppError('io', `The accounts file is damaged (${load.reason}). Start Media Desk: it keeps the file aside and tells you what it could recover.`);
+  }
+  for (const bad of load.status === 'ok' ? load.rejected : []) {
+    warn(`An account in the accounts file cannot be read and is left out (${bad.label ?? bad.id ?? 'no name'}: ${bad.reason}).`);
   }
   return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause };
 }

@@ -1,8 +1,9 @@
 // User settings: small, validated, written atomically; defaults fill what a file does not say.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
-import { readJsonFile, writeJsonAtomic } from './storage/atomic.js';
+import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -15,13 +16,33 @@ export const DEFAULT_SETTINGS: Settings = {
 // value (from an older or newer version, or a hand edit) does not cost the others.
 const storedSettingsSchema = z.record(z.string(), z.unknown());
 
-function mergeValid(stored: Record<string, unknown>): Settings {
+/** A setting whose stored value could not be used, so its default is in use. */
+export interface ResetSetting {
+  key: keyof Settings;
+  /** The stored value, shortened, for the message. */
+  value: string;
+  default: Settings[keyof Settings];
+}
+
+export type SettingsLoadResult =
+  | { status: 'ok'; reset: ResetSetting[]; keptAs?: string }
+  | { status: 'missing' }
+  | { status: 'corrupt'; movedTo: string; reason: string };
+
+function mergeValid(stored: Record<string, unknown>): { merged: Settings; reset: ResetSetting[] } {
   const merged: Settings = { ...DEFAULT_SETTINGS };
+  const reset: ResetSetting[] = [];
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    if (stored[key] === undefined) continue;
     const parsed = settingsSchema.shape[key].safeParse(stored[key]);
     if (parsed.success) (merged as Record<keyof Settings, unknown>)[key] = parsed.data;
+    else reset.push({ key, value: shorten(JSON.stringify(stored[key]) ?? typeof stored[key]), default: DEFAULT_SETTINGS[key] });
   }
-  return merged;
+  return { merged, reset };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 export class SettingsStore {
@@ -35,10 +56,17 @@ export class SettingsStore {
     this.file = path.join(dataDir, 'settings.json');
   }
 
-  async load() {
+  async load(): Promise<SettingsLoadResult> {
     const read = await readJsonFile(this.file, storedSettingsSchema);
-    if (read.status === 'ok') this.current = mergeValid(read.value);
-    return read.status === 'corrupt' ? read : { status: read.status };
+    if (read.status !== 'ok') return read;
+    const { merged, reset } = mergeValid(read.value);
+    this.current = merged;
+    if (reset.length === 0) return { status: 'ok', reset };
+    // The file as it was is kept; the one in place gets the defaults, so the user is told once.
+    const keptAs = asideName(this.file);
+    await fs.copyFile(this.file, keptAs);
+    await writeJsonAtomic(this.file, merged).catch(() => undefined);
+    return { status: 'ok', reset, keptAs };
   }
 
   get(): Settings {

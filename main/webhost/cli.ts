@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     port: args.port,
     routes: [mediaRoute(app.media)],
   });
+  // The second host that finds the folder taken names this address; the token stays on this terminal only.
+  await app.instance.announce({ url: `${new URL(host.url).origin}/` });
   console.log(`Browser host ready: ${host.url}`);
   const stop = async () => {
     await host.close();

@@ -235,7 +235,7 @@ const DAMAGE: DamageCase[] = [
   { file: 'settings.json', what: 'NUL bytes (a crash on some file systems)', content: Buffer.alloc(64), notice: /settings file was damaged/ },
   { file: 'settings.json', what: 'random binary', content: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x81]), notice: /settings file was damaged/ },
   { file: 'settings.json', what: 'a JSON array', content: '[1,2,3]', notice: /settings file was damaged/ },
-  { file: 'settings.json', what: 'values of the wrong type (readable: each bad value falls back alone)', content: '{"theme":"dark","concurrency":"fast","sandboxEnabled":false}' },
+  { file: 'settings.json', what: 'a value of the wrong type (each bad value falls back alone, and is named)', content: '{"theme":"dark","concurrency":"fast","sandboxEnabled":false}', notice: /"concurrency" \("fast"\) is back to its default/ },
   { file: 'transfers.json', what: 'truncated', content: '{"version":1,"entries":[{"item":{"id":"tr_0123456789abcdef","st', notice: /transfer history was damaged/ },
   { file: 'transfers.json', what: 'empty', content: '', notice: /transfer history was damaged/ },
   { file: 'transfers.json', what: 'random binary', content: Buffer.from([0x00, 0x01, 0xff, 0x7b]), notice: /transfer history was damaged/ },

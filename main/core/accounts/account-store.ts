@@ -1,11 +1,12 @@
 // Accounts: configurations in accounts.json (no secrets), each account's one secret in the vault.
 import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary } from '../../common/accounts.js';
 import { AppError, toAppError } from '../../common/errors.js';
-import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
+import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
 
 const storedAccountSchema = z.object({
@@ -15,9 +16,27 @@ const storedAccountSchema = z.object({
   config: accountConfigSchema,
 });
 type StoredAccount = z.infer<typeof storedAccountSchema>;
-const accountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(storedAccountSchema) });
+// Entries are checked one by one, so one bad entry (a hand edit, a newer version's kind) costs only itself.
+const accountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(z.unknown()) });
 
-export type AccountsLoadResult = { status: 'ok' | 'missing' } | { status: 'corrupt'; movedTo: string; reason: string };
+/** An entry of accounts.json that is not an account this version can use; the file was kept aside whole. */
+export interface RejectedAccount {
+  id?: string;
+  label?: string;
+  reason: string;
+}
+
+export type AccountsLoadResult =
+  | { status: 'ok'; rejected: RejectedAccount[]; keptAs?: string }
+  | { status: 'missing' }
+  | { status: 'corrupt'; movedTo: string; reason: string }
+  /** Read-only: the file is damaged and was left as it is. */
+  | { status: 'unreadable'; reason: string };
+
+export interface AccountsLoadOptions {
+  /** The CLI only reads: bad entries are left out of the list, and nothing is copied or set aside. */
+  readOnly?: boolean;
+}
 
 export class AccountStore {
   private accounts: StoredAccount[] = [];
@@ -33,11 +52,22 @@ export class AccountStore {
     this.file = path.join(dataDir, 'accounts.json');
   }
 
-  async load(): Promise<AccountsLoadResult> {
-    const read = await readJsonFile(this.file, accountsFileSchema);
-    if (read.status === 'ok') this.accounts = read.value.accounts;
-    if (read.status === 'corrupt') return read;
-    return { status: read.status };
+  async load(options: AccountsLoadOptions = {}): Promise<AccountsLoadResult> {
+    const read = options.readOnly ? await inspectJsonFile(this.file, accountsFileSchema) : await readJsonFile(this.file, accountsFileSchema);
+    if (read.status !== 'ok') return read;
+    const accounts: StoredAccount[] = [];
+    const rejected: RejectedAccount[] = [];
+    for (const [index, raw] of read.value.accounts.entries()) {
+      const parsed = storedAccountSchema.safeParse(raw);
+      if (parsed.success) accounts.push(parsed.data);
+      else rejected.push(describeRejected(raw, index, parsed.error));
+    }
+    this.accounts = accounts;
+    if (rejected.length === 0 || options.readOnly) return { status: 'ok', rejected };
+    // The good entries are used; the file as it was is kept whole beside it before anything rewrites it.
+    const keptAs = asideName(this.file);
+    await fs.copyFile(this.file, keptAs);
+    return { status: 'ok', rejected, keptAs };
   }
 
   onChange(listener: (accounts: AccountSummary[]) => void): () => void {
@@ -150,6 +180,18 @@ function saveError(err: unknown, label: string): AppError {
   const error = toAppError(err);
   if (error.code !== 'io') return error;
   return new AppError('io', `Could not save the account "${label}": ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+}
+
+function describeRejected(raw: unknown, index: number, error: z.ZodError): RejectedAccount {
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const config = typeof record.config === 'object' && record.config !== null ? (record.config as Record<string, unknown>) : {};
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return {
+    ...(typeof record.id === 'string' ? { id: record.id.slice(0, 64) } : {}),
+    ...(typeof config.label === 'string' ? { label: config.label.slice(0, 120) } : {}),
+    reason: `entry ${index + 1}, ${where}${issue?.message ?? 'invalid'}`,
+  };
 }
 
 function secretKey(accountId: string, kind: AccountConfig['kind']): string {

@@ -18,6 +18,9 @@ export interface LocalFile {
 }
 
 const MAX_NAME = 255;
+/** The folder, in the data folder, where staged files live on as long as a transfer owns them. */
+export const KEPT_FILES_DIR = 'transfer-files';
+const STAGED_ID = /^stg_[a-f0-9]{24}$/;
 
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
@@ -131,4 +134,29 @@ async function sizeOf(file: string, name: string, noFollow = false): Promise<num
   if (stat.isSymbolicLink()) throw new AppError('unsupported_media', `"${name}" was replaced by a link since it was added; add it again.`);
   if (!stat.isFile()) throw new AppError('unsupported_media', `"${name}" is not a regular file.`);
   return stat.size;
+}
+
+/**
+ * Removes kept files that no transfer owns any more (a job whose save to transfers.json was lost). Only files
+ * this module made are touched: names of the staged-id form, regular files; anything else in the folder stays.
+ */
+export async function removeOrphanedKeptFiles(keepDir: string, owned: Iterable<string>): Promise<string[]> {
+  // By name: ids are random, and a data folder moved elsewhere keeps its jobs' files.
+  const ownedNames = new Set([...owned].map((file) => path.basename(file)));
+  let names: string[];
+  try {
+    names = await fs.readdir(keepDir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!STAGED_ID.test(name) || ownedNames.has(name)) continue;
+    const file = path.join(keepDir, name);
+    const stat = await fs.lstat(file).catch(() => null);
+    if (!stat?.isFile()) continue;
+    await fs.rm(file, { force: true });
+    removed.push(name);
+  }
+  return removed;
 }

@@ -80,32 +80,47 @@ export type JsonReadResult<T> =
   /** The file did not parse or did not match the schema; it was moved to `movedTo`. */
   | { status: 'corrupt'; movedTo: string; reason: string };
 
+export type JsonInspectResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'unreadable'; reason: string; isFolder: boolean };
+
+/** Reads and validates a JSON file and changes nothing, whatever it finds (for readers such as the CLI). */
+export async function inspectJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<JsonInspectResult<z.output<S>>> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { status: 'missing' };
+    // A folder where the file should be (a sync tool, a hand mistake) is a damaged file like any other.
+    if (code === 'EISDIR') return { status: 'unreadable', reason: 'it is a folder, not a file', isFolder: true };
+    throw err;
+  }
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    if (parsed.success) return { status: 'ok', value: parsed.data };
+    return { status: 'unreadable', reason: `it does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`, isFolder: false };
+  } catch {
+    return { status: 'unreadable', reason: text.length === 0 ? 'it is empty' : 'it is not valid JSON', isFolder: false };
+  }
+}
+
 /**
  * Reads a JSON file and validates it. A corrupt file is never silently replaced: it is renamed aside
  * (`name.corrupt-<time>`) so the user can recover it, and the caller is told.
  */
 export async function readJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<JsonReadResult<z.output<S>>> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    throw err;
-  }
-  let reason: string;
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    if (parsed.success) return { status: 'ok', value: parsed.data };
-    reason = `it does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`;
-  } catch {
-    reason = text.length === 0 ? 'it is empty' : 'it is not valid JSON';
-  }
-  return { status: 'corrupt', movedTo: await setAsideCorrupt(file), reason };
+  const read = await inspectJsonFile(file, schema);
+  if (read.status !== 'unreadable') return read;
+  return { status: 'corrupt', movedTo: await setAsideCorrupt(file), reason: read.reason };
+}
+
+/** The name a damaged file is kept under: `NAME.corrupt-<time>`. */
+export function asideName(file: string): string {
+  return `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 }
 
 /** Renames a damaged file aside as `NAME.corrupt-<time>`, never deleting it, so the user can recover it. */
 export async function setAsideCorrupt(file: string): Promise<string> {
-  const movedTo = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const movedTo = asideName(file);
   await fs.rename(file, movedTo);
   return movedTo;
 }

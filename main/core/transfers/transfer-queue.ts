@@ -72,8 +72,16 @@ export interface TransferQueueOptions {
   progressIntervalMs?: number;
   /** How often the queue file is rewritten, at most. */
   saveIntervalMs?: number;
-  /** Where a failure to save the queue is reported (the activity log). */
-  onSaveError?: (err: unknown) => void;
+  /**
+   * Where a failure to save the queue is reported; `attempt` counts the failures in a row. The list stays in
+   * memory and the save is tried again, sooner first, then every saveRetryMaxMs at most.
+   */
+  onSaveError?: (err: unknown, attempt: number) => void;
+  /** Called when a save succeeds after failures. */
+  onSaveRecovered?: () => void;
+  /** The first retry's delay after a failed save; each next one doubles, up to saveRetryMaxMs. */
+  saveRetryMs?: number;
+  saveRetryMaxMs?: number;
   /**
    * Applied to every message a job ends with (its error, its reference sends) before the queue keeps, saves or
    * shows it: a server may quote a password back in its error.
@@ -96,6 +104,9 @@ export class TransferQueue {
   private flushTimer: NodeJS.Timeout | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
+  /** Failed saves in a row. */
+  private saveFailures = 0;
+  private stopped = false;
   /** Jobs finished since the queue was last idle, for the end-of-batch notification. */
   private batch: TransferItem[] = [];
 
@@ -144,8 +155,13 @@ export class TransferQueue {
       }
       this.entries.set(item.id, { item, spec });
     }
-    await this.save();
+    await this.saveOrRetry();
     return corruptMovedTo ? { corruptMovedTo } : {};
+  }
+
+  /** Every file a job in the list owns (staged copies kept for a retry). */
+  ownedFiles(): string[] {
+    return [...this.entries.values()].flatMap((e) => e.spec.ownedFiles ?? []);
   }
 
   list(): TransferItem[] {
@@ -254,6 +270,7 @@ export class TransferQueue {
 
   /** Aborts everything running (app shutdown); they are saved as interrupted. */
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const entry of this.entries.values()) entry.controller?.abort();
     await Promise.allSettled([...this.runs]);
     await this.flush();
@@ -381,11 +398,29 @@ export class TransferQueue {
     }, this.options.progressIntervalMs ?? 250);
   }
 
-  private scheduleSave(): void {
+  private scheduleSave(delayMs = this.options.saveIntervalMs ?? 300): void {
     this.saveTimer ??= setTimeout(() => {
       this.saveTimer = undefined;
-      this.save().catch((err: unknown) => this.options.onSaveError?.(err));
-    }, this.options.saveIntervalMs ?? 300);
+      void this.saveOrRetry();
+    }, delayMs);
+  }
+
+  /** A failed save (a full disk) is not the end of the list: it is kept in memory and saved again later. */
+  private async saveOrRetry(): Promise<void> {
+    try {
+      await this.save();
+    } catch (err) {
+      this.saveFailures += 1;
+      this.options.onSaveError?.(err, this.saveFailures);
+      if (this.stopped) return;
+      const base = this.options.saveRetryMs ?? 1000;
+      this.scheduleSave(Math.min(this.options.saveRetryMaxMs ?? 30_000, base * 2 ** (this.saveFailures - 1)));
+      return;
+    }
+    if (this.saveFailures > 0) {
+      this.saveFailures = 0;
+      this.options.onSaveRecovered?.();
+    }
   }
 
   private emitDirty(): void {

@@ -40,11 +40,11 @@ describe('starting the app services', () => {
     expect((await fs.readdir(dir)).some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
   });
 
-  it('keeps valid settings and ignores only the bad values', async () => {
+  it('keeps valid settings, resets only the bad values, and names each one reset', async () => {
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ theme: 'dark', concurrency: 99 }));
     const services = await boot();
     expect(services.settings.get()).toMatchObject({ theme: 'dark', concurrency: 3 });
-    expect(services.notices.list()).toEqual([]);
+    expect(services.notices.list()).toEqual([expect.objectContaining({ level: 'warn', message: expect.stringContaining('"concurrency" (99) is back to its default (3)') })]);
   });
 
   it('reports a corrupt accounts file as an error notice', async () => {

@@ -90,3 +90,32 @@ describe('the account store', () => {
     expect(seen).toEqual([1, 2, 1]);
   });
 });
+
+describe('an accounts file with bad entries', () => {
+  const entry = (id: string, config: Record<string, unknown>) => ({ id, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', config });
+
+  it('uses the good entries, names the bad ones, and keeps the file as it was beside it', async () => {
+    const content = JSON.stringify({
+      version: 1,
+      accounts: [entry('acc_good', { ...library }), entry('acc_bad', { ...library, label: 'Bad one', kind: 'ftp' }), 'not even an object'],
+    });
+    await fs.writeFile(path.join(dir, 'accounts.json'), content);
+    const { store, load } = await open();
+    expect(store.list().map((a) => a.id)).toEqual(['acc_good']);
+    if (load.status !== 'ok') throw new Error(load.status);
+    expect(load.rejected).toEqual([
+      { id: 'acc_bad', label: 'Bad one', reason: expect.stringMatching(/^entry 2, config\.kind: /) },
+      { reason: expect.stringMatching(/^entry 3, /) },
+    ]);
+    expect(load.keptAs && (await fs.readFile(load.keptAs, 'utf8'))).toBe(content);
+  });
+
+  it('read-only (the CLI): the bad entries are left out and nothing is written', async () => {
+    await fs.writeFile(path.join(dir, 'accounts.json'), JSON.stringify({ version: 1, accounts: [entry('acc_bad', { kind: 'library' })] }));
+    const vault = new SecretVault(dir, await createKeyFileCipher(dir));
+    const before = (await fs.readdir(dir)).sort();
+    const load = await new AccountStore(dir, vault).load({ readOnly: true });
+    expect(load).toMatchObject({ status: 'ok', rejected: [{ id: 'acc_bad' }] });
+    expect((await fs.readdir(dir)).sort()).toEqual(before);
+  });
+});

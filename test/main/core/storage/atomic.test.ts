@@ -129,3 +129,15 @@ describe('the parts of an atomic write, shared with streamed downloads', () => {
     expect(await fs.readdir(dir)).toEqual(['clip.mp4']);
   });
 });
+
+describe('a folder where a file should be', () => {
+  it('is set aside like a damaged file, with what it holds', async () => {
+    const file = path.join(dir, 'a.json');
+    await fs.mkdir(file);
+    await fs.writeFile(path.join(file, 'inside'), 'kept');
+    const read = await readJsonFile(file, schema);
+    expect(read).toMatchObject({ status: 'corrupt', reason: 'it is a folder, not a file' });
+    if (read.status !== 'corrupt') throw new Error('not corrupt');
+    expect(await fs.readFile(path.join(read.movedTo, 'inside'), 'utf8')).toBe('kept');
+  });
+});

@@ -211,3 +211,22 @@ describe('the transfer queue', () => {
     expect(queue.list()).toEqual([]);
   });
 });
+
+describe('a queue that cannot be saved', () => {
+  it('keeps the list, reports the first failure, retries with backoff, and says when it is saved again', async () => {
+    // A folder where transfers.json should be: every save fails, as on a full disk, until it is removed.
+    await fs.mkdir(path.join(dir, 'transfers.json'));
+    const failures: number[] = [];
+    let recovered = 0;
+    const queue = makeQueue(1, { saveRetryMs: 20, saveRetryMaxMs: 40, onSaveError: (_err, attempt) => failures.push(attempt), onSaveRecovered: () => recovered++ });
+    queue.registerRunner('fail', () => Promise.reject(new AppError('network', 'unreachable')));
+    const item = queue.enqueue({ type: 'fail', params: {} }, newTransfer('kept.jpg'));
+    await waitFor(() => failures.length >= 3);
+    expect(failures.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(queue.get(item.id)?.state).toBe('failed');
+    await fs.rmdir(path.join(dir, 'transfers.json'));
+    await waitFor(() => recovered === 1);
+    const saved = JSON.parse(await fs.readFile(path.join(dir, 'transfers.json'), 'utf8')) as { entries: Array<{ item: { id: string } }> };
+    expect(saved.entries.map((e) => e.item.id)).toEqual([item.id]);
+  });
+});

@@ -1,0 +1,146 @@
+// One running app per data folder. Two hosts on one folder would reset each other's staging folder and overwrite
+// each other's accounts, so every host that writes takes this lock before it touches anything in the folder.
+// The lock is proper-lockfile's (an `instance.lock` directory whose mtime the holder refreshes; released on exit and
+// on signals, taken over once stale). Next to it, `instance.json` says who holds it (process, host, address; never
+// the browser host's token) so a second host can tell the user where the running app is.
+import { promises as fs, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { z } from 'zod';
+import { writeJsonAtomic } from './atomic.js';
+
+export const LOCK_NAME = 'instance.lock';
+export const INSTANCE_FILE = 'instance.json';
+/** A holder that stops refreshing the lock for this long (frozen, or killed with no pid to check) loses it. */
+const STALE_MS = 10_000;
+
+const instanceSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string(),
+  hostname: z.string(),
+  startedAt: z.string(),
+  url: z.string().optional(),
+});
+export type InstanceInfo = z.infer<typeof instanceSchema>;
+
+/** Thrown when another process holds the folder; nothing in the folder was created or changed. */
+export class DataFolderInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: InstanceInfo | null,
+  ) {
+    super(describeHolder(dataDir, holder));
+    this.name = 'DataFolderInUseError';
+  }
+}
+
+function describeHolder(dataDir: string, holder: InstanceInfo | null): string {
+  if (!holder) return `The data folder ${dataDir} is in use by another Media Desk that is starting or stopping. Close it first, or choose another folder with --data-dir.`;
+  const where = holder.url ? `, listening at ${holder.url}` : '';
+  const machine = holder.hostname === os.hostname() ? '' : ` on ${holder.hostname}`;
+  return `The data folder ${dataDir} is in use by Media Desk (${holder.host} host, process ${holder.pid}${machine}${where}, since ${holder.startedAt}). Use that one, close it first, or choose another folder with --data-dir.`;
+}
+
+export interface DataFolderLock {
+  readonly dataDir: string;
+  /** Adds the address the host listens at to instance.json (the browser host, once it listens). */
+  announce(details: { url: string }): Promise<void>;
+  /** Called if the lock is lost while running (the folder removed, the lock taken over after a long freeze). */
+  onCompromised(listener: (err: Error) => void): void;
+  release(): Promise<void>;
+}
+
+/** Reads who holds the folder, or null when instance.json is missing or unreadable. Never changes anything. */
+export async function readInstanceInfo(dataDir: string): Promise<InstanceInfo | null> {
+  try {
+    const parsed = instanceSchema.safeParse(JSON.parse(await fs.readFile(path.join(dataDir, INSTANCE_FILE), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether another live process holds the folder, and who, without creating or changing anything: for a host that
+ * must know before it writes anything at all (Electron's runtime writes its own files into its userData folder).
+ */
+export async function dataFolderHolder(dataDir: string): Promise<{ held: false } | { held: true; holder: InstanceInfo | null }> {
+  const locked = await lockfile.check(dataDir, { lockfilePath: path.join(dataDir, LOCK_NAME), realpath: false, stale: STALE_MS }).catch(() => false);
+  if (!locked) return { held: false };
+  const holder = await readInstanceInfo(dataDir);
+  if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && processIsGone(holder.pid)) return { held: false };
+  return { held: true, holder };
+}
+
+function processIsGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+export async function lockDataFolder(dataDir: string, host: string): Promise<DataFolderLock> {
+  await fs.mkdir(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, LOCK_NAME);
+  const listeners = new Set<(err: Error) => void>();
+  const options = {
+    lockfilePath: lockPath,
+    realpath: false,
+    stale: STALE_MS,
+    onCompromised: (err: Error) => {
+      for (const listener of listeners) listener(err);
+    },
+  };
+  let releaseLock: () => Promise<void>;
+  try {
+    releaseLock = await lockfile.lock(dataDir, options);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+    const holder = await readInstanceInfo(dataDir);
+    // A holder killed outright (SIGKILL, a crash) cannot release: when its process is gone on this machine, the
+    // lock is taken over now rather than once its mtime goes stale.
+    if (!holder || holder.hostname !== os.hostname() || holder.pid === process.pid || !processIsGone(holder.pid)) throw new DataFolderInUseError(dataDir, holder);
+    await fs.rm(lockPath, { recursive: true, force: true });
+    try {
+      releaseLock = await lockfile.lock(dataDir, options);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderInUseError(dataDir, await readInstanceInfo(dataDir));
+      throw again;
+    }
+  }
+
+  const instanceFile = path.join(dataDir, INSTANCE_FILE);
+  let info: InstanceInfo = { pid: process.pid, host, hostname: os.hostname(), startedAt: new Date().toISOString() };
+  // proper-lockfile removes its lock on exit and on signals; the instance file goes with it.
+  const removeInstanceFile = (): void => rmSync(instanceFile, { force: true });
+  process.once('exit', removeInstanceFile);
+  try {
+    await writeJsonAtomic(instanceFile, info);
+  } catch (err) {
+    process.removeListener('exit', removeInstanceFile);
+    await releaseLock();
+    throw err;
+  }
+  let released = false;
+  return {
+    dataDir,
+    async announce(details) {
+      info = { ...info, url: details.url };
+      await writeJsonAtomic(instanceFile, info);
+    },
+    onCompromised(listener) {
+      listeners.add(listener);
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      process.removeListener('exit', removeInstanceFile);
+      await fs.rm(instanceFile, { force: true });
+      await releaseLock().catch(() => undefined);
+    },
+  };
+}
