@@ -8,7 +8,7 @@ export interface HandlerContext {
   services: AppServices;
   staging: FileStaging;
   media: MediaStreams;
-  sandboxUrl(): string | null;
+  sandboxUrl: () => string | null;
 }
 
 /** The handlers for one group of methods (one file per provider keeps the files small and separate). */

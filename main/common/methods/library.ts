@@ -240,7 +240,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
  * names Windows reserves get a leading "_". The same function decides conflicts in the UI and names in main.
  */
 export function localFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
   if (out === '' || out === '.' || out === '..') out = '_';
   if (WINDOWS_RESERVED.test(out)) out = `_${out}`;

@@ -18,7 +18,6 @@ export interface LocalFile {
 const MAX_NAME = 255;
 
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, MAX_NAME);
   return cleaned.length > 0 ? cleaned : 'file';
 }
@@ -43,7 +42,7 @@ export class FileStaging {
     const file = path.join(this.dir, id);
     try {
       await pipeline(body, createWriteStream(file, { mode: 0o600 }));
-    } catch (err) {
+    } catch {
       await fs.rm(file, { force: true });
       throw new AppError('io', `Could not receive the file "${cleanFileName(name)}".`);
     }
