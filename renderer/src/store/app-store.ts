@@ -24,9 +24,9 @@ interface AppState {
   route: Route;
   /** Changes at every navigation, so that going to a view again starts it afresh. */
   routeSerial: number;
-  navigate(route: Route): void;
+  navigate: (route: Route) => void;
   init(): Promise<void>;
-  dismissNotice(id: string): Promise<void>;
+  dismissNotice: (id: string) => Promise<void>;
 }
 
 const LOG_KEEP = 2000;

@@ -10,7 +10,7 @@ interface ModalProps {
   /** Buttons; the first safe one should come first. */
   actions: ReactNode;
   wide?: boolean;
-  onCancel(): void;
+  onCancel: () => void;
   testId?: string;
 }
 
@@ -35,7 +35,7 @@ export function Modal({ title, children, actions, wide, onCancel, testId }: Moda
   );
 }
 
-export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: ReadonlySet<string>; onCreate(name: string): Promise<string | null>; onCancel(): void }) {
+export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: ReadonlySet<string>; onCreate: (name: string) => Promise<string | null>; onCancel: () => void }) {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -91,7 +91,7 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
 }
 
 /** Where downloads go, when the host cannot show the system's folder dialog (the browser host): an editable path. */
-export function DownloadFolderDialog({ count, initial, onChoose, onCancel }: { count: number; initial: string; onChoose(folder: string): Promise<string | null>; onCancel(): void }) {
+export function DownloadFolderDialog({ count, initial, onChoose, onCancel }: { count: number; initial: string; onChoose: (folder: string) => Promise<string | null>; onCancel: () => void }) {
   const [folder, setFolder] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -150,8 +150,8 @@ export function ConflictDialog<T extends string>({
   names: readonly string[];
   where: string;
   choices: ReadonlyArray<ConflictChoice<T>>;
-  onDone(decisions: Map<string, T>): void;
-  onCancel(): void;
+  onDone: (decisions: Map<string, T>) => void;
+  onCancel: () => void;
 }) {
   const [index, setIndex] = useState(0);
   const [applyToAll, setApplyToAll] = useState(true);

@@ -10,7 +10,6 @@ import { RecipientsInput } from './RecipientsInput';
 interface Pending {
   key: string;
   file: File;
-  previewUrl: string;
   status: 'preparing' | 'ready' | 'refused';
   ref?: FileRef;
   checked?: CheckedFile;
@@ -19,11 +18,26 @@ interface Pending {
 
 let keySeq = 0;
 
+/**
+ * An object URL for the file while the component that shows it is mounted: revoked when the file leaves the list
+ * (removed, sent), when the panel goes, and when the file changes. None for no file.
+ */
+function useObjectUrl(file: File | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!file) return;
+    const created = URL.createObjectURL(file);
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [file]);
+  return url;
+}
+
 function Thumbnail({ item }: { item: Pending }) {
-  if (item.checked?.contentType === 'video/mp4') {
-    return <video className="thumb" src={item.previewUrl} muted preload="metadata" aria-hidden="true" />;
-  }
-  if (item.checked?.contentType === 'image/jpeg') return <img className="thumb" src={item.previewUrl} alt="" />;
+  const type = item.checked?.contentType;
+  const url = useObjectUrl(type ? item.file : undefined);
+  if (type === 'video/mp4') return <video className="thumb" src={url} muted preload="metadata" aria-hidden="true" />;
+  if (type === 'image/jpeg') return <img className="thumb" src={url} alt="" />;
   return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : '✕'}</div>;
 }
 
@@ -38,7 +52,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
 
   const addFiles = useCallback(async (files: File[]) => {
     setError(undefined);
-    const added: Pending[] = files.map((file) => ({ key: `p${++keySeq}`, file, previewUrl: URL.createObjectURL(file), status: 'preparing' }));
+    const added: Pending[] = files.map((file) => ({ key: `p${++keySeq}`, file, status: 'preparing' }));
     setPending((p) => [...p, ...added]);
     for (const item of added) {
       let update: Partial<Pending>;
@@ -54,15 +68,9 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   }, []);
 
   const dragging = useWindowFileDrop({ onDrop: (files) => void addFiles(files) });
-  useEffect(() => () => pending.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
-  const remove = (key: string) =>
-    setPending((p) => {
-      const gone = p.find((x) => x.key === key);
-      if (gone) URL.revokeObjectURL(gone.previewUrl);
-      return p.filter((x) => x.key !== key);
-    });
+  const remove = (key: string) => setPending((p) => p.filter((x) => x.key !== key));
 
   const send = async () => {
     setSending(true);
