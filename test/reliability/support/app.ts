@@ -63,7 +63,7 @@ export interface SecretTyped {
 
 function stripSandboxFlag(config: AccountConfig, label: string): AccountConfig {
   const { sandbox: _sandbox, ...rest } = config;
-  return { ...rest, label } as AccountConfig;
+  return { ...rest, label };
 }
 
 export async function startAppUnderTest(name: string, options: { sandboxLimits?: { genericMaxUploadBytes?: number } } = {}): Promise<AppUnderTest> {
