@@ -41,6 +41,7 @@ function countPlaywright(file) {
 if (!run('Type-check (main, preload, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) failures.push('type-check');
 if (!run('Type-check (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer)');
 if (!run('Type-check (end-to-end tests)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json', '--noEmit'])) failures.push('type-check (e2e)');
+if (!run('Type-check (renderer tests)', bin('tsc'), ['-p', 'test/renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer tests)');
 if (!run('Lint (ESLint)', 'npm', ['run', '--silent', 'lint:eslint'])) failures.push('lint (eslint)');
 if (!run('Layer rules (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:layers'])) failures.push('lint (layers)');
 if (!run('Build', process.execPath, ['scripts/build.mjs'])) failures.push('build');
