@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in order, and one closing line with the totals.
-// type-check → build → unit and integration tests (Vitest) → end-to-end tests (Playwright in Chromium).
+// type-check → lint (ESLint, layer rules) → build → unit and integration tests (Vitest) → end-to-end tests (Playwright in Chromium).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +38,9 @@ const countPlaywright = (file) => addTotals(file, countPlaywrightReport);
 if (!run('Type-check (main, preload, tests)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) failures.push('type-check');
 if (!run('Type-check (renderer)', bin('tsc'), ['-p', 'renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer)');
 if (!run('Type-check (end-to-end tests)', bin('tsc'), ['-p', 'test/e2e/tsconfig.json', '--noEmit'])) failures.push('type-check (e2e)');
+if (!run('Type-check (renderer tests)', bin('tsc'), ['-p', 'test/renderer/tsconfig.json', '--noEmit'])) failures.push('type-check (renderer tests)');
+if (!run('Lint (ESLint)', 'npm', ['run', '--silent', 'lint:eslint'])) failures.push('lint (eslint)');
+if (!run('Layer rules (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:layers'])) failures.push('lint (layers)');
 if (!run('Build', process.execPath, ['scripts/build.mjs'])) failures.push('build');
 
 const vitestReport = path.join(reports, 'vitest.json');

@@ -31,7 +31,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (
     const parsed = contract[method].args.safeParse(args === undefined ? {} : args);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, method).toData() };
     try {
-      const handler = handlers[method] as (a: unknown) => Promise<unknown> | unknown;
+      const handler = handlers[method] as (a: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value };
     } catch (err) {

@@ -71,7 +71,7 @@ export function registerPreview(accounts: AccountStore, streams: MediaStreams, m
 export interface MediaViewContext {
   accounts: AccountStore;
   streams: MediaStreams;
-  mediaUrl(token: string): string;
+  mediaUrl: (token: string) => string;
   accountId: string;
   /** The client's mediaUrl: the address on Twilio's API, no credentials. */
   apiUrl(messageSid: string, mediaSid: string): string;

@@ -19,6 +19,5 @@ export function idList(ids: readonly string[]): string {
 
 /** Control characters from a server (names, bodies) must not drive the terminal. */
 export function printable(text: string | null | undefined): string {
-  // eslint-disable-next-line no-control-regex
   return (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }

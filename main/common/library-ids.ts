@@ -19,7 +19,6 @@ export function libraryIdProblem(id: string): string | undefined {
   if (id.length > MAX_LIBRARY_ID_LENGTH) return `it is longer than ${MAX_LIBRARY_ID_LENGTH} characters`;
   if (id.includes('/') || id.includes('\\')) return 'it contains a slash';
   if (id === '.' || id.includes('..')) return 'it contains ".." or is "."';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return 'it contains a control character';
   // A lone surrogate cannot be percent-encoded (encodeURIComponent throws) nor stored as UTF-8.
   if (LONE_SURROGATE.test(id)) return 'it is not valid Unicode';

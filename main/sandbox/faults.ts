@@ -195,7 +195,7 @@ function cutResponseAfter(res: http.ServerResponse, limit: number, onCut: () => 
   const end = res.end.bind(res) as (cb?: () => void) => http.ServerResponse;
   const pass = (chunk: unknown, encoding: unknown): boolean => {
     if (cut) return false;
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk ?? ''), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    const bytes = Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(typeof chunk === 'string' ? chunk : '', typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
     if (sent + bytes.length <= limit) {
       sent += bytes.length;
       return bytes.length === 0 ? true : write(bytes);

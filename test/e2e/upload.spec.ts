@@ -88,7 +88,7 @@ test('a large upload can be cancelled half-way, and retried', async ({ page }) =
         },
       },
     });
-    expect((await created.json()).ok).toBe(true);
+    expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
     await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: 'Slow provider' }).click();
     await dropFiles(page, '.dropzone', [dropped('long-video.mp4', 'video/mp4', mp4(12 * 1024 * 1024))]);
     await expect(page.getByRole('list', { name: 'Files to send' }).getByText('MP4 video')).toBeVisible();

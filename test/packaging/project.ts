@@ -20,7 +20,7 @@ export interface IconConvertResult {
 /** app-builder-lib's convertIcon: what electron-builder does with the configured icons. */
 export const convertIcon = (
   createRequire(path.join(APP_BUILDER_LIB, 'package.json'))('./out/util/iconConverter') as {
-    convertIcon(options: { sources: string[]; fallbackSources: string[]; roots: string[]; format: 'set' | 'ico' | 'icns'; outDir: string }): Promise<IconConvertResult>;
+    convertIcon: (options: { sources: string[]; fallbackSources: string[]; roots: string[]; format: 'set' | 'ico' | 'icns'; outDir: string }) => Promise<IconConvertResult>;
   }
 ).convertIcon;
 

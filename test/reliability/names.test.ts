@@ -343,7 +343,7 @@ describe('generic upload: CR/LF and quotes in template values, header configurat
     report.judge(
       'generic upload: a description with CR/LF, quotes, "&", "=", "%" and a fake boundary',
       'percent-encoded in the URL, raw in its own part; no header or part injected; other values (a password with quotes, & and %) exact',
-      got ? `URL ${got.url.slice(0, 80)}…; parts [${got.fields.map(([n]) => n).join(', ')}] + file; injected header: ${got.headers['x-injected'] ?? 'none'}` : `nothing captured (${item.state}: ${item.error?.message})`,
+      got ? `URL ${got.url.slice(0, 80)}…; parts [${got.fields.map(([n]) => n).join(', ')}] + file; injected header: ${[got.headers['x-injected'] ?? 'none'].flat().join(', ')}` : `nothing captured (${item.state}: ${item.error?.message})`,
       checks,
     );
     expect(checks.failed()).toEqual([]);

@@ -71,8 +71,8 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     },
 
     'transfers.list': () => ({ items: services.transfers.list(), summary: services.transfers.summary() }),
-    'transfers.cancel': ({ ids }) => {
-      for (const id of ids) services.transfers.cancel(id);
+    'transfers.cancel': async ({ ids }) => {
+      for (const id of ids) await services.transfers.cancel(id);
     },
     'transfers.retry': ({ ids }) => services.transfers.retry(ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),

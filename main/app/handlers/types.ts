@@ -11,7 +11,7 @@ export interface HandlerContext {
   media: MediaStreams;
   /** The folders the window may save into, by grant id. */
   grants: FolderGrants;
-  sandboxUrl(): string | null;
+  sandboxUrl: () => string | null;
 }
 
 /** The handlers for one group of methods (one file per provider keeps the files small and separate). */

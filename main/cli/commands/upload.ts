@@ -11,7 +11,6 @@ import { genericConnectionFor } from '../../app/connections.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { argsOf, itemFailure, type ItemFailure } from './shared.js';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const schema = z.object({

@@ -243,7 +243,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
  * names Windows reserves get a leading "_". The same function decides conflicts in the UI and names in main.
  */
 export function localFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
   // A download never makes or replaces a hidden file (.bashrc, .ssh): those configure programs, not hold media.
   out = out.replace(/^\./, '_');

@@ -23,7 +23,6 @@ export const KEPT_FILES_DIR = 'transfer-files';
 const STAGED_ID = /^stg_[a-f0-9]{24}$/;
 
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, MAX_NAME);
   return cleaned.length > 0 ? cleaned : 'file';
 }

@@ -216,14 +216,14 @@ export class TransferQueue {
   }
 
   /** Stops a job now: a running request is aborted, a queued one never starts. */
-  cancel(id: string): void {
+  async cancel(id: string): Promise<void> {
     const entry = this.require(id);
     if (FINAL_STATES.includes(entry.item.state)) return;
     if (entry.controller) {
       entry.controller.abort();
       return; // the run settles the state
     }
-    this.finish(entry, 'cancelled', { error: { code: 'cancelled', message: 'Cancelled.' } });
+    await this.finish(entry, 'cancelled', { error: { code: 'cancelled', message: 'Cancelled.' } });
   }
 
   /** Queues failed and cancelled jobs again (all of them, or the given ones); done jobs are left alone. */

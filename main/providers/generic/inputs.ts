@@ -34,7 +34,6 @@ export interface GenericUploadOptions {
   timeoutMs?: number;
 }
 
-// eslint-disable-next-line no-control-regex
 const noControlCharacters = (value: string): boolean => !/[\x00-\x1f\x7f]/.test(value);
 
 const connectionSchema = z.object({

@@ -78,7 +78,7 @@ function fromXml(text: string): Fields | undefined {
 /** The text of the first child of that name (any case), whether it is plain text or has attributes. */
 function xmlText(children: Record<string, unknown>, name: string): string | undefined {
   const entry = Object.entries(children).find(([key]) => key.toLowerCase() === name)?.[1];
-  const first = Array.isArray(entry) ? entry[0] : entry;
+  const first: unknown = Array.isArray(entry) ? entry[0] : entry;
   if (typeof first === 'string') return first;
   const withText = z.object({ '#text': z.string() }).safeParse(first);
   return withText.success ? withText.data['#text'] : undefined;
@@ -94,7 +94,6 @@ function fields(mediaUrl: string | undefined, message: string | undefined): Fiel
 
 /** A server's text fit to show: one line, no control characters, bounded. */
 function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const oneLine = text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return oneLine.length > MESSAGE_MAX_CHARS ? `${oneLine.slice(0, MESSAGE_MAX_CHARS - 1)}…` : oneLine;
 }

@@ -256,9 +256,7 @@ function compileHeaders(source: string | undefined, setting: GenericSettingKey, 
   for (const line of (source ?? '').split(HEADER_LINE_SEPARATOR)) {
     if (line.trim() === '') continue;
     // CR and LF separate lines; any other control character but a tab cannot be sent in a header (Node refuses it).
-    // eslint-disable-next-line no-control-regex
     if (/[\x00-\x08\x0b-\x1f\x7f]/.test(line)) {
-      // eslint-disable-next-line no-control-regex
       ctx.problems.push({ setting, message: `${setting} has a control character in the line "${line.trim().slice(0, 60).replace(/[\x00-\x1f\x7f]/g, '?')}".` });
       continue;
     }

@@ -190,7 +190,6 @@ function encodeValue(value: string, context: TemplateContext | 'raw', where: str
       return value;
     case 'header':
       if (/[\r\n]/.test(value)) throw new AppError(blame, `The value of ${variable} contains a line break, which cannot go into the header in ${where}.`);
-      // eslint-disable-next-line no-control-regex
       if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value)) throw new AppError(blame, `The value of ${variable} contains a control character, which cannot go into the header in ${where}.`);
       return value;
   }

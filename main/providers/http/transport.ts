@@ -230,7 +230,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
         sent += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
         req.onUploadProgress?.(sent);
       });
-      body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${(err as Error).message}`)));
+      body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${err.message}`)));
       body.pipe(outgoing);
     }
   });

@@ -22,7 +22,6 @@ export interface LibraryConnection {
 export const APPLICATION_ID_HEADER = 'X-Application-Id';
 const REST_PREFIX = '/rest/1.0';
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const headerSafe = (what: string) =>

@@ -59,7 +59,6 @@ export function sendLibrary(conn: ResolvedConnection, limits: LibraryLimits, req
 
 /** Server text shown to a user: one line, no control characters, not too long. */
 function tidy(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const line = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -179,7 +179,7 @@ export async function runCleanup(client: TwilioClient, planInput: CleanupPlan, o
   const concurrency = checked(concurrencySchema, options.concurrency, 'Invalid concurrency') ?? 1;
   const { signal } = options;
   const startedAt = new Date().toISOString();
-  const results: Array<CleanupResult | undefined> = new Array(plan.items.length).fill(undefined);
+  const results = new Array<CleanupResult | undefined>(plan.items.length).fill(undefined);
   let next = 0;
   let fatal: string | undefined;
 

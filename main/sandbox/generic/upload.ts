@@ -38,7 +38,8 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
 
   const params: Params = new Map(ctx.target.query);
   let filePart: FilePart | null = null;
-  let parseError: HttpError | null = null;
+  // Set in the parser's callbacks, which TypeScript's narrowing does not follow: typed by assertion, not narrowed to null.
+  let parseError = null as HttpError | null;
   try {
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;

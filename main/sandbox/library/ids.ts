@@ -12,7 +12,6 @@ export function idProblem(id: string): string | null {
   if (id.includes('/') || id.includes('\\')) return 'it contains a slash';
   if (id.includes('..')) return 'it contains ".."';
   if (id === '.') return 'it is "."';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(id)) return 'it contains a control character';
   if (id.trim() !== id) return 'it starts or ends with a space';
   if (LONE_SURROGATE.test(id)) return 'it is not valid Unicode';

@@ -6,8 +6,8 @@ interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   destructive?: boolean;
-  onConfirm(): void;
-  onCancel(): void;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** A modal built on <dialog>: focus stays inside, Escape cancels, the safe choice has the focus first. */

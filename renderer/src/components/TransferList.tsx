@@ -25,7 +25,7 @@ function progressText(item: TransferItem): string {
   return `${done}${speed}${eta}`;
 }
 
-function TransferRow({ item, onCopy }: { item: TransferItem; onCopy(url: string): void }) {
+function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: string) => void }) {
   const running = item.state === 'checking' || item.state === 'uploading' || item.state === 'downloading' || item.state === 'queued';
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
   return (
@@ -65,7 +65,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy(url: string)
   );
 }
 
-export function TransferList({ items, label, onCopy }: { items: TransferItem[]; label: string; onCopy(url: string): void }) {
+export function TransferList({ items, label, onCopy }: { items: TransferItem[]; label: string; onCopy: (url: string) => void }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => 78, overscan: 6 });
   return (

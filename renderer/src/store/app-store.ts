@@ -27,9 +27,9 @@ interface AppState {
   /** Files the OS opened the desktop app with, waiting for an upload view to take them. */
   openedFiles: EventMap['files.opened']['files'];
   updates: UpdateStatus;
-  navigate(route: Route): void;
+  navigate: (route: Route) => void;
   init(): Promise<void>;
-  dismissNotice(id: string): Promise<void>;
+  dismissNotice: (id: string) => Promise<void>;
 }
 
 const LOG_KEEP = 2000;

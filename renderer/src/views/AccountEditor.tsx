@@ -51,7 +51,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [draft, setDraft] = useState<Draft>(() => {
     if (!existing) return kind ? emptyDraft(kind) : {};
     const { id: _id, secretSet: _s, createdAt: _c, updatedAt: _u, ...config } = existing;
-    return config as Draft;
+    return config;
   });
   const [secret, setSecret] = useState<SecretChange>({ kind: 'keep' });
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -70,7 +70,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     setDraft((d) => {
       const [head, tail] = path.split('.') as [string, string | undefined];
       if (tail === undefined) return { ...d, [head]: value };
-      return { ...d, [head]: { ...((d[head] as Draft | undefined) ?? {}), [tail]: value } };
+      return { ...d, [head]: { ...(d[head] ?? {}), [tail]: value } };
     });
   };
 
@@ -141,9 +141,9 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
             setImportProblems(imported.problems);
             setDraft((d) => ({
               ...d,
-              settings: { ...((d.settings as Draft | undefined) ?? {}), ...imported.settings },
+              settings: { ...(d.settings ?? {}), ...imported.settings },
               ...(imported.username !== undefined ? { username: imported.username } : {}),
-              variables: { ...((d.variables as Record<string, string> | undefined) ?? {}), ...imported.variables },
+              variables: { ...(d.variables ?? {}), ...imported.variables },
             }));
             if (imported.password !== undefined) setSecret({ kind: 'set', value: imported.password });
             setSubmitted(true);

@@ -4,7 +4,7 @@ import type { ImportedAccountDraft } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 
 /** Paste the provider's Account XML; main parses it (no DOCTYPE, bounded size) into a draft for the form. */
-export function ImportXmlDialog({ onImported, onClose }: { onImported(draft: ImportedAccountDraft): void; onClose(): void }) {
+export function ImportXmlDialog({ onImported, onClose }: { onImported: (draft: ImportedAccountDraft) => void; onClose: () => void }) {
   const ref = useModalDialog();
   const [xml, setXml] = useState('');
   const [error, setError] = useState<string>();

@@ -6,7 +6,7 @@ export type SecretChange = { kind: 'keep' } | { kind: 'set'; value: string } | {
  * Write-only: the UI never receives a saved secret, only whether one is set. The user may keep it, replace it or
  * remove it.
  */
-export function SecretInput({ label, isSet, change, onChange }: { label: string; isSet: boolean; change: SecretChange; onChange(c: SecretChange): void }) {
+export function SecretInput({ label, isSet, change, onChange }: { label: string; isSet: boolean; change: SecretChange; onChange: (c: SecretChange) => void }) {
   const id = useId();
   if (isSet && change.kind === 'keep') {
     return (

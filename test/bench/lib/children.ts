@@ -85,7 +85,7 @@ export async function startServerProcess(options: unknown, timeoutMs = 60_000): 
           reject(new Error(`the server process did not answer "${command.cmd}" in time`));
         }, callTimeoutMs);
         pending.set(id, { resolve, reject, timer });
-        child.send({ ...command, id } as ServerCommand);
+        child.send({ ...command, id });
       });
     },
     async close() {

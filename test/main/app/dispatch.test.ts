@@ -5,7 +5,7 @@ import { createDispatcher, type Handlers } from '../../../main/app/dispatch';
 
 /** Handlers that record calls: a malformed call must never reach one. */
 function recordingHandlers() {
-  const called = vi.fn();
+  const called = vi.fn<(method: MethodName, args: unknown) => unknown>();
   const handlers = Object.fromEntries(METHOD_NAMES.map((m) => [m, (args: unknown) => called(m, args)])) as unknown as Handlers;
   return { handlers, called };
 }

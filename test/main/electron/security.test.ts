@@ -20,7 +20,7 @@ function navigate(contents: FakeContents, event: string, url: string): boolean {
 describe('the web contents guards', () => {
   it('lets the window navigate within app:// only, and sends web links to the browser', () => {
     const contents = new FakeContents();
-    const openExternal = vi.fn();
+    const openExternal = vi.fn<(url: string) => void>();
     hardenWebContents(contents as unknown as WebContents, openExternal);
     expect(navigate(contents, 'will-navigate', 'app://media-desk/index.html')).toBe(false);
     expect(navigate(contents, 'will-navigate', 'https://attacker.example/')).toBe(true);

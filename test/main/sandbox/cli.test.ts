@@ -55,11 +55,11 @@ interface Started {
 async function launch(command: string, args: string[], detached = false): Promise<Started> {
   const child = spawn(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], detached });
   let stdout = '';
-  child.stdout!.setEncoding('utf8');
-  child.stderr!.resume();
+  child.stdout.setEncoding('utf8');
+  child.stderr.resume();
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const ready = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
+    child.stdout.on('data', (chunk: string) => {
       stdout += chunk;
       if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
     });

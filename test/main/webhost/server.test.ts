@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { FileRef } from '../../../main/common/contract';
 import { MediaStreams } from '../../../main/app/media-streams';
 import { mediaRoute } from '../../../main/webhost/media-route';
 import { startBrowserHost, type BrowserHost } from '../../../main/webhost/server';
@@ -85,7 +86,7 @@ describe('the browser host', () => {
   });
 
   it('serves the contract with the session cookie', async () => {
-    const viaCookie = JSON.parse((await invoke('app.info', {})).body);
+    const viaCookie: unknown = JSON.parse((await invoke('app.info', {})).body);
     expect(viaCookie).toMatchObject({ ok: true, value: { host: 'browser', name: 'Media Desk' } });
   });
 
@@ -95,7 +96,7 @@ describe('the browser host', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
     const huge = await request('/api/invoke', { method: 'POST', headers: { cookie, origin: host.origin }, body: `"${'x'.repeat(1_100_000)}"` });
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
-    expect(JSON.parse((await invoke('accounts.list', {})).body).ok).toBe(true);
+    expect((JSON.parse((await invoke('accounts.list', {})).body) as { ok: boolean }).ok).toBe(true);
   });
 
   it('serves the renderer with a CSP that allows no inline or eval script', async () => {
@@ -118,7 +119,7 @@ describe('the browser host', () => {
 
   it('stages an uploaded file for main to read', async () => {
     const res = await request('/api/stage?name=photo.jpg', { method: 'POST', headers: { cookie, origin: host.origin }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
-    const ref = JSON.parse(res.body);
+    const ref = JSON.parse(res.body) as { ok: boolean; value: FileRef };
     expect(ref).toMatchObject({ ok: true, value: { kind: 'staged' } });
     const file = await app.staging.resolve(ref.value);
     expect(file).toMatchObject({ name: 'photo.jpg', size: 4 });
@@ -130,7 +131,7 @@ describe('the browser host', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    const event = new Promise<{ event: string; payload: unknown }>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const event = new Promise<{ event: string; payload: unknown }>((resolve) => ws.once('message', (data) => resolve(JSON.parse((data as Buffer).toString('utf8')) as { event: string; payload: unknown })));
     await invoke('settings.update', { theme: 'dark' });
     expect(await event).toMatchObject({ event: 'settings.changed', payload: { theme: 'dark' } });
     ws.close();

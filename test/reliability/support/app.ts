@@ -64,7 +64,7 @@ export interface SecretTyped {
 
 function stripSandboxFlag(config: AccountConfig, label: string): AccountConfig {
   const { sandbox: _sandbox, ...rest } = config;
-  return { ...rest, label } as AccountConfig;
+  return { ...rest, label };
 }
 
 /** Passwords for the sandbox's users instead of its random alphanumeric ones (the Twilio account then uses its API key). */

@@ -167,5 +167,5 @@ export function describePayload(value: unknown): string {
   if (Array.isArray(value)) return `array(${value.length})`;
   if (typeof value === 'object') return `{${Object.keys(value).slice(0, 4).map((k) => JSON.stringify(k)).join(',')}}`;
   if (typeof value === 'string') return `string(${value.length})`;
-  return typeof value === 'bigint' ? 'bigint' : typeof value === 'symbol' ? 'symbol' : typeof value === 'function' ? 'function' : String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || value === undefined ? String(value) : typeof value;
 }

@@ -105,7 +105,7 @@ async function withLock(fn: () => Promise<void>): Promise<void> {
       // A lock older than the deadline was left by a killed run.
       const stat = await fs.stat(LOCK_DIR).catch(() => null);
       if (stat && Date.now() - stat.mtimeMs > 15_000) await fs.rm(LOCK_DIR, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error('reliability report: lock not released');
+      if (Date.now() > deadline) throw new Error('reliability report: lock not released', { cause: err });
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -43,7 +43,7 @@ function sameAcl(a: Acl, b: Acl): boolean {
   return !diffAcl(a, b).changed;
 }
 
-function AclListField({ name, ids, me, onChange }: { name: AclListName; ids: string[]; me: string | undefined; onChange(ids: string[]): void }) {
+function AclListField({ name, ids, me, onChange }: { name: AclListName; ids: string[]; me: string | undefined; onChange: (ids: string[]) => void }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
@@ -151,7 +151,7 @@ interface AclEditorProps {
   folder: LibraryFolderInfo | null;
   /** Users seen in this domain, for the "everyone in the domain" preset. */
   knownUsers: readonly string[];
-  onClose(changed: boolean): void;
+  onClose: (changed: boolean) => void;
 }
 
 type Step = 'edit' | 'review' | 'done';

@@ -80,11 +80,11 @@ interface DetailsPanelProps {
   rows: readonly Row[];
   /** When showing files: their folder, for the list they follow. */
   folder: LibraryFolderInfo | null;
-  onClose(): void;
-  onOpenFolder(name: string): void;
-  onDownload(): void;
-  onPermissions(): void;
-  onDelete(): void;
+  onClose: () => void;
+  onOpenFolder: (name: string) => void;
+  onDownload: () => void;
+  onPermissions: () => void;
+  onDelete: () => void;
 }
 
 export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
@@ -149,7 +149,7 @@ export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolde
       </aside>
     );
   }
-  const file = row.item as LibraryFileInfo;
+  const file = row.item;
   const own = hasOwnAcl(file.acl);
   const governing = effectiveAcl(file, folder);
   const summary = summarizeAcl(governing, creator);

@@ -21,12 +21,12 @@ interface ItemGridProps {
   label: string;
   rows: readonly Row[];
   sort: Sort;
-  onSort(sort: Sort): void;
+  onSort: (sort: Sort) => void;
   selection: GridSelection;
-  onSelection(selection: GridSelection): void;
-  onOpen(row: Row): void;
+  onSelection: (selection: GridSelection) => void;
+  onOpen: (row: Row) => void;
   /** Keys the panel handles (Enter, Delete, Backspace, Alt+Up, Ctrl/Cmd+I); return true when handled. */
-  onCommand(event: KeyboardEvent<HTMLDivElement>): boolean;
+  onCommand: (event: KeyboardEvent<HTMLDivElement>) => boolean;
   me: { userId: string; appId: string } | null;
   /** The folder row a drag is over, for the highlight. */
   dropFolder: string | null;

@@ -340,7 +340,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   };
 
   const startDownload = async () => {
-    const files = targets.filter((r) => r.kind === 'file').map((r) => r.item as LibraryFileInfo);
+    const files = targets.filter((r) => r.kind === 'file').map((r) => r.item);
     if (files.length === 0) return;
     let picked;
     try {
@@ -425,7 +425,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   const openPermissions = (forFolder = false) => {
     if (current && view) {
-      const files = targets.filter((r) => r.kind === 'file').map((r) => r.item as LibraryFileInfo);
+      const files = targets.filter((r) => r.kind === 'file').map((r) => r.item);
       if (forFolder || files.length === 0) setDialog({ kind: 'acl', scope: { kind: 'folder', folder: view.folder, fileCount: view.files.length } });
       else if (files.length === 1 && files[0]) setDialog({ kind: 'acl', scope: { kind: 'file', file: files[0] } });
       else setDialog({ kind: 'acl', scope: { kind: 'files', folder: current, files } });
@@ -725,7 +725,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   );
 }
 
-function DeleteFoldersDialog({ dialog, onCancel, onConfirm }: { dialog: { folders: FolderToDelete[]; loading: boolean }; onCancel(): void; onConfirm(list: FolderToDelete[]): void }) {
+function DeleteFoldersDialog({ dialog, onCancel, onConfirm }: { dialog: { folders: FolderToDelete[]; loading: boolean }; onCancel: () => void; onConfirm: (list: FolderToDelete[]) => void }) {
   const readable = dialog.folders.filter((f) => f.files !== undefined);
   const fileTotal = readable.reduce((n, f) => n + (f.files?.length ?? 0), 0);
   const single = dialog.folders.length === 1 ? dialog.folders[0] : undefined;

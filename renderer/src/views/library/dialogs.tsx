@@ -10,7 +10,7 @@ interface ModalProps {
   /** Buttons; the first safe one should come first. */
   actions: ReactNode;
   wide?: boolean;
-  onCancel(): void;
+  onCancel: () => void;
   testId?: string;
 }
 
@@ -35,7 +35,7 @@ export function Modal({ title, children, actions, wide, onCancel, testId }: Moda
   );
 }
 
-export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: ReadonlySet<string>; onCreate(name: string): Promise<string | null>; onCancel(): void }) {
+export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: ReadonlySet<string>; onCreate: (name: string) => Promise<string | null>; onCancel: () => void }) {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -92,7 +92,7 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
 
 /** Where downloads go, when the host cannot show the system's folder dialog (the browser host): an editable path. */
 /** The browser host's Downloads folder, which the page can show but not change (only `--downloads` sets it). */
-export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { count: number; folder: string; onChoose(): Promise<string | null>; onCancel(): void }) {
+export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { count: number; folder: string; onChoose: () => Promise<string | null>; onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -144,8 +144,8 @@ export function ConflictDialog<T extends string>({
   names: readonly string[];
   where: string;
   choices: ReadonlyArray<ConflictChoice<T>>;
-  onDone(decisions: Map<string, T>): void;
-  onCancel(): void;
+  onDone: (decisions: Map<string, T>) => void;
+  onCancel: () => void;
 }) {
   const [index, setIndex] = useState(0);
   const [applyToAll, setApplyToAll] = useState(true);

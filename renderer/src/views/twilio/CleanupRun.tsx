@@ -11,7 +11,7 @@ import { TwilioError } from './TwilioError';
 const POLL_MS = 300;
 
 /** `onState` tells the screen when the run moves on (it allows a new count only once the run is finished). */
-export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus; onState(state: TwilioCleanupStatus['state']): void }) {
+export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus; onState: (state: TwilioCleanupStatus['state']) => void }) {
   const [status, setStatus] = useState(initial);
   const [results, setResults] = useState<TwilioCleanupResult[]>(initial.results);
   const [error, setError] = useState<unknown>();

@@ -21,7 +21,7 @@ interface DownloadFlowProps {
   accountId: string;
   items: TwilioMediaView[];
   /** Called with what happened, for the panel's status line; undefined when the user cancelled. */
-  onDone(outcome?: string): void;
+  onDone: (outcome?: string) => void;
 }
 
 export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
@@ -68,8 +68,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
     return () => {
       live = false;
     };
-    // Once, when the flow starts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the flow starts: a later onDone or check must not ask for the folder again
   }, []);
 
   const visible = step.kind !== 'picking';

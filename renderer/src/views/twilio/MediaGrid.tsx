@@ -9,9 +9,9 @@ interface MediaGridProps {
   active: number;
   /** Bumped to move keyboard focus to the active tile (after a move, a deletion, closing the preview); 0 never. */
   focusRequest: number;
-  onActive(index: number): void;
-  onOpen(index: number): void;
-  onDelete(index: number): void;
+  onActive: (index: number) => void;
+  onOpen: (index: number) => void;
+  onDelete: (index: number) => void;
 }
 
 function Thumb({ media }: { media: TwilioMediaView }) {
@@ -42,16 +42,17 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
   current.current = active;
 
   useEffect(() => {
+    // Only a request moves focus: a list that loads or shrinks on its own must not take it from elsewhere. So the
+    // active tile is read from the ref (set in this render), not named as a dependency.
     if (focusRequest === 0) return;
-    const tile = tiles.current[active];
+    const index = current.current;
+    const tile = tiles.current[index];
     tile?.focus();
     if (!tile || document.activeElement === tile) return;
     // A modal dialog closing in the same update (the preview, a confirmation) leaves the tile inert until it is
     // gone: try again after the frame.
-    const frame = requestAnimationFrame(() => tiles.current[active]?.focus());
+    const frame = requestAnimationFrame(() => tiles.current[index]?.focus());
     return () => cancelAnimationFrame(frame);
-    // Only a request moves focus: a list that loads or shrinks on its own must not take it from elsewhere.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
   const onKeyDown = (event: KeyboardEvent) => {

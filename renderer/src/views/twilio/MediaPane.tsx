@@ -17,7 +17,7 @@ function kindCount(kind: TwilioMediaView['kind'], count: number): string {
 interface MediaPaneProps {
   accountId: string;
   message: TwilioMessageView;
-  onDeleted(messageSid: string): void;
+  onDeleted: (messageSid: string) => void;
 }
 
 interface MediaState {

@@ -12,10 +12,10 @@ interface MediaPreviewProps {
   media: TwilioMediaView;
   index: number;
   count: number;
-  onClose(): void;
-  onMove(index: number): void;
-  onDownload(media: TwilioMediaView): void;
-  onDelete(media: TwilioMediaView): void;
+  onClose: () => void;
+  onMove: (index: number) => void;
+  onDownload: (media: TwilioMediaView) => void;
+  onDelete: (media: TwilioMediaView) => void;
 }
 
 const ZOOMS = [0.25, 0.5, 1, 2, 4];
@@ -24,7 +24,7 @@ const ZOOMS = [0.25, 0.5, 1, 2, 4];
  * The stream URL to load, renewed once when it fails: the URL a listing gave expires after 30 minutes, and a grid
  * can stay open longer than that. A second failure is a real one.
  */
-function usePreviewUrl(accountId: string, media: TwilioMediaView): { url: string; failed: boolean; onError(): void } {
+function usePreviewUrl(accountId: string, media: TwilioMediaView): { url: string; failed: boolean; onError: () => void } {
   const [state, setState] = useState({ url: media.previewUrl, renewed: false, failed: false });
   useEffect(() => setState({ url: media.previewUrl, renewed: false, failed: false }), [media.previewUrl]);
   const onError = () => {
@@ -104,7 +104,7 @@ function PlayerStage({ accountId, media }: { accountId: string; media: TwilioMed
   return null;
 }
 
-function Stage({ accountId, media, onDownload }: { accountId: string; media: TwilioMediaView; onDownload(): void }) {
+function Stage({ accountId, media, onDownload }: { accountId: string; media: TwilioMediaView; onDownload: () => void }) {
   if (media.kind === 'image') return <ImageStage key={media.sid} accountId={accountId} media={media} />;
   if (media.kind === 'video' || media.kind === 'audio') return <PlayerStage key={media.sid} accountId={accountId} media={media} />;
   return (

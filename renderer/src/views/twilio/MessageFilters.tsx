@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { hasFilters, NO_FILTERS, type MessageFilterValues } from './useMessages';
 
 /** Filters for the message list: applied with the button (or Enter); "only with media" applies at once. */
-export function MessageFilters({ value, onApply }: { value: MessageFilterValues; onApply(values: MessageFilterValues): void }) {
+export function MessageFilters({ value, onApply }: { value: MessageFilterValues; onApply: (values: MessageFilterValues) => void }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const set = (patch: Partial<MessageFilterValues>) => setDraft((d) => ({ ...d, ...patch }));

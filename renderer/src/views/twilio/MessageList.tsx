@@ -11,8 +11,8 @@ interface MessageListProps {
   selected: string | null;
   hasMore: boolean;
   loading: boolean;
-  onSelect(sid: string): void;
-  onLoadMore(): void;
+  onSelect: (sid: string) => void;
+  onLoadMore: () => void;
 }
 
 const ROW_HEIGHT = 76;

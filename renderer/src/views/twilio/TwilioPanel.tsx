@@ -11,7 +11,7 @@ import { TwilioError } from './TwilioError';
 import { hasFilters, NO_FILTERS, useMessages, type MessageFilterValues } from './useMessages';
 import './twilio.css';
 
-function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear(): void }) {
+function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
   return filtered ? (
     <div className="empty">
       <p>No messages match these filters.</p>

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 
 /** Recipients as removable chips; Enter, comma, semicolon or a paste of many adds them. */
-export function RecipientsInput({ value, onChange }: { value: string[]; onChange(next: string[]): void }) {
+export function RecipientsInput({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const add = (text: string) => {

@@ -12,9 +12,8 @@ import { RecipientsInput } from './RecipientsInput';
 interface Pending {
   key: string;
   name: string;
-  /** Dropped or picked files; files the OS opened the app with have only their ref. */
+  /** Dropped or picked files; files the OS opened the desktop app with have only their ref. */
   file?: File;
-  previewUrl: string;
   status: 'preparing' | 'ready' | 'refused';
   ref?: FileRef;
   checked?: CheckedFile;
@@ -23,12 +22,27 @@ interface Pending {
 
 let keySeq = 0;
 
+/**
+ * An object URL for the file while the component that shows it is mounted: revoked when the file leaves the list
+ * (removed, sent), when the panel goes, and when the file changes. None for no file.
+ */
+function useObjectUrl(file: File | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (!file) return;
+    const created = URL.createObjectURL(file);
+    setUrl(created);
+    return () => URL.revokeObjectURL(created);
+  }, [file]);
+  return url;
+}
+
 function Thumbnail({ item }: { item: Pending }) {
-  if (!item.previewUrl) return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : item.status === 'ready' ? '✓' : '✕'}</div>;
-  if (item.checked?.contentType === 'video/mp4') {
-    return <video className="thumb" src={item.previewUrl} muted preload="metadata" aria-hidden="true" />;
-  }
-  if (item.checked?.contentType === 'image/jpeg') return <img className="thumb" src={item.previewUrl} alt="" />;
+  const type = item.checked?.contentType;
+  const url = useObjectUrl(type ? item.file : undefined);
+  if (!item.file || !url) return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : item.status === 'ready' ? '✓' : '✕'}</div>;
+  if (type === 'video/mp4') return <video className="thumb" src={url} muted preload="metadata" aria-hidden="true" />;
+  if (type === 'image/jpeg') return <img className="thumb" src={url} alt="" />;
   return <div className="thumb thumb-empty" aria-hidden="true">{item.status === 'preparing' ? '…' : '✕'}</div>;
 }
 
@@ -45,8 +59,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     setError(undefined);
     const added: Pending[] = files.map((file) =>
       file instanceof File
-        ? { key: `p${++keySeq}`, name: file.name, file, previewUrl: URL.createObjectURL(file), status: 'preparing' }
-        : { key: `p${++keySeq}`, name: file.name, ref: file.ref, previewUrl: '', status: 'preparing' },
+        ? { key: `p${++keySeq}`, name: file.name, file, status: 'preparing' }
+        : { key: `p${++keySeq}`, name: file.name, ref: file.ref, status: 'preparing' },
     );
     setPending((p) => [...p, ...added]);
     for (const item of added) {
@@ -71,15 +85,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     useAppStore.setState({ openedFiles: [] });
     void addFiles(opened);
   }, [opened, addFiles]);
-  useEffect(() => () => pending.forEach((p) => p.previewUrl && URL.revokeObjectURL(p.previewUrl)), []); // eslint-disable-line react-hooks/exhaustive-deps
-
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
-  const remove = (key: string) =>
-    setPending((p) => {
-      const gone = p.find((x) => x.key === key);
-      if (gone?.previewUrl) URL.revokeObjectURL(gone.previewUrl);
-      return p.filter((x) => x.key !== key);
-    });
+  const remove = (key: string) => setPending((p) => p.filter((x) => x.key !== key));
 
   const send = async () => {
     setSending(true);

@@ -21,7 +21,7 @@ describe('the activity log', () => {
     log.info('http', 'POST https://h/u?pass=topsecret answered 200', 'acc_12345678');
     log.error('http', 'failed with topsecret');
     await log.flush();
-    const lines = (await fs.readFile(log.file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await fs.readFile(log.file, 'utf8')).trim().split('\n').map((l): unknown => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ level: 'info', scope: 'http', accountId: 'acc_12345678' });
     expect(JSON.stringify(lines)).not.toContain('topsecret');

@@ -84,8 +84,8 @@ describe('the transfer queue', () => {
     const waiting = queue.enqueue({ type: 'test', params: {} }, newTransfer('next'));
     await waitFor(() => runs.size === 1);
     expect(runs.get(running.id)?.ctx.signal.aborted).toBe(false);
-    queue.cancel(waiting.id);
-    queue.cancel(running.id);
+    await queue.cancel(waiting.id);
+    await queue.cancel(running.id);
     expect(runs.get(running.id)?.ctx.signal.aborted).toBe(true);
     await waitFor(() => queue.get(running.id)?.state === 'cancelled');
     expect(queue.get(waiting.id)?.state).toBe('cancelled');
@@ -100,7 +100,7 @@ describe('the transfer queue', () => {
     await waitFor(() => runs.size === 3);
     runs.get(ok!.id)?.resolve();
     runs.get(bad!.id)?.reject(new AppError('remote', 'Server said no.'));
-    queue.cancel(stopped!.id);
+    await queue.cancel(stopped!.id);
     await waitFor(() => queue.list().every((i) => ['done', 'failed', 'cancelled'].includes(i.state)));
     expect(queue.get(bad!.id)?.error).toEqual({ code: 'remote', message: 'Server said no.' });
     runs.clear();

@@ -58,7 +58,7 @@ describe('the secret vault with a key file', () => {
     const vault = new SecretVault(dir, await createKeyFileCipher(dir));
     await vault.set('k', 'value');
     const file = path.join(dir, 'secrets.json');
-    const sealed = JSON.parse(await fs.readFile(file, 'utf8'));
+    const sealed = JSON.parse(await fs.readFile(file, 'utf8')) as { secrets: { k: string } };
     const raw = Buffer.from(sealed.secrets.k, 'base64');
     raw.writeUInt8(raw.readUInt8(raw.length - 1) ^ 1, raw.length - 1);
     sealed.secrets.k = raw.toString('base64');
@@ -101,7 +101,7 @@ describe('the memory-only vault', () => {
     const vault = new SecretVault(dir, await createKeyFileCipher(dir));
     await vault.set('k', 'value');
     await vault.useCipher(memoryOnlyCipher);
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'secrets.json'), 'utf8')).secrets).toEqual({});
+    expect((JSON.parse(await fs.readFile(path.join(dir, 'secrets.json'), 'utf8')) as { secrets: unknown }).secrets).toEqual({});
     expect(vault.get('k')).toBe('value');
   });
 });

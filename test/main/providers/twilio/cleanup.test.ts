@@ -60,7 +60,7 @@ describe('planCleanup (dry run)', () => {
     fake.messages.push(odd);
     const plan = await planCleanup(client, { dateFrom: '2024-03-03', dateTo: '2024-03-06', scanAllMessages: true });
     expect(plan.items.map((i) => i.messageSid)).not.toContain(odd.sid);
-    const lax = { ...client, iterateMedia: (s: string) => client.iterateMedia(s) } as TwilioClient;
+    const lax = { ...client, iterateMedia: (s: string) => client.iterateMedia(s) };
     const laxPlan = await planCleanup(lax, { dateFrom: '2024-03-03', dateTo: '2024-03-06' });
     expect(laxPlan.items.map((i) => i.mediaSid).sort()).toEqual(plan.items.map((i) => i.mediaSid).sort());
   });

@@ -6,8 +6,8 @@ export type Who = 'demo' | 'other';
 
 export interface LibraryCall {
   as?: Who;
-  /** Which application to call through: the caller's own by default. */
-  app?: 'demo' | 'other' | string;
+  /** Which application to call through ('demo', 'other', or any other name): the caller's own by default. */
+  app?: string;
   headers?: Record<string, string>;
   json?: unknown;
   body?: Buffer | string;

@@ -1,0 +1,85 @@
+// ESLint for the whole tree: typescript-eslint's type-checked rules on every TypeScript file (each file is checked
+// against the tsconfig.json nearest to it: the root one, renderer/ or test/e2e/), React's hooks rules on the
+// renderer, and the rule that only the Electron adapter imports `electron`. The layer order between folders is
+// dependency-cruiser's job (.dependency-cruiser.cjs); `npm run lint` runs both.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const ELECTRON_ONLY_IN_ADAPTER = {
+  name: 'electron',
+  message: 'Only main/electron/ (and preload/) import electron: everything else runs in the browser host and the CLI too, where there is no Electron. Reach Electron through AppServices.host.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.vite/**', '**/*.d.ts'] },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          // Two TypeScript files no tsconfig includes: checked against the root one's options.
+          allowDefaultProject: ['renderer/vite.config.mts', 'test/e2e/support/seed-library.mts'],
+          defaultProject: 'tsconfig.json',
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // The two that catch lost errors and half-finished work: a promise nobody awaits, an async function where a
+      // void callback is expected (its rejection goes nowhere).
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // `_name` marks a parameter a signature requires but the body does not use.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'all', caughtErrorsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [ELECTRON_ONLY_IN_ADAPTER] }],
+      // Off: functions that implement an async interface (a cipher, a fake server, a host adapter) stay `async` so
+      // that a throw reaches the caller as a rejection, as the interface promises; the rule would have them throw
+      // synchronously or wrap values in Promise.resolve. Missing awaits are no-floating-promises' job.
+      '@typescript-eslint/require-await': 'off',
+      // Off: every control character in this code's regular expressions is deliberate (names, headers, log and
+      // terminal text are cleaned of them); the rule exists to catch accidental ones and would need a disable
+      // comment at each of the twenty-odd places that refuse or strip them.
+      'no-control-regex': 'off',
+    },
+  },
+
+  // The Electron adapter is the one home of `electron`. preload/ is the other place that must import it: it runs
+  // in Electron's preload context and is built from contextBridge and ipcRenderer, which nothing else provides.
+  // test/main/electron/ mirrors the adapter and mocks `electron` for it.
+  {
+    files: ['main/electron/**', 'preload/**', 'test/main/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    rules: {
+      // Off in tests only: Vitest's asymmetric matchers (expect.any, expect.stringContaining…) are typed `any`, so
+      // the rule fires on every `toMatchObject({ message: expect.stringContaining(…) })`. Reading an `any` (member
+      // access, argument, return, call) is still an error.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+
+  // Build, test and start scripts are plain JavaScript modules for Node: linted without type information.
+  {
+    files: ['**/*.{mjs,cjs,js}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+);

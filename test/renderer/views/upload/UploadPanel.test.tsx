@@ -1,0 +1,100 @@
+// The upload panel's previews: a chosen photo's object URL lives while the photo is in the list, and no longer
+// (an object URL holds the file's bytes in memory until it is revoked).
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccountSummary } from '../../../../main/common/accounts';
+import type { MediaDeskBridge } from '../../../../main/common/contract';
+import type { FileRef } from '../../../../main/common/files';
+import { UploadPanel } from '../../../../renderer/src/views/upload/UploadPanel';
+
+// The contract as main would answer it: every file is a JPEG, every upload is queued. Installed before the panel's
+// modules load, as the preload script does.
+const uploads = vi.hoisted(() => {
+  const sent: FileRef[][] = [];
+  const answer = (method: string, args: unknown): unknown => {
+    if (method === 'transfers.list') return { items: [], summary: { active: 0, progress: null } };
+    if (method === 'generic.checkFiles') {
+      const [ref] = (args as { files: Array<{ path: string }> }).files;
+      return [{ name: ref?.path.split('/').pop(), size: 4, contentType: 'image/jpeg' }];
+    }
+    if (method === 'generic.upload') {
+      sent.push((args as { files: FileRef[] }).files);
+      return [];
+    }
+    throw new Error(`unexpected call ${method}`);
+  };
+  const bridge = {
+    invoke: (method: string, args: unknown) => Promise.resolve({ ok: true, value: answer(method, args) }),
+    on: () => () => undefined,
+    fileRef: (file: File) => Promise.resolve({ kind: 'path', path: `/home/me/${file.name}` }),
+  };
+  window.mediaDesk = bridge as unknown as MediaDeskBridge;
+  return { sent };
+});
+
+const account: AccountSummary = {
+  id: 'acc_12345678',
+  kind: 'generic',
+  label: 'Media server',
+  sandbox: false,
+  settings: {},
+  username: 'me',
+  variables: {},
+  secretSet: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+} as AccountSummary;
+
+const urlOf = (file: File) => `blob:media-desk/${file.name}`;
+let created: string[];
+let revoked: string[];
+
+beforeEach(() => {
+  created = [];
+  revoked = [];
+  uploads.sent.length = 0;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => {
+    created.push(urlOf(file as File));
+    return urlOf(file as File);
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => void revoked.push(url));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], name, { type: 'image/jpeg' });
+
+async function choose(...files: File[]) {
+  fireEvent.change(screen.getByTestId('file-input'), { target: { files } });
+  // The previews are decorative (alt=""): found by their class, not by a role.
+  await waitFor(() => expect([...document.querySelectorAll('img.thumb')].map((img) => img.getAttribute('src'))).toEqual(files.map(urlOf)));
+}
+
+describe('the upload panel previews', () => {
+  it('revokes a removed photo’s URL at once, and the others’ when the panel goes', async () => {
+    const view = render(<UploadPanel account={account} />);
+    const [kept, removed] = [photo('kept.jpg'), photo('removed.jpg')];
+    await choose(kept, removed);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove removed.jpg' }));
+    await waitFor(() => expect(revoked).toEqual([urlOf(removed)]));
+
+    view.unmount();
+    expect(revoked.sort()).toEqual([urlOf(kept), urlOf(removed)].sort());
+    expect(created.filter((url) => !revoked.includes(url))).toEqual([]);
+  });
+
+  it('revokes the URLs of the photos it sent', async () => {
+    render(<UploadPanel account={account} />);
+    const photos = [photo('a.jpg'), photo('b.jpg')];
+    await choose(...photos);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
+    expect(uploads.sent).toEqual([[{ kind: 'path', path: '/home/me/a.jpg' }, { kind: 'path', path: '/home/me/b.jpg' }]]);
+    expect(revoked.sort()).toEqual(photos.map(urlOf).sort());
+  });
+});
