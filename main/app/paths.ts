@@ -42,7 +42,7 @@ export function parseHostArgs(argv: readonly string[], settings: HostArgsSetting
   try {
     parsed = parseArgv(argv, options, { strict });
   } catch (err) {
-    if (err instanceof ArgsError && err.problem === 'unknown-option') throw new Error(`Unknown option ${err.option}. Options: ${names}.`);
+    if (err instanceof ArgsError && err.problem === 'unknown-option') throw new Error(`Unknown option ${err.option}. Options: ${names}.`, { cause: err });
     throw err;
   }
   if (strict && parsed.positionals.length > 0) throw new Error(`Unexpected argument "${parsed.positionals[0]}". Options: ${names}.`);

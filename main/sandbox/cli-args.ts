@@ -19,7 +19,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   try {
     parsed = parseArgv(argv, OPTIONS);
   } catch (err) {
-    throw new Error(`${err instanceof ArgsError ? err.message : String(err)} ${USAGE}`);
+    throw new Error(`${err instanceof ArgsError ? err.message : String(err)} ${USAGE}`, { cause: err });
   }
   const { values, positionals } = parsed;
   if (values.help === true) throw new Error(USAGE);

@@ -118,8 +118,9 @@ function* variants(base: unknown, pathSoFar: string[] = []): Generator<[string, 
     return;
   }
   if (Array.isArray(base)) {
-    for (const [i, item] of base.entries()) {
-      for (const [what, value] of variants(item, [...pathSoFar, String(i)])) yield [what, base.map((x, j) => (j === i ? value : x))];
+    const items: unknown[] = base;
+    for (const [i, item] of items.entries()) {
+      for (const [what, value] of variants(item, [...pathSoFar, String(i)])) yield [what, items.map((x, j) => (j === i ? value : x))];
     }
     return;
   }

@@ -14,8 +14,8 @@ const uploads = vi.hoisted(() => {
   const answer = (method: string, args: unknown): unknown => {
     if (method === 'transfers.list') return { items: [], summary: { active: 0, progress: null } };
     if (method === 'generic.checkFiles') {
-      const [ref] = (args as { files: Array<{ path: string }> }).files;
-      return [{ name: ref?.path.split('/').pop(), size: 4, contentType: 'image/jpeg' }];
+      const [ref] = (args as { files: Array<{ id: string }> }).files;
+      return [{ name: ref?.id.replace(/^fg_/, ''), size: 4, contentType: 'image/jpeg' }];
     }
     if (method === 'generic.upload') {
       sent.push((args as { files: FileRef[] }).files);
@@ -26,7 +26,7 @@ const uploads = vi.hoisted(() => {
   const bridge = {
     invoke: (method: string, args: unknown) => Promise.resolve({ ok: true, value: answer(method, args) }),
     on: () => () => undefined,
-    fileRef: (file: File) => Promise.resolve({ kind: 'path', path: `/home/me/${file.name}` }),
+    fileRef: (file: File) => Promise.resolve({ kind: 'granted', id: `fg_${file.name}` }),
   };
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
   return { sent };
@@ -94,7 +94,7 @@ describe('the upload panel previews', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
-    expect(uploads.sent).toEqual([[{ kind: 'path', path: '/home/me/a.jpg' }, { kind: 'path', path: '/home/me/b.jpg' }]]);
+    expect(uploads.sent).toEqual([[{ kind: 'granted', id: 'fg_a.jpg' }, { kind: 'granted', id: 'fg_b.jpg' }]]);
     expect(revoked.sort()).toEqual(photos.map(urlOf).sort());
   });
 });
