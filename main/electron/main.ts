@@ -11,6 +11,7 @@ import { validateExternalUrl } from '../app/handlers/index.js';
 import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
 import { grantOpenedFiles } from '../app/opened-files.js';
 import { defaultDataDir } from '../app/paths.js';
+import { DataFolderInUseError, dataFolderHolder } from '../core/storage/instance-lock.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc, registerFileGrantIpc } from './ipc.js';
 import { MainWindow } from './main-window.js';
@@ -37,10 +38,21 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 const launch = parseLaunchArgs(argsAfterApp(process.argv, app.isPackaged), process.cwd());
 const dataDir = launch.dataDir ?? defaultDataDir();
 
-if (!app.requestSingleInstanceLock()) {
+// Another host (a browser host, an Electron on the same folder) holds the data folder: say who, touch nothing. Asked
+// before anything below writes into the folder (userData, Electron's own single-instance lock) and before `ready`.
+const folder = dataFolderHolder(dataDir);
+if (folder.held) {
+  dialog.showErrorBox('Media Desk is already using this data folder', new DataFolderInUseError(dataDir, folder.holder).message);
+  app.exit(1);
+} else {
+  // Chromium's profile lives in the data folder, so Electron's single-instance lock is per data folder too: a second
+  // launch on the same folder hands its files to the first (second-instance below) and quits.
+  app.setPath('userData', dataDir);
+}
+
+if (folder.held || !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.setPath('userData', dataDir);
   let running: RunningApp | undefined;
   const window = new MainWindow(() => createWindow(dataDir));
   /** Files opened before the UI can take them wait here. */

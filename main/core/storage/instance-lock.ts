@@ -3,7 +3,7 @@
 // The lock is proper-lockfile's (an `instance.lock` directory whose mtime the holder refreshes; released on exit and
 // on signals, taken over once stale). Next to it, `instance.json` says who holds it (process, host, address; never
 // the browser host's token) so a second host can tell the user where the running app is.
-import { promises as fs, rmSync } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -52,23 +52,31 @@ export interface DataFolderLock {
 }
 
 /** Reads who holds the folder, or null when instance.json is missing or unreadable. Never changes anything. */
-export async function readInstanceInfo(dataDir: string): Promise<InstanceInfo | null> {
+export function readInstanceInfo(dataDir: string): InstanceInfo | null {
   try {
-    const parsed = instanceSchema.safeParse(JSON.parse(await fs.readFile(path.join(dataDir, INSTANCE_FILE), 'utf8')));
+    const parsed = instanceSchema.safeParse(JSON.parse(readFileSync(path.join(dataDir, INSTANCE_FILE), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
+export type FolderHolder = { held: false } | { held: true; holder: InstanceInfo | null };
+
 /**
- * Whether another live process holds the folder, and who, without creating or changing anything: for a host that
- * must know before it writes anything at all (Electron's runtime writes its own files into its userData folder).
+ * Whether another live process holds the folder, and who, without creating or changing anything. Synchronous on
+ * purpose: Electron must know before `app.setPath('userData')` and its own single-instance lock, both of which
+ * write into the folder, and before its `ready` event.
  */
-export async function dataFolderHolder(dataDir: string): Promise<{ held: false } | { held: true; holder: InstanceInfo | null }> {
-  const locked = await lockfile.check(dataDir, { lockfilePath: path.join(dataDir, LOCK_NAME), realpath: false, stale: STALE_MS }).catch(() => false);
+export function dataFolderHolder(dataDir: string): FolderHolder {
+  let locked: boolean;
+  try {
+    locked = lockfile.checkSync(dataDir, { lockfilePath: path.join(dataDir, LOCK_NAME), realpath: false, stale: STALE_MS });
+  } catch {
+    locked = false;
+  }
   if (!locked) return { held: false };
-  const holder = await readInstanceInfo(dataDir);
+  const holder = readInstanceInfo(dataDir);
   if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && processIsGone(holder.pid)) return { held: false };
   return { held: true, holder };
 }
@@ -100,7 +108,7 @@ export async function lockDataFolder(dataDir: string, host: string): Promise<Dat
     releaseLock = await lockfile.lock(dataDir, options);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-    const holder = await readInstanceInfo(dataDir);
+    const holder = readInstanceInfo(dataDir);
     // A holder killed outright (SIGKILL, a crash) cannot release: when its process is gone on this machine, the
     // lock is taken over now rather than once its mtime goes stale.
     if (!holder || holder.hostname !== os.hostname() || holder.pid === process.pid || !processIsGone(holder.pid)) throw new DataFolderInUseError(dataDir, holder);
@@ -108,7 +116,7 @@ export async function lockDataFolder(dataDir: string, host: string): Promise<Dat
     try {
       releaseLock = await lockfile.lock(dataDir, options);
     } catch (again) {
-      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderInUseError(dataDir, await readInstanceInfo(dataDir));
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataFolderInUseError(dataDir, readInstanceInfo(dataDir));
       throw again;
     }
   }

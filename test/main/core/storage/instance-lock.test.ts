@@ -16,16 +16,16 @@ describe('the data folder lock', () => {
   it('is held once: a second taker gets DataFolderInUseError naming the holder; release frees it', async () => {
     const lock = await lockDataFolder(dir, 'browser');
     await lock.announce({ url: 'http://127.0.0.1:5555/' });
-    expect(await dataFolderHolder(dir)).toEqual({ held: true, holder: expect.objectContaining({ pid: process.pid, host: 'browser', url: 'http://127.0.0.1:5555/' }) });
+    expect(dataFolderHolder(dir)).toEqual({ held: true, holder: expect.objectContaining({ pid: process.pid, host: 'browser', url: 'http://127.0.0.1:5555/' }) });
     const refused = await lockDataFolder(dir, 'electron').catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(DataFolderInUseError);
     expect(String(refused)).toContain(`process ${process.pid}`);
     expect(String(refused)).toContain('http://127.0.0.1:5555/');
     await lock.release();
     expect(await fs.readdir(dir)).toEqual([]);
-    expect(await dataFolderHolder(dir)).toEqual({ held: false });
+    expect(dataFolderHolder(dir)).toEqual({ held: false });
     const again = await lockDataFolder(dir, 'electron');
-    expect((await readInstanceInfo(dir))?.host).toBe('electron');
+    expect(readInstanceInfo(dir)?.host).toBe('electron');
     await again.release();
   });
 
@@ -33,9 +33,9 @@ describe('the data folder lock', () => {
     await fs.mkdir(path.join(dir, LOCK_NAME));
     // A pid that cannot be running: above the kernel's pid_max.
     await fs.writeFile(path.join(dir, INSTANCE_FILE), JSON.stringify({ pid: 2 ** 30, host: 'browser', hostname: os.hostname(), startedAt: '2024-01-01T00:00:00Z' }));
-    expect(await dataFolderHolder(dir)).toEqual({ held: false });
+    expect(dataFolderHolder(dir)).toEqual({ held: false });
     const lock = await lockDataFolder(dir, 'browser');
-    expect((await readInstanceInfo(dir))?.pid).toBe(process.pid);
+    expect(readInstanceInfo(dir)?.pid).toBe(process.pid);
     await lock.release();
   });
 

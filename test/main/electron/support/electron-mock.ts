@@ -72,6 +72,8 @@ export const electron = {
   menu: undefined as MenuItem[] | undefined,
   lock: vi.fn(() => true),
   quit: vi.fn(),
+  exit: vi.fn(),
+  setPath: vi.fn(),
   setAppUserModelId: vi.fn(),
   showErrorBox: vi.fn(),
   permissionHandler: vi.fn(),
@@ -102,7 +104,7 @@ export const electronModule = {
   BrowserWindow: FakeWindow,
   app: {
     requestSingleInstanceLock: electron.lock,
-    setPath: vi.fn(),
+    setPath: electron.setPath,
     setAppUserModelId: electron.setAppUserModelId,
     on: (event: string, listener: Listener) => electron.appListeners.set(event, [...(electron.appListeners.get(event) ?? []), listener]),
     whenReady: () => Promise.resolve(),
@@ -110,6 +112,7 @@ export const electronModule = {
     isPackaged: false,
     name: 'Media Desk',
     quit: electron.quit,
+    exit: electron.exit,
   },
   ipcMain: { handle: (channel: string, handler: unknown) => electron.handlers.set(channel, handler) },
   protocol: {
