@@ -215,6 +215,8 @@ interface DamageCase {
   content: Buffer | string;
   /** The notice the user must get; undefined when the content is readable and no notice is due. */
   notice?: RegExp;
+  /** Settings only: the values the file held that the app must keep (a bad value falls back alone). */
+  readable?: Partial<typeof DEFAULT_SETTINGS>;
 }
 
 const VALID_ACCOUNTS = JSON.stringify({
@@ -235,7 +237,7 @@ const DAMAGE: DamageCase[] = [
   { file: 'settings.json', what: 'NUL bytes (a crash on some file systems)', content: Buffer.alloc(64), notice: /settings file was damaged/ },
   { file: 'settings.json', what: 'random binary', content: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80, 0x81]), notice: /settings file was damaged/ },
   { file: 'settings.json', what: 'a JSON array', content: '[1,2,3]', notice: /settings file was damaged/ },
-  { file: 'settings.json', what: 'a value of the wrong type (each bad value falls back alone, and is named)', content: '{"theme":"dark","concurrency":"fast","sandboxEnabled":false}', notice: /"concurrency" \("fast"\) is back to its default/ },
+  { file: 'settings.json', what: 'a value of the wrong type (each bad value falls back alone, and is named)', content: '{"theme":"dark","concurrency":"fast","sandboxEnabled":false}', notice: /"concurrency" \("fast"\) is back to its default/, readable: { theme: 'dark', sandboxEnabled: false } },
   { file: 'transfers.json', what: 'truncated', content: '{"version":1,"entries":[{"item":{"id":"tr_0123456789abcdef","st', notice: /transfer history was damaged/ },
   { file: 'transfers.json', what: 'empty', content: '', notice: /transfer history was damaged/ },
   { file: 'transfers.json', what: 'random binary', content: Buffer.from([0x00, 0x01, 0xff, 0x7b]), notice: /transfer history was damaged/ },
@@ -253,7 +255,7 @@ describe('damaged files at start', () => {
     const notices = services.notices.list().map((n) => n.message);
     // What the started app answers before anything is written: defaults where the file was damaged.
     const answered = { settings: services.settings.get(), accounts: services.accounts.list(), transfers: services.transfers.list() };
-    const expectedSettings = d.file === 'settings.json' && !d.notice ? { ...DEFAULT_SETTINGS, theme: 'dark', sandboxEnabled: false } : DEFAULT_SETTINGS;
+    const expectedSettings = d.file === 'settings.json' && d.readable ? { ...DEFAULT_SETTINGS, ...d.readable } : DEFAULT_SETTINGS;
     // The app goes on working: a write of that file now makes a good one.
     if (d.file === 'settings.json') await services.settings.update({ theme: 'light' });
     if (d.file === 'accounts.json' || d.file === 'secrets.json') await services.accounts.create({ kind: 'library', label: 'New', serverUrl: 'https://l.example', domain: 'd', userId: 'u', appId: 'a' }, 'new-secret-123');

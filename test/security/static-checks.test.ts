@@ -485,6 +485,7 @@ describe('the capability rule: main/app writes only where main decided', () => {
   const DATA_FOLDER_WRITERS: Record<string, string> = {
     'main/app/twilio-cleanup.ts': "each clean-up run's journal, in the data folder's twilio-cleanup/",
     'main/app/local-files.ts': "makes the browser host's Downloads folder, which only --downloads sets",
+    'main/app/services.ts': 'makes the data folder itself (0700), which only the host\'s --data-dir names',
   };
 
   it('no other main/app file calls an fs function that writes', () => {
