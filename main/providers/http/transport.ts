@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -40,7 +40,8 @@ export interface HttpResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   url: URL;
-  body: http.IncomingMessage;
+  /** The answer's body; an answer that came while the request body was still being sent is already read in full. */
+  body: Readable;
   /** The request's signal: reading the body after it fired is a cancellation, not a network error. */
   signal?: AbortSignal;
 }
@@ -170,13 +171,35 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
 
     outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${req.url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
+      // Writing after the server's early answer fails (EPIPE, ECONNRESET): the answer being read is what counts.
+      if (earlyAnswer && failure === undefined) return;
       cleanup();
       if (!settled) {
         settled = true;
         reject(failure ?? networkError(err, req.url));
       }
     });
+    let bodySent = false;
+    let earlyAnswer = false;
+    outgoing.on('finish', () => (bodySent = true));
     outgoing.on('response', (incoming) => {
+      if (!bodySent && req.body !== undefined && !Buffer.isBuffer(req.body)) {
+        // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
+        // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).
+        earlyAnswer = true;
+        req.body.unpipe(outgoing);
+        req.body.destroy();
+        void readEarlyAnswer(incoming).then((bytes) => {
+          cleanup();
+          if (settled) return;
+          settled = true;
+          outgoing.destroy();
+          const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: Readable.from([bytes]) };
+          if (req.signal) response.signal = req.signal;
+          resolve(response);
+        });
+        return;
+      }
       settled = true;
       incomingBody = incoming;
       incoming.on('close', cleanup);
@@ -203,6 +226,29 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${(err as Error).message}`)));
       body.pipe(outgoing);
     }
+  });
+}
+
+/**
+ * The bytes of an answer that came while the request was still being sent, up to the API body cap. The connection
+ * may be dropped by then (the server refuses to read the rest): what arrived before is kept.
+ */
+function readEarlyAnswer(incoming: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (): void => resolve(Buffer.concat(chunks, total));
+    incoming.on('data', (chunk: Buffer) => {
+      if (total + chunk.length > DEFAULT_BODY_CAP) {
+        incoming.destroy();
+        return;
+      }
+      total += chunk.length;
+      chunks.push(chunk);
+    });
+    incoming.once('end', done);
+    incoming.once('error', done);
+    incoming.once('close', done);
   });
 }
 

@@ -2,6 +2,7 @@
 // and the uploaded media themselves (public URLs, with Range).
 import type { RequestContext } from '../http/context.js';
 import { HttpError } from '../http/http-error.js';
+import { earlyAnswerHeaders, lingerClose } from '../http/linger.js';
 import { serveFile } from '../http/serve-file.js';
 import { sniffMedia } from '../media-sniff.js';
 import type { TwilioStore } from '../twilio/store.js';
@@ -50,7 +51,10 @@ export async function handleGeneric(ctx: RequestContext, segments: string[], dep
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
     if (ctx.res.headersSent) ctx.res.destroy();
-    else replyGeneric(ctx, err.status, { message: err.message }, err.headers);
+    else {
+      replyGeneric(ctx, err.status, { message: err.message }, { ...err.headers, ...earlyAnswerHeaders(ctx) });
+      lingerClose(ctx);
+    }
   }
 }
 
