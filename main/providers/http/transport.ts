@@ -9,6 +9,8 @@ import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 5 * 60_000;
 /** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
 export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
 
@@ -27,6 +29,10 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Idle timeout: no byte moved for this long fails the request. */
   timeoutMs?: number;
+  /** With a streamed body: how long the server may take to answer once the whole body is sent. */
+  answerTimeoutMs?: number;
+  /** With a streamed body: called once the whole body is sent and the answer is awaited. */
+  onBodySent?: () => void;
   /** The request carries a credential (in a header, the URL or the body). */
   carriesSecret?: boolean;
   /** The account allows secrets over plain http to a non-loopback host. */
@@ -169,7 +175,16 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
 
-    outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${req.url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
+    const streamedBody = req.body !== undefined && !Buffer.isBuffer(req.body);
+    const answerTimeoutMs = req.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+    let bodySent = false;
+    outgoing.setTimeout(timeoutMs, () =>
+      fail(
+        bodySent && streamedBody
+          ? new AppError('timeout', `${req.url.host} did not answer after the upload (waited ${Math.round(answerTimeoutMs / 1000)} s).`)
+          : new AppError('timeout', `${req.url.host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
+      ),
+    );
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       // Writing after the server's early answer fails (EPIPE, ECONNRESET): the answer being read is what counts.
       if (earlyAnswer && failure === undefined) return;
@@ -179,11 +194,15 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
         reject(failure ?? networkError(err, req.url));
       }
     });
-    let bodySent = false;
     let earlyAnswer = false;
-    outgoing.on('finish', () => (bodySent = true));
+    outgoing.on('finish', () => {
+      bodySent = true;
+      if (!streamedBody || settled) return;
+      outgoing.setTimeout(answerTimeoutMs);
+      req.onBodySent?.();
+    });
     outgoing.on('response', (incoming) => {
-      if (!bodySent && req.body !== undefined && !Buffer.isBuffer(req.body)) {
+      if (!bodySent && streamedBody && req.body !== undefined && !Buffer.isBuffer(req.body)) {
         // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
         // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).
         earlyAnswer = true;
