@@ -69,6 +69,8 @@ export const genericConfigSchema = z.object({
   username: text(256),
   /** Non-secret account variables for %account[KEY]% templates. */
   variables: z.record(variableName, text(4096)).default({}),
+  /** How long the server may take to answer once a whole file is sent (storing, transcoding); default 5 minutes. */
+  answerTimeoutSeconds: z.number().int().min(10).max(3600).optional(),
 });
 
 export const libraryConfigSchema = z.object({

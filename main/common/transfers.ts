@@ -1,7 +1,8 @@
 // Transfers as the UI sees them: one queue for every account, uploads and downloads alike.
 import type { AppErrorData } from './errors.js';
 
-export const TRANSFER_STATES = ['queued', 'checking', 'uploading', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export const TRANSFER_STATES = ['queued', 'checking', 'uploading', 'waiting', 'downloading', 'done', 'failed', 'cancelled'] as const;
+/** 'waiting': an upload is all sent and the server is storing or transcoding it before it answers. */
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export const FINAL_STATES: readonly TransferState[] = ['done', 'failed', 'cancelled'];
 

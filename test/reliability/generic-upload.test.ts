@@ -19,10 +19,10 @@ import { describeLeaks, findSecretLeaks } from './support/secrets.js';
 import { startProxy, startScriptableProxy, startScriptedServer, type ProxyAnswer, type ScriptableProxy, type TestServer } from './support/servers.js';
 
 // The transport's idle timeout is 30 s; the app passes none for uploads. To test "a server slower than the timeout"
-// without waiting 30 s, every request that does not choose its own timeout gets 3 s here. Nothing else changes.
+// without waiting 30 s, every request that does not choose its own timeouts (idle, and the answer's wait after an upload) gets 3 s here. Nothing else changes.
 vi.mock('../../main/providers/http/transport.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../main/providers/http/transport.js')>();
-  return { ...real, send: (req: Parameters<typeof real.send>[0]) => real.send({ ...req, timeoutMs: req.timeoutMs ?? 3000 }) };
+  return { ...real, send: (req: Parameters<typeof real.send>[0]) => real.send({ ...req, timeoutMs: req.timeoutMs ?? 3000, answerTimeoutMs: req.answerTimeoutMs ?? 3000 }) };
 });
 
 const report = new CaseReport('generic-upload', 'generic upload');

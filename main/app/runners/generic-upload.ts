@@ -7,7 +7,7 @@ import type { AccountStore } from '../../core/accounts/account-store.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import type { RunContext } from '../../core/transfers/transfer-queue.js';
 import { uploadGenericMedia } from '../../providers/generic/client.js';
-import { genericConnection } from '../connections.js';
+import { accountOfKind, genericConnection } from '../connections.js';
 
 export const GENERIC_UPLOAD = 'generic.upload';
 
@@ -24,13 +24,15 @@ export function genericUploadRunner(accounts: AccountStore) {
     const params = genericUploadParams.parse(ctx.params);
     const media = await checkMediaFile(params.file.path, params.file.name);
     ctx.progress(0, media.size);
+    const { answerTimeoutSeconds } = accountOfKind(accounts, params.accountId, 'generic');
     const result = await uploadGenericMedia(
       genericConnection(accounts, params.accountId),
       { file: { path: params.file.path, name: params.file.name, size: media.size, contentType: media.contentType }, recipients: params.recipients, description: params.description },
       {
         signal: ctx.signal,
+        ...(answerTimeoutSeconds !== undefined ? { answerTimeoutMs: answerTimeoutSeconds * 1000 } : {}),
         // The precheck is part of checking; the reference send follows the upload.
-        onPhase: (phase) => ctx.phase(phase === 'precheck' ? 'checking' : 'uploading'),
+        onPhase: (phase) => ctx.phase(phase === 'precheck' ? 'checking' : phase === 'waiting' ? 'waiting' : 'uploading'),
         onProgress: (sent, total) => ctx.progress(sent, total),
       },
     );

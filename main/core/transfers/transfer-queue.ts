@@ -22,8 +22,8 @@ export interface RunContext {
   item: Readonly<TransferItem>;
   params: unknown;
   signal: AbortSignal;
-  /** Moves the job into a running phase ('checking', 'uploading', 'downloading'). */
-  phase(state: Extract<TransferState, 'checking' | 'uploading' | 'downloading'>): void;
+  /** Moves the job into a running phase ('checking', 'uploading', 'waiting', 'downloading'). */
+  phase(state: Extract<TransferState, 'checking' | 'uploading' | 'waiting' | 'downloading'>): void;
   progress(bytesDone: number, bytesTotal?: number | null): void;
 }
 

@@ -117,7 +117,10 @@ class UploadRun {
     if (info.size !== file.size) throw new AppError('io', `"${file.name}" changed since it was checked (${file.size} bytes then, ${info.size} now). Add it again.`);
   }
 
-  private send(prepared: PreparedRequest, extra: { body?: Buffer | Readable; bodyLength?: number; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void }) {
+  private send(
+    prepared: PreparedRequest,
+    extra: { body?: Buffer | Readable; bodyLength?: number; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void; onBodySent?: () => void },
+  ) {
     return send({
       method: prepared.method,
       url: prepared.url,
@@ -131,6 +134,8 @@ class UploadRun {
       ...(this.options.signal ? { signal: this.options.signal } : {}),
       ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
       ...(extra.onUploadProgress ? { onUploadProgress: extra.onUploadProgress } : {}),
+      ...(extra.onBodySent ? { onBodySent: extra.onBodySent } : {}),
+      ...(this.options.answerTimeoutMs ? { answerTimeoutMs: this.options.answerTimeoutMs } : {}),
     });
   }
 
@@ -152,6 +157,7 @@ class UploadRun {
         bodyLength: body.length,
         headers: { 'content-type': body.contentType },
         onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
+        onBodySent: () => this.options.onPhase?.('waiting'),
       });
       const { answer, problem } = await this.readAnswer(res);
       if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'refused the upload');

@@ -24,7 +24,8 @@ export interface GenericUploadRequest {
   previewJpeg?: Uint8Array;
 }
 
-export type UploadPhase = 'precheck' | 'uploading' | 'reference';
+/** 'waiting': the whole file is sent and the server is storing it before it answers. */
+export type UploadPhase = 'precheck' | 'uploading' | 'waiting' | 'reference';
 
 export interface GenericUploadOptions {
   signal?: AbortSignal;
@@ -32,6 +33,8 @@ export interface GenericUploadOptions {
   onPhase?: (phase: UploadPhase) => void;
   /** Idle timeout of each request (no byte moved for this long). */
   timeoutMs?: number;
+  /** How long the server may take to answer once the whole file is sent (default: the transport's, 5 minutes). */
+  answerTimeoutMs?: number;
 }
 
 const noControlCharacters = (value: string): boolean => !/[\x00-\x1f\x7f]/.test(value);
@@ -72,6 +75,7 @@ const optionsSchema = z.object({
   onProgress: z.custom<(sentBytes: number, totalBytes: number) => void>(isFunction, 'onProgress must be a function.').optional(),
   onPhase: z.custom<(phase: UploadPhase) => void>(isFunction, 'onPhase must be a function.').optional(),
   timeoutMs: z.number().int().positive().max(24 * 3600 * 1000).optional(),
+  answerTimeoutMs: z.number().int().positive().max(24 * 3600 * 1000).optional(),
 });
 
 export type CheckedConnection = z.infer<typeof connectionSchema>;

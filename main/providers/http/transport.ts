@@ -5,10 +5,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
+export const DEFAULT_ANSWER_TIMEOUT_MS = 5 * 60_000;
 /** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
 export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
 
@@ -32,6 +34,10 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Idle timeout: no byte moved for this long fails the request. */
   timeoutMs?: number;
+  /** With a streamed body: how long the server may take to answer once the whole body is sent. */
+  answerTimeoutMs?: number;
+  /** With a streamed body: called once the whole body is sent and the answer is awaited. */
+  onBodySent?: () => void;
   /** The request carries a credential (in a header, the URL or the body). */
   carriesSecret?: boolean;
   /** The account allows secrets over plain http to a non-loopback host. */
@@ -47,7 +53,8 @@ export interface HttpResponse {
   url: URL;
   /** The server's host as messages may name it (from the display URL when the request had one). */
   host: string;
-  body: http.IncomingMessage;
+  /** The answer's body; an answer that came while the request body was still being sent is already read in full. */
+  body: Readable;
   /** The request's signal: reading the body after it fired is a cancellation, not a network error. */
   signal?: AbortSignal;
 }
@@ -198,15 +205,50 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
 
-    outgoing.setTimeout(timeoutMs, () => fail(new AppError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`)));
+    const streamedBody = req.body !== undefined && !Buffer.isBuffer(req.body);
+    const answerTimeoutMs = req.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
+    let bodySent = false;
+    outgoing.setTimeout(timeoutMs, () =>
+      fail(
+        bodySent && streamedBody
+          ? new AppError('timeout', `${host} did not answer after the upload (waited ${Math.round(answerTimeoutMs / 1000)} s).`)
+          : new AppError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
+      ),
+    );
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
+      // Writing after the server's early answer fails (EPIPE, ECONNRESET): the answer being read is what counts.
+      if (earlyAnswer && failure === undefined) return;
       cleanup();
       if (!settled) {
         settled = true;
         reject(failure ?? networkError(err, host));
       }
     });
+    let earlyAnswer = false;
+    outgoing.on('finish', () => {
+      bodySent = true;
+      if (!streamedBody || settled) return;
+      outgoing.setTimeout(answerTimeoutMs);
+      req.onBodySent?.();
+    });
     outgoing.on('response', (incoming) => {
+      if (!bodySent && streamedBody && req.body !== undefined && !Buffer.isBuffer(req.body)) {
+        // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
+        // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).
+        earlyAnswer = true;
+        req.body.unpipe(outgoing);
+        req.body.destroy();
+        void readEarlyAnswer(incoming).then((bytes) => {
+          cleanup();
+          if (settled) return;
+          settled = true;
+          outgoing.destroy();
+          const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: Readable.from([bytes]) };
+          if (req.signal) response.signal = req.signal;
+          resolve(response);
+        });
+        return;
+      }
       settled = true;
       incomingBody = incoming;
       incoming.on('close', cleanup);
@@ -233,6 +275,29 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${err.message}`)));
       body.pipe(outgoing);
     }
+  });
+}
+
+/**
+ * The bytes of an answer that came while the request was still being sent, up to the API body cap. The connection
+ * may be dropped by then (the server refuses to read the rest): what arrived before is kept.
+ */
+function readEarlyAnswer(incoming: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const done = (): void => resolve(Buffer.concat(chunks, total));
+    incoming.on('data', (chunk: Buffer) => {
+      if (total + chunk.length > DEFAULT_BODY_CAP) {
+        incoming.destroy();
+        return;
+      }
+      total += chunk.length;
+      chunks.push(chunk);
+    });
+    incoming.once('end', done);
+    incoming.once('error', done);
+    incoming.once('close', done);
   });
 }
 

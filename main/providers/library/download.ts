@@ -81,13 +81,16 @@ function localError(err: unknown, dest: string): AppError {
   return new AppError('io', `Could not write "${dest}"${code ? ` (${code})` : ''}.`);
 }
 
+/** How many times a dropped download is resumed (Range on the kept .part) before it fails. */
+export const MAX_RESUMES = 3;
+
 export async function downloadToFile(ctx: LibraryContext, source: MediaSource, destPath: string, options: DownloadOptions = {}): Promise<DownloadResult> {
   const dest = path.resolve(destPath);
   const host = ctx.conn.host;
   if (!options.overwrite && (await exists(dest))) {
     throw new AppError('conflict', `"${dest}" already exists; choose another name or allow replacing it.`);
   }
-  const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, signal: options.signal });
+  let res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, signal: options.signal });
   await expectStatus(res, [200], ctx.conn, source.what);
   if (!isAcceptedType(source.accept, res.headers['content-type'])) {
     res.body.destroy();
@@ -100,29 +103,42 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
     throw new AppError('protocol', `The media library at ${host} announced ${announced} bytes for ${source.what}, but its listed size is ${options.expectedSize} bytes. Refresh the folder and try again.`);
   }
   const total = announced ?? options.expectedSize;
+  const contentType = res.headers['content-type'];
   const temp = tempPathBeside(dest, 'part');
   let received = 0;
   let tempCreated = false;
+  let resumes = 0;
   try {
-    // Opened before the first byte arrives, so that a failure at any point finds the temp file to remove.
-    const handle = await fs.promises.open(temp, 'wx');
+    // Created before the first byte arrives, so that a failure at any point finds the temp file to remove.
+    await (await fs.promises.open(temp, 'wx')).close();
     tempCreated = true;
-    const out = handle.createWriteStream();
-    await pipeline(
-      res.body,
-      async function* count(chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          received += chunk.length;
+    for (;;) {
+      try {
+        await appendBody(res.body, temp, received, (bytes) => {
+          received = bytes;
           if (total !== undefined && received > total) {
             throw new AppError('protocol', `The media library at ${host} sent more than the ${total} bytes of ${source.what}.`);
           }
           options.onProgress?.({ bytes: received, total });
-          yield chunk;
+        }, options.signal);
+        break;
+      } catch (err) {
+        if (!isDrop(err) || options.signal?.aborted || total === undefined || resumes >= MAX_RESUMES) throw err;
+        resumes += 1;
+        // What reached the disk is what counts: ask for the rest of it.
+        received = await syncFile(temp);
+        res = await resumeRequest(ctx, source, received, options.signal);
+        if (res.status === 206 && contentRangeStart(res.headers['content-range'], total) === received) continue;
+        if (res.status === 200) {
+          // The server ignored the Range: start over.
+          await fs.promises.truncate(temp, 0);
+          received = 0;
+          continue;
         }
-      },
-      out,
-      options.signal ? { signal: options.signal } : {},
-    );
+        res.body.destroy();
+        throw err;
+      }
+    }
     const written = await syncFile(temp);
     if (total !== undefined && written !== total) {
       throw new AppError('network', `The download of ${source.what} from ${host} is incomplete: ${written} of ${total} bytes arrived.`);
@@ -131,19 +147,56 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
       throw new AppError('conflict', `"${dest}" appeared while downloading; the download was not saved over it.`);
     }
     await renameDurably(temp, dest);
-    return { path: dest, size: written, contentType: res.headers['content-type'] };
+    return { path: dest, size: written, contentType };
   } catch (err) {
     res.body.destroy();
     if (tempCreated) await fs.promises.rm(temp, { force: true }).catch(() => undefined);
     if (options.signal?.aborted) throw new AppError('cancelled', `The download of ${source.what} was cancelled.`);
     if (err instanceof AppError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ECONNRESET' || (err as Error).message === 'aborted') {
+    if (isDrop(err)) {
       const of = total !== undefined ? ` of ${total}` : '';
       throw new AppError('network', `The download of ${source.what} from ${host} was interrupted after ${received}${of} bytes.`);
     }
     throw localError(err, dest);
   }
+}
+
+function isDrop(err: unknown): boolean {
+  if (err instanceof AppError) return false;
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ECONNRESET' || (err as Error).message === 'aborted';
+}
+
+/** Writes a body at the end of the temp file (which holds `already` bytes), reporting the running total. */
+async function appendBody(body: Readable, temp: string, already: number, onBytes: (bytes: number) => void, signal: AbortSignal | undefined): Promise<void> {
+  const handle = await fs.promises.open(temp, 'a');
+  const out = handle.createWriteStream();
+  let bytes = already;
+  await pipeline(
+    body,
+    async function* count(chunks: AsyncIterable<Buffer>) {
+      for await (const chunk of chunks) {
+        bytes += chunk.length;
+        onBytes(bytes);
+        yield chunk;
+      }
+    },
+    out,
+    signal ? { signal } : {},
+  );
+}
+
+async function resumeRequest(ctx: LibraryContext, source: MediaSource, from: number, signal: AbortSignal | undefined) {
+  const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, headers: { range: `bytes=${from}-` }, signal });
+  await expectStatus(res, [200, 206], ctx.conn, source.what);
+  return res;
+}
+
+/** The first byte of a Content-Range "bytes FIRST-LAST/TOTAL" that ends the file of `total` bytes, else undefined. */
+function contentRangeStart(value: string | string[] | undefined, total: number): number | undefined {
+  const match = typeof value === 'string' ? /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value.trim()) : null;
+  if (!match || Number(match[3]) !== total || Number(match[2]) !== total - 1) return undefined;
+  return Number(match[1]);
 }
 
 /** Opens the media for streaming, forwarding Range; failures other than 416 become AppErrors. */

@@ -3,6 +3,7 @@
 import { formatBytes } from '../../common/format-bytes.js';
 import type { RequestContext } from '../http/context.js';
 import { HttpError } from '../http/http-error.js';
+import { earlyAnswerHeaders, lingerClose } from '../http/linger.js';
 import { serveFile } from '../http/serve-file.js';
 import { sniffMedia } from '../media-sniff.js';
 import type { TwilioStore } from '../twilio/store.js';
@@ -51,7 +52,10 @@ export async function handleGeneric(ctx: RequestContext, segments: string[], dep
   } catch (err) {
     if (!(err instanceof HttpError)) throw err;
     if (ctx.res.headersSent) ctx.res.destroy();
-    else replyGeneric(ctx, err.status, { message: err.message }, err.headers);
+    else {
+      replyGeneric(ctx, err.status, { message: err.message }, { ...err.headers, ...earlyAnswerHeaders(ctx) });
+      lingerClose(ctx);
+    }
   }
 }
 

@@ -10,7 +10,7 @@ import { HttpError } from '../http/http-error.js';
 import { streamToFile, type StreamedFile } from '../http/stream-to-file.js';
 import { sniffMedia } from '../media-sniff.js';
 import { assertGenericCredentials, forwardAbort, param, type GenericAccount, type Params } from './params.js';
-import type { GenericStore } from './store.js';
+import { NO_CREDIT_RECIPIENT, type GenericStore } from './store.js';
 
 const MULTIPART_OVERHEAD = 1024 * 1024; // room for the text parts and boundaries around the file
 
@@ -37,6 +37,8 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
   if (declared > deps.maxUploadBytes + MULTIPART_OVERHEAD) throw tooLarge(deps.maxUploadBytes);
 
   const params: Params = new Map(ctx.target.query);
+  // The no-credit recipient is refused as soon as it is known, before the media is read, as real services do.
+  if (isNoCreditRecipient(param(params, 'to', 'sms_to'))) throw noCredit();
   let filePart: FilePart | null = null;
   // Set in the parser's callbacks, which TypeScript's narrowing does not follow: typed by assertion, not narrowed to null.
   let parseError = null as HttpError | null;
@@ -52,6 +54,11 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
       parser.on('field', (name, value, info) => {
         if (info.valueTruncated) parseError ??= new HttpError(413, `The part "${name}" is too large.`);
         params.set(name, value);
+        if ((name === 'to' || name === 'sms_to') && isNoCreditRecipient(value) && filePart === null) {
+          ctx.body.unpipe(parser);
+          parser.destroy();
+          reject(noCredit());
+        }
       });
       parser.on('file', (_name, stream, info) => {
         const uploadPath = deps.store.newUploadPath();
@@ -86,7 +93,7 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
     if (typeof sizeHeader === 'string' && sizeHeader.trim() !== String(streamed.bytes)) {
       throw new HttpError(400, `X-Media-Size says ${sizeHeader.trim()} bytes but the file has ${streamed.bytes}.`);
     }
-    if (!deps.store.hasCreditFor(streamed.bytes, param(params, 'to', 'sms_to'))) throw new HttpError(402, 'Not enough credit');
+    if (!deps.store.hasCreditFor(streamed.bytes, param(params, 'to', 'sms_to'))) throw noCredit();
     const name = await deps.store.commit(part.uploadPath, type);
     await deps.store.spend(streamed.bytes);
     return { name, bytes: streamed.bytes };
@@ -94,6 +101,14 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
     await discard(part);
     throw err;
   }
+}
+
+function noCredit(): HttpError {
+  return new HttpError(402, 'Not enough credit');
+}
+
+function isNoCreditRecipient(recipient: string | undefined): boolean {
+  return recipient !== undefined && recipient.split(',').includes(NO_CREDIT_RECIPIENT);
 }
 
 function tooLarge(limit: number): HttpError {

@@ -10,6 +10,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',
   checking: 'Checking',
   uploading: 'Uploading',
+  waiting: 'Waiting for the server',
   downloading: 'Downloading',
   done: 'Done',
   failed: 'Failed',
@@ -26,7 +27,7 @@ function progressText(item: TransferItem): string {
 }
 
 function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: string) => void }) {
-  const running = item.state === 'checking' || item.state === 'uploading' || item.state === 'downloading' || item.state === 'queued';
+  const running = item.state === 'checking' || item.state === 'uploading' || item.state === 'waiting' || item.state === 'downloading' || item.state === 'queued';
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
   return (
     <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={`${item.title}: ${STATE_LABEL[item.state]}`}>

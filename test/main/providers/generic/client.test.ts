@@ -95,7 +95,7 @@ describe('uploadGenericMedia: the upload request', () => {
     expect(headers['x-signature']).toBe(createHash('sha1').update('p@ss&word').digest('hex'));
     expect(Buffer.from(String(headers['x-caller']), 'latin1').toString('utf8')).toBe('Jöhn'); // raw UTF-8 on the wire
 
-    expect(phases).toEqual(['uploading']);
+    expect(phases).toEqual(['uploading', 'waiting']);
     expect(progress.at(-1)).toEqual([upload?.rawLength, upload?.rawLength]);
     expect(progress.every(([sent, total], i) => sent <= total && (i === 0 || sent >= (progress[i - 1]?.[0] ?? 0)))).toBe(true);
   });
@@ -169,7 +169,7 @@ describe('uploadGenericMedia: the precheck', () => {
     expect(result.mediaUrl).toBe('https://cdn.example/ok.jpg');
     expect(media.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /precheck', 'POST /upload']);
     expect(media.requests[0]?.query.get('size')).toBe(String(photoBytes.length));
-    expect(phases).toEqual(['precheck', 'uploading']);
+    expect(phases).toEqual(['precheck', 'uploading', 'waiting']);
   });
 });
 
@@ -188,7 +188,7 @@ describe('uploadGenericMedia: the media reference send', () => {
     const phases: UploadPhase[] = [];
     const result = await uploadGenericMedia(connection(media.origin, settings), request({ recipients: ['+15550100', 'bad', '+15550199'] }), { onPhase: (phase) => phases.push(phase) });
 
-    expect(phases).toEqual(['uploading', 'reference']);
+    expect(phases).toEqual(['uploading', 'waiting', 'reference']);
     expect(result.referenceSends).toEqual([
       { recipient: '+15550100', ok: true },
       { recipient: 'bad', ok: false, message: `${new URL(media.origin).host} refused the reference send: Unknown recipient (HTTP 400 Bad Request).` },
