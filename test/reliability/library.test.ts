@@ -16,11 +16,12 @@ import { CaseReport, Checks } from './support/report.js';
 import { describeLeaks, findSecretLeaks } from './support/secrets.js';
 import { startProxy, startScriptableProxy, startScriptedServer, type ProxyAnswer, type ScriptableProxy, type TestServer } from './support/servers.js';
 
-// The transport's idle timeout is 30 s and the library runners set none. To test "a server slower than the timeout"
-// without waiting 30 s, every request that does not choose its own timeout gets 3 s here. Nothing else changes.
+// The transport's idle timeout is 30 s (5 min for the answer after an upload) and the library runners set neither.
+// To test "a server slower than the timeout" without that wait, every request that does not choose its own timeouts
+// gets 3 s for each here. Nothing else changes.
 vi.mock('../../main/providers/http/transport.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../main/providers/http/transport.js')>();
-  return { ...real, send: (req: Parameters<typeof real.send>[0]) => real.send({ ...req, timeoutMs: req.timeoutMs ?? 3000 }) };
+  return { ...real, send: (req: Parameters<typeof real.send>[0]) => real.send({ ...req, timeoutMs: req.timeoutMs ?? 3000, answerTimeoutMs: req.answerTimeoutMs ?? 3000 }) };
 });
 
 const report = new CaseReport('library', 'media library');

@@ -243,7 +243,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
           if (settled) return;
           settled = true;
           outgoing.destroy();
-          const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, body: Readable.from([bytes]) };
+          const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, host, body: Readable.from([bytes]) };
           if (req.signal) response.signal = req.signal;
           resolve(response);
         });
