@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppStore, type Route } from '../store/app-store';
 import { useTransfers } from '../store/transfers-store';
 import { KIND_LABEL, KIND_NOUN, KIND_ORDER, SANDBOX_EXPLANATION } from './kinds';
@@ -27,13 +27,21 @@ export function Sidebar() {
   // The menu closes at every navigation: it remembers the navigation it was opened at.
   const [openedAt, setOpenedAt] = useState<number | null>(null);
   const menuOpen = openedAt === routeSerial;
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu and gives the focus back to its button, as a menu's keyboard users expect.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setOpenedAt(null);
+    toggle.current?.focus();
+  };
   return (
-    <nav className={`sidebar${menuOpen ? ' menu-open' : ''}`} aria-label="Accounts and tools">
+    <nav className={`sidebar${menuOpen ? ' menu-open' : ''}`} aria-label="Accounts and tools" onKeyDown={closeOnEscape}>
       <div className="sidebar-bar">
         <button type="button" className="brand" title="The Welcome page" onClick={() => navigate({ view: 'home' })}>
           <span className="brand-mark" aria-hidden="true">◧</span> Media Desk
         </button>
         <button
+          ref={toggle}
           type="button"
           className="nav-toggle"
           aria-expanded={menuOpen}
