@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
-import { NoticeBar } from './components/NoticeBar';
+import { NoticeRegion } from './components/NoticeRegion';
 import { useAppStore } from './store/app-store';
 import { useTransfers } from './store/transfers-store';
 import { AccountView } from './views/AccountView';
@@ -64,9 +64,9 @@ export function App() {
     <div className="shell">
       <Sidebar />
       <main className="content" id="main">
-        <NoticeBar />
         <CurrentView />
       </main>
+      <NoticeRegion />
     </div>
   );
 }

@@ -1,66 +1,96 @@
-import type { ReactNode } from 'react';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppStore, type Route } from '../store/app-store';
 import { useTransfers } from '../store/transfers-store';
-import { KIND_LABEL, KIND_NOUN, KIND_ORDER } from './kinds';
+import { KIND_LABEL, KIND_NOUN, KIND_ORDER, SANDBOX_EXPLANATION } from './kinds';
 
-function NavButton({ route, current, children }: { route: Route; current: boolean; children: ReactNode }) {
+function NavButton({ route, current, title, children }: { route: Route; current: boolean; title?: string; children: ReactNode }) {
   const navigate = useAppStore((s) => s.navigate);
   return (
-    <button type="button" className={`nav-item${current ? ' current' : ''}`} aria-current={current ? 'page' : undefined} onClick={() => navigate(route)}>
+    <button type="button" className={`nav-item${current ? ' current' : ''}`} aria-current={current ? 'page' : undefined} title={title} onClick={() => navigate(route)}>
       {children}
     </button>
   );
 }
 
+/**
+ * The accounts and tools. Wide windows: a column on the left. Narrow ones: a bar with a menu button, whose list
+ * opens over the content (so the content keeps its place however many accounts there are) and closes on a choice.
+ */
 export function Sidebar() {
   const accounts = useAppStore((s) => s.accounts);
   const route = useAppStore((s) => s.route);
+  const routeSerial = useAppStore((s) => s.routeSerial);
+  const navigate = useAppStore((s) => s.navigate);
   const currentAccount = 'accountId' in route ? route.accountId : undefined;
   const active = useTransfers((s) => s.summary.active);
   const progress = useTransfers((s) => s.summary.progress);
+  // The menu closes at every navigation: it remembers the navigation it was opened at.
+  const [openedAt, setOpenedAt] = useState<number | null>(null);
+  const menuOpen = openedAt === routeSerial;
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu and gives the focus back to its button, as a menu's keyboard users expect.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setOpenedAt(null);
+    toggle.current?.focus();
+  };
   return (
-    <nav className="sidebar" aria-label="Accounts and tools">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">◧</span> Media Desk
+    <nav className={`sidebar${menuOpen ? ' menu-open' : ''}`} aria-label="Accounts and tools" onKeyDown={closeOnEscape}>
+      <div className="sidebar-bar">
+        <button type="button" className="brand" title="The Welcome page" onClick={() => navigate({ view: 'home' })}>
+          <span className="brand-mark" aria-hidden="true">◧</span> Media Desk
+        </button>
+        <button
+          ref={toggle}
+          type="button"
+          className="nav-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="nav-menu"
+          onClick={() => setOpenedAt(menuOpen ? null : routeSerial)}
+        >
+          <span aria-hidden="true">☰</span> Menu
+        </button>
       </div>
-      {KIND_ORDER.map((kind) => {
-        const ofKind = accounts.filter((a) => a.kind === kind);
-        return (
-          <section key={kind} className="nav-group" aria-labelledby={`group-${kind}`}>
-            <h2 id={`group-${kind}`} className="nav-heading">{KIND_LABEL[kind]}</h2>
-            {ofKind.length === 0 ? (
-              <button type="button" className="nav-item muted" onClick={() => useAppStore.getState().navigate({ view: 'account-new', kind })}>
-                + Add {KIND_NOUN[kind]} account
-              </button>
-            ) : (
-              <ul className="nav-list">
-                {ofKind.map((account) => (
-                  <li key={account.id}>
-                    <NavButton route={{ view: 'account', accountId: account.id }} current={currentAccount === account.id}>
-                      <span className="nav-label">{account.label}</span>
-                      {account.sandbox ? <span className="badge">sandbox</span> : null}
-                    </NavButton>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
-      <div className="nav-group">
-        <NavButton route={{ view: 'account-new' }} current={route.view === 'account-new'}>+ Add account</NavButton>
-      </div>
-      <div className="nav-group nav-bottom">
-        <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>
-          <span className="nav-label">Transfers</span>
-          {active > 0 ? (
-            <span className="badge badge-active" aria-label={`${active} running${progress !== null ? `, ${Math.round(progress * 100)}%` : ''}`}>
-              {active}
-            </span>
-          ) : null}
-        </NavButton>
-        <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>Activity</NavButton>
-        <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>Settings</NavButton>
+      <div className="nav-menu" id="nav-menu">
+        {KIND_ORDER.map((kind) => {
+          const ofKind = accounts.filter((a) => a.kind === kind);
+          return (
+            <section key={kind} className="nav-group" aria-labelledby={`group-${kind}`}>
+              <h2 id={`group-${kind}`} className="nav-heading">{KIND_LABEL[kind]}</h2>
+              {ofKind.length === 0 ? (
+                <button type="button" className="nav-item muted" onClick={() => navigate({ view: 'account-new', kind })}>
+                  + Add {KIND_NOUN[kind]} account
+                </button>
+              ) : (
+                <ul className="nav-list">
+                  {ofKind.map((account) => (
+                    <li key={account.id}>
+                      <NavButton route={{ view: 'account', accountId: account.id }} current={currentAccount === account.id} title={account.label}>
+                        <span className="nav-label">{account.label}</span>
+                        {account.sandbox ? <span className="badge" title={SANDBOX_EXPLANATION}>sandbox</span> : null}
+                      </NavButton>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+        <div className="nav-group">
+          <NavButton route={{ view: 'account-new' }} current={route.view === 'account-new'}>+ Add account</NavButton>
+        </div>
+        <div className="nav-group nav-bottom">
+          <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>
+            <span className="nav-label">Transfers</span>
+            {active > 0 ? (
+              <span className="badge badge-active" aria-label={`${active} running${progress !== null ? `, ${Math.round(progress * 100)}%` : ''}`}>
+                {active}
+              </span>
+            ) : null}
+          </NavButton>
+          <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>Activity</NavButton>
+          <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>Settings</NavButton>
+        </div>
       </div>
     </nav>
   );

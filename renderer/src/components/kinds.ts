@@ -20,3 +20,7 @@ export const KIND_NOUN: Record<AccountKind, string> = {
   library: 'media library',
   twilio: 'Twilio',
 };
+
+/** What the "sandbox" badge means: on the Welcome page and as the badge's tooltip. */
+export const SANDBOX_EXPLANATION =
+  'A sandbox account talks to a practice server built into Media Desk, on this computer only: nothing you do in it reaches a real service.';

@@ -1,8 +1,9 @@
 // The UI's state: what main told us (accounts, settings, notices, the log) and where the user is.
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../main/common/accounts';
-import type { AppCommand, AppInfo, EventMap, LogEntry, Notice, Settings, UpdateStatus } from '../../../main/common/contract';
+import type { AppCommand, AppInfo, EventMap, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
 import { bridge, call, messageOf } from '../bridge';
+import { useNoticeStore } from './notices-store';
 
 export type Route =
   | { view: 'home' }
@@ -19,7 +20,6 @@ interface AppState {
   info?: AppInfo;
   settings?: Settings;
   accounts: AccountSummary[];
-  notices: Notice[];
   log: LogEntry[];
   route: Route;
   /** Changes at every navigation, so that going to a view again starts it afresh. */
@@ -29,15 +29,31 @@ interface AppState {
   updates: UpdateStatus;
   navigate: (route: Route) => void;
   init(): Promise<void>;
-  dismissNotice: (id: string) => Promise<void>;
 }
 
 const LOG_KEEP = 2000;
 
+// Kept by the renderer (localStorage): whether this window has shown the Welcome page once. A storage that
+// refuses (private mode, a sandboxed frame) means the Welcome page shows at every start, which is harmless.
+const WELCOME_KEY = 'mediaDesk.welcomeSeen';
+function welcomeSeen(): boolean {
+  try {
+    return localStorage.getItem(WELCOME_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+function markWelcomeSeen(): void {
+  try {
+    localStorage.setItem(WELCOME_KEY, '1');
+  } catch {
+    // see above
+  }
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
   status: 'loading',
   accounts: [],
-  notices: [],
   log: [],
   route: { view: 'home' },
   routeSerial: 0,
@@ -53,17 +69,16 @@ export const useAppStore = create<AppState>((set, get) => ({
         call('app.notices', {}),
         call('log.list', { limit: 500 }),
       ]);
-      set({ status: 'ready', info, settings, accounts, notices, log });
+      useNoticeStore.getState().fromMain(notices);
+      set({ status: 'ready', info, settings, accounts, log });
+      // The first start opens on the Welcome page (it explains the sandbox accounts); later starts on the first account.
       const first = accounts[0];
-      if (first && get().route.view === 'home') set({ route: { view: 'account', accountId: first.id } });
+      if (first && get().route.view === 'home' && welcomeSeen()) set({ route: { view: 'account', accountId: first.id } });
+      markWelcomeSeen();
       showOpenedFiles();
     } catch (err) {
       set({ status: 'failed', failure: messageOf(err) });
     }
-  },
-  async dismissNotice(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
-    await call('app.dismissNotice', { id });
   },
 }));
 
@@ -73,7 +88,7 @@ bridge.on('accounts.changed', (accounts) => {
   useAppStore.setState(gone ? { accounts, route: { view: 'home' } } : { accounts });
 });
 bridge.on('settings.changed', (settings) => useAppStore.setState({ settings }));
-bridge.on('notice', (notice) => useAppStore.setState((s) => ({ notices: [...s.notices, notice] })));
+bridge.on('notice', (notice) => useNoticeStore.getState().fromMain([notice]));
 bridge.on('log.appended', (entry) => useAppStore.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] })));
 
 /** Where each menu command leads. */

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { LogLevel } from '../../../main/common/contract';
+import type { LogEntry, LogLevel } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { useAppStore } from '../store/app-store';
 
 const LEVELS: Array<LogLevel | 'all'> = ['all', 'info', 'warn', 'error'];
+
+/** The entry's date and time: the log spans days, so a time alone is ambiguous. */
+const formatWhen = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 function saveText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -18,9 +21,20 @@ export function ActivityView() {
   const log = useAppStore((s) => s.log);
   const accounts = useAppStore((s) => s.accounts);
   const [level, setLevel] = useState<LogLevel | 'all'>('all');
+  const [accountId, setAccountId] = useState('');
+  const [search, setSearch] = useState('');
   const [error, setError] = useState<string>();
-  const shown = useMemo(() => (level === 'all' ? log : log.filter((e) => e.level === level)).slice(-500).reverse(), [log, level]);
   const accountName = (id?: string) => accounts.find((a) => a.id === id)?.label;
+  const shown = useMemo(() => {
+    const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+    const labelOf = (id?: string) => accounts.find((a) => a.id === id)?.label ?? '';
+    const matches = (entry: LogEntry) =>
+      (level === 'all' || entry.level === level) &&
+      (accountId === '' || entry.accountId === accountId) &&
+      words.every((word) => `${entry.message} ${entry.scope} ${labelOf(entry.accountId)}`.toLowerCase().includes(word));
+    return log.filter(matches).slice(-500).reverse();
+  }, [log, level, accountId, search, accounts]);
+  const filtered = level !== 'all' || accountId !== '' || search.trim() !== '';
 
   const exportLog = async () => {
     try {
@@ -32,32 +46,47 @@ export function ActivityView() {
   };
 
   return (
-    <section className="view" aria-labelledby="activity-title">
+    <section className="view view-fill" aria-labelledby="activity-title">
       <header className="view-header">
         <div>
           <h1 id="activity-title">Activity</h1>
           <p className="subtle">Requests, results and errors. Passwords and tokens are removed before anything is written.</p>
         </div>
         <div className="actions">
-          <label className="inline-label">
-            Show
-            <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel | 'all')}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>{l === 'all' ? 'Everything' : l === 'warn' ? 'Warnings' : l === 'error' ? 'Errors' : 'Information'}</option>
-              ))}
-            </select>
-          </label>
           <button type="button" onClick={() => void exportLog()}>Export log for support</button>
         </div>
       </header>
+      <div className="filters" role="search" aria-label="Filter the activity">
+        <label className="inline-label">
+          Search
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words in the message" />
+        </label>
+        <label className="inline-label">
+          Account
+          <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+            <option value="">All accounts</option>
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>{a.label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          Show
+          <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel | 'all')}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>{l === 'all' ? 'Everything' : l === 'warn' ? 'Warnings' : l === 'error' ? 'Errors' : 'Information'}</option>
+            ))}
+          </select>
+        </label>
+      </div>
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {shown.length === 0 ? (
-        <p className="empty">Nothing to show yet. Actions you take appear here.</p>
+        <p className="empty">{filtered ? 'No entry matches these filters.' : 'Nothing to show yet. Actions you take appear here.'}</p>
       ) : (
         <ol className="log" aria-label="Activity entries, newest first">
           {shown.map((entry) => (
             <li key={entry.seq} className={`log-entry level-${entry.level}`}>
-              <time dateTime={entry.time}>{new Date(entry.time).toLocaleTimeString()}</time>
+              <time dateTime={entry.time}>{formatWhen(entry.time)}</time>
               <span className="log-scope">{entry.scope}</span>
               <span className="log-message">
                 {entry.accountId && accountName(entry.accountId) ? <strong>{accountName(entry.accountId)}: </strong> : null}

@@ -1,13 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
+import { useNotices } from '../store/notices-store';
 import { useTransfers } from '../store/transfers-store';
 
 export function TransfersView() {
   const items = useTransfers((s) => s.items);
   const order = useTransfers((s) => s.order);
   const summary = useTransfers((s) => s.summary);
-  const [copied, setCopied] = useState<string>();
+  const notices = useNotices();
   useEffect(() => {
     void useTransfers.getState().load();
   }, []);
@@ -17,7 +18,11 @@ export function TransfersView() {
   const finished = list.filter((i) => i.state === 'done' || i.state === 'failed' || i.state === 'cancelled').length;
 
   const copy = (url: string) => {
-    void navigator.clipboard.writeText(url).then(() => setCopied(url));
+    // One "copied" notice at a time: the latest copy replaces the previous one.
+    navigator.clipboard.writeText(url).then(
+      () => notices.show({ key: 'transfers.copied', level: 'ok', text: `Copied ${url}` }),
+      () => notices.show({ key: 'transfers.copied', level: 'error', text: 'Could not copy to the clipboard.' }),
+    );
   };
 
   return (
@@ -38,7 +43,6 @@ export function TransfersView() {
           <button type="button" disabled={finished === 0} onClick={() => void call('transfers.clearFinished', {})}>Clear finished</button>
         </div>
       </header>
-      {copied ? <p className="banner ok" role="status">Copied {copied}</p> : null}
       {list.length === 0 ? (
         <p className="empty">No transfers yet. Uploads and downloads you start from an account appear here, with their progress.</p>
       ) : (

@@ -1,0 +1,77 @@
+// The first start: Media Desk opens on the Welcome page, which says what the three sandbox accounts are and what to
+// try first in each; the sandbox badge explains itself. Later starts open the first account.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccountSummary } from '../../../main/common/accounts';
+import type { MediaDeskBridge } from '../../../main/common/contract';
+import { App } from '../../../renderer/src/App';
+import { useAppStore } from '../../../renderer/src/store/app-store';
+
+const account = (id: string, kind: AccountSummary['kind'], label: string): AccountSummary =>
+  ({ id, kind, label, sandbox: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as AccountSummary;
+
+const main = vi.hoisted(() => {
+  const state = { accounts: [] as unknown[] };
+  const answer = (method: string): unknown => {
+    switch (method) {
+      case 'app.info': return { name: 'Media Desk', version: '1.0.0', host: 'browser', platform: 'linux', dataDir: '/d', sandboxUrl: 'http://127.0.0.1:1', downloadFolder: null, secureStorage: { persistent: true, backend: 'key-file', description: '' } };
+      case 'settings.get': return { theme: 'light', concurrency: 2, sandboxEnabled: true, persistSecretsWithoutKeyring: false };
+      case 'accounts.list': return state.accounts;
+      case 'app.notices': return [];
+      case 'log.list': return [];
+      case 'transfers.list': return { items: [], summary: { active: 0, progress: null } };
+      default: throw new Error(`unexpected call ${method}`);
+    }
+  };
+  window.mediaDesk = {
+    invoke: (method: string) => Promise.resolve({ ok: true, value: answer(method) }),
+    on: () => () => undefined,
+  } as unknown as MediaDeskBridge;
+  return state;
+});
+
+const sandbox = [account('acc_upload01', 'generic', 'Sandbox media upload'), account('acc_library1', 'library', 'Sandbox media library with a long name'), account('acc_twilio01', 'twilio', 'Sandbox Twilio')];
+
+async function start() {
+  useAppStore.setState({ status: 'loading', route: { view: 'home' } });
+  await act(() => useAppStore.getState().init());
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  main.accounts = sandbox;
+});
+afterEach(cleanup);
+
+describe('the first start', () => {
+  it('opens on the Welcome page, which says what each sandbox account is and what to try first', async () => {
+    await start();
+    render(<App />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Media Desk' })).toBeTruthy();
+    const tour = screen.getByRole('region', { name: 'Try it in the sandbox' });
+    expect(tour.textContent).toMatch(/practice server built into Media Desk/);
+    const steps = within(tour).getAllByRole('listitem');
+    expect(steps.map((step) => within(step).getByRole('heading').textContent)).toEqual(sandbox.map((a) => a.label));
+    expect(steps[0]?.textContent).toMatch(/Drop a JPEG photo/);
+    expect(steps[1]?.textContent).toMatch(/Permissions/);
+    expect(steps[2]?.textContent).toMatch(/view its photos and videos/);
+
+    fireEvent.click(within(tour).getByRole('button', { name: 'Open Sandbox Twilio' }));
+    expect(useAppStore.getState().route).toEqual({ view: 'account', accountId: 'acc_twilio01' });
+  });
+
+  it('explains the sandbox badge, and shows whole account names in the sidebar', async () => {
+    await start();
+    render(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Accounts and tools' });
+    const item = within(nav).getByRole('button', { name: /Sandbox media library with a long name/ });
+    expect(item.getAttribute('title')).toBe('Sandbox media library with a long name');
+    expect(within(item).getByText('sandbox').getAttribute('title')).toMatch(/practice server/);
+  });
+
+  it('opens the first account at later starts', async () => {
+    await start();
+    await start();
+    expect(useAppStore.getState().route).toEqual({ view: 'account', accountId: 'acc_upload01' });
+  });
+});
