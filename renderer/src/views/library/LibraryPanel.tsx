@@ -9,12 +9,11 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
-import { deleteAction, downloadAction, permissionsAction, uploadAction, type ActionState } from './access';
+import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
 import { DetailsPanel } from './DetailsPanel';
 import type { ConflictChoice } from './dialogs';
-import { fileRows, filterRows, folderRows, sortRows, type Row, type Sort } from './format';
-import type { GridSelection } from './ItemGrid';
+import { fileRows, folderRows, type Row, type Sort } from './format';
 import { LibraryBody } from './LibraryBody';
 import { LibraryDialogs, type Dialog } from './LibraryDialogs';
 import { LibraryLoadError } from './LibraryLoadError';
@@ -24,20 +23,12 @@ import { NoticeList, useNotices } from './notices';
 import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransferEvents, useWhoami } from './queries';
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
 import { useLibraryDrop } from './useLibraryDrop';
+import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
-
-interface Selection {
-  selected: ReadonlySet<string>;
-  activeKey: string | null;
-  anchorKey: string | null;
-}
 
 /** How the details shortcut is written on this system. */
 const MOD_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
-const NO_SELECTION: Selection = { selected: new Set(), activeKey: null, anchorKey: null };
-const NOTHING: ActionState = { enabled: false, reason: null };
-const only = (key: string): Selection => ({ selected: new Set([key]), activeKey: key, anchorKey: key });
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -55,7 +46,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   const view = current !== null ? folderQuery.data : undefined;
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
   const [filter, setFilter] = useState('');
-  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [focusToken, setFocusToken] = useState(0);
@@ -87,31 +77,13 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   // ---- rows and selection ----
 
   const rows = useMemo(() => (current !== null ? (view ? fileRows(view.files) : []) : folders ? folderRows(folders) : []), [current, view, folders]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
-  const indexOf = useMemo(() => new Map(shown.map((r, i) => [r.key, i])), [shown]);
-  const gridSelection: GridSelection = {
-    selected: selection.selected,
-    active: selection.activeKey !== null ? (indexOf.get(selection.activeKey) ?? -1) : -1,
-    anchor: selection.anchorKey !== null ? (indexOf.get(selection.anchorKey) ?? -1) : -1,
-  };
-  const onGridSelection = (next: GridSelection) =>
-    setSelection({ selected: next.selected, activeKey: shown[next.active]?.key ?? null, anchorKey: shown[next.anchor]?.key ?? null });
-  const selectedRows = useMemo(() => shown.filter((r) => selection.selected.has(r.key)), [shown, selection.selected]);
-  const activeRow = selection.activeKey !== null ? shown[indexOf.get(selection.activeKey) ?? -1] : undefined;
-  const targets = selectedRows.length > 0 ? selectedRows : activeRow ? [activeRow] : [];
+  const { shown, setSelection, gridSelection, onGridSelection, selectedRows, activeRow, targets } = useRowSelection(rows, filter, sort);
   const knownUsers = useMemo(() => knownPrincipals([...(folders ?? []), ...(view ? [view.folder, ...view.files] : [])]).users, [folders, view]);
   const openedFolder = view?.folder ?? null;
 
   // ---- what the access lists allow ----
 
-  const actions = {
-    upload: uploadAction(openedFolder, me),
-    download: downloadAction(targets, me, openedFolder),
-    folderPermissions: openedFolder ? permissionsAction(folderRows([openedFolder]), me, null) : NOTHING,
-    // Files' permissions in a folder; one folder's at the top level.
-    permissions: (current !== null ? targets.every((r) => r.kind === 'file') : targets.length === 1) ? permissionsAction(targets, me, openedFolder) : NOTHING,
-    delete: deleteAction(targets, me, openedFolder),
-  };
+  const actions = libraryActions(targets, openedFolder, current === null, me);
 
   // ---- dialogs: closing one gives the focus back to the table's active row ----
 

@@ -1,15 +1,8 @@
 // The library's bar: where you are (breadcrumbs), the name filter, and the actions for the selection. An action
 // the account's access lists rule out is disabled, and the reason is shown under the bar and read with the button.
 import { useId, useRef } from 'react';
-import type { ActionState } from './access';
+import type { ActionState, LibraryActions } from './access';
 
-export interface ToolbarActions {
-  upload: ActionState;
-  download: ActionState;
-  folderPermissions: ActionState;
-  permissions: ActionState;
-  delete: ActionState;
-}
 
 interface LibraryToolbarProps {
   domain: string;
@@ -18,7 +11,7 @@ interface LibraryToolbarProps {
   onFilter: (text: string) => void;
   onGoUp: () => void;
   onIntoGrid: () => void;
-  actions: ToolbarActions;
+  actions: LibraryActions;
   onUpload: (files: File[]) => void;
   onDownload: () => void;
   onPermissions: (forFolder: boolean) => void;

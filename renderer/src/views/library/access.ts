@@ -3,7 +3,7 @@
 // explained instead of offered. Pure, no React.
 import { canAccess, canAccessFile, type AclOp } from '../../../../main/common/library-acl';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
-import { nameList, type Row } from './format';
+import { folderRows, nameList, type Row } from './format';
 
 type Me = Pick<LibraryWhoami, 'userId' | 'appId'>;
 
@@ -63,4 +63,25 @@ export function uploadAction(target: LibraryFolderInfo | null | undefined, me: M
   if (!target) return ok;
   if (!me || canAccess(target, 'write', me.userId, me.appId)) return ok;
   return { enabled: false, reason: `You may not add files to "${target.name}": its access list does not let ${me.userId} write through ${me.appId}.` };
+}
+
+export interface LibraryActions {
+  upload: ActionState;
+  download: ActionState;
+  folderPermissions: ActionState;
+  permissions: ActionState;
+  delete: ActionState;
+}
+
+/** Every action of the bar and the details for the targets, in the open folder (null: the domain's folders). */
+export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null): LibraryActions {
+  // Files' permissions in a folder; one folder's at the top level.
+  const permissionsFit = atTop ? targets.length === 1 : targets.every((r) => r.kind === 'file');
+  return {
+    upload: uploadAction(openFolder, me),
+    download: downloadAction(targets, me, openFolder),
+    folderPermissions: openFolder ? permissionsAction(folderRows([openFolder]), me, null) : none,
+    permissions: permissionsFit ? permissionsAction(targets, me, openFolder) : none,
+    delete: deleteAction(targets, me, openFolder),
+  };
 }
