@@ -127,6 +127,11 @@ describe('the library browser', () => {
     await screen.findByTestId('lib-empty');
     expect(screen.getByRole('button', { name: 'Upload files…' })).toHaveProperty('disabled', true);
     expect(screen.getByTestId('lib-why').textContent).toContain(`You may not add files to "partner-drop": its access list does not let ${ME.userId} write through ${ME.appId}.`);
+    // Files that arrive anyway (a drop, the file input): refused in words, and nothing is prepared or sent.
+    fireEvent.change(screen.getByTestId('lib-file-input'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'beach.jpg', { type: 'image/jpeg' })] } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Nothing was uploaded. You may not add files to "partner-drop"');
+    expect(screen.queryByText(/Uploading|Preparing/)).toBeNull();
+    expect(lib.calls.filter((c) => c.method === 'library.upload')).toEqual([]);
   });
 
   it('gives the focus back to the row that opened a dialog closed with Escape', async () => {
