@@ -84,6 +84,22 @@ describe('the library browser', () => {
     expect(lib.calls.filter((c) => c.method === 'library.listFolders')).toHaveLength(2);
   });
 
+  it('shows an uploaded file when the transfer queue says its upload is done (the folder is refetched)', async () => {
+    const transfer = { id: 'tr_1', accountId: account.id, direction: 'upload', title: 'beach.jpg', detail: 'into photos', state: 'queued', bytesDone: 0, bytesTotal: 3, speed: 0, eta: null, createdAt: '2026-01-03T00:00:00Z' };
+    lib.override = (method) => (method === 'library.upload' ? { queued: [transfer], refused: [] } : undefined);
+    show();
+    await folders();
+    fireEvent.doubleClick(row('photos'));
+    await screen.findByRole('grid', { name: 'Files in folder photos' });
+    fireEvent.change(screen.getByTestId('lib-file-input'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'beach.jpg', { type: 'image/jpeg' })] } });
+    await screen.findByText(/Uploading 1 file into "photos"/);
+    // The server has the file now; the table learns it from the queue's event, not from a refresh.
+    lib.folders[0]?.files.push({ ...(lib.folders[0].files[0] as NonNullable<(typeof lib.folders)[0]['files'][0]>), id: 'photos/beach.jpg', name: 'beach.jpg' });
+    expect(document.querySelector('[data-name="beach.jpg"]')).toBeNull();
+    lib.emit('transfers.changed', { changed: [{ ...transfer, state: 'done' }], summary: { active: 0, progress: null } });
+    await waitFor(() => expect(row('beach.jpg')).toBeTruthy());
+  });
+
   it('does not offer Delete on a folder it may only read, and says why', async () => {
     show();
     await folders();

@@ -56,6 +56,8 @@ export interface FakeLibrary {
   /** Methods whose answers wait (for the loading state). */
   holding: Set<string>;
   override: Answer | null;
+  /** Sends an event as main would (the transfer queue's changes). */
+  emit(event: string, payload: unknown): void;
 }
 
 function refused(message: string): never {
@@ -63,7 +65,17 @@ function refused(message: string): never {
 }
 
 export function installFakeLibrary(): FakeLibrary {
-  const lib: FakeLibrary = { folders: [], calls: [], failing: new Map(), holding: new Set(), override: null };
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const lib: FakeLibrary = {
+    folders: [],
+    calls: [],
+    failing: new Map(),
+    holding: new Set(),
+    override: null,
+    emit: (event, payload) => {
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    },
+  };
   const find = (name: unknown) => lib.folders.find((f) => f.info.name === name) ?? refused(`No folder ${String(name)}.`);
   const answer: Answer = (method, args) => {
     switch (method) {
@@ -104,12 +116,18 @@ export function installFakeLibrary(): FakeLibrary {
       const failure = lib.failing.get(method);
       if (failure) return { ok: false, error: failure };
       try {
-        return { ok: true, value: lib.override ? (lib.override(method, args) ?? answer(method, args)) : answer(method, args) };
+        // A copy, as the IPC would deliver it: the window never shares the fake's arrays.
+        return { ok: true, value: structuredClone(lib.override ? (lib.override(method, args) ?? answer(method, args)) : answer(method, args)) };
       } catch (err) {
         return { ok: false, error: { code: 'forbidden', message: err instanceof Error ? err.message : String(err) } };
       }
     },
-    on: () => () => undefined,
+    on: (event: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
     fileRef: (file: File) => Promise.resolve({ kind: 'granted', id: `fg_${file.name}` }),
   };
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
