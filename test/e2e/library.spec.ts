@@ -323,11 +323,13 @@ test('delete: a confirmation names what goes; a folder with files is deleted wit
   await expect(row(page, 'old-stuff')).toHaveCount(0);
   expect((await rest(library.demo, 'GET', ['old-stuff'])).status).toBe(404);
 
-  // A folder he may only read: refused, with the reason, and kept.
+  // A folder he may only read: Delete is not offered, and the bar says why (its access list, read from what he holds).
   await row(page, 'from-colleague').click();
-  await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Delete folder and its 2 files' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: '1 folder could not be deleted' })).toContainText('so the folder was kept');
+  await expect(page.getByRole('button', { name: 'Delete…' })).toBeDisabled();
+  await expect(page.getByTestId('lib-why')).toContainText('You may not change "from-colleague": its access list does not let you delete it.');
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await screenshot(page, 'library-delete-refused');
   await expect(row(page, 'from-colleague')).toBeVisible();
 });
 

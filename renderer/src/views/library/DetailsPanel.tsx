@@ -1,10 +1,13 @@
 // The details of the selected folder or file: every property the library gives, who may read and write it in
 // plain words, and a preview (image, video, or the voicemail played) streamed through the app's media URL.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf } from '../../bridge';
+import type { ActionState } from './access';
 import { fileType, formatDate, formatSize, plural, type Row } from './format';
+import { libraryKeys } from './queries';
 
 function Prop({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -42,18 +45,15 @@ function AclProps({ acl, me }: { acl: Acl; me: LibraryWhoami | null }) {
 
 function Preview({ accountId, file }: { accountId: string; file: LibraryFileInfo }) {
   const kind = fileType(file).preview;
-  const [state, setState] = useState<{ url?: string; error?: string }>({});
-  useEffect(() => {
-    if (!kind) return;
-    let live = true;
-    setState({});
-    call('library.mediaUrl', { accountId, folder: file.folder, file: file.name })
-      .then((link) => live && setState({ url: link.url }))
-      .catch((err: unknown) => live && setState({ error: messageOf(err) }));
-    return () => {
-      live = false;
-    };
-  }, [accountId, file.folder, file.name, kind]);
+  const link = useQuery({
+    queryKey: [...libraryKeys.folder(accountId, file.folder), 'media', file.name],
+    queryFn: () => call('library.mediaUrl', { accountId, folder: file.folder, file: file.name }),
+    enabled: kind !== null,
+    // The link is short-lived: a new one each time the preview opens.
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const state = { url: link.data?.url, error: link.error ? messageOf(link.error) : undefined };
   if (!kind) return <p className="subtle preview-none">No preview for this type of file. Download it to open it.</p>;
   if (state.error) return <p className="banner bad" role="alert">The preview could not be loaded: {state.error}</p>;
   if (!state.url) return <p className="subtle preview-loading" role="status">Loading the preview…</p>;
@@ -82,12 +82,22 @@ interface DetailsPanelProps {
   folder: LibraryFolderInfo | null;
   onClose: () => void;
   onOpenFolder: (name: string) => void;
+  /** What the access lists allow for these rows (the same as the bar's buttons). */
+  actions: { download: ActionState; permissions: ActionState; delete: ActionState };
   onDownload: () => void;
   onPermissions: () => void;
   onDelete: () => void;
 }
 
-export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
+function Action({ text, state, onClick, danger }: { text: string; state: ActionState; onClick: () => void; danger?: boolean }) {
+  return (
+    <button type="button" className={danger ? 'danger' : undefined} disabled={!state.enabled} title={state.reason ?? undefined} onClick={onClick}>
+      {text}
+    </button>
+  );
+}
+
+export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
   const header = (title: string) => (
     <div className="details-head">
       <h2 id="lib-details-title" className="details-title" title={title}>{title}</h2>
@@ -113,9 +123,9 @@ export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolde
           {files.length > 0 ? <Prop name="Total size">{formatSize(total)}</Prop> : null}
         </dl>
         <div className="actions">
-          {files.length === rows.length ? <button type="button" onClick={onDownload}>Download…</button> : null}
-          {files.length === rows.length ? <button type="button" onClick={onPermissions}>Permissions…</button> : null}
-          <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+          {files.length === rows.length ? <Action text="Download…" state={actions.download} onClick={onDownload} /> : null}
+          {files.length === rows.length ? <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} /> : null}
+          <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
         </div>
       </aside>
     );
@@ -131,8 +141,8 @@ export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolde
         {header(row.name)}
         <div className="actions">
           <button type="button" className="primary" onClick={() => onOpenFolder(row.name)}>Open</button>
-          <button type="button" onClick={onPermissions}>Permissions…</button>
-          <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+          <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} />
+          <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
         </div>
         <dl className="details">
           <Prop name="Name"><span className="mono">{row.name}</span></Prop>
@@ -158,12 +168,16 @@ export function DetailsPanel({ accountId, me, rows, folder, onClose, onOpenFolde
     <aside className="lib-details" aria-labelledby="lib-details-title">
       {header(row.name)}
       <div className="preview-box">
-        <Preview accountId={accountId} file={file} />
+        {mine && !mine.read ? (
+          <p className="subtle preview-none" data-testid="preview-refused">No preview: its access list no longer lets you read this file.</p>
+        ) : (
+          <Preview accountId={accountId} file={file} />
+        )}
       </div>
       <div className="actions">
-        <button type="button" onClick={onDownload}>Download…</button>
-        <button type="button" onClick={onPermissions}>Permissions…</button>
-        <button type="button" className="danger" onClick={onDelete}>Delete…</button>
+        <Action text="Download…" state={actions.download} onClick={onDownload} />
+        <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} />
+        <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
       </div>
       <dl className="details">
         <Prop name="Name"><span className="mono">{file.name}</span></Prop>

@@ -1,0 +1,112 @@
+// The table area: loading, the folder that could not be opened, the empty folder or domain (focusable, so the
+// keyboard still works), the table, and the status line under it.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { LibraryWhoami } from '../../../../main/common/methods/library';
+import { formatSize, plural, type Row, type Sort } from './format';
+import { ItemGrid, type GridSelection } from './ItemGrid';
+
+interface LibraryBodyProps {
+  domain: string;
+  current: string | null;
+  /** Nothing to show yet: the first answer has not come. */
+  pending: boolean;
+  folderError: string | null;
+  onRetry: () => void;
+  onGoUp: () => void;
+  /** What is being read now, for the status line (a refetch keeps the table on screen). */
+  loading: string | null;
+  rows: readonly Row[];
+  shown: readonly Row[];
+  filter: string;
+  onClearFilter: () => void;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  selection: GridSelection;
+  selectedCount: number;
+  onSelection: (selection: GridSelection) => void;
+  onOpen: (row: Row) => void;
+  onCommand: (event: KeyboardEvent<HTMLElement>) => boolean;
+  me: LibraryWhoami | null;
+  dropFolder: string | null;
+  /** A drag is over the open folder's view (not a row). */
+  dropInto: boolean;
+  focusToken: number;
+  modKey: string;
+}
+
+function EmptyState({ text, focusToken }: { text: string; focusToken: number }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (focusToken > 0) ref.current?.focus();
+  }, [focusToken]);
+  return <p ref={ref} className="empty lib-empty" data-testid="lib-empty" tabIndex={0}>{text}</p>;
+}
+
+export function LibraryBody(props: LibraryBodyProps) {
+  const { current, rows, shown, filter, domain } = props;
+  const gridLabel = current ? `Files in folder ${current}` : `Folders in domain ${domain}`;
+  const emptyMessage = props.pending
+    ? null
+    : rows.length === 0
+      ? current
+        ? `The folder "${current}" is empty. Drop JPEG photos or MP4 videos here, or choose Upload files.`
+        : `There is no folder you can see in domain "${domain}". Create one with New folder, then drop files on it.`
+      : shown.length === 0
+        ? `Nothing here has "${filter.trim()}" in its name.`
+        : null;
+  const fileCount = current ? rows.length : 0;
+  const totalSize = current ? rows.reduce((n, r) => n + (r.size ?? 0), 0) : 0;
+
+  let content;
+  if (props.folderError && rows.length === 0) {
+    content = (
+      <div className="banner bad" role="alert">
+        <p>Folder "{current}" could not be opened: {props.folderError}</p>
+        <div className="actions">
+          <button type="button" onClick={props.onRetry}>Try again</button>
+          <button type="button" onClick={props.onGoUp}>Back to the folders</button>
+        </div>
+      </div>
+    );
+  } else if (props.pending) {
+    content = <p className="empty" role="status">{props.loading ?? 'Loading…'}</p>;
+  } else if (emptyMessage && rows.length === 0) {
+    content = <EmptyState text={emptyMessage} focusToken={props.focusToken} />;
+  } else {
+    content = (
+      <>
+        <ItemGrid
+          label={gridLabel}
+          rows={shown}
+          sort={props.sort}
+          onSort={props.onSort}
+          selection={props.selection}
+          onSelection={props.onSelection}
+          onOpen={props.onOpen}
+          onCommand={props.onCommand}
+          me={props.me}
+          dropFolder={props.dropFolder}
+          focusToken={props.focusToken}
+        />
+        {emptyMessage ? (
+          <p className="lib-empty-filter subtle">
+            {emptyMessage} <button type="button" className="link" onClick={props.onClearFilter}>Clear the filter</button>
+          </p>
+        ) : null}
+      </>
+    );
+  }
+
+  return (
+    <div className={`lib-table${props.dropInto ? ' drop-target' : ''}`} data-testid="lib-drop-area">
+      {content}
+      <p className="lib-status subtle">
+        {props.loading && !props.pending ? <span role="status">{props.loading} </span> : null}
+        {current ? `${plural(fileCount, 'file')} · ${formatSize(totalSize)}` : props.pending ? '' : plural(rows.length, 'folder')}
+        {filter.trim() && rows.length > 0 ? ` · showing ${shown.length.toLocaleString()}` : ''}
+        {props.selectedCount > 0 ? ` · ${props.selectedCount.toLocaleString()} selected` : ''}
+        <span className="lib-keys"> · Keys: ↑↓ move, Enter open, Backspace up, Delete delete, {props.modKey}I details</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// The library could not be read at all (no folder list yet): the reason, a retry, and the account's settings when
+// the reason is in them.
+import { messageOf, UiError } from '../../bridge';
+import { useAppStore } from '../../store/app-store';
+
+export function LibraryLoadError({ accountId, error, onRetry }: { accountId: string; error: unknown; onRetry: () => void }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const code = error instanceof UiError ? error.code : 'internal';
+  return (
+    <div className="library-panel">
+      <div className="banner bad" role="alert">
+        <p>The media library could not be read: {messageOf(error)}</p>
+        <div className="actions">
+          <button type="button" onClick={onRetry}>Try again</button>
+          {code === 'config' || code === 'unauthorized' ? (
+            <button type="button" onClick={() => navigate({ view: 'account-edit', accountId })}>Edit account</button>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

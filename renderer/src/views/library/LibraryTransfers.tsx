@@ -1,0 +1,24 @@
+// The account's transfers (uploads into and downloads from the library), newest first, under the table.
+import { useMemo } from 'react';
+import type { TransferItem } from '../../../../main/common/transfers';
+import { TransferList } from '../../components/TransferList';
+import { useTransfers } from '../../store/transfers-store';
+
+export function LibraryTransfers({ accountId, label }: { accountId: string; label: string }) {
+  const items = useTransfers((s) => s.items);
+  const order = useTransfers((s) => s.order);
+  const history = useMemo(
+    () => order.flatMap((id): TransferItem[] => {
+      const item = items.get(id);
+      return item && item.accountId === accountId ? [item] : [];
+    }).reverse(),
+    [items, order, accountId],
+  );
+  if (history.length === 0) return null;
+  return (
+    <section className="lib-transfers" aria-labelledby="lib-transfers-title">
+      <h2 id="lib-transfers-title" className="section-title">Transfers</h2>
+      <TransferList items={history} label={`Transfers of ${label}, newest first`} onCopy={(text) => void navigator.clipboard.writeText(text)} />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// What the library lets this account do with the selected rows, from the access lists it holds (the rules are
+// main/common/library-acl.ts's; this only asks them), so an action the server would refuse is disabled and
+// explained instead of offered. Pure, no React.
+import { canAccess, canAccessFile, type AclOp } from '../../../../main/common/library-acl';
+import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
+import { folderRows, nameList, type Row } from './format';
+
+type Me = Pick<LibraryWhoami, 'userId' | 'appId'>;
+
+/** Whether `me` may read or write a row: a file follows its folder's list when it has none of its own. */
+export function mayOn(row: Row, op: AclOp, me: Me | null, folder: LibraryFolderInfo | null): boolean {
+  // Until the account's ids are known, offer everything: the server still decides.
+  if (!me) return true;
+  if (row.kind === 'folder') return canAccess(row.item, op, me.userId, me.appId);
+  return canAccessFile(row.item, folder, op, me.userId, me.appId);
+}
+
+export interface ActionState {
+  enabled: boolean;
+  /** Why it is disabled, in words (also shown as the button's description). */
+  reason: string | null;
+}
+
+const ok: ActionState = { enabled: true, reason: null };
+const none: ActionState = { enabled: false, reason: null };
+
+function blocked(rows: readonly Row[], op: AclOp, me: Me | null, folder: LibraryFolderInfo | null): Row[] {
+  return rows.filter((r) => !mayOn(r, op, me, folder));
+}
+
+function explain(rows: readonly Row[], refused: readonly Row[], what: string, op: AclOp): ActionState {
+  if (rows.length === 0) return none;
+  if (refused.length === 0) return ok;
+  const can = op === 'write' ? 'change' : 'read';
+  const names = nameList(refused.map((r) => `"${r.name}"`), 3);
+  const whose = refused.length === 1 ? names : `${names} (${refused.length.toLocaleString()} of the ${rows.length.toLocaleString()} selected)`;
+  const lists = refused.length === 1 ? 'its access list does' : 'their access lists do';
+  return { enabled: false, reason: `You may not ${can} ${whose}: ${lists} not let you ${what}.` };
+}
+
+/** Delete needs write access to every selected folder or file. */
+export function deleteAction(rows: readonly Row[], me: Me | null, folder: LibraryFolderInfo | null): ActionState {
+  return explain(rows, blocked(rows, 'write', me, folder), rows.length === 1 ? 'delete it' : 'delete them', 'write');
+}
+
+/** Download needs read access to every selected file. */
+export function downloadAction(rows: readonly Row[], me: Me | null, folder: LibraryFolderInfo | null): ActionState {
+  const files = rows.filter((r) => r.kind === 'file');
+  if (files.length === 0 || files.length !== rows.length) return none;
+  return explain(files, blocked(files, 'read', me, folder), files.length === 1 ? 'download it' : 'download them', 'read');
+}
+
+/** Changing an access list needs write access to the item (reading it needs read; the editor needs both). */
+export function permissionsAction(rows: readonly Row[], me: Me | null, folder: LibraryFolderInfo | null): ActionState {
+  if (rows.length === 0) return none;
+  const refused = rows.filter((r) => !mayOn(r, 'write', me, folder) || (rows.length === 1 && !mayOn(r, 'read', me, folder)));
+  const op: AclOp = refused.every((r) => mayOn(r, 'write', me, folder)) ? 'read' : 'write';
+  return explain(rows, refused, rows.length === 1 ? 'change its permissions' : 'change their permissions', op);
+}
+
+/** Uploading into a folder needs write access to the folder itself. */
+export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null): ActionState {
+  if (!target) return ok;
+  if (!me || canAccess(target, 'write', me.userId, me.appId)) return ok;
+  return { enabled: false, reason: `You may not add files to "${target.name}": its access list does not let ${me.userId} write through ${me.appId}.` };
+}
+
+export interface LibraryActions {
+  upload: ActionState;
+  download: ActionState;
+  folderPermissions: ActionState;
+  permissions: ActionState;
+  delete: ActionState;
+}
+
+/** Every action of the bar and the details for the targets, in the open folder (null: the domain's folders). */
+export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null): LibraryActions {
+  // Files' permissions in a folder; one folder's at the top level.
+  const permissionsFit = atTop ? targets.length === 1 : targets.every((r) => r.kind === 'file');
+  return {
+    upload: uploadAction(openFolder, me),
+    download: downloadAction(targets, me, openFolder),
+    folderPermissions: openFolder ? permissionsAction(folderRows([openFolder]), me, null) : none,
+    permissions: permissionsFit ? permissionsAction(targets, me, openFolder) : none,
+    delete: deleteAction(targets, me, openFolder),
+  };
+}

@@ -1,0 +1,155 @@
+// Uploading into a folder and downloading files from it: the conflict question asked once, the refusals named,
+// the queue's answer in a notice. Upload into a folder the account may not write to is refused here, in words,
+// before anything is prepared (the server would refuse each file).
+import { useQueryClient } from '@tanstack/react-query';
+import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
+import type { FileRef, FolderGrant } from '../../../../main/common/contract';
+import { bridge, call, messageOf } from '../../bridge';
+import { uploadAction } from './access';
+import type { ConflictChoice } from './dialogs';
+import { plural } from './format';
+import type { Notify } from './notices';
+import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
+
+export const UPLOAD_CHOICES: ReadonlyArray<ConflictChoice<UploadExisting | 'skip'>> = [
+  { value: 'keepBoth', label: 'Keep both', hint: 'upload it as "name (1).jpg", leaving the one in the library as it is' },
+  { value: 'replace', label: 'Replace', hint: 'replace the content of the file in the library' },
+  { value: 'skip', label: 'Skip', hint: 'do not upload this file' },
+];
+export const DOWNLOAD_CHOICES: ReadonlyArray<ConflictChoice<DownloadExisting | 'skip'>> = [
+  { value: 'keepBoth', label: 'Keep both', hint: 'save the download as "name (1).jpg" beside the existing file' },
+  { value: 'overwrite', label: 'Overwrite', hint: 'replace the file on this computer once the download is complete' },
+  { value: 'skip', label: 'Skip', hint: 'do not download this file' },
+];
+
+export type AskConflicts = <T extends string>(names: string[], where: string, choices: ReadonlyArray<ConflictChoice<T>>) => Promise<Map<string, T> | null>;
+
+interface FlowContext {
+  accountId: string;
+  me: LibraryWhoami | null;
+  folders: readonly LibraryFolderInfo[] | undefined;
+  notify: Notify;
+  askConflicts: AskConflicts;
+}
+
+export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: FlowContext) {
+  const client = useQueryClient();
+  const upload = useUploadFiles(accountId);
+  return async (files: File[], folder: string) => {
+    const blocked = uploadAction(folders?.find((f) => f.name === folder), me);
+    if (!blocked.enabled) {
+      notify('bad', `Nothing was uploaded. ${blocked.reason ?? ''}`);
+      return;
+    }
+    const refused: string[] = [];
+    const refs: Array<{ ref: FileRef; name: string }> = [];
+    notify('ok', `Preparing ${plural(files.length, 'file')} for "${folder}"…`);
+    for (const file of files) {
+      try {
+        refs.push({ ref: await bridge.fileRef(file), name: file.name });
+      } catch (err) {
+        refused.push(`${file.name}: ${messageOf(err)}`);
+      }
+    }
+    let existing: Set<string> | null;
+    try {
+      existing = new Set((await client.fetchQuery(folderQuery(accountId, folder))).files.map((f) => f.name));
+    } catch {
+      existing = null; // unknown: each upload keeps both, so nothing is replaced by surprise
+    }
+    const taken = refs.filter((r) => existing?.has(r.name)).map((r) => r.name);
+    let decisions = new Map<string, UploadExisting | 'skip'>();
+    if (taken.length > 0) {
+      const answer = await askConflicts(taken, `folder "${folder}"`, UPLOAD_CHOICES);
+      if (!answer) {
+        notify('warn', 'Upload cancelled: nothing was sent.');
+        return;
+      }
+      decisions = answer;
+    }
+    const chosen = refs
+      .filter((r) => decisions.get(r.name) !== 'skip')
+      .map((r) => {
+        const decision = decisions.get(r.name);
+        return decision && decision !== 'skip' ? { ref: r.ref, onExisting: decision } : { ref: r.ref };
+      });
+    const skipped = refs.length - chosen.length;
+    if (chosen.length === 0) {
+      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused);
+      return;
+    }
+    try {
+      const outcome = await upload.mutateAsync({ folder, files: chosen });
+      for (const r of outcome.refused) refused.push(`${r.name}: ${r.error.message}`);
+      const parts = [`Uploading ${plural(outcome.queued.length, 'file')} into "${folder}"; progress is shown under Transfers below.`];
+      if (skipped > 0) parts.push(`${plural(skipped, 'file')} skipped.`);
+      if (refused.length > 0) parts.push(`${plural(refused.length, 'file')} refused:`);
+      notify(refused.length > 0 ? (outcome.queued.length > 0 ? 'warn' : 'bad') : 'ok', parts.join(' '), refused);
+    } catch (err) {
+      notify('bad', `The upload could not start: ${messageOf(err)}`, refused);
+    }
+  };
+}
+
+export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext) {
+  const download = useDownloadFiles(accountId);
+  /** Queues the downloads into a granted folder; answers a failure to show in the folder dialog, or null. */
+  const queueDownloads = async (folder: string, files: LibraryFileInfo[], grant: FolderGrant, closeChooser: () => void): Promise<string | null> => {
+    const destination = grant.path;
+    let existing: string[];
+    try {
+      existing = await call('files.findExisting', { grantId: grant.grantId, names: files.map((f) => localFileName(f.name)) });
+    } catch (err) {
+      return messageOf(err);
+    }
+    closeChooser();
+    let decisions = new Map<string, DownloadExisting | 'skip'>();
+    if (existing.length > 0) {
+      const taken = files.filter((f) => existing.includes(localFileName(f.name))).map((f) => f.name);
+      const answer = await askConflicts(taken, destination, DOWNLOAD_CHOICES);
+      if (!answer) {
+        notify('warn', 'Download cancelled: nothing was saved.');
+        return null;
+      }
+      decisions = answer;
+    }
+    const chosen = files
+      .filter((f) => decisions.get(f.name) !== 'skip')
+      .map((f) => {
+        const decision = decisions.get(f.name);
+        return { name: f.name, ...(f.size !== undefined ? { size: f.size } : {}), onExisting: decision && decision !== 'skip' ? decision : ('fail' as const) };
+      });
+    if (chosen.length === 0) {
+      notify('warn', 'Nothing was downloaded: every file was skipped.');
+      return null;
+    }
+    try {
+      const queued = await download.mutateAsync({ folder, grantId: grant.grantId, files: chosen });
+      const skipped = files.length - chosen.length;
+      notify('ok', `Downloading ${plural(queued.length, 'file')} to ${destination}${skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : ''}; progress is shown under Transfers below.`);
+    } catch (err) {
+      notify('bad', `The download could not start: ${messageOf(err)}`);
+    }
+    return null;
+  };
+
+  /** Asks where to save (the system's dialog, or the browser host's fixed Downloads folder shown in `showChooser`). */
+  const startDownload = async (folder: string, files: LibraryFileInfo[], showChooser: (grant: FolderGrant) => void, closeChooser: () => void) => {
+    if (files.length === 0) return;
+    let picked;
+    try {
+      picked = await call('files.pickFolder', { title: 'Choose where to save the downloads' });
+    } catch (err) {
+      notify('bad', messageOf(err));
+      return;
+    }
+    if (!picked) return;
+    if (picked.picked) {
+      const failure = await queueDownloads(folder, files, picked, closeChooser);
+      if (failure) notify('bad', failure);
+    } else {
+      showChooser(picked);
+    }
+  };
+  return { startDownload, queueDownloads };
+}
