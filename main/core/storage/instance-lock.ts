@@ -92,7 +92,8 @@ function processIsGone(pid: number): boolean {
 }
 
 export async function lockDataFolder(dataDir: string, host: string): Promise<DataFolderLock> {
-  await fs.mkdir(dataDir, { recursive: true });
+  // The data folder holds the vault and the log: the user's only (an existing folder keeps its mode).
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, LOCK_NAME);
   const listeners = new Set<(err: Error) => void>();
   const options = {
