@@ -21,10 +21,20 @@ function emptyDraft(kind: AccountKind): Draft {
   }
 }
 
-/** Empty optional strings are left out, so that "not set" and "" mean the same thing to the schema. */
+/** Fields the form keeps while hidden (to restore them if the user switches back) but never saves. */
+function hiddenFields(draft: Draft): Set<string> {
+  return new Set(draft.kind === 'twilio' && draft.authMode !== 'apiKey' ? ['apiKeySid'] : []);
+}
+
+/**
+ * What will be saved: empty optional strings are left out, so that "not set" and "" mean the same thing to the
+ * schema, and hidden fields are left out, so that only what the user sees is checked and stored.
+ */
 function clean(draft: Draft): unknown {
   const out: Draft = {};
+  const hidden = hiddenFields(draft);
   for (const [key, value] of Object.entries(draft)) {
+    if (hidden.has(key)) continue;
     if (value === '' && key !== 'label' && key !== 'username') continue;
     out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && key === 'settings' ? clean(value as Draft) : value;
   }
