@@ -1,6 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
+import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
@@ -41,12 +42,18 @@ function clean(draft: Draft): unknown {
   return out;
 }
 
+/** The form field an error path belongs to: a setting ("settings.genericMediaUploadUrl"), or a top-level field. */
+function fieldKey(path: readonly PropertyKey[]): string {
+  const parts = path.map(String);
+  return parts[0] === 'settings' ? parts.slice(0, 2).join('.') : (parts[0] ?? '');
+}
+
 function validate(draft: Draft): { config?: AccountConfig; errors: FieldErrors } {
-  const parsed = accountConfigSchema.safeParse(clean(draft));
+  const parsed = accountConfigSchema.safeParse(clean(draft), { error: plainErrors });
   if (parsed.success) return { config: parsed.data, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.');
+    const key = fieldKey(issue.path);
     errors[key] ??= issue.message;
   }
   return { errors };
@@ -68,15 +75,35 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
+  // What main said about a field (config.settings.genericMediaUploadUrl…), shown on it until it is edited.
+  const [serverFieldErrors, setServerFieldErrors] = useState<FieldErrors>({});
+  // Bumped after a failed submit: the first field with a problem then takes the focus, once it is on screen.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
   const [importing, setImporting] = useState(false);
   const [importProblems, setImportProblems] = useState<string[]>([]);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
   const visibleErrors: FieldErrors = {};
   for (const [key, message] of Object.entries(errors)) if (submitted || touched.has(key)) visibleErrors[key] = message;
+  for (const [key, message] of Object.entries(serverFieldErrors)) visibleErrors[key] ??= message;
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    first.focus();
+    // happy-dom and old engines have no scrollIntoView: focus alone still brings the field into view there.
+    if (typeof first.scrollIntoView === 'function') first.scrollIntoView({ block: 'center' });
+  }, [focusRequest]);
 
   const set: DraftSetter = (path, value) => {
     setTouched((t) => new Set(t).add(path));
+    setServerFieldErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _edited, ...rest } = e;
+      return rest;
+    });
     setDraft((d) => {
       const [head, tail] = path.split('.') as [string, string | undefined];
       if (tail === undefined) return { ...d, [head]: value };
@@ -112,7 +139,10 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     event.preventDefault();
     setSubmitted(true);
     setServerError(undefined);
-    if (!config) return;
+    if (!config) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     setSaving(true);
     try {
       const secretArg = secret.kind === 'set' ? secret.value : secret.kind === 'remove' ? null : undefined;
@@ -121,7 +151,13 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}) });
       navigate({ view: 'account', accountId: saved.id });
     } catch (err) {
-      setServerError(err instanceof UiError && err.details?.field ? `${err.details.field}: ${err.message}` : messageOf(err));
+      const field = err instanceof UiError ? err.details?.field : undefined;
+      if (err instanceof UiError && field?.startsWith('config.')) {
+        setServerFieldErrors({ [fieldKey(field.split('.').slice(1))]: err.details?.reason ?? err.message });
+        setFocusRequest((n) => n + 1);
+      } else {
+        setServerError(messageOf(err));
+      }
     } finally {
       setSaving(false);
     }
@@ -160,7 +196,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           }}
         />
       ) : null}
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}

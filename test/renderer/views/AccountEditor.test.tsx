@@ -49,3 +49,47 @@ describe('the Twilio account form', () => {
     expect(config).not.toHaveProperty('apiKeySid');
   });
 });
+
+const fieldOf = (label: string) => screen.getByLabelText(label).closest('.field');
+
+describe('the account form’s checks', () => {
+  it('says in words what is missing, and takes the focus to the first problem after a failed submit', async () => {
+    render(<AccountEditor initialKind="library" />);
+    type('Server URL', '');
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Account name')));
+    expect(fieldOf('Account name')?.querySelector('.error')?.textContent).toBe('A name is required.');
+    expect(fieldOf('Server URL')?.querySelector('.error')?.textContent).toBe('Enter a full http:// or https:// URL.');
+    expect(fieldOf('Domain')?.querySelector('.error')?.textContent).toBe('The domain is required.');
+    expect(document.body.textContent).not.toMatch(/Invalid input|expected string|received undefined/);
+    expect(main.calls).toEqual([]);
+  });
+
+  it('refuses an ftp:// upload URL as it is typed, with the rule main applies', () => {
+    render(<AccountEditor initialKind="generic" />);
+    type('Upload URL (genericMediaUploadUrl)', 'ftp://media.example.com/upload');
+    expect(fieldOf('Upload URL (genericMediaUploadUrl)')?.querySelector('.error')?.textContent).toBe('Must start with https:// (or http://), not "ftp:".');
+    type('Upload URL (genericMediaUploadUrl)', 'https://media.example.com/upload');
+    expect(fieldOf('Upload URL (genericMediaUploadUrl)')?.querySelector('.error')).toBeNull();
+  });
+
+  it('shows what main refused on the field it names, focused, until the field is edited', async () => {
+    const reason = 'genericMediaUploadUrl uses %account[tenant]%, but the account has no "tenant".';
+    main.answers.set('accounts.create', () => ({ ok: false, error: { code: 'config', message: reason, details: { field: 'config.settings.genericMediaUploadUrl', reason } } }));
+    render(<AccountEditor initialKind="generic" />);
+    type('Account name', 'Media');
+    type('Upload URL (genericMediaUploadUrl)', 'https://media.example.com/%account[tenant]%/upload');
+    type('Multipart data (genericMediaUploadMultipartData)', 'media=%media_content%');
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+
+    const url = screen.getByLabelText('Upload URL (genericMediaUploadUrl)');
+    await waitFor(() => expect(document.activeElement).toBe(url));
+    expect(fieldOf('Upload URL (genericMediaUploadUrl)')?.querySelector('.error')?.textContent).toBe(reason);
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText(`config.settings.genericMediaUploadUrl: ${reason}`)).toBeNull();
+
+    type('Upload URL (genericMediaUploadUrl)', 'https://media.example.com/upload');
+    expect(fieldOf('Upload URL (genericMediaUploadUrl)')?.querySelector('.error')).toBeNull();
+  });
+});
