@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
+import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
@@ -81,6 +82,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [focusRequest, setFocusRequest] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const [importing, setImporting] = useState(false);
+  // The latest test only: a new test replaces the last answer instead of adding to it.
+  const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
   const [importProblems, setImportProblems] = useState<string[]>([]);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
@@ -163,6 +166,26 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     }
   };
 
+  const runTest = async () => {
+    setSubmitted(true);
+    if (!config) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setTest({ running: true });
+    try {
+      // A typed secret goes with this form's config; a saved one only where main bound it (checked there).
+      const result = await call('accounts.testConfig', {
+        config,
+        ...(secret.kind === 'set' && secret.value !== '' ? { secret: secret.value } : {}),
+        ...(existing && secret.kind === 'keep' ? { accountId: existing.id } : {}),
+      });
+      setTest({ running: false, result });
+    } catch (err) {
+      setTest({ running: false, result: { ok: false, message: messageOf(err) } });
+    }
+  };
+
   const title = existing ? `Edit "${existing.label}"` : `New ${KIND_NOUN[kind]} account`;
   return (
     <section className="view" aria-labelledby="editor-title">
@@ -213,10 +236,14 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
             Allow sending the password over plain http to this server (not recommended; loopback is always allowed)
           </label>
         </fieldset>
+        {test.result ? (
+          <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
+        ) : null}
         {serverError ? <p className="banner bad" role="alert">{serverError}</p> : null}
         {submitted && !config ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
         <div className="form-actions">
           <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>Cancel</button>
+          <button type="button" onClick={() => void runTest()} disabled={test.running}>{test.running ? 'Testing…' : 'Test connection'}</button>
           <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : existing ? 'Save changes' : 'Add account'}</button>
         </div>
       </form>

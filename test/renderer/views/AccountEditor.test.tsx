@@ -93,3 +93,30 @@ describe('the account form’s checks', () => {
     expect(fieldOf('Upload URL (genericMediaUploadUrl)')?.querySelector('.error')).toBeNull();
   });
 });
+
+describe('testing before saving', () => {
+  it('tests the unsaved form with the typed password, shows a server-only answer as information, and one answer at a time', async () => {
+    let answer: { ok: boolean; message: string; scope?: 'server' } = { ok: true, scope: 'server', message: 'media.example.com was reached. The user name and password were not checked.' };
+    main.answers.set('accounts.testConfig', () => ({ ok: true, value: answer }));
+    render(<AccountEditor initialKind="generic" />);
+    type('Account name', 'Media');
+    type('Upload URL (genericMediaUploadUrl)', 'https://media.example.com/upload');
+    type('Multipart data (genericMediaUploadMultipartData)', 'media=%media_content%');
+    type('Password', 'typed');
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+
+    const status = await screen.findByText(/were not checked/);
+    expect(status.className).toBe('banner info');
+    expect(main.calls.map((c) => c.method)).toEqual(['accounts.testConfig']);
+    expect(main.calls[0]?.args).toMatchObject({ config: { kind: 'generic', settings: { genericMediaUploadUrl: 'https://media.example.com/upload' } }, secret: 'typed' });
+
+    answer = { ok: false, message: 'The server refused the precheck (HTTP 401).' };
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByText(/refused the precheck/);
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(main.calls).toHaveLength(3));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Test connection' })).toHaveProperty('disabled', false));
+    expect(screen.getAllByText(/refused the precheck/)).toHaveLength(1);
+    expect(screen.queryByText(/were not checked/)).toBeNull();
+  });
+});
