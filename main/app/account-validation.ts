@@ -11,5 +11,5 @@ export function validateAccountConfig(config: AccountConfig): void {
   const first = problems[0];
   if (!first) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw new AppError('config', `${first.message}${more}`, { field: `config.settings.${first.setting}` });
+  throw new AppError('config', `${first.message}${more}`, { field: `config.settings.${first.setting}`, reason: `${first.message}${more}` });
 }

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName, type InvokeResult, type MethodName, type MethodResult, type ParsedArgs } from '../common/contract.js';
 import { AppError, toAppError } from '../common/errors.js';
+import { plainErrors } from '../common/validation-messages.js';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -19,7 +20,8 @@ export function validationError(error: z.ZodError, method: string): AppError {
   // zod lists every unrecognised key in one message: a hostile payload could make it thousands of characters long.
   const detail = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid arguments.';
   const message = detail.length > 300 ? `${detail.slice(0, 297)}…` : detail;
-  return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where ? { field: where } : undefined);
+  const reason = issue && issue.message.length > 300 ? `${issue.message.slice(0, 297)}…` : issue?.message;
+  return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where && reason ? { field: where, reason } : undefined);
 }
 
 /** `redact` cleans the message of an error before it leaves (a server may quote a secret back in its error). */
@@ -28,7 +30,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (
     if (!isMethodName(method)) {
       return { ok: false, error: new AppError('validation', 'Unknown method.').toData() };
     }
-    const parsed = contract[method].args.safeParse(args === undefined ? {} : args);
+    const parsed = contract[method].args.safeParse(args === undefined ? {} : args, { error: plainErrors });
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, method).toData() };
     try {
       const handler = handlers[method] as (a: unknown) => unknown;

@@ -5,10 +5,12 @@ export const ACCOUNT_KINDS = ['generic', 'library', 'twilio'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 const text = (max: number) => z.string().max(max);
-const nonEmpty = (max: number, what: string) => z.string().trim().min(1, `${what} is required.`).max(max);
+/** `what` is required: said so in words whether the value is missing or blank. */
+const required = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `${what} is required.` : `${what} must be text.`) });
+const nonEmpty = (max: number, what: string) => required(what).trim().min(1, `${what} is required.`).max(max, `${what} is longer than ${max} characters.`);
 
 export const httpUrl = z
-  .string()
+  .string({ error: 'Enter a full http:// or https:// URL.' })
   .trim()
   .max(2048)
   .refine((value) => {
@@ -36,15 +38,33 @@ export const GENERIC_SETTING_KEYS = [
 ] as const;
 export type GenericSettingKey = (typeof GENERIC_SETTING_KEYS)[number];
 
+/**
+ * A URL template's scheme: http or https, then a server name, as main checks when it compiles the templates
+ * (main/providers/generic/service-config.ts). A template that starts with a variable is left to that check.
+ */
+function urlTemplateProblem(template: string): string | undefined {
+  const value = template.trim();
+  if (value === '' || value.startsWith('%')) return undefined;
+  if (/^https?:\/\/[^/?#\s]/i.test(value)) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  if (scheme && !/^https?$/i.test(scheme)) return `Must start with https:// (or http://), not "${scheme.slice(0, 20)}:".`;
+  return 'Must start with https:// (or http://) and a server name.';
+}
+const urlTemplate = (schema: z.ZodString) =>
+  schema.superRefine((value, ctx) => {
+    const problem = urlTemplateProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const genericSettingsSchema = z.object({
-  genericMediaUploadUrl: nonEmpty(4096, 'The upload URL'),
+  genericMediaUploadUrl: urlTemplate(nonEmpty(4096, 'The upload URL')),
   genericMediaUploadMethod: z.string().trim().max(8).optional(),
   genericMediaUploadMultipartData: nonEmpty(8192, 'The multipart data'),
   genericMediaUploadCustomHeaders: text(8192).optional(),
-  genericMediaUploadPrecheckUrl: text(4096).optional(),
+  genericMediaUploadPrecheckUrl: urlTemplate(text(4096)).optional(),
   genericMediaUploadPrecheckMethod: text(8).optional(),
   genericMediaUploadPrecheckPostData: text(8192).optional(),
-  genericMediaRefSendUrl: text(4096).optional(),
+  genericMediaRefSendUrl: urlTemplate(text(4096)).optional(),
   genericMediaRefSendMethod: text(8).optional(),
   genericMediaRefSendPostData: text(65536).optional(),
   genericMediaRefSendCustomHeaders: text(8192).optional(),
@@ -84,7 +104,7 @@ export const libraryConfigSchema = z.object({
 
 export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
 const sid = (prefix: string, what: string) =>
-  z.string().trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${what} starts with ${prefix} followed by 32 hexadecimal characters.`);
+  required(what).trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${what} starts with ${prefix} followed by 32 hexadecimal characters.`);
 
 export const twilioConfigSchema = z
   .object({

@@ -33,6 +33,8 @@ export interface ErrorDetails {
   moreInfo?: string;
   /** The field or argument path a validation error is about. */
   field?: string;
+  /** What is wrong with `field`, in words and without naming it: for showing next to the field. */
+  reason?: string;
   /** Seconds the remote asked us to wait (Retry-After). */
   retryAfter?: number;
   /** A refused ACL change that would lock the caller out (code 'conflict'); read it with lockoutOf, not from the message. */

@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
+import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import type { HandlerContext, HandlersFor } from './types.js';
@@ -67,6 +68,15 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'accounts.test': async ({ accountId }) => {
       const result = await testConnection(accounts.config(accountId), accounts.secret(accountId));
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test: ${result.message}`, accountId);
+      return result;
+    },
+
+    'accounts.testConfig': async ({ config, secret, accountId }) => {
+      validateAccountConfig(config);
+      // A saved secret goes only where it was bound: an edited destination needs it typed again.
+      const saved = secret === undefined && accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config) ? accounts.secret(accountId) : undefined;
+      const result = await testConnection(config, secret ?? saved);
+      log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
     },
 

@@ -57,6 +57,8 @@ export interface LogEntry {
 export interface ConnectionTestResult {
   ok: boolean;
   message: string;
+  /** 'server': only the server was reached (DNS, TLS, an answer); the credentials were not checked. */
+  scope?: 'server';
 }
 
 /** A notice main wants the user to see once (a settings file that was corrupt and set aside…). */
@@ -89,6 +91,11 @@ export const coreMethods = {
   ).returns<AccountSummary>(),
   'accounts.remove': method(byAccount).returns<void>(),
   'accounts.test': method(byAccount).returns<ConnectionTestResult>(),
+  /**
+   * Tests a configuration before it is saved, with the secret typed in the form. Without one, the saved secret of
+   * `accountId` is used only if the configuration still sends it where it was bound (main/common/secret-binding.ts).
+   */
+  'accounts.testConfig': method(z.object({ config: accountConfigSchema, secret: secretValue.optional(), accountId: accountIdSchema.optional() }).strict()).returns<ConnectionTestResult>(),
 
   'transfers.list': method(none).returns<{ items: TransferItem[]; summary: TransferSummary }>(),
   'transfers.cancel': method(z.object({ ids: z.array(transferId).min(1).max(10_000) }).strict()).returns<void>(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { accountIdSchema, GENERIC_SETTING_KEYS } from '../accounts.js';
 import { fileRefSchema } from '../files.js';
+import { recipientSchema } from '../recipients.js';
 import type { AppErrorData } from '../errors.js';
 import type { TransferItem } from '../transfers.js';
 import { method } from './define.js';
@@ -24,8 +25,6 @@ export interface ImportedAccountDraft {
   problems: string[];
 }
 
-const recipient = z.string().trim().min(1, 'A recipient is empty.').max(256).refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'A recipient has control characters.');
-
 export const genericMethods = {
   /** Checks files by their bytes before anything is sent. */
   'generic.checkFiles': method(z.object({ files: z.array(fileRefSchema).min(1).max(1000) }).strict()).returns<CheckedFile[]>(),
@@ -35,7 +34,7 @@ export const genericMethods = {
       .object({
         accountId: accountIdSchema,
         files: z.array(fileRefSchema).min(1).max(1000),
-        recipients: z.array(recipient).max(100),
+        recipients: z.array(recipientSchema).max(100),
         description: z.string().max(2000),
       })
       .strict(),

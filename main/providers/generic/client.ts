@@ -55,6 +55,16 @@ export async function uploadGenericMedia(
   return run.execute();
 }
 
+/**
+ * Runs only the account's precheck, as an upload would run it but with no file and no recipients: "Test connection"
+ * with the credentials. False when the account has no precheck (then only an upload checks the credentials).
+ */
+export async function precheckGenericAccount(connection: GenericConnection, options: Pick<GenericUploadOptions, 'timeoutMs' | 'signal'> = {}): Promise<boolean> {
+  const probe: GenericUploadRequest = { file: { path: '(connection test)', name: 'test.jpg', size: 1, contentType: 'image/jpeg' }, recipients: [], description: '' };
+  const inputs = checkInputs(connection, probe, options);
+  return new UploadRun(inputs.connection, inputs.request, inputs.options).precheckOnly();
+}
+
 class UploadRun {
   private readonly config: GenericServiceConfig;
   private readonly tls: TlsOptions | undefined;
@@ -99,6 +109,14 @@ class UploadRun {
     const mediaUrl = await this.runUpload(upload);
     const referenceSends = config.refSend && request.recipients.length > 0 ? await this.runReferenceSends(mediaUrl) : [];
     return { mediaUrl, referenceSends };
+  }
+
+  async precheckOnly(): Promise<boolean> {
+    if (!this.config.precheck) return false;
+    const prepared = prepareSimpleRequest(this.config.precheck, this.scope({ sms_to: '', to: '', description: '', media_size: '0', content_type: 'image/jpeg' }));
+    if (prepared.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure, displayHost(prepared.displayUrl));
+    await this.runPrecheck(prepared);
+    return true;
   }
 
   private scope(service: Record<string, string>): TemplateScope {

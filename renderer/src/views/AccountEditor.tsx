@@ -1,6 +1,8 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
+import type { ConnectionTestResult } from '../../../main/common/methods/core';
+import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
 import { useAppStore } from '../store/app-store';
@@ -21,22 +23,38 @@ function emptyDraft(kind: AccountKind): Draft {
   }
 }
 
-/** Empty optional strings are left out, so that "not set" and "" mean the same thing to the schema. */
+/** Fields the form keeps while hidden (to restore them if the user switches back) but never saves. */
+function hiddenFields(draft: Draft): Set<string> {
+  return new Set(draft.kind === 'twilio' && draft.authMode !== 'apiKey' ? ['apiKeySid'] : []);
+}
+
+/**
+ * What will be saved: empty optional strings are left out, so that "not set" and "" mean the same thing to the
+ * schema, and hidden fields are left out, so that only what the user sees is checked and stored.
+ */
 function clean(draft: Draft): unknown {
   const out: Draft = {};
+  const hidden = hiddenFields(draft);
   for (const [key, value] of Object.entries(draft)) {
+    if (hidden.has(key)) continue;
     if (value === '' && key !== 'label' && key !== 'username') continue;
     out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && key === 'settings' ? clean(value as Draft) : value;
   }
   return out;
 }
 
+/** The form field an error path belongs to: a setting ("settings.genericMediaUploadUrl"), or a top-level field. */
+function fieldKey(path: readonly PropertyKey[]): string {
+  const parts = path.map(String);
+  return parts[0] === 'settings' ? parts.slice(0, 2).join('.') : (parts[0] ?? '');
+}
+
 function validate(draft: Draft): { config?: AccountConfig; errors: FieldErrors } {
-  const parsed = accountConfigSchema.safeParse(clean(draft));
+  const parsed = accountConfigSchema.safeParse(clean(draft), { error: plainErrors });
   if (parsed.success) return { config: parsed.data, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const key = issue.path.join('.');
+    const key = fieldKey(issue.path);
     errors[key] ??= issue.message;
   }
   return { errors };
@@ -58,15 +76,37 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [serverError, setServerError] = useState<string>();
+  // What main said about a field (config.settings.genericMediaUploadUrl…), shown on it until it is edited.
+  const [serverFieldErrors, setServerFieldErrors] = useState<FieldErrors>({});
+  // Bumped after a failed submit: the first field with a problem then takes the focus, once it is on screen.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
   const [importing, setImporting] = useState(false);
+  // The latest test only: a new test replaces the last answer instead of adding to it.
+  const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
   const [importProblems, setImportProblems] = useState<string[]>([]);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
   const visibleErrors: FieldErrors = {};
   for (const [key, message] of Object.entries(errors)) if (submitted || touched.has(key)) visibleErrors[key] = message;
+  for (const [key, message] of Object.entries(serverFieldErrors)) visibleErrors[key] ??= message;
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    first.focus();
+    // happy-dom and old engines have no scrollIntoView: focus alone still brings the field into view there.
+    if (typeof first.scrollIntoView === 'function') first.scrollIntoView({ block: 'center' });
+  }, [focusRequest]);
 
   const set: DraftSetter = (path, value) => {
     setTouched((t) => new Set(t).add(path));
+    setServerFieldErrors((e) => {
+      if (!(path in e)) return e;
+      const { [path]: _edited, ...rest } = e;
+      return rest;
+    });
     setDraft((d) => {
       const [head, tail] = path.split('.') as [string, string | undefined];
       if (tail === undefined) return { ...d, [head]: value };
@@ -102,7 +142,10 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     event.preventDefault();
     setSubmitted(true);
     setServerError(undefined);
-    if (!config) return;
+    if (!config) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
     setSaving(true);
     try {
       const secretArg = secret.kind === 'set' ? secret.value : secret.kind === 'remove' ? null : undefined;
@@ -111,9 +154,35 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}) });
       navigate({ view: 'account', accountId: saved.id });
     } catch (err) {
-      setServerError(err instanceof UiError && err.details?.field ? `${err.details.field}: ${err.message}` : messageOf(err));
+      const field = err instanceof UiError ? err.details?.field : undefined;
+      if (err instanceof UiError && field?.startsWith('config.')) {
+        setServerFieldErrors({ [fieldKey(field.split('.').slice(1))]: err.details?.reason ?? err.message });
+        setFocusRequest((n) => n + 1);
+      } else {
+        setServerError(messageOf(err));
+      }
     } finally {
       setSaving(false);
+    }
+  };
+
+  const runTest = async () => {
+    setSubmitted(true);
+    if (!config) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setTest({ running: true });
+    try {
+      // A typed secret goes with this form's config; a saved one only where main bound it (checked there).
+      const result = await call('accounts.testConfig', {
+        config,
+        ...(secret.kind === 'set' && secret.value !== '' ? { secret: secret.value } : {}),
+        ...(existing && secret.kind === 'keep' ? { accountId: existing.id } : {}),
+      });
+      setTest({ running: false, result });
+    } catch (err) {
+      setTest({ running: false, result: { ok: false, message: messageOf(err) } });
     }
   };
 
@@ -150,7 +219,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           }}
         />
       ) : null}
-      <form className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
         {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}
@@ -167,10 +236,14 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
             Allow sending the password over plain http to this server (not recommended; loopback is always allowed)
           </label>
         </fieldset>
+        {test.result ? (
+          <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
+        ) : null}
         {serverError ? <p className="banner bad" role="alert">{serverError}</p> : null}
         {submitted && !config ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
         <div className="form-actions">
           <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>Cancel</button>
+          <button type="button" onClick={() => void runTest()} disabled={test.running}>{test.running ? 'Testing…' : 'Test connection'}</button>
           <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : existing ? 'Save changes' : 'Add account'}</button>
         </div>
       </form>

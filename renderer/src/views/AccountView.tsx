@@ -81,7 +81,7 @@ export function AccountView({ accountId }: { accountId: string }) {
         </div>
       </header>
       {test.result ? (
-        <p className={`banner ${test.result.ok ? 'ok' : 'bad'}`} role="status">{test.result.message}</p>
+        <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {account.kind === 'generic' ? <UploadPanel account={account} /> : null}

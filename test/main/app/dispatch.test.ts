@@ -88,6 +88,29 @@ describe('the contract dispatcher', () => {
     expect(logged.join()).toContain('secret-path');
   });
 
+  it('says what is wrong with a field in words, and names the field in the details', async () => {
+    const { handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, { error: () => undefined });
+    const generic = (settings: Record<string, string>, extra: Record<string, unknown> = {}) => ({
+      config: { kind: 'generic', label: 'x', username: '', settings: { genericMediaUploadUrl: 'https://h/u', genericMediaUploadMultipartData: 'media=%media_content%', ...settings }, ...extra },
+    });
+    const refusals = [
+      [generic({ genericMediaUploadUrl: 'ftp://h/u' }), 'config.settings.genericMediaUploadUrl', 'Must start with https:// (or http://), not "ftp:".'],
+      [generic({ genericMediaRefSendUrl: 'javascript:alert(1)' }), 'config.settings.genericMediaRefSendUrl', 'Must start with https:// (or http://), not "javascript:".'],
+      [generic({}, { label: undefined }), 'config.label', 'A name is required.'],
+      [{ config: { kind: 'library', label: 'x', domain: 'd', userId: 'u', appId: 'a' } }, 'config.serverUrl', 'Enter a full http:// or https:// URL.'],
+      [{ config: { kind: 'twilio', label: 'x', authMode: 'authToken' } }, 'config.accountSid', 'The Account SID is required.'],
+      [{ config: { kind: 'library', label: 'x'.repeat(81), serverUrl: 'https://h', domain: 'd', userId: 'u', appId: 'a' } }, 'config.label', 'A name is longer than 80 characters.'],
+      [{ ids: 'tr_0123456789abcdef' }, 'ids', 'This value is not of the right kind.'],
+    ] as const;
+    for (const [payload, field, reason] of refusals) {
+      const method = 'ids' in payload ? 'transfers.cancel' : 'accounts.create';
+      const result = await dispatch(method, payload);
+      expect(result, field).toMatchObject({ ok: false, error: { code: 'validation', details: { field, reason } } });
+      if (!result.ok) expect(result.error.message).not.toMatch(/Invalid input|expected string|received undefined/);
+    }
+  });
+
   it('keeps a validation message short, however many unknown keys a payload has', async () => {
     const { handlers } = recordingHandlers();
     const dispatch = createDispatcher(handlers, { error: () => undefined });

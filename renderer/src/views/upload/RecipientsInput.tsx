@@ -1,7 +1,18 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { RECIPIENT_RULE, recipientProblem } from '../../../../main/common/recipients';
 
-/** Recipients as removable chips; Enter, comma, semicolon or a paste of many adds them. */
-export function RecipientsInput({ value, onChange }: { value: string[]; onChange: (next: string[]) => void }) {
+/** The recipients the upload cannot go to, in words; undefined when all of them are fine. */
+export function recipientsProblem(recipients: string[]): string | undefined {
+  const problems = recipients.map(recipientProblem).filter((p): p is string => p !== undefined);
+  if (problems.length === 0) return undefined;
+  return problems.length === 1 ? problems[0] : `${problems.length} recipients are not ${RECIPIENT_RULE}.`;
+}
+
+/**
+ * Recipients as removable chips; Enter, comma, semicolon or a paste of many adds them. Each chip is checked with
+ * the rule main applies (main/common/recipients.ts); `error` is what main said about the field.
+ */
+export function RecipientsInput({ value, onChange, error }: { value: string[]; onChange: (next: string[]) => void; error?: string | undefined }) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const add = (text: string) => {
@@ -18,20 +29,27 @@ export function RecipientsInput({ value, onChange }: { value: string[]; onChange
       onChange(value.slice(0, -1));
     }
   };
+  const shown = recipientsProblem(value) ?? error;
   return (
-    <div className="field">
+    <div className={`field${shown ? ' has-error' : ''}`}>
       <label htmlFor={id}>Recipients</label>
       <div className="chips">
-        {value.map((r) => (
-          <span key={r} className="chip">
-            {r}
-            <button type="button" className="chip-remove" aria-label={`Remove recipient ${r}`} onClick={() => onChange(value.filter((x) => x !== r))}>×</button>
-          </span>
-        ))}
+        {value.map((r) => {
+          const invalid = recipientProblem(r) !== undefined;
+          return (
+            <span key={r} className={`chip${invalid ? ' chip-invalid' : ''}`} data-invalid={invalid || undefined}>
+              {r}
+              {invalid ? <span className="visually-hidden"> (not valid)</span> : null}
+              <button type="button" className="chip-remove" aria-label={`Remove recipient ${r}`} onClick={() => onChange(value.filter((x) => x !== r))}>×</button>
+            </span>
+          );
+        })}
         <input
           id={id}
           type="text"
           value={draft}
+          aria-invalid={shown !== undefined}
+          aria-describedby={`${id}-hint${shown ? ` ${id}-error` : ''}`}
           placeholder={value.length === 0 ? '+15551234567, +15557654321' : ''}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={onKeyDown}
@@ -45,7 +63,8 @@ export function RecipientsInput({ value, onChange }: { value: string[]; onChange
           }}
         />
       </div>
-      <div className="hint">Press Enter after each number or address, or paste several at once.</div>
+      <div className="hint" id={`${id}-hint`}>Phone numbers as +15551234567 or SIP addresses as sip:user@host. Press Enter after each, or paste several at once.</div>
+      {shown ? <div className="error" id={`${id}-error`} role="alert">{shown}</div> : null}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
-import { bridge, call, messageOf } from '../../bridge';
+import { bridge, call, messageOf, UiError } from '../../bridge';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
 import { formatBytes } from '../../../../main/common/format-bytes';
 import { useTransfers } from '../../store/transfers-store';
 import { TransferList } from '../../components/TransferList';
-import { RecipientsInput } from './RecipientsInput';
+import { RecipientsInput, recipientsProblem } from './RecipientsInput';
 
 interface Pending {
   key: string;
@@ -52,6 +52,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const [description, setDescription] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
+  // What main said about the recipients ("Enter at least one recipient…"): shown on the field, gone once they change.
+  const [recipientsError, setRecipientsError] = useState<string>();
   const [copied, setCopied] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
 
@@ -86,6 +88,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     void addFiles(opened);
   }, [opened, addFiles]);
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
+  const recipientsInvalid = recipientsProblem(recipients) !== undefined;
   const remove = (key: string) => setPending((p) => p.filter((x) => x.key !== key));
 
   const send = async () => {
@@ -95,7 +98,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       await call('generic.upload', { accountId: account.id, files: ready.map((p) => p.ref as FileRef), recipients, description });
       setPending((p) => p.filter((x) => x.status !== 'ready'));
     } catch (err) {
-      setError(messageOf(err));
+      if (err instanceof UiError && err.details?.field?.split('.')[0] === 'recipients') setRecipientsError(err.message);
+      else setError(messageOf(err));
     } finally {
       setSending(false);
     }
@@ -163,14 +167,21 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       ) : null}
 
       <div className="upload-form">
-        <RecipientsInput value={recipients} onChange={setRecipients} />
+        <RecipientsInput
+          value={recipients}
+          error={recipientsError}
+          onChange={(next) => {
+            setRecipients(next);
+            setRecipientsError(undefined);
+          }}
+        />
         <div className="field">
           <label htmlFor="upload-description">Description</label>
           <textarea id="upload-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
         {error ? <p className="banner bad" role="alert">{error}</p> : null}
         <div className="form-actions">
-          <button type="button" className="primary" disabled={ready.length === 0 || sending} onClick={() => void send()}>
+          <button type="button" className="primary" disabled={ready.length === 0 || sending || recipientsInvalid} onClick={() => void send()}>
             {sending ? 'Queuing…' : ready.length === 0 ? 'Upload' : `Upload ${ready.length} file${ready.length === 1 ? '' : 's'}`}
           </button>
         </div>
