@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { hasFilters, NO_FILTERS, type MessageFilterValues } from './useMessages';
+import { hasFilters, NO_FILTERS, type MessageFilterValues } from './queries';
 
 /** Filters for the message list: applied with the button (or Enter); "only with media" applies at once. */
 export function MessageFilters({ value, onApply }: { value: MessageFilterValues; onApply: (values: MessageFilterValues) => void }) {
