@@ -21,6 +21,8 @@ export function messageView(message: TwilioMessage & { sid: string }): TwilioMes
     dateSent: message.date_sent_iso,
     dateCreated: message.date_created_iso,
     numMedia: count !== null && Number.isFinite(count) ? count : null,
+    errorCode: message.error_code,
+    errorMessage: message.error_message,
   };
 }
 

@@ -3,7 +3,7 @@
 // then re-reads what it changed. A newer answer replaces an older one by key, so no view keeps a stale-answer guard.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { TwilioMediaView, TwilioMessageView, TwilioPage } from '../../../../main/common/methods/twilio';
-import { call } from '../../bridge';
+import { call, UiError } from '../../bridge';
 import { prettyXml } from '../../../../main/common/xml-format';
 
 export interface MessageFilterValues {
@@ -12,12 +12,24 @@ export interface MessageFilterValues {
   from: string;
   to: string;
   withMediaOnly: boolean;
+  /** One message by its SID (SM… or MM…): the other filters do not apply to it. */
+  sid: string;
 }
 
-export const NO_FILTERS: MessageFilterValues = { dateSentAfter: '', dateSentBefore: '', from: '', to: '', withMediaOnly: false };
+export const NO_FILTERS: MessageFilterValues = { dateSentAfter: '', dateSentBefore: '', from: '', to: '', withMediaOnly: false, sid: '' };
 
 export function hasFilters(f: MessageFilterValues): boolean {
-  return f.dateSentAfter !== '' || f.dateSentBefore !== '' || f.from.trim() !== '' || f.to.trim() !== '' || f.withMediaOnly;
+  return f.dateSentAfter !== '' || f.dateSentBefore !== '' || f.from.trim() !== '' || f.to.trim() !== '' || f.withMediaOnly || f.sid.trim() !== '';
+}
+
+/** The message with this SID as a one-item page, or an empty one when Twilio has none by it. */
+async function messageBySid(accountId: string, messageSid: string): Promise<TwilioPage<TwilioMessageView>> {
+  try {
+    return { items: [await call('twilio.getMessage', { accountId, messageSid })], nextPageUri: null };
+  } catch (err) {
+    if (err instanceof UiError && err.code === 'not_found') return { items: [], nextPageUri: null };
+    throw err;
+  }
 }
 
 export const twilioKeys = {
@@ -25,6 +37,8 @@ export const twilioKeys = {
   messages: (accountId: string, filters?: MessageFilterValues) => (filters ? (['twilio', accountId, 'messages', filters] as const) : (['twilio', accountId, 'messages'] as const)),
   media: (accountId: string, messageSid: string) => ['twilio', accountId, 'media', messageSid] as const,
   resource: (accountId: string, mediaSid: string, format: 'json' | 'xml') => ['twilio', accountId, 'resource', mediaSid, format] as const,
+  cleanupLatest: (accountId: string) => ['twilio', accountId, 'cleanup'] as const,
+  cleanupRun: (accountId: string, runId: string) => ['twilio', accountId, 'cleanup', runId] as const,
 };
 
 type Pages<T> = InfiniteData<TwilioPage<T>, string | null>;
@@ -40,7 +54,9 @@ export function useMessages(accountId: string, filters: MessageFilterValues, pag
     queryKey: twilioKeys.messages(accountId, filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) =>
-      pageParam === null
+      filters.sid.trim() !== ''
+        ? messageBySid(accountId, filters.sid.trim())
+        : pageParam === null
         ? call('twilio.listMessages', {
             accountId,
             pageSize,

@@ -97,6 +97,34 @@ describe('the message list', () => {
   });
 });
 
+describe('what a Twilio console user looks for', () => {
+  it('shows each message’s direction, status and error code', async () => {
+    messages = [{ ...message(1, 0), direction: 'outbound-api', status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset' }];
+    renderWithQueries(<TwilioPanel account={account} />);
+    const row = (await within(messageList()).findByText('Message 1')).closest('[role="option"]') as HTMLElement;
+    expect(row.querySelector('.twilio-msg-facts')?.textContent).toBe('Sentundeliverederror 30003');
+    expect(within(row).getByText('error 30003').getAttribute('title')).toBe('Unreachable destination handset');
+  });
+
+  it('finds a message by its SID, and refuses what is not one', async () => {
+    server.handlers.set('twilio.getMessage', (args) => {
+      const found = messages.find((m) => m.sid === args.messageSid);
+      if (!found) throw new Error('not found');
+      return found;
+    });
+    renderWithQueries(<TwilioPanel account={account} />);
+    await within(messageList()).findByText('Message 1');
+    const sidField = screen.getByRole('searchbox', { name: 'Message SID' });
+    fireEvent.change(sidField, { target: { value: 'SM123' } });
+    expect(screen.getByRole('alert').textContent).toContain('A message SID is SM or MM');
+    fireEvent.change(sidField, { target: { value: messages[1]!.sid } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText('1 message, all loaded')).toBeTruthy();
+    expect(within(messageList()).getByText('Message 2')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'twilio.getMessage').map((c) => c.args.messageSid)).toEqual([messages[1]!.sid]);
+  });
+});
+
 describe('the media grid', () => {
   it('after a deletion shows the new list, the list’s count follows, and the other tiles keep their names', async () => {
     renderWithQueries(<TwilioPanel account={account} />);

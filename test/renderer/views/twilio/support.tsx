@@ -23,6 +23,8 @@ export function message(n: number, numMedia: number): TwilioMessageView {
     dateSent: '2026-12-05T15:03:00.000Z',
     dateCreated: '2026-12-05T15:03:00.000Z',
     numMedia,
+    errorCode: null,
+    errorMessage: null,
   };
 }
 
