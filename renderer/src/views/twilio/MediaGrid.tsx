@@ -93,6 +93,7 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
           role="option"
           aria-selected={index === active}
           aria-label={describeMedia(item, index, media.length)}
+          title={mediaLabel(item)}
           tabIndex={index === active ? 0 : -1}
           className={`twilio-tile${index === active ? ' active' : ''}`}
           onClick={() => {

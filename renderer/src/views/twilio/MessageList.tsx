@@ -27,7 +27,8 @@ function MessageFacts({ message }: { message: TwilioMessageView }) {
   return (
     <span className="twilio-msg-facts subtle">
       {direction ? <span>{direction}</span> : null}
-      {message.status ? <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span> : null}
+      {/* "Received" twice says nothing: the status shows when it adds to the direction. */}
+      {message.status && message.status.toLowerCase() !== direction?.toLowerCase() ? <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span> : null}
       {message.errorCode !== null ? (
         <span className="twilio-msg-error" title={message.errorMessage ?? undefined}>
           error {message.errorCode}
