@@ -5,9 +5,8 @@ import type { TwilioMediaKind, TwilioMediaView, TwilioMessageView } from '../com
 import { AppError } from '../common/errors.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import type { TwilioMedia, TwilioMessage } from '../providers/twilio/index.js';
-// The client's own extension table, so a name planned before downloading and the name saved agree.
-import { extensionFor } from '../providers/twilio/index.js';
 import type { MediaStreamResponse, MediaStreams } from './media-streams.js';
+import { twilioMediaFileName, type MediaNameFacts } from './twilio-file-names.js';
 import { twilioClientFor } from './twilio-connection.js';
 
 export function messageView(message: TwilioMessage & { sid: string }): TwilioMessageView {
@@ -22,6 +21,8 @@ export function messageView(message: TwilioMessage & { sid: string }): TwilioMes
     dateSent: message.date_sent_iso,
     dateCreated: message.date_created_iso,
     numMedia: count !== null && Number.isFinite(count) ? count : null,
+    errorCode: message.error_code,
+    errorMessage: message.error_message,
   };
 }
 
@@ -36,14 +37,6 @@ export function mediaKind(contentType: string | null): TwilioMediaKind {
   if (type.startsWith('video/')) return 'video';
   if (type.startsWith('audio/')) return 'audio';
   return 'other';
-}
-
-/**
- * "<media SID><extension>": known before the download starts, so that name conflicts in the folder can be asked
- * about once, up front. (The sandbox's CDN and Twilio's own fallback use the same name.)
- */
-export function mediaFileName(mediaSid: string, contentType: string | null): string {
-  return `${mediaSid}${extensionFor(contentType ?? undefined)}`;
 }
 
 /** Registers a stream of one media's bytes and returns the URL the UI loads it from. */
@@ -77,7 +70,10 @@ export interface MediaViewContext {
   apiUrl(messageSid: string, mediaSid: string): string;
 }
 
-export function mediaView(context: MediaViewContext, media: TwilioMedia, messageSid: string): TwilioMediaView | null {
+/** The message's facts a media's file name is made of. */
+export type MessageNameFacts = Pick<MediaNameFacts, 'messageDate' | 'from'>;
+
+export function mediaView(context: MediaViewContext, media: TwilioMedia, messageSid: string, message: MessageNameFacts): TwilioMediaView | null {
   if (media.sid === null) return null;
   const parent = media.parent_sid ?? messageSid;
   return {
@@ -86,7 +82,7 @@ export function mediaView(context: MediaViewContext, media: TwilioMedia, message
     contentType: media.content_type,
     kind: mediaKind(media.content_type),
     dateCreated: media.date_created_iso,
-    fileName: mediaFileName(media.sid, media.content_type),
+    fileName: twilioMediaFileName({ ...message, mediaSid: media.sid, contentType: media.content_type }),
     mediaUrl: context.apiUrl(parent, media.sid),
     previewUrl: registerPreview(context.accounts, context.streams, context.mediaUrl, { accountId: context.accountId, messageSid: parent, mediaSid: media.sid }),
     resource: {

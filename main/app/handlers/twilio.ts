@@ -8,7 +8,9 @@ import { accountOfKind } from '../connections.js';
 import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
 import { TwilioCleanups } from '../twilio-cleanup.js';
 import { twilioClientFor } from '../twilio-connection.js';
-import { mediaFileName, mediaView, messageViews, registerPreview } from '../twilio-views.js';
+import type { TwilioMessageView } from '../../common/methods/twilio.js';
+import { twilioMediaFileName } from '../twilio-file-names.js';
+import { mediaView, messageViews, registerPreview, type MessageNameFacts } from '../twilio-views.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 const MESSAGE_IN_MEDIA_LINK = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\.json/;
@@ -21,44 +23,60 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     return twilioClientFor(accounts, accountId);
   };
 
-  const mediaPage = (accountId: string, c: TwilioClient, page: Page<TwilioMedia>, messageSid: string): TwilioPage<TwilioMediaView> => {
+  // A media's file name needs its message's date and sender: remembered from the messages listed (the usual way to
+  // reach media), read from Twilio otherwise. A message's date and sender do not change once sent.
+  const messageFacts = new Map<string, MessageNameFacts>();
+  const remember = (accountId: string, views: TwilioMessageView[]): TwilioMessageView[] => {
+    if (messageFacts.size > 20_000) messageFacts.clear();
+    for (const v of views) messageFacts.set(`${accountId}/${v.sid}`, { messageDate: v.dateSent ?? v.dateCreated, from: v.from });
+    return views;
+  };
+  const factsOf = async (accountId: string, c: TwilioClient, messageSid: string): Promise<MessageNameFacts> => {
+    const known = messageFacts.get(`${accountId}/${messageSid}`);
+    if (known) return known;
+    remember(accountId, messageViews([await c.getMessage(messageSid)]));
+    return messageFacts.get(`${accountId}/${messageSid}`) ?? { messageDate: null, from: null };
+  };
+
+  const mediaPage = async (accountId: string, c: TwilioClient, page: Page<TwilioMedia>, messageSid: string): Promise<TwilioPage<TwilioMediaView>> => {
     const context = { accounts, streams: media, mediaUrl: (token: string) => services.host.mediaUrl(token), accountId, apiUrl: c.mediaUrl.bind(c) };
-    const items = page.items.map((m) => mediaView(context, m, messageSid)).filter((m): m is TwilioMediaView => m !== null);
+    const facts = await factsOf(accountId, c, messageSid);
+    const items = page.items.map((m) => mediaView(context, m, messageSid, facts)).filter((m): m is TwilioMediaView => m !== null);
     return { items, nextPageUri: page.nextPageUri };
   };
 
   return {
     'twilio.listMessages': async ({ accountId, withMediaOnly, ...filters }) => {
       const page = await client(accountId).listMessages({ ...filters, ...(withMediaOnly ? { withMediaOnly } : {}) });
-      return { items: messageViews(page.items), nextPageUri: page.nextPageUri };
+      return { items: remember(accountId, messageViews(page.items)), nextPageUri: page.nextPageUri };
     },
 
     'twilio.nextMessages': async ({ accountId, nextPageUri, withMediaOnly }) => {
       const page = await client(accountId).nextMessages(nextPageUri, { withMediaOnly: withMediaOnly === true });
-      return { items: messageViews(page.items), nextPageUri: page.nextPageUri };
+      return { items: remember(accountId, messageViews(page.items)), nextPageUri: page.nextPageUri };
     },
 
     'twilio.getMessage': async ({ accountId, messageSid }) => {
-      const [view] = messageViews([await client(accountId).getMessage(messageSid)]);
+      const [view] = remember(accountId, messageViews([await client(accountId).getMessage(messageSid)]));
       if (!view) throw new AppError('protocol', 'Twilio answered with a message without a SID.');
       return view;
     },
 
     'twilio.listMedia': async ({ accountId, messageSid, ...filters }) => {
       const c = client(accountId);
-      return mediaPage(accountId, c, await c.listMedia(messageSid, filters), messageSid);
+      return await mediaPage(accountId, c, await c.listMedia(messageSid, filters), messageSid);
     },
 
     'twilio.nextMedia': async ({ accountId, nextPageUri }) => {
       const messageSid = MESSAGE_IN_MEDIA_LINK.exec(nextPageUri)?.[1];
       if (!messageSid) throw new AppError('validation', 'This is not a link to a page of media.', { field: 'nextPageUri' });
       const c = client(accountId);
-      return mediaPage(accountId, c, await c.nextMedia(nextPageUri), messageSid);
+      return await mediaPage(accountId, c, await c.nextMedia(nextPageUri), messageSid);
     },
 
     'twilio.getMedia': async ({ accountId, messageSid, mediaSid }) => {
       const c = client(accountId);
-      const [view] = mediaPage(accountId, c, { items: [await c.getMedia(messageSid, mediaSid)], nextPageUri: null, pagesFetched: 1 }, messageSid).items;
+      const [view] = (await mediaPage(accountId, c, { items: [await c.getMedia(messageSid, mediaSid)], nextPageUri: null, pagesFetched: 1 }, messageSid)).items;
       if (!view) throw new AppError('protocol', 'Twilio answered with a media resource without a SID.');
       return view;
     },
@@ -76,9 +94,14 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     'twilio.download': async ({ accountId, grantId, items }) => {
       const account = accountOfKind(accounts, accountId, 'twilio');
       const target = await grants.folder(grantId);
-      for (const item of items) if (item.onExisting === 'overwrite') grants.requireReported(grantId, mediaFileName(item.mediaSid, item.contentType));
-      const queued = items.map((item) => {
-        const fileName = mediaFileName(item.mediaSid, item.contentType);
+      const c = client(accountId);
+      const named: Array<(typeof items)[number] & { fileName: string }> = [];
+      for (const item of items) {
+        const fileName = twilioMediaFileName({ ...(await factsOf(accountId, c, item.messageSid)), mediaSid: item.mediaSid, contentType: item.contentType });
+        if (item.onExisting === 'overwrite') grants.requireReported(grantId, fileName);
+        named.push({ ...item, fileName });
+      }
+      const queued = named.map(({ fileName, ...item }) => {
         const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };
         return transfers.enqueue({ type: TWILIO_DOWNLOAD, params }, { accountId, direction: 'download', title: fileName, detail: `${account.label} · to ${target}`, bytesTotal: null });
       });

@@ -10,7 +10,7 @@ import { method } from './define.js';
 
 // ---- argument schemas ----
 
-const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
+export const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,6 +48,9 @@ export interface TwilioMessageView {
   dateCreated: string | null;
   /** Twilio sends a string ("3"); null when it did not say. */
   numMedia: number | null;
+  /** Twilio's error code for a message that failed or was undelivered (30003…); null otherwise. */
+  errorCode: number | null;
+  errorMessage: string | null;
 }
 
 export interface TwilioPage<T> {

@@ -1,51 +1,51 @@
 // A clean-up run as it goes: a progress bar, a result per item, Stop, and the report to save. The run lives in main;
-// this view asks for the new results every 300 ms (only those it has not seen), so leaving the screen and coming
-// back loses nothing.
-import { useEffect, useRef, useState } from 'react';
-import type { TwilioCleanupResult, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
+// a query asks for the new results every 300 ms while it runs (only those not yet in the cache, one request at a
+// time), so leaving the screen and coming back loses nothing.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { call, UiError } from '../../bridge';
 import { CleanupList } from './CleanupList';
 import { plural, saveText } from './format';
+import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';
 
 const POLL_MS = 300;
 
+/** The run's status with every result so far: each poll asks only for the results after those in the cache. */
+function useCleanupStatus(initial: TwilioCleanupStatus) {
+  const client = useQueryClient();
+  const key = twilioKeys.cleanupRun(initial.accountId, initial.runId);
+  return useQuery({
+    queryKey: key,
+    initialData: initial,
+    queryFn: async (): Promise<TwilioCleanupStatus> => {
+      const shown = client.getQueryData<TwilioCleanupStatus>(key) ?? initial;
+      const seen = shown.from + shown.results.length;
+      const next = await call('twilio.cleanupStatus', { runId: initial.runId, since: seen });
+      return { ...next, from: shown.from, results: [...shown.results, ...next.results.slice(Math.max(0, seen - next.from))] };
+    },
+    refetchInterval: (query) => (query.state.data?.state === 'finished' ? false : POLL_MS),
+  });
+}
+
 /** `onState` tells the screen when the run moves on (it allows a new count only once the run is finished). */
 export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus; onState: (state: TwilioCleanupStatus['state']) => void }) {
-  const [status, setStatus] = useState(initial);
-  const [results, setResults] = useState<TwilioCleanupResult[]>(initial.results);
-  const [error, setError] = useState<unknown>();
-  const seen = useRef(initial.from + initial.results.length);
-
-  useEffect(() => {
-    if (status.state === 'finished') return;
-    let live = true;
-    const timer = setInterval(() => {
-      call('twilio.cleanupStatus', { runId: initial.runId, since: seen.current }).then(
-        (next) => {
-          // A late answer to an earlier poll could repeat results: only those after what is shown are taken.
-          if (!live || next.from !== seen.current) return;
-          seen.current += next.results.length;
-          setResults((r) => (next.results.length ? [...r, ...next.results] : r));
-          setStatus(next);
-        },
-        (err: unknown) => live && setError(err),
-      );
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [initial.runId, status.state]);
+  const client = useQueryClient();
+  const query = useCleanupStatus(initial);
+  const status = query.data;
+  const results = status.results;
+  const [actionError, setActionError] = useState<unknown>();
+  const error = actionError ?? (query.isError ? query.error : undefined);
 
   useEffect(() => onState(status.state), [onState, status.state]);
 
   const stop = async () => {
     try {
       const next = await call('twilio.cleanupStop', { runId: initial.runId });
-      setStatus((s) => ({ ...s, state: next.state }));
+      client.setQueryData<TwilioCleanupStatus>(twilioKeys.cleanupRun(initial.accountId, initial.runId), (s) => (s ? { ...s, state: next.state } : s));
     } catch (err) {
-      setError(err);
+      setActionError(err);
     }
   };
   const save = async (format: 'csv' | 'json') => {
@@ -53,7 +53,7 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
       const { fileName, text } = await call('twilio.cleanupReport', { runId: initial.runId, format });
       saveText(fileName, text, format === 'csv' ? 'text/csv' : 'application/json');
     } catch (err) {
-      setError(err);
+      setActionError(err);
     }
   };
 

@@ -1,13 +1,15 @@
 // The clean-up screen: Twilio keeps media until someone deletes it. Choose the days (and optionally a sender or a
 // recipient), count first (a dry run that deletes nothing, with the list of what it found), then delete with a
 // confirmation, following the run in CleanupRun.
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CleanupList } from './CleanupList';
 import { CleanupRun } from './CleanupRun';
 import { gmtDay, plural } from './format';
+import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';
 
 interface Criteria {
@@ -22,13 +24,15 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
   const [plan, setPlan] = useState<TwilioCleanupPlan | null>(null);
   const [counting, setCounting] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [run, setRun] = useState<TwilioCleanupStatus | null>(null);
-  const [error, setError] = useState<unknown>();
+  const client = useQueryClient();
+  const [started, setStarted] = useState<TwilioCleanupStatus | null>(null);
+  const [runState, setRunState] = useState<TwilioCleanupStatus['state']>();
+  const [actionError, setError] = useState<unknown>();
 
   // A run goes on in main when this screen is left: show it again on the way back.
-  useEffect(() => {
-    call('twilio.cleanupLatest', { accountId }).then(setRun, setError);
-  }, [accountId]);
+  const latest = useQuery({ queryKey: twilioKeys.cleanupLatest(accountId), queryFn: () => call('twilio.cleanupLatest', { accountId }), staleTime: 0 });
+  const run = started ?? latest.data ?? null;
+  const error = actionError ?? (latest.isError ? latest.error : undefined);
 
   const set = (patch: Partial<Criteria>) => {
     setCriteria((c) => ({ ...c, ...patch }));
@@ -62,15 +66,17 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
     setConfirming(false);
     if (!plan) return;
     try {
-      setRun(await call('twilio.cleanupStart', { accountId, planId: plan.planId }));
+      const status = await call('twilio.cleanupStart', { accountId, planId: plan.planId });
+      client.setQueryData(twilioKeys.cleanupLatest(accountId), status);
+      setStarted(status);
       setPlan(null);
     } catch (err) {
       setError(err);
     }
   };
 
-  const running = run !== null && run.state !== 'finished';
-  const onRunState = useCallback((state: TwilioCleanupStatus['state']) => setRun((r) => (r && r.state !== state ? { ...r, state } : r)), []);
+  const running = run !== null && (runState ?? run.state) !== 'finished';
+  const onRunState = useCallback((state: TwilioCleanupStatus['state']) => setRunState(state), []);
   return (
     <section className="twilio-cleanup" aria-label="Clean up old media">
       <p className="subtle">

@@ -1,8 +1,9 @@
 // The media of a message as thumbnails. One tile is in the tab order at a time (roving tabindex); the arrows move
 // through the grid as it is laid out (up and down by a whole row), Enter opens the preview, Delete asks to delete.
+// Backspace never deletes: it is the "go back" key elsewhere in the app, and a slip must not cost a photo.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
-import { describeMedia, KIND_NAME } from './format';
+import { describeMedia, KIND_NAME, mediaLabel } from './format';
 
 interface MediaGridProps {
   media: TwilioMediaView[];
@@ -75,7 +76,7 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
     } else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen(active);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (event.key === 'Delete') {
       event.preventDefault();
       onDelete(active);
     }
@@ -92,6 +93,7 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
           role="option"
           aria-selected={index === active}
           aria-label={describeMedia(item, index, media.length)}
+          title={mediaLabel(item)}
           tabIndex={index === active ? 0 : -1}
           className={`twilio-tile${index === active ? ' active' : ''}`}
           onClick={() => {
@@ -101,7 +103,7 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
         >
           <Thumb media={item} />
           <span className="twilio-tile-caption" aria-hidden="true">
-            {KIND_NAME[item.kind]} {index + 1}
+            {mediaLabel(item)}
           </span>
         </div>
       ))}

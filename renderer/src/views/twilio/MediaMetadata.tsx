@@ -2,8 +2,8 @@
 // Twilio when first shown. Tabs follow the ARIA pattern: arrows move between them, one tab in the tab order.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
-import { call } from '../../bridge';
 import { formatDateTime } from './format';
+import { useMediaResource } from './queries';
 import { TwilioError } from './TwilioError';
 
 type Tab = 'details' | 'json' | 'xml';
@@ -13,43 +13,16 @@ const TABS: Array<[Tab, string]> = [
   ['xml', 'XML'],
 ];
 
-interface Loaded {
-  json?: string;
-  xml?: string;
-  error?: unknown;
-}
-
 export function MediaMetadata({ accountId, media }: { accountId: string; media: TwilioMediaView }) {
   const [tab, setTab] = useState<Tab>('details');
-  const [loaded, setLoaded] = useState<Loaded>({});
   const [copied, setCopied] = useState<string>();
   const ids = useId();
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ details: null, json: null, xml: null });
+  const json = useMediaResource(media, accountId, 'json', tab === 'json');
+  const xml = useMediaResource(media, accountId, 'xml', tab === 'xml');
+  const resource = tab === 'json' ? json : tab === 'xml' ? xml : undefined;
 
-  useEffect(() => {
-    setLoaded({});
-    setCopied(undefined);
-  }, [media.sid]);
-
-  useEffect(() => {
-    const ref = { accountId, messageSid: media.messageSid, mediaSid: media.sid };
-    let current = true;
-    if (tab === 'json' && loaded.json === undefined) {
-      call('twilio.getMedia', ref).then(
-        (fresh) => current && setLoaded((l) => ({ ...l, json: JSON.stringify(fresh.resource, null, 2), error: undefined })),
-        (error: unknown) => current && setLoaded((l) => ({ ...l, error })),
-      );
-    }
-    if (tab === 'xml' && loaded.xml === undefined) {
-      call('twilio.getMediaXml', ref).then(
-        ({ xml }) => current && setLoaded((l) => ({ ...l, xml, error: undefined })),
-        (error: unknown) => current && setLoaded((l) => ({ ...l, error })),
-      );
-    }
-    return () => {
-      current = false;
-    };
-  }, [tab, accountId, media.sid, media.messageSid, loaded.json, loaded.xml]);
+  useEffect(() => setCopied(undefined), [media.sid]);
 
   const onTabKey = (event: KeyboardEvent) => {
     const index = TABS.findIndex(([t]) => t === tab);
@@ -66,7 +39,7 @@ export function MediaMetadata({ accountId, media }: { accountId: string; media: 
       () => setCopied(`${what} copied.`),
       () => setCopied(`Could not reach the clipboard: select the ${what.toLowerCase()} and copy it.`),
     );
-  const text = tab === 'json' ? loaded.json : tab === 'xml' ? loaded.xml : undefined;
+  const text = resource?.data;
 
   return (
     <section className="twilio-meta" aria-label="Metadata">
@@ -111,8 +84,8 @@ export function MediaMetadata({ accountId, media }: { accountId: string; media: 
             </dd>
             <dd className="twilio-url-hint hint">Twilio asks for the account's SID and token to open it; Media Desk never puts them in the URL.</dd>
           </dl>
-        ) : loaded.error ? (
-          <TwilioError error={loaded.error} onRetry={() => setLoaded({})} />
+        ) : resource?.isError ? (
+          <TwilioError error={resource.error} onRetry={() => void resource.refetch()} />
         ) : text === undefined ? (
           <p className="subtle" role="status">
             Reading the {tab.toUpperCase()} from Twilio…

@@ -1,12 +1,12 @@
 // The selected message and its media: the grid of thumbnails, the preview, downloads and deletion.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
-import { call } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DownloadFlow } from './DownloadFlow';
-import { formatDateTime, KIND_NAME, plural } from './format';
+import { formatDateTime, KIND_NAME, mediaLabel, plural } from './format';
 import { MediaGrid } from './MediaGrid';
 import { MediaPreview } from './MediaPreview';
+import { itemsOf, useDeleteMedia, useMessageMedia } from './queries';
 import { TwilioError } from './TwilioError';
 
 function kindCount(kind: TwilioMediaView['kind'], count: number): string {
@@ -17,18 +17,12 @@ function kindCount(kind: TwilioMediaView['kind'], count: number): string {
 interface MediaPaneProps {
   accountId: string;
   message: TwilioMessageView;
-  onDeleted: (messageSid: string) => void;
 }
 
-interface MediaState {
-  items: TwilioMediaView[];
-  nextPageUri: string | null;
-  loading: boolean;
-  error?: unknown;
-}
-
-export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
-  const [state, setState] = useState<MediaState>({ items: [], nextPageUri: null, loading: true });
+export function MediaPane({ accountId, message }: MediaPaneProps) {
+  const query = useMessageMedia(accountId, message.sid);
+  const deletion = useDeleteMedia(accountId);
+  const items = itemsOf(query.data);
   const [active, setActive] = useState(0);
   const [focusRequest, setFocusRequest] = useState(0);
   const focusGrid = () => setFocusRequest((n) => n + 1);
@@ -36,60 +30,30 @@ export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
   const [confirmDelete, setConfirmDelete] = useState<TwilioMediaView | null>(null);
   const [download, setDownload] = useState<TwilioMediaView[] | null>(null);
   const [status, setStatus] = useState<string>();
-  const [actionError, setActionError] = useState<unknown>();
-
-  const load = useCallback(async () => {
-    setState({ items: [], nextPageUri: null, loading: true });
-    setActive(0);
-    try {
-      const page = await call('twilio.listMedia', { accountId, messageSid: message.sid });
-      setState({ items: page.items, nextPageUri: page.nextPageUri, loading: false });
-    } catch (error) {
-      setState({ items: [], nextPageUri: null, loading: false, error });
-    }
-  }, [accountId, message.sid]);
-  useEffect(() => {
-    void load();
-    setStatus(undefined);
-    setActionError(undefined);
-  }, [load]);
-
-  const loadMore = async () => {
-    if (!state.nextPageUri) return;
-    setState((s) => ({ ...s, loading: true, error: undefined }));
-    try {
-      const page = await call('twilio.nextMedia', { accountId, nextPageUri: state.nextPageUri });
-      setState((s) => ({ items: [...s.items, ...page.items], nextPageUri: page.nextPageUri, loading: false }));
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error }));
-    }
-  };
+  const loading = query.isPending || query.isFetchingNextPage;
+  const loadMore = () => void query.fetchNextPage({ cancelRefetch: false });
 
   const remove = async (media: TwilioMediaView) => {
     setConfirmDelete(null);
-    setActionError(undefined);
+    const index = items.findIndex((m) => m.sid === media.sid);
     try {
-      await call('twilio.deleteMedia', { accountId, messageSid: media.messageSid, mediaSid: media.sid });
-      const index = state.items.findIndex((m) => m.sid === media.sid);
-      const items = state.items.filter((m) => m.sid !== media.sid);
-      setState((s) => ({ ...s, items }));
-      const nextActive = Math.min(index, items.length - 1);
-      setActive(Math.max(0, nextActive));
-      if (preview !== null) setPreview(items.length === 0 ? null : Math.max(0, Math.min(preview, items.length - 1)));
-      if (items.length > 0 && preview === null) focusGrid();
-      setStatus(`Deleted ${media.fileName} from Twilio.`);
-      onDeleted(media.messageSid);
-    } catch (error) {
-      setActionError(error);
+      await deletion.mutateAsync(media);
+    } catch {
+      return; // shown from the mutation's error
     }
+    const left = items.length - 1;
+    setActive(Math.max(0, Math.min(index, left - 1)));
+    if (preview !== null) setPreview(left === 0 ? null : Math.max(0, Math.min(preview, left - 1)));
+    if (left > 0 && preview === null) focusGrid();
+    setStatus(`Deleted ${mediaLabel(media)} from Twilio.`);
   };
 
   const closePreview = () => {
     setPreview(null);
     focusGrid();
   };
-  const previewed = preview === null ? undefined : state.items[preview];
-  const counts = state.items.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {});
+  const previewed = preview === null ? undefined : items[preview];
+  const counts = items.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {});
 
   return (
     <section className="twilio-media" aria-labelledby="twilio-media-title">
@@ -106,12 +70,12 @@ export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
       </header>
       <div className="twilio-media-bar">
         <span className="subtle" role="status">
-          {state.loading && state.items.length === 0
+          {query.isPending
             ? 'Loading media…'
-            : `${plural(state.items.length, 'media', 'media')}${Object.keys(counts).length ? ` (${Object.entries(counts).map(([k, n]) => kindCount(k as TwilioMediaView['kind'], n)).join(', ')})` : ''}${state.nextPageUri ? ', more to load' : ''}`}
+            : `${plural(items.length, 'media', 'media')}${Object.keys(counts).length ? ` (${Object.entries(counts).map(([k, n]) => kindCount(k as TwilioMediaView['kind'], n)).join(', ')})` : ''}${query.hasNextPage ? ', more to load' : ''}`}
         </span>
-        {state.items.length > 0 ? (
-          <button type="button" className="small" onClick={() => setDownload(state.items)}>
+        {items.length > 0 ? (
+          <button type="button" className="small" onClick={() => setDownload(items)}>
             Download all…
           </button>
         ) : null}
@@ -121,30 +85,30 @@ export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
           {status}
         </p>
       ) : null}
-      <TwilioError error={actionError} />
-      <TwilioError error={state.error} onRetry={() => void (state.items.length ? loadMore() : load())} />
-      {!state.loading && !state.error && state.items.length === 0 ? (
+      <TwilioError error={deletion.error ?? undefined} />
+      <TwilioError error={query.error ?? undefined} onRetry={() => (items.length ? loadMore() : void query.refetch())} />
+      {query.isSuccess && items.length === 0 ? (
         <p className="empty">This message has no media. Tick “Only messages with media” above to hide messages like this one.</p>
       ) : null}
-      {state.items.length > 0 ? (
+      {items.length > 0 ? (
         <>
           <MediaGrid
-            media={state.items}
-            active={Math.min(active, state.items.length - 1)}
+            media={items}
+            active={Math.min(active, items.length - 1)}
             focusRequest={focusRequest}
             onActive={(i) => {
               setActive(i);
               focusGrid();
             }}
             onOpen={(i) => setPreview(i)}
-            onDelete={(i) => setConfirmDelete(state.items[i] ?? null)}
+            onDelete={(i) => setConfirmDelete(items[i] ?? null)}
           />
           <p className="hint">Arrow keys move through the media, Enter opens the preview, Delete deletes.</p>
         </>
       ) : null}
-      {state.nextPageUri ? (
-        <button type="button" onClick={() => void loadMore()} disabled={state.loading}>
-          {state.loading ? 'Loading…' : 'Load more media'}
+      {query.hasNextPage ? (
+        <button type="button" onClick={loadMore} disabled={loading}>
+          {loading ? 'Loading…' : 'Load more media'}
         </button>
       ) : null}
       {previewed && preview !== null ? (
@@ -152,7 +116,7 @@ export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
           accountId={accountId}
           media={previewed}
           index={preview}
-          count={state.items.length}
+          count={items.length}
           onClose={closePreview}
           onMove={(i) => {
             setPreview(i);
@@ -163,7 +127,7 @@ export function MediaPane({ accountId, message, onDeleted }: MediaPaneProps) {
         />
       ) : null}
       {confirmDelete ? (
-        <ConfirmDialog title={`Delete ${confirmDelete.fileName}?`} confirmLabel="Delete media" destructive onConfirm={() => void remove(confirmDelete)}
+        <ConfirmDialog title={`Delete ${mediaLabel(confirmDelete)}?`} confirmLabel="Delete media" destructive onConfirm={() => void remove(confirmDelete)}
           onCancel={() => {
             setConfirmDelete(null);
             if (preview === null) focusGrid();

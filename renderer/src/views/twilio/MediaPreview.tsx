@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { formatDateTime, KIND_NAME } from './format';
+import { formatDateTime, KIND_NAME, mediaLabel } from './format';
 import { MediaMetadata } from './MediaMetadata';
 
 interface MediaPreviewProps {
@@ -145,11 +145,9 @@ export function MediaPreview({ accountId, media, index, count, onClose, onMove, 
     >
       <header className="twilio-preview-head">
         <div>
-          <h2 id="twilio-preview-title">
-            {KIND_NAME[media.kind]} {index + 1} of {count}
-          </h2>
+          <h2 id="twilio-preview-title">{mediaLabel(media)}</h2>
           <p id="twilio-preview-desc" className="subtle">
-            {media.contentType ?? 'Unknown type'} · added {formatDateTime(media.dateCreated)}
+            {KIND_NAME[media.kind]} {index + 1} of {count} · {media.contentType ?? 'Unknown type'} · added {formatDateTime(media.dateCreated)}
           </p>
         </div>
         <div className="actions">

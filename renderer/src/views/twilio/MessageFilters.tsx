@@ -1,12 +1,19 @@
 import { useEffect, useState } from 'react';
-import { hasFilters, NO_FILTERS, type MessageFilterValues } from './useMessages';
+import { MESSAGE_SID } from '../../../../main/common/methods/twilio';
+import { hasFilters, NO_FILTERS, type MessageFilterValues } from './queries';
 
 /** Filters for the message list: applied with the button (or Enter); "only with media" applies at once. */
 export function MessageFilters({ value, onApply }: { value: MessageFilterValues; onApply: (values: MessageFilterValues) => void }) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const set = (patch: Partial<MessageFilterValues>) => setDraft((d) => ({ ...d, ...patch }));
-  const rangeProblem = draft.dateSentAfter && draft.dateSentBefore && draft.dateSentAfter > draft.dateSentBefore ? 'The first day is after the last day.' : undefined;
+  const sid = draft.sid.trim();
+  const rangeProblem =
+    draft.dateSentAfter && draft.dateSentBefore && draft.dateSentAfter > draft.dateSentBefore
+      ? 'The first day is after the last day.'
+      : sid && !MESSAGE_SID.test(sid)
+        ? 'A message SID is SM or MM followed by 32 hexadecimal characters.'
+        : undefined;
 
   return (
     <form
@@ -33,6 +40,10 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
         <label className="twilio-filter">
           <span>To</span>
           <input type="search" inputMode="tel" placeholder="+14155550100" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <label className="twilio-filter">
+          <span>Message SID</span>
+          <input type="search" spellCheck={false} placeholder="SM… or MM…" value={draft.sid} aria-invalid={Boolean(sid && !MESSAGE_SID.test(sid))} onChange={(e) => set({ sid: e.target.value })} />
         </label>
       </div>
       <div className="twilio-filter-row">

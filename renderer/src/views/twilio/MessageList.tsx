@@ -15,9 +15,28 @@ interface MessageListProps {
   onLoadMore: () => void;
 }
 
-const ROW_HEIGHT = 76;
+const ROW_HEIGHT = 96;
 /** How close to the end of the loaded rows the next page is asked for. */
 const PREFETCH_ROWS = 8;
+
+const DIRECTION: Record<string, string> = { inbound: 'Received', 'outbound-api': 'Sent', 'outbound-call': 'Sent', 'outbound-reply': 'Reply sent' };
+
+/** Status, direction and Twilio's error code, as a Twilio console user expects to see them in the list. */
+function MessageFacts({ message }: { message: TwilioMessageView }) {
+  const direction = message.direction ? (DIRECTION[message.direction] ?? message.direction) : null;
+  return (
+    <span className="twilio-msg-facts subtle">
+      {direction ? <span>{direction}</span> : null}
+      {/* "Received" twice says nothing: the status shows when it adds to the direction. */}
+      {message.status && message.status.toLowerCase() !== direction?.toLowerCase() ? <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span> : null}
+      {message.errorCode !== null ? (
+        <span className="twilio-msg-error" title={message.errorMessage ?? undefined}>
+          error {message.errorCode}
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 function MessageRow({ message }: { message: TwilioMessageView }) {
   const count = message.numMedia;
@@ -32,6 +51,7 @@ function MessageRow({ message }: { message: TwilioMessageView }) {
         <span className="twilio-sr-only"> to </span> {message.to ?? '—'}
       </span>
       <span className="twilio-msg-body">{message.body?.trim() ? message.body : <em>No text</em>}</span>
+      <MessageFacts message={message} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { MediaPane } from './MediaPane';
 import { MessageFilters } from './MessageFilters';
 import { MessageList } from './MessageList';
 import { TwilioError } from './TwilioError';
-import { hasFilters, NO_FILTERS, useMessages, type MessageFilterValues } from './useMessages';
+import { hasFilters, itemsOf, NO_FILTERS, useMessages, type MessageFilterValues } from './queries';
 import './twilio.css';
 
 function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
@@ -28,10 +28,16 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
   const [filters, setFilters] = useState<MessageFilterValues>(NO_FILTERS);
   const [selected, setSelected] = useState<string | null>(null);
   const messages = useMessages(account.id, filters);
-  const { loadMore, adjustMediaCount } = messages;
-  const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
-  const selectedMessage = messages.items.find((m) => m.sid === selected);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
+  const items = itemsOf(messages.data);
+  const loading = messages.isPending || isFetchingNextPage;
+  // The scroll and the button both ask; one page at a time, and none after a failed one until "Try again".
+  const onLoadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage({ cancelRefetch: false });
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const selectedMessage = items.find((m) => m.sid === selected);
   const filtered = hasFilters(filters);
+  const error = messages.isError ? messages.error : undefined;
 
   return (
     <>
@@ -42,32 +48,32 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
           setSelected(null);
         }}
       />
-      {messages.error && messages.items.length === 0 ? (
+      {error && items.length === 0 ? (
         // Nothing to browse: the error is all there is to show, across the whole width.
-        <TwilioError error={messages.error} onRetry={() => void messages.reload()} />
+        <TwilioError error={error} onRetry={() => void messages.refetch()} />
       ) : (
         <div className="twilio-browser">
           <div className="twilio-list-col">
-            {messages.loaded && messages.items.length === 0 ? (
+            {messages.isSuccess && items.length === 0 ? (
               <MessagesEmpty filtered={filtered} onClear={() => setFilters(NO_FILTERS)} />
             ) : (
-              <MessageList items={messages.items} selected={selected} hasMore={messages.nextPageUri !== null} loading={messages.loading} onSelect={setSelected} onLoadMore={onLoadMore} />
+              <MessageList items={items} selected={selected} hasMore={hasNextPage} loading={loading || messages.isFetchNextPageError} onSelect={setSelected} onLoadMore={onLoadMore} />
             )}
             <div className="twilio-list-status">
               <span role="status" className="subtle">
-                {messages.loading ? 'Loading messages…' : `${plural(messages.items.length, 'message')}${messages.nextPageUri !== null ? ', more below' : messages.loaded ? ', all loaded' : ''}`}
+                {loading ? 'Loading messages…' : `${plural(items.length, 'message')}${hasNextPage ? ', more below' : messages.isSuccess ? ', all loaded' : ''}`}
               </span>
-              {messages.nextPageUri !== null && !messages.loading ? (
+              {hasNextPage && !loading ? (
                 <button type="button" className="small" onClick={onLoadMore}>
                   Load more
                 </button>
               ) : null}
             </div>
-            {messages.items.length > 0 ? <TwilioError error={messages.error} onRetry={onLoadMore} /> : null}
+            {items.length > 0 ? <TwilioError error={error} onRetry={onLoadMore} /> : null}
           </div>
           <div className="twilio-media-col">
             {selectedMessage ? (
-              <MediaPane key={selectedMessage.sid} accountId={account.id} message={selectedMessage} onDeleted={(sid) => adjustMediaCount(sid, -1)} />
+              <MediaPane key={selectedMessage.sid} accountId={account.id} message={selectedMessage} />
             ) : (
               <p className="empty">Choose a message to see its media. Use the arrow keys in the list, or click a message.</p>
             )}

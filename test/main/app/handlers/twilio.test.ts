@@ -157,6 +157,10 @@ describe('media', () => {
   it('downloads through the queue under the media name, asking nothing and replacing only what the user chose', async () => {
     const message = await mediaMessage(3);
     const [a, b, c] = await allMediaOf(app, accountId, message.sid);
+    // Named by the message's date and sender and the media SID (the date in this computer's time zone).
+    const sent = new Date(message.dateSent ?? '');
+    const stamp = `${sent.getFullYear()}-${String(sent.getMonth() + 1).padStart(2, '0')}-${String(sent.getDate()).padStart(2, '0')}_${String(sent.getHours()).padStart(2, '0')}${String(sent.getMinutes()).padStart(2, '0')}`;
+    expect(a!.fileName).toBe(`${stamp}_${message.from!.replace(/[^A-Za-z0-9+@._-]/g, '_')}_${a!.sid}${path.extname(a!.fileName)}`);
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-dl-'));
     try {
       await fs.writeFile(path.join(folder, a!.fileName), 'mine, keep me');
@@ -179,7 +183,7 @@ describe('media', () => {
       expect(done.map((t) => [t.state, t.error])).toEqual([['done', undefined], ['done', undefined], ['done', undefined]]);
 
       const ext = path.extname(a!.fileName);
-      const keptBoth = path.join(folder, `${a!.sid} (1)${ext}`);
+      const keptBoth = path.join(folder, `${a!.fileName.slice(0, -ext.length)} (1)${ext}`);
       expect(await fs.readFile(path.join(folder, a!.fileName), 'utf8')).toBe('mine, keep me');
       expect((await fs.readFile(keptBoth)).equals(await cdnBytes(a!.sid))).toBe(true);
       expect((await fs.readFile(path.join(folder, b!.fileName))).equals(await cdnBytes(b!.sid))).toBe(true);
