@@ -229,6 +229,7 @@ test("shows Twilio's error with its code and a link to Twilio's page about it", 
 });
 
 test('the list, the grid, the preview and the clean-up pass axe in light and dark, wide and narrow', async ({ page }) => {
+  test.setTimeout(180_000); // many scans and screenshots: more than a minute on a busy machine
   await openTenMedia(page);
   const screens: Array<[string, () => Promise<void>, () => Promise<void>]> = [
     ['list-and-grid', async () => undefined, async () => undefined],
