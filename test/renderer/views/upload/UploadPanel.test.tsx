@@ -6,14 +6,17 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { FileRef } from '../../../../main/common/files';
 import { UploadPanel } from '../../../../renderer/src/views/upload/UploadPanel';
+import { useAppStore } from '../../../../renderer/src/store/app-store';
 
 // The contract as main would answer it: every file is a JPEG, every upload is queued. Installed before the panel's
 // modules load, as the preload script does.
 const uploads = vi.hoisted(() => {
   const sent: FileRef[][] = [];
+  const checked: FileRef[][] = [];
   const answer = (method: string, args: unknown): unknown => {
     if (method === 'transfers.list') return { items: [], summary: { active: 0, progress: null } };
     if (method === 'generic.checkFiles') {
+      checked.push((args as { files: FileRef[] }).files);
       const [ref] = (args as { files: Array<{ id: string }> }).files;
       return [{ name: ref?.id.replace(/^fg_/, ''), size: 4, contentType: 'image/jpeg' }];
     }
@@ -29,7 +32,7 @@ const uploads = vi.hoisted(() => {
     fileRef: (file: File) => Promise.resolve({ kind: 'granted', id: `fg_${file.name}` }),
   };
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
-  return { sent };
+  return { sent, checked };
 });
 
 const account: AccountSummary = {
@@ -53,6 +56,7 @@ beforeEach(() => {
   created = [];
   revoked = [];
   uploads.sent.length = 0;
+  uploads.checked.length = 0;
   vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => {
     created.push(urlOf(file as File));
     return urlOf(file as File);
@@ -96,5 +100,16 @@ describe('the upload panel previews', () => {
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
     expect(uploads.sent).toEqual([[{ kind: 'granted', id: 'fg_a.jpg' }, { kind: 'granted', id: 'fg_b.jpg' }]]);
     expect(revoked.sort()).toEqual(photos.map(urlOf).sort());
+  });
+});
+
+describe('files the OS opened the desktop app with', () => {
+  it('are taken from the store once, checked by their bytes like a drop, and listed to send', async () => {
+    const opened = { ref: { kind: 'granted', id: 'fg_dock.jpg' } as FileRef, name: 'dock.jpg' };
+    useAppStore.setState({ openedFiles: [opened] });
+    render(<UploadPanel account={account} />);
+    await waitFor(() => expect(uploads.checked).toEqual([[opened.ref]]));
+    expect(useAppStore.getState().openedFiles).toEqual([]);
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Files to send' }).textContent).toContain('dock.jpg'));
   });
 });
