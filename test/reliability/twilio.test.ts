@@ -560,7 +560,7 @@ describe('Twilio through the contract and the transfer queue', () => {
     const savedQueue = JSON.parse(await fs.readFile(path.join(t.dataDir, 'transfers.json'), 'utf8')) as { entries: Array<{ item: { id: string; state: string } }> };
     const checks = new Checks()
       .that('the transfer failed with a network error naming the file', failed.state === 'failed' && failed.error?.code === 'network' && failed.error.message.includes(mediaSid))
-      .that('its title is the file name', failed.title.startsWith(mediaSid))
+      .that('its title is the file name (date, sender, media SID)', failed.title.includes(mediaSid) && /^\d{4}-\d{2}-\d{2}_/.test(failed.title))
       .that('nothing was left in the folder', left.length === 0)
       .that('the retry saved exactly the media', retried.state === 'done' && saved !== null && saved.equals(await mediaBytes(mediaSid)) && after.length === 1)
       .that('the saved queue says done', savedQueue.entries.find((e) => e.item.id === failed.id)?.item.state === 'done');
