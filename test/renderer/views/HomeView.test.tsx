@@ -4,8 +4,18 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../main/common/contract';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from '../../../renderer/src/App';
+import { createQueryClient } from '../../../renderer/src/query/client';
 import { useAppStore } from '../../../renderer/src/store/app-store';
+
+/** The app as main.tsx mounts it: inside the query cache every view reads through. */
+const renderApp = () =>
+  render(
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>,
+  );
 
 const account = (id: string, kind: AccountSummary['kind'], label: string): AccountSummary =>
   ({ id, kind, label, sandbox: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }) as AccountSummary;
@@ -46,7 +56,7 @@ afterEach(cleanup);
 describe('the first start', () => {
   it('opens on the Welcome page, which says what each sandbox account is and what to try first', async () => {
     await start();
-    render(<App />);
+    renderApp();
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Media Desk' })).toBeTruthy();
     const tour = screen.getByRole('region', { name: 'Try it in the sandbox' });
     expect(tour.textContent).toMatch(/practice server built into Media Desk/);
@@ -62,7 +72,7 @@ describe('the first start', () => {
 
   it('explains the sandbox badge, and shows whole account names in the sidebar', async () => {
     await start();
-    render(<App />);
+    renderApp();
     const nav = screen.getByRole('navigation', { name: 'Accounts and tools' });
     const item = within(nav).getByRole('button', { name: /Sandbox media library with a long name/ });
     expect(item.getAttribute('title')).toBe('Sandbox media library with a long name');
