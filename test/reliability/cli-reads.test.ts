@@ -7,14 +7,12 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppData } from '../../main/cli/app-data.js';
+import { bundleCrashChild } from './support/crash-child-bundle.js';
 import { CaseReport, Checks } from './support/report.js';
 
 const report = new CaseReport('cli-reads', 'CLI reads during app writes');
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READ_FOR_MS = 4000;
 const FILES = ['settings.json', 'accounts.json', 'secrets.json', 'transfers.json'];
 let work: string;
@@ -23,16 +21,7 @@ let writerScript: string;
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'md-rel-cli-reads-'));
   writerScript = path.join(work, 'writer.mjs');
-  await build({
-    entryPoints: [path.join(HERE, 'support', 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: writerScript,
-    logLevel: 'silent',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  await bundleCrashChild(writerScript);
 });
 afterAll(async () => {
   await report.write();

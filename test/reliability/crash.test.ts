@@ -10,18 +10,16 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../main/app/services.js';
 import { createKeyFileCipher } from '../../main/core/vault/cipher.js';
 import { DEFAULT_SETTINGS } from '../../main/core/settings-store.js';
+import { bundleCrashChild } from './support/crash-child-bundle.js';
 import { CaseReport, Checks } from './support/report.js';
 import { seededRandom } from './support/fuzz.js';
 
 const report = new CaseReport('crash', 'crash safety');
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = 20;
 let work: string;
 let childScript: string;
@@ -29,17 +27,7 @@ let childScript: string;
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'md-rel-crash-'));
   childScript = path.join(work, 'crash-child.mjs');
-  await build({
-    entryPoints: [path.join(HERE, 'support', 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: childScript,
-    logLevel: 'silent',
-    // Bundled CommonJS dependencies may call require(): give the ESM bundle one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  await bundleCrashChild(childScript);
 });
 afterAll(async () => {
   await report.write();
