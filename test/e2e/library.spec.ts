@@ -326,7 +326,7 @@ test('delete: a confirmation names what goes; a folder with files is deleted wit
   // A folder he may only read: Delete is not offered, and the bar says why (its access list, read from what he holds).
   await row(page, 'from-colleague').click();
   await expect(page.getByRole('button', { name: 'Delete…' })).toBeDisabled();
-  await expect(page.getByTestId('lib-why')).toContainText('You may not change "from-colleague": its access list does not let you delete it.');
+  await expect(page.getByTestId('lib-why')).toHaveText('You may not change "from-colleague": its access list does not let you change its permissions or delete it.');
   await page.keyboard.press('Delete');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await screenshot(page, 'library-delete-refused');

@@ -1,7 +1,7 @@
 // The library's bar: where you are (breadcrumbs), the name filter, and the actions for the selection. An action
 // the account's access lists rule out is disabled, and the reason is shown under the bar and read with the button.
 import { useId, useRef } from 'react';
-import type { ActionState, LibraryActions } from './access';
+import { combinedReasons, type ActionState, type LibraryActions } from './access';
 
 
 interface LibraryToolbarProps {
@@ -29,7 +29,7 @@ export function LibraryToolbar(props: LibraryToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const whyId = useId();
   const all: ActionState[] = [actions.upload, actions.download, actions.folderPermissions, actions.permissions, actions.delete];
-  const reasons = [...new Set(all.flatMap((a) => (a.reason ? [a.reason] : [])))];
+  const reasons = combinedReasons(all);
   const button = (text: string, state: ActionState, onClick: () => void, className?: string) => (
     <button type="button" className={className} disabled={!state.enabled} title={state.reason ?? undefined} aria-describedby={state.reason ? whyId : undefined} onClick={onClick}>
       {text}

@@ -19,6 +19,37 @@ export interface ActionState {
   enabled: boolean;
   /** Why it is disabled, in words (also shown as the button's description). */
   reason: string | null;
+  /** The same reason in two parts, so refusals of one item by one list can be said in one sentence. */
+  refusal?: { head: string; what: string };
+}
+
+/**
+ * The reasons of several disabled actions as the line under the toolbar says them: refusals with the same head
+ * ("You may not change "x": its access list does not let you") become one sentence naming every action.
+ */
+export function combinedReasons(states: readonly ActionState[]): string[] {
+  const byHead = new Map<string, string[]>();
+  const out: Array<string | { head: string }> = [];
+  for (const state of states) {
+    if (!state.reason) continue;
+    if (!state.refusal) {
+      if (!out.includes(state.reason)) out.push(state.reason);
+      continue;
+    }
+    const whats = byHead.get(state.refusal.head);
+    if (whats) {
+      if (!whats.includes(state.refusal.what)) whats.push(state.refusal.what);
+    } else {
+      byHead.set(state.refusal.head, [state.refusal.what]);
+      out.push({ head: state.refusal.head });
+    }
+  }
+  return out.map((entry) => {
+    if (typeof entry === 'string') return entry;
+    const whats = byHead.get(entry.head) ?? [];
+    const said = whats.length > 1 ? `${whats.slice(0, -1).join(', ')} or ${whats[whats.length - 1]}` : (whats[0] ?? '');
+    return `${entry.head} ${said}.`;
+  });
 }
 
 const ok: ActionState = { enabled: true, reason: null };
@@ -35,7 +66,8 @@ function explain(rows: readonly Row[], refused: readonly Row[], what: string, op
   const names = nameList(refused.map((r) => `"${r.name}"`), 3);
   const whose = refused.length === 1 ? names : `${names} (${refused.length.toLocaleString()} of the ${rows.length.toLocaleString()} selected)`;
   const lists = refused.length === 1 ? 'its access list does' : 'their access lists do';
-  return { enabled: false, reason: `You may not ${can} ${whose}: ${lists} not let you ${what}.` };
+  const head = `You may not ${can} ${whose}: ${lists} not let you`;
+  return { enabled: false, reason: `${head} ${what}.`, refusal: { head, what } };
 }
 
 /** Delete needs write access to every selected folder or file. */

@@ -106,7 +106,9 @@ describe('the library browser', () => {
     fireEvent.click(row('from-colleague'));
     const del = screen.getByRole('button', { name: 'Delete…' });
     expect(del).toHaveProperty('disabled', true);
-    expect(screen.getByTestId('lib-why').textContent).toContain('You may not change "from-colleague": its access list does not let you delete it.');
+    // One sentence for the item, naming each refused action (not one sentence per button).
+    expect(screen.getByTestId('lib-why').textContent).toBe('You may not change "from-colleague": its access list does not let you change its permissions or delete it.');
+    expect(del.getAttribute('title')).toBe('You may not change "from-colleague": its access list does not let you delete it.');
     expect(del.getAttribute('aria-describedby')).toBe(screen.getByTestId('lib-why').id);
     // The Delete key does nothing either: no dialog, no request.
     fireEvent.keyDown(grid(), { key: 'Delete' });
