@@ -19,6 +19,8 @@ const HOSTILE: HostileSecrets = {
   twilioApiKeySecret: `t!'()*~ßñ+/=%&"<>\\%43_0123456789abcdef`, // Twilio's validation refuses spaces
 };
 const WRONG_PASSWORD = `w!'()*~å ç+/=%&"<>\\ %44 wrong`;
+/** Typed into the account form and tested before saving: the vault never holds it, so the log cannot know it. */
+const TYPED_UNSAVED = `u!'()*~ø æ+/=%&"<>\\ %45 typed`;
 const RECIPIENTS = ['+15551230001'];
 const report = new CaseReport('secret-scan', 'secret scan with hostile secrets');
 
@@ -37,6 +39,7 @@ function echoed(req: SeenRequest): string {
 beforeAll(async () => {
   t = await startAppUnderTest('secret-scan', { secrets: HOSTILE });
   t.secrets.push({ label: 'wrong password typed', value: WRONG_PASSWORD, user: t.sandbox.accounts.library.userId });
+  t.secrets.push({ label: 'password typed, tested, never saved', value: TYPED_UNSAVED });
   echo = await startScriptedServer((req, res) => {
     const refuse = req.url.startsWith('/precheck/') ? echoMode.precheck === 'refuse' : req.url.startsWith('/upload/') ? echoMode.upload === 'refuse' : true;
     const body = refuse ? { message: echoed(req) } : { media_url: 'https://media.example/m/1.jpg' };
@@ -116,6 +119,18 @@ describe('secret scan: hostile secrets through every flow', () => {
     const error = await t.callError('library.listFolders', { accountId: wrong.id });
     const checks = new Checks().that('test connection says it failed', !tested.ok).that('listing fails as unauthorized', error.code === 'unauthorized');
     report.judge('wrong hostile password', 'refused', `${tested.message}; ${error.code}: ${error.message}`, checks);
+    expect(checks.failed()).toEqual([]);
+  }, 30_000);
+
+  it('a password typed and tested before saving, to a precheck that echoes it, is not repeated anywhere', async () => {
+    echoMode = { precheck: 'refuse', upload: 'refuse' };
+    const config = { ...t.app.services.accounts.config(pathAccount), label: 'Not saved yet' };
+    const tested = await t.call('accounts.testConfig', { config, secret: TYPED_UNSAVED });
+    const log = (await t.call('log.list', { limit: 5000 })).map((e) => e.message).join('\n');
+    const checks = new Checks()
+      .that('the test failed with the server message', !tested.ok && /Denied/.test(tested.message))
+      .that('the log has the test', log.includes('Connection test of an unsaved configuration'));
+    report.judge('typed, unsaved password echoed by the precheck', 'failure shown, the password nowhere', tested.message, checks);
     expect(checks.failed()).toEqual([]);
   }, 30_000);
 

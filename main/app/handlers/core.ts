@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
+import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import type { HandlerContext, HandlersFor } from './types.js';
@@ -75,7 +76,10 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       validateAccountConfig(config);
       // A saved secret goes only where it was bound: an edited destination needs it typed again.
       const saved = secret === undefined && accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config) ? accounts.secret(accountId) : undefined;
-      const result = await testConnection(config, secret ?? saved);
+      const tested = await testConnection(config, secret ?? saved);
+      // A typed secret is not in the vault, so the log's redactor cannot know it; a server may echo it in its error.
+      const redactTyped = createRedactor(() => (secret === undefined ? [] : [secret]));
+      const result = { ...tested, message: redactTyped(tested.message) };
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
     },
