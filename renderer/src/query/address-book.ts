@@ -15,11 +15,11 @@ export function useAddressBook() {
 export interface DisplayNames {
   book: AddressLookup;
   /** The name the book gives the id, else the id shortened. */
-  name(id: string): string;
+  name: (id: string) => string;
   /** Whether the book names the id. */
-  known(id: string): boolean;
+  known: (id: string) => boolean;
   /** For a title (hover): "Name (id)", or the id. */
-  title(id: string): string;
+  title: (id: string) => string;
 }
 
 const EMPTY: AddressEntry[] = [];
