@@ -9,7 +9,7 @@ import { addressEntrySchema, MAX_ADDRESS_ENTRIES, sortAddressEntries, type Addre
 import { formatAddressCsv, parseAddressCsv } from '../common/address-book-csv.js';
 import { AppError } from '../common/errors.js';
 import type { AddressImportResult } from '../common/methods/address-book.js';
-import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
+import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const ADDRESS_BOOK_FILE = 'address-book.json';
 
@@ -133,4 +133,17 @@ export class AddressBookStore {
   private write(entries: ReadonlyMap<string, AddressEntry>): Promise<void> {
     return writeJsonAtomic(this.file, { version: 1, entries: sortAddressEntries([...entries.values()]) });
   }
+}
+
+/**
+ * The entries a reader (the CLI printing an access list) may use, changing nothing: a missing or damaged file is an
+ * empty book here (the app sets a damaged one aside and says so), and unusable entries are left out.
+ */
+export async function peekAddressBook(dataDir: string): Promise<AddressEntry[]> {
+  const read = await inspectJsonFile(path.join(dataDir, ADDRESS_BOOK_FILE), storedSchema).catch(() => null);
+  if (read?.status !== 'ok') return [];
+  return read.value.entries.flatMap((raw) => {
+    const parsed = addressEntrySchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
