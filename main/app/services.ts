@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, Notice, UpdateStatus } from '../common/contract.js';
+import { AddressBookStore } from '../core/address-book-store.js';
 import { AccountStore } from '../core/accounts/account-store.js';
 import { ActivityLog } from '../core/log/activity-log.js';
 import { createRedactor } from '../core/log/redact.js';
@@ -138,6 +139,18 @@ export async function createAppServices(options: AppServicesOptions) {
     log.error('storage', message);
   }
 
+  const addressBook = new AddressBookStore(dataDir);
+  const addressBookLoad = await addressBook.load();
+  if (addressBookLoad.status === 'corrupt') {
+    const message = `Your address book was damaged (${addressBookLoad.reason}). It was kept as ${path.basename(addressBookLoad.movedTo)}; a new, empty one is in use.`;
+    notices.add('warn', message);
+    log.warn('storage', message);
+  } else if (addressBookLoad.status === 'ok' && addressBookLoad.keptAs) {
+    const message = `${addressBookLoad.rejected} entr${addressBookLoad.rejected === 1 ? 'y' : 'ies'} of your address book could not be read and are left out. The file as it was is kept as ${path.basename(addressBookLoad.keptAs)}.`;
+    notices.add('warn', message);
+    log.warn('storage', message);
+  }
+
   const transfers = new TransferQueue({
     dataDir,
     concurrency: settings.get().concurrency,
@@ -178,5 +191,5 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
 
-  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, transfers, redact, cipherFor: options.cipher };
+  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, addressBook, transfers, redact, cipherFor: options.cipher };
 }

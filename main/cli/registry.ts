@@ -3,6 +3,7 @@
 import { UsageError, type OptionSpecs } from './argv.js';
 import type { Command } from './command.js';
 import { accountsList } from './commands/accounts.js';
+import { addressBookExport, addressBookImport, addressBookList, addressBookRemove, addressBookSet } from './commands/address-book.js';
 import { libraryAclGet, libraryAclSet } from './commands/library-acl.js';
 import { libraryLs, libraryMkdir, libraryRm } from './commands/library-browse.js';
 import { libraryGet, libraryPut } from './commands/library-transfer.js';
@@ -27,6 +28,11 @@ export const COMMANDS: readonly Command[] = [
   twilioMediaGet,
   twilioMediaRm,
   twilioCleanup,
+  addressBookList,
+  addressBookSet,
+  addressBookRemove,
+  addressBookImport,
+  addressBookExport,
   sandbox,
 ];
 

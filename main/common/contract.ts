@@ -6,6 +6,7 @@ import type { AccountSummary } from './accounts.js';
 import { EVENT_NAME_LIST } from './channels.js';
 import type { AppErrorData } from './errors.js';
 import type { FileRef } from './files.js';
+import { addressBookMethods } from './methods/address-book.js';
 import { coreMethods, type LogEntry, type Notice, type Settings } from './methods/core.js';
 import { genericMethods } from './methods/generic.js';
 import { libraryMethods } from './methods/library.js';
@@ -15,6 +16,7 @@ import type { AppCommand } from './app-commands.js';
 import type { TransferItem, TransferSummary } from './transfers.js';
 
 export * from './methods/core.js';
+export type * from './methods/address-book.js';
 export type * from './methods/generic.js';
 export type * from './methods/library.js';
 export type * from './methods/twilio.js';
@@ -28,6 +30,7 @@ export const contract = {
   ...libraryMethods,
   ...twilioMethods,
   ...updateMethods,
+  ...addressBookMethods,
 } as const;
 
 export type Contract = typeof contract;

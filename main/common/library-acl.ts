@@ -305,4 +305,4 @@ export function diffAcl(before: Acl | null | undefined, after: Acl): AclDiff {
   return diff;
 }
 
-export { summarizeAcl, type AclSummary } from './library-acl-summary.js';
+export { summarizeAcl, type AclSummary, type IdNamer } from './library-acl-summary.js';

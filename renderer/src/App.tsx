@@ -6,6 +6,7 @@ import { useTransfers } from './store/transfers-store';
 import { AccountView } from './views/AccountView';
 import { AccountEditor } from './views/AccountEditor';
 import { ActivityView } from './views/ActivityView';
+import { AddressBookView } from './views/address-book/AddressBookView';
 import { HomeView } from './views/HomeView';
 import { SettingsView } from './views/SettingsView';
 import { TransfersView } from './views/TransfersView';
@@ -33,6 +34,8 @@ function View() {
       return <TransfersView />;
     case 'activity':
       return <ActivityView />;
+    case 'address-book':
+      return <AddressBookView />;
     case 'settings':
       return <SettingsView />;
   }

@@ -1,5 +1,6 @@
 // Every contract method's handler, one group per file.
 import type { Handlers } from '../dispatch.js';
+import { createAddressBookHandlers } from './address-book.js';
 import { createCoreHandlers } from './core.js';
 import { createGenericHandlers } from './generic.js';
 import { createLibraryHandlers } from './library.js';
@@ -17,5 +18,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createLibraryHandlers(context),
     ...createTwilioHandlers(context),
     ...createUpdateHandlers(context),
+    ...createAddressBookHandlers(context),
   };
 }

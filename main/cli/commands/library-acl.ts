@@ -20,6 +20,7 @@ import { commaList, parseWith, UsageError } from '../argv.js';
 import { defineCommand, firstFailure, type CommandContext } from '../command.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { idList, printable } from '../format.js';
+import { idNamer } from '../address-names.js';
 import { describeTarget, libraryClient, targetSchema, targetText } from './library-shared.js';
 import { argsOf } from './shared.js';
 
@@ -61,17 +62,20 @@ function view(target: LibraryTarget, info: LibraryItemInfo, folderAcl: Acl | nul
   };
 }
 
-function printView(ctx: CommandContext, target: LibraryTarget, v: AclView): void {
-  const created = [v.createdBy ? `by ${v.createdBy}` : '', v.createdWith ? `with ${v.createdWith}` : '', v.createdOn ? `on ${v.createdOn}` : ''].filter(Boolean).join(' ');
+/** The view as text; ids the address book names are said "Name (id)" (the --json document keeps bare ids). */
+async function printView(ctx: CommandContext, target: LibraryTarget, v: AclView): Promise<void> {
+  const name = await idNamer(ctx);
+  const created = [v.createdBy ? `by ${name(v.createdBy)}` : '', v.createdWith ? `with ${name(v.createdWith)}` : '', v.createdOn ? `on ${v.createdOn}` : ''].filter(Boolean).join(' ');
   ctx.out.line(`${describeTarget(target)}${created ? `, created ${printable(created)}` : ''}`);
   if (target.file !== undefined && !v.ownAcl) ctx.out.line(`It has no access list of its own and follows folder "${target.folder}":`);
   const shown = v.effectiveAcl ?? emptyAcl();
-  ctx.out.line(`  read users:  ${printable(idList(shown.readUsers))}`);
-  ctx.out.line(`  read apps:   ${printable(idList(shown.readApps))}`);
-  ctx.out.line(`  write users: ${printable(idList(shown.writeUsers))}`);
-  ctx.out.line(`  write apps:  ${printable(idList(shown.writeApps))}`);
-  ctx.out.line(printable(v.summary.read));
-  ctx.out.line(printable(v.summary.write));
+  ctx.out.line(`  read users:  ${printable(idList(shown.readUsers.map(name)))}`);
+  ctx.out.line(`  read apps:   ${printable(idList(shown.readApps.map(name)))}`);
+  ctx.out.line(`  write users: ${printable(idList(shown.writeUsers.map(name)))}`);
+  ctx.out.line(`  write apps:  ${printable(idList(shown.writeApps.map(name)))}`);
+  const said = summarizeAcl(v.effectiveAcl, v.createdBy, name);
+  ctx.out.line(printable(said.read));
+  ctx.out.line(printable(said.write));
 }
 
 export const libraryAclGet = defineCommand({
@@ -90,7 +94,7 @@ export const libraryAclGet = defineCommand({
     const { client } = await libraryClient(ctx);
     const { info, folderAcl } = await readAcl(client, target, ctx.signal);
     const v = view(target, info, folderAcl);
-    printView(ctx, target, v);
+    await printView(ctx, target, v);
     return { json: v };
   },
 });
@@ -223,7 +227,7 @@ export const libraryAclSet = defineCommand({
     // A server may apply an ACL later (202) without echoing it: the saved state is then read back.
     const saved = (await client.putAcl(target, next, { signal: ctx.signal })) ?? (await client.getAcl(target, { signal: ctx.signal }));
     const v = view(target, saved, folderAcl);
-    printView(ctx, target, v);
+    await printView(ctx, target, v);
     return { json: v };
   },
 });

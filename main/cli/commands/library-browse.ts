@@ -6,6 +6,7 @@ import { formatBytes } from '../../common/format-bytes.js';
 import { printable, table } from '../format.js';
 import { describeTarget, folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
 import { argsOf, runBatch } from './shared.js';
+import { idNamer } from '../address-names.js';
 
 export const libraryLs = defineCommand({
   words: ['library', 'ls'],
@@ -19,12 +20,14 @@ export const libraryLs = defineCommand({
   parse: (line) => parseWith(z.object({ positionals: z.array(folderSchema).max(1, '"library ls" takes at most one FOLDER.') }), argsOf(line)),
   async run(ctx, args) {
     const { client } = await libraryClient(ctx);
+    const name = await idNamer(ctx);
+    const by = (id: string | undefined) => printable(id === undefined ? '' : name(id));
     const folder = args.positionals[0];
     if (folder === undefined) {
       const folders = await client.listFolders({ signal: ctx.signal });
       const lines = table(
         ['FOLDER', 'CREATED', 'BY'],
-        folders.map((f) => [printable(f.name), f.createdOn ?? '', printable(f.createdBy)]),
+        folders.map((f) => [printable(f.name), f.createdOn ?? '', by(f.createdBy)]),
       );
       for (const line of lines) ctx.out.line(line);
       return { json: { folders } };
@@ -32,7 +35,7 @@ export const libraryLs = defineCommand({
     const details = await client.getFolder(folder, { signal: ctx.signal });
     const lines = table(
       ['FILE', 'SIZE', 'CREATED', 'BY'],
-      details.files.map((f) => [printable(f.name), f.size === undefined ? '' : formatBytes(f.size), f.createdOn ?? '', printable(f.createdBy)]),
+      details.files.map((f) => [printable(f.name), f.size === undefined ? '' : formatBytes(f.size), f.createdOn ?? '', by(f.createdBy)]),
     );
     for (const line of lines) ctx.out.line(line);
     return { json: { folder: details.folder, files: details.files } };

@@ -89,6 +89,7 @@ export function Sidebar() {
             ) : null}
           </NavButton>
           <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>Activity</NavButton>
+          <NavButton route={{ view: 'address-book' }} current={route.view === 'address-book'}>Address book</NavButton>
           <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>Settings</NavButton>
         </div>
       </div>

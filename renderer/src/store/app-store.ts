@@ -12,6 +12,7 @@ export type Route =
   | { view: 'account-edit'; accountId: string }
   | { view: 'transfers' }
   | { view: 'activity' }
+  | { view: 'address-book' }
   | { view: 'settings' };
 
 interface AppState {

@@ -228,3 +228,19 @@ describe('library acl', () => {
     expect((await library.getAcl({ folder: 'from-colleague' })).acl.writeUsers).toEqual([other]);
   });
 });
+
+describe('names from the address book', () => {
+  it('acl get and ls print "Name (id)" for the ids the address book names; --json keeps bare ids', async () => {
+    expect((await run(['address-book', 'set', other, '--name', 'Carla Colleague', '--data-dir', fixture.dataDir])).code).toBe(0);
+    try {
+      const folder = await lib('acl', 'get', 'from-colleague');
+      expect(folder.stdout).toContain(`, created by Carla Colleague (${other}) `);
+      expect(folder.stdout).toContain(`  read users:  Carla Colleague (${other}), ${me}\n`);
+      expect(folder.stdout).toContain(`Only the user Carla Colleague (${other}) can write, through any application.`);
+      expect((await lib('acl', 'get', 'from-colleague', '--json')).json()).toMatchObject({ createdBy: other, acl: { writeUsers: [other] }, summary: { write: `Only the user ${other} can write, through any application.` } });
+      expect((await lib('ls')).stdout).toMatch(new RegExp(`\\nfrom-colleague .*Carla Colleague \\(${other}\\)\\n`));
+    } finally {
+      await run(['address-book', 'remove', other, '--data-dir', fixture.dataDir]);
+    }
+  });
+});

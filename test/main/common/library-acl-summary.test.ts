@@ -79,3 +79,21 @@ describe('presets give the access their summary says', () => {
     expect(who(preset, 'write')).toEqual(['u1@a2', 'u2@a2', 'u3@a2']);
   });
 });
+
+describe('the summary with names from the address book', () => {
+  const names: Record<string, string> = { u1: 'Ann Lee', u2: 'Bob', a1: 'Media Desk' };
+  const name = (id: string) => names[id] ?? id;
+  const acl = { readUsers: ['u2', 'u3'], readApps: ['a1'], writeUsers: ['u2'], writeApps: [] };
+
+  it('says every user, application and the creator by name, and unknown ids as they are', () => {
+    expect(summarizeAcl(acl, 'u1', name)).toEqual({
+      read: 'Only the users Bob and u3 can read, and only through the application Media Desk. The creator (Ann Lee) is not listed and cannot read.',
+      write: 'Only the user Bob can write, through any application. The creator (Ann Lee) is not listed and cannot write.',
+    });
+    expect(summarizeAcl(null, 'u1', name).read).toBe('Only the creator (Ann Lee) can read.');
+  });
+
+  it('says ids as before when given no names', () => {
+    expect(summarizeAcl(acl, 'u1').write).toBe('Only the user u2 can write, through any application. The creator (u1) is not listed and cannot write.');
+  });
+});

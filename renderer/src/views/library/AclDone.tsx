@@ -2,6 +2,7 @@
 // longer read it), or a result for each item of a list applied to many.
 import { summarizeAcl } from '../../../../main/common/library-acl';
 import type { LibraryAclApplyOutcome, LibraryAclState } from '../../../../main/common/methods/library';
+import { useDisplayNames } from '../../query/address-book';
 import { ListsView } from './AclParts';
 import { Modal } from './dialogs';
 import { plural } from './format';
@@ -16,7 +17,8 @@ interface AclDoneProps {
 }
 
 export function AclDone({ title, isFile, saved, outcome, onEditAgain, onClose }: AclDoneProps) {
-  const shown = saved ? summarizeAcl(isFile && !saved.ownAcl ? (saved.folderAcl ?? null) : saved.acl, saved.createdBy) : null;
+  const names = useDisplayNames();
+  const shown = saved ? summarizeAcl(isFile && !saved.ownAcl ? (saved.folderAcl ?? null) : saved.acl, saved.createdBy, names.name) : null;
   return (
     <Modal title={title} wide testId="acl-editor" onCancel={onClose} actions={<button type="button" className="primary" onClick={onClose}>Close</button>}>
       {saved && shown ? (

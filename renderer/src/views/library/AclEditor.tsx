@@ -19,6 +19,7 @@ import {
 } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { messageOf, UiError } from '../../bridge';
+import { useDisplayNames } from '../../query/address-book';
 import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { AclDone } from './AclDone';
@@ -56,6 +57,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   useEffect(() => {
     if (read.data) dispatch({ type: 'loaded', state: read.data });
   }, [read.data]);
+  const names = useDisplayNames();
   const confirmId = useId();
   const treeId = useId();
   const { draft, base: state, applyTree, confirmLockout } = ed;
@@ -66,7 +68,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const creator = scope.kind === 'files' ? (scope.files.every((f) => f.createdBy === scope.files[0]?.createdBy) ? scope.files[0]?.createdBy : undefined) : state?.createdBy;
   const folderAcl = scope.kind === 'folder' ? null : scope.kind === 'file' ? (state?.folderAcl ?? folder?.acl ?? null) : (folder?.acl ?? null);
   const followsFolder = isFile && !hasOwnAcl(draft);
-  const summary = summarizeAcl(followsFolder ? folderAcl : draft, creator);
+  const summary = summarizeAcl(followsFolder ? folderAcl : draft, creator, names.name);
 
   // Will the user keep his own access? The same rule main applies when it saves (main/common/library-acl.ts).
   const lockout = useMemo(() => {
@@ -82,9 +84,9 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
 
   const users = useMemo(() => [...new Set([me.userId, ...knownUsers])], [me.userId, knownUsers]);
   const presets: Array<{ label: string; hint: string; acl: Acl }> = [
-    { label: 'Only me', hint: `Read and write for ${me.userId} alone, through any application.`, acl: presetOnlyMe(me.userId) },
-    { label: 'Everyone in the domain', hint: `Read and write for the ${users.length} users seen in this domain: ${nameList(users, 4)}.`, acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
-    { label: 'Only through this application', hint: `Read and write for any user of ${me.appId}, and no one through another application.`, acl: presetOnlyThroughApp(me.appId) },
+    { label: 'Only me', hint: `Read and write for ${names.title(me.userId)} alone, through any application.`, acl: presetOnlyMe(me.userId) },
+    { label: 'Everyone in the domain', hint: `Read and write for the ${users.length} users seen in this domain: ${nameList(users.map(names.name), 4)}.`, acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
+    { label: 'Only through this application', hint: `Read and write for any user of ${names.title(me.appId)}, and no one through another application.`, acl: presetOnlyThroughApp(me.appId) },
   ];
 
   const before = scope.kind === 'files' ? (bulkBase ?? emptyAcl()) : (state?.acl ?? emptyAcl());

@@ -3,6 +3,8 @@
 import { useId, useState } from 'react';
 import { ACL_LIST_NAMES, diffAcl, type Acl, type AclListName } from '../../../../main/common/library-acl';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
+import { PersonName } from '../../components/PersonName';
+import { useDisplayNames } from '../../query/address-book';
 
 export const LIST_LABEL: Record<AclListName, { title: string; noun: string; op: string }> = {
   readUsers: { title: 'Read · users', noun: 'user', op: 'read' },
@@ -21,7 +23,9 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
+  const names = useDisplayNames();
   const label = LIST_LABEL[name];
+  const mark = name.endsWith('Users') ? '(you)' : '(this app)';
   const add = (raw: string) => {
     const parts = raw.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
     if (parts.length === 0) return;
@@ -45,9 +49,8 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
         <ul className="chips acl-chips" aria-label={`${label.title}: ${ids.length} listed`}>
           {ids.map((id) => (
             <li key={id} className="chip">
-              <span className="mono">{id}</span>
-              {id === me ? <span className="you"> (you)</span> : null}
-              <button type="button" className="chip-remove" aria-label={`Remove ${id} from ${label.title.toLowerCase()}`} onClick={() => onChange(ids.filter((x) => x !== id))}>
+              <PersonName id={id} names={names} mark={id === me ? mark : undefined} />
+              <button type="button" className="chip-remove" aria-label={`Remove ${names.title(id)} from ${label.title.toLowerCase()}`} onClick={() => onChange(ids.filter((x) => x !== id))}>
                 ×
               </button>
             </li>
@@ -84,12 +87,23 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
 }
 
 export function ListsView({ acl }: { acl: Acl }) {
+  const names = useDisplayNames();
   return (
     <dl className="details acl-lists-view">
       {ACL_LIST_NAMES.map((name) => (
         <div key={name} className="details-row">
           <dt>{LIST_LABEL[name].title}</dt>
-          <dd className="mono">{acl[name].length > 0 ? acl[name].join(', ') : <span className="subtle">nobody</span>}</dd>
+          <dd>
+            {acl[name].length > 0 ? (
+              <ul className="id-list">
+                {acl[name].map((id) => (
+                  <li key={id}><PersonName id={id} names={names} fullId /></li>
+                ))}
+              </ul>
+            ) : (
+              <span className="subtle">nobody</span>
+            )}
+          </dd>
         </div>
       ))}
     </dl>
@@ -98,18 +112,19 @@ export function ListsView({ acl }: { acl: Acl }) {
 
 export function DiffView({ before, after }: { before: Acl; after: Acl }) {
   const diff = diffAcl(before, after);
+  const names = useDisplayNames();
   if (!diff.changed) return <p className="subtle">No changes: the lists are as the server has them.</p>;
   return (
     <ul className="acl-diff" aria-label="Changes to be saved">
       {ACL_LIST_NAMES.flatMap((name) => [
         ...diff[name].added.map((id) => (
           <li key={`+${name}${id}`} className="diff-added">
-            <span aria-hidden="true">+ </span>Add <span className="mono">{id}</span> to {LIST_LABEL[name].title.toLowerCase()}
+            <span aria-hidden="true">+ </span>Add <PersonName id={id} names={names} fullId /> to {LIST_LABEL[name].title.toLowerCase()}
           </li>
         )),
         ...diff[name].removed.map((id) => (
           <li key={`-${name}${id}`} className="diff-removed">
-            <span aria-hidden="true">− </span>Remove <span className="mono">{id}</span> from {LIST_LABEL[name].title.toLowerCase()}
+            <span aria-hidden="true">− </span>Remove <PersonName id={id} names={names} fullId /> from {LIST_LABEL[name].title.toLowerCase()}
           </li>
         )),
       ])}

@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf } from '../../bridge';
+import { PersonName } from '../../components/PersonName';
+import { useDisplayNames, type DisplayNames } from '../../query/address-book';
 import type { ActionState } from './access';
 import { fileType, formatDate, formatSize, plural, type Row } from './format';
 import { libraryKeys } from './queries';
@@ -18,29 +20,42 @@ function Prop({ name, children }: { name: string; children: ReactNode }) {
   );
 }
 
-function IdList({ ids, me }: { ids: readonly string[]; me?: string }) {
+/** A person or application by name, its id under it: the details are where ids stay visible. */
+function Principal({ id, names, mark }: { id: string; names: DisplayNames; mark?: string | undefined }) {
+  return (
+    <>
+      <PersonName id={id} names={names} mark={mark} fullId />
+      {names.known(id) ? <span className="mono subtle principal-id">{id}</span> : null}
+    </>
+  );
+}
+
+function IdList({ ids, me, names, mark }: { ids: readonly string[]; me?: string | undefined; names: DisplayNames; mark: string }) {
   if (ids.length === 0) return <span className="subtle">none</span>;
   return (
     <ul className="id-list">
       {ids.map((id) => (
-        <li key={id} className="mono">
-          {id}
-          {id === me ? <span className="you"> (you)</span> : null}
+        <li key={id}>
+          <Principal id={id} names={names} mark={id === me ? mark : undefined} />
         </li>
       ))}
     </ul>
   );
 }
 
-function AclProps({ acl, me }: { acl: Acl; me: LibraryWhoami | null }) {
+function AclProps({ acl, me, names }: { acl: Acl; me: LibraryWhoami | null; names: DisplayNames }) {
   return (
     <>
-      <Prop name="Read users"><IdList ids={acl.readUsers} me={me?.userId} /></Prop>
-      <Prop name="Read apps"><IdList ids={acl.readApps} me={me?.appId} /></Prop>
-      <Prop name="Write users"><IdList ids={acl.writeUsers} me={me?.userId} /></Prop>
-      <Prop name="Write apps"><IdList ids={acl.writeApps} me={me?.appId} /></Prop>
+      <Prop name="Read users"><IdList ids={acl.readUsers} me={me?.userId} names={names} mark="(you)" /></Prop>
+      <Prop name="Read apps"><IdList ids={acl.readApps} me={me?.appId} names={names} mark="(this app)" /></Prop>
+      <Prop name="Write users"><IdList ids={acl.writeUsers} me={me?.userId} names={names} mark="(you)" /></Prop>
+      <Prop name="Write apps"><IdList ids={acl.writeApps} me={me?.appId} names={names} mark="(this app)" /></Prop>
     </>
   );
+}
+
+function CreatedBy({ id, mine, names, mark }: { id: string | undefined; mine: boolean; names: DisplayNames; mark: string }) {
+  return id ? <Principal id={id} names={names} mark={mine ? mark : undefined} /> : <span className="mono">—</span>;
 }
 
 function Preview({ accountId, file }: { accountId: string; file: LibraryFileInfo }) {
@@ -98,6 +113,7 @@ function Action({ text, state, onClick, danger }: { text: string; state: ActionS
 }
 
 export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
+  const names = useDisplayNames();
   const header = (title: string) => (
     <div className="details-head">
       <h2 id="lib-details-title" className="details-title" title={title}>{title}</h2>
@@ -134,7 +150,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   const item = row.item;
   const creator = item.createdBy;
   if (row.kind === 'folder') {
-    const summary = summarizeAcl(item.acl, creator);
+    const summary = summarizeAcl(item.acl, creator, names.name);
     const mine = me ? { read: canAccess(item, 'read', me.userId, me.appId), write: canAccess(item, 'write', me.userId, me.appId) } : null;
     return (
       <aside className="lib-details" aria-labelledby="lib-details-title">
@@ -149,12 +165,12 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
           <Prop name="Id"><span className="mono">{item.id}</span></Prop>
           <Prop name="Type">Folder</Prop>
           <Prop name="Created on">{formatDate(item.createdOn)}</Prop>
-          <Prop name="Created by"><span className="mono">{creator ?? '—'}</span>{me && creator === me.userId ? <span className="you"> (you)</span> : null}</Prop>
-          <Prop name="Created with"><span className="mono">{item.createdWith ?? '—'}</span>{me && item.createdWith === me.appId ? <span className="you"> (this app)</span> : null}</Prop>
+          <Prop name="Created by"><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark="(you)" /></Prop>
+          <Prop name="Created with"><CreatedBy id={item.createdWith} mine={Boolean(me) && item.createdWith === me?.appId} names={names} mark="(this app)" /></Prop>
           <Prop name="Who can read">{summary.read}</Prop>
           <Prop name="Who can write">{summary.write}</Prop>
           {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
-          <AclProps acl={item.acl} me={me} />
+          <AclProps acl={item.acl} me={me} names={names} />
         </dl>
       </aside>
     );
@@ -162,7 +178,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   const file = row.item;
   const own = hasOwnAcl(file.acl);
   const governing = effectiveAcl(file, folder);
-  const summary = summarizeAcl(governing, creator);
+  const summary = summarizeAcl(governing, creator, names.name);
   const mine = me ? { read: canAccessFile(file, folder, 'read', me.userId, me.appId), write: canAccessFile(file, folder, 'write', me.userId, me.appId) } : null;
   return (
     <aside className="lib-details" aria-labelledby="lib-details-title">
@@ -186,15 +202,15 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
         <Prop name="Type">{row.type}</Prop>
         <Prop name="Size">{file.size === undefined ? '—' : `${formatSize(file.size)} (${file.size.toLocaleString()} bytes)`}</Prop>
         <Prop name="Created on">{formatDate(file.createdOn)}</Prop>
-        <Prop name="Created by"><span className="mono">{creator ?? '—'}</span>{me && creator === me.userId ? <span className="you"> (you)</span> : null}</Prop>
-        <Prop name="Created with"><span className="mono">{file.createdWith ?? '—'}</span>{me && file.createdWith === me.appId ? <span className="you"> (this app)</span> : null}</Prop>
+        <Prop name="Created by"><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark="(you)" /></Prop>
+        <Prop name="Created with"><CreatedBy id={file.createdWith} mine={Boolean(me) && file.createdWith === me?.appId} names={names} mark="(this app)" /></Prop>
         {file.dest !== undefined ? <Prop name="Called number">{file.dest}</Prop> : null}
         {file.startTime !== undefined ? <Prop name="Call started">{formatDate(file.startTime)}</Prop> : null}
         <Prop name="Access list">{own ? 'Its own' : "None of its own: it follows its folder's"}</Prop>
         <Prop name="Who can read">{summary.read}</Prop>
         <Prop name="Who can write">{summary.write}</Prop>
         {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
-        <AclProps acl={file.acl} me={me} />
+        <AclProps acl={file.acl} me={me} names={names} />
       </dl>
     </aside>
   );

@@ -9,6 +9,7 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
+import { useDisplayNames } from '../../query/address-book';
 import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
 import { DetailsPanel } from './DetailsPanel';
@@ -83,7 +84,8 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   // ---- what the access lists allow ----
 
-  const actions = libraryActions(targets, openedFolder, current === null, me);
+  const names = useDisplayNames();
+  const actions = libraryActions(targets, openedFolder, current === null, me, names.name);
 
   // ---- dialogs: closing one gives the focus back to the table's active row ----
 
@@ -122,7 +124,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     void uploadFiles(files, target);
   });
   const dropTarget = overFolder ?? current;
-  const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me) : null;
+  const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me, names.name) : null;
 
   const startDownload = () => {
     if (current === null || !actions.download.enabled) return;

@@ -1,7 +1,7 @@
 // What the library lets this account do with the selected rows, from the access lists it holds (the rules are
 // main/common/library-acl.ts's; this only asks them), so an action the server would refuse is disabled and
 // explained instead of offered. Pure, no React.
-import { canAccess, canAccessFile, type AclOp } from '../../../../main/common/library-acl';
+import { canAccess, canAccessFile, type AclOp, type IdNamer } from '../../../../main/common/library-acl';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { folderRows, nameList, type Row } from './format';
 
@@ -90,11 +90,13 @@ export function permissionsAction(rows: readonly Row[], me: Me | null, folder: L
   return explain(rows, refused, rows.length === 1 ? 'change its permissions' : 'change their permissions', op);
 }
 
-/** Uploading into a folder needs write access to the folder itself. */
-export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null): ActionState {
+const asIs: IdNamer = (id) => id;
+
+/** Uploading into a folder needs write access to the folder itself. `name` says ids as the address book names them. */
+export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null, name: IdNamer = asIs): ActionState {
   if (!target) return ok;
   if (!me || canAccess(target, 'write', me.userId, me.appId)) return ok;
-  return { enabled: false, reason: `You may not add files to "${target.name}": its access list does not let ${me.userId} write through ${me.appId}.` };
+  return { enabled: false, reason: `You may not add files to "${target.name}": its access list does not let ${name(me.userId)} write through ${name(me.appId)}.` };
 }
 
 export interface LibraryActions {
@@ -106,11 +108,11 @@ export interface LibraryActions {
 }
 
 /** Every action of the bar and the details for the targets, in the open folder (null: the domain's folders). */
-export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null): LibraryActions {
+export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null, name: IdNamer = asIs): LibraryActions {
   // Files' permissions in a folder; one folder's at the top level.
   const permissionsFit = atTop ? targets.length === 1 : targets.every((r) => r.kind === 'file');
   return {
-    upload: uploadAction(openFolder, me),
+    upload: uploadAction(openFolder, me, name),
     download: downloadAction(targets, me, openFolder),
     folderPermissions: openFolder ? permissionsAction(folderRows([openFolder]), me, null) : none,
     permissions: permissionsFit ? permissionsAction(targets, me, openFolder) : none,

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
 import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
+import { useDisplayNames } from '../../query/address-book';
 import { uploadAction } from './access';
 import type { ConflictChoice } from './dialogs';
 import { plural } from './format';
@@ -35,8 +36,9 @@ interface FlowContext {
 export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: FlowContext) {
   const client = useQueryClient();
   const upload = useUploadFiles(accountId);
+  const names = useDisplayNames();
   return async (files: File[], folder: string) => {
-    const blocked = uploadAction(folders?.find((f) => f.name === folder), me);
+    const blocked = uploadAction(folders?.find((f) => f.name === folder), me, names.name);
     if (!blocked.enabled) {
       notify('bad', `Nothing was uploaded. ${blocked.reason ?? ''}`);
       return;

@@ -22,6 +22,7 @@ beforeEach(() => {
     folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }),
   ];
   lib.calls.length = 0;
+  lib.book = [];
   lib.failing.clear();
   lib.holding.clear();
   lib.override = null;

@@ -3,6 +3,7 @@
 // Installed as window.mediaDesk before the panel's modules load, as the preload script does.
 import { canAccess, canAccessFile, emptyAcl, type Acl } from '../../../../main/common/library-acl';
 import type { AccountSummary } from '../../../../main/common/accounts';
+import type { AddressEntry } from '../../../../main/common/address-book';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { LibraryFileInfo, LibraryFolderInfo } from '../../../../main/common/methods/library';
 
@@ -50,6 +51,8 @@ type Answer = (method: string, args: Record<string, unknown>) => unknown;
 /** What the fake library holds and was asked; `hold` keeps a method's answers pending until released. */
 export interface FakeLibrary {
   folders: FakeFolder[];
+  /** The address book main answers (empty unless a test names people). */
+  book: AddressEntry[];
   calls: Array<{ method: string; args: Record<string, unknown> }>;
   /** Methods that fail with this error (code, message). */
   failing: Map<string, { code: string; message: string }>;
@@ -68,6 +71,7 @@ export function installFakeLibrary(): FakeLibrary {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const lib: FakeLibrary = {
     folders: [],
+    book: [],
     calls: [],
     failing: new Map(),
     holding: new Set(),
@@ -103,6 +107,8 @@ export function installFakeLibrary(): FakeLibrary {
         if (file ? !canAccessFile(file, f.info, 'read', ME.userId, ME.appId) : !canAccess(f.info, 'read', ME.userId, ME.appId)) refused('You may not read the permissions.');
         return { target, id: item.id, createdBy: item.createdBy, acl: item.acl, ownAcl: true, ...(file ? { folderAcl: f.info.acl } : {}), reloaded: true };
       }
+      case 'addressBook.list':
+        return lib.book;
       case 'library.mediaUrl':
         return { url: `/media/m_${String(args.file)}`, voicemail: false };
       default:

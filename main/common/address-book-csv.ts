@@ -1,0 +1,190 @@
+// The address book as CSV (RFC 4180): a header row `id,kind,name,note`, quoted values that may hold commas, quotes
+// and line breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. Reading reports every refused row with
+// the line it starts on; writing makes a file a spreadsheet opens as text, never as formulas. Pure code.
+import { AppError } from './errors.js';
+import { addressEntrySchema, MAX_ADDRESS_ENTRIES, type AddressEntry } from './address-book.js';
+import { plainErrors } from './validation-messages.js';
+
+/** Largest CSV text read, in UTF-16 code units (about 1 MB): thousands of entries, and a bound on the work. */
+export const MAX_ADDRESS_CSV_CHARS = 1_000_000;
+export const ADDRESS_CSV_COLUMNS = ['id', 'kind', 'name', 'note'] as const;
+type Column = (typeof ADDRESS_CSV_COLUMNS)[number];
+
+export interface AddressCsvRow {
+  /** The line the row starts on, counting the header as line 1. */
+  line: number;
+  entry: AddressEntry;
+}
+
+export interface AddressCsvProblem {
+  line: number;
+  /** The row's id, when it has one. */
+  id?: string;
+  message: string;
+}
+
+export interface AddressCsvParse {
+  rows: AddressCsvRow[];
+  problems: AddressCsvProblem[];
+}
+
+interface RawRecord {
+  line: number;
+  fields: string[];
+  error?: string;
+}
+
+function atLineEnd(text: string, i: number): boolean {
+  return text[i] === '\n' || (text[i] === '\r' && text[i + 1] === '\n');
+}
+
+/** Splits CSV text into records; a malformed record carries its first error instead of stopping the rest. */
+function readRecords(text: string): RawRecord[] {
+  const records: RawRecord[] = [];
+  let i = 0;
+  let line = 1;
+  while (i < text.length) {
+    const record: RawRecord = { line, fields: [] };
+    const fail = (message: string) => {
+      record.error ??= message;
+    };
+    for (;;) {
+      let field = '';
+      if (text[i] === '"') {
+        i++;
+        let closed = false;
+        while (i < text.length) {
+          if (text[i] === '"') {
+            if (text[i + 1] === '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (text[i] === '\n') line++;
+          field += text[i];
+          i++;
+        }
+        if (!closed) fail('A quoted value is not closed: a quote (") is missing, so the rest of the file was read as part of this row.');
+        if (closed && i < text.length && text[i] !== ',' && !atLineEnd(text, i)) {
+          fail('There is text after a closing quote. A quote inside a value must be doubled ("").');
+          while (i < text.length && text[i] !== ',' && !atLineEnd(text, i)) i++;
+        }
+      } else {
+        while (i < text.length && text[i] !== ',' && !atLineEnd(text, i)) {
+          if (text[i] === '"') fail('A quote (") is inside a value that does not start with one. Put the whole value in quotes and double the quote ("").');
+          field += text[i];
+          i++;
+        }
+      }
+      record.fields.push(field);
+      if (i >= text.length) break;
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      i += text[i] === '\r' ? 2 : 1;
+      line++;
+      break;
+    }
+    records.push(record);
+  }
+  return records;
+}
+
+// A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|..., -2+3, @SUM(...)) or,
+// after a tab or carriage return, may become one. Such cells are written with a leading apostrophe, which the
+// spreadsheet shows as text; reading removes exactly one, so any value survives the round trip unchanged.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function restore(value: string): string {
+  return NEUTRALISED.test(value) ? value.slice(1) : value;
+}
+
+/** One CSV cell, safe for a spreadsheet, quoted when it holds a comma, a quote, a line break or edge spaces. */
+export function csvCell(value: string): string {
+  const safe = neutralise(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The whole book as a CSV file: a byte order mark (so spreadsheets read it as UTF-8), the header, CRLF line ends. */
+export function formatAddressCsv(entries: readonly AddressEntry[]): string {
+  const lines = [ADDRESS_CSV_COLUMNS.join(','), ...entries.map((e) => [e.id, e.kind, e.name, e.note].map(csvCell).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function isBlank(record: RawRecord): boolean {
+  return !record.error && record.fields.length === 1 && record.fields[0]?.trim() === '';
+}
+
+function headerColumns(record: RawRecord | undefined): Column[] {
+  const expected = `The first line must name the columns: ${ADDRESS_CSV_COLUMNS.join(',')} (note may be left out).`;
+  if (!record || record.error) throw new AppError('validation', `This is not an address book CSV file. ${expected}`);
+  const names = record.fields.map((f) => f.trim().toLowerCase());
+  const unknown = names.filter((n) => !(ADDRESS_CSV_COLUMNS as readonly string[]).includes(n));
+  const missing = ADDRESS_CSV_COLUMNS.filter((c) => c !== 'note' && !names.includes(c));
+  if (unknown.length > 0 || missing.length > 0 || new Set(names).size !== names.length) {
+    const found = names.slice(0, 6).map((n) => JSON.stringify(n.slice(0, 30))).join(', ');
+    throw new AppError('validation', `This is not an address book CSV file: its first line has ${found}. ${expected}`);
+  }
+  return names as Column[];
+}
+
+function quoteId(id: string): string {
+  return JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+}
+
+/**
+ * Reads an address book CSV file. A file that is too large or has no header is refused as a whole (AppError
+ * 'validation'); otherwise every row is either read or reported with its line and why, and later rows repeating
+ * an id are refused (the first one counts).
+ */
+export function parseAddressCsv(text: string): AddressCsvParse {
+  if (text.length > MAX_ADDRESS_CSV_CHARS) {
+    throw new AppError('validation', `The file is too large for an address book (more than ${MAX_ADDRESS_CSV_CHARS.toLocaleString('en-US')} characters).`);
+  }
+  const records = readRecords(text.startsWith('\uFEFF') ? text.slice(1) : text).filter((r) => !isBlank(r));
+  const columns = headerColumns(records[0]);
+  const rows: AddressCsvRow[] = [];
+  const problems: AddressCsvProblem[] = [];
+  const firstLine = new Map<string, number>();
+  for (const record of records.slice(1)) {
+    const cells = Object.fromEntries(columns.map((column, i) => [column, restore(record.fields[i] ?? '')])) as Partial<Record<Column, string>>;
+    const id = cells.id?.trim() ? cells.id : undefined;
+    const refuse = (message: string) => problems.push({ line: record.line, ...(id !== undefined ? { id } : {}), message });
+    if (record.error) {
+      refuse(record.error);
+      continue;
+    }
+    if (record.fields.length !== columns.length) {
+      refuse(`This row has ${record.fields.length} values; the header has ${columns.length}. A value holding a comma must be in quotes.`);
+      continue;
+    }
+    const parsed = addressEntrySchema.safeParse({ ...cells, kind: cells.kind?.trim().toLowerCase(), note: cells.note ?? '' }, { error: plainErrors });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      refuse(`The ${String(issue?.path[0] ?? 'row')}: ${issue?.message ?? 'it cannot be read.'}`);
+      continue;
+    }
+    const seen = firstLine.get(parsed.data.id);
+    if (seen !== undefined) {
+      refuse(`The id ${quoteId(parsed.data.id)} is already on line ${seen}; only that line is used.`);
+      continue;
+    }
+    if (rows.length >= MAX_ADDRESS_ENTRIES) {
+      refuse(`An address book holds at most ${MAX_ADDRESS_ENTRIES.toLocaleString('en-US')} entries.`);
+      continue;
+    }
+    firstLine.set(parsed.data.id, record.line);
+    rows.push({ line: record.line, entry: parsed.data });
+  }
+  return { rows, problems };
+}
