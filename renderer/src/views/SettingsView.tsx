@@ -5,6 +5,7 @@ import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
+import { DownloadNamesSection } from './DownloadNamesSection';
 import { UpdatesSection } from './UpdatesSection';
 
 export function SettingsView() {
@@ -66,6 +67,7 @@ export function SettingsView() {
             </label>
           ) : null}
         </fieldset>
+        <DownloadNamesSection pattern={settings.twilioFileNamePattern} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
