@@ -26,9 +26,10 @@ export interface HostCapabilities {
   mediaUrl(token: string): string;
   /**
    * Asks the user for a folder; null when cancelled. Hosts without dialogs give their Downloads folder, unpicked.
-   * The answer becomes a grant (main/app/grants.ts): the window only ever gets its id.
+   * The answer becomes a grant (main/app/grants.ts): the window only ever gets its id. `startIn`: where the dialog
+   * opens (the folder last chosen for this kind of download, checked to be writable, else Downloads).
    */
-  pickFolder(title: string): Promise<{ path: string; picked: boolean } | null>;
+  pickFolder(title: string, startIn: string): Promise<{ path: string; picked: boolean } | null>;
   /** The browser host's Downloads folder, shown in Settings (fixed when the host starts, never by the window). */
   downloadFolder?: string;
   /** The app's own updates: only the desktop app has them (the other hosts leave this out). */

@@ -1,7 +1,8 @@
-// The name a downloaded Twilio media gets: when the message was sent, who sent it and the media SID, so that a folder
-// of downloads sorts by date and says whose photo each is ("2026-12-05_1503_+15551234567_ME5c5d….jpg"). Decided in
-// main, both for the name the window shows and checks for conflicts and for the name saved, so the two agree.
-import { fitFileName } from '../common/files.js';
+// The name a downloaded Twilio media gets, by the pattern chosen in Settings (main/common/file-name-pattern.ts); by
+// default when the message was sent, who sent it and the media SID, so that a folder of downloads sorts by date and
+// says whose photo each is ("2026-12-05_1503_+15551234567_ME5c5d….jpg"). Decided in main, both for the name the window
+// shows and checks for conflicts and for the name saved, so the two agree.
+import { addressForFileName, checkFileNamePattern, DEFAULT_TWILIO_FILE_NAME_PATTERN, fileNameFromPattern, type FileNamePart } from '../common/file-name-pattern.js';
 import { extensionFor } from '../providers/twilio/index.js';
 
 /** What the name is made of; the message's facts may be unknown (a message not sent yet has no date). */
@@ -10,35 +11,40 @@ export interface MediaNameFacts {
   contentType: string | null;
   /** ISO 8601, the message's date_sent (or date_created when it was not sent). */
   messageDate: string | null;
-  /** The sender as Twilio gives it: "+15551234567", "whatsapp:+1…", "sip:alice@example.com". */
+  /** The sender and recipient as Twilio gives them: "+15551234567", "whatsapp:+1…", "sip:alice@example.com". */
   from: string | null;
+  to?: string | null;
+  messageSid?: string | null;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "2026-12-05_1503" in this computer's time zone, as the app shows dates; undefined for a missing or bad date. */
-function datePart(iso: string | null): string | undefined {
-  if (!iso) return undefined;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}_${pad(date.getHours())}${pad(date.getMinutes())}`;
+/** "2026-12-05" and "1503" in this computer's time zone, as the app shows dates; empty for a missing or bad date. */
+function dateParts(iso: string | null): { date: string; time: string } {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) return { date: '', time: '' };
+  return { date: `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`, time: `${pad(date.getHours())}${pad(date.getMinutes())}` };
 }
 
-/**
- * The sender reduced to characters every file system takes in a name: a remote party chooses it, so nothing that
- * could name a folder, a device or a hidden file survives ("whatsapp:+1555…" → "whatsapp_+1555…").
- */
-function senderPart(from: string | null): string | undefined {
-  if (!from) return undefined;
-  const cleaned = from
-    .replace(/[^A-Za-z0-9+@._-]/g, '_')
-    .replace(/\.{2,}/g, '_')
-    .replace(/^[._]+|[._]+$/g, '')
-    .slice(0, 64);
-  return cleaned === '' ? undefined : cleaned;
+function partsOf(pattern: string): FileNamePart[] {
+  const checked = checkFileNamePattern(pattern);
+  if (checked.ok) return checked.parts;
+  const fallback = checkFileNamePattern(DEFAULT_TWILIO_FILE_NAME_PATTERN);
+  if (!fallback.ok) throw new Error(`The default file name pattern is refused: ${fallback.problem}`);
+  return fallback.parts;
 }
 
-export function twilioMediaFileName(facts: MediaNameFacts): string {
-  const parts = [datePart(facts.messageDate), senderPart(facts.from), facts.mediaSid].filter((p): p is string => p !== undefined);
-  return fitFileName(`${parts.join('_')}${extensionFor(facts.contentType ?? undefined)}`);
+const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
+
+/** The media's file name by `pattern`; a pattern that does not pass the check (a hand-edited settings file) gives the default name. */
+export function twilioMediaFileName(facts: MediaNameFacts, pattern: string = DEFAULT_TWILIO_FILE_NAME_PATTERN): string {
+  return fileNameFromPattern(partsOf(pattern), {
+    ...dateParts(facts.messageDate),
+    from: addressForFileName(facts.from ?? ''),
+    to: addressForFileName(facts.to ?? ''),
+    // SIDs come from the server too: only a well-formed one is used as it is.
+    messageSid: facts.messageSid && SID.test(facts.messageSid) ? facts.messageSid : '',
+    mediaSid: facts.mediaSid.replace(/[^A-Za-z0-9]/g, '_').slice(0, 64),
+    ext: extensionFor(facts.contentType ?? undefined),
+  });
 }

@@ -68,10 +68,12 @@ export interface MediaViewContext {
   accountId: string;
   /** The client's mediaUrl: the address on Twilio's API, no credentials. */
   apiUrl(messageSid: string, mediaSid: string): string;
+  /** Settings' pattern for download names. */
+  fileNamePattern: string;
 }
 
 /** The message's facts a media's file name is made of. */
-export type MessageNameFacts = Pick<MediaNameFacts, 'messageDate' | 'from'>;
+export type MessageNameFacts = Pick<MediaNameFacts, 'messageDate' | 'from' | 'to' | 'messageSid'>;
 
 export function mediaView(context: MediaViewContext, media: TwilioMedia, messageSid: string, message: MessageNameFacts): TwilioMediaView | null {
   if (media.sid === null) return null;
@@ -82,7 +84,7 @@ export function mediaView(context: MediaViewContext, media: TwilioMedia, message
     contentType: media.content_type,
     kind: mediaKind(media.content_type),
     dateCreated: media.date_created_iso,
-    fileName: twilioMediaFileName({ ...message, mediaSid: media.sid, contentType: media.content_type }),
+    fileName: twilioMediaFileName({ ...message, mediaSid: media.sid, contentType: media.content_type }, context.fileNamePattern),
     mediaUrl: context.apiUrl(parent, media.sid),
     previewUrl: registerPreview(context.accounts, context.streams, context.mediaUrl, { accountId: context.accountId, messageSid: parent, mediaSid: media.sid }),
     resource: {

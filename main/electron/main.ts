@@ -115,8 +115,8 @@ if (folder.held || !app.requestSingleInstanceLock()) {
         host: 'electron',
         openExternal: async (url) => shell.openExternal(url),
         mediaUrl: mediaUrlFor,
-        pickFolder: async (title) => {
-          const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
+        pickFolder: async (title, startIn) => {
+          const options = { title, defaultPath: startIn, properties: ['openDirectory' as const, 'createDirectory' as const] };
           const mainWindow = window.get();
           const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
           const [folder] = result.filePaths;

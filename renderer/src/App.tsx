@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { NoticeRegion } from './components/NoticeRegion';
+import { useSettings, useSettingsEvents } from './query/settings';
 import { useAppStore } from './store/app-store';
 import { useTransfers } from './store/transfers-store';
 import { AccountView } from './views/AccountView';
@@ -12,7 +13,7 @@ import { SettingsView } from './views/SettingsView';
 import { TransfersView } from './views/TransfersView';
 
 function useTheme(): void {
-  const theme = useAppStore((s) => s.settings?.theme ?? 'system');
+  const theme = useSettings()?.theme ?? 'system';
   useEffect(() => {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
@@ -50,6 +51,7 @@ export function App() {
   const status = useAppStore((s) => s.status);
   const failure = useAppStore((s) => s.failure);
   useTheme();
+  useSettingsEvents();
   useEffect(() => {
     if (status === 'ready') void useTransfers.getState().load();
   }, [status]);

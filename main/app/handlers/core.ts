@@ -6,6 +6,7 @@ import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
+import { downloadFolderToOffer, rememberDownloadFolder } from '../download-folders.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -91,9 +92,14 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'transfers.retry': ({ ids }) => services.transfers.retry(ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
 
-    'files.pickFolder': async ({ title }) => {
-      const chosen = await services.host.pickFolder(title ?? 'Choose a folder');
-      return chosen ? grants.grant(chosen.path, chosen.picked) : null;
+    'files.pickFolder': async ({ title, kind }) => {
+      const chosen = await services.host.pickFolder(title ?? 'Choose a folder', await downloadFolderToOffer(settings, kind));
+      if (!chosen) return null;
+      const grant = await grants.grant(chosen.path, chosen.picked);
+      // Only a folder the user chose is remembered (the browser host's Downloads folder is fixed anyway); a settings
+      // file that cannot be written costs the memory, not the download.
+      if (kind && chosen.picked) await rememberDownloadFolder(settings, kind, grant.path).catch((err: unknown) => log.warn('settings', `The download folder could not be remembered: ${String(err)}`));
+      return grant;
     },
     'files.findExisting': ({ grantId, names }) => grants.findExisting(grantId, names),
 

@@ -28,18 +28,18 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
   const messageFacts = new Map<string, MessageNameFacts>();
   const remember = (accountId: string, views: TwilioMessageView[]): TwilioMessageView[] => {
     if (messageFacts.size > 20_000) messageFacts.clear();
-    for (const v of views) messageFacts.set(`${accountId}/${v.sid}`, { messageDate: v.dateSent ?? v.dateCreated, from: v.from });
+    for (const v of views) messageFacts.set(`${accountId}/${v.sid}`, { messageDate: v.dateSent ?? v.dateCreated, from: v.from, to: v.to, messageSid: v.sid });
     return views;
   };
   const factsOf = async (accountId: string, c: TwilioClient, messageSid: string): Promise<MessageNameFacts> => {
     const known = messageFacts.get(`${accountId}/${messageSid}`);
     if (known) return known;
     remember(accountId, messageViews([await c.getMessage(messageSid)]));
-    return messageFacts.get(`${accountId}/${messageSid}`) ?? { messageDate: null, from: null };
+    return messageFacts.get(`${accountId}/${messageSid}`) ?? { messageDate: null, from: null, to: null, messageSid };
   };
 
   const mediaPage = async (accountId: string, c: TwilioClient, page: Page<TwilioMedia>, messageSid: string): Promise<TwilioPage<TwilioMediaView>> => {
-    const context = { accounts, streams: media, mediaUrl: (token: string) => services.host.mediaUrl(token), accountId, apiUrl: c.mediaUrl.bind(c) };
+    const context = { accounts, streams: media, mediaUrl: (token: string) => services.host.mediaUrl(token), accountId, apiUrl: c.mediaUrl.bind(c), fileNamePattern: services.settings.get().twilioFileNamePattern };
     const facts = await factsOf(accountId, c, messageSid);
     const items = page.items.map((m) => mediaView(context, m, messageSid, facts)).filter((m): m is TwilioMediaView => m !== null);
     return { items, nextPageUri: page.nextPageUri };
@@ -96,8 +96,9 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       const target = await grants.folder(grantId);
       const c = client(accountId);
       const named: Array<(typeof items)[number] & { fileName: string }> = [];
+      const pattern = services.settings.get().twilioFileNamePattern;
       for (const item of items) {
-        const fileName = twilioMediaFileName({ ...(await factsOf(accountId, c, item.messageSid)), mediaSid: item.mediaSid, contentType: item.contentType });
+        const fileName = twilioMediaFileName({ ...(await factsOf(accountId, c, item.messageSid)), mediaSid: item.mediaSid, contentType: item.contentType }, pattern);
         if (item.onExisting === 'overwrite') grants.requireReported(grantId, fileName);
         named.push({ ...item, fileName });
       }

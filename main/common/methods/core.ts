@@ -1,6 +1,7 @@
 // The app's own methods: information, settings, accounts, transfers, the log, links.
 import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, type AccountSummary } from '../accounts.js';
+import { checkFileNamePattern } from '../file-name-pattern.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
 import { method } from './define.js';
@@ -11,6 +12,36 @@ const secretValue = z.string().max(4096, 'Too long.').refine((s) => !/[\r\n\0]/.
 const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, 'Not a transfer id.');
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** The views a restart reopens (a half-filled account form is not one of them). */
+export const PLACE_VIEWS = ['home', 'account', 'transfers', 'activity', 'settings'] as const;
+export const lastPlaceSchema = z.object({ view: z.enum(PLACE_VIEWS), accountId: accountIdSchema.optional() }).strict();
+export type LastPlace = z.infer<typeof lastPlaceSchema>;
+
+const filterDay = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Not a day.');
+/** The Twilio message filters as the view holds them (empty text: no filter). */
+export const twilioFiltersSchema = z
+  .object({ dateSentAfter: filterDay, dateSentBefore: filterDay, from: z.string().max(200), to: z.string().max(200), withMediaOnly: z.boolean(), sid: z.string().max(64) })
+  .strict();
+export type TwilioFilters = z.infer<typeof twilioFiltersSchema>;
+
+/** Where each account's view was left: the library's open folder, the Twilio filters. */
+export const accountPlaceSchema = z.object({ folder: z.string().min(1).max(1024).optional(), twilioFilters: twilioFiltersSchema.optional() }).strict();
+export type AccountPlace = z.infer<typeof accountPlaceSchema>;
+export const MAX_ACCOUNT_PLACES = 200;
+
+/** The kinds of download whose last folder is remembered apart. */
+export const DOWNLOAD_KINDS = ['library', 'twilio'] as const;
+export type DownloadKind = (typeof DOWNLOAD_KINDS)[number];
+
+export const fileNamePatternSchema = z
+  .string()
+  .max(200, 'Use at most 200 characters.')
+  .superRefine((pattern, ctx) => {
+    const checked = checkFileNamePattern(pattern);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.problem });
+  });
+
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
   /** How many transfers run at once. */
@@ -19,8 +50,22 @@ export const settingsSchema = z.object({
   sandboxEnabled: z.boolean(),
   /** On Linux without a keyring: keep secrets on disk under the weak 'basic_text' protection anyway. */
   persistSecretsWithoutKeyring: z.boolean(),
+  /** The Welcome page was shown once: later starts open where the user left off. */
+  welcomeSeen: z.boolean(),
+  /** The view open when the app was last used; checked against the accounts at the next start. */
+  lastPlace: lastPlaceSchema.nullable(),
+  /** Per account, where its view was left. */
+  accountPlaces: z
+    .record(accountIdSchema, accountPlaceSchema)
+    .refine((places) => Object.keys(places).length <= MAX_ACCOUNT_PLACES, `At most ${MAX_ACCOUNT_PLACES} accounts are remembered.`),
+  /** The folder each kind of download was last saved to (main records it; the window never sends a path). */
+  downloadFolders: z.object({ library: z.string().min(1).max(4096).optional(), twilio: z.string().min(1).max(4096).optional() }).strict(),
+  /** How downloaded Twilio media are named (main/common/file-name-pattern.ts). */
+  twilioFileNamePattern: fileNamePatternSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
+/** What the window may change: everything but the download folders, which only main's folder dialog records. */
+export const settingsPatchSchema = settingsSchema.omit({ downloadFolders: true }).partial().strict();
 
 export interface SecureStorageInfo {
   /** Secrets survive a restart. */
@@ -75,7 +120,7 @@ export const coreMethods = {
   'app.dismissNotice': method(z.object({ id: z.string().max(64) }).strict()).returns<void>(),
 
   'settings.get': method(none).returns<Settings>(),
-  'settings.update': method(settingsSchema.partial().strict()).returns<Settings>(),
+  'settings.update': method(settingsPatchSchema).returns<Settings>(),
 
   'accounts.list': method(none).returns<AccountSummary[]>(),
   'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional() }).strict()).returns<AccountSummary>(),
@@ -107,7 +152,7 @@ export const coreMethods = {
    * A folder to save downloads in, as a grant: the OS dialog in Electron; the browser host grants its Downloads
    * folder. Downloads name the grant, never a path.
    */
-  'files.pickFolder': method(z.object({ title: z.string().max(200).optional() }).strict()).returns<FolderGrant | null>(),
+  'files.pickFolder': method(z.object({ title: z.string().max(200).optional(), kind: z.enum(DOWNLOAD_KINDS).optional() }).strict()).returns<FolderGrant | null>(),
   /**
    * Which of these names already exist in the granted folder, to ask about conflicts once before downloading. Only
    * names reported here may then be downloaded with "overwrite".

@@ -1,8 +1,12 @@
-// The UI's state: what main told us (accounts, settings, notices, the log) and where the user is.
+// The UI's state: what main told us (accounts, notices, the log) and where the user is. Settings live in the query
+// cache (query/settings.ts).
+import type { QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../main/common/accounts';
-import type { AppCommand, AppInfo, EventMap, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
+import type { AppCommand, AppInfo, EventMap, LastPlace, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
 import { bridge, call, messageOf } from '../bridge';
+import { queryClient } from '../query/client';
+import { rememberPlace, saveSettings, settingsQuery } from '../query/settings';
 import { useNoticeStore } from './notices-store';
 
 export type Route =
@@ -19,7 +23,6 @@ interface AppState {
   status: 'loading' | 'ready' | 'failed';
   failure?: string;
   info?: AppInfo;
-  settings?: Settings;
   accounts: AccountSummary[];
   log: LogEntry[];
   route: Route;
@@ -29,26 +32,41 @@ interface AppState {
   openedFiles: EventMap['files.opened']['files'];
   updates: UpdateStatus;
   navigate: (route: Route) => void;
-  init(): Promise<void>;
+  /** Loads what main knows; settings go through `client`'s cache (the app's one cache unless a test gives its own). */
+  init(client?: QueryClient): Promise<void>;
 }
 
 const LOG_KEEP = 2000;
 
-// Kept by the renderer (localStorage): whether this window has shown the Welcome page once. A storage that
-// refuses (private mode, a sandboxed frame) means the Welcome page shows at every start, which is harmless.
-const WELCOME_KEY = 'mediaDesk.welcomeSeen';
-function welcomeSeen(): boolean {
-  try {
-    return localStorage.getItem(WELCOME_KEY) === '1';
-  } catch {
-    return false;
+/** The client init read the settings with: the one whose cache the place memory writes to. */
+let settingsClient: QueryClient = queryClient;
+
+/**
+ * Where a start opens. The first start: the Welcome page (it explains the sandbox accounts). Later starts: the view
+ * the user left, if it still exists (a removed account gives way quietly), else the first account.
+ */
+export function startRoute(settings: Settings, accounts: AccountSummary[]): Route {
+  if (!settings.welcomeSeen) return { view: 'home' };
+  const place = settings.lastPlace;
+  if (place?.view === 'account') {
+    if (accounts.some((a) => a.id === place.accountId)) return { view: 'account', accountId: place.accountId! };
+  } else if (place) {
+    return { view: place.view };
   }
+  const first = accounts[0];
+  return first ? { view: 'account', accountId: first.id } : { view: 'home' };
 }
-function markWelcomeSeen(): void {
-  try {
-    localStorage.setItem(WELCOME_KEY, '1');
-  } catch {
-    // see above
+
+/** The route as the place a restart reopens; a half-filled account form is not one. */
+function placeOf(route: Route): LastPlace | null {
+  switch (route.view) {
+    case 'account':
+      return { view: 'account', accountId: route.accountId };
+    case 'account-new':
+    case 'account-edit':
+      return null;
+    default:
+      return { view: route.view };
   }
 }
 
@@ -61,21 +79,20 @@ export const useAppStore = create<AppState>((set, get) => ({
   openedFiles: [],
   updates: { state: 'idle' },
   navigate: (route) => set((s) => ({ route, routeSerial: s.routeSerial + 1 })),
-  async init() {
+  async init(client = queryClient) {
+    settingsClient = client;
     try {
       const [info, settings, accounts, notices, log] = await Promise.all([
         call('app.info', {}),
-        call('settings.get', {}),
+        client.fetchQuery(settingsQuery),
         call('accounts.list', {}),
         call('app.notices', {}),
         call('log.list', { limit: 500 }),
       ]);
       useNoticeStore.getState().fromMain(notices);
-      set({ status: 'ready', info, settings, accounts, log });
-      // The first start opens on the Welcome page (it explains the sandbox accounts); later starts on the first account.
-      const first = accounts[0];
-      if (first && get().route.view === 'home' && welcomeSeen()) set({ route: { view: 'account', accountId: first.id } });
-      markWelcomeSeen();
+      const route = get().route.view === 'home' ? startRoute(settings, accounts) : get().route;
+      set({ status: 'ready', info, accounts, log, route });
+      if (!settings.welcomeSeen) void saveSettings(client, { welcomeSeen: true }).catch(() => undefined);
       showOpenedFiles();
     } catch (err) {
       set({ status: 'failed', failure: messageOf(err) });
@@ -83,12 +100,18 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 }));
 
+// Every move is remembered for the next start, once the app has started (the start itself is not a move).
+useAppStore.subscribe((state, before) => {
+  if (state.status !== 'ready' || before.status !== 'ready' || state.route === before.route) return;
+  const place = placeOf(state.route);
+  if (place) rememberPlace(settingsClient, place);
+});
+
 bridge.on('accounts.changed', (accounts) => {
   const { route } = useAppStore.getState();
   const gone = 'accountId' in route && !accounts.some((a) => a.id === route.accountId);
   useAppStore.setState(gone ? { accounts, route: { view: 'home' } } : { accounts });
 });
-bridge.on('settings.changed', (settings) => useAppStore.setState({ settings }));
 bridge.on('notice', (notice) => useNoticeStore.getState().fromMain([notice]));
 bridge.on('log.appended', (entry) => useAppStore.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] })));
 

@@ -1,12 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
+import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
+import { DownloadNamesSection } from './DownloadNamesSection';
 import { UpdatesSection } from './UpdatesSection';
 
 export function SettingsView() {
-  const settings = useAppStore((s) => s.settings);
+  const client = useQueryClient();
+  const settings = useSettings();
   const info = useAppStore((s) => s.info);
   const [error, setError] = useState<string>();
   if (!settings || !info) return null;
@@ -14,7 +18,7 @@ export function SettingsView() {
   const update = async (patch: Partial<Settings>) => {
     setError(undefined);
     try {
-      useAppStore.setState({ settings: await call('settings.update', patch) });
+      await saveSettings(client, patch);
       if (patch.persistSecretsWithoutKeyring !== undefined) useAppStore.setState({ info: await call('app.info', {}) });
     } catch (err) {
       setError(messageOf(err));
@@ -63,6 +67,7 @@ export function SettingsView() {
             </label>
           ) : null}
         </fieldset>
+        <DownloadNamesSection pattern={settings.twilioFileNamePattern} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>

@@ -24,6 +24,7 @@ import { NoticeList, useNotices } from './notices';
 import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransferEvents, useWhoami } from './queries';
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
 import { useLibraryDrop } from './useLibraryDrop';
+import { useRememberedFolder } from './useRememberedFolder';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
 
@@ -41,7 +42,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   const client = useQueryClient();
   const me = useWhoami(accountId).data ?? null;
   const foldersQuery = useFolders(accountId);
-  const [current, setCurrent] = useState<string | null>(null);
+  const [current, setCurrent] = useRememberedFolder(accountId, foldersQuery.data);
   const folderQuery = useFolder(accountId, current);
   const folders = foldersQuery.data;
   const view = current !== null ? folderQuery.data : undefined;

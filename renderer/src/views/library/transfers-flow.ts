@@ -140,7 +140,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     if (files.length === 0) return;
     let picked;
     try {
-      picked = await call('files.pickFolder', { title: 'Choose where to save the downloads' });
+      picked = await call('files.pickFolder', { title: 'Choose where to save the downloads', kind: 'library' });
     } catch (err) {
       notify('bad', messageOf(err));
       return;

@@ -56,7 +56,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
 
   useEffect(() => {
     let live = true;
-    call('files.pickFolder', { title: 'Choose where to save the media' }).then(
+    call('files.pickFolder', { title: 'Choose where to save the media', kind: 'twilio' }).then(
       (picked) => {
         if (!live) return;
         if (picked === null) onDone();

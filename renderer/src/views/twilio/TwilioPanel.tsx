@@ -8,7 +8,8 @@ import { MediaPane } from './MediaPane';
 import { MessageFilters } from './MessageFilters';
 import { MessageList } from './MessageList';
 import { TwilioError } from './TwilioError';
-import { hasFilters, itemsOf, NO_FILTERS, useMessages, type MessageFilterValues } from './queries';
+import { hasFilters, itemsOf, NO_FILTERS, useMessages } from './queries';
+import { useRememberedFilters } from './useRememberedFilters';
 import './twilio.css';
 
 function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
@@ -25,7 +26,7 @@ function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear: () =
 }
 
 function MessageBrowser({ account }: { account: AccountSummary }) {
-  const [filters, setFilters] = useState<MessageFilterValues>(NO_FILTERS);
+  const [filters, setFilters] = useRememberedFilters(account.id);
   const [selected, setSelected] = useState<string | null>(null);
   const messages = useMessages(account.id, filters);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;

@@ -196,6 +196,33 @@ describe('media', () => {
     }
   });
 
+  it('names media and downloads by the pattern chosen in Settings, and refuses a pattern that cannot work, in words', async () => {
+    const message = await mediaMessage(1);
+    try {
+      const refused = await failure(app, 'settings.update', { twilioFileNamePattern: '{date}/{sender}{ext}' });
+      expect(refused.message).toMatch(/“\/” cannot be in a file name/);
+      expect((await failure(app, 'settings.update', { twilioFileNamePattern: '{date}_{sender}_{mediaSid}{ext}' })).message).toMatch(/\{sender\} is not a token/);
+      expect((await failure(app, 'settings.update', { twilioFileNamePattern: '{date}{ext}' })).message).toMatch(/must contain \{mediaSid\}/);
+      expect((await call(app, 'settings.get', {})).twilioFileNamePattern).toBe('{date}_{time}_{from}_{mediaSid}{ext}');
+
+      await call(app, 'settings.update', { twilioFileNamePattern: '{to}-{messageSid}-{mediaSid}{ext}' });
+      const [media] = await allMediaOf(app, accountId, message.sid);
+      const to = message.to!.replace(/[^A-Za-z0-9+@._-]/g, '_');
+      expect(media!.fileName).toBe(`${to}-${message.sid}-${media!.sid}${path.extname(media!.fileName)}`);
+      const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-pattern-'));
+      try {
+        const grantId = await app.grantFolder(folder);
+        const queued = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid: message.sid, mediaSid: media!.sid, contentType: media!.contentType }] });
+        await transfersSettled(app, queued.map((t) => t.id));
+        expect(await fs.readdir(folder)).toEqual([media!.fileName]);
+      } finally {
+        await fs.rm(folder, { recursive: true, force: true });
+      }
+    } finally {
+      await call(app, 'settings.update', { twilioFileNamePattern: '{date}_{time}_{from}_{mediaSid}{ext}' });
+    }
+  });
+
   it('deletes a media item: the listing and the count of the message no longer have it', async () => {
     const messageSid = await app.sandbox!.twilio.createMessage({ body: 'delete me' });
     const [gone, kept] = await app.sandbox!.twilio.seedMedia(messageSid, 2);

@@ -1,0 +1,32 @@
+// The folder each kind of download was last saved to, offered the next time the folder dialog opens. Main records it
+// from the dialog's answer (the window never names a path) and checks it again before offering it: a folder that was
+// removed, replaced by a file or made read-only since gives way to the Downloads folder, quietly.
+import { constants, promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { DownloadKind } from '../common/contract.js';
+import type { SettingsStore } from '../core/settings-store.js';
+import { defaultDownloadFolder } from './local-files.js';
+
+/** The folder, if it still is a folder this user may write in. */
+export async function writableFolder(folder: string | undefined): Promise<string | undefined> {
+  if (!folder || !path.isAbsolute(folder)) return undefined;
+  const stat = await fs.stat(folder).catch(() => null);
+  if (!stat?.isDirectory()) return undefined;
+  return fs.access(folder, constants.W_OK | constants.X_OK).then(
+    () => folder,
+    () => undefined,
+  );
+}
+
+/** Where the folder dialog for this kind of download opens: the last folder chosen for it, else Downloads. */
+export async function downloadFolderToOffer(settings: SettingsStore, kind: DownloadKind | undefined): Promise<string> {
+  const remembered = kind ? await writableFolder(settings.get().downloadFolders[kind]) : undefined;
+  return remembered ?? defaultDownloadFolder();
+}
+
+/** Records the folder the user chose for this kind of download. */
+export async function rememberDownloadFolder(settings: SettingsStore, kind: DownloadKind, folder: string): Promise<void> {
+  const current = settings.get().downloadFolders;
+  if (current[kind] === folder) return;
+  await settings.update({ downloadFolders: { ...current, [kind]: folder } });
+}

@@ -1,0 +1,117 @@
+// The pattern a downloaded Twilio media is named by ("{date}_{time}_{from}_{mediaSid}{ext}"): checked here, by the
+// same rule in Settings (as the user types, with a preview) and in main (when it is saved and when a name is made).
+// A name made from it is safe on Windows, macOS and Linux whatever the message's sender put in its address.
+import { fitFileName } from './files.js';
+
+export const FILE_NAME_TOKENS = ['date', 'time', 'from', 'to', 'messageSid', 'mediaSid', 'ext'] as const;
+export type FileNameToken = (typeof FILE_NAME_TOKENS)[number];
+export type FileNameValues = Record<FileNameToken, string>;
+
+export const DEFAULT_TWILIO_FILE_NAME_PATTERN = '{date}_{time}_{from}_{mediaSid}{ext}';
+
+/** What each token stands for, for Settings. */
+export const FILE_NAME_TOKEN_MEANING: Record<FileNameToken, string> = {
+  date: "the message's day (2026-12-05)",
+  time: 'its hour and minute (1503)',
+  from: 'the sender',
+  to: 'the recipient',
+  messageSid: "the message's SID (SM… or MM…)",
+  mediaSid: "the media's SID (ME…), which makes each name unique",
+  ext: 'the extension for its type (.jpg)',
+};
+
+/** The text between tokens: short, so that a name with every token still fits the length every file system takes. */
+const MAX_LITERAL_BYTES = 40;
+/** A sender or recipient is cut to this many characters in a name. */
+export const MAX_ADDRESS_CHARS = 32;
+/** Characters no file name may hold on one of the three systems (Windows is the strictest). */
+const FORBIDDEN = /[<>:"/\\|?*\x00-\x1f\x7f]/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+export type FileNamePart = { token: FileNameToken } | { text: string };
+type Part = FileNamePart;
+export type PatternCheck = { ok: true; parts: Part[] } | { ok: false; problem: string };
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
+function describeChar(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f ? 'a control character' : `“${char}”`;
+}
+
+/** Splits a pattern into text and tokens, or says in words what is wrong with it. */
+export function checkFileNamePattern(pattern: string): PatternCheck {
+  if (pattern.trim() === '') return { ok: false, problem: 'Enter a pattern, for example {date}_{mediaSid}{ext}.' };
+  if (pattern.length > 200) return { ok: false, problem: 'The pattern is too long: use at most 200 characters.' };
+  const parts: Part[] = [];
+  const seen = new Set<FileNameToken>();
+  let literalBytes = 0;
+  const pushText = (text: string): string | undefined => {
+    if (text === '') return undefined;
+    const bad = FORBIDDEN.exec(text);
+    if (bad) return `${describeChar(bad[0])} cannot be in a file name on every system; use letters, digits, “-”, “_” or “.” between the tokens.`;
+    if (text.includes('{') || text.includes('}')) return 'A brace must open and close a token, such as {date}.';
+    literalBytes += utf8Length(text);
+    parts.push({ text });
+    return undefined;
+  };
+  const tokenPattern = /\{([^{}]*)\}/g;
+  let last = 0;
+  for (const match of pattern.matchAll(tokenPattern)) {
+    const problem = pushText(pattern.slice(last, match.index));
+    if (problem) return { ok: false, problem };
+    const name = match[1] ?? '';
+    const token = FILE_NAME_TOKENS.find((t) => t === name);
+    if (!token) {
+      return { ok: false, problem: `{${name.slice(0, 30)}} is not a token. The tokens are ${FILE_NAME_TOKENS.map((t) => `{${t}}`).join(' ')}.` };
+    }
+    if (seen.has(token)) return { ok: false, problem: `{${token}} appears twice; use each token at most once.` };
+    seen.add(token);
+    parts.push({ token });
+    last = match.index + match[0].length;
+  }
+  const tailProblem = pushText(pattern.slice(last));
+  if (tailProblem) return { ok: false, problem: tailProblem };
+  if (!seen.has('mediaSid')) return { ok: false, problem: 'The pattern must contain {mediaSid}: it is what keeps two downloads from having the same name.' };
+  const lastPart = parts[parts.length - 1];
+  if (!lastPart || !('token' in lastPart) || lastPart.token !== 'ext') return { ok: false, problem: 'End the pattern with {ext}, so that each file keeps the extension of its type.' };
+  if (literalBytes > MAX_LITERAL_BYTES) return { ok: false, problem: `The text between the tokens is too long: keep it to ${MAX_LITERAL_BYTES} characters.` };
+  return { ok: true, parts };
+}
+
+/** A value a remote party chose (an address), reduced to characters every file system takes in a name. */
+export function addressForFileName(address: string): string {
+  return address
+    .replace(/[^A-Za-z0-9+@._-]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[._]+|[._]+$/g, '')
+    .slice(0, MAX_ADDRESS_CHARS);
+}
+
+const SEPARATOR_ONLY = /^[\s._-]*$/;
+
+/**
+ * The name a checked pattern gives these values. An empty value drops its token and the separator beside it (no
+ * "__" where the date was unknown); the whole name is then made safe again: no leading dot (a hidden file), no
+ * trailing dot or space (Windows drops them), no reserved device name, at most MAX_FILE_NAME_BYTES.
+ */
+export function fileNameFromPattern(parts: readonly Part[], values: FileNameValues): string {
+  const pieces = parts.map((part) => ('token' in part ? { token: part.token, text: values[part.token] } : { token: null, text: part.text }));
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (!piece || piece.token === null || piece.text !== '') continue;
+    const after = pieces[i + 1];
+    const before = pieces[i - 1];
+    if (after && after.token === null && SEPARATOR_ONLY.test(after.text)) after.text = '';
+    else if (before && before.token === null && SEPARATOR_ONLY.test(before.text)) before.text = '';
+  }
+  let name = pieces
+    .map((p) => p.text)
+    .join('')
+    .replace(new RegExp(FORBIDDEN.source, 'g'), '_')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
+  if (name === '') name = '_';
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  return fitFileName(name);
+}

@@ -1,0 +1,107 @@
+// Settings: how downloaded Twilio media are named. The pattern is checked as it is typed, by the rule main applies
+// when it is saved (main/common/file-name-pattern.ts), with a preview of the name a sample message's photo would get.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  addressForFileName,
+  checkFileNamePattern,
+  DEFAULT_TWILIO_FILE_NAME_PATTERN,
+  FILE_NAME_TOKEN_MEANING,
+  FILE_NAME_TOKENS,
+  fileNameFromPattern,
+} from '../../../main/common/file-name-pattern';
+import { Field } from '../components/Field';
+import { messageOf } from '../bridge';
+import { saveSettings } from '../query/settings';
+
+const SAMPLE = {
+  date: '2026-12-05',
+  time: '1503',
+  from: addressForFileName('+15551234567'),
+  to: addressForFileName('whatsapp:+15557654321'),
+  messageSid: 'MM5c5d0123456789abcdef0123456789ab',
+  mediaSid: 'ME9f8e0123456789abcdef0123456789ab',
+  ext: '.jpg',
+};
+
+export function DownloadNamesSection({ pattern }: { pattern: string }) {
+  const client = useQueryClient();
+  const [draft, setDraft] = useState(pattern);
+  const [refused, setRefused] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  const checked = checkFileNamePattern(draft);
+  const problem = checked.ok ? refused : checked.problem;
+
+  const save = async (next: string) => {
+    setRefused(undefined);
+    setSaved(false);
+    try {
+      await saveSettings(client, { twilioFileNamePattern: next });
+      setDraft(next);
+      setSaved(true);
+    } catch (err) {
+      setRefused(messageOf(err));
+    }
+  };
+
+  return (
+    <fieldset>
+      <legend>Names of downloaded Twilio media</legend>
+      <form
+        className="pattern-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (checked.ok) void save(draft);
+        }}
+      >
+        <Field
+          label="Name pattern"
+          error={problem}
+          hint={
+            <>
+              Tokens: {FILE_NAME_TOKENS.map((token, i) => (
+                <span key={token}>
+                  {i > 0 ? '; ' : ''}
+                  <code>{`{${token}}`}</code> {FILE_NAME_TOKEN_MEANING[token]}
+                </span>
+              ))}
+              .
+            </>
+          }
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              className="mono"
+              spellCheck={false}
+              value={draft}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setRefused(undefined);
+                setSaved(false);
+              }}
+            />
+          )}
+        </Field>
+        <p className="pattern-preview" aria-live="polite">
+          {checked.ok ? (
+            <>
+              Example: <span className="mono">{fileNameFromPattern(checked.parts, SAMPLE)}</span>
+            </>
+          ) : (
+            'No example until the pattern can be used.'
+          )}
+        </p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!checked.ok || draft === pattern}>
+            Save pattern
+          </button>
+          <button type="button" disabled={draft === DEFAULT_TWILIO_FILE_NAME_PATTERN && pattern === DEFAULT_TWILIO_FILE_NAME_PATTERN} onClick={() => void save(DEFAULT_TWILIO_FILE_NAME_PATTERN)}>
+            Use the default
+          </button>
+          {saved ? <span role="status" className="subtle">Saved: the next downloads are named this way.</span> : null}
+        </div>
+      </form>
+    </fieldset>
+  );
+}

@@ -1,0 +1,113 @@
+// The download folder is remembered per kind of download: the folder dialog opens where the user last saved that
+// kind, after a restart too, unless that folder is gone or cannot be written (then Downloads, quietly). The window
+// can never set the remembered path itself.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bootApp, type RunningApp } from '../../../main/app/bootstrap';
+import { defaultDownloadFolder } from '../../../main/app/local-files';
+import type { MethodArgs } from '../../../main/common/contract';
+import { createKeyFileCipher } from '../../../main/core/vault/cipher';
+
+let dataDir: string;
+let work: string;
+let app: RunningApp | undefined;
+/** Where each folder dialog opened, and what the user answers next. */
+let offered: string[];
+let answer: { path: string; picked: boolean } | null;
+
+async function start(): Promise<RunningApp> {
+  app = await bootApp({
+    dataDir,
+    version: '0.0.0-test',
+    cipher: () => createKeyFileCipher(dataDir),
+    host: {
+      host: 'electron',
+      openExternal: async () => undefined,
+      mediaUrl: (t) => `/media/${t}`,
+      pickFolder: async (_title, startIn) => {
+        offered.push(startIn);
+        return answer;
+      },
+    },
+  });
+  return app;
+}
+
+async function pick(args: MethodArgs<'files.pickFolder'>): Promise<string> {
+  const result = await app!.dispatch('files.pickFolder', args);
+  if (!result.ok) throw new Error(result.error.message);
+  return offered[offered.length - 1]!;
+}
+
+beforeEach(async () => {
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-dlf-data-'));
+  work = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'md-dlf-')));
+  await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sandboxEnabled: false }));
+  offered = [];
+  answer = null;
+  await start();
+});
+afterEach(async () => {
+  await app?.close();
+  await fs.rm(dataDir, { recursive: true, force: true });
+  await fs.rm(work, { recursive: true, force: true });
+});
+
+describe('the remembered download folder', () => {
+  it('opens the dialog in Downloads at first, then where that kind of download was last saved, after a restart too', async () => {
+    const photos = path.join(work, 'photos');
+    await fs.mkdir(photos);
+    expect(await pick({ kind: 'twilio' })).toBe(defaultDownloadFolder());
+    answer = { path: photos, picked: true };
+    await pick({ kind: 'twilio' });
+    answer = null;
+    expect(await pick({ kind: 'twilio' })).toBe(photos);
+    // Each kind has its own; a pick without a kind is not remembered and opens in Downloads.
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+    expect(await pick({})).toBe(defaultDownloadFolder());
+
+    await app!.close();
+    await start();
+    expect(await pick({ kind: 'twilio' })).toBe(photos);
+  });
+
+  it('gives way to Downloads when the folder was removed, replaced by a file, or cannot be written', async () => {
+    const gone = path.join(work, 'gone');
+    await fs.mkdir(gone);
+    answer = { path: gone, picked: true };
+    await pick({ kind: 'library' });
+    answer = null;
+    await fs.rm(gone, { recursive: true });
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+    await fs.writeFile(gone, 'a file where the folder was');
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+
+    // A folder this user may not write in (root may write anywhere, so this part needs an ordinary user).
+    if (process.getuid?.() !== 0) {
+      const locked = path.join(work, 'locked');
+      await fs.mkdir(locked, { mode: 0o500 });
+      answer = { path: locked, picked: true };
+      await pick({ kind: 'library' });
+      answer = null;
+      expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+    }
+  });
+
+  it('ignores a hand-edited path that is not a full path', async () => {
+    await app!.close();
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sandboxEnabled: false, downloadFolders: { library: '../../tmp' } }));
+    await start();
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+  });
+
+  it('does not remember the browser host’s fixed Downloads folder, and the window cannot set a path itself', async () => {
+    answer = { path: work, picked: false };
+    await pick({ kind: 'library' });
+    expect(await app!.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { downloadFolders: {} } });
+    const forged = await app!.dispatch('settings.update', { downloadFolders: { library: '/etc' } });
+    expect(forged.ok).toBe(false);
+    if (!forged.ok) expect(forged.error.message).toMatch(/downloadFolders/);
+  });
+});

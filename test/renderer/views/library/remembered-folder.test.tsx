@@ -1,0 +1,66 @@
+// The library reopens the folder left open, from main's settings (a restart is a new window with a new cache); a
+// folder that is gone gives way to the domain's folders without an error.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../../../renderer/src/query/client';
+import { settled } from '../../../../renderer/src/query/settings';
+import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
+import { account, folder, ME } from './fake-library';
+
+const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
+
+/** main's settings file, which outlives every window. */
+let settings: Record<string, unknown>;
+
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]), folder('videos', ME.userId, {}, [{ name: 'clip.mp4' }])];
+  lib.calls.length = 0;
+  lib.failing.clear();
+  lib.holding.clear();
+  settings = { theme: 'light', welcomeSeen: true, lastPlace: null, accountPlaces: {}, downloadFolders: {} };
+  lib.override = (method, args) => {
+    if (method === 'settings.get') return settings;
+    if (method === 'settings.update') return (settings = { ...settings, ...args });
+    return undefined;
+  };
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** A start: a new window, with its own cache. */
+function start() {
+  cleanup();
+  return render(
+    <QueryClientProvider client={createQueryClient()}>
+      <LibraryPanel account={account} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('the folder left open', () => {
+  it('is opened again at the next start', async () => {
+    start();
+    await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
+    fireEvent.doubleClick(document.querySelector<HTMLElement>('[role="row"][data-name="videos"]')!);
+    await screen.findByRole('grid', { name: /videos/ });
+    await act(() => settled());
+    expect(settings.accountPlaces).toEqual({ [account.id]: { folder: 'videos' } });
+
+    start();
+    await screen.findByRole('grid', { name: /videos/ });
+    expect(document.querySelector('[role="row"][data-name="clip.mp4"]')).not.toBeNull();
+  });
+
+  it('gives way to the domain’s folders, quietly, when it was deleted since', async () => {
+    settings = { ...settings, accountPlaces: { [account.id]: { folder: 'deleted-since' } } };
+    start();
+    await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(lib.calls.some((c) => c.method === 'library.getFolder')).toBe(false);
+  });
+});
