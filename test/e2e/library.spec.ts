@@ -250,7 +250,7 @@ test('one access list for a folder and every file in it, with a result for each 
   expect((await rest(other, 'GET', ['team', 'a.jpg'])).status).toBe(403);
 });
 
-test('download files to the Downloads folder; a name already there is asked about once, with "apply to all"', async ({ page }) => {
+test('download files to the Downloads folder; a name already there is asked about, with "do the same for the rest"', async ({ page }) => {
   await openLibrary(page);
   const target = host.downloads;
   await fs.mkdir(target, { recursive: true });
@@ -272,7 +272,10 @@ test('download files to the Downloads folder; a name already there is asked abou
   await expect(conflict).toContainText('(1 of 2)');
   await expectAccessible(page, 'download conflict');
   await screenshot(page, 'library-download-conflict');
-  await expect(conflict.getByLabel(/Apply to all 2 remaining/)).toBeChecked();
+  // Safe by default: Skip has the focus, and the answer applies to the rest only when ticked.
+  await expect(conflict.getByRole('button', { name: 'Skip' })).toBeFocused();
+  await expect(conflict.getByLabel('Do the same for the other name already taken')).not.toBeChecked();
+  await conflict.getByLabel('Do the same for the other name already taken').check();
   await conflict.getByRole('button', { name: 'Keep both' }).click();
   await expect(page.getByRole('listitem', { name: 'fractal.jpg: Done' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'ocean.jpg: Done' })).toBeVisible();
@@ -280,12 +283,11 @@ test('download files to the Downloads folder; a name already there is asked abou
   expect((await fs.readdir(target)).sort()).toEqual(['fractal.jpg', 'ocean (1).jpg', 'ocean.jpg', 'sunset (1).jpg', 'sunset.jpg']);
   expect(await fs.readFile(path.join(target, 'sunset.jpg'), 'utf8')).toBe('already here');
 
-  // Again, deciding one by one: overwrite the first, skip the second.
+  // Again, deciding one by one: replace the first, skip the others.
   await page.getByRole('button', { name: 'Download…' }).click();
   await chooser.getByRole('button', { name: 'Download' }).click();
   await expect(conflict.getByRole('heading', { name: '3 names are already taken' })).toBeVisible();
-  await conflict.getByLabel(/Apply to all 3 remaining/).uncheck();
-  await conflict.getByRole('button', { name: 'Overwrite' }).click();
+  await conflict.getByRole('button', { name: 'Replace' }).click();
   await expect(conflict).toContainText('(2 of 3)');
   await conflict.getByRole('button', { name: 'Skip' }).click();
   await conflict.getByRole('button', { name: 'Skip' }).click();

@@ -162,9 +162,11 @@ test('downloads to the Downloads folder, asking once about names already there, 
     const dialog = page.getByRole('dialog', { name: 'Download 10 files' });
     await expect(dialog).toContainText(folder);
     await dialog.getByRole('button', { name: 'Download' }).click();
-    const conflict = page.getByRole('dialog', { name: 'A file with this name is already there' });
+    // The library's question, in the same words and with the same safe defaults.
+    const conflict = page.getByRole('dialog', { name: '2 names are already taken' });
     await expect(conflict).toContainText(first!);
-    await conflict.getByLabel('Do the same for the 1 other file already there').check();
+    await expect(conflict.getByRole('button', { name: 'Skip' })).toBeFocused();
+    await conflict.getByLabel('Do the same for the other name already taken').check();
     await screenshot(page, 'download-conflict');
     await conflict.getByRole('button', { name: 'Keep both' }).click();
     // Asked once: the second name was decided by "do the same".

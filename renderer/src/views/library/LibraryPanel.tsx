@@ -9,10 +9,10 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
+import { gridCommand, MOD_KEY } from '../../hooks/grid-keys';
 import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
 import { DetailsPanel } from './DetailsPanel';
-import type { ConflictChoice } from './dialogs';
 import { fileRows, folderRows, type Row, type Sort } from './format';
 import { LibraryBody } from './LibraryBody';
 import { LibraryDialogs, type Dialog } from './LibraryDialogs';
@@ -25,9 +25,6 @@ import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-f
 import { useLibraryDrop } from './useLibraryDrop';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
-
-/** How the details shortcut is written on this system. */
-const MOD_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 
 function isTyping(target: EventTarget | null): boolean {
@@ -91,16 +88,15 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     setDialog(null);
     focusGrid();
   }, [focusGrid]);
-  const askConflicts: AskConflicts = <T extends string>(names: string[], where: string, choices: ReadonlyArray<ConflictChoice<T>>) =>
-    new Promise<Map<string, T> | null>((resolve) => {
+  const askConflicts: AskConflicts = (names, where) =>
+    new Promise((resolve) => {
       setDialog({
         kind: 'conflict',
         names,
         where,
-        choices,
         resolve: (decisions) => {
           closeDialog();
-          resolve(decisions as Map<string, T> | null);
+          resolve(decisions);
         },
       });
     });
@@ -165,26 +161,37 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     }
   };
 
+  // The app's one grid key map (hooks/grid-keys.ts): Enter opens, Delete asks to delete, Backspace goes up.
   const command = (event: KeyboardEvent<HTMLElement>): boolean => {
-    const mod = event.ctrlKey || event.metaKey;
-    if ((event.key === 'i' || event.key === 'I') && mod && !event.altKey) setDetailsOpen((open) => !open);
-    else if (event.key === 'Backspace' || (event.key === 'ArrowUp' && event.altKey)) {
-      if (current === null) return false;
-      goUp();
-    } else if (event.key === 'Enter' && !mod) {
-      if (!activeRow) return false;
-      openRow(activeRow);
-    } else if (event.key === 'Delete') void startDelete();
-    else return false;
+    switch (gridCommand(event)) {
+      case 'details':
+        setDetailsOpen((open) => !open);
+        break;
+      case 'up':
+        if (current === null) return false;
+        goUp();
+        break;
+      case 'open':
+        if (!activeRow) return false;
+        openRow(activeRow);
+        break;
+      case 'delete':
+        void startDelete();
+        break;
+      default:
+        return false;
+    }
     event.preventDefault();
     event.stopPropagation();
     return true;
   };
 
+  // Outside the table (a toolbar button has the focus): going up and the details still work; Enter and Delete
+  // belong to what has the focus.
   const onPanelKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(event.target)) return;
-    const mod = event.ctrlKey || event.metaKey;
-    if (((event.key === 'i' || event.key === 'I') && mod) || event.key === 'Backspace' || (event.key === 'ArrowUp' && event.altKey)) command(event);
+    const which = gridCommand(event);
+    if (which === 'up' || which === 'details') command(event);
   };
 
   // ---- rendering ----

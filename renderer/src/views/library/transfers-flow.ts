@@ -6,23 +6,17 @@ import { localFileName, type DownloadExisting, type LibraryFileInfo, type Librar
 import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { uploadAction } from './access';
-import type { ConflictChoice } from './dialogs';
+import type { ConflictDecision } from '../../components/ConflictDialog';
 import { plural } from './format';
 import type { Notify } from './notices';
 import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
 
-export const UPLOAD_CHOICES: ReadonlyArray<ConflictChoice<UploadExisting | 'skip'>> = [
-  { value: 'keepBoth', label: 'Keep both', hint: 'upload it as "name (1).jpg", leaving the one in the library as it is' },
-  { value: 'replace', label: 'Replace', hint: 'replace the content of the file in the library' },
-  { value: 'skip', label: 'Skip', hint: 'do not upload this file' },
-];
-export const DOWNLOAD_CHOICES: ReadonlyArray<ConflictChoice<DownloadExisting | 'skip'>> = [
-  { value: 'keepBoth', label: 'Keep both', hint: 'save the download as "name (1).jpg" beside the existing file' },
-  { value: 'overwrite', label: 'Overwrite', hint: 'replace the file on this computer once the download is complete' },
-  { value: 'skip', label: 'Skip', hint: 'do not download this file' },
-];
+/** Asks the app's conflict question about these names; null when the user cancelled them all. */
+export type AskConflicts = (names: string[], where: string) => Promise<Map<string, ConflictDecision> | null>;
 
-export type AskConflicts = <T extends string>(names: string[], where: string, choices: ReadonlyArray<ConflictChoice<T>>) => Promise<Map<string, T> | null>;
+/** The library's words for "replace" on each side: the server replaces an upload, a download overwrites a file. */
+const uploadExisting = (decision: ConflictDecision | undefined): UploadExisting | 'skip' | undefined => decision;
+const downloadExisting = (decision: ConflictDecision | undefined): DownloadExisting | 'skip' | undefined => (decision === 'replace' ? 'overwrite' : decision);
 
 interface FlowContext {
   accountId: string;
@@ -58,9 +52,9 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
       existing = null; // unknown: each upload keeps both, so nothing is replaced by surprise
     }
     const taken = refs.filter((r) => existing?.has(r.name)).map((r) => r.name);
-    let decisions = new Map<string, UploadExisting | 'skip'>();
+    let decisions = new Map<string, ConflictDecision>();
     if (taken.length > 0) {
-      const answer = await askConflicts(taken, `folder "${folder}"`, UPLOAD_CHOICES);
+      const answer = await askConflicts(taken, `folder "${folder}"`);
       if (!answer) {
         notify('warn', 'Upload cancelled: nothing was sent.');
         return;
@@ -70,7 +64,7 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     const chosen = refs
       .filter((r) => decisions.get(r.name) !== 'skip')
       .map((r) => {
-        const decision = decisions.get(r.name);
+        const decision = uploadExisting(decisions.get(r.name));
         return decision && decision !== 'skip' ? { ref: r.ref, onExisting: decision } : { ref: r.ref };
       });
     const skipped = refs.length - chosen.length;
@@ -103,10 +97,10 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
       return messageOf(err);
     }
     closeChooser();
-    let decisions = new Map<string, DownloadExisting | 'skip'>();
+    let decisions = new Map<string, ConflictDecision>();
     if (existing.length > 0) {
       const taken = files.filter((f) => existing.includes(localFileName(f.name))).map((f) => f.name);
-      const answer = await askConflicts(taken, destination, DOWNLOAD_CHOICES);
+      const answer = await askConflicts(taken, destination);
       if (!answer) {
         notify('warn', 'Download cancelled: nothing was saved.');
         return null;
@@ -116,7 +110,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     const chosen = files
       .filter((f) => decisions.get(f.name) !== 'skip')
       .map((f) => {
-        const decision = decisions.get(f.name);
+        const decision = downloadExisting(decisions.get(f.name));
         return { name: f.name, ...(f.size !== undefined ? { size: f.size } : {}), onExisting: decision && decision !== 'skip' ? decision : ('fail' as const) };
       });
     if (chosen.length === 0) {

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { gridKeysHint } from '../../hooks/grid-keys';
 import { DownloadFlow } from './DownloadFlow';
 import { formatDateTime, KIND_NAME, mediaLabel, plural } from './format';
 import { MediaGrid } from './MediaGrid';
@@ -103,7 +104,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
             onOpen={(i) => setPreview(i)}
             onDelete={(i) => setConfirmDelete(items[i] ?? null)}
           />
-          <p className="hint">Arrow keys move through the media, Enter opens the preview, Delete deletes.</p>
+          <p className="hint">{gridKeysHint()}</p>
         </>
       ) : null}
       {query.hasNextPage ? (
