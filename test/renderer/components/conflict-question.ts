@@ -5,7 +5,8 @@ import { fireEvent, within } from '@testing-library/react';
 import { expect } from 'vitest';
 
 export function expectTheConflictQuestion(dialog: HTMLElement, { name, others }: { name: string; others: number }) {
-  const buttons = within(dialog).getAllByRole('button').map((b) => b.textContent);
+  // Its own buttons: the notice area is shown inside an open dialog too.
+  const buttons = within(dialog).getAllByRole('button').filter((b) => !b.closest('.notice-region')).map((b) => b.textContent);
   expect(buttons).toEqual(['Cancel all', 'Skip', 'Keep both', 'Replace']);
   expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Skip' }));
   // The whole name, never cut with an ellipsis.

@@ -9,6 +9,7 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
+import { useNoticeWhile } from '../../store/notices-store';
 import { gridCommand, MOD_KEY } from '../../hooks/grid-keys';
 import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
@@ -19,7 +20,7 @@ import { LibraryDialogs, type Dialog } from './LibraryDialogs';
 import { LibraryLoadError } from './LibraryLoadError';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTransfers } from './LibraryTransfers';
-import { NoticeList, useNotices } from './notices';
+import { useLibraryNotices } from './notices';
 import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransferEvents, useWhoami } from './queries';
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
 import { useLibraryDrop } from './useLibraryDrop';
@@ -46,7 +47,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [focusToken, setFocusToken] = useState(0);
-  const { notices, notify, clearGoodNews, dismiss } = useNotices();
+  const notify = useLibraryNotices(accountId, current);
   const focusGrid = useCallback(() => setFocusToken((n) => n + 1), []);
   useLibraryTransferEvents();
 
@@ -54,7 +55,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   const openFolder = (name: string) => {
     if (name !== current) {
-      clearGoodNews();
       setSelection(NO_SELECTION);
       setFilter('');
     }
@@ -63,7 +63,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   };
   const goUp = () => {
     if (current === null) return;
-    clearGoodNews();
     setSelection(only(`d:${current}`));
     setFilter('');
     setCurrent(null);
@@ -119,6 +118,16 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   });
   const dropTarget = overFolder ?? current;
   const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me) : null;
+  // Said in the notice area while its cause lasts: the drag, a folder list that could not be read again.
+  useNoticeWhile(
+    'library.drop',
+    !dragging
+      ? null
+      : dropBlocked && !dropBlocked.enabled
+        ? { level: 'warn', text: dropBlocked.reason ?? 'This folder does not take uploads.' }
+        : { level: 'info', text: dropTarget ? `Drop to upload into "${dropTarget}".` : 'Drop the files onto a folder row to upload them into it.' },
+  );
+  useNoticeWhile(`library:${accountId}:folders-error`, foldersQuery.error && folders ? { level: 'error', text: `The folder list could not be read again: ${messageOf(foldersQuery.error)}` } : null);
 
   const startDownload = () => {
     if (current === null || !actions.download.enabled) return;
@@ -222,17 +231,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
         refreshing={loading !== null}
         onRefresh={refresh}
       />
-      <NoticeList notices={notices} onDismiss={dismiss} />
-      {dragging ? (
-        dropBlocked && !dropBlocked.enabled ? (
-          <p className="banner warn lib-drop-hint" role="status">{dropBlocked.reason}</p>
-        ) : (
-          <p className="banner ok lib-drop-hint" role="status">
-            {dropTarget ? `Drop to upload into "${dropTarget}".` : 'Drop the files onto a folder row to upload them into it.'}
-          </p>
-        )
-      ) : null}
-      {foldersQuery.error && folders ? <p className="banner bad" role="alert">{messageOf(foldersQuery.error)}</p> : null}
 
       <div className={`lib-main${detailsOpen ? ' with-details' : ''}`}>
         <LibraryBody

@@ -1,5 +1,5 @@
 // Uploading into a folder and downloading files from it: the conflict question asked once, the refusals named,
-// the queue's answer in a notice. Upload into a folder the account may not write to is refused here, in words,
+// the queue's answer in a notice that goes when the transfers end. Upload into a folder the account may not write to is refused here, in words,
 // before anything is prepared (the server would refuse each file).
 import { useQueryClient } from '@tanstack/react-query';
 import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
@@ -8,7 +8,7 @@ import { bridge, call, messageOf } from '../../bridge';
 import { uploadAction } from './access';
 import type { ConflictDecision } from '../../components/ConflictDialog';
 import { plural } from './format';
-import type { Notify } from './notices';
+import { newCause, type Notify } from './notices';
 import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
 
 /** Asks the app's conflict question about these names; null when the user cancelled them all. */
@@ -37,7 +37,8 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     }
     const refused: string[] = [];
     const refs: Array<{ ref: FileRef; name: string }> = [];
-    notify('ok', `Preparing ${plural(files.length, 'file')} for "${folder}"…`);
+    const cause = newCause('upload');
+    notify('info', `Preparing ${plural(files.length, 'file')} for "${folder}"…`, undefined, { cause });
     for (const file of files) {
       try {
         refs.push({ ref: await bridge.fileRef(file), name: file.name });
@@ -56,7 +57,7 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     if (taken.length > 0) {
       const answer = await askConflicts(taken, `folder "${folder}"`);
       if (!answer) {
-        notify('warn', 'Upload cancelled: nothing was sent.');
+        notify('warn', 'Upload cancelled: nothing was sent.', undefined, { cause });
         return;
       }
       decisions = answer;
@@ -69,18 +70,21 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
       });
     const skipped = refs.length - chosen.length;
     if (chosen.length === 0) {
-      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused);
+      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused, { cause });
       return;
     }
     try {
       const outcome = await upload.mutateAsync({ folder, files: chosen });
       for (const r of outcome.refused) refused.push(`${r.name}: ${r.error.message}`);
-      const parts = [`Uploading ${plural(outcome.queued.length, 'file')} into "${folder}"; progress is shown under Transfers below.`];
-      if (skipped > 0) parts.push(`${plural(skipped, 'file')} skipped.`);
-      if (refused.length > 0) parts.push(`${plural(refused.length, 'file')} refused:`);
-      notify(refused.length > 0 ? (outcome.queued.length > 0 ? 'warn' : 'bad') : 'ok', parts.join(' '), refused);
+      const queued = outcome.queued.length;
+      if (queued > 0) {
+        const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
+        notify('info', `Uploading ${plural(queued, 'file')} into "${folder}"${note}; progress is shown under Transfers below.`, undefined, { cause, until: outcome.queued.map((t) => t.id) });
+      }
+      // The refusals stay when the uploads end: they are what the user has to act on.
+      if (refused.length > 0) notify(queued > 0 ? 'warn' : 'bad', `${queued > 0 ? '' : 'Nothing was uploaded: '}${plural(refused.length, 'file')} refused:`, refused, { cause: queued > 0 ? `${cause}:refused` : cause });
     } catch (err) {
-      notify('bad', `The upload could not start: ${messageOf(err)}`, refused);
+      notify('bad', `The upload could not start: ${messageOf(err)}`, refused, { cause });
     }
   };
 }
@@ -120,7 +124,8 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     try {
       const queued = await download.mutateAsync({ folder, grantId: grant.grantId, files: chosen });
       const skipped = files.length - chosen.length;
-      notify('ok', `Downloading ${plural(queued.length, 'file')} to ${destination}${skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : ''}; progress is shown under Transfers below.`);
+      const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
+      notify('info', `Downloading ${plural(queued.length, 'file')} to ${destination}${note}; progress is shown under Transfers below.`, undefined, { cause: newCause('download'), until: queued.map((t) => t.id) });
     } catch (err) {
       notify('bad', `The download could not start: ${messageOf(err)}`);
     }

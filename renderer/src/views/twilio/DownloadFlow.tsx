@@ -41,11 +41,17 @@ function StepDialog({ title, onCancel, children }: { title: string; onCancel: ()
   );
 }
 
+export interface DownloadOutcome {
+  text: string;
+  /** The queued transfers' ids (none when every file was skipped). */
+  transfers: readonly string[];
+}
+
 interface DownloadFlowProps {
   accountId: string;
   items: TwilioMediaView[];
-  /** Called with what happened, for the panel's status line; undefined when the user cancelled. */
-  onDone: (outcome?: string) => void;
+  /** Called with what happened, for a notice that goes when the transfers end; undefined when the user cancelled. */
+  onDone: (outcome?: DownloadOutcome) => void;
 }
 
 export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
@@ -53,7 +59,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
 
   const queue = async (folder: FolderGrant, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
-    if (chosen.length === 0) return onDone('Nothing downloaded: every file was skipped.');
+    if (chosen.length === 0) return onDone({ text: 'Nothing downloaded: every file was skipped.', transfers: [] });
     const queued = await call('twilio.download', {
       accountId,
       grantId: folder.grantId,
@@ -62,7 +68,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
-    onDone(`Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`);
+    onDone({ text: `Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`, transfers: queued.map((t) => t.id) });
   };
 
   const check = async (folder: FolderGrant) => {

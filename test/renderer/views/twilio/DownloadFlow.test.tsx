@@ -55,6 +55,6 @@ describe('a Twilio download meeting names already there', () => {
     await waitFor(() => expect(downloads()).toHaveLength(1));
     const sent = downloads()[0]?.args.items as Array<{ mediaSid: string; onExisting?: string }>;
     expect(sent.map((i) => [i.mediaSid, i.onExisting])).toEqual([[items[0]!.sid, 'overwrite'], [items[1]!.sid, undefined]]);
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith('Downloading 2 files to /home/me/Downloads. Follow them in Transfers.'));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ text: 'Downloading 2 files to /home/me/Downloads. Follow them in Transfers.', transfers: ['tr_0', 'tr_1'] }));
   });
 });
