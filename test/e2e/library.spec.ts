@@ -46,6 +46,7 @@ async function openLibrary(page: Page): Promise<SandboxLibrary> {
 const grid = (page: Page): Locator => page.getByRole('grid');
 const row = (page: Page, name: string): Locator => grid(page).locator(`[role="row"][data-name="${name}"]`);
 const bodyRows = (page: Page): Locator => page.getByTestId('lib-grid-body').getByRole('row');
+const notices = (page: Page): Locator => page.getByRole('region', { name: 'Notifications' });
 
 async function openFolder(page: Page, name: string): Promise<void> {
   await row(page, name).dblclick();
@@ -100,8 +101,9 @@ test('browse the demo domain, create a folder, drop a JPEG on it, preview it, pl
   await expect(row(page, 'holiday')).toBeVisible();
 
   await dropFiles(page, '[data-drop-folder="holiday"]', [dropped('beach.jpg', 'image/jpeg', jpeg(640, 480))]);
-  await expect(page.getByText('Uploading 1 file into "holiday"')).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'beach.jpg: Done' })).toBeVisible();
+  // Said in the notice area while it ran, and not left behind once it is done.
+  await expect(notices(page)).not.toContainText('Uploading 1 file into "holiday"');
   const saved = await rest(library.demo, 'GET', ['holiday', 'beach.jpg'], undefined, 'application/octet-stream');
   expect(saved.status).toBe(200);
   expect(saved.body.equals(jpeg(640, 480))).toBe(true);
@@ -114,7 +116,7 @@ test('browse the demo domain, create a folder, drop a JPEG on it, preview it, pl
   const conflict = page.getByTestId('conflict-dialog');
   await expect(conflict).toContainText('beach.jpg already exists in folder "holiday".');
   await conflict.getByRole('button', { name: 'Keep both' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Uploading 1 file into "holiday"' })).toContainText('fake.jpg: "fake.jpg" is a PNG image, not a JPEG.');
+  await expect(notices(page)).toContainText('fake.jpg: "fake.jpg" is a PNG image, not a JPEG.');
   await expect(row(page, 'beach (1).jpg')).toBeVisible();
   // Chosen with the file picker.
   await page.getByTestId('lib-file-input').setInputFiles({ name: 'clip.mp4', mimeType: 'video/mp4', buffer: mp4() });
@@ -250,7 +252,7 @@ test('one access list for a folder and every file in it, with a result for each 
   expect((await rest(other, 'GET', ['team', 'a.jpg'])).status).toBe(403);
 });
 
-test('download files to the Downloads folder; a name already there is asked about once, with "apply to all"', async ({ page }) => {
+test('download files to the Downloads folder; a name already there is asked about, with "do the same for the rest"', async ({ page }) => {
   await openLibrary(page);
   const target = host.downloads;
   await fs.mkdir(target, { recursive: true });
@@ -272,7 +274,10 @@ test('download files to the Downloads folder; a name already there is asked abou
   await expect(conflict).toContainText('(1 of 2)');
   await expectAccessible(page, 'download conflict');
   await screenshot(page, 'library-download-conflict');
-  await expect(conflict.getByLabel(/Apply to all 2 remaining/)).toBeChecked();
+  // Safe by default: Skip has the focus, and the answer applies to the rest only when ticked.
+  await expect(conflict.getByRole('button', { name: 'Skip' })).toBeFocused();
+  await expect(conflict.getByLabel('Do the same for the other name already taken')).not.toBeChecked();
+  await conflict.getByLabel('Do the same for the other name already taken').check();
   await conflict.getByRole('button', { name: 'Keep both' }).click();
   await expect(page.getByRole('listitem', { name: 'fractal.jpg: Done' })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'ocean.jpg: Done' })).toBeVisible();
@@ -280,18 +285,18 @@ test('download files to the Downloads folder; a name already there is asked abou
   expect((await fs.readdir(target)).sort()).toEqual(['fractal.jpg', 'ocean (1).jpg', 'ocean.jpg', 'sunset (1).jpg', 'sunset.jpg']);
   expect(await fs.readFile(path.join(target, 'sunset.jpg'), 'utf8')).toBe('already here');
 
-  // Again, deciding one by one: overwrite the first, skip the second.
+  // Again, deciding one by one: replace the first, skip the others.
   await page.getByRole('button', { name: 'Download…' }).click();
   await chooser.getByRole('button', { name: 'Download' }).click();
   await expect(conflict.getByRole('heading', { name: '3 names are already taken' })).toBeVisible();
-  await conflict.getByLabel(/Apply to all 3 remaining/).uncheck();
-  await conflict.getByRole('button', { name: 'Overwrite' }).click();
+  await conflict.getByRole('button', { name: 'Replace' }).click();
   await expect(conflict).toContainText('(2 of 3)');
   await conflict.getByRole('button', { name: 'Skip' }).click();
   await conflict.getByRole('button', { name: 'Skip' }).click();
-  await expect(page.getByText(/Downloading 1 file to .* \(2 files skipped\)/)).toBeVisible();
   await expect.poll(async () => (await fs.stat(path.join(target, 'fractal.jpg'))).mtimeMs).toBeGreaterThan(0);
   await expect.poll(async () => (await fs.readdir(target)).length).toBe(5);
+  // "Downloading 1 file…" goes when the download ends.
+  await expect(notices(page)).not.toContainText('Downloading');
 });
 
 test('delete: a confirmation names what goes; a folder with files is deleted with them only when confirmed', async ({ page }) => {

@@ -136,7 +136,7 @@ test('moves through the grid with the keyboard and deletes a media item after co
   await expectFocusOn(page, /, image 1 of 10,/);
   await page.keyboard.press('Delete');
   await page.getByRole('dialog').getByRole('button', { name: 'Delete media' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /^Deleted [A-Z0-9]+ ME[0-9a-f]{4}…[0-9a-f]{4} from Twilio\.$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Notifications' }).getByText(/^Deleted [A-Z0-9]+ ME[0-9a-f]{4}…[0-9a-f]{4} from Twilio\.$/)).toBeVisible();
   await expect(grid.getByRole('option')).toHaveCount(9);
   await expectFocusOn(page, /, image 1 of 9,/);
   await expect(messageList(page).locator('[aria-selected="true"]')).toContainText('9 media');
@@ -162,14 +162,17 @@ test('downloads to the Downloads folder, asking once about names already there, 
     const dialog = page.getByRole('dialog', { name: 'Download 10 files' });
     await expect(dialog).toContainText(folder);
     await dialog.getByRole('button', { name: 'Download' }).click();
-    const conflict = page.getByRole('dialog', { name: 'A file with this name is already there' });
+    // The library's question, in the same words and with the same safe defaults.
+    const conflict = page.getByRole('dialog', { name: '2 names are already taken' });
     await expect(conflict).toContainText(first!);
-    await conflict.getByLabel('Do the same for the 1 other file already there').check();
+    await expect(conflict.getByRole('button', { name: 'Skip' })).toBeFocused();
+    await conflict.getByLabel('Do the same for the other name already taken').check();
     await screenshot(page, 'download-conflict');
     await conflict.getByRole('button', { name: 'Keep both' }).click();
     // Asked once: the second name was decided by "do the same".
-    await expect(page.getByRole('status').filter({ hasText: 'Downloading 10 files to' })).toBeVisible();
     await expect.poll(async () => (await fs.readdir(folder)).filter((n) => !n.startsWith('.')).length, { timeout: 20_000 }).toBe(12);
+    // Its notice ("Downloading 10 files to …") goes when the downloads end.
+    await expect(page.getByRole('region', { name: 'Notifications' })).not.toContainText('Downloading');
     expect(await fs.readFile(path.join(folder, first!), 'utf8')).toBe('mine');
     expect(await fs.readFile(path.join(folder, second!), 'utf8')).toBe('mine too');
     for (const name of [first!, second!]) {

@@ -38,7 +38,16 @@ export function NoticeRegion() {
         <ul className="notice-list">
           {notices.map((notice) => (
             <li key={notice.key} className={`notice notice-${notice.level}`}>
-              <span className="notice-text">{notice.text}</span>
+              <div className="notice-text">
+                {notice.text}
+                {notice.items ? (
+                  <ul className="notice-items">
+                    {notice.items.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
               <button type="button" className="notice-dismiss" onClick={() => dismiss(notice.key)} aria-label={`Dismiss: ${notice.text}`}>
                 ×
               </button>

@@ -13,12 +13,15 @@ export interface NoticeInput {
   key?: string;
   level: NoticeLevel;
   text: string;
+  /** What the text sums up, one line each (the files a server refused and why). */
+  items?: readonly string[];
 }
 
 export interface ShownNotice {
   key: string;
   level: NoticeLevel;
   text: string;
+  items?: readonly string[];
   /** Set for notices main sent: dismissing one tells main, so it is not shown again. */
   mainId?: string;
 }
@@ -42,7 +45,7 @@ export const useNoticeStore = create<NoticesState>((set, get) => ({
   notices: [],
   show(input) {
     const key = input.key ?? `notice-${++serial}`;
-    const notice: ShownNotice = { key, level: input.level, text: input.text };
+    const notice: ShownNotice = { key, level: input.level, text: input.text, ...(input.items && input.items.length > 0 ? { items: input.items } : {}) };
     set((s) => ({ notices: [notice, ...s.notices.filter((n) => n.key !== key)] }));
     return key;
   },

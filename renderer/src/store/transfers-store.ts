@@ -1,6 +1,6 @@
 // The transfer queue as the UI sees it, kept in step by the queue's events.
 import { create } from 'zustand';
-import type { TransferItem, TransferSummary } from '../../../main/common/transfers';
+import { FINAL_STATES, type TransferItem, type TransferSummary } from '../../../main/common/transfers';
 import { bridge, call } from '../bridge';
 
 interface TransfersState {
@@ -34,6 +34,28 @@ bridge.on('transfers.changed', ({ changed, summary }) => {
   // Clearing the history sends no per-item change: reload to drop what is gone.
   if (changed.length === 0) void useTransfers.getState().load();
 });
+
+/**
+ * Calls `then` once, when every one of these transfers has ended (done, failed or cancelled): for a notice such as
+ * "Uploading 3 files…" that must go when they do. Returns a function that stops waiting.
+ */
+export function whenTransfersEnd(ids: readonly string[], then: () => void): () => void {
+  const ended = (state: TransfersState) =>
+    ids.every((id) => {
+      const item = state.items.get(id);
+      return item !== undefined && FINAL_STATES.includes(item.state);
+    });
+  if (ended(useTransfers.getState())) {
+    then();
+    return () => undefined;
+  }
+  const stop = useTransfers.subscribe((state) => {
+    if (!ended(state)) return;
+    stop();
+    then();
+  });
+  return stop;
+}
 
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;

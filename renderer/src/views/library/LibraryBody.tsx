@@ -2,6 +2,7 @@
 // keyboard still works), the table, and the status line under it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { LibraryWhoami } from '../../../../main/common/methods/library';
+import { gridKeysHint } from '../../hooks/grid-keys';
 import { formatSize, plural, type Row, type Sort } from './format';
 import { ItemGrid, type GridSelection } from './ItemGrid';
 
@@ -105,7 +106,7 @@ export function LibraryBody(props: LibraryBodyProps) {
         {current ? `${plural(fileCount, 'file')} · ${formatSize(totalSize)}` : props.pending ? '' : plural(rows.length, 'folder')}
         {filter.trim() && rows.length > 0 ? ` · showing ${shown.length.toLocaleString()}` : ''}
         {props.selectedCount > 0 ? ` · ${props.selectedCount.toLocaleString()} selected` : ''}
-        <span className="lib-keys"> · Keys: ↑↓ move, Enter open, Backspace up, Delete delete, {props.modKey}I details</span>
+        <span className="lib-keys"> · {gridKeysHint({ up: current !== null, details: true })}</span>
       </p>
     </div>
   );

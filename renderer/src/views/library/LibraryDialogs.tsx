@@ -4,14 +4,15 @@ import type { FolderGrant } from '../../../../main/common/contract';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { AclEditor, type AclScope } from './AclEditor';
 import { DeleteFilesDialog, DeleteFoldersDialog, type FolderToDelete } from './deleting';
-import { ConflictDialog, DownloadFolderDialog, NewFolderDialog, type ConflictChoice } from './dialogs';
+import { ConflictDialog, type ConflictDecision } from '../../components/ConflictDialog';
+import { DownloadFolderDialog, NewFolderDialog } from './dialogs';
 
 export type Dialog =
   | { kind: 'newFolder' }
   | { kind: 'deleteFiles'; folder: string; files: LibraryFileInfo[] }
   | { kind: 'deleteFolders'; folders: FolderToDelete[]; loading: boolean }
   | { kind: 'downloadFolder'; folder: string; files: LibraryFileInfo[]; grant: FolderGrant }
-  | { kind: 'conflict'; names: string[]; where: string; choices: ReadonlyArray<ConflictChoice<string>>; resolve(decisions: Map<string, string> | null): void }
+  | { kind: 'conflict'; names: string[]; where: string; resolve(decisions: Map<string, ConflictDecision> | null): void }
   | { kind: 'acl'; scope: AclScope };
 
 interface LibraryDialogsProps {
@@ -39,7 +40,7 @@ export function LibraryDialogs({ dialog, accountId, me, folders, openFolder, kno
     case 'downloadFolder':
       return <DownloadFolderDialog count={dialog.files.length} folder={dialog.grant.path} onCancel={onClose} onChoose={() => act.onDownloadInto(dialog.folder, dialog.files, dialog.grant)} />;
     case 'conflict':
-      return <ConflictDialog names={dialog.names} where={dialog.where} choices={dialog.choices} onDone={(d) => dialog.resolve(d)} onCancel={() => dialog.resolve(null)} />;
+      return <ConflictDialog names={dialog.names} where={dialog.where} onDone={(d) => dialog.resolve(d)} onCancel={() => dialog.resolve(null)} />;
     case 'acl':
       return me ? <AclEditor accountId={accountId} me={me} scope={dialog.scope} folder={openFolder} knownUsers={knownUsers} onClose={onClose} /> : null;
     default:

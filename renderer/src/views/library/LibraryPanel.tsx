@@ -10,26 +10,24 @@ import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
 import { useDisplayNames } from '../../query/address-book';
+import { useNoticeWhile } from '../../store/notices-store';
+import { gridCommand, MOD_KEY } from '../../hooks/grid-keys';
 import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
 import { DetailsPanel } from './DetailsPanel';
-import type { ConflictChoice } from './dialogs';
 import { fileRows, folderRows, type Row, type Sort } from './format';
 import { LibraryBody } from './LibraryBody';
 import { LibraryDialogs, type Dialog } from './LibraryDialogs';
 import { LibraryLoadError } from './LibraryLoadError';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTransfers } from './LibraryTransfers';
-import { NoticeList, useNotices } from './notices';
+import { useLibraryNotices } from './notices';
 import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransferEvents, useWhoami } from './queries';
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
 import { useLibraryDrop } from './useLibraryDrop';
 import { useRememberedFolder } from './useRememberedFolder';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
-
-/** How the details shortcut is written on this system. */
-const MOD_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 
 function isTyping(target: EventTarget | null): boolean {
@@ -51,7 +49,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [focusToken, setFocusToken] = useState(0);
-  const { notices, notify, clearGoodNews, dismiss } = useNotices();
+  const notify = useLibraryNotices(accountId, current);
   const focusGrid = useCallback(() => setFocusToken((n) => n + 1), []);
   useLibraryTransferEvents();
 
@@ -59,7 +57,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   const openFolder = (name: string) => {
     if (name !== current) {
-      clearGoodNews();
       setSelection(NO_SELECTION);
       setFilter('');
     }
@@ -68,7 +65,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   };
   const goUp = () => {
     if (current === null) return;
-    clearGoodNews();
     setSelection(only(`d:${current}`));
     setFilter('');
     setCurrent(null);
@@ -94,16 +90,15 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     setDialog(null);
     focusGrid();
   }, [focusGrid]);
-  const askConflicts: AskConflicts = <T extends string>(names: string[], where: string, choices: ReadonlyArray<ConflictChoice<T>>) =>
-    new Promise<Map<string, T> | null>((resolve) => {
+  const askConflicts: AskConflicts = (names, where) =>
+    new Promise((resolve) => {
       setDialog({
         kind: 'conflict',
         names,
         where,
-        choices,
         resolve: (decisions) => {
           closeDialog();
-          resolve(decisions as Map<string, T> | null);
+          resolve(decisions);
         },
       });
     });
@@ -126,6 +121,16 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   });
   const dropTarget = overFolder ?? current;
   const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me, names.name) : null;
+  // Said in the notice area while its cause lasts: the drag, a folder list that could not be read again.
+  useNoticeWhile(
+    'library.drop',
+    !dragging
+      ? null
+      : dropBlocked && !dropBlocked.enabled
+        ? { level: 'warn', text: dropBlocked.reason ?? 'This folder does not take uploads.' }
+        : { level: 'info', text: dropTarget ? `Drop to upload into "${dropTarget}".` : 'Drop the files onto a folder row to upload them into it.' },
+  );
+  useNoticeWhile(`library:${accountId}:folders-error`, foldersQuery.error && folders ? { level: 'error', text: `The folder list could not be read again: ${messageOf(foldersQuery.error)}` } : null);
 
   const startDownload = () => {
     if (current === null || !actions.download.enabled) return;
@@ -168,26 +173,37 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     }
   };
 
+  // The app's one grid key map (hooks/grid-keys.ts): Enter opens, Delete asks to delete, Backspace goes up.
   const command = (event: KeyboardEvent<HTMLElement>): boolean => {
-    const mod = event.ctrlKey || event.metaKey;
-    if ((event.key === 'i' || event.key === 'I') && mod && !event.altKey) setDetailsOpen((open) => !open);
-    else if (event.key === 'Backspace' || (event.key === 'ArrowUp' && event.altKey)) {
-      if (current === null) return false;
-      goUp();
-    } else if (event.key === 'Enter' && !mod) {
-      if (!activeRow) return false;
-      openRow(activeRow);
-    } else if (event.key === 'Delete') void startDelete();
-    else return false;
+    switch (gridCommand(event)) {
+      case 'details':
+        setDetailsOpen((open) => !open);
+        break;
+      case 'up':
+        if (current === null) return false;
+        goUp();
+        break;
+      case 'open':
+        if (!activeRow) return false;
+        openRow(activeRow);
+        break;
+      case 'delete':
+        void startDelete();
+        break;
+      default:
+        return false;
+    }
     event.preventDefault();
     event.stopPropagation();
     return true;
   };
 
+  // Outside the table (a toolbar button has the focus): going up and the details still work; Enter and Delete
+  // belong to what has the focus.
   const onPanelKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(event.target)) return;
-    const mod = event.ctrlKey || event.metaKey;
-    if (((event.key === 'i' || event.key === 'I') && mod) || event.key === 'Backspace' || (event.key === 'ArrowUp' && event.altKey)) command(event);
+    const which = gridCommand(event);
+    if (which === 'up' || which === 'details') command(event);
   };
 
   // ---- rendering ----
@@ -218,17 +234,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
         refreshing={loading !== null}
         onRefresh={refresh}
       />
-      <NoticeList notices={notices} onDismiss={dismiss} />
-      {dragging ? (
-        dropBlocked && !dropBlocked.enabled ? (
-          <p className="banner warn lib-drop-hint" role="status">{dropBlocked.reason}</p>
-        ) : (
-          <p className="banner ok lib-drop-hint" role="status">
-            {dropTarget ? `Drop to upload into "${dropTarget}".` : 'Drop the files onto a folder row to upload them into it.'}
-          </p>
-        )
-      ) : null}
-      {foldersQuery.error && folders ? <p className="banner bad" role="alert">{messageOf(foldersQuery.error)}</p> : null}
 
       <div className={`lib-main${detailsOpen ? ' with-details' : ''}`}>
         <LibraryBody

@@ -1,5 +1,5 @@
 // The library browser's dialogs: a modal base on <dialog> (focus kept inside, Escape cancels), the new-folder
-// form, the download folder choice, and the conflict question asked once with "apply to all".
+// form and the download folder choice. The conflict question is the app's one (components/ConflictDialog.tsx).
 import { useId, useState, type ReactNode } from 'react';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
@@ -119,83 +119,6 @@ export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { co
         <div className="hint">It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Each file is written under a temporary name and renamed only when it is complete.</div>
         {error ? <div className="error" role="alert">{error}</div> : null}
       </div>
-    </Modal>
-  );
-}
-
-export interface ConflictChoice<T extends string> {
-  value: T;
-  label: string;
-  /** What it does, for the button's description. */
-  hint: string;
-}
-
-/**
- * Asks what to do with each name that is already taken, one at a time, with "do the same for the rest" checked by
- * default, so one answer settles them all unless the user wants to decide each.
- */
-export function ConflictDialog<T extends string>({
-  names,
-  where,
-  choices,
-  onDone,
-  onCancel,
-}: {
-  names: readonly string[];
-  where: string;
-  choices: ReadonlyArray<ConflictChoice<T>>;
-  onDone: (decisions: Map<string, T>) => void;
-  onCancel: () => void;
-}) {
-  const [index, setIndex] = useState(0);
-  const [applyToAll, setApplyToAll] = useState(true);
-  const [decisions] = useState(() => new Map<string, T>());
-  const checkId = useId();
-  const name = names[index] ?? '';
-  const left = names.length - index - 1;
-  const decide = (value: T) => {
-    if (applyToAll) {
-      for (const n of names.slice(index)) decisions.set(n, value);
-      onDone(decisions);
-      return;
-    }
-    decisions.set(name, value);
-    if (left === 0) onDone(decisions);
-    else setIndex(index + 1);
-  };
-  return (
-    <Modal
-      title={names.length > 1 ? `${names.length} names are already taken` : 'This name is already taken'}
-      onCancel={onCancel}
-      testId="conflict-dialog"
-      actions={
-        <>
-          <button type="button" onClick={onCancel}>Cancel all</button>
-          {choices.map((choice) => (
-            <button key={choice.value} type="button" className={choice.value === choices[0]?.value ? 'primary' : ''} title={choice.hint} onClick={() => decide(choice.value)}>
-              {choice.label}
-            </button>
-          ))}
-        </>
-      }
-    >
-      <p>
-        <strong className="mono">{name}</strong> already exists in {where}.
-        {names.length > 1 ? <span className="subtle"> ({index + 1} of {names.length})</span> : null}
-      </p>
-      <ul className="conflict-hints">
-        {choices.map((choice) => (
-          <li key={choice.value}>
-            <strong>{choice.label}:</strong> {choice.hint}
-          </li>
-        ))}
-      </ul>
-      {left > 0 ? (
-        <label className="check" htmlFor={checkId}>
-          <input id={checkId} type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
-          Apply to all {left + 1} remaining conflicts
-        </label>
-      ) : null}
     </Modal>
   );
 }

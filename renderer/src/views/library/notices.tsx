@@ -1,44 +1,57 @@
-// The library's own messages (what an upload, a download or a delete did): a new one replaces the last good news,
-// warnings and errors stay (the last two) until dismissed or until the folder changes.
-import { useCallback, useRef, useState } from 'react';
+// The library's messages (what an upload, a download or a delete did) go to the app's one notice area
+// (store/notices-store.ts), newest first and dismissable, never pushing the table down. Each belongs to the place it
+// was said in (the folder list or a folder) and is cleared when the user leaves that place or the library; one about
+// transfers also goes when they end. Good news replaces good news; a message with a cause replaces the last one of
+// that cause ("Preparing 3 files…" becomes "Uploading 3 files…").
+import { useCallback, useEffect, useRef } from 'react';
+import { useNotices, type NoticeLevel } from '../../store/notices-store';
+import { whenTransfersEnd } from '../../store/transfers-store';
 
-export interface Notice {
-  id: number;
-  level: 'ok' | 'bad' | 'warn';
-  text: string;
-  items?: string[];
+export type NotifyLevel = 'info' | 'ok' | 'warn' | 'bad';
+
+export interface NotifyOptions {
+  /** One operation's messages share a cause: each replaces the one before. */
+  cause?: string;
+  /** Transfer ids: the message is cleared once they have all ended. */
+  until?: readonly string[];
 }
 
-export type Notify = (level: Notice['level'], text: string, items?: string[]) => void;
+export type Notify = (level: NotifyLevel, text: string, items?: string[], options?: NotifyOptions) => void;
 
-export function useNotices() {
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const seq = useRef(0);
-  const notify: Notify = useCallback((level, text, items) => {
-    const notice: Notice = { id: ++seq.current, level, text, ...(items && items.length > 0 ? { items } : {}) };
-    setNotices((list) => [...list.filter((n) => n.level !== 'ok').slice(-2), notice]);
-  }, []);
-  const clearGoodNews = useCallback(() => setNotices((list) => (list.some((n) => n.level === 'ok') ? list.filter((n) => n.level !== 'ok') : list)), []);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((x) => x.id !== id)), []);
-  return { notices, notify, clearGoodNews, dismiss };
-}
+const LEVELS: Record<NotifyLevel, NoticeLevel> = { info: 'info', ok: 'ok', warn: 'warn', bad: 'error' };
 
-export function NoticeList({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: (id: number) => void }) {
-  return (
-    <>
-      {notices.map((n) => (
-        <div key={n.id} className={`banner ${n.level} lib-notice`} role={n.level === 'bad' ? 'alert' : 'status'}>
-          <div className="lib-notice-text">
-            <p>{n.text}</p>
-            {n.items ? (
-              <ul>
-                {n.items.map((line) => <li key={line}>{line}</li>)}
-              </ul>
-            ) : null}
-          </div>
-          <button type="button" className="small" aria-label="Dismiss" onClick={() => onDismiss(n.id)}>×</button>
-        </div>
-      ))}
-    </>
+let serial = 0;
+/** A cause for one operation, so that its last message is replaced by its next, not by another's. */
+export const newCause = (what: string) => `${what}-${++serial}`;
+
+export function useLibraryNotices(accountId: string, place: string | null): Notify {
+  const { show, clear } = useNotices();
+  const scope = `library:${accountId}:${place === null ? '/' : `folder:${place}`}`;
+  const current = useRef(scope);
+  const shown = useRef(new Set<string>());
+  useEffect(() => {
+    current.current = scope;
+    const keys = shown.current;
+    // Leaving the place (another folder, back up, another account, another view) clears what was said there.
+    return () => {
+      for (const key of keys) clear(key);
+      keys.clear();
+    };
+  }, [scope, clear]);
+
+  return useCallback<Notify>(
+    (level, text, items, options) => {
+      const cause = options?.cause ?? (level === 'ok' || level === 'info' ? 'news' : newCause('notice'));
+      const key = `${current.current}:${cause}`;
+      show({ key, level: LEVELS[level], text, ...(items ? { items } : {}) });
+      shown.current.add(key);
+      if (options?.until) {
+        whenTransfersEnd(options.until, () => {
+          clear(key);
+          shown.current.delete(key);
+        });
+      }
+    },
+    [show, clear],
   );
 }

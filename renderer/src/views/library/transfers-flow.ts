@@ -1,5 +1,5 @@
 // Uploading into a folder and downloading files from it: the conflict question asked once, the refusals named,
-// the queue's answer in a notice. Upload into a folder the account may not write to is refused here, in words,
+// the queue's answer in a notice that goes when the transfers end. Upload into a folder the account may not write to is refused here, in words,
 // before anything is prepared (the server would refuse each file).
 import { useQueryClient } from '@tanstack/react-query';
 import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
@@ -7,23 +7,17 @@ import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { useDisplayNames } from '../../query/address-book';
 import { uploadAction } from './access';
-import type { ConflictChoice } from './dialogs';
+import type { ConflictDecision } from '../../components/ConflictDialog';
 import { plural } from './format';
-import type { Notify } from './notices';
+import { newCause, type Notify } from './notices';
 import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
 
-export const UPLOAD_CHOICES: ReadonlyArray<ConflictChoice<UploadExisting | 'skip'>> = [
-  { value: 'keepBoth', label: 'Keep both', hint: 'upload it as "name (1).jpg", leaving the one in the library as it is' },
-  { value: 'replace', label: 'Replace', hint: 'replace the content of the file in the library' },
-  { value: 'skip', label: 'Skip', hint: 'do not upload this file' },
-];
-export const DOWNLOAD_CHOICES: ReadonlyArray<ConflictChoice<DownloadExisting | 'skip'>> = [
-  { value: 'keepBoth', label: 'Keep both', hint: 'save the download as "name (1).jpg" beside the existing file' },
-  { value: 'overwrite', label: 'Overwrite', hint: 'replace the file on this computer once the download is complete' },
-  { value: 'skip', label: 'Skip', hint: 'do not download this file' },
-];
+/** Asks the app's conflict question about these names; null when the user cancelled them all. */
+export type AskConflicts = (names: string[], where: string) => Promise<Map<string, ConflictDecision> | null>;
 
-export type AskConflicts = <T extends string>(names: string[], where: string, choices: ReadonlyArray<ConflictChoice<T>>) => Promise<Map<string, T> | null>;
+/** The library's words for "replace" on each side: the server replaces an upload, a download overwrites a file. */
+const uploadExisting = (decision: ConflictDecision | undefined): UploadExisting | 'skip' | undefined => decision;
+const downloadExisting = (decision: ConflictDecision | undefined): DownloadExisting | 'skip' | undefined => (decision === 'replace' ? 'overwrite' : decision);
 
 interface FlowContext {
   accountId: string;
@@ -45,7 +39,8 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     }
     const refused: string[] = [];
     const refs: Array<{ ref: FileRef; name: string }> = [];
-    notify('ok', `Preparing ${plural(files.length, 'file')} for "${folder}"…`);
+    const cause = newCause('upload');
+    notify('info', `Preparing ${plural(files.length, 'file')} for "${folder}"…`, undefined, { cause });
     for (const file of files) {
       try {
         refs.push({ ref: await bridge.fileRef(file), name: file.name });
@@ -60,11 +55,11 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
       existing = null; // unknown: each upload keeps both, so nothing is replaced by surprise
     }
     const taken = refs.filter((r) => existing?.has(r.name)).map((r) => r.name);
-    let decisions = new Map<string, UploadExisting | 'skip'>();
+    let decisions = new Map<string, ConflictDecision>();
     if (taken.length > 0) {
-      const answer = await askConflicts(taken, `folder "${folder}"`, UPLOAD_CHOICES);
+      const answer = await askConflicts(taken, `folder "${folder}"`);
       if (!answer) {
-        notify('warn', 'Upload cancelled: nothing was sent.');
+        notify('warn', 'Upload cancelled: nothing was sent.', undefined, { cause });
         return;
       }
       decisions = answer;
@@ -72,23 +67,26 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     const chosen = refs
       .filter((r) => decisions.get(r.name) !== 'skip')
       .map((r) => {
-        const decision = decisions.get(r.name);
+        const decision = uploadExisting(decisions.get(r.name));
         return decision && decision !== 'skip' ? { ref: r.ref, onExisting: decision } : { ref: r.ref };
       });
     const skipped = refs.length - chosen.length;
     if (chosen.length === 0) {
-      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused);
+      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused, { cause });
       return;
     }
     try {
       const outcome = await upload.mutateAsync({ folder, files: chosen });
       for (const r of outcome.refused) refused.push(`${r.name}: ${r.error.message}`);
-      const parts = [`Uploading ${plural(outcome.queued.length, 'file')} into "${folder}"; progress is shown under Transfers below.`];
-      if (skipped > 0) parts.push(`${plural(skipped, 'file')} skipped.`);
-      if (refused.length > 0) parts.push(`${plural(refused.length, 'file')} refused:`);
-      notify(refused.length > 0 ? (outcome.queued.length > 0 ? 'warn' : 'bad') : 'ok', parts.join(' '), refused);
+      const queued = outcome.queued.length;
+      if (queued > 0) {
+        const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
+        notify('info', `Uploading ${plural(queued, 'file')} into "${folder}"${note}; progress is shown under Transfers below.`, undefined, { cause, until: outcome.queued.map((t) => t.id) });
+      }
+      // The refusals stay when the uploads end: they are what the user has to act on.
+      if (refused.length > 0) notify(queued > 0 ? 'warn' : 'bad', `${queued > 0 ? '' : 'Nothing was uploaded: '}${plural(refused.length, 'file')} refused:`, refused, { cause: queued > 0 ? `${cause}:refused` : cause });
     } catch (err) {
-      notify('bad', `The upload could not start: ${messageOf(err)}`, refused);
+      notify('bad', `The upload could not start: ${messageOf(err)}`, refused, { cause });
     }
   };
 }
@@ -105,10 +103,10 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
       return messageOf(err);
     }
     closeChooser();
-    let decisions = new Map<string, DownloadExisting | 'skip'>();
+    let decisions = new Map<string, ConflictDecision>();
     if (existing.length > 0) {
       const taken = files.filter((f) => existing.includes(localFileName(f.name))).map((f) => f.name);
-      const answer = await askConflicts(taken, destination, DOWNLOAD_CHOICES);
+      const answer = await askConflicts(taken, destination);
       if (!answer) {
         notify('warn', 'Download cancelled: nothing was saved.');
         return null;
@@ -118,7 +116,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     const chosen = files
       .filter((f) => decisions.get(f.name) !== 'skip')
       .map((f) => {
-        const decision = decisions.get(f.name);
+        const decision = downloadExisting(decisions.get(f.name));
         return { name: f.name, ...(f.size !== undefined ? { size: f.size } : {}), onExisting: decision && decision !== 'skip' ? decision : ('fail' as const) };
       });
     if (chosen.length === 0) {
@@ -128,7 +126,8 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     try {
       const queued = await download.mutateAsync({ folder, grantId: grant.grantId, files: chosen });
       const skipped = files.length - chosen.length;
-      notify('ok', `Downloading ${plural(queued.length, 'file')} to ${destination}${skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : ''}; progress is shown under Transfers below.`);
+      const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
+      notify('info', `Downloading ${plural(queued.length, 'file')} to ${destination}${note}; progress is shown under Transfers below.`, undefined, { cause: newCause('download'), until: queued.map((t) => t.id) });
     } catch (err) {
       notify('bad', `The download could not start: ${messageOf(err)}`);
     }

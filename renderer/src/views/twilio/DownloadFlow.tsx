@@ -1,7 +1,9 @@
 // Downloading media: choose a folder (the OS dialog in Electron; in the browser host its Downloads folder, shown
-// here, since a web page cannot show the dialog), then names already in the folder are asked about once each, with
-// "do the same for the rest", and the downloads go to the transfer queue. The folder travels as main's grant id.
-import { useEffect, useState } from 'react';
+// here, since a web page cannot show the dialog), then names already in the folder are asked about with the app's
+// conflict question (the library's too), and the downloads go to the transfer queue. The folder travels as main's
+// grant id. Each step is its own modal dialog, shown while it is the step.
+import { useEffect, useState, type ReactNode } from 'react';
+import { ConflictDialog, type ConflictDecision } from '../../components/ConflictDialog';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import type { FolderGrant } from '../../../../main/common/contract';
 import type { TwilioDownloadExisting, TwilioMediaView } from '../../../../main/common/methods/twilio';
@@ -14,24 +16,50 @@ type Step =
   | { kind: 'picking' }
   | { kind: 'folder'; folder: FolderGrant }
   | { kind: 'checking'; folder: FolderGrant }
-  | { kind: 'conflict'; folder: FolderGrant; conflicts: string[]; index: number; decisions: Record<string, Decision> }
+  | { kind: 'conflict'; folder: FolderGrant; conflicts: string[] }
+  | { kind: 'queueing' }
   | { kind: 'failed'; error: unknown };
+
+/** Twilio's word for "replace" in a download is "overwrite" (the file on this computer). */
+const twilioExisting = (decision: ConflictDecision): Decision => (decision === 'replace' ? 'overwrite' : decision);
+
+function StepDialog({ title, onCancel, children }: { title: string; onCancel: () => void; children: ReactNode }) {
+  const ref = useModalDialog();
+  return (
+    <dialog
+      ref={ref}
+      className="dialog wide"
+      aria-labelledby="twilio-download-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id="twilio-download-title">{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+export interface DownloadOutcome {
+  text: string;
+  /** The queued transfers' ids (none when every file was skipped). */
+  transfers: readonly string[];
+}
 
 interface DownloadFlowProps {
   accountId: string;
   items: TwilioMediaView[];
-  /** Called with what happened, for the panel's status line; undefined when the user cancelled. */
-  onDone: (outcome?: string) => void;
+  /** Called with what happened, for a notice that goes when the transfers end; undefined when the user cancelled. */
+  onDone: (outcome?: DownloadOutcome) => void;
 }
 
 export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
   const [step, setStep] = useState<Step>({ kind: 'picking' });
-  const [applyToAll, setApplyToAll] = useState(false);
-  const dialog = useModalDialog(step.kind !== 'picking');
 
   const queue = async (folder: FolderGrant, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
-    if (chosen.length === 0) return onDone('Nothing downloaded: every file was skipped.');
+    if (chosen.length === 0) return onDone({ text: 'Nothing downloaded: every file was skipped.', transfers: [] });
     const queued = await call('twilio.download', {
       accountId,
       grantId: folder.grantId,
@@ -40,7 +68,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
-    onDone(`Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`);
+    onDone({ text: `Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`, transfers: queued.map((t) => t.id) });
   };
 
   const check = async (folder: FolderGrant) => {
@@ -48,7 +76,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
     try {
       const conflicts = await call('files.findExisting', { grantId: folder.grantId, names: items.map((m) => m.fileName) });
       if (conflicts.length === 0) await queue(folder, {});
-      else setStep({ kind: 'conflict', folder, conflicts, index: 0, decisions: {} });
+      else setStep({ kind: 'conflict', folder, conflicts });
     } catch (error) {
       setStep({ kind: 'failed', error });
     }
@@ -71,92 +99,62 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the flow starts: a later onDone or check must not ask for the folder again
   }, []);
 
-  const visible = step.kind !== 'picking';
-
-  const decide = (decision: Decision) => {
-    if (step.kind !== 'conflict') return;
-    const decisions = { ...step.decisions };
-    const rest = applyToAll ? step.conflicts.slice(step.index) : [step.conflicts[step.index] ?? ''];
-    for (const name of rest) decisions[name] = decision;
-    const next = step.index + rest.length;
-    if (next < step.conflicts.length) return setStep({ ...step, index: next, decisions });
-    setStep({ kind: 'checking', folder: step.folder });
-    queue(step.folder, decisions).catch((error: unknown) => setStep({ kind: 'failed', error }));
-  };
-
-  if (!visible) return null;
-  const left = step.kind === 'conflict' ? step.conflicts.length - step.index - 1 : 0;
-  return (
-    <dialog
-      ref={dialog}
-      className="dialog wide"
-      aria-labelledby="twilio-download-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onDone();
-      }}
-    >
-      {step.kind === 'folder' || step.kind === 'checking' ? (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (step.kind === 'folder') void check(step.folder);
+  switch (step.kind) {
+    case 'picking':
+    case 'queueing':
+      return null;
+    case 'conflict':
+      return (
+        <ConflictDialog
+          names={step.conflicts}
+          where={step.folder.path}
+          onCancel={() => onDone()}
+          onDone={(answers) => {
+            const decisions: Record<string, Decision> = {};
+            for (const [name, decision] of answers) decisions[name] = twilioExisting(decision);
+            setStep({ kind: 'queueing' });
+            queue(step.folder, decisions).catch((error: unknown) => setStep({ kind: 'failed', error }));
           }}
-        >
-          <h2 id="twilio-download-title">Download {plural(items.length, 'file')}</h2>
-          <div className="field">
-            <p>
-              Saved in your Downloads folder, <span className="mono">{step.folder.path}</span>.
-            </p>
-            <p className="hint">
-              It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Files already there are not replaced unless you say so.
-            </p>
-          </div>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => onDone()}>
-              Cancel
-            </button>
-            <button type="submit" className="primary" disabled={step.kind === 'checking'}>
-              {step.kind === 'checking' ? 'Checking…' : 'Download'}
-            </button>
-          </div>
-        </form>
-      ) : step.kind === 'conflict' ? (
-        <>
-          <h2 id="twilio-download-title">A file with this name is already there</h2>
-          <p>
-            <span className="mono">{step.conflicts[step.index]}</span> already exists in <span className="mono">{step.folder.path}</span>.
-          </p>
-          <p className="hint">Keep both saves the download beside it as “name (1)”; Replace overwrites the file in the folder.</p>
-          {left > 0 ? (
-            <label className="check">
-              <input type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
-              Do the same for the {plural(left, 'other file')} already there
-            </label>
-          ) : null}
-          <div className="dialog-actions">
-            <button type="button" onClick={() => decide('skip')} autoFocus>
-              Skip
-            </button>
-            <button type="button" onClick={() => decide('keepBoth')}>
-              Keep both
-            </button>
-            <button type="button" className="danger" onClick={() => decide('overwrite')}>
-              Replace
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <h2 id="twilio-download-title">The download could not start</h2>
+        />
+      );
+    case 'failed':
+      return (
+        <StepDialog title="The download could not start" onCancel={() => onDone()}>
           <TwilioError error={step.error} />
           <div className="dialog-actions">
             <button type="button" autoFocus onClick={() => onDone()}>
               Close
             </button>
           </div>
-        </>
-      )}
-    </dialog>
-  );
+        </StepDialog>
+      );
+    default:
+      return (
+        <StepDialog title={`Download ${plural(items.length, 'file')}`} onCancel={() => onDone()}>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (step.kind === 'folder') void check(step.folder);
+            }}
+          >
+            <div className="field">
+              <p>
+                Saved in your Downloads folder, <span className="mono">{step.folder.path}</span>.
+              </p>
+              <p className="hint">
+                It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Files already there are not replaced unless you say so.
+              </p>
+            </div>
+            <div className="dialog-actions">
+              <button type="button" onClick={() => onDone()}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={step.kind === 'checking'}>
+                {step.kind === 'checking' ? 'Checking…' : 'Download'}
+              </button>
+            </div>
+          </form>
+        </StepDialog>
+      );
+  }
 }

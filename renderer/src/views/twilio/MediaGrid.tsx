@@ -1,7 +1,8 @@
 // The media of a message as thumbnails. One tile is in the tab order at a time (roving tabindex); the arrows move
-// through the grid as it is laid out (up and down by a whole row), Enter opens the preview, Delete asks to delete.
-// Backspace never deletes: it is the "go back" key elsewhere in the app, and a slip must not cost a photo.
+// through the grid as it is laid out (up and down by a whole row); the rest is the app's grid key map
+// (hooks/grid-keys.ts): Enter opens the preview, Delete asks to delete, Backspace never deletes.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { gridCommand } from '../../hooks/grid-keys';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { describeMedia, KIND_NAME, mediaLabel } from './format';
 
@@ -68,15 +69,16 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
       Home: 0,
       End: last,
     };
-    const next = moves[event.key];
+    const next = event.altKey || event.ctrlKey || event.metaKey ? undefined : moves[event.key];
+    const command = gridCommand(event);
     if (next !== undefined) {
       event.preventDefault();
       current.current = next;
       onActive(next);
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    } else if (command === 'open') {
       event.preventDefault();
       onOpen(active);
-    } else if (event.key === 'Delete') {
+    } else if (command === 'delete') {
       event.preventDefault();
       onDelete(active);
     }

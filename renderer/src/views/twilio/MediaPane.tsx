@@ -1,8 +1,13 @@
-// The selected message and its media: the grid of thumbnails, the preview, downloads and deletion.
-import { useState } from 'react';
+// The selected message and its media: the grid of thumbnails, the preview, downloads and deletion. What a download
+// or a deletion did is said in the app's notice area (above the preview too): a download's notice goes when its
+// transfers end, the others when the user leaves the message.
+import { useEffect, useRef, useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DownloadFlow } from './DownloadFlow';
+import { gridKeysHint } from '../../hooks/grid-keys';
+import { useNotices, type NoticeInput } from '../../store/notices-store';
+import { whenTransfersEnd } from '../../store/transfers-store';
+import { DownloadFlow, type DownloadOutcome } from './DownloadFlow';
 import { formatDateTime, KIND_NAME, mediaLabel, plural } from './format';
 import { MediaGrid } from './MediaGrid';
 import { MediaPreview } from './MediaPreview';
@@ -29,7 +34,22 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
   const [preview, setPreview] = useState<number | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<TwilioMediaView | null>(null);
   const [download, setDownload] = useState<TwilioMediaView[] | null>(null);
-  const [status, setStatus] = useState<string>();
+  const notices = useNotices();
+  // This message's notices, cleared when another message is shown or the pane goes.
+  const said = useRef(new Set<string>());
+  useEffect(() => {
+    const keys = said.current;
+    return () => {
+      for (const key of keys) notices.clear(key);
+      keys.clear();
+    };
+  }, [message.sid, notices]);
+  const say = (notice: NoticeInput) => said.current.add(notices.show(notice));
+  const downloaded = (outcome: DownloadOutcome) => {
+    if (outcome.transfers.length === 0) return say({ level: 'warn', text: outcome.text });
+    const key = notices.show({ level: 'info', text: outcome.text });
+    whenTransfersEnd(outcome.transfers, () => notices.clear(key));
+  };
   const loading = query.isPending || query.isFetchingNextPage;
   const loadMore = () => void query.fetchNextPage({ cancelRefetch: false });
 
@@ -45,7 +65,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
     setActive(Math.max(0, Math.min(index, left - 1)));
     if (preview !== null) setPreview(left === 0 ? null : Math.max(0, Math.min(preview, left - 1)));
     if (left > 0 && preview === null) focusGrid();
-    setStatus(`Deleted ${mediaLabel(media)} from Twilio.`);
+    say({ key: `twilio:${accountId}:deleted`, level: 'ok', text: `Deleted ${mediaLabel(media)} from Twilio.` });
   };
 
   const closePreview = () => {
@@ -80,11 +100,6 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
           </button>
         ) : null}
       </div>
-      {status ? (
-        <p className="banner ok" role="status">
-          {status}
-        </p>
-      ) : null}
       <TwilioError error={deletion.error ?? undefined} />
       <TwilioError error={query.error ?? undefined} onRetry={() => (items.length ? loadMore() : void query.refetch())} />
       {query.isSuccess && items.length === 0 ? (
@@ -103,7 +118,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
             onOpen={(i) => setPreview(i)}
             onDelete={(i) => setConfirmDelete(items[i] ?? null)}
           />
-          <p className="hint">Arrow keys move through the media, Enter opens the preview, Delete deletes.</p>
+          <p className="hint">{gridKeysHint()}</p>
         </>
       ) : null}
       {query.hasNextPage ? (
@@ -144,7 +159,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
           items={download}
           onDone={(outcome) => {
             setDownload(null);
-            if (outcome) setStatus(outcome);
+            if (outcome) downloaded(outcome);
           }}
         />
       ) : null}

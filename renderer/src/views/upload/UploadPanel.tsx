@@ -5,7 +5,9 @@ import { bridge, call, messageOf, UiError } from '../../bridge';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
 import { formatBytes } from '../../../../main/common/format-bytes';
+import { useNoticeWhile, useNotices } from '../../store/notices-store';
 import { useTransfers } from '../../store/transfers-store';
+import { FINAL_STATES } from '../../../../main/common/transfers';
 import { TransferList } from '../../components/TransferList';
 import { RecipientsInput, recipientsProblem } from './RecipientsInput';
 
@@ -54,7 +56,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const [error, setError] = useState<string>();
   // What main said about the recipients ("Enter at least one recipient…"): shown on the field, gone once they change.
   const [recipientsError, setRecipientsError] = useState<string>();
-  const [copied, setCopied] = useState<string>();
+  const notices = useNotices();
   const input = useRef<HTMLInputElement>(null);
 
   const addFiles = useCallback(async (files: File[] | Array<{ ref: FileRef; name: string }>) => {
@@ -111,6 +113,16 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     void useTransfers.getState().load();
   }, []);
   const history = useMemo(() => order.map((id) => items.get(id)).filter((i) => i !== undefined && i.accountId === account.id).reverse(), [items, order, account.id]) as NonNullable<ReturnType<typeof items.get>>[];
+  // Said in the notice area while this account's uploads run, and gone when the last one ends.
+  const running = history.filter((i) => i.direction === 'upload' && !FINAL_STATES.includes(i.state)).length;
+  useNoticeWhile(`upload:${account.id}:running`, running > 0 ? { level: 'info', text: `Uploading ${running === 1 ? '1 file' : `${running} files`} to ${account.label}…` } : null);
+  const copy = (url: string) => {
+    // One "copied" notice at a time: the latest copy replaces the previous one.
+    navigator.clipboard.writeText(url).then(
+      () => notices.show({ key: 'upload.copied', level: 'ok', text: `Copied ${url}` }),
+      () => notices.show({ key: 'upload.copied', level: 'error', text: 'Could not copy to the clipboard.' }),
+    );
+  };
 
   return (
     <div className="upload-panel">
@@ -188,11 +200,10 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       </div>
 
       <h2 className="section-title">Upload history</h2>
-      {copied ? <p className="banner ok" role="status">Copied {copied}</p> : null}
       {history.length === 0 ? (
         <p className="empty">Nothing uploaded with this account yet.</p>
       ) : (
-        <TransferList items={history} label={`Uploads to ${account.label}, newest first`} onCopy={(url) => void navigator.clipboard.writeText(url).then(() => setCopied(url))} />
+        <TransferList items={history} label={`Uploads to ${account.label}, newest first`} onCopy={copy} />
       )}
     </div>
   );

@@ -4,7 +4,9 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
 import { createQueryClient } from '../../../../renderer/src/query/client';
+import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME, OTHER } from './fake-library';
 
@@ -31,12 +33,14 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  useNoticeStore.setState({ notices: [] });
 });
 
 function show() {
   return render(
     <QueryClientProvider client={createQueryClient()}>
       <LibraryPanel account={account} />
+      <NoticeRegion />
     </QueryClientProvider>,
   );
 }
@@ -47,6 +51,7 @@ const row = (name: string) => {
   return found;
 };
 const grid = () => screen.getByRole('grid');
+const notices = () => within(screen.getByRole('region', { name: 'Notifications' }));
 
 async function folders() {
   await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
@@ -93,12 +98,14 @@ describe('the library browser', () => {
     fireEvent.doubleClick(row('photos'));
     await screen.findByRole('grid', { name: 'Files in folder photos' });
     fireEvent.change(screen.getByTestId('lib-file-input'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'beach.jpg', { type: 'image/jpeg' })] } });
-    await screen.findByText(/Uploading 1 file into "photos"/);
+    await notices().findByText(/Uploading 1 file into "photos"/);
     // The server has the file now; the table learns it from the queue's event, not from a refresh.
     lib.folders[0]?.files.push({ ...(lib.folders[0].files[0] as NonNullable<(typeof lib.folders)[0]['files'][0]>), id: 'photos/beach.jpg', name: 'beach.jpg' });
     expect(document.querySelector('[data-name="beach.jpg"]')).toBeNull();
     lib.emit('transfers.changed', { changed: [{ ...transfer, state: 'done' }], summary: { active: 0, progress: null } });
     await waitFor(() => expect(row('beach.jpg')).toBeTruthy());
+    // Its upload has ended: "Uploading…" is not left behind.
+    expect(notices().queryByText(/Uploading/)).toBeNull();
   });
 
   it('does not offer Delete on a folder it may only read, and says why', async () => {
@@ -148,7 +155,7 @@ describe('the library browser', () => {
     expect(screen.getByTestId('lib-why').textContent).toContain(`You may not add files to "partner-drop": its access list does not let ${ME.userId} write through ${ME.appId}.`);
     // Files that arrive anyway (a drop, the file input): refused in words, and nothing is prepared or sent.
     fireEvent.change(screen.getByTestId('lib-file-input'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'beach.jpg', { type: 'image/jpeg' })] } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Nothing was uploaded. You may not add files to "partner-drop"');
+    expect((await notices().findByText(/^Nothing was uploaded\./)).textContent).toContain('Nothing was uploaded. You may not add files to "partner-drop"');
     expect(screen.queryByText(/Uploading|Preparing/)).toBeNull();
     expect(lib.calls.filter((c) => c.method === 'library.upload')).toEqual([]);
   });

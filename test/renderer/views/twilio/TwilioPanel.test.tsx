@@ -4,6 +4,9 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
+import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
+import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
+import { useTransfers } from '../../../../renderer/src/store/transfers-store';
 import { TwilioPanel } from '../../../../renderer/src/views/twilio/TwilioPanel';
 import { account, giveScrollAreasASize, media, message, renderWithQueries } from './support';
 
@@ -58,6 +61,8 @@ beforeEach(() => {
 
 afterEach(() => {
   cleanup();
+  useNoticeStore.setState({ notices: [] });
+  useTransfers.setState({ items: new Map(), order: [] });
   vi.restoreAllMocks();
 });
 
@@ -127,7 +132,12 @@ describe('what a Twilio console user looks for', () => {
 
 describe('the media grid', () => {
   it('after a deletion shows the new list, the list’s count follows, and the other tiles keep their names', async () => {
-    renderWithQueries(<TwilioPanel account={account} />);
+    renderWithQueries(
+      <>
+        <TwilioPanel account={account} />
+        <NoticeRegion />
+      </>,
+    );
     await openFirstMessage();
     expect(tileCaptions()).toEqual(['JPEG MEb000…0001', 'MP4 MEb000…0002', 'JPEG MEb000…0003']);
 
@@ -137,10 +147,36 @@ describe('the media grid', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete media' }));
 
     await waitFor(() => expect(tileCaptions()).toEqual(['MP4 MEb000…0002', 'JPEG MEb000…0003']));
-    expect(await screen.findByText('Deleted JPEG MEb000…0001 from Twilio.')).toBeTruthy();
+    const notices = within(screen.getByRole('region', { name: 'Notifications' }));
+    expect(await notices.findByText('Deleted JPEG MEb000…0001 from Twilio.')).toBeTruthy();
     expect(within(messageList()).getByText('2 media')).toBeTruthy();
     // The grid was read again after the deletion, not only edited in place.
     await waitFor(() => expect(server.calls.filter((c) => c.method === 'twilio.listMedia')).toHaveLength(2));
+    // Said about this message: gone when another message is shown.
+    fireEvent.click(within(messageList()).getByText('Message 2'));
+    await waitFor(() => expect(notices.queryByText(/^Deleted/)).toBeNull());
+  });
+
+  it('says a download started in front of the preview, and takes it back when the download ends', async () => {
+    server.handlers.set('files.pickFolder', () => ({ grantId: 'fg_downloads', path: '/home/me/Downloads', picked: true }));
+    server.handlers.set('files.findExisting', () => []);
+    const transfer = { id: 'tr_9', accountId: account.id, direction: 'download', title: 'x.jpg', detail: '', state: 'queued', bytesDone: 0, bytesTotal: null, speed: 0, eta: null, createdAt: '2026-12-05T15:03:00Z' } as const;
+    server.handlers.set('twilio.download', () => [transfer]);
+    renderWithQueries(
+      <>
+        <TwilioPanel account={account} />
+        <NoticeRegion />
+      </>,
+    );
+    await openFirstMessage();
+    fireEvent.keyDown(within(grid()).getAllByRole('option')[0]!, { key: 'Enter' });
+    const preview = await screen.findByRole('dialog', { name: 'JPEG MEb000…0001' });
+    fireEvent.click(within(preview).getByRole('button', { name: 'Download…' }));
+    // In the preview dialog, where it is seen and can be dismissed (not behind the dialog).
+    await waitFor(() => expect(preview.querySelector('.notice-region')?.textContent).toContain('Downloading 1 file to /home/me/Downloads.'));
+    // The queue says the download is done (as its event would).
+    act(() => useTransfers.setState({ items: new Map([[transfer.id, { ...transfer, state: 'done' }]]), order: [transfer.id] }));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Notifications' }).textContent).not.toContain('Downloading'));
   });
 
   it('never deletes on Backspace; Delete asks, Enter opens, the arrows move', async () => {

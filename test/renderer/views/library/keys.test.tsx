@@ -1,0 +1,58 @@
+// The library's table follows the app's grid key map: Backspace goes up and never deletes, Delete asks and deletes
+// only once confirmed, Enter opens.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createQueryClient } from '../../../../renderer/src/query/client';
+import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
+import { account, folder, ME } from './fake-library';
+
+const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
+
+beforeEach(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }])];
+  lib.calls.length = 0;
+  lib.override = null;
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const grid = () => screen.getByRole('grid');
+const deletes = () => lib.calls.filter((c) => /delete/i.test(c.method));
+
+describe('the library table’s keys', () => {
+  it('opens with Enter, goes up with Backspace without deleting, and deletes with Delete only once confirmed', async () => {
+    render(
+      <QueryClientProvider client={createQueryClient()}>
+        <LibraryPanel account={account} />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(await screen.findByText('photos'));
+    fireEvent.keyDown(grid(), { key: 'Enter' });
+    fireEvent.click(await screen.findByText('sunset.jpg'));
+    expect(grid().getAttribute('aria-label')).toBe('Files in folder photos');
+    expect(screen.getByText(/Keys: arrows move, Enter opens, Backspace goes up, Delete deletes \(after asking\)/)).toBeTruthy();
+
+    for (const mods of [{}, { metaKey: true }, { ctrlKey: true }]) {
+      fireEvent.keyDown(grid(), { key: 'Backspace', ...mods });
+      expect(screen.queryByRole('dialog')).toBeNull();
+      if (grid().getAttribute('aria-label') !== 'Files in folder photos') {
+        fireEvent.keyDown(grid(), { key: 'Enter' });
+        await screen.findByRole('grid', { name: 'Files in folder photos' });
+        fireEvent.click(await screen.findByText('sunset.jpg'));
+      }
+    }
+    expect(deletes()).toEqual([]);
+
+    fireEvent.keyDown(grid(), { key: 'Delete' });
+    const confirm = await screen.findByRole('dialog');
+    expect(deletes()).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: /^Delete/ }));
+    await waitFor(() => expect(deletes()).toHaveLength(1));
+  });
+});
