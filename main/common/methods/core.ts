@@ -14,7 +14,7 @@ const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, 'Not a transfer id.');
 export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** The views a restart reopens (a half-filled account form is not one of them). */
-export const PLACE_VIEWS = ['home', 'account', 'transfers', 'activity', 'settings'] as const;
+export const PLACE_VIEWS = ['home', 'account', 'transfers', 'activity', 'settings', 'address-book'] as const;
 export const lastPlaceSchema = z.object({ view: z.enum(PLACE_VIEWS), accountId: accountIdSchema.optional() }).strict();
 export type LastPlace = z.infer<typeof lastPlaceSchema>;
 
