@@ -132,21 +132,21 @@ export function AddressBookView() {
             <caption className="visually-hidden">Names in the address book</caption>
             <thead>
               <tr>
-                <th scope="col" className="col-name">Name</th>
-                <th scope="col" className="col-kind">Kind</th>
-                <th scope="col" className="col-id">Id</th>
-                <th scope="col" className="col-note">Note</th>
-                <th scope="col" className="col-actions"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="ab-name">Name</th>
+                <th scope="col" className="ab-kind">Kind</th>
+                <th scope="col" className="ab-id">Id</th>
+                <th scope="col" className="ab-note">Note</th>
+                <th scope="col" className="ab-actions"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {shown.map((entry) => (
                 <tr key={entry.id} data-id={entry.id}>
-                  <th scope="row" className="col-name"><bdi>{entry.name}</bdi></th>
-                  <td className="col-kind">{KIND_WORD[entry.kind]}</td>
-                  <td className="col-id mono">{entry.id}</td>
-                  <td className="col-note">{entry.note}</td>
-                  <td className="col-actions">
+                  <th scope="row" className="ab-name"><bdi>{entry.name}</bdi></th>
+                  <td className="ab-kind">{KIND_WORD[entry.kind]}</td>
+                  <td className="ab-id mono">{entry.id}</td>
+                  <td className="ab-note">{entry.note}</td>
+                  <td className="ab-actions">
                     <div className="actions">
                       <button type="button" className="small" aria-label={`Edit ${entry.name}`} onClick={() => setEditing({ entry })}>Edit</button>
                       <button type="button" className="small danger" aria-label={`Remove ${entry.name}`} onClick={() => setRemoving(entry)}>Remove</button>
