@@ -48,7 +48,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
     <fieldset>
       <legend>Names of downloaded Twilio media</legend>
       <form
-        className="pattern-form"
+        className="form"
         onSubmit={(event) => {
           event.preventDefault();
           if (checked.ok) void save(draft);
@@ -72,6 +72,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
           {(a11y) => (
             <input
               {...a11y}
+              type="text"
               className="mono"
               spellCheck={false}
               value={draft}
@@ -83,7 +84,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
             />
           )}
         </Field>
-        <p className="pattern-preview" aria-live="polite">
+        <p className="hint" aria-live="polite">
           {checked.ok ? (
             <>
               Example: <span className="mono">{fileNameFromPattern(checked.parts, SAMPLE)}</span>
