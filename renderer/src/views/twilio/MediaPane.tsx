@@ -3,6 +3,7 @@
 // transfers end, the others when the user leaves the message.
 import { useEffect, useRef, useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
+import { messageOf, UiError } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useNotices, type NoticeInput } from '../../store/notices-store';
@@ -56,11 +57,16 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
   const remove = async (media: TwilioMediaView) => {
     setConfirmDelete(null);
     const index = items.findIndex((m) => m.sid === media.sid);
+    const failedKey = `twilio:${accountId}:delete-failed`;
     try {
       await deletion.mutateAsync(media);
-    } catch {
-      return; // shown from the mutation's error
+    } catch (error) {
+      // In the notice area, so that it is seen in front of the preview too.
+      const status = error instanceof UiError && error.details?.status ? ` (HTTP ${error.details.status})` : '';
+      say({ key: failedKey, level: 'error', text: `${mediaLabel(media)} was not deleted: ${messageOf(error)}${status}` });
+      return;
     }
+    notices.clear(failedKey);
     const left = items.length - 1;
     setActive(Math.max(0, Math.min(index, left - 1)));
     if (preview !== null) setPreview(left === 0 ? null : Math.max(0, Math.min(preview, left - 1)));
@@ -100,7 +106,6 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
           </button>
         ) : null}
       </div>
-      <TwilioError error={deletion.error ?? undefined} />
       <TwilioError error={query.error ?? undefined} onRetry={() => (items.length ? loadMore() : void query.refetch())} />
       {query.isSuccess && items.length === 0 ? (
         <p className="empty">This message has no media. Tick “Only messages with media” above to hide messages like this one.</p>

@@ -157,6 +157,25 @@ describe('the media grid', () => {
     await waitFor(() => expect(notices.queryByText(/^Deleted/)).toBeNull());
   });
 
+  it('says in front of the preview that a deletion failed, and why', async () => {
+    server.handlers.set('twilio.deleteMedia', () => {
+      throw new Error('Twilio error 20404: The requested resource was not found');
+    });
+    renderWithQueries(
+      <>
+        <TwilioPanel account={account} />
+        <NoticeRegion />
+      </>,
+    );
+    await openFirstMessage();
+    fireEvent.keyDown(within(grid()).getAllByRole('option')[0]!, { key: 'Enter' });
+    const preview = await screen.findByRole('dialog', { name: 'JPEG MEb000…0001' });
+    fireEvent.click(within(preview).getByRole('button', { name: 'Delete…' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Delete JPEG MEb000…0001?' })).getByRole('button', { name: 'Delete media' }));
+    await waitFor(() => expect(preview.querySelector('.notice-region')?.textContent).toContain('JPEG MEb000…0001 was not deleted: Twilio error 20404'));
+    expect(tileCaptions()).toHaveLength(3);
+  });
+
   it('says a download started in front of the preview, and takes it back when the download ends', async () => {
     server.handlers.set('files.pickFolder', () => ({ grantId: 'fg_downloads', path: '/home/me/Downloads', picked: true }));
     server.handlers.set('files.findExisting', () => []);
