@@ -91,7 +91,6 @@ function describeIssue(error: z.ZodError, prefix: string): string {
 
 const STRING_FIELDS = ['id', 'createdWith', 'createdBy', 'dest'] as const;
 const DATE_FIELDS = ['createdOn', 'startTime'] as const;
-const ACL_KEYS = ['readUsers', 'readApps', 'writeUsers', 'writeApps', 'readUser', 'readApp', 'writeUser', 'writeApp'] as const;
 
 /** An ACL list as normalizeAcl reads it, or undefined when it is not a plain list of strings (or absent). */
 function quickList(value: unknown): readonly string[] | undefined {
@@ -109,13 +108,15 @@ function mergedList(plural: readonly string[], singular: readonly string[]): str
 
 /** The four lists of an entry of plain string lists, or undefined when any is something else. */
 function quickAcl(o: Record<string, unknown>): Acl | undefined {
-  const lists: Array<readonly string[]> = [];
-  for (const key of ACL_KEYS) {
-    const list = quickList(o[key]);
-    if (list === undefined) return undefined;
-    lists.push(list);
-  }
-  const [readUsers = [], readApps = [], writeUsers = [], writeApps = [], readUser = [], readApp = [], writeUser = [], writeApp = []] = lists;
+  const readUsers = quickList(o.readUsers);
+  const readApps = quickList(o.readApps);
+  const writeUsers = quickList(o.writeUsers);
+  const writeApps = quickList(o.writeApps);
+  const readUser = quickList(o.readUser);
+  const readApp = quickList(o.readApp);
+  const writeUser = quickList(o.writeUser);
+  const writeApp = quickList(o.writeApp);
+  if (!readUsers || !readApps || !writeUsers || !writeApps || !readUser || !readApp || !writeUser || !writeApp) return undefined;
   return {
     readUsers: mergedList(readUsers, readUser),
     readApps: mergedList(readApps, readApp),
