@@ -50,7 +50,11 @@ export function isVoicemail(folder: string, name: string, file?: { dest?: string
 }
 
 export function fileInfo(file: LibraryFile): LibraryFileInfo {
-  const out: LibraryFileInfo = { ...folderInfo({ ...file }), folder: file.folder, voicemail: isVoicemail(file.folder, file.name, file) };
+  // Built field by field: copying the parsed entry with spreads cost tens of milliseconds on a 10,000-file folder.
+  const out: LibraryFileInfo = { id: file.id, name: file.name, acl: file.acl, folder: file.folder, voicemail: isVoicemail(file.folder, file.name, file) };
+  if (file.createdWith !== undefined) out.createdWith = file.createdWith;
+  if (file.createdBy !== undefined) out.createdBy = file.createdBy;
+  if (file.createdOn !== undefined) out.createdOn = file.createdOn;
   if (file.size !== undefined) out.size = file.size;
   if (file.dest !== undefined) out.dest = file.dest;
   if (file.startTime !== undefined) out.startTime = file.startTime;

@@ -2,7 +2,8 @@
 // fetches the bytes with the account's credentials, forwarding Range so that seeking works. The renderer never
 // sees a credential or the remote URL.
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
+import { AppError } from '../common/errors.js';
 
 export interface MediaStreamResponse {
   /** 200, 206, or 416 for a range that cannot be satisfied. */
@@ -62,4 +63,35 @@ export function mediaHeaders(response: MediaStreamResponse): Record<string, stri
   if (response.contentRange) headers['content-range'] = response.contentRange;
   if (response.acceptRanges) headers['accept-ranges'] = 'bytes';
   return headers;
+}
+
+/**
+ * A source that gives at most maxBytes: a list's thumbnail never pulls a video or a 50 MB photo through the app. An
+ * announced length over the cap is refused before any byte is read; a source that sends more than it announced (or
+ * announces nothing) is cut when the cap is passed, and the page shows its fallback.
+ */
+export function cappedSource(source: MediaStreamSource, maxBytes: number): MediaStreamSource {
+  const tooLarge = () => new AppError('too_large', `This file is larger than the ${maxBytes} bytes a thumbnail is made from.`);
+  return {
+    async open(range, signal) {
+      const response = await source.open(range, signal);
+      if (response.contentLength !== undefined && response.contentLength > maxBytes) {
+        response.body?.destroy();
+        throw tooLarge();
+      }
+      const body = response.body;
+      if (!body) return response;
+      let seen = 0;
+      const limited = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          seen += chunk.length;
+          if (seen > maxBytes) done(tooLarge());
+          else done(null, chunk);
+        },
+      });
+      body.on('error', (err) => limited.destroy(err));
+      limited.on('close', () => body.destroy());
+      return { ...response, body: body.pipe(limited) };
+    },
+  };
 }

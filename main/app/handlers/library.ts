@@ -3,11 +3,12 @@
 import path from 'node:path';
 import { AppError, toAppError } from '../../common/errors.js';
 import { libraryIdProblem } from '../../common/library-ids.js';
-import { localFileName, type LibraryUploadOutcome, type libraryMethods } from '../../common/methods/library.js';
+import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, type LibraryUploadOutcome, type libraryMethods } from '../../common/methods/library.js';
 import type { TransferItem } from '../../common/transfers.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import { folderInfo, fileInfo, libraryAccount, libraryClientFor, whoami } from '../library-client.js';
 import { libraryMediaSource } from '../library-media.js';
+import { cappedSource } from '../media-streams.js';
 import { applyAcl, deleteFiles, deleteFolder, folderView, readAclState, saveAcl } from '../library-ops.js';
 import { LIBRARY_DOWNLOAD, LIBRARY_UPLOAD, type LibraryDownloadParams, type LibraryUploadParams } from '../runners/library.js';
 import type { HandlerContext, HandlersFor } from './types.js';
@@ -113,7 +114,12 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       return queued;
     },
 
-    'library.mediaUrl': async ({ accountId, folder, file }) => {
+    'library.mediaUrl': async ({ accountId, folder, file, thumbnail }) => {
+      if (thumbnail === true) {
+        // A list asks for many: no details first (a failed one shows its icon), and never more than a small image.
+        const token = media.register(cappedSource(libraryMediaSource(accounts, { accountId, folder, file, voicemail: false }), LIBRARY_THUMBNAIL_MAX_BYTES));
+        return { url: services.host.mediaUrl(token), voicemail: false };
+      }
       // Checked now (exists, readable), so the UI can say why instead of showing a broken preview.
       const details = await client(accountId).getFile(folder, file);
       const voicemail = fileInfo(details).voicemail && file === `${folder}.mp3`;

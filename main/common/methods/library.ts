@@ -113,6 +113,9 @@ export interface LibraryUploadOutcome {
   refused: Array<{ name: string; error: AppErrorData }>;
 }
 
+/** The largest image a list's thumbnail is made from: larger ones keep their icon (a thumbnail is shown at 24 px). */
+export const LIBRARY_THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024;
+
 export interface LibraryMediaLink {
   /** An opaque, short-lived URL of the app's media stream (Range passes through; no credential in it). */
   url: string;
@@ -214,8 +217,11 @@ export const libraryMethods = {
       })
       .strict(),
   ).returns<TransferItem[]>(),
-  /** A media stream URL for a preview (image, video) or the voicemail player. */
-  'library.mediaUrl': method(z.object({ ...inFolder, file: libraryFileIdSchema }).strict()).returns<LibraryMediaLink>(),
+  /**
+   * A media stream URL for a preview (image, video) or the voicemail player; with `thumbnail`, for a list's small
+   * image: no details are read first, and the stream stops at LIBRARY_THUMBNAIL_MAX_BYTES.
+   */
+  'library.mediaUrl': method(z.object({ ...inFolder, file: libraryFileIdSchema, thumbnail: z.boolean().optional() }).strict()).returns<LibraryMediaLink>(),
   'library.getAcl': method(z.object({ ...byAccount, target: libraryTargetSchema }).strict()).returns<LibraryAclState>(),
   /** Saves an access list and answers with the state read back from the server. */
   'library.putAcl': method(z.object({ ...byAccount, target: libraryTargetSchema, ...aclChange }).strict()).returns<LibraryAclState>(),

@@ -2,6 +2,7 @@
 // cancellation, a cap on API bodies, and the rule that secrets go only over https or to loopback.
 // Redirects are never followed here: a client that wants them follows them itself, deciding per hop which
 // headers may go along (see the Twilio media download).
+import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -329,11 +330,11 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
 
 /** Decodes a body as UTF-8, refusing bytes that are not valid UTF-8 instead of showing mojibake. */
 export function decodeUtf8(body: Buffer, what = 'The server'): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    throw new AppError('protocol', `${what} answered with text that is not valid UTF-8.`);
-  }
+  // isUtf8 + toString take about half the time of a fatal TextDecoder on a listing of megabytes; the BOM is dropped
+  // as TextDecoder drops it.
+  if (!isUtf8(body)) throw new AppError('protocol', `${what} answered with text that is not valid UTF-8.`);
+  const text = body.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function basicAuth(user: string, password: string): string {

@@ -134,11 +134,12 @@ function readRenderMarks(): RenderMarks {
   const marks = { ...(win.__benchRender ?? {}) };
   const opened = marks.openAt ?? 0;
   const invokes = Array.from(win.performance.getEntriesByType('resource')).filter((e) => e.name.endsWith('/api/invoke') && e.startTime >= opened);
-  const last = invokes[invokes.length - 1];
-  if (last) {
-    marks.answerStartAt = last.startTime;
-    marks.answerEndAt = last.responseEnd;
-    marks.answerBytes = last.decodedBodySize ?? 0;
+  // The folder's answer is the largest: the rows' thumbnail links are asked for after it.
+  const folderAnswer = invokes.reduce<(typeof invokes)[number] | undefined>((a, b) => (a && (a.decodedBodySize ?? 0) >= (b.decodedBodySize ?? 0) ? a : b), undefined);
+  if (folderAnswer) {
+    marks.answerStartAt = folderAnswer.startTime;
+    marks.answerEndAt = folderAnswer.responseEnd;
+    marks.answerBytes = folderAnswer.decodedBodySize ?? 0;
   }
   return marks;
 }

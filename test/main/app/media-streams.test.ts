@@ -1,5 +1,6 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MediaStreams, mediaHeaders } from '../../../main/app/media-streams';
+import { MediaStreams, cappedSource, mediaHeaders } from '../../../main/app/media-streams';
 import { bufferSource } from '../../helpers/buffer-media-source';
 
 describe('media streams', () => {
@@ -26,5 +27,44 @@ describe('media streams', () => {
     const headers = mediaHeaders({ status: 206, contentType: 'video/mp4', contentLength: 10, contentRange: 'bytes 0-9/100', acceptRanges: true, body: null });
     expect(headers).toMatchObject({ 'content-type': 'video/mp4', 'content-length': '10', 'content-range': 'bytes 0-9/100', 'accept-ranges': 'bytes', 'x-content-type-options': 'nosniff' });
     expect(headers['content-security-policy']).toMatch(/sandbox/);
+  });
+});
+
+describe('a capped media source (list thumbnails)', () => {
+  const read = async (body: NodeJS.ReadableStream | null) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body ?? []) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+
+  it('passes an image within the cap through unchanged', async () => {
+    const bytes = Buffer.alloc(1000, 7);
+    const capped = cappedSource(bufferSource(bytes, 'image/jpeg'), 1000);
+    const response = await capped.open(undefined, new AbortController().signal);
+    expect(response).toMatchObject({ status: 200, contentType: 'image/jpeg', contentLength: 1000 });
+    expect((await read(response.body)).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an announced length over the cap before reading, and closes the source', async () => {
+    const body = Readable.from([Buffer.alloc(2000)]);
+    const source = { open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', contentLength: 2000, body }) };
+    await expect(cappedSource(source, 1000).open(undefined, new AbortController().signal)).rejects.toMatchObject({ code: 'too_large' });
+    expect(body.destroyed).toBe(true);
+  });
+
+  it('cuts a stream that sends more than the cap without saying so', async () => {
+    let sent = 0;
+    // 100 KB in 100-byte chunks, with no length announced.
+    const endless = new Readable({
+      read() {
+        sent += 100;
+        this.push(sent > 100_000 ? null : Buffer.alloc(100));
+      },
+    });
+    const source = { open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', body: endless }) };
+    const response = await cappedSource(source, 1000).open(undefined, new AbortController().signal);
+    await expect(read(response.body)).rejects.toMatchObject({ code: 'too_large' });
+    expect(endless.destroyed).toBe(true);
+    expect(sent).toBeLessThan(20_000);
   });
 });

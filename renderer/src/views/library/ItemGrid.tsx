@@ -2,8 +2,13 @@
 // page, so a folder of 10,000 files opens at once), selection with click, Shift and Ctrl/Cmd, and the keyboard:
 // arrows, Home/End, Page Up/Down, Space, Ctrl/Cmd+A; Enter, Delete and the rest go to the panel.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { COLUMNS, formatDate, formatDateShort, formatSize, type Row, type Sort, type SortKey } from './format';
+import { useCallback, useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { summarizeAcl } from '../../../../main/common/library-acl';
+import type { LibraryFolderInfo } from '../../../../main/common/methods/library';
+import { useDisplayNames } from '../../query/address-book';
+import { rowAccess, type SummarizeAcl } from './access';
+import { COLUMNS, formatDate, formatDateShort, formatSize, plural, type Row, type Sort, type SortKey } from './format';
+import { LockIcon, RowPicture } from './RowIcons';
 
 export const ROW_HEIGHT = 34;
 /** The header row's height: the body's rows start below it, and scrolling to a row keeps it clear of the header. */
@@ -28,6 +33,11 @@ interface ItemGridProps {
   /** Keys the panel handles (Enter, Delete, Backspace, Alt+Up, Ctrl/Cmd+I); return true when handled. */
   onCommand: (event: KeyboardEvent<HTMLDivElement>) => boolean;
   me: { userId: string; appId: string } | null;
+  accountId: string;
+  /** The open folder (its list governs files without one); null for the domain's folders. */
+  openFolder: LibraryFolderInfo | null;
+  /** File counts of the folders whose listing has been read (folder-counts.ts); absent means not known. */
+  folderCounts: ReadonlyMap<string, number>;
   /** The folder row a drag is over, for the highlight. */
   dropFolder: string | null;
   /** Set by the panel to bring the focus into the table. */
@@ -39,10 +49,25 @@ function range(rows: readonly Row[], from: number, to: number): Set<string> {
   return new Set(rows.slice(a, b + 1).map((r) => r.key));
 }
 
-export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, onOpen, onCommand, me, dropFolder, focusToken }: ItemGridProps) {
+/** The Size cell: a file's size; a folder's file count when its listing has been read, else a dash that says so. */
+function sizeCell(row: Row, folderCounts: ReadonlyMap<string, number>) {
+  if (row.kind === 'file') return formatSize(row.size);
+  const count = folderCounts.get(row.name);
+  if (count !== undefined) return plural(count, 'file');
+  return <span className="subtle" title="Not counted yet: the library's folder list does not say how many files a folder holds. Open the folder to count them.">–</span>;
+}
+
+/** Headers in the order of the cells; Access is not a sort key (it depends on who is asking). */
+const HEADERS = [...COLUMNS.slice(0, 3), { key: 'access', label: 'Access' } as const, ...COLUMNS.slice(3)];
+
+export function ItemGrid(props: ItemGridProps) {
+  const { label, rows, sort, onSort, selection, onSelection, onOpen, onCommand, me, dropFolder, focusToken, accountId, openFolder, folderCounts } = props;
   // The grid itself scrolls (so the element that scrolls is the one with the keyboard focus), under a sticky header.
   const grid = useRef<HTMLDivElement>(null);
   const idBase = useId();
+  // The access cell's tooltip names people as the address book does.
+  const { name } = useDisplayNames();
+  const summarize = useCallback<SummarizeAcl>((acl, creator) => summarizeAcl(acl, creator, name), [name]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => grid.current,
@@ -51,6 +76,7 @@ export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, on
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
+  const visible = virtualizer.range;
   const active = Math.min(selection.active, rows.length - 1);
   const activeRow = active >= 0 ? rows[active] : undefined;
 
@@ -160,7 +186,7 @@ export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, on
       role="grid"
       aria-label={label}
       aria-rowcount={rows.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={HEADERS.length}
       aria-multiselectable="true"
       // Only a row that is in the page can be named (rows scrolled far away are not rendered).
       aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowId(active) : undefined}
@@ -169,20 +195,28 @@ export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, on
     >
       <div role="rowgroup" className="lib-grid-head">
         <div role="row" aria-rowindex={1} className="lib-row lib-head-row">
-          {COLUMNS.map((col) => (
-            <div
-              key={col.key}
-              role="columnheader"
-              className={`lib-cell col-${col.key}`}
-              aria-sort={sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-            >
-              {sortButton(col.key, col.label)}
-            </div>
-          ))}
+          {HEADERS.map((col) =>
+            col.key === 'access' ? (
+              <div key={col.key} role="columnheader" className="lib-cell col-access">
+                <span className="lib-head-text">{col.label}</span>
+              </div>
+            ) : (
+              <div
+                key={col.key}
+                role="columnheader"
+                className={`lib-cell col-${col.key}`}
+                aria-sort={sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
+                {sortButton(col.key, col.label)}
+              </div>
+            ),
+          )}
         </div>
       </div>
       <div role="rowgroup" className="lib-grid-rows" data-testid="lib-grid-body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((v) => {
+            // Rows rendered ahead of the scroll are not on screen: they ask for no thumbnail.
+            const onScreen = !virtualizer.isScrolling && visible !== null && v.index >= visible.startIndex && v.index <= visible.endIndex;
             const row = rows[v.index];
             if (!row) return null;
             const selected = selection.selected.has(row.key);
@@ -192,6 +226,7 @@ export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, on
             if (row.kind === 'folder' && dropFolder === row.name) classes.push('drop-target');
             const by = row.item.createdBy;
             const withApp = row.item.createdWith;
+            const access = rowAccess(row, me, openFolder, summarize);
             return (
               <div
                 key={row.key}
@@ -207,11 +242,15 @@ export function ItemGrid({ label, rows, sort, onSort, selection, onSelection, on
                 onDoubleClick={() => onOpen(row)}
               >
                 <div role="gridcell" className="lib-cell col-name">
-                  <span className={`lib-icon icon-${row.kind === 'folder' ? 'folder' : row.type.split(' ')[0]?.toLowerCase()}`} aria-hidden="true" />
+                  <RowPicture accountId={accountId} row={row} onScreen={onScreen} readable={access === null || access.level === 'full' || access.level === 'read'} />
                   <span className="lib-name" title={row.name}>{row.name}</span>
                 </div>
                 <div role="gridcell" className="lib-cell col-type">{row.type}</div>
-                <div role="gridcell" className="lib-cell col-size">{row.kind === 'file' ? formatSize(row.size) : ''}</div>
+                <div role="gridcell" className="lib-cell col-size">{sizeCell(row, folderCounts)}</div>
+                <div role="gridcell" className={`lib-cell col-access access-${access?.level ?? 'unknown'}`} title={access?.title} data-testid="lib-access">
+                  {access && access.level !== 'full' ? <LockIcon /> : null}
+                  <span className="lib-access-text">{access?.label ?? ''}</span>
+                </div>
                 <div role="gridcell" className="lib-cell col-createdOn" title={formatDate(row.item.createdOn)}>{formatDateShort(row.item.createdOn)}</div>
                 <div role="gridcell" className="lib-cell col-createdBy" title={by}>
                   {by ?? '—'}

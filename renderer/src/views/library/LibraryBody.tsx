@@ -1,13 +1,17 @@
 // The table area: loading, the folder that could not be opened, the empty folder or domain (focusable, so the
 // keyboard still works), the table, and the status line under it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { LibraryWhoami } from '../../../../main/common/methods/library';
+import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { gridKeysHint } from '../../hooks/grid-keys';
+import { useFolderCounts } from './folder-counts';
 import { formatSize, plural, type Row, type Sort } from './format';
 import { ItemGrid, type GridSelection } from './ItemGrid';
 
 interface LibraryBodyProps {
+  accountId: string;
   domain: string;
+  /** The open folder's properties (its access list governs files without one). */
+  openFolder: LibraryFolderInfo | null;
   current: string | null;
   /** Nothing to show yet: the first answer has not come. */
   pending: boolean;
@@ -45,6 +49,7 @@ function EmptyState({ text, focusToken }: { text: string; focusToken: number }) 
 
 export function LibraryBody(props: LibraryBodyProps) {
   const { current, rows, shown, filter, domain } = props;
+  const folderCounts = useFolderCounts(props.accountId);
   const gridLabel = current ? `Files in folder ${current}` : `Folders in domain ${domain}`;
   const emptyMessage = props.pending
     ? null
@@ -86,6 +91,9 @@ export function LibraryBody(props: LibraryBodyProps) {
           onOpen={props.onOpen}
           onCommand={props.onCommand}
           me={props.me}
+          accountId={props.accountId}
+          openFolder={props.openFolder}
+          folderCounts={folderCounts}
           dropFolder={props.dropFolder}
           focusToken={props.focusToken}
         />

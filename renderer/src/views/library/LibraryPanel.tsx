@@ -76,7 +76,9 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   const rows = useMemo(() => (current !== null ? (view ? fileRows(view.files) : []) : folders ? folderRows(folders) : []), [current, view, folders]);
   const { shown, setSelection, gridSelection, onGridSelection, selectedRows, activeRow, targets } = useRowSelection(rows, filter, sort);
-  const knownUsers = useMemo(() => knownPrincipals([...(folders ?? []), ...(view ? [view.folder, ...view.files] : [])]).users, [folders, view]);
+  // Only the access-list editor needs them: not gathered from 10,000 files each time a folder opens.
+  const aclOpen = dialog?.kind === 'acl';
+  const knownUsers = useMemo(() => (aclOpen ? knownPrincipals([...(folders ?? []), ...(view ? [view.folder, ...view.files] : [])]).users : []), [aclOpen, folders, view]);
   const openedFolder = view?.folder ?? null;
 
   // ---- what the access lists allow ----
@@ -237,7 +239,9 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
       <div className={`lib-main${detailsOpen ? ' with-details' : ''}`}>
         <LibraryBody
+          accountId={accountId}
           domain={domain}
+          openFolder={openedFolder}
           current={current}
           pending={current !== null ? folderQuery.isPending : foldersQuery.isPending}
           folderError={current !== null && folderQuery.error ? messageOf(folderQuery.error) : null}

@@ -48,7 +48,7 @@ export function LibraryToolbar(props: LibraryToolbarProps) {
           </li>
           {current ? (
             <li>
-              <span className="crumb" aria-current="page">{current}</span>
+              <span className="crumb" aria-current="page" title={current}>{current}</span>
             </li>
           ) : null}
         </ol>

@@ -1,7 +1,7 @@
 // What the library lets this account do with the selected rows, from the access lists it holds (the rules are
 // main/common/library-acl.ts's; this only asks them), so an action the server would refuse is disabled and
 // explained instead of offered. Pure, no React.
-import { canAccess, canAccessFile, type AclOp, type IdNamer } from '../../../../main/common/library-acl';
+import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl, type AclOp, type AclSummary, type IdNamer } from '../../../../main/common/library-acl';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { folderRows, nameList, type Row } from './format';
 
@@ -118,4 +118,40 @@ export function libraryActions(targets: readonly Row[], openFolder: LibraryFolde
     permissions: permissionsFit ? permissionsAction(targets, me, openFolder) : none,
     delete: deleteAction(targets, me, openFolder),
   };
+}
+
+/** What a row's access cell shows: a level for the lock, a few words, and the whole explanation for the tooltip. */
+export interface RowAccess {
+  level: 'full' | 'read' | 'write' | 'none';
+  /** The words beside the lock ("Read only"). */
+  label: string;
+  /** What this account may do and, from the access list, who may read and who may write. */
+  title: string;
+}
+
+/** Sentences for who may read and write under an ACL: summarizeAcl, or one that names people (the address book). */
+export type SummarizeAcl = (acl: Acl | null, creator: string | undefined) => AclSummary;
+
+const LEVELS: Record<RowAccess['level'], { label: string; you: (what: string) => string }> = {
+  full: { label: 'Full access', you: (what) => `You can read and change this ${what} through this app.` },
+  read: { label: 'Read only', you: (what) => `Read only: you can read this ${what} through this app but not change or delete it.` },
+  write: { label: 'Not readable through this app', you: (what) => `Not readable through this app: you can change or delete this ${what} but not open or download it.` },
+  none: { label: 'No access through this app', you: (what) => `Not readable through this app: you can neither read nor change this ${what}.` },
+};
+
+/**
+ * The access cell of one row, from the access list that governs it (a file's own, else its folder's) and the rules
+ * of library-acl.ts. Null until the account's ids are known. The tooltip's sentences about people come from
+ * `summarize`, so a view that knows names passes a summarizer that uses them.
+ */
+export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = summarizeAcl): RowAccess | null {
+  if (!me) return null;
+  const read = mayOn(row, 'read', me, folder);
+  const write = mayOn(row, 'write', me, folder);
+  const level: RowAccess['level'] = read ? (write ? 'full' : 'read') : write ? 'write' : 'none';
+  const governing = row.kind === 'folder' ? row.item.acl : effectiveAcl(row.item, folder);
+  const summary = summarize(hasOwnAcl(governing) ? governing : null, row.item.createdBy);
+  const follows = row.kind === 'file' && !hasOwnAcl(row.item.acl) ? ' It follows its folder\'s access list.' : '';
+  const { label, you } = LEVELS[level];
+  return { level, label, title: `${you(row.kind)}${follows} ${summary.read} ${summary.write}` };
 }

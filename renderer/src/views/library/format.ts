@@ -100,11 +100,15 @@ export function filterRows(rows: readonly Row[], filter: string): Row[] {
   return rows.filter((row) => row.name.toLocaleLowerCase().includes(needle));
 }
 
+// Formatters are built once: toLocaleString with options builds one per call, which a table of rows pays per cell.
+const LONG_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const SHORT_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  return new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return LONG_DATE.format(t);
 }
 
 /** The table's compact form ("11/22/26, 8:34 PM" in English): the details panel has the long one. */
@@ -112,7 +116,7 @@ export function formatDateShort(iso: string | undefined): string {
   if (!iso) return '—';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  return new Date(t).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  return SHORT_DATE.format(t);
 }
 
 export function formatSize(bytes: number | undefined): string {

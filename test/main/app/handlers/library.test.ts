@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localFileName, numberedName } from '../../../../main/common/methods/library';
+import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, numberedName } from '../../../../main/common/methods/library';
 import { ASSETS, folderWithFiles, rawPath, startLibraryWorld, type LibraryWorld } from './library-support';
 
 let w: LibraryWorld;
@@ -243,6 +243,22 @@ describe('media previews', () => {
   it('says at once when a preview cannot be had (403, 404) instead of handing out a broken URL', async () => {
     await w.fails('library.mediaUrl', { accountId: w.accountId, folder: 'colleague-private', file: 'secret-plan.jpg' }, 'forbidden');
     await w.fails('library.mediaUrl', { accountId: w.accountId, folder: 'photos', file: 'gone.jpg' }, 'not_found');
+  });
+
+  it('gives a list thumbnail without a details request, capped at LIBRARY_THUMBNAIL_MAX_BYTES', async () => {
+    const before = w.requestCount();
+    const link = await w.ok('library.mediaUrl', { accountId: w.accountId, folder: 'photos', file: 'sunset.jpg', thumbnail: true });
+    expect(w.requestCount()).toBe(before);
+    const source = w.app.media.get(link.url.slice('/media/'.length))!;
+    const image = await source.open(undefined, new AbortController().signal);
+    expect((await readAll(image.body)).equals(await fs.readFile(path.join(ASSETS, 'sunset-gradient.jpg')))).toBe(true);
+    // A file over the cap: refused from its announced length, whatever its name says.
+    const big = await folderWithFiles(w, 'thumb-cap', []);
+    const large = path.join(w.tmp, 'large.jpg');
+    await fs.writeFile(large, Buffer.concat([await fs.readFile(path.join(ASSETS, 'fractal.jpg')), Buffer.alloc(LIBRARY_THUMBNAIL_MAX_BYTES)]));
+    await w.demo.uploadFile(big, 'large.jpg', large);
+    const capped = await w.ok('library.mediaUrl', { accountId: w.accountId, folder: big, file: 'large.jpg', thumbnail: true });
+    await expect(w.app.media.get(capped.url.slice('/media/'.length))!.open(undefined, new AbortController().signal)).rejects.toMatchObject({ code: 'too_large' });
   });
 });
 

@@ -116,6 +116,9 @@ describe('the HTTP transport', () => {
   it('decodes UTF-8 strictly and builds Basic auth', () => {
     expect(decodeUtf8(Buffer.from('héllo'))).toBe('héllo');
     expect(() => decodeUtf8(Buffer.from([0xff, 0xfe, 0x41]))).toThrow(/not valid UTF-8/);
+    // An encoded lone surrogate, an overlong slash and a cut-off sequence are not UTF-8 either; a BOM is dropped.
+    for (const bad of [[0x22, 0xed, 0xa0, 0x80, 0x22], [0xc0, 0xaf], [0x41, 0xe2, 0x82]]) expect(() => decodeUtf8(Buffer.from(bad))).toThrow(/not valid UTF-8/);
+    expect(decodeUtf8(Buffer.from('\uFEFF{"a":1}', 'utf8'))).toBe('{"a":1}');
     expect(basicAuth('AC1', 'tök')).toBe(`Basic ${Buffer.from('AC1:tök').toString('base64')}`);
   });
 });

@@ -138,7 +138,8 @@ describe('the library browser', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     const details = screen.getByRole('complementary');
     expect(within(details).getByTestId('preview-refused')).toBeTruthy();
-    expect(lib.calls.some((c) => c.method === 'library.mediaUrl')).toBe(false);
+    // Neither a preview nor a list thumbnail is asked for a file it cannot read.
+    expect(lib.calls.some((c) => c.method === 'library.mediaUrl' && c.args.file === 'locked.jpg')).toBe(false);
     for (const name of ['Download…', 'Permissions…', 'Delete…']) expect(within(details).getByRole('button', { name })).toHaveProperty('disabled', true);
     // Its neighbour, which it may use: offered, with its preview.
     fireEvent.click(row('sunset.jpg'));
