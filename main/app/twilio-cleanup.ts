@@ -11,7 +11,7 @@ import { formatCleanupReport, runCleanup, type CleanupPlan, type CleanupResult, 
 /** Plans and finished runs kept in memory; the oldest go first. */
 const KEEP = 10;
 /** Deletions in flight at once: quick enough, and gentle with Twilio's rate limits. */
-const RUN_CONCURRENCY = 4;
+export const RUN_CONCURRENCY = 4;
 
 interface StoredPlan {
   accountId: string;
