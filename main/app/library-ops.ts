@@ -1,10 +1,10 @@
 // Media library operations that take more than one request: folder views with the folder's own properties,
 // deletes of many files or of a folder with its files (a result for each), access lists read with what the
-// rules need, saves guarded against locking the user out, and one list applied to many targets.
+// rules need, saves guarded against locking the user out, and the plan of one list applied to many targets (the
+// applying itself is a job: runners/library-jobs.ts).
 import { AppError, toAppError } from '../common/errors.js';
 import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
-  LibraryAclApplyOutcome,
   LibraryAclState,
   LibraryDeleteFolderResult,
   LibraryFolderView,
@@ -12,7 +12,7 @@ import type {
   LibraryTargetResult,
   LibraryWhoami,
 } from '../common/methods/library.js';
-import { applyAclToMany, type LibraryClient, type LibraryFile, type LibraryItemInfo } from '../providers/library/index.js';
+import { type LibraryClient, type LibraryFile, type LibraryItemInfo } from '../providers/library/index.js';
 import { fileInfo, folderInfo } from './library-client.js';
 
 type Me = Pick<LibraryWhoami, 'userId' | 'appId'>;
@@ -175,11 +175,11 @@ export async function saveAcl(client: LibraryClient, me: Me, target: LibraryTarg
 export type ApplyTo = { kind: 'files'; folder: string; files: string[] } | { kind: 'folderAndFiles'; folder: string };
 
 /**
- * One list for several files of a folder, or for a folder and every file in it. Targets the caller would lock
- * himself out of are named first and need `allowLockout`; then every target is changed (files before the folder)
- * and each gets its own result: saved, or refused with the server's reason.
+ * One list for several files of a folder, or for a folder and every file in it: the targets, in order (the folder
+ * first, when it is one, then its files). Targets the caller would lock himself out of are named and refused
+ * unless `allowLockout`: the rule covers every item of the batch, read as the server has them now.
  */
-export async function applyAcl(client: LibraryClient, me: Me, to: ApplyTo, acl: Acl, allowLockout: boolean): Promise<LibraryAclApplyOutcome> {
+export async function planAclApply(client: LibraryClient, me: Me, to: ApplyTo, acl: Acl, allowLockout: boolean): Promise<{ targets: LibraryTarget[]; acl: Acl }> {
   const clean = normalizeAcl(acl);
   const view = await folderView(client, to.folder);
   const byName = new Map(view.files.map((f) => [f.name, f]));
@@ -198,9 +198,5 @@ export async function applyAcl(client: LibraryClient, me: Me, to: ApplyTo, acl: 
   }
   const lockout = findLockout(me, changes);
   if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then apply again.');
-
-  const results = await applyAclToMany(client, targets, clean);
-  const out: LibraryTargetResult[] = results.map((r) => (r.ok ? { target: r.target, ok: true } : { target: r.target, ok: false, error: r.error }));
-  const saved = out.filter((r) => r.ok).length;
-  return { results: out, saved, failed: out.length - saved };
+  return { targets, acl: clean };
 }

@@ -11,7 +11,7 @@ import { formatCleanupReport, runCleanup, type CleanupPlan, type CleanupResult, 
 /** Plans and finished runs kept in memory; the oldest go first. */
 const KEEP = 10;
 /** Deletions in flight at once: quick enough, and gentle with Twilio's rate limits. */
-const RUN_CONCURRENCY = 4;
+export const RUN_CONCURRENCY = 4;
 
 interface StoredPlan {
   accountId: string;
@@ -22,6 +22,7 @@ interface Run {
   runId: string;
   accountId: string;
   plan: CleanupPlan;
+  excluded: number;
   controller: AbortController;
   results: CleanupResult[];
   state: TwilioCleanupStatus['state'];
@@ -64,23 +65,39 @@ export class TwilioCleanups {
     const planId = `cp_${randomBytes(8).toString('hex')}`;
     this.plans.set(planId, { accountId, plan });
     trimOldest(this.plans, KEEP);
+    return this.plan(accountId, planId);
+  }
+
+  plan(accountId: string, planId: string): TwilioCleanupPlan {
+    const stored = this.plans.get(planId);
+    if (!stored || stored.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
+    const { plan } = stored;
     return { planId, criteria: plan.criteria, count: plan.count, messagesScanned: plan.messagesScanned, items: plan.items, plannedAt: plan.plannedAt };
   }
 
-  /** Starts deleting what the plan found. A plan runs once: counting again is the way to run the same range again. */
-  async start(accountId: string, planId: string, client: TwilioClient): Promise<TwilioCleanupStatus> {
-    const stored = this.plans.get(planId);
-    if (!stored || stored.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
+  /**
+   * Starts deleting what the plan found, less the excluded media. A plan runs once: counting again is the way to run
+   * the same range again.
+   */
+  async start(accountId: string, planId: string, client: TwilioClient, exclude: readonly string[] = []): Promise<TwilioCleanupStatus> {
+    const found = this.plans.get(planId);
+    if (!found || found.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
     this.plans.delete(planId);
+    // The run is built here from the plan main kept: an excluded SID is dropped whatever else the window says.
+    const skip = new Set(exclude);
+    const items = found.plan.items.filter((item) => !skip.has(item.mediaSid));
+    const excluded = found.plan.items.length - items.length;
+    const stored: StoredPlan = { accountId, plan: { ...found.plan, items, count: items.length } };
     const runId = `cr_${randomBytes(8).toString('hex')}`;
     await fs.mkdir(this.journalDir, { recursive: true, mode: 0o700 });
     const journalPath = path.join(this.journalDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${runId}.jsonl`);
     // The header line first, synchronously in order, so the journal says what the run was even if it ends at once.
-    await fs.writeFile(journalPath, `${JSON.stringify({ runId, accountId, criteria: stored.plan.criteria, count: stored.plan.count, startedAt: new Date().toISOString() })}\n`, { flag: 'wx', mode: 0o600 });
+    await fs.writeFile(journalPath, `${JSON.stringify({ runId, accountId, criteria: stored.plan.criteria, count: stored.plan.count, excluded, startedAt: new Date().toISOString() })}\n`, { flag: 'wx', mode: 0o600 });
     const run: Run = {
       runId,
       accountId,
       plan: stored.plan,
+      excluded,
       controller: new AbortController(),
       results: [],
       state: 'running',
@@ -92,7 +109,8 @@ export class TwilioCleanups {
     };
     this.runs.set(runId, run);
     trimOldest(this.runs, KEEP, (r) => r.state === 'finished');
-    this.log.info('twilio', `Clean-up started: deleting ${stored.plan.count} media created ${stored.plan.criteria.dateFrom} to ${stored.plan.criteria.dateTo}.`, accountId);
+    const left = excluded > 0 ? ` (${excluded} excluded, left alone)` : '';
+    this.log.info('twilio', `Clean-up started: deleting ${stored.plan.count} media created ${stored.plan.criteria.dateFrom} to ${stored.plan.criteria.dateTo}${left}.`, accountId);
     run.finished = this.execute(run, client);
     return this.status(runId, 0);
   }
@@ -149,6 +167,7 @@ export class TwilioCleanups {
       results: run.results.slice(from).map((r): TwilioCleanupResult => ({ ...r })),
       from,
       stopped: run.state === 'finished' && run.stopped,
+      excluded: run.excluded,
       startedAt: run.startedAt,
       journalPath: run.journalPath,
     };

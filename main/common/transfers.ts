@@ -1,15 +1,33 @@
 // Transfers as the UI sees them: one queue for every account, uploads and downloads alike.
-import type { AppErrorData } from './errors.js';
+import type { AppErrorData, ErrorCode } from './errors.js';
 
-export const TRANSFER_STATES = ['queued', 'checking', 'uploading', 'waiting', 'downloading', 'done', 'failed', 'cancelled'] as const;
-/** 'waiting': an upload is all sent and the server is storing or transcoding it before it answers. */
+export const TRANSFER_STATES = ['queued', 'checking', 'uploading', 'waiting', 'downloading', 'working', 'done', 'failed', 'cancelled'] as const;
+/**
+ * 'waiting': an upload is all sent and the server is storing or transcoding it before it answers.
+ * 'working': a job over many items is going through them (n of N in bytesDone / bytesTotal).
+ */
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export const FINAL_STATES: readonly TransferState[] = ['done', 'failed', 'cancelled'];
+
+/** What became of one item of a job over many (an access list on one file, one file deleted). */
+export type JobItemOutcome = 'ok' | 'refused' | 'skipped' | 'cancelled';
+export interface JobItemResult {
+  /** The item in words a user knows: "folder/file", a folder's name, a media SID. */
+  name: string;
+  outcome: JobItemOutcome;
+  /** The server's reason for a refusal, or why it was skipped or not started. */
+  message?: string;
+  /** The error code behind a refusal (forbidden, not_found…). */
+  code?: ErrorCode;
+}
 
 export interface TransferItem {
   id: string;
   accountId: string;
-  direction: 'upload' | 'download';
+  /** 'job': work on the server over many items (an access list applied, files deleted, a clean-up count). */
+  direction: 'upload' | 'download' | 'job';
+  /** 'items': bytesDone and bytesTotal count the job's items (n of N), speed is items per second. */
+  unit?: 'items';
   /** The file's name. */
   title: string;
   /** Where it goes or comes from, in words ("to +15551234567", "library/photos"). */
@@ -38,6 +56,17 @@ export interface TransferResult {
   savedTo?: string;
   /** Per-recipient results of the media reference send. */
   references?: Array<{ recipient: string; ok: boolean; message?: string }>;
+  /** A job's result for each of its items, in the order they were given; a cancelled job keeps it too. */
+  items?: JobItemResult[];
+  /** What a job made for the view that started it (a clean-up count's plan id). */
+  ref?: string;
+}
+
+/** How many items of a job ended each way. */
+export function countOutcomes(items: readonly JobItemResult[]): Record<JobItemOutcome, number> {
+  const counts: Record<JobItemOutcome, number> = { ok: 0, refused: 0, skipped: 0, cancelled: 0 };
+  for (const item of items) counts[item.outcome] += 1;
+  return counts;
 }
 
 export interface TransferSummary {

@@ -15,6 +15,7 @@ import { ROOT, killAllChildrenNow, runWorker, startServerProcess, stopAllChildre
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
+import { bulkFigures } from './bulk.js';
 import { benchLine, countLabel, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
 const KiB = 1024;
@@ -80,7 +81,7 @@ const QUICK: Sizes = {
   deadlineMs: 8 * 60_000,
 };
 
-const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'library.render'] as const;
+const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'library.render', 'bulk'] as const;
 type FigureGroup = (typeof ALL_FIGURES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -713,6 +714,7 @@ async function main(): Promise<number> {
       ['twilio.list', `twilio.list.${countLabel(sizes.twilioMedia)}`, () => twilioListFigure(ctx!)],
       ['startup.browser-host', 'startup.browser-host', () => startupFigure(ctx!)],
       ['library.render', `library.render.${countLabel(sizes.listFiles)}`, () => renderFigure(ctx!)],
+      ['bulk', 'bulk', () => bulkFigures({ server: ctx!.server, work, quick: sizes.mode === 'quick', emit })],
     ];
     for (const [group, name, run] of steps) {
       if (!only.has(group)) continue;

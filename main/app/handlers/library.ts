@@ -9,7 +9,15 @@ import { checkMediaFile } from '../../core/media/check.js';
 import { folderInfo, fileInfo, libraryAccount, libraryClientFor, whoami } from '../library-client.js';
 import { libraryMediaSource } from '../library-media.js';
 import { cappedSource } from '../media-streams.js';
-import { applyAcl, deleteFiles, deleteFolder, folderView, readAclState, saveAcl } from '../library-ops.js';
+import { folderView, planAclApply, readAclState, saveAcl } from '../library-ops.js';
+import {
+  LIBRARY_APPLY_ACL,
+  LIBRARY_DELETE_FILES,
+  LIBRARY_DELETE_FOLDERS,
+  type LibraryApplyAclParams,
+  type LibraryDeleteFilesParams,
+  type LibraryDeleteFoldersParams,
+} from '../runners/library-jobs.js';
 import { LIBRARY_DOWNLOAD, LIBRARY_UPLOAD, type LibraryDownloadParams, type LibraryUploadParams } from '../runners/library.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
@@ -39,25 +47,23 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       return folderInfo({ id: folder, acl: { readUsers: [], readApps: [], writeUsers: [], writeApps: [] }, ...info, name: folder });
     },
 
-    'library.deleteFolders': async ({ accountId, folders }) => {
-      const c = client(accountId);
-      const results = [];
-      for (const { folder, withFiles } of folders) {
-        const result = await deleteFolder(c, folder, withFiles);
-        if (result.ok) log.info('library', `Deleted folder "${folder}"${result.deletedFiles > 0 ? ` with its ${plural(result.deletedFiles, 'file')}` : ''}.`, accountId);
-        else if (result.error?.code !== 'conflict' || result.deletedFiles > 0) log.warn('library', `Folder "${folder}" was not deleted: ${result.error?.message ?? ''}`, accountId);
-        results.push(result);
-      }
-      return results;
+    'library.deleteFolders': ({ accountId, folders }) => {
+      const account = libraryAccount(accounts, accountId);
+      client(accountId);
+      const params: LibraryDeleteFoldersParams = { accountId, folders };
+      const names = folders.map((f) => f.folder);
+      const title = names.length === 1 ? `Delete folder "${names[0] ?? ''}"` : `Delete ${plural(names.length, 'folder')}`;
+      return transfers.enqueue({ type: LIBRARY_DELETE_FOLDERS, params }, { accountId, direction: 'job', unit: 'items', title, detail: account.label, bytesTotal: names.length });
     },
 
     'library.getFile': async ({ accountId, folder, file }) => fileInfo(await client(accountId).getFile(folder, file)),
 
-    'library.deleteFiles': async ({ accountId, folder, files }) => {
-      const results = await deleteFiles(client(accountId), folder, files);
-      const failed = results.filter((r) => !r.ok).length;
-      log.add(failed > 0 ? 'warn' : 'info', 'library', `Deleted ${results.length - failed} of ${plural(results.length, 'file')} in "${folder}"${failed > 0 ? `; ${failed} refused` : ''}.`, accountId);
-      return results;
+    'library.deleteFiles': ({ accountId, folder, files }) => {
+      const account = libraryAccount(accounts, accountId);
+      client(accountId);
+      const params: LibraryDeleteFilesParams = { accountId, folder, files: [...new Set(files)] };
+      const title = `Delete ${plural(params.files.length, 'file')}`;
+      return transfers.enqueue({ type: LIBRARY_DELETE_FILES, params }, { accountId, direction: 'job', unit: 'items', title, detail: `${account.label} · in ${folder}`, bytesTotal: params.files.length });
     },
 
     'library.upload': async ({ accountId, folder, files }) => {
@@ -137,10 +143,15 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
     },
 
     'library.applyAcl': async ({ accountId, acl, to, allowLockout }) => {
-      const outcome = await applyAcl(client(accountId), me(accountId), to, acl, allowLockout === true);
-      const what = to.kind === 'files' ? `${plural(to.files.length, 'file')} in "${to.folder}"` : `folder "${to.folder}" and its files`;
-      log.add(outcome.failed > 0 ? 'warn' : 'info', 'library', `Access list applied to ${what}: ${outcome.saved} saved, ${outcome.failed} refused.`, accountId);
-      return outcome;
+      const account = libraryAccount(accounts, accountId);
+      // Refused now, naming the items, so the window can ask before anything is queued; the job checks again.
+      const { targets } = await planAclApply(client(accountId), me(accountId), to, acl, allowLockout === true);
+      const params: LibraryApplyAclParams = { accountId, to, acl, allowLockout: allowLockout === true };
+      const what = to.kind === 'files' ? plural(targets.length, 'file') : `folder and ${plural(targets.length - 1, 'file')}`;
+      return transfers.enqueue(
+        { type: LIBRARY_APPLY_ACL, params },
+        { accountId, direction: 'job', unit: 'items', title: `Access list on ${what}`, detail: `${account.label} · in ${to.folder}`, bytesTotal: targets.length },
+      );
     },
   };
 }

@@ -3,9 +3,10 @@
 import path from 'node:path';
 import type { TwilioMediaView, TwilioPage, twilioMethods } from '../../common/methods/twilio.js';
 import { AppError } from '../../common/errors.js';
-import { planCleanup, type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
+import { type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
 import { accountOfKind } from '../connections.js';
 import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
+import { registerTwilioCleanupRunner, TWILIO_CLEANUP_COUNT, type TwilioCleanupCountParams } from '../runners/twilio-cleanup-count.js';
 import { TwilioCleanups } from '../twilio-cleanup.js';
 import { twilioClientFor } from '../twilio-connection.js';
 import type { TwilioMessageView } from '../../common/methods/twilio.js';
@@ -18,6 +19,7 @@ const MESSAGE_IN_MEDIA_LINK = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\.js
 export function createTwilioHandlers({ services, media, grants }: HandlerContext): HandlersFor<typeof twilioMethods> {
   const { accounts, log, transfers } = services;
   const cleanups = new TwilioCleanups(path.join(services.dataDir, 'twilio-cleanup'), log);
+  registerTwilioCleanupRunner(transfers, { accounts, log }, cleanups);
   const client = (accountId: string): TwilioClient => {
     accountOfKind(accounts, accountId, 'twilio');
     return twilioClientFor(accounts, accountId);
@@ -115,13 +117,18 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       log.info('twilio', `Deleted media ${mediaSid} of message ${messageSid}.`, accountId);
     },
 
-    'twilio.cleanupPlan': async ({ accountId, dateFrom, dateTo, from, to }) => {
-      const plan = await planCleanup(client(accountId), { dateFrom, dateTo, from, to });
-      log.info('twilio', `Clean-up dry run: ${plan.count} media created ${dateFrom} to ${dateTo} (${plan.messagesScanned} messages read).`, accountId);
-      return cleanups.keepPlan(accountId, plan);
+    'twilio.cleanupPlan': ({ accountId, dateFrom, dateTo, from, to }) => {
+      const account = accountOfKind(accounts, accountId, 'twilio');
+      client(accountId);
+      const params: TwilioCleanupCountParams = { accountId, dateFrom, dateTo, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+      return transfers.enqueue(
+        { type: TWILIO_CLEANUP_COUNT, params },
+        { accountId, direction: 'job', unit: 'items', title: `Count media to clean up, ${dateFrom} to ${dateTo}`, detail: `${account.label} · messages read`, bytesTotal: null },
+      );
     },
+    'twilio.cleanupGetPlan': ({ accountId, planId }) => cleanups.plan(accountId, planId),
 
-    'twilio.cleanupStart': ({ accountId, planId }) => cleanups.start(accountId, planId, client(accountId)),
+    'twilio.cleanupStart': ({ accountId, planId, exclude }) => cleanups.start(accountId, planId, client(accountId), exclude),
     'twilio.cleanupStatus': ({ runId, since }) => cleanups.status(runId, since ?? 0),
     'twilio.cleanupLatest': ({ accountId }) => cleanups.latest(accountId),
     'twilio.cleanupStop': ({ runId }) => cleanups.stop(runId),

@@ -3,6 +3,7 @@ import type { AccountStore } from '../../core/accounts/account-store.js';
 import type { ActivityLog } from '../../core/log/activity-log.js';
 import type { TransferQueue } from '../../core/transfers/transfer-queue.js';
 import { GENERIC_UPLOAD, genericUploadRunner } from './generic-upload.js';
+import { registerLibraryJobRunners } from './library-jobs.js';
 import { registerLibraryRunners } from './library.js';
 import { registerTwilioRunners } from './twilio.js';
 
@@ -14,5 +15,6 @@ export interface RunnerContext {
 export function registerRunners(queue: TransferQueue, context: RunnerContext): void {
   queue.registerRunner(GENERIC_UPLOAD, genericUploadRunner(context.accounts));
   registerLibraryRunners(queue, context);
+  registerLibraryJobRunners(queue, context);
   registerTwilioRunners(queue, context);
 }

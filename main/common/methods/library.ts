@@ -148,6 +148,12 @@ export interface LibraryAclApplyOutcome {
 
 // ---- the methods ----
 
+/** Where one access list goes: some files of a folder, or a folder and every file in it. */
+export const libraryApplyToSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('files'), folder: libraryFolderIdSchema, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict(),
+  z.object({ kind: z.literal('folderAndFiles'), folder: libraryFolderIdSchema }).strict(),
+]);
+
 const aclChange = {
   acl: libraryAclSchema,
   /** The user confirmed a change that takes away his own access; without it such a change is refused. */
@@ -165,7 +171,8 @@ export const libraryMethods = {
   /**
    * Deletes folders. A folder that holds files is refused (result: 'conflict' with its fileCount) unless
    * `withFiles` gives the number of files the user was shown and confirmed: its files are then deleted first, and
-   * the folder only if every one of them went. A count that no longer matches is refused too.
+   * the folder only if every one of them went. A count that no longer matches is refused too. Runs as a job in the
+   * transfer queue (progress, cancel); its result has one item per folder, named by the folder.
    */
   'library.deleteFolders': method(
     z
@@ -177,10 +184,10 @@ export const libraryMethods = {
           .max(100),
       })
       .strict(),
-  ).returns<LibraryDeleteFolderResult[]>(),
+  ).returns<TransferItem>(),
   'library.getFile': method(z.object({ ...inFolder, file: libraryFileIdSchema }).strict()).returns<LibraryFileInfo>(),
-  /** Deletes files of one folder; a result for each. */
-  'library.deleteFiles': method(z.object({ ...inFolder, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict()).returns<LibraryTargetResult[]>(),
+  /** Deletes files of one folder as a job in the transfer queue; its result has one item per file ("folder/file"). */
+  'library.deleteFiles': method(z.object({ ...inFolder, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict()).returns<TransferItem>(),
   /** Checks files by their bytes and queues an upload for each acceptable one. */
   'library.upload': method(
     z
@@ -225,22 +232,26 @@ export const libraryMethods = {
   'library.getAcl': method(z.object({ ...byAccount, target: libraryTargetSchema }).strict()).returns<LibraryAclState>(),
   /** Saves an access list and answers with the state read back from the server. */
   'library.putAcl': method(z.object({ ...byAccount, target: libraryTargetSchema, ...aclChange }).strict()).returns<LibraryAclState>(),
-  /** One access list for several files of a folder, or for a folder and every file in it: a result per target. */
-  'library.applyAcl': method(
-    z
-      .object({
-        ...byAccount,
-        ...aclChange,
-        to: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('files'), folder: libraryFolderIdSchema, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict(),
-          z.object({ kind: z.literal('folderAndFiles'), folder: libraryFolderIdSchema }).strict(),
-        ]),
-      })
-      .strict(),
-  ).returns<LibraryAclApplyOutcome>(),
+  /**
+   * One access list for several files of a folder, or for a folder and every file in it. The lock-out rule is
+   * checked now (a 'conflict' naming the items, unless allowLockout) and again when the job starts; the job's result
+   * has one item per target ("folder/file", or the folder's name), in order: the folder first, then its files.
+   */
+  'library.applyAcl': method(z.object({ ...byAccount, ...aclChange, to: libraryApplyToSchema }).strict()).returns<TransferItem>(),
 } as const;
 
 // ---- helpers shared by main and the renderer ----
+
+/** A target as a job's item name: the folder's name, or "folder/file" (neither id may hold a "/"). */
+export function libraryItemName(target: LibraryTarget): string {
+  return target.file === undefined ? target.folder : `${target.folder}/${target.file}`;
+}
+
+/** The target a job's item name stands for. */
+export function libraryTargetOfItem(name: string): LibraryTarget {
+  const slash = name.indexOf('/');
+  return slash < 0 ? { folder: name } : { folder: name.slice(0, slash), file: name.slice(slash + 1) };
+}
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 

@@ -142,6 +142,8 @@ export interface TwilioCleanupStatus {
   stopped: boolean;
   startedAt: string;
   finishedAt?: string;
+  /** Media of the plan the user excluded before the run: never deleted, not counted in total. */
+  excluded: number;
   /** The file on this computer where every result is written as it happens. */
   journalPath: string;
   /** Why the run ended early, when it was not the user's Stop (rejected credentials…). */
@@ -203,15 +205,23 @@ export const twilioMethods = {
       .strict(),
   ).returns<TransferItem[]>(),
   'twilio.deleteMedia': method(z.object(mediaRef).strict()).returns<void>(),
-  /** The dry run: every media item created in the range (GMT days, both included), nothing deleted. */
+  /**
+   * The dry run, as a job in the transfer queue (messages read so far, cancel): every media item created in the range
+   * (GMT days, both included), nothing deleted. The finished job's result.ref is the plan's id for cleanupGetPlan.
+   */
   'twilio.cleanupPlan': method(
     z
       .object({ accountId: accountIdSchema, dateFrom: day, dateTo: day, from: phoneOrAddress.optional(), to: phoneOrAddress.optional() })
       .strict()
       .refine((a) => a.dateFrom <= a.dateTo, { message: 'The first day must not be after the last day.', path: ['dateFrom'] }),
-  ).returns<TwilioCleanupPlan>(),
-  /** Starts deleting what a plan found; follow it with twilio.cleanupStatus. */
-  'twilio.cleanupStart': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupStatus>(),
+  ).returns<TransferItem>(),
+  /** What a finished count found. */
+  'twilio.cleanupGetPlan': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupPlan>(),
+  /**
+   * Starts deleting what a plan found, except the media the user excluded (main drops them from the plan: nothing
+   * the window says about counts can bring them back); follow it with twilio.cleanupStatus.
+   */
+  'twilio.cleanupStart': method(z.object({ accountId: accountIdSchema, planId, exclude: z.array(mediaSid).max(100_000).optional() }).strict()).returns<TwilioCleanupStatus>(),
   /** Where a run is, with the results after the first `since` (poll it; ~300 ms is plenty). */
   'twilio.cleanupStatus': method(z.object({ runId, since: z.number().int().min(0).optional() }).strict()).returns<TwilioCleanupStatus>(),
   /** The account's latest run since the app started, to pick it up again after leaving the screen. */

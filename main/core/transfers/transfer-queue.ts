@@ -22,8 +22,8 @@ export interface RunContext {
   item: Readonly<TransferItem>;
   params: unknown;
   signal: AbortSignal;
-  /** Moves the job into a running phase ('checking', 'uploading', 'waiting', 'downloading'). */
-  phase(state: Extract<TransferState, 'checking' | 'uploading' | 'waiting' | 'downloading'>): void;
+  /** Moves the job into a running phase ('checking', 'uploading', 'waiting', 'downloading', 'working'). */
+  phase(state: Extract<TransferState, 'checking' | 'uploading' | 'waiting' | 'downloading' | 'working'>): void;
   progress(bytesDone: number, bytesTotal?: number | null): void;
 }
 
@@ -36,6 +36,8 @@ export interface NewTransfer {
   detail: string;
   bytesTotal: number | null;
   recipients?: string[];
+  /** A job over many items: its progress counts items, not bytes. */
+  unit?: 'items';
 }
 
 interface Entry {
@@ -49,7 +51,7 @@ interface Entry {
 const storedItemSchema = z.looseObject({
   id: z.string().regex(/^tr_[a-f0-9]{16}$/),
   accountId: z.string(),
-  direction: z.enum(['upload', 'download']),
+  direction: z.enum(['upload', 'download', 'job']),
   title: z.string(),
   detail: z.string(),
   state: z.enum(TRANSFER_STATES),
@@ -180,7 +182,8 @@ export class TransferQueue {
     for (const { item } of this.entries.values()) {
       if (FINAL_STATES.includes(item.state)) continue;
       active++;
-      if (item.bytesTotal) {
+      // Items are not bytes: a job's n of N shows on its own row, not in the overall byte progress.
+      if (item.bytesTotal && item.unit !== 'items') {
         done += Math.min(item.bytesDone, item.bytesTotal);
         total += item.bytesTotal;
       }
@@ -208,6 +211,7 @@ export class TransferQueue {
       eta: null,
       createdAt: new Date().toISOString(),
       ...(transfer.recipients ? { recipients: transfer.recipients } : {}),
+      ...(transfer.unit ? { unit: transfer.unit } : {}),
     };
     this.entries.set(item.id, { item, spec });
     this.changed(item.id, true);
@@ -329,6 +333,12 @@ export class TransferQueue {
     try {
       if (!runner) throw new AppError('internal', `No runner for ${entry.spec.type}.`);
       const result = await runner(context);
+      if (controller.signal.aborted && result.items) {
+        // A job over many items that was cancelled still says what it did to each one.
+        const done = result.items.filter((i) => i.outcome !== 'cancelled').length;
+        await this.finish(entry, 'cancelled', { result, error: { code: 'cancelled', message: `Cancelled after ${done} of ${result.items.length} items.` } });
+        return;
+      }
       if (controller.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
       await this.finish(entry, 'done', { result });
     } catch (err) {
@@ -350,7 +360,7 @@ export class TransferQueue {
       entry.item.result = references ? { ...rest, references: references.map((r) => (r.message === undefined ? r : { ...r, message: redact(r.message) })) } : rest;
     }
     if (outcome.error) entry.item.error = { ...outcome.error, message: redact(outcome.error.message) };
-    if (state === 'done' && entry.item.bytesTotal !== null) entry.item.bytesDone = entry.item.bytesTotal;
+    if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     if (state === 'done') await this.deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
     await this.trimHistory();

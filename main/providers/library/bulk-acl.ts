@@ -14,6 +14,13 @@ export type AclBulkResult =
 export interface AclBulkOptions {
   signal?: AbortSignal;
   onResult?: (result: AclBulkResult, index: number) => void;
+  /** Saves in flight at once (1 by default); the folders still wait until every file is done. */
+  concurrency?: number;
+  /**
+   * Let a save already sent finish when the signal fires, so that its result is what the server did; by default it
+   * is aborted. Either way no save starts after the signal.
+   */
+  finishInFlight?: boolean;
 }
 
 /** What bulk ACL changes need from a client (LibraryClient has both). */
@@ -38,21 +45,22 @@ function filesFirst(targets: readonly LibraryTarget[]): number[] {
 }
 
 /**
- * Saves `acl` on every target, one after another. The returned array has one result per target, in the order the
- * targets were given; a cancelled run reports the targets it did not reach as cancelled.
+ * Saves `acl` on every target, a few at a time (files first, then folders). The returned array has one result per
+ * target, in the order the targets were given; a cancelled run reports the targets it did not reach as cancelled.
  */
 export async function applyAclToMany(client: AclWriter, targets: readonly LibraryTarget[], acl: Acl, options: AclBulkOptions = {}): Promise<AclBulkResult[]> {
   const clean = normalizeAcl(acl);
   const results: AclBulkResult[] = new Array<AclBulkResult>(targets.length);
-  for (const index of filesFirst(targets)) {
+  const { signal } = options;
+  const save = async (index: number): Promise<void> => {
     const target = targets[index];
-    if (!target) continue;
+    if (!target) return;
     let result: AclBulkResult;
-    if (options.signal?.aborted) {
+    if (signal?.aborted) {
       result = { target, ok: false, error: { code: 'cancelled', message: `Cancelled before the access list of ${describeTarget(target)} was changed.` } };
     } else {
       try {
-        await client.putAcl(target, clean, { signal: options.signal });
+        await client.putAcl(target, clean, options.finishInFlight ? {} : { signal });
         result = { target, ok: true };
       } catch (err) {
         result = { target, ok: false, error: toAppError(err).toData() };
@@ -60,6 +68,17 @@ export async function applyAclToMany(client: AclWriter, targets: readonly Librar
     }
     results[index] = result;
     options.onResult?.(result, index);
+  };
+  const order = filesFirst(targets);
+  const files = order.filter((i) => targets[i]?.file !== undefined);
+  const folders = order.filter((i) => targets[i]?.file === undefined);
+  const limit = Math.max(1, options.concurrency ?? 1);
+  for (const group of [files, folders]) {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < group.length) await save(group[next++] as number);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, group.length) }, worker));
   }
   return results;
 }

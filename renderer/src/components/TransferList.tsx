@@ -1,10 +1,11 @@
 // A virtualized list of transfers: thousands of history rows cost only the rows on screen.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { TransferItem } from '../../../main/common/transfers';
+import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
 import { formatBytes } from '../../../main/common/format-bytes';
 import { formatDuration } from '../store/transfers-store';
+import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
 const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',
@@ -12,12 +13,18 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
   uploading: 'Uploading',
   waiting: 'Waiting for the server',
   downloading: 'Downloading',
+  working: 'Working',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
 };
 
 function progressText(item: TransferItem): string {
+  if (item.unit === 'items') {
+    if (item.state === 'queued') return '';
+    const speed = item.state === 'working' && item.speed > 0 ? ` · ${Math.round(item.speed).toLocaleString()}/s` : '';
+    return `${jobCount(item)}${speed}`;
+  }
   const total = item.bytesTotal;
   const done = total === null ? formatBytes(item.bytesDone) : `${formatBytes(item.bytesDone)} of ${formatBytes(total)}`;
   if (item.state !== 'uploading' && item.state !== 'downloading') return total === null ? '' : formatBytes(total);
@@ -27,13 +34,13 @@ function progressText(item: TransferItem): string {
 }
 
 function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: string) => void }) {
-  const running = item.state === 'checking' || item.state === 'uploading' || item.state === 'waiting' || item.state === 'downloading' || item.state === 'queued';
+  const running = !FINAL_STATES.includes(item.state);
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
   return (
     <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={`${item.title}: ${STATE_LABEL[item.state]}`}>
       <div className="transfer-main">
         <div className="transfer-title">
-          <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : '↓'}</span>
+          <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : item.direction === 'download' ? '↓' : '⋯'}</span>
           <span className="transfer-name" title={item.title}>{item.title}</span>
           <span className={`state-pill state-${item.state}`}>{STATE_LABEL[item.state]}</span>
         </div>
@@ -42,7 +49,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
           {progressText(item) ? ` · ${progressText(item)}` : ''}
           {item.finishedAt ? ` · ${new Date(item.finishedAt).toLocaleString()}` : ''}
         </div>
-        {item.state === 'uploading' || item.state === 'downloading' ? (
+        {item.state === 'uploading' || item.state === 'downloading' || (item.state === 'working' && item.bytesTotal) ? (
           <progress max={100} value={percent} aria-label={`${item.title} progress`}>{percent}%</progress>
         ) : null}
         {item.error ? <div className="transfer-error" role="alert">{item.error.message}</div> : null}
@@ -52,6 +59,11 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
             <button type="button" className="small" onClick={() => onCopy(item.result?.mediaUrl ?? '')}>Copy</button>
             {/* A real link: the browser host opens a tab, Electron's window-open handler hands it to the OS browser. */}
             <a className="button small" href={item.result.mediaUrl} target="_blank" rel="noopener noreferrer">Open</a>
+          </div>
+        ) : null}
+        {item.result?.items && item.result.items.length > 0 ? (
+          <div className="transfer-result">
+            <JobItemList items={item.result.items} label={`${outcomeSummary(item.result.items)}: the result for each item`} />
           </div>
         ) : null}
         {item.result?.savedTo ? <div className="transfer-result subtle">Saved to <span className="mono">{item.result.savedTo}</span></div> : null}

@@ -3,7 +3,7 @@
 // must be confirmed before a save that takes away the user's own access; the state read back from the server after
 // saving; and one list applied to several files, or to a folder and every file in it, with a result for each.
 // Its steps are a reducer (acl-editor-state.ts); the list is read and saved through the query cache.
-import { useEffect, useId, useMemo, useReducer } from 'react';
+import { useEffect, useId, useMemo, useReducer, useState } from 'react';
 import {
   ACL_LIST_NAMES,
   canAccess,
@@ -18,8 +18,11 @@ import {
   type Acl,
 } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
+import type { TransferItem } from '../../../../main/common/transfers';
 import { messageOf, UiError } from '../../bridge';
+import { JobProgress } from '../../components/JobProgress';
 import { useDisplayNames } from '../../query/address-book';
+import { useJob } from '../../store/jobs';
 import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { AclDone } from './AclDone';
@@ -53,7 +56,10 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const [ed, dispatch] = useReducer(aclEditorReducer, bulkBase, initialAclEditorState);
   const target = scope.kind === 'folder' ? { folder: scope.folder.name } : scope.kind === 'file' ? { folder: scope.file.folder, file: scope.file.name } : null;
   const read = useAcl(accountId, target);
-  const save = useSaveAcl(accountId);
+  // Applying to many items is a job in the transfer queue: its n of N and Cancel show in the saving step.
+  const [applyJob, setApplyJob] = useState<TransferItem | null>(null);
+  const liveJob = useJob(applyJob?.id ?? null) ?? applyJob;
+  const save = useSaveAcl(accountId, setApplyJob);
   useEffect(() => {
     if (read.data) dispatch({ type: 'loaded', state: read.data });
   }, [read.data]);
@@ -171,6 +177,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
             </label>
           </div>
         ) : null}
+        {saving && liveJob ? <JobProgress item={liveJob} /> : null}
         {ed.saveError ? <p className="banner bad" role="alert">{ed.saveError}</p> : null}
       </Modal>
     );

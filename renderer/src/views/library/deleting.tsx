@@ -1,8 +1,11 @@
 // Deleting files and folders: a confirmation that names what goes (a folder's files are looked at first, and a
-// folder holding a file this account may not delete is named as kept before anything is sent), then a result.
+// folder holding a file this account may not delete is named as kept before anything is sent), then a job in the
+// transfer queue (progress and Cancel under Transfers), then a result naming every item that was not deleted.
 import { useQueryClient } from '@tanstack/react-query';
 import { canAccessFile } from '../../../../main/common/library-acl';
-import type { LibraryFileInfo, LibraryTargetResult, LibraryWhoami } from '../../../../main/common/methods/library';
+import type { LibraryFileInfo, LibraryWhoami } from '../../../../main/common/methods/library';
+import type { JobItemResult } from '../../../../main/common/transfers';
+import { ITEM_OUTCOME_LABEL } from '../../components/JobProgress';
 import { messageOf } from '../../bridge';
 import { Modal } from './dialogs';
 import { nameList, plural } from './format';
@@ -15,12 +18,14 @@ export interface FolderToDelete {
   error?: string;
 }
 
-const failures = (results: readonly LibraryTargetResult[]) => results.flatMap((r) => (r.ok ? [] : [`${r.target.file ?? r.target.folder}: ${r.error.message}`]));
+/** The items a job did not do, each with why, for the notice under the toolbar. */
+const notDone = (items: readonly JobItemResult[]) => items.flatMap((i) => (i.outcome === 'ok' ? [] : [`${i.name}: ${i.message ?? ITEM_OUTCOME_LABEL[i.outcome]}`]));
 
 export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me: LibraryWhoami | null; notify: Notify }) {
   const client = useQueryClient();
-  const deleteFiles = useDeleteFiles(accountId);
-  const deleteFolders = useDeleteFolders(accountId);
+  // Progress shows in the Transfers list under the table (the job is one of its rows, with Cancel).
+  const deleteFiles = useDeleteFiles(accountId, (job) => notify('ok', `Deleting ${plural(job.bytesTotal ?? 0, 'file')}; progress and Cancel are under Transfers below.`));
+  const deleteFolders = useDeleteFolders(accountId, (job) => notify('ok', `Deleting ${plural(job.bytesTotal ?? 0, 'folder')}; progress and Cancel are under Transfers below.`));
 
   /** What each folder holds, so the confirmation names what will go; a folder with a file we may not delete is kept. */
   const lookInside = (names: readonly string[]): Promise<FolderToDelete[]> =>
@@ -39,11 +44,14 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
 
   const deleteFilesNow = async (folder: string, files: LibraryFileInfo[]) => {
     try {
-      const results = await deleteFiles.mutateAsync({ folder, files: files.map((f) => f.name) });
-      const failed = failures(results);
-      const done = results.length - failed.length;
-      if (failed.length === 0) notify('ok', `Deleted ${plural(done, 'file')}.`);
-      else notify('bad', `Deleted ${done.toLocaleString()} of ${plural(results.length, 'file')}; ${failed.length.toLocaleString()} could not be deleted:`, failed);
+      const job = await deleteFiles.mutateAsync({ folder, files: files.map((f) => f.name) });
+      const items = job.result?.items ?? [];
+      const missed = notDone(items);
+      const done = items.length - missed.length;
+      if (job.state === 'failed' && items.length === 0) notify('bad', `Nothing was deleted: ${job.error?.message ?? ''}`);
+      else if (missed.length === 0) notify('ok', `Deleted ${plural(done, 'file')}.`);
+      else if (job.state === 'cancelled') notify('warn', `Cancelled: deleted ${done.toLocaleString()} of ${plural(items.length, 'file')}; the others are still there:`, missed);
+      else notify('bad', `Deleted ${done.toLocaleString()} of ${plural(items.length, 'file')}; ${missed.length.toLocaleString()} could not be deleted:`, missed);
     } catch (err) {
       notify('bad', `Nothing was deleted: ${messageOf(err)}`);
     }
@@ -53,13 +61,16 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
     const readable = list.filter((f) => f.files !== undefined);
     if (readable.length === 0) return;
     try {
-      const results = await deleteFolders.mutateAsync(readable.map((f) => (f.files && f.files.length > 0 ? { folder: f.name, withFiles: f.files.length } : { folder: f.name })));
-      const ok = results.filter((r) => r.ok);
-      const bad = results.filter((r) => !r.ok);
-      const lines = bad.flatMap((r) => [`${r.folder}: ${r.error?.message ?? 'not deleted'}`, ...(r.failedFiles ?? []).flatMap((f) => (f.ok ? [] : [`  ${f.target.file}: ${f.error.message}`]))]);
-      const deletedFiles = ok.reduce((n, r) => n + r.deletedFiles, 0);
-      if (bad.length === 0) notify('ok', `Deleted ${plural(ok.length, 'folder')}${deletedFiles > 0 ? ` and ${plural(deletedFiles, 'file')} in them` : ''}.`);
-      else notify('bad', `${plural(bad.length, 'folder')} could not be deleted${ok.length > 0 ? ` (${plural(ok.length, 'folder')} deleted)` : ''}:`, lines);
+      const job = await deleteFolders.mutateAsync(readable.map((f) => (f.files && f.files.length > 0 ? { folder: f.name, withFiles: f.files.length } : { folder: f.name })));
+      const items = job.result?.items ?? [];
+      const missed = notDone(items);
+      const done = items.length - missed.length;
+      if (job.state === 'failed' && items.length === 0) notify('bad', `Nothing was deleted: ${job.error?.message ?? ''}`);
+      else if (missed.length === 0) {
+        const files = readable.reduce((n, f) => n + (f.files?.length ?? 0), 0);
+        notify('ok', `Deleted ${plural(done, 'folder')}${files > 0 ? ` and ${plural(files, 'file')} in them` : ''}.`);
+      }
+      else notify(job.state === 'cancelled' ? 'warn' : 'bad', `${plural(missed.length, 'folder')} could not be deleted${done > 0 ? ` (${plural(done, 'folder')} deleted)` : ''}:`, missed);
     } catch (err) {
       notify('bad', `Nothing was deleted: ${messageOf(err)}`);
     }

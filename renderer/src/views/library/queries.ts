@@ -5,10 +5,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { Acl } from '../../../../main/common/library-acl';
-import type { LibraryTarget, UploadExisting } from '../../../../main/common/methods/library';
+import { libraryTargetOfItem, type LibraryAclApplyOutcome, type LibraryTarget, type LibraryTargetResult, type UploadExisting } from '../../../../main/common/methods/library';
 import type { FileRef } from '../../../../main/common/contract';
-import { FINAL_STATES } from '../../../../main/common/transfers';
-import { call } from '../../bridge';
+import { FINAL_STATES, type TransferItem } from '../../../../main/common/transfers';
+import { call, UiError } from '../../bridge';
+import { ITEM_OUTCOME_LABEL } from '../../components/JobProgress';
+import { noteJob, waitForJob } from '../../store/jobs';
 import { useTransfers } from '../../store/transfers-store';
 
 export const libraryKeys = {
@@ -64,19 +66,30 @@ export function useCreateFolder(accountId: string) {
   });
 }
 
-export function useDeleteFiles(accountId: string) {
+/** Deleting runs as a job in the transfer queue: each mutation answers with the job once it has ended. */
+export function useDeleteFiles(accountId: string, onQueued?: (job: TransferItem) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (args: { folder: string; files: string[] }) => call('library.deleteFiles', { accountId, ...args }),
-    // Some may have gone even when the call as a whole failed.
+    mutationFn: async (args: { folder: string; files: string[] }) => {
+      const job = await call('library.deleteFiles', { accountId, ...args });
+      noteJob(job);
+      onQueued?.(job);
+      return waitForJob(job.id);
+    },
+    // Some may have gone even when the job as a whole failed or was cancelled.
     onSettled: (_data, _error, args) => invalidateFolder(client, accountId, args.folder),
   });
 }
 
-export function useDeleteFolders(accountId: string) {
+export function useDeleteFolders(accountId: string, onQueued?: (job: TransferItem) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (folders: Array<{ folder: string; withFiles?: number }>) => call('library.deleteFolders', { accountId, folders }),
+    mutationFn: async (folders: Array<{ folder: string; withFiles?: number }>) => {
+      const job = await call('library.deleteFolders', { accountId, folders });
+      noteJob(job);
+      onQueued?.(job);
+      return waitForJob(job.id);
+    },
     onSettled: () => client.invalidateQueries({ queryKey: libraryKeys.account(accountId) }),
   });
 }
@@ -85,13 +98,30 @@ export type AclSave =
   | { kind: 'put'; target: LibraryTarget; acl: Acl; allowLockout: boolean }
   | { kind: 'apply'; to: { kind: 'folderAndFiles'; folder: string } | { kind: 'files'; folder: string; files: string[] }; acl: Acl; allowLockout: boolean };
 
-export function useSaveAcl(accountId: string) {
+/** A finished access-list job as the editor's result screen shows it: a result per target, with the reason. */
+export function applyOutcomeOf(job: TransferItem): LibraryAclApplyOutcome {
+  // Failed as a whole (the lock-out rule when the job started, the folder unreadable): nothing was changed.
+  if (!job.result?.items) throw new UiError(job.error ?? { code: 'internal', message: 'The access list was not applied.' });
+  const results = job.result.items.map((item): LibraryTargetResult => {
+    const target = libraryTargetOfItem(item.name);
+    if (item.outcome === 'ok') return { target, ok: true };
+    return { target, ok: false, error: { code: item.code ?? (item.outcome === 'cancelled' ? 'cancelled' : 'internal'), message: item.message ?? ITEM_OUTCOME_LABEL[item.outcome] } };
+  });
+  const saved = results.filter((r) => r.ok).length;
+  return { results, saved, failed: results.length - saved };
+}
+
+/** `onQueued` hears of an applying job as soon as it is queued, to show its progress and Cancel. */
+export function useSaveAcl(accountId: string, onQueued?: (job: TransferItem) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (save: AclSave) =>
-      save.kind === 'put'
-        ? ({ kind: 'put', state: await call('library.putAcl', { accountId, target: save.target, acl: save.acl, allowLockout: save.allowLockout }) } as const)
-        : ({ kind: 'apply', outcome: await call('library.applyAcl', { accountId, to: save.to, acl: save.acl, allowLockout: save.allowLockout }) } as const),
+    mutationFn: async (save: AclSave) => {
+      if (save.kind === 'put') return { kind: 'put', state: await call('library.putAcl', { accountId, target: save.target, acl: save.acl, allowLockout: save.allowLockout }) } as const;
+      const job = await call('library.applyAcl', { accountId, to: save.to, acl: save.acl, allowLockout: save.allowLockout });
+      noteJob(job);
+      onQueued?.(job);
+      return { kind: 'apply', outcome: applyOutcomeOf(await waitForJob(job.id)) } as const;
+    },
     onSettled: (_data, _error, save) => invalidateFolder(client, accountId, save.kind === 'put' ? save.target.folder : save.to.folder),
   });
 }

@@ -1,8 +1,14 @@
 // The clean-up's lists (what the dry run found, what the run did to each item), virtualized: a purge can be long.
+// Each row has a thumbnail (images through the app's preview stream, asked for only when the row is on screen; an
+// icon for video and other media), and in the dry run's list a checkbox to leave that item out of the run.
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TwilioCleanupItem, TwilioCleanupOutcome, TwilioCleanupResult } from '../../../../main/common/methods/twilio';
+import { call } from '../../bridge';
 import { formatDateTime } from './format';
+import { twilioKeys } from './queries';
+import './cleanup.css';
 
 export const OUTCOME_LABEL: Record<TwilioCleanupOutcome, string> = {
   deleted: 'Deleted',
@@ -11,12 +17,45 @@ export const OUTCOME_LABEL: Record<TwilioCleanupOutcome, string> = {
   skipped: 'Not deleted',
 };
 
-const ROW_HEIGHT = 54;
+const ROW_HEIGHT = 58;
+/** The preview stream's link lasts 30 minutes: asked again well before. */
+const PREVIEW_FRESH_MS = 20 * 60_000;
 
-function Row({ item }: { item: TwilioCleanupItem | TwilioCleanupResult }) {
+/** Only rows on screen are mounted, so only their images are asked for. */
+function CleanupThumb({ accountId, item }: { accountId: string; item: TwilioCleanupItem | TwilioCleanupResult }) {
+  const image = item.contentType?.startsWith('image/') === true && !('status' in item && item.status === 'deleted');
+  const preview = useQuery({
+    queryKey: twilioKeys.preview(accountId, item.mediaSid),
+    queryFn: () => call('twilio.previewUrl', { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid }),
+    enabled: image,
+    staleTime: PREVIEW_FRESH_MS,
+    retry: false,
+  });
+  if (image && preview.data) return <img className="clean-thumb" src={preview.data.url} alt="" loading="lazy" decoding="async" draggable={false} />;
+  const kind = item.contentType?.startsWith('video/') ? 'video' : item.contentType?.startsWith('audio/') ? 'audio' : image ? 'image' : 'other';
+  const icon = kind === 'video' ? '▶' : kind === 'audio' ? '♪' : kind === 'image' ? '▧' : '⎙';
+  return (
+    <span className={`clean-thumb clean-thumb-icon kind-${kind}`} aria-hidden="true">
+      {icon}
+    </span>
+  );
+}
+
+interface RowProps {
+  accountId: string;
+  item: TwilioCleanupItem | TwilioCleanupResult;
+  excluded?: boolean | undefined;
+  onToggle?: ((mediaSid: string) => void) | undefined;
+}
+
+function Row({ accountId, item, excluded, onToggle }: RowProps) {
   const result = 'status' in item ? item : undefined;
   return (
-    <div className="twilio-clean-row" role="listitem" aria-label={`${item.mediaSid}${result ? `: ${OUTCOME_LABEL[result.status]}` : ''}`}>
+    <div className={`twilio-clean-row${excluded ? ' excluded' : ''}`} role="listitem" aria-label={`${item.mediaSid}${result ? `: ${OUTCOME_LABEL[result.status]}` : excluded ? ': left out' : ''}`}>
+      {onToggle ? (
+        <input type="checkbox" className="clean-include" checked={!excluded} onChange={() => onToggle(item.mediaSid)} aria-label={`Delete ${item.mediaSid}`} />
+      ) : null}
+      <CleanupThumb accountId={accountId} item={item} />
       <span className="twilio-clean-main">
         <span className="mono">{item.mediaSid}</span>
         <span className="subtle">
@@ -25,11 +64,21 @@ function Row({ item }: { item: TwilioCleanupItem | TwilioCleanupResult }) {
         {result?.message && result.status !== 'deleted' ? <span className={`twilio-clean-msg outcome-${result.status}`}>{result.message}</span> : null}
       </span>
       {result ? <span className={`state-pill twilio-outcome outcome-${result.status}`}>{OUTCOME_LABEL[result.status]}</span> : null}
+      {excluded ? <span className="state-pill clean-left-out">Left out</span> : null}
     </div>
   );
 }
 
-export function CleanupList({ items, label }: { items: Array<TwilioCleanupItem | TwilioCleanupResult>; label: string }) {
+interface CleanupListProps {
+  accountId: string;
+  items: Array<TwilioCleanupItem | TwilioCleanupResult>;
+  label: string;
+  /** The dry run's list: media SIDs the user left out, and how to change that. */
+  excluded?: ReadonlySet<string>;
+  onToggle?: (mediaSid: string) => void;
+}
+
+export function CleanupList({ accountId, items, label, excluded, onToggle }: CleanupListProps) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   return (
@@ -40,7 +89,7 @@ export function CleanupList({ items, label }: { items: Array<TwilioCleanupItem |
           if (!item) return null;
           return (
             <div key={item.mediaSid} ref={virtualizer.measureElement} data-index={row.index} className="twilio-clean-slot" style={{ transform: `translateY(${row.start}px)` }}>
-              <Row item={item} />
+              <Row accountId={accountId} item={item} excluded={excluded?.has(item.mediaSid)} onToggle={onToggle} />
             </div>
           );
         })}

@@ -75,6 +75,7 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
       </div>
       <p role="status" className={finished ? (totals.failed > 0 || status.error ? 'banner warn' : 'banner ok') : 'subtle'}>
         {summary}
+        {status.excluded > 0 ? ` · ${plural(status.excluded, 'item')} left out by you` : ''}
         {finished && status.stopped && !status.error ? '. Stopped before the end: the items not deleted are still on Twilio.' : ''}
       </p>
       {status.error ? <TwilioError error={new UiError(status.error)} /> : null}
@@ -95,7 +96,7 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
       <p className="hint">
         Every result is also written, as it happens, to <span className="mono">{status.journalPath}</span>.
       </p>
-      {results.length > 0 ? <CleanupList items={results} label="Result for each media item, in the order handled" /> : null}
+      {results.length > 0 ? <CleanupList accountId={initial.accountId} items={results} label="Result for each media item, in the order handled" /> : null}
     </section>
   );
 }

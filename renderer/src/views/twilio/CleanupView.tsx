@@ -1,11 +1,15 @@
 // The clean-up screen: Twilio keeps media until someone deletes it. Choose the days (and optionally a sender or a
-// recipient), count first (a dry run that deletes nothing, with the list of what it found), then delete with a
-// confirmation, following the run in CleanupRun.
+// recipient), count first (a dry run that deletes nothing, run as a cancellable job in the transfer queue, with the
+// list of what it found, each item with a thumbnail and a box to leave it out), then delete with a confirmation,
+// following the run in CleanupRun.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
-import { call } from '../../bridge';
+import { FINAL_STATES, type TransferItem } from '../../../../main/common/transfers';
+import { call, UiError } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { JobProgress } from '../../components/JobProgress';
+import { noteJob, useJob } from '../../store/jobs';
 import { CleanupList } from './CleanupList';
 import { CleanupRun } from './CleanupRun';
 import { gmtDay, plural } from './format';
@@ -21,8 +25,19 @@ interface Criteria {
 
 export function CleanupView({ accountId, accountLabel }: { accountId: string; accountLabel: string }) {
   const [criteria, setCriteria] = useState<Criteria>({ dateFrom: gmtDay(-365), dateTo: gmtDay(-90), from: '', to: '' });
-  const [plan, setPlan] = useState<TwilioCleanupPlan | null>(null);
-  const [counting, setCounting] = useState(false);
+  // The count is a job in the transfer queue: followed through its events, its plan read through the query cache.
+  const [countJob, setCountJob] = useState<TransferItem | null>(null);
+  const job = useJob(countJob?.id ?? null) ?? countJob;
+  const planId = job?.state === 'done' ? job.result?.ref : undefined;
+  const planQuery = useQuery({
+    queryKey: twilioKeys.cleanupPlan(accountId, planId ?? ''),
+    queryFn: () => call('twilio.cleanupGetPlan', { accountId, planId: planId ?? '' }),
+    enabled: planId !== undefined,
+    staleTime: Infinity,
+  });
+  const plan: TwilioCleanupPlan | null = planId !== undefined ? (planQuery.data ?? null) : null;
+  const counting = job !== null && !FINAL_STATES.includes(job.state);
+  const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const client = useQueryClient();
   const [started, setStarted] = useState<TwilioCleanupStatus | null>(null);
@@ -32,33 +47,41 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
   // A run goes on in main when this screen is left: show it again on the way back.
   const latest = useQuery({ queryKey: twilioKeys.cleanupLatest(accountId), queryFn: () => call('twilio.cleanupLatest', { accountId }), staleTime: 0 });
   const run = started ?? latest.data ?? null;
-  const error = actionError ?? (latest.isError ? latest.error : undefined);
+  const countError = job?.state === 'failed' && job.error ? new UiError(job.error) : planQuery.isError ? planQuery.error : undefined;
+  const error = actionError ?? countError ?? (latest.isError ? latest.error : undefined);
+  const toDelete = plan ? plan.count - plan.items.filter((i) => excluded.has(i.mediaSid)).length : 0;
+  const toggle = useCallback((mediaSid: string) => {
+    setExcluded((before) => {
+      const next = new Set(before);
+      if (!next.delete(mediaSid)) next.add(mediaSid);
+      return next;
+    });
+  }, []);
 
   const set = (patch: Partial<Criteria>) => {
     setCriteria((c) => ({ ...c, ...patch }));
     // A count is for the criteria it was made with.
-    setPlan(null);
+    setCountJob(null);
+    setExcluded(new Set());
   };
   const rangeProblem = !criteria.dateFrom || !criteria.dateTo ? 'Choose the first and the last day.' : criteria.dateFrom > criteria.dateTo ? 'The first day is after the last day.' : undefined;
 
   const count = async () => {
-    setCounting(true);
     setError(undefined);
-    setPlan(null);
+    setCountJob(null);
+    setExcluded(new Set());
     try {
-      setPlan(
-        await call('twilio.cleanupPlan', {
-          accountId,
-          dateFrom: criteria.dateFrom,
-          dateTo: criteria.dateTo,
-          ...(criteria.from.trim() ? { from: criteria.from.trim() } : {}),
-          ...(criteria.to.trim() ? { to: criteria.to.trim() } : {}),
-        }),
-      );
+      const queued = await call('twilio.cleanupPlan', {
+        accountId,
+        dateFrom: criteria.dateFrom,
+        dateTo: criteria.dateTo,
+        ...(criteria.from.trim() ? { from: criteria.from.trim() } : {}),
+        ...(criteria.to.trim() ? { to: criteria.to.trim() } : {}),
+      });
+      noteJob(queued);
+      setCountJob(queued);
     } catch (err) {
       setError(err);
-    } finally {
-      setCounting(false);
     }
   };
 
@@ -66,10 +89,12 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
     setConfirming(false);
     if (!plan) return;
     try {
-      const status = await call('twilio.cleanupStart', { accountId, planId: plan.planId });
+      // Main drops the excluded media from the plan it kept: the count shown here decides nothing.
+      const status = await call('twilio.cleanupStart', { accountId, planId: plan.planId, exclude: [...excluded] });
       client.setQueryData(twilioKeys.cleanupLatest(accountId), status);
       setStarted(status);
-      setPlan(null);
+      setCountJob(null);
+      setExcluded(new Set());
     } catch (err) {
       setError(err);
     }
@@ -122,16 +147,22 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
             {counting ? 'Counting…' : 'Count'}
           </button>
           {plan && plan.count > 0 ? (
-            <button type="button" className="danger" disabled={running} onClick={() => setConfirming(true)}>
-              Delete {plural(plan.count, 'media', 'media')}
+            <button type="button" className="danger" disabled={running || toDelete === 0} onClick={() => setConfirming(true)}>
+              Delete {plural(toDelete, 'media', 'media')}
             </button>
           ) : null}
         </div>
       </form>
       <TwilioError error={error} />
-      {counting ? (
+      {counting && job ? (
+        <div className="twilio-count-job">
+          <p className="subtle">Reading the messages and their media in this range… nothing is deleted.</p>
+          <JobProgress item={job} noun="messages read" />
+        </div>
+      ) : null}
+      {job?.state === 'cancelled' ? (
         <p className="subtle" role="status">
-          Reading the messages and their media in this range… nothing is deleted.
+          Count cancelled: nothing was deleted. Count again to see what the range holds.
         </p>
       ) : null}
       {plan ? (
@@ -139,19 +170,19 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
           <p role="status" className={plan.count === 0 ? 'empty' : 'twilio-plan-count'}>
             {plan.count === 0
               ? `No media were added in this range (${plural(plan.messagesScanned, 'message')} read). Choose other days, or clear the sender and recipient.`
-              : `${plural(plan.count, 'media item', 'media items')} found in ${plural(plan.messagesScanned, 'message')} read. Nothing has been deleted yet.`}
+              : `${plural(plan.count, 'media item', 'media items')} found in ${plural(plan.messagesScanned, 'message')} read. Nothing has been deleted yet.${toDelete < plan.count ? ` ${plural(plan.count - toDelete, 'item')} left out: ${plural(toDelete, 'media item', 'media items')} to delete.` : ' Untick an item to leave it out.'}`}
           </p>
-          {plan.count > 0 ? <CleanupList items={plan.items} label="Media the clean-up would delete" /> : null}
+          {plan.count > 0 ? <CleanupList accountId={accountId} items={plan.items} label="Media the clean-up would delete" excluded={excluded} onToggle={toggle} /> : null}
         </div>
       ) : null}
       {run ? <CleanupRun key={run.runId} initial={run} onState={onRunState} /> : null}
       {confirming && plan ? (
-        <ConfirmDialog title={`Delete ${plural(plan.count, 'media item', 'media items')}?`} confirmLabel={`Delete ${plural(plan.count, 'media', 'media')}`} destructive onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog title={`Delete ${plural(toDelete, 'media item', 'media items')}?`} confirmLabel={`Delete ${plural(toDelete, 'media', 'media')}`} destructive onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
           <p>
             Every media item added from {plan.criteria.dateFrom} to {plan.criteria.dateTo}
             {plan.criteria.from ? ` sent by ${plan.criteria.from}` : ''}
-            {plan.criteria.to ? ` to ${plan.criteria.to}` : ''} in “{accountLabel}” is deleted from Twilio for good. You can stop at any time; a report says
-            what was deleted.
+            {plan.criteria.to ? ` to ${plan.criteria.to}` : ''} in “{accountLabel}”{toDelete < plan.count ? `, except the ${plural(plan.count - toDelete, 'item')} you left out,` : ''} is deleted from
+            Twilio for good. You can stop at any time; a report says what was deleted.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -39,6 +39,8 @@ export const twilioKeys = {
   resource: (accountId: string, mediaSid: string, format: 'json' | 'xml') => ['twilio', accountId, 'resource', mediaSid, format] as const,
   cleanupLatest: (accountId: string) => ['twilio', accountId, 'cleanup'] as const,
   cleanupRun: (accountId: string, runId: string) => ['twilio', accountId, 'cleanup', runId] as const,
+  cleanupPlan: (accountId: string, planId: string) => ['twilio', accountId, 'cleanupPlan', planId] as const,
+  preview: (accountId: string, mediaSid: string) => ['twilio', accountId, 'preview', mediaSid] as const,
 };
 
 type Pages<T> = InfiniteData<TwilioPage<T>, string | null>;

@@ -14,7 +14,7 @@ import {
 } from '../../../../main/common/library-acl';
 import type { AppError } from '../../../../main/common/errors';
 import type { LibraryClient } from '../../../../main/providers/library/index';
-import { folderWithFiles, startLibraryWorld, type LibraryWorld } from './library-support';
+import { folderWithFiles, outcomes, runJob, startLibraryWorld, type LibraryWorld } from './library-support';
 
 let w: LibraryWorld;
 beforeAll(async () => {
@@ -137,19 +137,16 @@ describe('one list for many targets', () => {
     const locked: Acl = { readUsers: [w.demoUser], readApps: [], writeUsers: [w.otherUser], writeApps: [] };
     await w.ok('library.putAcl', { accountId: w.accountId, target: { folder, file: 'locked.jpg' }, acl: locked, allowLockout: true });
 
-    const outcome = await w.ok('library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: shared() });
-    expect(outcome.saved).toBe(4);
-    expect(outcome.failed).toBe(1);
-    expect(outcome.results.map((r) => [r.target.file ?? '(folder)', r.ok])).toEqual([
-      ['(folder)', true],
-      ['a.jpg', true],
-      ['b.jpg', true],
-      ['c.jpg', true],
-      ['locked.jpg', false],
+    const job = await runJob(w, 'library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: shared() });
+    expect(outcomes(job)).toEqual([
+      [folder, 'ok'],
+      [`${folder}/a.jpg`, 'ok'],
+      [`${folder}/b.jpg`, 'ok'],
+      [`${folder}/c.jpg`, 'ok'],
+      [`${folder}/locked.jpg`, 'forbidden'],
     ]);
-    const refused = outcome.results.find((r) => r.target.file === 'locked.jpg');
-    expect(refused && !refused.ok && refused.error).toMatchObject({ code: 'forbidden', details: { status: 403 } });
-    expect(refused && !refused.ok && refused.error.message).toMatch(/locked\.jpg/);
+    const refused = job.result?.items?.find((r) => r.name === `${folder}/locked.jpg`);
+    expect(refused?.message).toMatch(/locked\.jpg/);
 
     // Every other one now carries the list; the refusing one kept its own.
     expect((await w.demo.getAcl({ folder })).acl).toEqual(shared());
@@ -161,9 +158,8 @@ describe('one list for many targets', () => {
 
   it('applies to the selected files only', async () => {
     const folder = await folderWithFiles(w, 'some', ['x.jpg', 'y.jpg', 'z.jpg']);
-    const outcome = await w.ok('library.applyAcl', { accountId: w.accountId, to: { kind: 'files', folder, files: ['x.jpg', 'z.jpg', 'missing.jpg'] }, acl: shared() });
-    expect(outcome.results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ok', 'not_found']);
-    expect([outcome.saved, outcome.failed]).toEqual([2, 1]);
+    const job = await runJob(w, 'library.applyAcl', { accountId: w.accountId, to: { kind: 'files', folder, files: ['x.jpg', 'z.jpg', 'missing.jpg'] }, acl: shared() });
+    expect(outcomes(job).map(([, o]) => o)).toEqual(['ok', 'ok', 'not_found']);
     expect((await w.demo.getAcl({ folder, file: 'y.jpg' })).acl).toEqual(emptyAcl());
     expect(await canRead(w.other, folder, 'x.jpg')).toBe(true);
     expect(await canRead(w.other, folder, 'y.jpg')).toBe(false);
@@ -177,8 +173,8 @@ describe('one list for many targets', () => {
     const message = await w.fails('library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: onlyOther }, 'conflict');
     expect(message).toMatch(new RegExp(`lose your own access to 3 of the 3 items: folder "${folder}", "p\\.jpg", "q\\.jpg"\\. You could not undo this change yourself`));
     expect(puts()).toBe(before);
-    const outcome = await w.ok('library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: onlyOther, allowLockout: true });
-    expect([outcome.saved, outcome.failed]).toEqual([3, 0]);
+    const job = await runJob(w, 'library.applyAcl', { accountId: w.accountId, to: { kind: 'folderAndFiles', folder }, acl: onlyOther, allowLockout: true });
+    expect(outcomes(job).map(([, o]) => o)).toEqual(['ok', 'ok', 'ok']);
     expect(await canRead(w.other, folder, 'p.jpg')).toBe(true);
     expect(await canRead(w.demo, folder, 'p.jpg')).toBe(false);
   });

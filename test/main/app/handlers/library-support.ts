@@ -112,6 +112,17 @@ export async function waitForFinal(world: LibraryWorld, id: string, timeoutMs = 
   }
 }
 
+/** Starts a job (library.applyAcl, deleteFiles, deleteFolders), waits for it to end and returns it. */
+export async function runJob<M extends 'library.applyAcl' | 'library.deleteFiles' | 'library.deleteFolders'>(world: LibraryWorld, method: M, args: MethodArgs<M>): Promise<TransferItem> {
+  const job = (await world.ok(method, args)) as TransferItem;
+  return waitForFinal(world, job.id);
+}
+
+/** A finished job's result per item, as [name, outcome or refusal code]. */
+export function outcomes(job: TransferItem): Array<[string, string]> {
+  return (job.result?.items ?? []).map((i) => [i.name, i.outcome === 'refused' ? (i.code ?? 'refused') : i.outcome]);
+}
+
 /** Waits until the transfer is in one of the states. */
 export async function waitForState(world: LibraryWorld, id: string, states: TransferItem['state'][], timeoutMs = 10_000): Promise<TransferItem> {
   const started = Date.now();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, numberedName } from '../../../../main/common/methods/library';
-import { ASSETS, folderWithFiles, rawPath, startLibraryWorld, type LibraryWorld } from './library-support';
+import { ASSETS, folderWithFiles, outcomes, rawPath, runJob, startLibraryWorld, type LibraryWorld } from './library-support';
 
 let w: LibraryWorld;
 beforeAll(async () => {
@@ -139,36 +139,36 @@ describe('folders', () => {
     await w.fails('library.createFolder', { accountId: w.accountId, folder }, 'conflict', /already exists/);
   });
 
-  it('deletes an empty folder; a second delete says it is gone', async () => {
+  it('deletes an empty folder as a job; a second delete says it is gone', async () => {
     const folder = w.folder('empty');
     await w.ok('library.createFolder', { accountId: w.accountId, folder });
-    expect(await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] })).toEqual([{ folder, ok: true, fileCount: 0, deletedFiles: 0 }]);
-    const [again] = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] });
-    expect(again).toMatchObject({ folder, ok: false, error: { code: 'not_found' } });
+    const job = await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] });
+    expect(job).toMatchObject({ state: 'done', direction: 'job', unit: 'items', bytesDone: 1, bytesTotal: 1 });
+    expect(outcomes(job)).toEqual([[folder, 'ok']]);
+    expect(outcomes(await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] }))).toEqual([[folder, 'not_found']]);
   });
 
   it('refuses to delete a folder with files unless told to delete them too, with the count the user saw', async () => {
     const folder = await folderWithFiles(w, 'full', ['a.jpg', 'b.jpg', 'c.jpg']);
-    const [refused] = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] });
-    expect(refused).toMatchObject({ ok: false, fileCount: 3, deletedFiles: 0, error: { code: 'conflict' } });
-    expect(refused?.error?.message).toMatch(/is not empty: it holds 3 files/);
+    const [refused] = (await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder }] })).result?.items ?? [];
+    expect(refused).toMatchObject({ outcome: 'refused', code: 'conflict' });
+    expect(refused?.message).toMatch(/is not empty: it holds 3 files/);
     // The user confirmed two files, but there are three now: nothing goes.
-    const [stale] = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 2 }] });
-    expect(stale).toMatchObject({ ok: false, fileCount: 3, deletedFiles: 0, error: { code: 'conflict' } });
-    expect(stale?.error?.message).toMatch(/now holds 3 files, not the 2 you confirmed/);
+    const [stale] = (await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 2 }] })).result?.items ?? [];
+    expect(stale).toMatchObject({ outcome: 'refused', code: 'conflict' });
+    expect(stale?.message).toMatch(/now holds 3 files, not the 2 you confirmed/);
     expect((await w.demo.getFolder(folder)).files).toHaveLength(3);
 
-    const [deleted] = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 3 }] });
-    expect(deleted).toEqual({ folder, ok: true, fileCount: 3, deletedFiles: 3 });
+    expect(outcomes(await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 3 }] }))).toEqual([[folder, 'ok']]);
     await expect(w.demo.getFolder(folder)).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('keeps a folder whose files refuse to go, and names them', async () => {
     // The colleague's folder is shared read-only with the demo user: nothing in it can be deleted by him.
-    const [result] = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder: 'from-colleague', withFiles: 2 }] });
-    expect(result).toMatchObject({ folder: 'from-colleague', ok: false, fileCount: 2, deletedFiles: 0, error: { code: 'forbidden' } });
-    expect(result?.error?.message).toMatch(/2 of the 2 files in "from-colleague" could not be deleted \("ocean-copy\.jpg", "portrait\.jpg"\), so the folder was kept/);
-    expect(result?.failedFiles?.map((f) => !f.ok && f.error.code)).toEqual(['forbidden', 'forbidden']);
+    const [result] = (await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder: 'from-colleague', withFiles: 2 }] })).result?.items ?? [];
+    expect(result).toMatchObject({ name: 'from-colleague', outcome: 'refused', code: 'forbidden' });
+    expect(result?.message).toMatch(/2 of the 2 files in "from-colleague" could not be deleted \("ocean-copy\.jpg", "portrait\.jpg"\), so the folder was kept/);
+    expect(result?.message).toMatch(/\nocean-copy\.jpg: /);
     expect((await w.other.getFolder('from-colleague')).files).toHaveLength(2);
   });
 
@@ -177,9 +177,8 @@ describe('folders', () => {
     const b = w.folder('multi');
     await w.ok('library.createFolder', { accountId: w.accountId, folder: a });
     await w.ok('library.createFolder', { accountId: w.accountId, folder: b });
-    const results = await w.ok('library.deleteFolders', { accountId: w.accountId, folders: [{ folder: a }, { folder: 'partner-drop', withFiles: 1 }, { folder: b }] });
-    expect(results.map((r) => [r.folder, r.ok])).toEqual([[a, true], ['partner-drop', false], [b, true]]);
-    expect(results[1]?.error?.code).toBe('forbidden');
+    const job = await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder: a }, { folder: 'partner-drop', withFiles: 1 }, { folder: b }] });
+    expect(outcomes(job)).toEqual([[a, 'ok'], ['partner-drop', 'forbidden'], [b, 'ok']]);
   });
 });
 
@@ -197,9 +196,13 @@ describe('files', () => {
     const folder = await folderWithFiles(w, 'del', ['one.jpg', 'two.jpg', 'keep.jpg']);
     // keep.jpg gets a list of its own that leaves the demo user read access only.
     await w.demo.putAcl({ folder, file: 'keep.jpg' }, { readUsers: [w.demoUser], readApps: [], writeUsers: [w.otherUser], writeApps: [] });
-    const results = await w.ok('library.deleteFiles', { accountId: w.accountId, folder, files: ['one.jpg', 'keep.jpg', 'ghost.jpg', 'two.jpg'] });
-    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'forbidden', 'not_found', 'ok']);
-    expect(results.map((r) => r.target.file)).toEqual(['one.jpg', 'keep.jpg', 'ghost.jpg', 'two.jpg']);
+    const job = await runJob(w, 'library.deleteFiles', { accountId: w.accountId, folder, files: ['one.jpg', 'keep.jpg', 'ghost.jpg', 'two.jpg'] });
+    expect(outcomes(job)).toEqual([
+      [`${folder}/one.jpg`, 'ok'],
+      [`${folder}/keep.jpg`, 'forbidden'],
+      [`${folder}/ghost.jpg`, 'not_found'],
+      [`${folder}/two.jpg`, 'ok'],
+    ]);
     expect((await w.demo.getFolder(folder)).files.map((f) => f.name)).toEqual(['keep.jpg']);
   });
 });

@@ -3,9 +3,10 @@
 // it deleted (checked against what the server still has), in its status, its report and its journal.
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TwilioCleanupResult, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
+import type { MethodArgs } from '../../../../main/common/contract';
+import type { TwilioCleanupPlan, TwilioCleanupResult, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { bootTestApp } from '../../../helpers/app-harness';
-import { call, everyMedia, failure, gmtDay, tick, twilioAccount, type TestApp } from './twilio-test-helpers';
+import { call, everyMedia, failure, gmtDay, tick, transfersSettled, twilioAccount, type TestApp } from './twilio-test-helpers';
 
 let app: TestApp;
 let accountId: string;
@@ -32,6 +33,15 @@ async function follow(runId: string, until: (status: TwilioCleanupStatus, result
   throw new Error('the clean-up run did not get there');
 }
 
+/** The dry run as the screen does it: a job in the queue, then the plan it kept. */
+async function countPlan(args: MethodArgs<'twilio.cleanupPlan'>): Promise<TwilioCleanupPlan> {
+  const job = await call(app, 'twilio.cleanupPlan', args);
+  expect(job).toMatchObject({ direction: 'job', unit: 'items' });
+  const [done] = await transfersSettled(app, [job.id]);
+  expect(done?.state, done?.error?.message).toBe('done');
+  return call(app, 'twilio.cleanupGetPlan', { accountId: args.accountId, planId: done?.result?.ref ?? '' });
+}
+
 const inRange = (iso: string | null, from: string, to: string): boolean => iso !== null && iso.slice(0, 10) >= from && iso.slice(0, 10) <= to;
 
 describe('clean-up', () => {
@@ -41,7 +51,7 @@ describe('clean-up', () => {
     const expected = before.filter((m) => inRange(m.dateCreated, dateFrom, dateTo)).map((m) => m.sid);
     expect(expected.length).toBeGreaterThan(5);
 
-    const plan = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo });
+    const plan = await countPlan({ accountId, dateFrom, dateTo });
     expect(plan.count).toBe(expected.length);
     expect(plan.items.map((i) => i.mediaSid).sort()).toEqual([...expected].sort());
     // A dry run deletes nothing.
@@ -72,20 +82,20 @@ describe('clean-up', () => {
 
   it('narrows by sender and recipient', async () => {
     const [dateFrom, dateTo] = ['2025-05-25', '2025-06-02'];
-    const all = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo });
+    const all = await countPlan({ accountId, dateFrom, dateTo });
     const sender = all.items[0]?.from ?? '';
-    const bySender = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo, from: sender });
+    const bySender = await countPlan({ accountId, dateFrom, dateTo, from: sender });
     expect(bySender.count).toBe(all.items.filter((i) => i.from === sender).length);
     expect(bySender.count).toBeLessThan(all.count);
     const recipient = all.items[0]?.to ?? '';
-    const byRecipient = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo, to: recipient });
+    const byRecipient = await countPlan({ accountId, dateFrom, dateTo, to: recipient });
     expect(byRecipient.items.every((i) => i.to === recipient)).toBe(true);
   });
 
   it('stopped half-way, reports exactly what it deleted, and the rest is still on the server', async () => {
     const messageSid = await app.sandbox!.twilio.createMessage({ body: 'lots of media' });
     const seeded = await app.sandbox!.twilio.seedMedia(messageSid, 1500);
-    const plan = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom: gmtDay(-1), dateTo: gmtDay(1) });
+    const plan = await countPlan({ accountId, dateFrom: gmtDay(-1), dateTo: gmtDay(1) });
     expect(plan.items.map((i) => i.mediaSid).sort()).toEqual([...seeded].sort());
 
     const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId });
@@ -117,6 +127,38 @@ describe('clean-up', () => {
 
     // The screen finds the run again after being left.
     expect(await call(app, 'twilio.cleanupLatest', { accountId })).toMatchObject({ runId: started.runId, state: 'finished', done: plan.count });
+  });
+
+  it('counts as a job that shows the messages read and can be cancelled', async () => {
+    const job = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom: '2020-01-01', dateTo: gmtDay(1) });
+    await app.services.transfers.cancel(job.id);
+    const [ended] = await transfersSettled(app, [job.id]);
+    expect(ended).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
+    expect(ended?.result?.ref).toBeUndefined();
+    // Left alone, the same count finishes with the messages it read as its progress.
+    const again = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom: '2025-05-18', dateTo: '2025-05-21' });
+    const [done] = await transfersSettled(app, [again.id]);
+    expect(done?.state).toBe('done');
+    expect(done?.bytesDone).toBeGreaterThan(0);
+    expect(done?.bytesDone).toBe(done?.bytesTotal);
+  });
+
+  it('never deletes a media the user excluded, whatever the window says', async () => {
+    const messageSid = await app.sandbox!.twilio.createMessage({ body: 'exclusions' });
+    const seeded = await app.sandbox!.twilio.seedMedia(messageSid, 12);
+    const plan = await countPlan({ accountId, dateFrom: gmtDay(-1), dateTo: gmtDay(1) });
+    expect(plan.items.map((i) => i.mediaSid)).toEqual(expect.arrayContaining(seeded));
+    const kept = [seeded[0], seeded[5], seeded[11]] as string[];
+    // An unknown SID and a repeated one change nothing; the arguments carry no count the run could trust.
+    const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId, exclude: [...kept, kept[0] as string, 'ME' + 'f'.repeat(32)] });
+    expect(started).toMatchObject({ total: plan.count - 3, excluded: 3 });
+    const { status, results } = await follow(started.runId, (s) => s.state === 'finished');
+    expect(status.totals.deleted).toBe(plan.count - 3);
+    expect(results.map((r) => r.mediaSid)).not.toEqual(expect.arrayContaining([kept[0]]));
+    const left = (await everyMedia(app, accountId)).filter((m) => m.messageSid === messageSid).map((m) => m.sid);
+    expect(left.sort()).toEqual([...kept].sort());
+    // A window that sends extra fields is refused before anything runs.
+    expect(await failure(app, 'twilio.cleanupStart', { accountId, planId: plan.planId, exclude: [], count: 0 } as never)).toMatchObject({ code: 'validation' });
   });
 
   it('refuses a range that ends before it starts, and an unknown run', async () => {

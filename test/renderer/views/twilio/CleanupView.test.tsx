@@ -47,6 +47,7 @@ function statusAfter(since: number, all: TwilioCleanupResult[], finished: boolea
     results: all.slice(since),
     from: since,
     stopped: false,
+    excluded: 0,
     startedAt: '2026-12-05T16:00:00.000Z',
     journalPath: '/tmp/journal.jsonl',
   };
