@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
+import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
 import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -10,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: 3,
   sandboxEnabled: true,
   persistSecretsWithoutKeyring: false,
+  proxy: DEFAULT_PROXY_SETTING,
 };
 
 // Any JSON object is a readable settings file; each key then falls back to its default on its own, so one bad

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, type AccountSummary } from '../accounts.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
+import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
 import { method } from './define.js';
 
@@ -19,6 +20,8 @@ export const settingsSchema = z.object({
   sandboxEnabled: z.boolean(),
   /** On Linux without a keyring: keep secrets on disk under the weak 'basic_text' protection anyway. */
   persistSecretsWithoutKeyring: z.boolean(),
+  /** How requests to servers are routed (its password is in the vault: settings.setProxyPassword). */
+  proxy: proxySettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -76,6 +79,9 @@ export const coreMethods = {
 
   'settings.get': method(none).returns<Settings>(),
   'settings.update': method(settingsSchema.partial().strict()).returns<Settings>(),
+  /** A string replaces the proxy's password, null removes it. The window is told only whether one is saved. */
+  'settings.setProxyPassword': method(z.object({ password: secretValue.nullable() }).strict()).returns<ProxyPasswordStatus>(),
+  'settings.proxyPassword': method(none).returns<ProxyPasswordStatus>(),
 
   'accounts.list': method(none).returns<AccountSummary[]>(),
   'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional() }).strict()).returns<AccountSummary>(),
