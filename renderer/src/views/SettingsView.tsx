@@ -3,6 +3,7 @@ import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
 import { useAppStore } from '../store/app-store';
+import { NetworkSection } from './NetworkSection';
 import { UpdatesSection } from './UpdatesSection';
 
 export function SettingsView() {
@@ -11,13 +12,15 @@ export function SettingsView() {
   const [error, setError] = useState<string>();
   if (!settings || !info) return null;
 
-  const update = async (patch: Partial<Settings>) => {
+  const update = async (patch: Partial<Settings>): Promise<boolean> => {
     setError(undefined);
     try {
       useAppStore.setState({ settings: await call('settings.update', patch) });
       if (patch.persistSecretsWithoutKeyring !== undefined) useAppStore.setState({ info: await call('app.info', {}) });
+      return true;
     } catch (err) {
       setError(messageOf(err));
+      return false;
     }
   };
   const storage = info.secureStorage;
@@ -63,6 +66,7 @@ export function SettingsView() {
             </label>
           ) : null}
         </fieldset>
+        <NetworkSection saved={settings.proxy} host={info.host} onSave={(proxy) => update({ proxy })} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
