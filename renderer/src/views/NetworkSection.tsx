@@ -88,20 +88,20 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
       {draft.mode === 'manual' ? (
         <div className="proxy-manual">
           <Field label="Proxy host" error={errors.host}>
-            {(a11y) => <input {...a11y} value={draft.host} placeholder="proxy.example.com" autoComplete="off" spellCheck={false} onChange={(e) => set({ host: e.target.value })} />}
+            {(a11y) => <input {...a11y} type="text" value={draft.host} placeholder="proxy.example.com" autoComplete="off" spellCheck={false} onChange={(e) => set({ host: e.target.value })} />}
           </Field>
           <Field label="Port" error={errors.port}>
-            {(a11y) => <input {...a11y} value={draft.port} inputMode="numeric" placeholder="3128" onChange={(e) => set({ port: e.target.value })} />}
+            {(a11y) => <input {...a11y} type="text" className="port-input" value={draft.port} inputMode="numeric" placeholder="3128" onChange={(e) => set({ port: e.target.value })} />}
           </Field>
           <Field label="Bypass the proxy for" hint="Comma-separated, as NO_PROXY: hosts, domains (.example.com), IP addresses or ranges (10.0.0.0/8). The embedded sandbox (127.0.0.1) needs to be listed to be reached directly." error={errors.bypass}>
-            {(a11y) => <input {...a11y} value={draft.bypass} placeholder="localhost, 127.0.0.1, .internal.example" spellCheck={false} onChange={(e) => set({ bypass: e.target.value })} />}
+            {(a11y) => <input {...a11y} type="text" value={draft.bypass} placeholder="localhost, 127.0.0.1, .internal.example" spellCheck={false} onChange={(e) => set({ bypass: e.target.value })} />}
           </Field>
         </div>
       ) : null}
       {draft.mode !== 'none' ? (
         <>
           <Field label="Proxy user name" hint="Only for a proxy that asks for one; sent with the password below as Basic authentication." error={errors.username}>
-            {(a11y) => <input {...a11y} value={draft.username} autoComplete="off" spellCheck={false} onChange={(e) => set({ username: e.target.value })} />}
+            {(a11y) => <input {...a11y} type="text" value={draft.username} autoComplete="off" spellCheck={false} onChange={(e) => set({ username: e.target.value })} />}
           </Field>
           <div className="form-actions">
             <button type="button" onClick={() => void save(draft)}>Save proxy settings</button>
