@@ -110,3 +110,7 @@ export function proxyNetworkError(proxy: ProxyServer, host: string, err: NodeJS.
 export function proxyConnectError(proxy: ProxyServer, host: string, status: number): AppError {
   return new AppError('network', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not open a connection to ${host} (it answered ${status}).`);
 }
+
+export function proxyTimeoutError(proxy: ProxyServer, timeoutMs: number): AppError {
+  return new AppError('timeout', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+}

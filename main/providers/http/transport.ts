@@ -7,7 +7,7 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
-import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, routeFor } from './proxy-route.js';
+import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
@@ -235,6 +235,12 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       outgoing.setTimeout(answerTimeoutMs);
       req.onBodySent?.();
     });
+    if (route.kind === 'proxy') {
+      // The request's own timeout starts with its socket, which a proxy's agent hands over only once the tunnel is up.
+      const connecting = setTimeout(() => fail(proxyTimeoutError(route.proxy, timeoutMs)), timeoutMs);
+      outgoing.once('socket', () => clearTimeout(connecting));
+      outgoing.once('close', () => clearTimeout(connecting));
+    }
     // https through a proxy: the tunnel's own answer (CONNECT). Anything but 200 is the proxy speaking, not the server.
     outgoing.on('proxyConnect', ({ statusCode }: { statusCode: number }) => {
       if (statusCode !== 200 && statusCode !== 407 && route.kind === 'proxy') fail(proxyConnectError(route.proxy, host, statusCode));

@@ -3,7 +3,7 @@
 // unreachable proxy said in words that name the proxy and never its password.
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
 import { useRoutePicker, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
@@ -101,6 +101,19 @@ describe('requests through an HTTP proxy', () => {
     await new Promise((r) => gone.close(r));
     through(open);
     await expect(get(`https://${goneHost}/`)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining(`did not open a connection to ${goneHost}`) });
+  });
+
+  it.each(['http', 'https'])('gives up on a proxy that takes the connection and never answers (%s)', async (scheme) => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL(`http://127.0.0.1:${port}`), source: 'HTTPS_PROXY' } }));
+    const started = Date.now();
+    const failure = send({ method: 'GET', url: new URL(`${scheme}://${scheme === 'http' ? plainHost : secureHost}/`), timeoutMs: 1000 });
+    // https waits for the tunnel (the proxy is named); http's request is already sent, so its wait is the answer's.
+    await expect(failure).rejects.toMatchObject({ code: 'timeout', message: scheme === 'https' ? `The proxy 127.0.0.1:${port} (from HTTPS_PROXY) did not answer within 1 s.` : `${plainHost} did not answer within 1 s.` });
+    expect(Date.now() - started).toBeLessThan(5000);
+    silent.close();
   });
 
   it('refuses to put a secret on the network in clear text through a proxy elsewhere, even to a server on this machine', async () => {
