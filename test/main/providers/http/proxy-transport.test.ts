@@ -116,6 +116,27 @@ describe('requests through an HTTP proxy', () => {
     silent.close();
   });
 
+  it.each(['http', 'https'])('lets a slow answer that keeps moving outlast the timeout once the tunnel is up (%s)', async (scheme) => {
+    const drip = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200);
+      let left = 8;
+      const timer = setInterval(() => {
+        res.write('.');
+        if (--left === 0) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 150);
+    };
+    const slow = scheme === 'https' ? https.createServer({ cert: cert.cert, key: cert.key }, drip) : http.createServer(drip);
+    const slowHost = await listen(slow);
+    through(open);
+    const res = await send({ method: 'GET', url: new URL(`${scheme}://${slowHost}/`), timeoutMs: 500, tls: { ca: cert.cert } });
+    expect((await readBody(res)).toString()).toBe('........');
+    slow.closeAllConnections();
+    slow.close();
+  });
+
   it('refuses to put a secret on the network in clear text through a proxy elsewhere, even to a server on this machine', async () => {
     useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL('http://proxy.example:3128'), source: 'HTTP_PROXY' } }));
     await expect(send({ method: 'GET', url: new URL(`http://${plainHost}/`), carriesSecret: true })).rejects.toMatchObject({ code: 'insecure' });
