@@ -8,6 +8,7 @@ import { FolderGrants } from './grants.js';
 import { MediaStreams } from './media-streams.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { useRoutePicker } from '../providers/http/proxy-route.js';
 import { lockDataFolder, type DataFolderLock } from '../core/storage/instance-lock.js';
 
 export interface RunningApp {
@@ -57,6 +58,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
     instance,
     async close() {
       try {
+        useRoutePicker(undefined);
         await sandbox?.close();
         await services.transfers.stop();
         await services.log.flush();

@@ -16,6 +16,10 @@ import { KEPT_FILES_DIR, removeOrphanedKeptFiles } from '../core/files/staging.j
 import { toAppError } from '../common/errors.js';
 import { EventBus } from './events.js';
 import { observeRequests } from '../providers/http/transport.js';
+import { useRoutePicker } from '../providers/http/proxy-route.js';
+import { proxyFromEnv } from '../providers/http/proxy-env.js';
+import { PROXY_PASSWORD_KEY } from '../common/proxy.js';
+import { createProxyPicker, pacPicker } from './proxy.js';
 import { registerRunners } from './runners/index.js';
 
 export interface HostCapabilities {
@@ -49,6 +53,13 @@ export interface AppServicesOptions {
   /** Chooses the cipher once settings are known (Electron asks whether weak storage was opted in). */
   cipher: (settings: { persistSecretsWithoutKeyring: boolean }) => Promise<SecretCipher>;
   host: HostCapabilities;
+  /**
+   * The OS's proxy for a URL, in Chromium's words ("PROXY host:port; DIRECT"): the desktop app's session. Without
+   * it, "system" means the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY.
+   */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** The environment read for proxies when there is no resolveProxy (tests give their own). */
+  env?: Record<string, string | undefined>;
 }
 
 export class NoticeBoard {
@@ -190,6 +201,14 @@ export async function createAppServices(options: AppServicesOptions) {
     if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}`);
     else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms)`);
   });
+  // Every request of the three protocols goes through the transport, which asks this picker for its route.
+  useRoutePicker(
+    createProxyPicker({
+      setting: () => settings.get().proxy,
+      password: () => vault.get(PROXY_PASSWORD_KEY),
+      system: options.resolveProxy ? pacPicker(options.resolveProxy) : proxyFromEnv(options.env ?? process.env),
+    }),
+  );
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
 
   return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, addressBook, transfers, redact, cipherFor: options.cipher };

@@ -9,6 +9,8 @@ import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { ACCOUNT_OPTIONS, commandHelp, GLOBAL_OPTIONS, groupHelp, mainHelp, optionsOf } from './help.js';
 import { Output, type CliIo } from './io.js';
 import { hideSecrets } from './redact.js';
+import { proxyFromEnv } from '../providers/http/proxy-env.js';
+import { useRoutePicker } from '../providers/http/proxy-route.js';
 import { commandsUnder, resolveCommand } from './registry.js';
 
 declare const __APP_VERSION__: string;
@@ -26,6 +28,8 @@ function asCliError(err: unknown): AppError {
 export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSignal): Promise<ExitCode> {
   // Known before parsing, so that even a usage error answers with a JSON document.
   const json = argv.includes('--json');
+  // As curl: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY (the app's own proxy setting is the app's).
+  useRoutePicker(proxyFromEnv(io.env));
   const secrets = new Set<string>();
   let data: AppData | undefined;
   const redact = (text: string): string => hideSecrets(text, [...secrets, ...(data?.vault.allValues() ?? [])]);

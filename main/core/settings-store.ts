@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
 import { DEFAULT_TWILIO_FILE_NAME_PATTERN } from '../common/file-name-pattern.js';
+import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
 import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   accountPlaces: {},
   downloadFolders: {},
   twilioFileNamePattern: DEFAULT_TWILIO_FILE_NAME_PATTERN,
+  proxy: DEFAULT_PROXY_SETTING,
 };
 
 // Any JSON object is a readable settings file; each key then falls back to its default on its own, so one bad

@@ -111,6 +111,8 @@ if (folder.held || !app.requestSingleInstanceLock()) {
       dataDir,
       version: app.getVersion(),
       cipher: (settings) => createSafeStorageCipher(safeStorage, process.platform, settings.persistSecretsWithoutKeyring),
+      // The OS's proxy (and PAC file) as Chromium applies it, asked for each request's URL.
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
       host: {
         host: 'electron',
         openExternal: async (url) => shell.openExternal(url),

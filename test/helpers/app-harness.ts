@@ -14,7 +14,7 @@ export interface TestAppGrants {
 }
 
 /** Boots the app; the embedded sandbox stays off unless asked for, so tests start from no accounts. */
-export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean } = {}): Promise<RunningApp & TestAppGrants & { dataDir: string; cleanup(): Promise<void> }> {
+export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean; env?: Record<string, string | undefined> } = {}): Promise<RunningApp & TestAppGrants & { dataDir: string; cleanup(): Promise<void> }> {
   const dir = dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'md-app-')));
   if (!options.sandbox) {
     await fs.writeFile(path.join(dir, 'settings.json'), JSON.stringify({ sandboxEnabled: false }), { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
@@ -27,6 +27,8 @@ export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean
     dataDir: dir,
     version: '0.0.0-test',
     cipher: () => createKeyFileCipher(dir),
+    // The proxy variables the app reads: the test's own, never the machine's.
+    env: options.env ?? {},
     host: {
       host: 'browser',
       openExternal: async () => undefined,

@@ -12,6 +12,7 @@ import { startAppUnderTest, type AppUnderTest, type HostileSecrets } from './sup
 import { CaseReport, Checks } from './support/report.js';
 import { describeLeaks, findSecretLeaks } from './support/secrets.js';
 import { startScriptedServer, type TestServer } from './support/servers.js';
+import { startTestProxy, type TestProxy } from '../helpers/test-proxy.js';
 
 const HOSTILE: HostileSecrets = {
   generic: `g!'()*~ä é+/=%&"<>\\ %41 x`,
@@ -21,6 +22,9 @@ const HOSTILE: HostileSecrets = {
 const WRONG_PASSWORD = `w!'()*~å ç+/=%&"<>\\ %44 wrong`;
 /** Typed into the account form and tested before saving: the vault never holds it, so the log cannot know it. */
 const TYPED_UNSAVED = `u!'()*~ø æ+/=%&"<>\\ %45 typed`;
+/** A proxy's password: every character an encoding changes (%, @, :, +, quotes, non-ASCII), as the vault keeps it. */
+const PROXY_PASSWORD = `p%25@:+"'ä€ %45 x`;
+const PROXY_USER = 'proxy-ops';
 const RECIPIENTS = ['+15551230001'];
 const report = new CaseReport('secret-scan', 'secret scan with hostile secrets');
 
@@ -29,6 +33,7 @@ let t: AppUnderTest;
 let echo: TestServer;
 let echoMode: { precheck: 'ok' | 'refuse'; upload: 'ok' | 'refuse' } = { precheck: 'ok', upload: 'refuse' };
 let pathAccount = '';
+let proxy: TestProxy;
 
 function echoed(req: SeenRequest): string {
   const header = (name: string): string => Buffer.from(String(req.headers[name] ?? ''), 'latin1').toString('utf8');
@@ -67,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await report.write();
   await echo?.close();
+  await proxy?.close();
   await t?.close();
 });
 
@@ -133,6 +139,30 @@ describe('secret scan: hostile secrets through every flow', () => {
     report.judge('typed, unsaved password echoed by the precheck', 'failure shown, the password nowhere', tested.message, checks);
     expect(checks.failed()).toEqual([]);
   }, 30_000);
+
+  it("a proxy password with every character an encoding changes: through the proxy, and refused when wrong", async () => {
+    proxy = await startTestProxy({ credentials: { username: PROXY_USER, password: PROXY_PASSWORD } });
+    t.secrets.push({ label: 'proxy password', value: PROXY_PASSWORD, user: PROXY_USER });
+    const wrongProxyPassword = `${PROXY_PASSWORD}-old`;
+    t.secrets.push({ label: 'wrong proxy password typed', value: wrongProxyPassword, user: PROXY_USER });
+    await t.call('settings.setProxyPassword', { password: PROXY_PASSWORD });
+    await t.call('settings.update', { proxy: { mode: 'manual', host: '127.0.0.1', port: proxy.port, username: PROXY_USER, bypass: '' } });
+    const upload = await uploadWith(t.accounts.generic);
+    const folders = await t.invoke('library.listFolders', { accountId: t.accounts.library });
+    const messages = await t.invoke('twilio.listMessages', { accountId: t.accounts.twilio });
+    const tested = await t.call('accounts.test', { accountId: t.accounts.library });
+    const through = proxy.seen.length;
+    await t.call('settings.setProxyPassword', { password: wrongProxyPassword });
+    const refused = await t.invoke('library.listFolders', { accountId: t.accounts.library });
+    const refusedTest = await t.call('accounts.test', { accountId: t.accounts.twilio });
+    await t.call('settings.update', { proxy: { mode: 'none', host: '', port: null, username: '', bypass: '' } });
+    const checks = new Checks()
+      .that('every protocol went through the proxy', upload.state === 'done' && folders.ok && messages.ok && tested.ok && through >= 4)
+      .that('the proxy got the password as typed', proxy.seen.some((s) => s.credentials === `${PROXY_USER}:${PROXY_PASSWORD}`))
+      .that('a wrong proxy password is a 407 naming the proxy', !refused.ok && refused.error.message.includes(`The proxy 127.0.0.1:${proxy.port} (from Settings) refused`) && !refusedTest.ok);
+    report.judge('hostile proxy password', 'works through the proxy; a wrong one is said as a 407', `${upload.state}; ${refused.ok ? 'ok' : refused.error.message}`, checks);
+    expect(checks.failed()).toEqual([]);
+  }, 60_000);
 
   it('afterwards no encoding of any secret is in the data folder, the log, or anything the window read', async () => {
     const leaks = await findSecretLeaks(t);

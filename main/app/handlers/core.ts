@@ -2,6 +2,7 @@
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
+import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
@@ -48,6 +49,13 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       }
       return next;
     },
+    'settings.setProxyPassword': async ({ password }) => {
+      if (password === null || password === '') await vault.delete(PROXY_PASSWORD_KEY);
+      else await vault.set(PROXY_PASSWORD_KEY, password);
+      log.info('settings', password ? 'The proxy password was saved.' : 'The proxy password was removed.');
+      return { passwordSaved: vault.has(PROXY_PASSWORD_KEY) };
+    },
+    'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
 
     'accounts.list': () => accounts.list(),
     'accounts.create': async ({ config, secret }) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, type AccountSummary } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
+import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
 import { method } from './define.js';
 
@@ -62,6 +63,8 @@ export const settingsSchema = z.object({
   downloadFolders: z.object({ library: z.string().min(1).max(4096).optional(), twilio: z.string().min(1).max(4096).optional() }).strict(),
   /** How downloaded Twilio media are named (main/common/file-name-pattern.ts). */
   twilioFileNamePattern: fileNamePatternSchema,
+  /** How requests to servers are routed (its password is in the vault: settings.setProxyPassword). */
+  proxy: proxySettingSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /** What the window may change: everything but the download folders, which only main's folder dialog records. */
@@ -121,6 +124,9 @@ export const coreMethods = {
 
   'settings.get': method(none).returns<Settings>(),
   'settings.update': method(settingsPatchSchema).returns<Settings>(),
+  /** A string replaces the proxy's password, null removes it. The window is told only whether one is saved. */
+  'settings.setProxyPassword': method(z.object({ password: secretValue.nullable() }).strict()).returns<ProxyPasswordStatus>(),
+  'settings.proxyPassword': method(none).returns<ProxyPasswordStatus>(),
 
   'accounts.list': method(none).returns<AccountSummary[]>(),
   'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional() }).strict()).returns<AccountSummary>(),

@@ -8,6 +8,7 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
+import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
@@ -160,6 +161,9 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
     throw new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`);
   }
+  const route = await routeFor(req.url);
+  // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
+  if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) {
@@ -174,7 +178,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       return;
     }
     const lib = req.url.protocol === 'https:' ? https : http;
-    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: false };
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url) };
     // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;
@@ -222,7 +226,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       cleanup();
       if (!settled) {
         settled = true;
-        reject(failure ?? networkError(err, host));
+        reject(failure ?? (route.kind === 'proxy' ? (proxyNetworkError(route.proxy, host, err) ?? networkError(err, host)) : networkError(err, host)));
       }
     });
     let earlyAnswer = false;
@@ -232,7 +236,22 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       outgoing.setTimeout(answerTimeoutMs);
       req.onBodySent?.();
     });
+    if (route.kind === 'proxy') {
+      // The request's own timeout starts with its socket, which a proxy's agent hands over only once the tunnel is up.
+      const connecting = setTimeout(() => fail(proxyTimeoutError(route.proxy, timeoutMs)), timeoutMs);
+      outgoing.once('socket', () => clearTimeout(connecting));
+      outgoing.once('close', () => clearTimeout(connecting));
+    }
+    // https through a proxy: the tunnel's own answer (CONNECT). Anything but 200 is the proxy speaking, not the server.
+    outgoing.on('proxyConnect', ({ statusCode }: { statusCode: number }) => {
+      if (statusCode !== 200 && statusCode !== 407 && route.kind === 'proxy') fail(proxyConnectError(route.proxy, host, statusCode));
+    });
     outgoing.on('response', (incoming) => {
+      if (incoming.statusCode === 407 && route.kind === 'proxy') {
+        incoming.resume();
+        fail(proxyAuthError(route.proxy));
+        return;
+      }
       if (!bodySent && streamedBody && req.body !== undefined && !Buffer.isBuffer(req.body)) {
         // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
         // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).

@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
 import { DownloadNamesSection } from './DownloadNamesSection';
+import { NetworkSection } from './NetworkSection';
 import { UpdatesSection } from './UpdatesSection';
 
 export function SettingsView() {
@@ -15,13 +16,15 @@ export function SettingsView() {
   const [error, setError] = useState<string>();
   if (!settings || !info) return null;
 
-  const update = async (patch: Partial<Settings>) => {
+  const update = async (patch: Partial<Settings>): Promise<boolean> => {
     setError(undefined);
     try {
       await saveSettings(client, patch);
       if (patch.persistSecretsWithoutKeyring !== undefined) useAppStore.setState({ info: await call('app.info', {}) });
+      return true;
     } catch (err) {
       setError(messageOf(err));
+      return false;
     }
   };
   const storage = info.secureStorage;
@@ -68,6 +71,7 @@ export function SettingsView() {
           ) : null}
         </fieldset>
         <DownloadNamesSection pattern={settings.twilioFileNamePattern} />
+        <NetworkSection saved={settings.proxy} host={info.host} onSave={(proxy) => update({ proxy })} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
           <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>

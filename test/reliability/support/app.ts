@@ -77,6 +77,8 @@ export interface HostileSecrets {
 export interface AppUnderTestOptions {
   sandboxLimits?: { genericMaxUploadBytes?: number };
   secrets?: HostileSecrets;
+  /** The environment the app reads its proxy variables from (HTTPS_PROXY…); empty by default. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Writes the sandbox's credentials file before it starts, with the given passwords in place of its random ones. */
@@ -109,7 +111,7 @@ export async function startAppUnderTest(name: string, options: AppUnderTestOptio
     ...(options.sandboxLimits ? { limits: options.sandboxLimits } : {}),
     onError: () => undefined,
   });
-  const app = await bootTestApp(dataDir);
+  const app = await bootTestApp(dataDir, options.env ? { env: options.env } : {});
   const seenByRenderer: unknown[] = [];
   const unsubscribe = app.services.events.subscribe((event, payload) => seenByRenderer.push({ event, payload }));
 

@@ -48,6 +48,10 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MEDIA_DESK_SECRET;
   delete env.MEDIA_DESK_DEBUG;
+  for (const name of ['http_proxy', 'https_proxy', 'all_proxy', 'no_proxy']) {
+    delete env[name];
+    delete env[name.toUpperCase()];
+  }
   return { ...env, ...extra };
 }
 

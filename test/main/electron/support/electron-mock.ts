@@ -79,6 +79,8 @@ export const electron = {
   permissionHandler: vi.fn(),
   permissionCheckHandler: vi.fn(),
   devicePermissionHandler: vi.fn(),
+  /** Chromium's answer for the system proxy of a URL ("DIRECT", "PROXY host:port; DIRECT"…); tests set it. */
+  resolveProxy: vi.fn((_url: string) => Promise.resolve('DIRECT')),
   /** Fires an `app` event the way Electron would. */
   emitApp(event: string, ...args: unknown[]) {
     for (const listener of electron.appListeners.get(event) ?? []) listener(...args);
@@ -141,6 +143,7 @@ export const electronModule = {
       setPermissionRequestHandler: electron.permissionHandler,
       setPermissionCheckHandler: electron.permissionCheckHandler,
       setDevicePermissionHandler: electron.devicePermissionHandler,
+      resolveProxy: (url: string) => electron.resolveProxy(url),
     },
   },
   shell: { openExternal: vi.fn(), openPath: vi.fn() },

@@ -1,0 +1,43 @@
+// Which route each request takes, from the Settings' Network section first: "none" goes direct, "manual" uses the
+// proxy given there (its bypass list read like NO_PROXY), "system" asks the host: the OS's proxy in the desktop app
+// (Chromium's answer for the URL), HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host. A user name in Settings
+// with the password from the vault is sent to the manual proxy, and to a system proxy that brings none of its own.
+import type { ProxySetting } from '../common/proxy.js';
+import { isBypassed } from '../providers/http/proxy-env.js';
+import { routeFromPac } from '../providers/http/proxy-pac.js';
+import { DIRECT, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
+
+export interface ProxyPickerOptions {
+  setting: () => ProxySetting;
+  /** The proxy's password from the vault, read at each request (so a change applies at once). */
+  password: () => string | undefined;
+  /** The host's own idea of the proxy ("system"). */
+  system: RoutePicker;
+}
+
+/** Electron's session.resolveProxy, as a route picker. */
+export function pacPicker(resolveProxy: (url: string) => Promise<string>): RoutePicker {
+  return async (url) => routeFromPac(await resolveProxy(url.href), url);
+}
+
+function credentialsOf(setting: ProxySetting, password: string | undefined): ProxyCredentials | undefined {
+  return setting.username === '' ? undefined : { username: setting.username, password: password ?? '' };
+}
+
+export function createProxyPicker(options: ProxyPickerOptions): RoutePicker {
+  return async (url): Promise<ProxyRoute> => {
+    const setting = options.setting();
+    if (setting.mode === 'none') return DIRECT;
+    const credentials = credentialsOf(setting, options.password());
+    if (setting.mode === 'manual') {
+      if (isBypassed(setting.bypass, url) || setting.port === null) return DIRECT;
+      const proxyUrl = new URL(`http://${setting.host}:${setting.port}`);
+      return { kind: 'proxy', proxy: { url: proxyUrl, source: 'Settings', ...(credentials ? { credentials } : {}) } };
+    }
+    const route = await options.system(url);
+    if (route.kind === 'proxy' && route.proxy.credentials === undefined && credentials) {
+      return { kind: 'proxy', proxy: { ...route.proxy, credentials } };
+    }
+    return route;
+  };
+}

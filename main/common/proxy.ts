@@ -1,0 +1,58 @@
+// The proxy setting as it is stored and crosses the contract (its password never does: it lives in the vault).
+// Parsed by main for every update and by the Settings form before it sends one, so both say the same words.
+import { z } from 'zod';
+
+export const PROXY_MODES = ['system', 'none', 'manual'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
+/** The vault entry of the proxy's password. */
+export const PROXY_PASSWORD_KEY = 'proxy:password';
+
+// A host name, an IPv4 address or a bracketed IPv6 address: no scheme, no port, no path, no user-info.
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/;
+// One bypass entry: "*", a host or domain (".example.com", "*.example.com"), an IP, a range (10.0.0.0/8), a ":port".
+const BYPASS_ENTRY = /^(?:\*|\*?\.?[A-Za-z0-9_.-]+(?::\d{1,5})?|\[?[0-9A-Fa-f:.]+\]?(?:\/\d{1,3})?|\[[0-9A-Fa-f:.]+\]:\d{1,5})$/;
+
+/** The entries of a bypass list (commas or spaces between them), as NO_PROXY writes them. */
+export function bypassEntries(list: string): string[] {
+  return list.split(/[\s,]+/).filter((entry) => entry !== '');
+}
+
+export const proxySettingSchema = z
+  .object({
+    /** system: the OS's proxy in the desktop app, HTTPS_PROXY / HTTP_PROXY / NO_PROXY elsewhere; none: direct. */
+    mode: z.enum(PROXY_MODES, { error: 'Choose system, none or manual.' }),
+    host: z
+      .string()
+      .trim()
+      .max(253, 'The proxy host is longer than 253 characters.')
+      .refine((host) => host === '' || HOST.test(host), 'Enter the proxy host as a name or an IP address, without http:// or a port.'),
+    port: z.number({ error: 'Enter the proxy port as a number.' }).int('Enter the proxy port as a whole number.').min(1, 'The proxy port is between 1 and 65535.').max(65535, 'The proxy port is between 1 and 65535.').nullable(),
+    /** Sent with the password (kept in the vault) as Proxy-Authorization: Basic; empty: no credentials. */
+    username: z
+      .string()
+      .max(256, 'The proxy user name is longer than 256 characters.')
+      .refine((name) => !/[:\r\n\0]/.test(name), 'The proxy user name cannot contain ":" or line breaks.'),
+    /** Hosts reached directly, as NO_PROXY lists them. */
+    bypass: z
+      .string()
+      .max(2000, 'The bypass list is longer than 2000 characters.')
+      .refine(
+        (list) => bypassEntries(list).every((entry) => BYPASS_ENTRY.test(entry)),
+        'List host names, domains (.example.com), IP addresses or ranges (10.0.0.0/8), separated by commas.',
+      ),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.mode !== 'manual') return;
+    if (value.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the proxy host, or choose another proxy mode.' });
+    if (value.port === null) ctx.addIssue({ code: 'custom', path: ['port'], message: 'Enter the proxy port, or choose another proxy mode.' });
+  });
+export type ProxySetting = z.infer<typeof proxySettingSchema>;
+
+export const DEFAULT_PROXY_SETTING: ProxySetting = { mode: 'system', host: '', port: null, username: '', bypass: '' };
+
+/** What the window may know of the proxy's password: whether one is saved, never the value. */
+export interface ProxyPasswordStatus {
+  passwordSaved: boolean;
+}

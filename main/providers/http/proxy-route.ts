@@ -1,0 +1,116 @@
+// The one place that picks how a request reaches its server: directly or through an HTTP proxy. The app sets the
+// process's route picker once (Settings, the OS's proxy, the environment); the transport asks it for every request.
+// The proxy protocol itself is TooTallNate's agents: CONNECT for https (TLS to the origin inside the tunnel, its
+// certificate checked as without a proxy), absolute-form requests for http.
+import type http from 'node:http';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { AppError } from '../../common/errors.js';
+import { basicAuth } from './transport.js';
+
+export interface ProxyCredentials {
+  username: string;
+  password: string;
+}
+
+export interface ProxyServer {
+  /** http: or https: and the proxy's host and port only (credentials travel separately, never in a URL). */
+  url: URL;
+  credentials?: ProxyCredentials;
+  /** Where the proxy came from, for messages: 'Settings', 'HTTPS_PROXY', 'the system proxy settings'. */
+  source: string;
+}
+
+export type ProxyRoute = { kind: 'direct' } | { kind: 'proxy'; proxy: ProxyServer };
+export type RoutePicker = (url: URL) => Promise<ProxyRoute>;
+
+export const DIRECT: ProxyRoute = { kind: 'direct' };
+
+let picker: RoutePicker = () => Promise.resolve(DIRECT);
+
+/** One picker for the whole process (set by the app at start-up); undefined goes back to direct connections. */
+export function useRoutePicker(next: RoutePicker | undefined): void {
+  picker = next ?? (() => Promise.resolve(DIRECT));
+}
+
+/** The route for one request; a picker that fails (an unusable system proxy) fails the request in words. */
+export async function routeFor(url: URL): Promise<ProxyRoute> {
+  try {
+    return await picker(url);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('config', `Media Desk could not work out the proxy for ${url.host}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** host:port of a proxy, as messages name it (never its credentials). */
+export function proxyName(proxy: ProxyServer): string {
+  return proxy.url.host;
+}
+
+/** The agent that carries one request along its route; false: Node's own direct connection, never pooled. */
+export function agentFor(route: ProxyRoute, target: URL): http.Agent | false {
+  if (route.kind === 'direct') return false;
+  const { proxy } = route;
+  const headers: Record<string, string> = {};
+  if (proxy.credentials) headers['Proxy-Authorization'] = basicAuth(proxy.credentials.username, proxy.credentials.password);
+  // Without user-info in the URL, the agents add no credentials of their own: only the header above.
+  const proxyUrl = new URL(proxy.url.origin);
+  return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, { headers }) : new HttpProxyAgent(proxyUrl, { headers });
+}
+
+/**
+ * https-proxy-agent checks the server's certificate against the name it sends as SNI, and sends none for an IP
+ * address, so a server reached by its IP would be checked against "localhost". Checked against its own host here.
+ */
+type AgentConnectOpts = Parameters<HttpsProxyAgent<string>['connect']>[1];
+class TunnelAgent extends HttpsProxyAgent<string> {
+  override connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
+    if (!opts.secureEndpoint || opts.checkServerIdentity !== undefined) return super.connect(req, opts);
+    const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
+    return super.connect(req, { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) });
+  }
+}
+
+/** A 407 from the proxy: the proxy's name and where it came from, never the password. */
+export function proxyAuthError(proxy: ProxyServer): AppError {
+  const tried = proxy.credentials ? `refused the user name "${proxy.credentials.username}" and its password` : 'asks for a user name and password';
+  return new AppError(
+    'unauthorized',
+    `The proxy ${proxyName(proxy)} (from ${proxy.source}) ${tried} (407). Set the proxy's user name and password in Settings, Network.`,
+  );
+}
+
+/**
+ * A socket failure on a proxied request, when it is about the proxy: through it, a server's own failures come as
+ * answers (502) or as TLS errors (undefined here: the transport says those as without a proxy).
+ */
+export function proxyNetworkError(proxy: ProxyServer, host: string, err: NodeJS.ErrnoException): AppError | undefined {
+  const via = `the proxy ${proxyName(proxy)} (from ${proxy.source})`;
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return new AppError('network', `Could not reach ${via}: the connection was refused.`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new AppError('network', `Could not reach ${via}: its name was not found.`);
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ETIMEDOUT':
+      return new AppError('network', `Could not reach ${via} (${err.code}).`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return new AppError('network', `The connection to ${host} through ${via} was dropped.`);
+    default:
+      return undefined;
+  }
+}
+
+/** The proxy would not open a tunnel to the server (502 when it cannot reach it, 403 when its rules forbid it). */
+export function proxyConnectError(proxy: ProxyServer, host: string, status: number): AppError {
+  return new AppError('network', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not open a connection to ${host} (it answered ${status}).`);
+}
+
+export function proxyTimeoutError(proxy: ProxyServer, timeoutMs: number): AppError {
+  return new AppError('timeout', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+}

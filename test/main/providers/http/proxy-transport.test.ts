@@ -1,0 +1,164 @@
+// The transport through a real proxy on loopback (TooTallNate's `proxy`): https goes through a CONNECT tunnel with
+// the origin's certificate still checked, http as an absolute-form request; proxy credentials as Basic; a 407 and an
+// unreachable proxy said in words that name the proxy and never its password.
+import http from 'node:http';
+import https from 'node:https';
+import net, { type AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
+import { useRoutePicker, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
+import { readBody, send } from '../../../../main/providers/http/transport';
+import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
+import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
+
+const PASSWORD = `p%41@:+"' ä€ "x`;
+let cert: TestCertificate;
+let plain: http.Server;
+let secure: https.Server;
+let plainHost: string;
+let secureHost: string;
+let open: TestProxy;
+let guarded: TestProxy;
+
+const answer = (req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/plain' }).end(`hello ${req.url}`);
+
+async function listen(server: http.Server | https.Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function through(proxy: TestProxy, credentials?: { username: string; password: string }): void {
+  const route: ProxyRoute = { kind: 'proxy', proxy: { url: new URL(proxy.url), source: 'Settings', ...(credentials ? { credentials } : {}) } };
+  useRoutePicker(() => Promise.resolve(route));
+}
+
+async function get(url: string, ca?: string): Promise<string> {
+  const res = await send({ method: 'GET', url: new URL(url), ...(ca ? { tls: { ca } } : {}) });
+  return `${res.status} ${(await readBody(res)).toString('utf8')}`;
+}
+
+beforeAll(async () => {
+  cert = await selfSignedCertificate();
+  plain = http.createServer(answer);
+  secure = https.createServer({ cert: cert.cert, key: cert.key }, answer);
+  plainHost = await listen(plain);
+  secureHost = await listen(secure);
+  open = await startTestProxy();
+  guarded = await startTestProxy({ credentials: { username: 'proxy-üser', password: PASSWORD } });
+});
+afterEach(() => useRoutePicker(undefined));
+afterAll(async () => {
+  for (const server of [plain, secure]) {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
+  await open.close();
+  await guarded.close();
+});
+
+describe('requests through an HTTP proxy', () => {
+  it('sends http as an absolute-form request to the proxy', async () => {
+    through(open);
+    expect(await get(`http://${plainHost}/a?b=1`)).toBe('200 hello /a?b=1');
+    expect(open.seenFor(plainHost).map((s) => `${s.method} ${s.target}`)).toEqual([`GET http://${plainHost}/a?b=1`]);
+  });
+
+  it('tunnels https with CONNECT, TLS to the server inside, whose certificate is still checked', async () => {
+    through(open);
+    expect(await get(`https://${secureHost}/tls`, cert.cert)).toBe('200 hello /tls');
+    expect(open.seenFor(secureHost).map((s) => s.method)).toEqual(['CONNECT']);
+    // Without the account's certificate, the self-signed server is not trusted, proxy or not.
+    await expect(get(`https://${secureHost}/tls`)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('not trusted') });
+  });
+
+  it('sends the proxy credentials as Basic (UTF-8), over http and in the CONNECT', async () => {
+    through(guarded, { username: 'proxy-üser', password: PASSWORD });
+    expect(await get(`http://${plainHost}/p`)).toBe('200 hello /p');
+    expect(await get(`https://${secureHost}/s`, cert.cert)).toBe('200 hello /s');
+    expect(guarded.seen.map((s) => s.credentials)).toEqual([`proxy-üser:${PASSWORD}`, `proxy-üser:${PASSWORD}`]);
+  });
+
+  it.each(['http', 'https'])('says a 407 names the proxy and where it came from, never the password (%s)', async (scheme) => {
+    through(guarded, { username: 'proxy-üser', password: `${PASSWORD}-wrong` });
+    const failure = get(`${scheme}://${scheme === 'http' ? plainHost : secureHost}/`, cert.cert);
+    await expect(failure).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringContaining(`The proxy 127.0.0.1:${guarded.port} (from Settings) refused the user name "proxy-üser"`) });
+    const message = await failure.catch((err: Error) => err.message);
+    expect(message).not.toContain(PASSWORD);
+    through(guarded);
+    await expect(get(`${scheme}://${scheme === 'http' ? plainHost : secureHost}/`, cert.cert)).rejects.toThrow(/asks for a user name and password \(407\)/);
+  });
+
+  it('says the proxy cannot be reached, naming the proxy rather than the server', async () => {
+    const closed = await startTestProxy();
+    await closed.close();
+    through(closed);
+    await expect(get(`https://${secureHost}/`, cert.cert)).rejects.toMatchObject({ code: 'network', message: `Could not reach the proxy 127.0.0.1:${closed.port} (from Settings): the connection was refused.` });
+  });
+
+  it('says when the proxy will not open a tunnel to the server', async () => {
+    const gone = http.createServer();
+    const goneHost = await listen(gone);
+    await new Promise((r) => gone.close(r));
+    through(open);
+    await expect(get(`https://${goneHost}/`)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining(`did not open a connection to ${goneHost}`) });
+  });
+
+  it.each(['http', 'https'])('gives up on a proxy that takes the connection and never answers (%s)', async (scheme) => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL(`http://127.0.0.1:${port}`), source: 'HTTPS_PROXY' } }));
+    const started = Date.now();
+    const failure = send({ method: 'GET', url: new URL(`${scheme}://${scheme === 'http' ? plainHost : secureHost}/`), timeoutMs: 1000 });
+    // https waits for the tunnel (the proxy is named); http's request is already sent, so its wait is the answer's.
+    await expect(failure).rejects.toMatchObject({ code: 'timeout', message: scheme === 'https' ? `The proxy 127.0.0.1:${port} (from HTTPS_PROXY) did not answer within 1 s.` : `${plainHost} did not answer within 1 s.` });
+    expect(Date.now() - started).toBeLessThan(5000);
+    silent.close();
+  });
+
+  it.each(['http', 'https'])('lets a slow answer that keeps moving outlast the timeout once the tunnel is up (%s)', async (scheme) => {
+    const drip = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(200);
+      let left = 8;
+      const timer = setInterval(() => {
+        res.write('.');
+        if (--left === 0) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 150);
+    };
+    const slow = scheme === 'https' ? https.createServer({ cert: cert.cert, key: cert.key }, drip) : http.createServer(drip);
+    const slowHost = await listen(slow);
+    through(open);
+    const res = await send({ method: 'GET', url: new URL(`${scheme}://${slowHost}/`), timeoutMs: 500, tls: { ca: cert.cert } });
+    expect((await readBody(res)).toString()).toBe('........');
+    slow.closeAllConnections();
+    slow.close();
+  });
+
+  it('refuses to put a secret on the network in clear text through a proxy elsewhere, even to a server on this machine', async () => {
+    useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL('http://proxy.example:3128'), source: 'HTTP_PROXY' } }));
+    await expect(send({ method: 'GET', url: new URL(`http://${plainHost}/`), carriesSecret: true })).rejects.toMatchObject({ code: 'insecure' });
+  });
+});
+
+describe('the environment: HTTPS_PROXY, HTTP_PROXY, NO_PROXY', () => {
+  it('uses each scheme its own proxy, with the credentials from the proxy URL, percent-decoded', async () => {
+    const env = { HTTPS_PROXY: `http://proxy-%C3%BCser:${encodeURIComponent(PASSWORD)}@127.0.0.1:${guarded.port}`, http_proxy: `127.0.0.1:${open.port}` };
+    useRoutePicker(proxyFromEnv(env));
+    const before = { open: open.seen.length, guarded: guarded.seen.length };
+    expect(await get(`https://${secureHost}/env`, cert.cert)).toBe('200 hello /env');
+    expect(await get(`http://${plainHost}/env`)).toBe('200 hello /env');
+    expect(guarded.seen.slice(before.guarded).map((s) => `${s.method} ${s.credentials ?? ''}`)).toEqual([`CONNECT proxy-üser:${PASSWORD}`]);
+    expect(open.seen.slice(before.open).map((s) => s.target)).toEqual([`http://${plainHost}/env`]);
+  });
+
+  it('reaches a host NO_PROXY lists directly: the proxy never sees it', async () => {
+    useRoutePicker(proxyFromEnv({ https_proxy: open.url, HTTP_PROXY: open.url, NO_PROXY: `example.com, 127.0.0.1:${plainHost.split(':')[1] ?? ''}` }));
+    const before = open.seen.length;
+    expect(await get(`http://${plainHost}/direct`)).toBe('200 hello /direct');
+    expect(await get(`https://${secureHost}/proxied`, cert.cert)).toBe('200 hello /proxied');
+    expect(open.seen.slice(before).map((s) => s.target)).toEqual([secureHost]);
+  });
+});
