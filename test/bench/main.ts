@@ -14,6 +14,7 @@ import { chromiumPath, launchChromium, measureRender, measureStartup, signIn, st
 import { ROOT, killAllChildrenNow, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
+import { stageFigure } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
 import { benchLine, countLabel, cpuFigure, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
@@ -82,7 +83,7 @@ const QUICK: Sizes = {
   deadlineMs: 8 * 60_000,
 };
 
-const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'library.render'] as const;
+const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'stage.browser-host', 'library.render'] as const;
 type FigureGroup = (typeof ALL_FIGURES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -711,7 +712,7 @@ async function main(): Promise<number> {
     await warmPageCache([mp4]);
     ctx = { sizes, work, server, serverDataDir, mp4 };
 
-    const needsBrowser = only.has('startup.browser-host') || only.has('library.render');
+    const needsBrowser = only.has('startup.browser-host') || only.has('stage.browser-host') || only.has('library.render');
     const chromium = chromiumPath();
     if (needsBrowser && chromium) {
       machine.chromium = toolVersion(chromium, ['--version']);
@@ -728,11 +729,12 @@ async function main(): Promise<number> {
       ['library.list', `library.list.${countLabel(sizes.listFiles)}`, () => libraryListFigure(ctx!)],
       ['twilio.list', `twilio.list.${countLabel(sizes.twilioMedia)}`, () => twilioListFigure(ctx!)],
       ['startup.browser-host', 'startup.browser-host', () => startupFigure(ctx!)],
+      ['stage.browser-host', 'stage.browser-host', async () => emit(await stageFigure({ browser: ctx!.browser!, work, file: mp4, size: sizes.upload, rounds: sizes.uploadRounds }, (r) => target('ratio ≥ 0.8', r === null ? null : r >= 0.8)))],
       ['library.render', `library.render.${countLabel(sizes.listFiles)}`, () => renderFigure(ctx!)],
     ];
     for (const [group, name, run] of steps) {
       if (!only.has(group)) continue;
-      if ((group === 'startup.browser-host' || group === 'library.render') && !ctx.browser) {
+      if ((group === 'startup.browser-host' || group === 'stage.browser-host' || group === 'library.render') && !ctx.browser) {
         emit({ name, figure: name, unit: 'ms', app: null, ref: null, ratio: null, skipped: 'no Chromium found (set CHROMIUM_PATH, or install /usr/bin/chromium)' });
         continue;
       }
