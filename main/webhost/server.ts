@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Transform, type TransformCallback } from 'node:stream';
 import { AppError } from '../common/errors.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
 import type { Dispatcher } from '../app/dispatch.js';
@@ -80,22 +79,6 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Passes bytes through until more than `max` have come, then fails the stream (and so the staging). */
-function capped(max: number, onExceeded: () => void): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      seen += chunk.length;
-      if (seen > max) {
-        onExceeded();
-        done(new AppError('too_large', 'over the cap'));
-        return;
-      }
-      done(null, chunk);
-    },
-  });
-}
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const limits = resolveLimits(options.limits);
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -129,13 +112,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const announced = Number(req.headers['content-length']);
     if (Number.isFinite(announced) && announced > limits.maxStageBytes) return refuseTooLarge();
     let exceeded = false;
-    const body = req.pipe(capped(limits.maxStageBytes, () => (exceeded = true)));
-    // The staging sees the stream's failure through its own pipeline; this listener keeps pipe() from raising it
-    // again as an unhandled error. A client that goes away fails the staging (which removes its partial file).
-    body.on('error', () => undefined);
-    req.once('error', (err) => body.destroy(err));
+    // The staging reads the request itself, stops past the cap, and fails (removing its partial file) when the
+    // client goes away.
     try {
-      const ref = await options.staging.stage(name, body);
+      const ref = await options.staging.stage(name, req, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
       return sendJson(res, 200, { ok: true, value: ref });
     } catch (err) {
       if (exceeded) return refuseTooLarge();

@@ -14,11 +14,14 @@ import { chromiumPath, launchChromium, measureRender, measureStartup, signIn, st
 import { ROOT, killAllChildrenNow, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
+import { stageFigure } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
 import { bulkFigures } from './bulk.js';
-import { benchLine, countLabel, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
+import { benchLine, countLabel, cpuFigure, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
 const KiB = 1024;
+/** A 1-minute load average above this when the run starts makes it say that the machine was busy. */
+const BUSY_LOAD = 1.5;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sizes
@@ -81,7 +84,7 @@ const QUICK: Sizes = {
   deadlineMs: 8 * 60_000,
 };
 
-const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'library.render', 'bulk'] as const;
+const ALL_FIGURES = ['renderer.bundle', 'check', 'upload.generic', 'upload.library', 'queue', 'library.list', 'twilio.list', 'startup.browser-host', 'stage.browser-host', 'library.render', 'bulk'] as const;
 type FigureGroup = (typeof ALL_FIGURES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -266,6 +269,7 @@ async function uploadGenericFigures(ctx: Context): Promise<void> {
       app: round1(appRate),
       ref: round1(refRate),
       ratio: ratio === null ? null : round1(ratio, 3),
+      cpu: cpuFigure(app.map((a) => a.cpuMs), ref.map((r) => r.cpuMs), size / GiB, 'ms/GiB'),
       ...(isSandbox ? { target: target('ratio ≥ 0.9', ratio === null ? null : ratio >= 0.9) } : {}),
       details: {
         method: isSandbox
@@ -369,6 +373,7 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
       app: round1(appRate),
       ref: round1(refRate),
       ratio: ratio === null ? null : round1(ratio, 3),
+      cpu: cpuFigure(app.map((a) => a.cpuMs), ref.map((r) => r.cpuMs), size / GiB, 'ms/GiB'),
       ...(isSandbox ? { target: target('ratio ≥ 0.9', ratio === null ? null : ratio >= 0.9) } : {}),
       details: {
         method: isSandbox
@@ -395,6 +400,7 @@ async function queueFigure(ctx: Context): Promise<void> {
   const timeout = 60_000 + count * 2_000;
   const app: Array<{ ms: number; cpuMs: number; done: number; failed: number; firstError?: string; perUpload: { median: number; max: number; sum: number } }> = [];
   const ref: number[] = [];
+  const refCpu: Array<number | undefined> = [];
   const refPerUpload: number[] = [];
   try {
     for (let round = 0; round < ctx.sizes.queueRounds; round++) {
@@ -411,6 +417,7 @@ async function queueFigure(ctx: Context): Promise<void> {
         const ok = run.statuses.filter((s) => s === 200).length;
         if (ok !== count) throw new Error(`xargs curl: ${ok} of ${count} uploads answered 200 (${[...new Set(run.statuses)].join(', ')})`);
         ref.push(run.ms);
+        refCpu.push(run.cpuMs);
         refPerUpload.push(...run.curlMs);
         await clearGenericMedia(ctx);
       };
@@ -435,12 +442,14 @@ async function queueFigure(ctx: Context): Promise<void> {
     app: round1(appMs, 0),
     ref: round1(refMs, 0),
     ratio: ratio === null ? null : round1(ratio, 3),
+    cpu: cpuFigure(app.map((a) => a.cpuMs), refCpu, 1, 'ms'),
     target: target('ratio of wall times ≤ 1.1', ratio === null ? null : ratio <= 1.1),
     details: {
       method: `${count} JPEGs of ${sizeLabel(size)} through TransferQueue (concurrency ${concurrency}, generic upload runner, upload template only) vs xargs -P${concurrency} curl -F of the same files; wall times, median of ${ctx.sizes.queueRounds} alternating rounds`,
       appMs: app.map((a) => round1(a.ms, 0)),
       refMs: ref.map((r) => round1(r, 0)),
       appCpuMs: app.map((a) => round1(a.cpuMs, 0)),
+      refCpuMs: refCpu.map((v) => (v === undefined ? null : round1(v, 0))),
       appPerUploadMs: app.map((a) => a.perUpload),
       refPerUploadMs: { median: round1(median(refPerUpload)), max: round1(Math.max(...refPerUpload)), sum: round1(refPerUpload.reduce((a, b) => a + b, 0), 0) },
     },
@@ -496,6 +505,7 @@ async function twilioListFigure(ctx: Context): Promise<void> {
     app: round1(appMs),
     ref: round1(refMs),
     ratio: ratio === null ? null : round1(ratio, 3),
+    cpu: cpuFigure(r.appCpuMs, r.sdkCpuMs, 1, 'ms'),
     target: target('ratio ≤ 1.0', ratio === null ? null : ratio <= 1.0),
     details: {
       method: `iterateMedia (pages of ${ctx.sizes.twilioPageSize}) vs twilio SDK messages(sid).media.list({pageSize: ${ctx.sizes.twilioPageSize}}) through a RequestClient subclass, same process, after one warm-up each, median of ${r.appMs.length} alternating rounds`,
@@ -663,8 +673,15 @@ async function main(): Promise<number> {
     chromium: 'not used',
     /** 1-minute load average when the run started and ended: other work on the machine skews every figure. */
     loadAverage: { start: round1(os.loadavg()[0] ?? 0, 2), end: 0 },
+    /** Set when the run started above BUSY_LOAD: its wall times are not comparable with a quiet machine's. */
+    busyAtStart: false,
   };
   note(`mode ${sizes.mode}; ${machine.node}; ${machine.cpus}; ${machine.curl}`);
+  console.log(`Load average (1 min) at the start: ${machine.loadAverage.start} on ${os.cpus().length} CPUs.`);
+  if (machine.loadAverage.start > BUSY_LOAD) {
+    machine.busyAtStart = true;
+    console.log(`WARNING: the machine was busy when this run started (load ${machine.loadAverage.start} > ${BUSY_LOAD}): wall-time figures are skewed; compare the CPU ratios, or run again on a quiet machine.`);
+  }
 
   const work = await fsp.mkdtemp(path.join(tmp, 'media-desk-bench-'));
   let ctx: Context | undefined;
@@ -696,7 +713,7 @@ async function main(): Promise<number> {
     await warmPageCache([mp4]);
     ctx = { sizes, work, server, serverDataDir, mp4 };
 
-    const needsBrowser = only.has('startup.browser-host') || only.has('library.render');
+    const needsBrowser = only.has('startup.browser-host') || only.has('stage.browser-host') || only.has('library.render');
     const chromium = chromiumPath();
     if (needsBrowser && chromium) {
       machine.chromium = toolVersion(chromium, ['--version']);
@@ -713,12 +730,13 @@ async function main(): Promise<number> {
       ['library.list', `library.list.${countLabel(sizes.listFiles)}`, () => libraryListFigure(ctx!)],
       ['twilio.list', `twilio.list.${countLabel(sizes.twilioMedia)}`, () => twilioListFigure(ctx!)],
       ['startup.browser-host', 'startup.browser-host', () => startupFigure(ctx!)],
+      ['stage.browser-host', 'stage.browser-host', async () => emit(await stageFigure({ browser: ctx!.browser!, work, file: mp4, size: sizes.upload, rounds: sizes.uploadRounds }, (r) => target('ratio ≥ 0.8', r === null ? null : r >= 0.8)))],
       ['library.render', `library.render.${countLabel(sizes.listFiles)}`, () => renderFigure(ctx!)],
       ['bulk', 'bulk', () => bulkFigures({ server: ctx!.server, work, quick: sizes.mode === 'quick', emit })],
     ];
     for (const [group, name, run] of steps) {
       if (!only.has(group)) continue;
-      if ((group === 'startup.browser-host' || group === 'library.render') && !ctx.browser) {
+      if ((group === 'startup.browser-host' || group === 'stage.browser-host' || group === 'library.render') && !ctx.browser) {
         emit({ name, figure: name, unit: 'ms', app: null, ref: null, ratio: null, skipped: 'no Chromium found (set CHROMIUM_PATH, or install /usr/bin/chromium)' });
         continue;
       }
@@ -743,7 +761,7 @@ async function main(): Promise<number> {
   }
 
   machine.loadAverage.end = round1(os.loadavg()[0] ?? 0, 2);
-  note(`load average (1 min): ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end, on ${os.cpus().length} CPUs`);
+  console.log(`Load average (1 min): ${machine.loadAverage.start} at the start, ${machine.loadAverage.end} at the end, on ${os.cpus().length} CPUs${machine.busyAtStart ? ' (busy at the start: see the warning above)' : ''}.`);
   const judged = figures.filter((f) => f.target && f.target.met !== null);
   const missed = judged.filter((f) => f.target?.met === false);
   const results = {

@@ -5,7 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileRef } from '../../common/contract.js';
 import { AppError, toAppError } from '../../common/errors.js';
@@ -27,6 +28,18 @@ export function cleanFileName(name: string): string {
   return cleaned.length > 0 ? cleaned : 'file';
 }
 
+/**
+ * Bytes received before they are written out together (one writev): a socket hands over 16-64 KiB at a time, and
+ * a write per piece cost the browser host more CPU than the network and the disk.
+ */
+const WRITE_BATCH = 1024 * 1024;
+
+/** The most a staged file may hold; past it the staging fails and onExceeded is told (to answer 413). */
+export interface StageLimit {
+  maxBytes: number;
+  onExceeded(): void;
+}
+
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
 const MAX_GRANTED_FILES = 10_000;
 
@@ -45,12 +58,12 @@ export class FileStaging {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
   }
 
-  async stage(name: string, body: Readable): Promise<FileRef> {
+  async stage(name: string, body: Readable, limit?: StageLimit): Promise<FileRef> {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
     try {
-      await pipeline(body, createWriteStream(file, { mode: 0o600 }));
+      await receiveInto(file, body, limit);
     } catch (err) {
       await fs.rm(file, { force: true });
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
@@ -119,6 +132,50 @@ export class FileStaging {
     if (ref.kind !== 'staged') return;
     this.names.delete(ref.id);
     await fs.rm(path.join(this.dir, ref.id), { force: true });
+  }
+}
+
+/**
+ * Writes the body to a new file: pieces are corked and written together once about WRITE_BATCH bytes have come,
+ * and reading waits while the disk is behind. The body is not destroyed when this fails (the caller may still
+ * answer on its connection).
+ */
+async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined): Promise<void> {
+  const out = createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
+  const failed = once(out, 'error').then(([err]) => Promise.reject(err instanceof Error ? err : new Error(String(err))));
+  failed.catch(() => undefined);
+  // The iteration below reports a failing body; without a listener of its own, the stream's 'error' event (a client
+  // that went away) would also be raised as an uncaught error once the iteration has stopped listening.
+  body.on('error', () => undefined);
+  let total = 0;
+  let batched = 0;
+  try {
+    out.cork();
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      if (out.errored) throw out.errored;
+      total += chunk.length;
+      if (limit && total > limit.maxBytes) {
+        limit.onExceeded();
+        throw new AppError('too_large', 'The file is larger than the staging limit.');
+      }
+      out.write(chunk);
+      batched += chunk.length;
+      if (batched >= WRITE_BATCH) {
+        batched = 0;
+        out.uncork();
+        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), failed]);
+        out.cork();
+      }
+    }
+    out.uncork();
+    out.end();
+    await Promise.race([finished(out), failed]);
+  } catch (err) {
+    // Wait for the file to be closed (or its late open undone), so the caller's removal of it is the last word.
+    const closed = out.closed ? Promise.resolve() : once(out, 'close');
+    out.destroy();
+    await closed.catch(() => undefined);
+    throw err;
   }
 }
 

@@ -5,8 +5,8 @@
 // against the transport rule (https, or loopback, or the account's explicit "allow insecure").
 import { formatBytes } from '../../common/format-bytes.js';
 import fs from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { AppError, toAppError } from '../../common/errors.js';
+import type { PiecedBody } from '../http/file-body.js';
 import { assertSecretTransport, displayHost, parseRetryAfter, readBody, send, type HttpResponse, type TlsOptions } from '../http/transport.js';
 import {
   checkInputs,
@@ -137,7 +137,7 @@ class UploadRun {
 
   private send(
     prepared: PreparedRequest,
-    extra: { body?: Buffer | Readable; bodyLength?: number; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void; onBodySent?: () => void },
+    extra: { body?: Buffer | PiecedBody; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void; onBodySent?: () => void },
   ) {
     return send({
       method: prepared.method,
@@ -145,7 +145,6 @@ class UploadRun {
       displayUrl: prepared.displayUrl,
       headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers },
       ...(extra.body !== undefined ? { body: extra.body } : {}),
-      ...(extra.bodyLength !== undefined ? { bodyLength: extra.bodyLength } : {}),
       carriesSecret: prepared.carriesSecret,
       allowInsecure: this.connection.allowInsecure ?? false,
       ...(this.tls ? { tls: this.tls } : {}),
@@ -171,8 +170,7 @@ class UploadRun {
     const body = buildMultipartBody(prepared.parts);
     try {
       const res = await this.send(prepared, {
-        body: body.stream,
-        bodyLength: body.length,
+        body: body.body,
         headers: { 'content-type': body.contentType },
         onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
         onBodySent: () => this.options.onPhase?.('waiting'),
@@ -182,8 +180,6 @@ class UploadRun {
       return uploadResult(answer, answerContext(res));
     } catch (err) {
       throw this.options.signal?.aborted ? new AppError('cancelled', 'Cancelled.') : err;
-    } finally {
-      body.dispose();
     }
   }
 

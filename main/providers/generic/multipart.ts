@@ -1,17 +1,17 @@
-// The multipart/form-data body of the upload, built with form-data and streamed from disk.
+// The multipart/form-data body of the upload: its text pieces are built here, the file is sent from disk by the
+// transport (file-body.ts) between them.
 // - The boundary is letters and digits only, unquoted in the Content-Type: RFC 2046 allows more (' ( ) + _ , - . / :
 //   = ? and space), but servers' parsers disagree about quoting and some choke on the others.
 // - Parts keep the configuration's order; the file part's name comes from the configuration.
-// - filename="…" carries the raw UTF-8 name with '"', CR and LF written %22, %0D, %0A (RFC 7578 / WHATWG; no
-//   filename*), which form-data does itself.
-// - The length is computed without reading the file (form-data's knownLength), so the request always has a
-//   Content-Length and is never chunked. The file is read with an end bound, so it can never send more than
-//   announced, and a file that shrank since it was checked fails clearly instead of hanging the server.
+// - name="…" and filename="…" carry the raw UTF-8 text with '"', CR and LF written %22, %0D, %0A (RFC 7578 /
+//   WHATWG; no filename*); a '/' or '\' in the file name is written '_', so no server takes a path from it. These
+//   are the bytes form-data wrote before (the test pins them, and the sandbox's busboy reads them back).
+// - The length is known without reading the file, so the request always has a Content-Length and is never chunked.
+//   The file is read up to its announced size and never beyond it, and a file that shrank since it was checked fails
+//   clearly instead of hanging the server.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import { PassThrough, Transform, type Readable } from 'node:stream';
-import FormData from 'form-data';
 import { AppError } from '../../common/errors.js';
+import { PiecedBody, type BodyPiece } from '../http/file-body.js';
 
 export interface MultipartField {
   kind: 'field';
@@ -33,27 +33,36 @@ export interface MultipartFile {
 export type MultipartPart = MultipartField | MultipartFile;
 
 export interface MultipartBody {
-  /** The body as Buffers; it reads the file only as it is consumed. */
-  stream: Readable;
+  /** The body for the transport: text pieces around the file's range. */
+  body: PiecedBody;
   /** Exact byte length of the whole body. */
   length: number;
   boundary: string;
   /** The request's Content-Type header value. */
   contentType: string;
-  /** Closes the file and the streams; call it when the request ends, whatever the outcome. */
-  dispose(): void;
 }
-
-/** Bytes read from the file at a time. */
-export const FILE_CHUNK = 1024 * 1024;
 
 const BOUNDARY_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const BOUNDARY_RULE = /^[A-Za-z0-9]{1,70}$/;
+const CRLF = '\r\n';
 
 /** "MediaDesk" and 32 random letters and digits (about 190 bits): it cannot occur in the data by chance. */
 export function newBoundary(): string {
   const random = [...randomBytes(32)].map((byte) => BOUNDARY_CHARS[byte % BOUNDARY_CHARS.length]).join('');
   return `MediaDesk${random}`;
+}
+
+/** A name or file name inside its quotes: CR, LF and '"' cannot end the header line or the parameter. */
+function quoted(text: string): string {
+  return `"${text.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')}"`;
+}
+
+function partHead(boundary: string, part: MultipartPart): string {
+  const disposition = `Content-Disposition: form-data; name=${quoted(part.name)}`;
+  if (part.kind === 'field') return `--${boundary}${CRLF}${disposition}${CRLF}${CRLF}`;
+  const fileName = part.fileName.replace(/[/\\]/g, '_');
+  const fileParam = fileName === '' ? '' : `; filename=${quoted(fileName)}`;
+  return `--${boundary}${CRLF}${disposition}${fileParam}${CRLF}Content-Type: ${part.contentType || 'application/octet-stream'}${CRLF}${CRLF}`;
 }
 
 export function buildMultipartBody(parts: readonly MultipartPart[], boundary = newBoundary()): MultipartBody {
@@ -62,62 +71,26 @@ export function buildMultipartBody(parts: readonly MultipartPart[], boundary = n
     // Only reachable with a caller-chosen boundary; a fresh random one is tried instead.
     return buildMultipartBody(parts);
   }
-  const form = new FormData();
-  form.setBoundary(boundary);
-  const fileStreams: Readable[] = [];
+  const pieces: BodyPiece[] = [];
+  // Text runs between files are joined into one buffer: one socket write for the head, one for the tail.
+  let text = '';
   for (const part of parts) {
+    text += partHead(boundary, part);
     if (part.kind === 'field') {
-      form.append(part.name, part.value);
-    } else {
-      const content = part.size === 0 ? Buffer.alloc(0) : readExactly(part);
-      if (!Buffer.isBuffer(content)) fileStreams.push(content);
-      form.append(part.name, content, {
-        // form-data keeps only the base name; a separator in the name must not cut it short.
-        filename: part.fileName.replace(/[/\\]/g, '_'),
-        contentType: part.contentType,
-        knownLength: part.size,
-      });
+      text += part.value + CRLF;
+      continue;
     }
+    pieces.push(Buffer.from(text, 'utf8'));
+    text = CRLF;
+    pieces.push({
+      path: part.path,
+      length: part.size,
+      shortError: (read) => new AppError('io', `"${part.fileName}" changed while it was being sent: expected ${part.size} bytes, found ${read}.`),
+      readError: (code) => new AppError('io', `Could not read "${part.fileName}" (${code}).`),
+    });
   }
-  const length = form.getLengthSync();
-  const out = new PassThrough();
-  // form-data is an old-style stream that emits strings and Buffers; the PassThrough hands Buffers on.
-  form.on('error', (err: unknown) => out.destroy(err instanceof AppError ? err : new AppError('io', `Could not read the file being sent (${errorCode(err)}).`)));
-  form.pipe(out);
-  return {
-    stream: out,
-    length,
-    boundary,
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    dispose: () => {
-      for (const stream of fileStreams) stream.destroy();
-      form.destroy();
-      out.destroy();
-    },
-  };
-}
-
-/** The file's bytes, never more than part.size, failing if the file ends early. */
-function readExactly(part: MultipartFile): Readable {
-  let read = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      read += chunk.length;
-      done(null, chunk);
-    },
-    flush(done) {
-      done(read === part.size ? null : new AppError('io', `"${part.fileName}" changed while it was being sent: expected ${part.size} bytes, found ${read}.`));
-    },
-  });
-  // 1 MiB reads instead of the default 64 KiB: a 16th of the reads, stream hops and socket writes for a large file.
-  const source = fs.createReadStream(part.path, { start: 0, end: part.size - 1, highWaterMark: FILE_CHUNK });
-  source.on('error', (err) => counter.destroy(new AppError('io', `Could not read "${part.fileName}" (${errorCode(err)}).`)));
-  counter.on('close', () => source.destroy());
-  source.pipe(counter);
-  return counter;
-}
-
-function errorCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'read error';
+  if (parts.length > 0) text += `--${boundary}--${CRLF}`;
+  pieces.push(Buffer.from(text, 'utf8'));
+  const body = new PiecedBody(pieces);
+  return { body, length: body.length, boundary, contentType: `multipart/form-data; boundary=${boundary}` };
 }

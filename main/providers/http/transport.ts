@@ -8,6 +8,7 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
+import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
 import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -30,8 +31,11 @@ export interface HttpRequest {
    */
   displayUrl?: string;
   headers?: Record<string, string>;
-  /** A buffer, or a stream whose exact length is given in bodyLength (never chunked). */
-  body?: Buffer | Readable;
+  /**
+   * A buffer; pieces and file ranges (the fast way to send a file); or a stream whose exact length is given in
+   * bodyLength. Never chunked.
+   */
+  body?: Buffer | PiecedBody | Readable;
   bodyLength?: number;
   signal?: AbortSignal;
   /** Idle timeout: no byte moved for this long fails the request. */
@@ -167,7 +171,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) {
-    const length = Buffer.isBuffer(req.body) ? req.body.length : req.bodyLength;
+    const length = Buffer.isBuffer(req.body) || req.body instanceof PiecedBody ? req.body.length : req.bodyLength;
     if (length === undefined) throw new AppError('internal', 'A streamed request body needs its length.');
     headers['content-length'] = String(length);
   }
@@ -185,6 +189,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     let failure: AppError | undefined;
     let incomingBody: http.IncomingMessage | undefined;
     let outgoing: http.ClientRequest;
+    let pump: BodyPump | undefined;
     try {
       outgoing = lib.request(req.url, options);
     } catch (err) {
@@ -204,7 +209,11 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       // A body being read fails with the same reason (cancelled, timeout), not as a dropped connection.
       incomingBody?.destroy(failure);
       // A file stream would otherwise keep its file open until it is garbage-collected.
-      if (req.body !== undefined && !Buffer.isBuffer(req.body)) req.body.destroy();
+      stopBody();
+    };
+    const stopBody = (): void => {
+      pump?.stop();
+      if (req.body instanceof Readable) req.body.destroy();
     };
     const onAbort = (): void => fail(new AppError('cancelled', 'Cancelled.'));
     req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -252,12 +261,12 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
         fail(proxyAuthError(route.proxy));
         return;
       }
-      if (!bodySent && streamedBody && req.body !== undefined && !Buffer.isBuffer(req.body)) {
+      if (!bodySent && streamedBody) {
         // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
         // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).
         earlyAnswer = true;
-        req.body.unpipe(outgoing);
-        req.body.destroy();
+        if (req.body instanceof Readable) req.body.unpipe(outgoing);
+        stopBody();
         void readEarlyAnswer(incoming).then((bytes) => {
           cleanup();
           if (settled) return;
@@ -284,6 +293,8 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     } else if (Buffer.isBuffer(req.body)) {
       outgoing.end(req.body);
       req.onUploadProgress?.(req.body.length);
+    } else if (req.body instanceof PiecedBody) {
+      pump = pumpBody(req.body, outgoing, { ...(req.onUploadProgress ? { onSent: req.onUploadProgress } : {}), onError: fail });
     } else {
       const body = req.body;
       let sent = 0;

@@ -3,6 +3,7 @@
 // server's own message when it sends one.
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
+import type { PiecedBody } from '../http/file-body.js';
 import { decodeUtf8, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
 import type { ResolvedConnection } from './connection.js';
 
@@ -32,7 +33,7 @@ export interface LibraryRequest {
   accept?: string;
   contentType?: string;
   headers?: Record<string, string>;
-  body?: Buffer | Readable;
+  body?: Buffer | PiecedBody | Readable;
   bodyLength?: number;
   signal?: AbortSignal | undefined;
   onUploadProgress?: (bytesSent: number) => void;

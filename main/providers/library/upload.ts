@@ -1,8 +1,9 @@
-// Uploading a local file's content: streamed from disk as application/octet-stream with its exact length (never
+// Uploading a local file's content: sent from disk as application/octet-stream with its exact length (never
 // chunked), progress as bytes leave, cancellation that really stops the request, and no empty entry left behind
 // when this call created the file and the upload then fails.
 import fs from 'node:fs';
 import { AppError, toAppError } from '../../common/errors.js';
+import { PiecedBody } from '../http/file-body.js';
 import { assertLibraryId } from '../../common/library-ids.js';
 import { discard, expectStatus, sendLibrary, type LibraryContext } from './http.js';
 import { describe, paths } from './paths.js';
@@ -56,39 +57,29 @@ async function statLocal(localPath: string): Promise<number> {
 /** Sends the bytes of localPath to an existing file entry. */
 async function sendContent(ctx: LibraryContext, folder: string, name: string, localPath: string, size: number, options: TransferOptions): Promise<string | undefined> {
   const what = describe.file(folder, name);
-  // Our own abort, for a file that shrinks while it is sent: the request would otherwise wait for bytes that never come.
-  const shrunk = new AbortController();
-  const signal = options.signal ? AbortSignal.any([options.signal, shrunk.signal]) : shrunk.signal;
-  // 1 MiB reads (the default is 64 KiB): a 16th of the reads and socket writes for a large file, less CPU per GiB.
-  const stream = size > 0 ? fs.createReadStream(localPath, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }) : undefined;
-  let read = 0;
-  stream?.on('data', (chunk) => (read += chunk.length));
-  stream?.on('end', () => {
-    if (read < size) shrunk.abort();
-  });
+  // The file goes from disk to the socket through reused buffers (file-body.ts), never more than `size` bytes; a file
+  // that shrinks while it is sent fails with its own message instead of leaving the server waiting.
+  const body = new PiecedBody([
+    {
+      path: localPath,
+      length: size,
+      shortError: (read) => new AppError('io', `The file "${localPath}" changed while it was being uploaded (${read} of ${size} bytes read).`),
+      readError: (code) => new AppError('io', `Could not read the file "${localPath}" being uploaded (${code}).`),
+    },
+  ]);
   options.onProgress?.({ bytes: 0, total: size });
-  try {
-    const res = await sendLibrary(ctx.conn, ctx.limits, {
-      method: 'POST',
-      path: paths.file(ctx.conn.domain, folder, name),
-      contentType: 'application/octet-stream',
-      body: stream ?? Buffer.alloc(0),
-      bodyLength: size,
-      signal,
-      onUploadProgress: (bytes) => options.onProgress?.({ bytes, total: size }),
-    });
-    await expectStatus(res, [200, 201, 202, 204], ctx.conn, what);
-    const location = res.headers.location;
-    await discard(res);
-    return location;
-  } catch (err) {
-    if (shrunk.signal.aborted && !options.signal?.aborted) {
-      throw new AppError('io', `The file "${localPath}" changed while it was being uploaded (${read} of ${size} bytes read).`);
-    }
-    throw err;
-  } finally {
-    stream?.destroy();
-  }
+  const res = await sendLibrary(ctx.conn, ctx.limits, {
+    method: 'POST',
+    path: paths.file(ctx.conn.domain, folder, name),
+    contentType: 'application/octet-stream',
+    body,
+    signal: options.signal,
+    onUploadProgress: (bytes) => options.onProgress?.({ bytes, total: size }),
+  });
+  await expectStatus(res, [200, 201, 202, 204], ctx.conn, what);
+  const location = res.headers.location;
+  await discard(res);
+  return location;
 }
 
 export async function uploadFromDisk(

@@ -174,18 +174,32 @@ export class TwilioApi {
 
   /** GETs a JSON resource and validates it; a body that is not JSON or not of the expected shape is 'protocol'. */
   async getJson<S extends z.ZodType>(url: URL, schema: S, what: string, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<z.output<S>> {
+    const answer = await this.getJsonValue(url, what, opts);
+    return checkAnswer(schema, answer, what);
+  }
+
+  /** GETs a JSON resource without validating it yet: a caller that validates it in parts calls checkAnswer. */
+  async getJsonValue(url: URL, what: string, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<JsonAnswer> {
     const answer = await this.call({ ...opts, method: 'GET', url, accept: 'application/json' });
-    let value: unknown;
     try {
-      value = JSON.parse(answer.text);
+      return { status: answer.status, value: JSON.parse(answer.text) as unknown };
     } catch {
       const type = answer.contentType ? ` (${answer.contentType.split(';')[0]})` : '';
       throw new AppError('protocol', `Twilio answered the request for ${what} with something that is not JSON${type}.`, { status: answer.status });
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      throw new AppError('protocol', `Twilio's answer for ${what} is not in the expected shape: ${describeIssue(parsed.error)}.`, { status: answer.status });
-    }
-    return parsed.data;
   }
+}
+
+export interface JsonAnswer {
+  status: number;
+  value: unknown;
+}
+
+/** The answer's value as the schema reads it; one not of the expected shape is 'protocol', naming the first issue. */
+export function checkAnswer<S extends z.ZodType>(schema: S, answer: JsonAnswer, what: string): z.output<S> {
+  const parsed = schema.safeParse(answer.value);
+  if (!parsed.success) {
+    throw new AppError('protocol', `Twilio's answer for ${what} is not in the expected shape: ${describeIssue(parsed.error)}.`, { status: answer.status });
+  }
+  return parsed.data;
 }

@@ -2,13 +2,26 @@
 // Every argument is checked on the way in, every answer validated on the way back.
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { DEFAULT_NOT_FOUND_RETRY_MS, DEFAULT_RETRY, defaultSleep, TwilioApi, type CallOptions, type RetryPolicy, type Sleep } from './api.js';
+import { checkAnswer, DEFAULT_NOT_FOUND_RETRY_MS, DEFAULT_RETRY, defaultSleep, TwilioApi, type CallOptions, type RetryPolicy, type Sleep } from './api.js';
 import { validateTwilioConnection, type TwilioConnection } from './connection.js';
 import { dateRangeParams } from './dates.js';
 import { saveMediaContent, type DownloadOptions, type DownloadResult, type DownloadTarget } from './download.js';
 import { openMediaContent, type MediaContent, type MediaContentOptions } from './media-content.js';
 import { parseMediaXml } from './media-xml.js';
-import { MEDIA_SID, MESSAGE_SID, mediaPageSchema, mediaSchema, messagePageSchema, messageSchema, type TwilioMedia, type TwilioMessage } from './schemas.js';
+import { followPages, type FetchedPage } from './page-follow.js';
+import {
+  MEDIA_SID,
+  MESSAGE_SID,
+  mediaEntriesSchema,
+  mediaPageSchema,
+  mediaSchema,
+  messageEntriesSchema,
+  messagePageSchema,
+  messageSchema,
+  pagingSchema,
+  type TwilioMedia,
+  type TwilioMessage,
+} from './schemas.js';
 
 export interface MessageFilters {
   to?: string;
@@ -171,17 +184,11 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
     return { items: page.media_list, nextPageUri: page.next_page_uri, pagesFetched: 1 };
   }
 
-  /** Follows next_page_uri to the end, refusing a link seen before (a server paging in a circle). */
-  async function* follow<T>(first: URL, read: (url: URL) => Promise<{ items: T[]; next: string | null }>, listPattern: RegExp): AsyncGenerator<T> {
-    const seen = new Set<string>();
-    let url: URL | null = first;
-    while (url !== null) {
-      seen.add(url.href);
-      const page: { items: T[]; next: string | null } = await read(url);
-      yield* page.items;
-      url = page.next === null ? null : api.pageUrl(page.next, listPattern);
-      if (url !== null && seen.has(url.href)) throw new AppError('protocol', 'Twilio returned a next-page link already visited; paging stopped.');
-    }
+  /** One page of a list, its paging fields checked now and its entries when asked for (see followPages). */
+  async function listPage<T>(url: URL, entries: z.ZodType<T[]>, what: string, opts: CallOptions & { retryNotFound?: boolean }): Promise<FetchedPage<T>> {
+    const answer = await api.getJsonValue(url, what, opts);
+    const paging = checkAnswer(pagingSchema, answer, what);
+    return { next: paging.next_page_uri, items: () => checkAnswer(entries, answer, what) };
   }
 
   const mediaPath = (msg: unknown, media: unknown): string => `/Messages/${messageSid(msg)}/Media/${mediaSid(media)}`;
@@ -200,7 +207,9 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
 
     async *iterateMessages(filters, opts = {}) {
       const { url, withMediaOnly } = messagesUrl(filters);
-      for await (const message of follow(url, (u) => messagePage(u, opts), MESSAGES_LIST)) {
+      const entries = messageEntriesSchema.transform((page) => page.messages);
+      const pages = followPages(url, (u, signal) => listPage(u, entries, 'the list of messages', { ...opts, signal }), (link) => api.pageUrl(link, MESSAGES_LIST), opts.signal);
+      for await (const message of pages) {
         if (!withMediaOnly || hasMedia(message)) yield message;
       }
     },
@@ -219,13 +228,10 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
 
     async *iterateMedia(sid, filters, opts = {}) {
       const first = mediaListUrl(messageSid(sid), filters);
-      let isFirst = true;
-      const read = async (url: URL): Promise<{ items: TwilioMedia[]; next: string | null }> => {
-        const page = await mediaPage(url, { ...opts, retryNotFound: isFirst });
-        isFirst = false;
-        return { items: page.items, next: page.nextPageUri };
-      };
-      yield* follow(first, read, MEDIA_LIST);
+      const entries = mediaEntriesSchema.transform((page) => page.media_list);
+      // Only the first page may be a message that arrived a moment ago (see retryNotFound).
+      const read = (url: URL, signal: AbortSignal) => listPage(url, entries, 'the media of a message', { ...opts, signal, retryNotFound: url === first });
+      yield* followPages(first, read, (link) => api.pageUrl(link, MEDIA_LIST), opts.signal);
     },
 
     async getMedia(msg, media, opts = {}) {

@@ -102,6 +102,9 @@ const pageFields = {
 };
 
 export const messagePageSchema = z.object({ ...pageFields, messages: z.array(messageSchema) });
+/** The paging fields of a list page alone: read first, so the next page can be asked for before the entries are. */
+export const pagingSchema = z.object(pageFields);
+export const messageEntriesSchema = z.object({ messages: z.array(messageSchema) });
 /** A SID field as the schemas read it: null when absent; undefined when it is not a string matching the pattern. */
 function quickSid(value: unknown, pattern: RegExp): string | null | undefined {
   if (value === undefined || value === null) return null;
@@ -173,6 +176,7 @@ const mediaList = z.array(z.unknown()).transform((items, ctx) => {
 });
 
 export const mediaPageSchema = z.object({ ...pageFields, media_list: mediaList });
+export const mediaEntriesSchema = z.object({ media_list: mediaList });
 
 /** Twilio's error body: {"code": 20404, "message": "…", "more_info": "https://…", "status": 404}. */
 export const twilioErrorSchema = z.object({

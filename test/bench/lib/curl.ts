@@ -16,13 +16,18 @@ export interface CurlRun {
 const TIME = '/usr/bin/time';
 const CPU_MARK = 'bench-cpu';
 
-/** Runs curl, under /usr/bin/time when it exists so that its CPU time is known too. */
-async function runCurl(args: string[], timeoutMs: number): Promise<CommandResult & { cpuMs?: number }> {
-  if (!fs.existsSync(TIME)) return runCommand('curl', args, { timeoutMs });
-  const run = await runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, 'curl', ...args], { timeoutMs });
+/** Runs a command (curl, or xargs running curls), under /usr/bin/time when it exists so its CPU time is known too. */
+async function runTimed(file: string, args: string[], options: { timeoutMs: number; input?: string }): Promise<CommandResult & { cpuMs?: number }> {
+  if (!fs.existsSync(TIME)) return runCommand(file, args, options);
+  // GNU time reports the command's rusage, which includes the children it waited for (xargs' curls).
+  const run = await runCommand(TIME, ['-f', `${CPU_MARK} %U %S`, file, ...args], options);
   const match = new RegExp(`^${CPU_MARK} ([\\d.]+) ([\\d.]+)$`, 'm').exec(run.stderr);
   const stderr = run.stderr.replace(new RegExp(`^${CPU_MARK} .*$\\n?`, 'm'), '').replace(/^Command exited with non-zero status \d+\n?/m, '');
   return match ? { ...run, stderr, cpuMs: (Number(match[1]) + Number(match[2])) * 1000 } : { ...run, stderr };
+}
+
+function runCurl(args: string[], timeoutMs: number): Promise<CommandResult & { cpuMs?: number }> {
+  return runTimed('curl', args, { timeoutMs });
 }
 
 function parseWrite(stdout: string, stderr: string, code: number | null): { status: number; seconds: number } {
@@ -69,7 +74,7 @@ export async function curlLibraryUploadStreamed(fileUrl: string, setup: LibraryS
 }
 
 /** `xargs -P<n> curl` of every file to the generic upload URL; the time is the wall time of the whole xargs. */
-export async function xargsCurlUploads(url: string, setup: GenericUploadSetup, files: string[], size: number, parallel: number, timeoutMs: number): Promise<{ ms: number; statuses: number[]; curlMs: number[] }> {
+export async function xargsCurlUploads(url: string, setup: GenericUploadSetup, files: string[], size: number, parallel: number, timeoutMs: number): Promise<{ ms: number; statuses: number[]; curlMs: number[]; cpuMs?: number }> {
   const args = [
     '-0',
     `-P${parallel}`,
@@ -87,11 +92,11 @@ export async function xargsCurlUploads(url: string, setup: GenericUploadSetup, f
     'media=@{};type=image/jpeg',
     url,
   ];
-  const run = await runCommand('xargs', args, { timeoutMs, input: files.join('\0') });
+  const run = await runTimed('xargs', args, { timeoutMs, input: files.join('\0') });
   if (run.code !== 0) throw new Error(`xargs curl failed (exit ${run.code}): ${run.stderr.trim().slice(0, 500)}`);
   const lines = run.stdout
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => line.trim().split(/\s+/));
-  return { ms: run.ms, statuses: lines.map((l) => Number(l[0])), curlMs: lines.map((l) => Number(l[1]) * 1000) };
+  return { ms: run.ms, statuses: lines.map((l) => Number(l[0])), curlMs: lines.map((l) => Number(l[1]) * 1000), ...(run.cpuMs !== undefined ? { cpuMs: run.cpuMs } : {}) };
 }

@@ -17,6 +17,11 @@ export interface Figure {
   app: number | null;
   ref: number | null;
   ratio: number | null;
+  /**
+   * CPU time of the app's process over the reference's, for the same work (lower is better, unlike a throughput
+   * ratio): steadier than wall times on a busy machine. Null where a reference exists but its CPU is not known.
+   */
+  cpu?: { app: number; ref: number | null; unit: string; ratio: number | null };
   target?: Target;
   /** Why it was not measured. */
   skipped?: string;
@@ -67,9 +72,20 @@ export function formatRatio(ratio: number | null): string {
 export function benchLine(f: Figure): string {
   if (f.skipped !== undefined) return `BENCH ${f.name} skipped: ${f.skipped}`;
   if (f.failed !== undefined) return `BENCH ${f.name} failed: ${f.failed}`;
-  return `BENCH ${f.name} app=${formatValue(f.app, f.unit)} ref=${formatValue(f.ref, f.unit)} ratio=${formatRatio(f.ratio)}`;
+  const line = `BENCH ${f.name} app=${formatValue(f.app, f.unit)} ref=${formatValue(f.ref, f.unit)} ratio=${formatRatio(f.ratio)}`;
+  if (!f.cpu) return line;
+  return `${line} cpu: app=${formatValue(f.cpu.app, f.cpu.unit)} ref=${formatValue(f.cpu.ref, f.cpu.unit)} ratio=${formatRatio(f.cpu.ratio)}`;
 }
 
 export function ratioOf(app: number | null, ref: number | null): number | null {
   return app === null || ref === null || ref === 0 ? null : app / ref;
+}
+
+/** CPU per unit of work for both sides from their runs' CPU times (medians), and app over ref. */
+export function cpuFigure(appCpuMs: readonly number[], refCpuMs: readonly (number | null | undefined)[], perUnit: number, unit: string): NonNullable<Figure['cpu']> {
+  const refKnown = refCpuMs.filter((v): v is number => typeof v === 'number');
+  const app = median(appCpuMs) / perUnit;
+  const ref = refKnown.length > 0 ? median(refKnown) / perUnit : null;
+  const round = (v: number): number => Number(v.toFixed(1));
+  return { app: round(app), ref: ref === null ? null : round(ref), unit, ratio: ref === null || ref === 0 ? null : Number((app / ref).toFixed(3)) };
 }

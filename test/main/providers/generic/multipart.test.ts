@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMultipartBody, newBoundary, type MultipartPart } from '../../../../main/providers/generic/multipart.js';
+import { buildMultipartBody, newBoundary, type MultipartBody, type MultipartPart } from '../../../../main/providers/generic/multipart.js';
+import { collectBody } from '../http/collect-body.js';
 import { makeTempDir } from '../../core/media/media-fixtures.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -12,10 +12,9 @@ afterAll(async () => {
   await temp.remove();
 });
 
-async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** The bytes the transport would write for this body. */
+function collect(body: MultipartBody): Promise<Buffer> {
+  return collectBody(body.body);
 }
 
 describe('newBoundary', () => {
@@ -45,17 +44,16 @@ describe('buildMultipartBody', () => {
       Buffer.from('--B0undary\r\nContent-Disposition: form-data; name="empty"\r\n\r\n\r\n'),
       Buffer.from('--B0undary--\r\n'),
     ]);
-    const actual = await collect(body.stream);
+    const actual = await collect(body);
     expect(actual.equals(expected)).toBe(true);
     expect(body.length).toBe(expected.length);
     expect(body.contentType).toBe('multipart/form-data; boundary=B0undary');
-    body.dispose();
   });
 
   it('names the file part as configured and keeps a name with separators whole', async () => {
     const file = await temp.file('clip.mp4', 'data');
     const body = buildMultipartBody([{ kind: 'file', name: 'upload[media]', fileName: 'a/b\\c.mp4', contentType: 'video/mp4', path: file, size: 4 }], 'X');
-    const text = (await collect(body.stream)).toString('utf8');
+    const text = (await collect(body)).toString('utf8');
     expect(text).toContain('Content-Disposition: form-data; name="upload[media]"; filename="a_b_c.mp4"\r\nContent-Type: video/mp4\r\n');
   });
 
@@ -68,26 +66,25 @@ describe('buildMultipartBody', () => {
     const body = buildMultipartBody([{ kind: 'file', name: 'f', fileName: 'big.mp4', contentType: 'video/mp4', path: big, size: 3 * 1024 ** 3 }], 'X');
     const overhead = Buffer.byteLength('--X\r\nContent-Disposition: form-data; name="f"; filename="big.mp4"\r\nContent-Type: video/mp4\r\n\r\n' + '\r\n--X--\r\n');
     expect(body.length).toBe(3 * 1024 ** 3 + overhead);
-    body.dispose();
   });
 
   it('fails the stream when the file is shorter than announced, instead of leaving the server waiting', async () => {
     const file = await temp.file('shrunk.jpg', 'abc');
     const body = buildMultipartBody([{ kind: 'file', name: 'f', fileName: 'shrunk.jpg', contentType: 'image/jpeg', path: file, size: 10 }], 'X');
-    await expect(collect(body.stream)).rejects.toMatchObject({ code: 'io', message: '"shrunk.jpg" changed while it was being sent: expected 10 bytes, found 3.' });
+    await expect(collect(body)).rejects.toMatchObject({ code: 'io', message: '"shrunk.jpg" changed while it was being sent: expected 10 bytes, found 3.' });
   });
 
   it('never sends more of the file than announced', async () => {
     const file = await temp.file('grown.jpg', 'abcdefgh');
     const body = buildMultipartBody([{ kind: 'file', name: 'f', fileName: 'grown.jpg', contentType: 'image/jpeg', path: file, size: 5 }], 'X');
-    const bytes = await collect(body.stream);
+    const bytes = await collect(body);
     expect(bytes.length).toBe(body.length);
     expect(bytes.toString()).toContain('\r\n\r\nabcde\r\n--X--');
   });
 
   it('fails the stream when the file cannot be read', async () => {
     const body = buildMultipartBody([{ kind: 'file', name: 'f', fileName: 'missing.jpg', contentType: 'image/jpeg', path: `${temp.dir}/missing.jpg`, size: 10 }], 'X');
-    await expect(collect(body.stream)).rejects.toMatchObject({ code: 'io', message: 'Could not read "missing.jpg" (ENOENT).' });
+    await expect(collect(body)).rejects.toMatchObject({ code: 'io', message: 'Could not read "missing.jpg" (ENOENT).' });
   });
 
   it('refuses a boundary with characters other than letters and digits', () => {
@@ -97,6 +94,6 @@ describe('buildMultipartBody', () => {
   it('picks another boundary when a field value happens to contain the requested one', async () => {
     const body = buildMultipartBody([{ kind: 'field', name: 'a', value: 'xx SAME xx' }], 'SAME');
     expect(body.boundary).not.toBe('SAME');
-    expect((await collect(body.stream)).toString()).toContain(`--${body.boundary}--`);
+    expect((await collect(body)).toString()).toContain(`--${body.boundary}--`);
   });
 });

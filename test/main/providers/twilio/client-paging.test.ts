@@ -111,6 +111,38 @@ describe('paging through media', () => {
     expect(fake.log.slice(1).every((r) => /PageToken=/.test(r.url))).toBe(true);
   });
 
+  it('asks for the next page as soon as its link is read, before the entries of this one are all taken', async () => {
+    fake.messages = makeMessages(1, '2024-03-01', 7);
+    const client = authTokenClient(fake.baseUrl);
+    const media = client.iterateMedia(sid('MM', 1), { pageSize: 3 });
+    const first = await media.next();
+    const firstSid = first.done ? undefined : first.value.sid;
+    expect(firstSid).toBe(fake.messages[0]?.media[0]?.sid);
+    // Nothing more is taken from the iterator: the second page's request leaves anyway.
+    await expect.poll(() => fake.log.length, { timeout: 2000 }).toBe(2);
+    const rest: string[] = [];
+    for await (const item of { [Symbol.asyncIterator]: () => media }) rest.push(item.sid ?? '');
+    expect([firstSid, ...rest]).toEqual(fake.messages[0]?.media.map((m) => m.sid));
+    expect(fake.log).toHaveLength(3);
+  });
+
+  it('drops the request for the next page when the caller stops early, without an unhandled failure', async () => {
+    fake.messages = makeMessages(1, '2024-03-01', 7);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    fake.hold = (entry) => (/PageToken=/.test(entry.url) ? held : Promise.resolve());
+    const client = authTokenClient(fake.baseUrl);
+    const media = client.iterateMedia(sid('MM', 1), { pageSize: 3 });
+    await media.next();
+    await expect.poll(() => fake.log.length, { timeout: 2000 }).toBe(2);
+    // The caller stops while the second page is in flight: its request is cancelled, and that cancellation is
+    // nobody's error (an unhandled rejection would fail this test run).
+    await expect(media.return(undefined)).resolves.toMatchObject({ done: true });
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fake.log).toHaveLength(2);
+  });
+
   it('listMedia sends DateCreated bounds and parses media_list', async () => {
     const client = authTokenClient(fake.baseUrl);
     const page = await client.listMedia(sid('MM', 3), { dateCreatedAfter: '2024-03-03', dateCreatedBefore: '2024-03-03' });
