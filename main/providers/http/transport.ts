@@ -13,6 +13,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_ANSWER_TIMEOUT_MS = 5 * 60_000;
 /** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
 export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
+/** How long a request with `Expect: 100-continue` waits for the server's 100 before sending its body anyway. */
+export const DEFAULT_CONTINUE_TIMEOUT_MS = 1_500;
 
 export interface TlsOptions {
   /** Extra PEM certificate(s) trusted for this account only (a self-signed server). */
@@ -45,6 +47,13 @@ export interface HttpRequest {
   tls?: TlsOptions;
   /** Called as body bytes are handed to the socket. */
   onUploadProgress?: (bytesSent: number) => void;
+  /**
+   * With a streamed body and `expect: 100-continue`: how long to wait for the server's 100 (or its early answer, such
+   * as a 401) before sending the body anyway, for servers that ignore Expect.
+   */
+  continueTimeoutMs?: number;
+  /** Said beside the request in the activity log (how it was authenticated). Never a secret. */
+  note?: string;
 }
 
 export interface HttpResponse {
@@ -69,6 +78,7 @@ export interface RequestRecord {
   status?: number;
   error?: AppError;
   durationMs: number;
+  note?: string;
 }
 let requestObserver: ((record: RequestRecord) => void) | undefined;
 
@@ -143,12 +153,13 @@ function networkError(err: NodeJS.ErrnoException, where: string): AppError {
  */
 export async function send(req: HttpRequest): Promise<HttpResponse> {
   const started = Date.now();
+  const note = req.note !== undefined ? { note: req.note } : {};
   try {
     const response = await sendOnce(req);
-    requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), status: response.status, durationMs: Date.now() - started });
+    requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), status: response.status, durationMs: Date.now() - started, ...note });
     return response;
   } catch (err) {
-    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), error: err, durationMs: Date.now() - started });
+    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), error: err, durationMs: Date.now() - started, ...note });
     throw err;
   }
 }
@@ -189,7 +200,9 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       return;
     }
 
+    let continueTimer: NodeJS.Timeout | undefined;
     const fail = (error: AppError): void => {
+      clearTimeout(continueTimer);
       failure ??= error;
       if (!settled) {
         settled = true;
@@ -232,6 +245,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       req.onBodySent?.();
     });
     outgoing.on('response', (incoming) => {
+      clearTimeout(continueTimer);
       if (!bodySent && streamedBody && req.body !== undefined && !Buffer.isBuffer(req.body)) {
         // The server answered before taking the whole body (401, 402, 413, 429 for a large video): stop sending and
         // read its answer now, before it closes the connection on a body it will not read (nodejs/node#12339).
@@ -264,8 +278,23 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     } else if (Buffer.isBuffer(req.body)) {
       outgoing.end(req.body);
       req.onUploadProgress?.(req.body.length);
-    } else {
+    } else if (headers.expect?.toLowerCase() === '100-continue') {
+      // The headers go alone; the body follows the server's 100, or its silence. An answer before either (a 401
+      // challenge, a 413) is read by the early-answer path above without a byte of the body sent.
       const body = req.body;
+      const startBody = (): void => {
+        clearTimeout(continueTimer);
+        outgoing.removeListener('continue', startBody);
+        if (!settled && !earlyAnswer) pipeBody(body);
+      };
+      outgoing.once('continue', startBody);
+      continueTimer = setTimeout(startBody, req.continueTimeoutMs ?? DEFAULT_CONTINUE_TIMEOUT_MS);
+      outgoing.flushHeaders();
+    } else {
+      pipeBody(req.body);
+    }
+
+    function pipeBody(body: Readable): void {
       let sent = 0;
       body.on('data', (chunk: Buffer | string) => {
         // Some bodies (form-data) emit strings for their headers: count bytes, not characters.
