@@ -159,6 +159,8 @@ export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, 'Not an 
 export type AccountSummary = AccountConfig & {
   id: string;
   secretSet: boolean;
+  /** Generic accounts: which HTTP authentication passwords are saved (never their values). */
+  authSecretsSet?: GenericAuthPasswordKey[];
   createdAt: string;
   updatedAt: string;
 };

@@ -36,6 +36,8 @@ export interface TransferResult {
   mediaUrl?: string;
   /** Where a download was saved. */
   savedTo?: string;
+  /** How an upload authenticated, when its server asked ("Digest (SHA-256) authentication, …"). */
+  authentication?: string;
   /** Per-recipient results of the media reference send. */
   references?: Array<{ recipient: string; ok: boolean; message?: string }>;
 }
