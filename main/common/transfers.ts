@@ -36,7 +36,7 @@ export interface TransferResult {
   mediaUrl?: string;
   /** Where a download was saved. */
   savedTo?: string;
-  /** How an upload authenticated, when its server asked ("Digest (SHA-256) authentication, …"). */
+  /** How an upload authenticated, when its server asked ("authenticated with Digest (SHA-256); …"). */
   authentication?: string;
   /** Per-recipient results of the media reference send. */
   references?: Array<{ recipient: string; ok: boolean; message?: string }>;

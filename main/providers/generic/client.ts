@@ -38,7 +38,7 @@ export interface ReferenceSendResult {
 export interface GenericUploadResult {
   mediaUrl: string;
   referenceSends: ReferenceSendResult[];
-  /** How the upload authenticated, when the server asked ("Digest (SHA-256) authentication, …"). */
+  /** How the upload authenticated, when the server asked ("authenticated with Digest (SHA-256); …"). */
   authentication?: string;
 }
 

@@ -76,7 +76,8 @@ const SOURCE_WORDS: Record<ChallengeSource, string> = {
 
 export function describeAuth(outcome: AuthOutcome): string | undefined {
   if (outcome.scheme === undefined) return undefined;
-  return `${outcome.scheme} authentication${outcome.source ? `, ${SOURCE_WORDS[outcome.source]}` : ''}`;
+  // "Basic authentication" would read as a credential to the log's redactor (Basic + a word): say it the other way.
+  return `authenticated with ${outcome.scheme}${outcome.source ? `; ${SOURCE_WORDS[outcome.source]}` : ''}`;
 }
 
 export interface AuthTarget {
