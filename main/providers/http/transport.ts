@@ -2,6 +2,7 @@
 // cancellation, a cap on API bodies, and the rule that secrets go only over https or to loopback.
 // Redirects are never followed here: a client that wants them follows them itself, deciding per hop which
 // headers may go along (see the Twilio media download).
+// A streamed body sent with `expect: 100-continue` waits for the 100, an early answer or a short timer (auth-send.ts).
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
