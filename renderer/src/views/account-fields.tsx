@@ -67,10 +67,10 @@ function textToVariables(text: string): Record<string, string> {
 /** HTTP authentication of one service: the user name (a template) and the password (a secret, shown by the editor). */
 function AuthFields(props: FieldsProps & { service: string; usernamePath: string; password: ReactNode }) {
   return (
-    <div className="auth-pair">
+    <>
       <TextField {...props} label={`${props.service} HTTP user name`} path={props.usernamePath} hint="Only when the server asks for HTTP authentication (Digest or Basic). A template, e.g. %account[username]%." />
       {props.password}
-    </div>
+    </>
   );
 }
 
