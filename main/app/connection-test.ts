@@ -4,7 +4,7 @@
 import type { AccountConfig } from '../common/accounts.js';
 import type { ConnectionTestResult } from '../common/contract.js';
 import { toAppError } from '../common/errors.js';
-import { precheckGenericAccount } from '../providers/generic/client.js';
+import { precheckGenericAccount, type GenericConnection } from '../providers/generic/client.js';
 import { send } from '../providers/http/transport.js';
 import { LibraryClient } from '../providers/library/index.js';
 import { createTwilioClient } from '../providers/twilio/index.js';
@@ -12,7 +12,7 @@ import { genericConnectionFor, libraryConnectionFor, twilioConnectionFor } from 
 
 const TEST_TIMEOUT_MS = 10_000;
 
-export async function testConnection(config: AccountConfig, secret: string | undefined): Promise<ConnectionTestResult> {
+export async function testConnection(config: AccountConfig, secret: string | undefined, authPasswords: GenericConnection['authPasswords'] = {}): Promise<ConnectionTestResult> {
   try {
     switch (config.kind) {
       case 'library': {
@@ -28,17 +28,17 @@ export async function testConnection(config: AccountConfig, secret: string | und
         return { ok: true, message: `Connected to ${new URL(config.baseUrl).host} as ${config.accountSid}.` };
       }
       case 'generic':
-        return await testGeneric(config, secret);
+        return await testGeneric(config, secret, authPasswords);
     }
   } catch (err) {
     return { ok: false, message: toAppError(err).message };
   }
 }
 
-async function testGeneric(config: Extract<AccountConfig, { kind: 'generic' }>, secret: string | undefined): Promise<ConnectionTestResult> {
+async function testGeneric(config: Extract<AccountConfig, { kind: 'generic' }>, secret: string | undefined, authPasswords: GenericConnection['authPasswords']): Promise<ConnectionTestResult> {
   // The precheck is the one request that proves the credentials without sending media.
   if (config.settings.genericMediaUploadPrecheckUrl?.trim()) {
-    await precheckGenericAccount(genericConnectionFor(config, secret ?? ''), { timeoutMs: TEST_TIMEOUT_MS });
+    await precheckGenericAccount(genericConnectionFor(config, secret ?? '', authPasswords), { timeoutMs: TEST_TIMEOUT_MS });
     return { ok: true, message: 'The precheck passed: the server accepted this account.' };
   }
   // Without one, only the server can be proved to be there; templates are checked when the account is saved.

@@ -22,17 +22,18 @@ export function genericAccountScope(config: GenericAccountConfig, password: stri
 }
 
 export function genericConnection(accounts: AccountStore, accountId: string): GenericConnection {
-  return genericConnectionFor(accountOfKind(accounts, accountId, 'generic'), accounts.secret(accountId) ?? '');
+  return genericConnectionFor(accountOfKind(accounts, accountId, 'generic'), accounts.secret(accountId) ?? '', accounts.authSecrets(accountId));
 }
 
 // From an account's configuration and its secret (from the vault, or for the CLI the environment or a prompt) to
 // what each protocol client takes.
-export function genericConnectionFor(config: GenericAccountConfig, password: string): GenericConnection {
+export function genericConnectionFor(config: GenericAccountConfig, password: string, authPasswords: GenericConnection['authPasswords'] = {}): GenericConnection {
   const connection: GenericConnection = {
     settings: config.settings,
     account: genericAccountScope(config, password),
     secretKeys: ['password'],
     allowInsecure: config.allowInsecure === true,
+    authPasswords,
   };
   if (config.trustedCertificate) connection.ca = config.trustedCertificate;
   return connection;

@@ -198,8 +198,9 @@ export async function createAppServices(options: AppServicesOptions) {
   observeRequests((record) => {
     // record.where is origin and path, secrets masked by the request's builder: never the real URL.
     const { where } = record;
-    if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}`);
-    else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms)`);
+    const note = record.note !== undefined ? `; ${record.note}` : '';
+    if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}${record.note !== undefined ? ` (${record.note})` : ''}`);
+    else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms${note})`);
   });
   // Every request of the three protocols goes through the transport, which asks this picker for its route.
   useRoutePicker(

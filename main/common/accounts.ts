@@ -28,15 +28,32 @@ export const GENERIC_SETTING_KEYS = [
   'genericMediaUploadMethod',
   'genericMediaUploadMultipartData',
   'genericMediaUploadCustomHeaders',
+  'genericMediaUploadAuthUsername',
   'genericMediaUploadPrecheckUrl',
   'genericMediaUploadPrecheckMethod',
   'genericMediaUploadPrecheckPostData',
+  'genericMediaUploadPrecheckAuthUsername',
   'genericMediaRefSendUrl',
   'genericMediaRefSendMethod',
   'genericMediaRefSendPostData',
   'genericMediaRefSendCustomHeaders',
+  'genericMediaRefSendAuthUsername',
 ] as const;
 export type GenericSettingKey = (typeof GENERIC_SETTING_KEYS)[number];
+
+/**
+ * The HTTP authentication passwords of the three services (the vendor's prefix + AuthPassword). They are secrets:
+ * kept in the vault beside the account's password, never in the configuration.
+ */
+export const GENERIC_AUTH_PASSWORD_KEYS = ['genericMediaUploadAuthPassword', 'genericMediaUploadPrecheckAuthPassword', 'genericMediaRefSendAuthPassword'] as const;
+export type GenericAuthPasswordKey = (typeof GENERIC_AUTH_PASSWORD_KEYS)[number];
+
+/** Each service's user-name setting and the password that goes with it. */
+export const GENERIC_AUTH_PAIRS: ReadonlyArray<{ username: GenericSettingKey; password: GenericAuthPasswordKey }> = [
+  { username: 'genericMediaUploadAuthUsername', password: 'genericMediaUploadAuthPassword' },
+  { username: 'genericMediaUploadPrecheckAuthUsername', password: 'genericMediaUploadPrecheckAuthPassword' },
+  { username: 'genericMediaRefSendAuthUsername', password: 'genericMediaRefSendAuthPassword' },
+];
 
 /**
  * A URL template's scheme: http or https, then a server name, as main checks when it compiles the templates
@@ -61,13 +78,16 @@ export const genericSettingsSchema = z.object({
   genericMediaUploadMethod: z.string().trim().max(8).optional(),
   genericMediaUploadMultipartData: nonEmpty(8192, 'The multipart data'),
   genericMediaUploadCustomHeaders: text(8192).optional(),
+  genericMediaUploadAuthUsername: text(1024).optional(),
   genericMediaUploadPrecheckUrl: urlTemplate(text(4096)).optional(),
   genericMediaUploadPrecheckMethod: text(8).optional(),
   genericMediaUploadPrecheckPostData: text(8192).optional(),
+  genericMediaUploadPrecheckAuthUsername: text(1024).optional(),
   genericMediaRefSendUrl: urlTemplate(text(4096)).optional(),
   genericMediaRefSendMethod: text(8).optional(),
   genericMediaRefSendPostData: text(65536).optional(),
   genericMediaRefSendCustomHeaders: text(8192).optional(),
+  genericMediaRefSendAuthUsername: text(1024).optional(),
 });
 export type GenericSettings = z.infer<typeof genericSettingsSchema>;
 
@@ -139,6 +159,8 @@ export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, 'Not an 
 export type AccountSummary = AccountConfig & {
   id: string;
   secretSet: boolean;
+  /** Generic accounts: which HTTP authentication passwords are saved (never their values). */
+  authSecretsSet?: GenericAuthPasswordKey[];
   createdAt: string;
   updatedAt: string;
 };

@@ -54,6 +54,8 @@ export interface TransferResult {
   mediaUrl?: string;
   /** Where a download was saved. */
   savedTo?: string;
+  /** How an upload authenticated, when its server asked ("authenticated with Digest (SHA-256); …"). */
+  authentication?: string;
   /** Per-recipient results of the media reference send. */
   references?: Array<{ recipient: string; ok: boolean; message?: string }>;
   /** A job's result for each of its items, in the order they were given; a cancelled job keeps it too. */

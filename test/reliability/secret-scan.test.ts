@@ -13,6 +13,7 @@ import { CaseReport, Checks } from './support/report.js';
 import { describeLeaks, findSecretLeaks } from './support/secrets.js';
 import { startScriptedServer, type TestServer } from './support/servers.js';
 import { startTestProxy, type TestProxy } from '../helpers/test-proxy.js';
+import { startAuthServer } from '../main/providers/http/auth-server.js';
 
 const HOSTILE: HostileSecrets = {
   generic: `g!'()*~ä é+/=%&"<>\\ %41 x`,
@@ -25,6 +26,12 @@ const TYPED_UNSAVED = `u!'()*~ø æ+/=%&"<>\\ %45 typed`;
 /** A proxy's password: every character an encoding changes (%, @, :, +, quotes, non-ASCII), as the vault keeps it. */
 const PROXY_PASSWORD = `p%25@:+"'ä€ %45 x`;
 const PROXY_USER = 'proxy-ops';
+/** HTTP authentication passwords as the servers know them: every character an encoding changes, and ':'. */
+const DIGEST_PASSWORD = `d%:+'"\\ä ñ€ %45 x:y`;
+const BASIC_PASSWORD = `b%:+'"\\ö ß€ %46 z:w`;
+const WRONG_AUTH_PASSWORD = `x%:+'"\\ü ç€ %47 q:r`;
+/** The same as the account form takes them: a template, '%%' for each '%'. */
+const asTemplate = (password: string): string => password.replace(/%/g, '%%');
 const RECIPIENTS = ['+15551230001'];
 const report = new CaseReport('secret-scan', 'secret scan with hostile secrets');
 
@@ -162,6 +169,51 @@ describe('secret scan: hostile secrets through every flow', () => {
       .that('a wrong proxy password is a 407 naming the proxy', !refused.ok && refused.error.message.includes(`The proxy 127.0.0.1:${proxy.port} (from Settings) refused`) && !refusedTest.ok);
     report.judge('hostile proxy password', 'works through the proxy; a wrong one is said as a 407', `${upload.state}; ${refused.ok ? 'ok' : refused.error.message}`, checks);
     expect(checks.failed()).toEqual([]);
+  }, 60_000);
+
+  it('HTTP authentication passwords (Digest SHA-256, Basic, a wrong one) work or fail without being repeated anywhere', async () => {
+    const user = 'Jö:user';
+    const basicUser = 'Jö user';
+    const digest = await startAuthServer({ scheme: 'digest', algorithms: ['SHA-256'], username: user, password: DIGEST_PASSWORD });
+    const basic = await startAuthServer({ scheme: 'basic', username: basicUser, password: BASIC_PASSWORD });
+    t.secrets.push(
+      { label: 'Digest auth password', value: DIGEST_PASSWORD },
+      { label: 'Digest auth password (template)', value: asTemplate(DIGEST_PASSWORD) },
+      { label: 'Basic auth password', value: BASIC_PASSWORD, user: basicUser },
+      { label: 'Basic auth password (template)', value: asTemplate(BASIC_PASSWORD) },
+      { label: 'wrong auth password', value: WRONG_AUTH_PASSWORD },
+    );
+    try {
+      const base = t.app.services.accounts.config(t.accounts.generic) as GenericAccountConfig;
+      const account = async (label: string, origin: string, username: string, password: string): Promise<string> => {
+        const settings = {
+          genericMediaUploadUrl: `${origin}/upload`,
+          genericMediaUploadMultipartData: 'file=%media_content%',
+          genericMediaUploadAuthUsername: username,
+          genericMediaUploadPrecheckUrl: `${origin}/precheck`,
+          genericMediaUploadPrecheckAuthUsername: username,
+        };
+        const config: GenericAccountConfig = { ...base, label, settings, variables: {} };
+        const authSecrets = { genericMediaUploadAuthPassword: asTemplate(password), genericMediaUploadPrecheckAuthPassword: asTemplate(password) };
+        return (await t.call('accounts.create', { config, authSecrets })).id;
+      };
+      const viaDigest = await uploadWith(await account('Digest', digest.origin, user, DIGEST_PASSWORD));
+      const viaBasic = await uploadWith(await account('Basic', basic.origin, basicUser, BASIC_PASSWORD));
+      const wrong = await uploadWith(await account('Wrong auth password', digest.origin, user, WRONG_AUTH_PASSWORD));
+      const wrongTest = await t.call('accounts.test', { accountId: (await t.call('accounts.list', {})).find((a) => a.label === 'Wrong auth password')?.id ?? '' });
+      const log = (await t.call('log.list', { limit: 5000 })).map((e) => e.message).join('\n');
+      const checks = new Checks()
+        .that('the Digest upload succeeded', viaDigest.state === 'done')
+        .that('the Basic upload succeeded', viaBasic.state === 'done')
+        .that('the wrong password failed clearly', wrong.state === 'failed' && /refused the user name or password/.test(wrong.message))
+        .that('its connection test failed clearly', !wrongTest.ok && /refused the user name or password/.test(wrongTest.message))
+        .that('the log says how each authenticated', /authenticated with Digest \(SHA-256\); the precheck's challenge reused/.test(log) && /authenticated with Basic;/.test(log));
+      report.judge('HTTP auth with hostile passwords', 'Digest and Basic succeed, a wrong one is refused in words', `${viaDigest.state}; ${viaBasic.state}; ${wrong.message}; ${wrongTest.message}`, checks);
+      expect(checks.failed()).toEqual([]);
+    } finally {
+      await digest.close();
+      await basic.close();
+    }
   }, 60_000);
 
   it('afterwards no encoding of any secret is in the data folder, the log, or anything the window read', async () => {

@@ -58,15 +58,15 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
 
     'accounts.list': () => accounts.list(),
-    'accounts.create': async ({ config, secret }) => {
+    'accounts.create': async ({ config, secret, authSecrets }) => {
       validateAccountConfig(config);
-      const created = await accounts.create(config, secret);
+      const created = await accounts.create(config, secret, authSecrets);
       log.info('accounts', `Added ${config.kind} account "${config.label}".`, created.id);
       return created;
     },
-    'accounts.update': async ({ accountId, config, secret }) => {
+    'accounts.update': async ({ accountId, config, secret, authSecrets }) => {
       validateAccountConfig(config);
-      const updated = await accounts.update(accountId, config, secret);
+      const updated = await accounts.update(accountId, config, secret, authSecrets);
       log.info('accounts', `Saved account "${config.label}".`, accountId);
       return updated;
     },
@@ -76,18 +76,25 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       log.info('accounts', `Removed account "${label}".`, accountId);
     },
     'accounts.test': async ({ accountId }) => {
-      const result = await testConnection(accounts.config(accountId), accounts.secret(accountId));
+      const result = await testConnection(accounts.config(accountId), accounts.secret(accountId), accounts.authSecrets(accountId));
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test: ${result.message}`, accountId);
       return result;
     },
 
-    'accounts.testConfig': async ({ config, secret, accountId }) => {
+    'accounts.testConfig': async ({ config, secret, authSecrets, accountId }) => {
       validateAccountConfig(config);
       // A saved secret goes only where it was bound: an edited destination needs it typed again.
-      const saved = secret === undefined && accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config) ? accounts.secret(accountId) : undefined;
-      const tested = await testConnection(config, secret ?? saved);
-      // A typed secret is not in the vault, so the log's redactor cannot know it; a server may echo it in its error.
-      const redactTyped = createRedactor(() => (secret === undefined ? [] : [secret]));
+      const bound = accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config);
+      const saved = secret === undefined && bound ? accounts.secret(accountId) : undefined;
+      const authPasswords = { ...(bound ? accounts.authSecrets(accountId) : {}) };
+      for (const [name, value] of Object.entries(authSecrets ?? {}) as Array<[keyof typeof authPasswords, string | null | undefined]>) {
+        if (value === null || value === '') delete authPasswords[name];
+        else if (value !== undefined) authPasswords[name] = value;
+      }
+      const tested = await testConnection(config, secret ?? saved, authPasswords);
+      // Typed secrets are not in the vault, so the log's redactor cannot know them; a server may echo them in its error.
+      const typed = [secret, ...Object.values(authSecrets ?? {})].filter((value): value is string => typeof value === 'string' && value !== '');
+      const redactTyped = createRedactor(() => typed);
       const result = { ...tested, message: redactTyped(tested.message) };
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;

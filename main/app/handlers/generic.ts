@@ -58,6 +58,7 @@ export function createGenericHandlers({ services, staging }: HandlerContext): Ha
         settings: imported.settings,
         ...(imported.username !== undefined ? { username: imported.username } : {}),
         ...(imported.password !== undefined ? { password: imported.password } : {}),
+        authPasswords: imported.authPasswords,
         variables: imported.variables,
         problems: imported.problems,
       };

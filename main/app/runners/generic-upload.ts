@@ -36,6 +36,6 @@ export function genericUploadRunner(accounts: AccountStore) {
         onProgress: (sent, total) => ctx.progress(sent, total),
       },
     );
-    return { mediaUrl: result.mediaUrl, references: result.referenceSends };
+    return { mediaUrl: result.mediaUrl, references: result.referenceSends, ...(result.authentication ? { authentication: result.authentication } : {}) };
   };
 }

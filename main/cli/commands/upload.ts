@@ -63,7 +63,8 @@ export const upload = defineCommand({
       throw new AppError(refused[0]!.code, `${refused.length} of ${args.positionals.length} files were refused. Nothing was uploaded.`);
     }
 
-    const connection = genericConnectionFor(account.config, await ctx.secret(account));
+    // The services' HTTP authentication passwords come from the vault only (no prompt: the user name says which).
+    const connection = genericConnectionFor(account.config, await ctx.secret(account), (await ctx.appData()).accounts.authSecrets(account.id));
     const results: UploadItem[] = [];
     const codes: Array<ExitCode | undefined> = [];
     for (const file of files) {

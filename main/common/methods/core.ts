@@ -1,6 +1,6 @@
 // The app's own methods: information, settings, accounts, transfers, the log, links.
 import { z } from 'zod';
-import { accountConfigSchema, accountIdSchema, type AccountSummary } from '../accounts.js';
+import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
@@ -10,6 +10,9 @@ import { method } from './define.js';
 export const none = z.object({}).strict();
 export const byAccount = z.object({ accountId: accountIdSchema }).strict();
 const secretValue = z.string().max(4096, 'Too long.').refine((s) => !/[\r\n\0]/.test(s), 'Line breaks are not allowed.');
+const authSecretsSchema = z
+  .object(Object.fromEntries(GENERIC_AUTH_PASSWORD_KEYS.map((key) => [key, secretValue.nullable().optional()])) as Record<GenericAuthPasswordKey, z.ZodOptional<z.ZodNullable<typeof secretValue>>>)
+  .strict();
 const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, 'Not a transfer id.');
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -129,7 +132,7 @@ export const coreMethods = {
   'settings.proxyPassword': method(none).returns<ProxyPasswordStatus>(),
 
   'accounts.list': method(none).returns<AccountSummary[]>(),
-  'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional() }).strict()).returns<AccountSummary>(),
+  'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional(), authSecrets: authSecretsSchema.optional() }).strict()).returns<AccountSummary>(),
   'accounts.update': method(
     z
       .object({
@@ -137,6 +140,8 @@ export const coreMethods = {
         config: accountConfigSchema,
         /** A string replaces the secret, null removes it, absent keeps it. */
         secret: secretValue.nullable().optional(),
+        /** Generic accounts' HTTP authentication passwords, each like `secret`. */
+        authSecrets: authSecretsSchema.optional(),
       })
       .strict(),
   ).returns<AccountSummary>(),
@@ -146,7 +151,9 @@ export const coreMethods = {
    * Tests a configuration before it is saved, with the secret typed in the form. Without one, the saved secret of
    * `accountId` is used only if the configuration still sends it where it was bound (main/common/secret-binding.ts).
    */
-  'accounts.testConfig': method(z.object({ config: accountConfigSchema, secret: secretValue.optional(), accountId: accountIdSchema.optional() }).strict()).returns<ConnectionTestResult>(),
+  'accounts.testConfig': method(
+    z.object({ config: accountConfigSchema, secret: secretValue.optional(), authSecrets: authSecretsSchema.optional(), accountId: accountIdSchema.optional() }).strict(),
+  ).returns<ConnectionTestResult>(),
 
   'transfers.list': method(none).returns<{ items: TransferItem[]; summary: TransferSummary }>(),
   'transfers.cancel': method(z.object({ ids: z.array(transferId).min(1).max(10_000) }).strict()).returns<void>(),

@@ -1,6 +1,6 @@
 // The generic media upload service: check files, upload them through the transfer queue, import an account.
 import { z } from 'zod';
-import { accountIdSchema, GENERIC_SETTING_KEYS } from '../accounts.js';
+import { accountIdSchema, GENERIC_SETTING_KEYS, type GenericAuthPasswordKey } from '../accounts.js';
 import { fileRefSchema } from '../files.js';
 import { recipientSchema } from '../recipients.js';
 import type { AppErrorData } from '../errors.js';
@@ -21,6 +21,8 @@ export interface ImportedAccountDraft {
   username?: string;
   /** The password the pasted XML carried: the user's own input, handed back to fill the form, never stored here. */
   password?: string;
+  /** The services' HTTP authentication passwords the XML carried (…AuthPassword), likewise only handed back. */
+  authPasswords: Partial<Record<GenericAuthPasswordKey, string>>;
   variables: Record<string, string>;
   problems: string[];
 }

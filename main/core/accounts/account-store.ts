@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
-import { SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary } from '../../common/accounts.js';
+import { GENERIC_AUTH_PASSWORD_KEYS, SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError, toAppError } from '../../common/errors.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
@@ -32,6 +32,9 @@ export type AccountsLoadResult =
   | { status: 'corrupt'; movedTo: string; reason: string }
   /** Read-only: the file is damaged and was left as it is. */
   | { status: 'unreadable'; reason: string };
+
+/** The HTTP authentication passwords of a generic account's services: a string sets one, null removes it, absent keeps it. */
+export type AuthSecretsInput = Partial<Record<GenericAuthPasswordKey, string | null>>;
 
 export interface AccountsLoadOptions {
   /** The CLI only reads: bad entries are left out of the list, and nothing is copied or set aside. */
@@ -93,31 +96,48 @@ export class AccountStore {
     return this.vault.get(secretKey(account.id, account.config.kind));
   }
 
-  async create(config: AccountConfig, secret?: string): Promise<AccountSummary> {
+  /** For main only: a generic account's HTTP authentication passwords, by setting name. */
+  authSecrets(id: string): Partial<Record<GenericAuthPasswordKey, string>> {
+    const account = this.find(id);
+    const out: Partial<Record<GenericAuthPasswordKey, string>> = {};
+    if (account.config.kind !== 'generic') return out;
+    for (const name of GENERIC_AUTH_PASSWORD_KEYS) {
+      const value = this.vault.get(authSecretKey(id, name));
+      if (value !== undefined) out[name] = value;
+    }
+    return out;
+  }
+
+  async create(config: AccountConfig, secret?: string, authSecrets: AuthSecretsInput = {}): Promise<AccountSummary> {
     const now = new Date().toISOString();
     const account: StoredAccount = { id: `acc_${randomBytes(8).toString('hex')}`, createdAt: now, updatedAt: now, config };
     const key = secretKey(account.id, config.kind);
     try {
       if (secret !== undefined && secret !== '') await this.vault.set(key, secret);
+      await this.writeAuthSecrets(account.id, config, authSecrets);
       await this.commit((list) => [...list, account]);
     } catch (err) {
       // No secret stays behind for an account that was not saved.
-      await this.vault.delete(key).catch(() => undefined);
+      await this.vault.deleteWhere((name) => accountIdOfSecret(name) === account.id).catch(() => undefined);
       throw saveError(err, config.label);
     }
     return this.summarize(account);
   }
 
-  async update(id: string, config: AccountConfig, secret?: string | null): Promise<AccountSummary> {
+  async update(id: string, config: AccountConfig, secret?: string | null, authSecrets: AuthSecretsInput = {}): Promise<AccountSummary> {
     const existing = this.find(id);
     if (existing.config.kind !== config.kind) throw new AppError('validation', 'The kind of an account cannot change.', { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);
     // A saved secret does not follow the account to another server: a new destination needs it typed again.
-    if (secret === undefined && secretDestinationChanged(existing.config, config)) secret = null;
+    const moved = secretDestinationChanged(existing.config, config);
+    if (secret === undefined && moved) secret = null;
+    const auth: AuthSecretsInput = { ...authSecrets };
+    if (config.kind === 'generic') for (const name of GENERIC_AUTH_PASSWORD_KEYS) if (auth[name] === undefined && moved) auth[name] = null;
     try {
       if (secret === null || secret === '') await this.vault.delete(key);
       else if (secret !== undefined) await this.vault.set(key, secret);
+      await this.writeAuthSecrets(id, config, auth);
       await this.commit((list) => list.map((a) => (a.id === id ? updated : a)));
     } catch (err) {
       throw saveError(err, config.label);
@@ -141,6 +161,16 @@ export class AccountStore {
     });
   }
 
+  private async writeAuthSecrets(id: string, config: AccountConfig, secrets: AuthSecretsInput): Promise<void> {
+    for (const name of GENERIC_AUTH_PASSWORD_KEYS) {
+      const value = secrets[name];
+      if (value === undefined) continue;
+      if (config.kind !== 'generic') throw new AppError('validation', `${name} belongs to generic accounts only.`, { field: name });
+      if (value === null || value === '') await this.vault.delete(authSecretKey(id, name));
+      else await this.vault.set(authSecretKey(id, name), value);
+    }
+  }
+
   private find(id: string): StoredAccount {
     const account = this.accounts.find((a) => a.id === id);
     if (!account) throw new AppError('not_found', 'That account no longer exists.');
@@ -154,6 +184,7 @@ export class AccountStore {
       createdAt: account.createdAt,
       updatedAt: account.updatedAt,
       secretSet: this.vault.has(secretKey(account.id, account.config.kind)),
+      ...(account.config.kind === 'generic' ? { authSecretsSet: GENERIC_AUTH_PASSWORD_KEYS.filter((name) => this.vault.has(authSecretKey(account.id, name))) } : {}),
     };
   }
 
@@ -196,6 +227,10 @@ function describeRejected(raw: unknown, index: number, error: z.ZodError): Rejec
 
 function secretKey(accountId: string, kind: AccountConfig['kind']): string {
   return `account:${accountId}:${SECRET_NAME[kind]}`;
+}
+
+function authSecretKey(accountId: string, name: GenericAuthPasswordKey): string {
+  return `account:${accountId}:${name}`;
 }
 
 function accountIdOfSecret(name: string): string | undefined {

@@ -6,7 +6,7 @@
 // declarations (no XXE, no entity expansion), bounded size, UTF-8 only.
 import { formatBytes } from '../../common/format-bytes.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
+import { GENERIC_AUTH_PASSWORD_KEYS, GENERIC_SETTING_KEYS, type GenericAuthPasswordKey, type GenericSettingKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
 import type { GenericSettingsInput } from './service-config.js';
 import { validateTemplates } from './templates.js';
@@ -19,6 +19,8 @@ export interface ImportedGenericAccount {
   settings: GenericSettingsInput;
   username?: string;
   password?: string;
+  /** The services' HTTP authentication passwords (…AuthPassword): secrets, handed to the form like the password. */
+  authPasswords: Partial<Record<GenericAuthPasswordKey, string>>;
   /** Other account keys, for %account[KEY]%. */
   variables: Record<string, string>;
   /** What was skipped or looks wrong, one sentence each; the import still succeeded. */
@@ -36,6 +38,7 @@ const parser = new XMLParser({
 });
 
 const SETTING_BY_LOWER_NAME = new Map<string, GenericSettingKey>(GENERIC_SETTING_KEYS.map((key) => [key.toLowerCase(), key]));
+const AUTH_PASSWORD_BY_LOWER_NAME = new Map<string, GenericAuthPasswordKey>(GENERIC_AUTH_PASSWORD_KEYS.map((key) => [key.toLowerCase(), key]));
 
 /** Throws AppError('validation') when the input is not usable XML at all. */
 export function importAccountXml(input: string | Uint8Array): ImportedGenericAccount {
@@ -55,7 +58,7 @@ export function importAccountXml(input: string | Uint8Array): ImportedGenericAcc
   const account = findAccountElement(parser.parse(text) as unknown, problems);
   if (!account) throw new AppError('validation', 'The account XML has no <account> element and no genericMediaUpload settings.');
 
-  const imported: ImportedGenericAccount = { settings: {}, variables: {}, problems };
+  const imported: ImportedGenericAccount = { settings: {}, authPasswords: {}, variables: {}, problems };
   for (const [key, value] of entriesOf(account, problems)) assign(imported, key, value);
   const accountKeys = ['username', 'password', ...Object.keys(imported.variables)];
   problems.push(...validateTemplates(imported.settings, accountKeys).map((problem) => problem.message));
@@ -130,8 +133,11 @@ function textOf(value: unknown): string | undefined {
 function assign(imported: ImportedGenericAccount, name: string, value: string): void {
   const lower = name.toLowerCase();
   const setting = SETTING_BY_LOWER_NAME.get(lower);
+  const authPassword = AUTH_PASSWORD_BY_LOWER_NAME.get(lower);
   if (setting) {
     imported.settings[setting] = value;
+  } else if (authPassword) {
+    if (value !== '') imported.authPasswords[authPassword] = value;
   } else if (lower.startsWith('genericmedia')) {
     imported.problems.push(`${name} is not a setting Media Desk knows; it was skipped.`);
   } else if (lower === 'username') {

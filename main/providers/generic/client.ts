@@ -6,8 +6,9 @@
 import { formatBytes } from '../../common/format-bytes.js';
 import fs from 'node:fs/promises';
 import { AppError, toAppError } from '../../common/errors.js';
-import type { PiecedBody } from '../http/file-body.js';
-import { assertSecretTransport, displayHost, parseRetryAfter, readBody, send, type HttpResponse, type TlsOptions } from '../http/transport.js';
+import { assertCredentialTransport, ChallengeCache, describeAuth, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
+import { PiecedBody } from '../http/file-body.js';
+import { assertSecretTransport, displayHost, parseRetryAfter, readBody, type HttpRequest, type HttpResponse, type TlsOptions } from '../http/transport.js';
 import {
   checkInputs,
   type CheckedConnection,
@@ -21,6 +22,7 @@ import { buildMultipartBody } from './multipart.js';
 import { makePreview, type JpegPreview } from './preview.js';
 import { prepareSimpleRequest, prepareUpload, type PreparedRequest, type PreparedSimpleRequest } from './requests.js';
 import { ANSWER_BODY_CAP, parseServerAnswer, refusal, uploadResult, type ServerAnswer } from './response.js';
+import { serviceCredentials, type GenericService } from './auth-credentials.js';
 import { compileGenericSettings, type GenericServiceConfig, type TemplateProblem } from './service-config.js';
 import { references, type ParsedTemplate, type TemplateScope } from './template-engine.js';
 
@@ -36,6 +38,17 @@ export interface ReferenceSendResult {
 export interface GenericUploadResult {
   mediaUrl: string;
   referenceSends: ReferenceSendResult[];
+  /** How the upload authenticated, when the server asked ("authenticated with Digest (SHA-256); …"). */
+  authentication?: string;
+}
+
+interface SendExtras {
+  /** A buffer, or the file body (a description of its pieces: each attempt, authentication may take two, sends it anew). */
+  body?: Buffer | PiecedBody;
+  bodyLength?: number;
+  headers?: Record<string, string>;
+  onUploadProgress?: (sent: number) => void;
+  onBodySent?: () => void;
 }
 
 const DEFAULT_HEADERS = { 'user-agent': 'MediaDesk/0.1', accept: 'application/xml, application/json;q=0.9, */*;q=0.1' };
@@ -68,6 +81,8 @@ export async function precheckGenericAccount(connection: GenericConnection, opti
 class UploadRun {
   private readonly config: GenericServiceConfig;
   private readonly tls: TlsOptions | undefined;
+  /** Challenges answered in this run: the precheck's spares the upload a round trip. */
+  private readonly challenges = new ChallengeCache();
 
   constructor(
     private readonly connection: CheckedConnection,
@@ -96,27 +111,41 @@ class UploadRun {
     const precheck = config.precheck ? prepareSimpleRequest(config.precheck, uploadScope) : undefined;
     const upload = prepareUpload(config.upload, uploadScope, request.file);
     const referenceProbe = config.refSend && request.recipients[0] !== undefined ? this.prepareReference(request.recipients[0], SAMPLE_PREVIEW, 'https://media.example/sample') : undefined;
-    for (const prepared of [precheck, upload, referenceProbe]) {
+    const precheckAuth = precheck ? this.auth('precheck', uploadScope) : undefined;
+    const uploadAuth = this.auth('upload', uploadScope);
+    const probeScope = referenceProbe ? this.referenceScope(request.recipients[0] ?? '', SAMPLE_PREVIEW, 'https://media.example/sample') : undefined;
+    const referenceAuth = probeScope ? this.auth('refSend', probeScope) : undefined;
+    for (const [prepared, auth] of [[precheck, precheckAuth], [upload, uploadAuth], [referenceProbe, referenceAuth]] as const) {
+      if (prepared && auth) assertCredentialTransport(prepared.url, auth, this.connection.allowInsecure, displayHost(prepared.displayUrl));
       if (prepared?.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure, displayHost(prepared.displayUrl));
     }
     await this.assertFileUnchanged();
 
     if (precheck) {
       this.options.onPhase?.('precheck');
-      await this.runPrecheck(precheck);
+      await this.runPrecheck(precheck, precheckAuth);
     }
     this.options.onPhase?.('uploading');
-    const mediaUrl = await this.runUpload(upload);
+    let outcome: AuthOutcome = {};
+    const mediaUrl = await this.runUpload(upload, uploadAuth, (o) => (outcome = o));
     const referenceSends = config.refSend && request.recipients.length > 0 ? await this.runReferenceSends(mediaUrl) : [];
-    return { mediaUrl, referenceSends };
+    const authentication = describeAuth(outcome);
+    return { mediaUrl, referenceSends, ...(authentication ? { authentication } : {}) };
   }
 
   async precheckOnly(): Promise<boolean> {
     if (!this.config.precheck) return false;
-    const prepared = prepareSimpleRequest(this.config.precheck, this.scope({ sms_to: '', to: '', description: '', media_size: '0', content_type: 'image/jpeg' }));
+    const scope = this.scope({ sms_to: '', to: '', description: '', media_size: '0', content_type: 'image/jpeg' });
+    const prepared = prepareSimpleRequest(this.config.precheck, scope);
+    const auth = this.auth('precheck', scope);
+    if (auth) assertCredentialTransport(prepared.url, auth, this.connection.allowInsecure, displayHost(prepared.displayUrl));
     if (prepared.carriesSecret) assertSecretTransport(prepared.url, this.connection.allowInsecure, displayHost(prepared.displayUrl));
-    await this.runPrecheck(prepared);
+    await this.runPrecheck(prepared, auth);
     return true;
+  }
+
+  private auth(service: GenericService, scope: TemplateScope): AuthSettings | undefined {
+    return serviceCredentials(this.config, this.connection.authPasswords ?? {}, service, scope);
   }
 
   private scope(service: Record<string, string>): TemplateScope {
@@ -135,17 +164,29 @@ class UploadRun {
     if (info.size !== file.size) throw new AppError('io', `"${file.name}" changed since it was checked (${file.size} bytes then, ${info.size} now). Add it again.`);
   }
 
-  private send(
-    prepared: PreparedRequest,
-    extra: { body?: Buffer | PiecedBody; headers?: Record<string, string>; onUploadProgress?: (sent: number) => void; onBodySent?: () => void },
-  ) {
-    return send({
+  /** Sends one request of the run, answering the server's authentication challenge when the service has credentials. */
+  private send(prepared: PreparedRequest, auth: AuthSettings | undefined, extra: SendExtras, onOutcome?: (outcome: AuthOutcome) => void): Promise<HttpResponse> {
+    const target = {
+      method: prepared.method,
+      url: prepared.url,
+      host: displayHost(prepared.displayUrl),
+      allowInsecure: this.connection.allowInsecure ?? false,
+      streamed: extra.body instanceof PiecedBody,
+    };
+    return sendWithAuth(target, (authHeaders, note) => this.httpRequest(prepared, auth !== undefined, extra, authHeaders, note), auth, this.challenges, onOutcome);
+  }
+
+  private httpRequest(prepared: PreparedRequest, withAuth: boolean, extra: SendExtras, authHeaders: Record<string, string>, note: string | undefined): HttpRequest {
+    const body = extra.body;
+    return {
       method: prepared.method,
       url: prepared.url,
       displayUrl: prepared.displayUrl,
-      headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers },
-      ...(extra.body !== undefined ? { body: extra.body } : {}),
-      carriesSecret: prepared.carriesSecret,
+      headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers, ...authHeaders },
+      ...(body !== undefined ? { body } : {}),
+      ...(extra.bodyLength !== undefined ? { bodyLength: extra.bodyLength } : {}),
+      ...(note !== undefined ? { note } : {}),
+      carriesSecret: prepared.carriesSecret || withAuth,
       allowInsecure: this.connection.allowInsecure ?? false,
       ...(this.tls ? { tls: this.tls } : {}),
       ...(this.options.signal ? { signal: this.options.signal } : {}),
@@ -153,11 +194,11 @@ class UploadRun {
       ...(extra.onUploadProgress ? { onUploadProgress: extra.onUploadProgress } : {}),
       ...(extra.onBodySent ? { onBodySent: extra.onBodySent } : {}),
       ...(this.options.answerTimeoutMs ? { answerTimeoutMs: this.options.answerTimeoutMs } : {}),
-    });
+    };
   }
 
-  private async runPrecheck(prepared: PreparedSimpleRequest): Promise<void> {
-    const res = await this.send(prepared, prepared.body ? { body: prepared.body } : {});
+  private async runPrecheck(prepared: PreparedSimpleRequest, auth: AuthSettings | undefined): Promise<void> {
+    const res = await this.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
     if (isSuccess(res.status)) {
       res.body.resume(); // the precheck's answer carries nothing we need
       return;
@@ -166,15 +207,21 @@ class UploadRun {
     throw refusal(answer, answerContext(res), 'refused the upload at the precheck');
   }
 
-  private async runUpload(prepared: ReturnType<typeof prepareUpload>): Promise<string> {
+  private async runUpload(prepared: ReturnType<typeof prepareUpload>, auth: AuthSettings | undefined, onOutcome: (outcome: AuthOutcome) => void): Promise<string> {
     const body = buildMultipartBody(prepared.parts);
     try {
-      const res = await this.send(prepared, {
-        body: body.body,
-        headers: { 'content-type': body.contentType },
-        onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
-        onBodySent: () => this.options.onPhase?.('waiting'),
-      });
+      const res = await this.send(
+        prepared,
+        auth,
+        {
+          body: body.body,
+          bodyLength: body.length,
+          headers: { 'content-type': body.contentType },
+          onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
+          onBodySent: () => this.options.onPhase?.('waiting'),
+        },
+        onOutcome,
+      );
       const { answer, problem } = await this.readAnswer(res);
       if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'refused the upload');
       return uploadResult(answer, answerContext(res));
@@ -204,9 +251,11 @@ class UploadRun {
 
   private prepareReference(recipient: string, preview: JpegPreview, mediaUrl: string): PreparedSimpleRequest | undefined {
     if (!this.config.refSend) return undefined;
-    return prepareSimpleRequest(
-      this.config.refSend,
-      this.scope({
+    return prepareSimpleRequest(this.config.refSend, this.referenceScope(recipient, preview, mediaUrl));
+  }
+
+  private referenceScope(recipient: string, preview: JpegPreview, mediaUrl: string): TemplateScope {
+    return this.scope({
         sms_to: recipient,
         to: recipient,
         description: this.request.description,
@@ -216,8 +265,7 @@ class UploadRun {
         preview_content: preview.jpeg.toString('base64'),
         media_url: mediaUrl,
         media_content_type: this.request.file.contentType,
-      }),
-    );
+      });
   }
 
   private async runReferenceSends(mediaUrl: string): Promise<ReferenceSendResult[]> {
@@ -232,7 +280,8 @@ class UploadRun {
       try {
         const prepared = this.prepareReference(recipient, preview, mediaUrl);
         if (!prepared) break;
-        const res = await this.send(prepared, prepared.body ? { body: prepared.body } : {});
+        const auth = this.auth('refSend', this.referenceScope(recipient, preview, mediaUrl));
+        const res = await this.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
         if (isSuccess(res.status)) {
           res.body.resume();
           results.push({ recipient, ok: true });

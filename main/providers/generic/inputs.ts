@@ -1,5 +1,6 @@
 // What a caller hands the generic upload client, checked where it arrives.
 import { z } from 'zod';
+import { GENERIC_AUTH_PASSWORD_KEYS, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
 import { genericSettingsInputSchema, type GenericSettingsInput } from './service-config.js';
 
@@ -14,6 +15,8 @@ export interface GenericConnection {
   allowInsecure?: boolean;
   /** PEM certificate(s) trusted for this account only. */
   ca?: string;
+  /** The services' HTTP authentication passwords (templates), from the vault. */
+  authPasswords?: Partial<Record<GenericAuthPasswordKey, string>>;
 }
 
 export interface GenericUploadRequest {
@@ -46,6 +49,7 @@ const connectionSchema = z.object({
   globals: z.record(z.string().max(256), z.string().max(65_536)).optional(),
   allowInsecure: z.boolean().optional(),
   ca: z.string().max(1_048_576).optional(),
+  authPasswords: z.partialRecord(z.enum(GENERIC_AUTH_PASSWORD_KEYS), z.string().max(4096)).optional(),
 });
 
 const MAX_PREVIEW_FRAME_BYTES = 16 * 1024 * 1024;

@@ -46,6 +46,8 @@ export interface UploadConfig {
   method: 'POST' | 'PUT';
   headers: HeaderTemplate[];
   parts: PartTemplate[];
+  /** The HTTP authentication user name (…AuthUsername); its password is a secret, compiled apart. */
+  authUsername?: ParsedTemplate;
 }
 
 export type SimpleMethod = 'GET' | 'HEAD' | 'POST' | 'PUT';
@@ -56,6 +58,7 @@ export interface SimpleServiceConfig {
   headers: HeaderTemplate[];
   /** PostData; absent for GET and HEAD. */
   body?: ParsedTemplate;
+  authUsername?: ParsedTemplate;
 }
 
 export interface GenericServiceConfig {
@@ -88,6 +91,7 @@ export function compileGenericSettings(settings: GenericSettingsInput, accountKe
     url: 'genericMediaUploadPrecheckUrl',
     method: 'genericMediaUploadPrecheckMethod',
     postData: 'genericMediaUploadPrecheckPostData',
+    authUsername: 'genericMediaUploadPrecheckAuthUsername',
     variables: UPLOAD_VARIABLES,
   });
   const refSend = compileSimple(settings, ctx, {
@@ -95,6 +99,7 @@ export function compileGenericSettings(settings: GenericSettingsInput, accountKe
     method: 'genericMediaRefSendMethod',
     postData: 'genericMediaRefSendPostData',
     headers: 'genericMediaRefSendCustomHeaders',
+    authUsername: 'genericMediaRefSendAuthUsername',
     variables: REF_SEND_VARIABLES,
   });
   if (problems.length > 0 || !upload) return { problems };
@@ -132,8 +137,9 @@ function compileUpload(settings: GenericSettingsInput, ctx: Context): UploadConf
   }
   const headers = compileHeaders(settings.genericMediaUploadCustomHeaders, 'genericMediaUploadCustomHeaders', UPLOAD_VARIABLES, ctx, false);
   const parts = compileParts(settings.genericMediaUploadMultipartData, ctx);
+  const authUsername = compileAuthUsername(settings.genericMediaUploadAuthUsername, 'genericMediaUploadAuthUsername', UPLOAD_VARIABLES, ctx);
   if (!url || !parts || (rawMethod !== 'POST' && rawMethod !== 'PUT')) return undefined;
-  return { url, method: rawMethod, headers, parts };
+  return { url, method: rawMethod, headers, parts, ...(authUsername ? { authUsername } : {}) };
 }
 
 function compileParts(source: string | undefined, ctx: Context): PartTemplate[] | undefined {
@@ -173,6 +179,7 @@ interface SimpleKeys {
   method: GenericSettingKey;
   postData: GenericSettingKey;
   headers?: GenericSettingKey;
+  authUsername: GenericSettingKey;
   variables: readonly string[];
 }
 
@@ -181,7 +188,7 @@ function compileSimple(settings: GenericSettingsInput, ctx: Context, keys: Simpl
   const postData = settings[keys.postData];
   const methodSource = (settings[keys.method] ?? '').trim().toUpperCase();
   if (!present(urlSource)) {
-    for (const key of [keys.method, keys.postData, ...(keys.headers ? [keys.headers] : [])]) {
+    for (const key of [keys.method, keys.postData, keys.authUsername, ...(keys.headers ? [keys.headers] : [])]) {
       if (present(settings[key])) ctx.problems.push({ setting: key, message: `${key} is set but ${keys.url} is empty.` });
     }
     return undefined;
@@ -196,8 +203,34 @@ function compileSimple(settings: GenericSettingsInput, ctx: Context, keys: Simpl
   const body = present(postData) ? attempt(ctx, keys.postData, () => parseTemplate(postData, keys.postData)) : undefined;
   if (body) checkVariables(body.nodes, keys.postData, keys.variables, ctx);
   const headers = keys.headers ? compileHeaders(settings[keys.headers], keys.headers, keys.variables, ctx, true) : [];
+  const authUsername = compileAuthUsername(settings[keys.authUsername], keys.authUsername, keys.variables, ctx);
   if (!url) return undefined;
-  return { url, method, headers, ...(body ? { body } : {}) };
+  return { url, method, headers, ...(body ? { body } : {}), ...(authUsername ? { authUsername } : {}) };
+}
+
+function compileAuthUsername(source: string | undefined, setting: GenericSettingKey, variables: readonly string[], ctx: Context): ParsedTemplate | undefined {
+  if (!present(source)) return undefined;
+  const template = attempt(ctx, setting, () => parseTemplate(source.trim(), setting));
+  if (template) checkVariables(template.nodes, setting, variables, ctx);
+  return template;
+}
+
+/**
+ * An …AuthPassword (a secret, itself a template: `%%` for a literal percent sign). Its problems are told without
+ * quoting any of it: the message names the setting and what is wrong, never the text.
+ */
+export function compileAuthPassword(source: string, setting: string, variables: readonly string[], accountKeys: readonly string[], globalNames: readonly string[] = []): ParsedTemplate {
+  let template: ParsedTemplate;
+  try {
+    template = parseTemplate(source, setting);
+  } catch {
+    throw new AppError('config', `${setting} is not a valid template: a % must start a variable such as %account[password]%; write %% for a percent sign that is part of the password.`);
+  }
+  for (const ref of references(template.nodes)) {
+    const known = ref.kind === 'account' ? accountKeys.includes(ref.key) : ref.name !== MEDIA_CONTENT && (variables.includes(ref.name) || globalNames.includes(ref.name));
+    if (!known) throw new AppError('config', `${setting} uses a variable this service does not have; write %% for a percent sign that is part of the password.`);
+  }
+  return template;
 }
 
 function checkedUrl(source: string, setting: GenericSettingKey, variables: readonly string[], ctx: Context): ParsedTemplate | undefined {

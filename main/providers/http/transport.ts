@@ -2,6 +2,7 @@
 // cancellation, a cap on API bodies, and the rule that secrets go only over https or to loopback.
 // Redirects are never followed here: a client that wants them follows them itself, deciding per hop which
 // headers may go along (see the Twilio media download).
+// A streamed body sent with `expect: 100-continue` waits for the 100, an early answer or a short timer (auth-send.ts).
 import { isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
@@ -16,6 +17,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_ANSWER_TIMEOUT_MS = 5 * 60_000;
 /** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
 export const DEFAULT_BODY_CAP = 4 * 1024 * 1024;
+/** How long a request with `Expect: 100-continue` waits for the server's 100 before sending its body anyway. */
+export const DEFAULT_CONTINUE_TIMEOUT_MS = 1_500;
 
 export interface TlsOptions {
   /** Extra PEM certificate(s) trusted for this account only (a self-signed server). */
@@ -51,6 +54,13 @@ export interface HttpRequest {
   tls?: TlsOptions;
   /** Called as body bytes are handed to the socket. */
   onUploadProgress?: (bytesSent: number) => void;
+  /**
+   * With a streamed body and `expect: 100-continue`: how long to wait for the server's 100 (or its early answer, such
+   * as a 401) before sending the body anyway, for servers that ignore Expect.
+   */
+  continueTimeoutMs?: number;
+  /** Said beside the request in the activity log (how it was authenticated). Never a secret. */
+  note?: string;
 }
 
 export interface HttpResponse {
@@ -75,6 +85,7 @@ export interface RequestRecord {
   status?: number;
   error?: AppError;
   durationMs: number;
+  note?: string;
 }
 let requestObserver: ((record: RequestRecord) => void) | undefined;
 
@@ -149,12 +160,13 @@ function networkError(err: NodeJS.ErrnoException, where: string): AppError {
  */
 export async function send(req: HttpRequest): Promise<HttpResponse> {
   const started = Date.now();
+  const note = req.note !== undefined ? { note: req.note } : {};
   try {
     const response = await sendOnce(req);
-    requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), status: response.status, durationMs: Date.now() - started });
+    requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), status: response.status, durationMs: Date.now() - started, ...note });
     return response;
   } catch (err) {
-    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), error: err, durationMs: Date.now() - started });
+    if (err instanceof AppError) requestObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), error: err, durationMs: Date.now() - started, ...note });
     throw err;
   }
 }
@@ -199,7 +211,9 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       return;
     }
 
+    let continueTimer: NodeJS.Timeout | undefined;
     const fail = (error: AppError): void => {
+      clearTimeout(continueTimer);
       failure ??= error;
       if (!settled) {
         settled = true;
@@ -256,6 +270,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       if (statusCode !== 200 && statusCode !== 407 && route.kind === 'proxy') fail(proxyConnectError(route.proxy, host, statusCode));
     });
     outgoing.on('response', (incoming) => {
+      clearTimeout(continueTimer);
       if (incoming.statusCode === 407 && route.kind === 'proxy') {
         incoming.resume();
         fail(proxyAuthError(route.proxy));
@@ -293,10 +308,28 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     } else if (Buffer.isBuffer(req.body)) {
       outgoing.end(req.body);
       req.onUploadProgress?.(req.body.length);
-    } else if (req.body instanceof PiecedBody) {
-      pump = pumpBody(req.body, outgoing, { ...(req.onUploadProgress ? { onSent: req.onUploadProgress } : {}), onError: fail });
-    } else {
+    } else if (headers.expect?.toLowerCase() === '100-continue') {
+      // The headers go alone; the body follows the server's 100, or its silence. An answer before either (a 401
+      // challenge, a 413) is read by the early-answer path above without a byte of the body sent.
       const body = req.body;
+      const startBody = (): void => {
+        clearTimeout(continueTimer);
+        outgoing.removeListener('continue', startBody);
+        if (!settled && !earlyAnswer) sendBody(body);
+      };
+      outgoing.once('continue', startBody);
+      continueTimer = setTimeout(startBody, req.continueTimeoutMs ?? DEFAULT_CONTINUE_TIMEOUT_MS);
+      outgoing.flushHeaders();
+    } else {
+      sendBody(req.body);
+    }
+
+    function sendBody(body: Readable | PiecedBody): void {
+      if (body instanceof PiecedBody) pump = pumpBody(body, outgoing, { ...(req.onUploadProgress ? { onSent: req.onUploadProgress } : {}), onError: fail });
+      else pipeBody(body);
+    }
+
+    function pipeBody(body: Readable): void {
       let sent = 0;
       body.on('data', (chunk: Buffer | string) => {
         // Some bodies (form-data) emit strings for their headers: count bytes, not characters.

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { accountConfigSchema, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind } from '../../../main/common/accounts';
+import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import { plainErrors } from '../../../main/common/validation-messages';
@@ -60,6 +60,21 @@ function validate(draft: Draft): { config?: AccountConfig; errors: FieldErrors }
   return { errors };
 }
 
+/** A user name without its password (or the reverse) cannot authenticate: said on the password field, in words. */
+function authPairErrors(draft: Draft, change: (key: GenericAuthPasswordKey) => SecretChange, saved: (key: GenericAuthPasswordKey) => boolean): Partial<Record<GenericAuthPasswordKey, string>> {
+  const errors: Partial<Record<GenericAuthPasswordKey, string>> = {};
+  const settings = (draft.settings ?? {}) as Record<string, unknown>;
+  for (const pair of GENERIC_AUTH_PAIRS) {
+    const c = change(pair.password);
+    const hasPassword = c.kind === 'set' ? c.value !== '' : c.kind === 'keep' && saved(pair.password);
+    const username = settings[pair.username];
+    const hasUsername = typeof username === 'string' && username.trim() !== '';
+    if (hasUsername && !hasPassword) errors[pair.password] = `Enter the password that goes with this HTTP user name (${pair.password}).`;
+    else if (hasPassword && !hasUsername) errors[pair.password] = `This password has no HTTP user name: fill in ${pair.username}, or remove the password.`;
+  }
+  return errors;
+}
+
 const SECRET_LABEL: Record<AccountKind, string> = { generic: 'Password', library: 'Password', twilio: 'Auth Token' };
 
 export function AccountEditor({ accountId, initialKind }: { accountId?: string; initialKind?: AccountKind | undefined }) {
@@ -68,10 +83,11 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [kind, setKind] = useState<AccountKind | undefined>(existing?.kind ?? initialKind);
   const [draft, setDraft] = useState<Draft>(() => {
     if (!existing) return kind ? emptyDraft(kind) : {};
-    const { id: _id, secretSet: _s, createdAt: _c, updatedAt: _u, ...config } = existing;
+    const { id: _id, secretSet: _s, authSecretsSet: _a, createdAt: _c, updatedAt: _u, ...config } = existing;
     return config;
   });
   const [secret, setSecret] = useState<SecretChange>({ kind: 'keep' });
+  const [authSecrets, setAuthSecrets] = useState<Partial<Record<GenericAuthPasswordKey, SecretChange>>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -135,6 +151,28 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   }
 
   const secretLabel = kind === 'twilio' && draft.authMode === 'apiKey' ? 'API key secret' : SECRET_LABEL[kind];
+  const authSet = (key: GenericAuthPasswordKey): boolean => existing?.authSecretsSet?.includes(key) === true;
+  const authChange = (key: GenericAuthPasswordKey): SecretChange => authSecrets[key] ?? { kind: 'keep' };
+  const authErrors = kind === 'generic' ? authPairErrors(draft, (key) => authChange(key), authSet) : {};
+  const authValid = Object.keys(authErrors).length === 0;
+  const authArg = (): Partial<Record<GenericAuthPasswordKey, string | null>> => {
+    const out: Partial<Record<GenericAuthPasswordKey, string | null>> = {};
+    for (const [key, change] of Object.entries(authSecrets) as Array<[GenericAuthPasswordKey, SecretChange]>) {
+      if (change.kind === 'set' && change.value !== '') out[key] = change.value;
+      else if (change.kind === 'remove') out[key] = null;
+    }
+    return out;
+  };
+  const authPassword = (key: GenericAuthPasswordKey, label: string) => (
+    <SecretInput
+      label={label}
+      isSet={authSet(key)}
+      change={authChange(key)}
+      onChange={(change) => setAuthSecrets((s) => ({ ...s, [key]: change }))}
+      hint="A template too: write %% for a percent sign in the password. Stored encrypted on this computer; never shown again."
+      error={submitted ? authErrors[key] : undefined}
+    />
+  );
   // Said before saving: main drops a saved secret whose account now points elsewhere (main/common/secret-binding.ts).
   const secretWillBeDropped = existing?.secretSet === true && secret.kind === 'keep' && config !== undefined && secretDestinationChanged(existing, config);
 
@@ -142,16 +180,18 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     event.preventDefault();
     setSubmitted(true);
     setServerError(undefined);
-    if (!config) {
+    if (!config || !authValid) {
       setFocusRequest((n) => n + 1);
       return;
     }
     setSaving(true);
     try {
       const secretArg = secret.kind === 'set' ? secret.value : secret.kind === 'remove' ? null : undefined;
+      const auth = kind === 'generic' ? authArg() : {};
+      const authPart = Object.keys(auth).length > 0 ? { authSecrets: auth } : {};
       const saved = existing
-        ? await call('accounts.update', { accountId: existing.id, config, ...(secretArg !== undefined ? { secret: secretArg } : {}) })
-        : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}) });
+        ? await call('accounts.update', { accountId: existing.id, config, ...(secretArg !== undefined ? { secret: secretArg } : {}), ...authPart })
+        : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}), ...authPart });
       navigate({ view: 'account', accountId: saved.id });
     } catch (err) {
       const field = err instanceof UiError ? err.details?.field : undefined;
@@ -178,6 +218,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
       const result = await call('accounts.testConfig', {
         config,
         ...(secret.kind === 'set' && secret.value !== '' ? { secret: secret.value } : {}),
+        ...(kind === 'generic' && Object.keys(authArg()).length > 0 ? { authSecrets: authArg() } : {}),
         ...(existing && secret.kind === 'keep' ? { accountId: existing.id } : {}),
       });
       setTest({ running: false, result });
@@ -215,12 +256,13 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
               variables: { ...(d.variables ?? {}), ...imported.variables },
             }));
             if (imported.password !== undefined) setSecret({ kind: 'set', value: imported.password });
+            setAuthSecrets((s) => ({ ...s, ...Object.fromEntries(Object.entries(imported.authPasswords).map(([key, value]) => [key, { kind: 'set', value }])) }));
             setSubmitted(true);
           }}
         />
       ) : null}
       <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} /> : null}
+        {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} authPassword={authPassword} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}
         <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={setSecret} />
@@ -240,7 +282,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
         ) : null}
         {serverError ? <p className="banner bad" role="alert">{serverError}</p> : null}
-        {submitted && !config ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
+        {submitted && (!config || !authValid) ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
         <div className="form-actions">
           <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>Cancel</button>
           <button type="button" onClick={() => void runTest()} disabled={test.running}>{test.running ? 'Testing…' : 'Test connection'}</button>

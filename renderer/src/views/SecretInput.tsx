@@ -6,7 +6,22 @@ export type SecretChange = { kind: 'keep' } | { kind: 'set'; value: string } | {
  * Write-only: the UI never receives a saved secret, only whether one is set. The user may keep it, replace it or
  * remove it.
  */
-export function SecretInput({ label, isSet, change, onChange }: { label: string; isSet: boolean; change: SecretChange; onChange: (c: SecretChange) => void }) {
+export function SecretInput({
+  label,
+  isSet,
+  change,
+  onChange,
+  hint = 'Stored encrypted on this computer; never shown again.',
+  error,
+}: {
+  label: string;
+  isSet: boolean;
+  change: SecretChange;
+  onChange: (c: SecretChange) => void;
+  hint?: string;
+  /** Said in words under the field (e.g. a user name without its password). */
+  error?: string | undefined;
+}) {
   const id = useId();
   if (isSet && change.kind === 'keep') {
     return (
@@ -32,17 +47,20 @@ export function SecretInput({ label, isSet, change, onChange }: { label: string;
     );
   }
   return (
-    <div className="field">
+    <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         type="password"
         autoComplete="new-password"
         spellCheck={false}
         value={change.kind === 'set' ? change.value : ''}
         onChange={(e) => onChange(e.target.value === '' && !isSet ? { kind: 'keep' } : { kind: 'set', value: e.target.value })}
       />
-      <div className="hint">Stored encrypted on this computer; never shown again.</div>
+      <div className="hint" id={`${id}-hint`}>{hint}</div>
+      {error ? <div className="error" id={`${id}-error`} role="alert">{error}</div> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 // The fields of each kind of account. Values live in the editor's draft; errors come from the same schemas main
 // validates with.
+import type { ReactNode } from 'react';
+import type { GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { Field } from '../components/Field';
 import type { Draft } from './AccountEditor';
 
@@ -62,8 +64,18 @@ function textToVariables(text: string): Record<string, string> {
   return out;
 }
 
-export function GenericFields(props: FieldsProps) {
-  const { draft, set, errors } = props;
+/** HTTP authentication of one service: the user name (a template) and the password (a secret, shown by the editor). */
+function AuthFields(props: FieldsProps & { service: string; usernamePath: string; password: ReactNode }) {
+  return (
+    <>
+      <TextField {...props} label={`${props.service} HTTP user name`} path={props.usernamePath} hint="Only when the server asks for HTTP authentication (Digest or Basic). A template, e.g. %account[username]%." />
+      {props.password}
+    </>
+  );
+}
+
+export function GenericFields(props: FieldsProps & { authPassword: (key: GenericAuthPasswordKey, label: string) => ReactNode }) {
+  const { draft, set, errors, authPassword } = props;
   return (
     <>
       <TextField {...props} label="Account name" path="label" placeholder="My provider" />
@@ -73,12 +85,14 @@ export function GenericFields(props: FieldsProps) {
         <MethodField {...props} label="Method" path="settings.genericMediaUploadMethod" options={['POST', 'PUT']} />
         <TextField {...props} multiline label="Multipart data (genericMediaUploadMultipartData)" path="settings.genericMediaUploadMultipartData" placeholder="user=%account[username]%&media=%media_content%" hint="name=value pairs joined by &. The part whose value is %media_content% carries the file." />
         <TextField {...props} multiline label="Custom headers" path="settings.genericMediaUploadCustomHeaders" placeholder="X-Api-Key: %account[apikey]%" hint="One 'Name: value' per line." />
+        <AuthFields {...props} service="Upload" usernamePath="settings.genericMediaUploadAuthUsername" password={authPassword('genericMediaUploadAuthPassword', 'Upload HTTP password')} />
       </fieldset>
       <fieldset>
         <legend>Precheck (optional)</legend>
         <TextField {...props} label="Precheck URL" path="settings.genericMediaUploadPrecheckUrl" />
         <MethodField {...props} label="Precheck method" path="settings.genericMediaUploadPrecheckMethod" options={['GET', 'HEAD', 'POST', 'PUT']} />
         <TextField {...props} multiline label="Precheck post data" path="settings.genericMediaUploadPrecheckPostData" />
+        <AuthFields {...props} service="Precheck" usernamePath="settings.genericMediaUploadPrecheckAuthUsername" password={authPassword('genericMediaUploadPrecheckAuthPassword', 'Precheck HTTP password')} />
       </fieldset>
       <fieldset>
         <legend>Media reference send (optional)</legend>
@@ -86,6 +100,7 @@ export function GenericFields(props: FieldsProps) {
         <MethodField {...props} label="Reference send method" path="settings.genericMediaRefSendMethod" options={['GET', 'POST', 'PUT']} />
         <TextField {...props} multiline label="Reference send post data" path="settings.genericMediaRefSendPostData" />
         <TextField {...props} multiline label="Reference send headers" path="settings.genericMediaRefSendCustomHeaders" />
+        <AuthFields {...props} service="Reference send" usernamePath="settings.genericMediaRefSendAuthUsername" password={authPassword('genericMediaRefSendAuthPassword', 'Reference send HTTP password')} />
       </fieldset>
       <fieldset>
         <legend>Account</legend>

@@ -120,3 +120,49 @@ describe('testing before saving', () => {
     expect(screen.queryByText(/were not checked/)).toBeNull();
   });
 });
+
+describe('HTTP authentication of the generic services', () => {
+  const fillGeneric = () => {
+    type('Account name', 'Digest provider');
+    type('Upload URL (genericMediaUploadUrl)', 'https://media.example.com/upload');
+    type('Multipart data (genericMediaUploadMultipartData)', 'file=%media_content%');
+  };
+
+  it('asks for the password that goes with an HTTP user name, in words, and saves nothing until it is given', async () => {
+    render(<AccountEditor initialKind="generic" />);
+    fillGeneric();
+    type('Upload HTTP user name', '%account[username]%');
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await waitFor(() => expect(fieldOf('Upload HTTP password')?.querySelector('.error')?.textContent).toBe('Enter the password that goes with this HTTP user name (genericMediaUploadAuthPassword).'));
+    expect(main.calls).toEqual([]);
+
+    type('Upload HTTP password', `p%%:+"\\ü`);
+    type('Reference send HTTP user name', 'ref');
+    type('Reference send HTTP password', 'ref-pass');
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toEqual(['accounts.create']));
+    const args = main.calls[0]?.args as { config: { settings: Record<string, string> }; authSecrets: Record<string, string> };
+    expect(args.authSecrets).toEqual({ genericMediaUploadAuthPassword: `p%%:+"\\ü`, genericMediaRefSendAuthPassword: 'ref-pass' });
+    expect(args.config.settings).toMatchObject({ genericMediaUploadAuthUsername: '%account[username]%', genericMediaRefSendAuthUsername: 'ref' });
+    // The passwords travel only in authSecrets, never in the configuration.
+    expect(JSON.stringify(args.config)).not.toContain('ref-pass');
+  });
+
+  it('shows a saved password as saved (never its value), and removing it sends null', async () => {
+    const saved = {
+      kind: 'generic', label: 'Saved', username: 'jo', variables: {}, id: 'acc_12345678', secretSet: true, createdAt: '', updatedAt: '',
+      authSecretsSet: ['genericMediaUploadPrecheckAuthPassword'],
+      settings: { genericMediaUploadUrl: 'https://m.example/up', genericMediaUploadMultipartData: 'f=%media_content%', genericMediaUploadPrecheckUrl: 'https://m.example/pre', genericMediaUploadPrecheckAuthUsername: 'jo' },
+    };
+    const { useAppStore } = await import('../../../renderer/src/store/app-store');
+    useAppStore.setState({ accounts: [saved] as never });
+    render(<AccountEditor accountId="acc_12345678" />);
+    const precheck = screen.getByText('Precheck HTTP password').closest('.field');
+    expect(precheck?.textContent).toContain('Saved (hidden)');
+    fireEvent.click(precheck?.querySelector('button:nth-of-type(2)') as HTMLElement);
+    type('Precheck HTTP user name', '');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toEqual(['accounts.update']));
+    expect((main.calls[0]?.args as { authSecrets: unknown }).authSecrets).toEqual({ genericMediaUploadPrecheckAuthPassword: null });
+  });
+});

@@ -25,6 +25,29 @@ async function open() {
 const library: AccountConfig = { kind: 'library', label: 'Media', serverUrl: 'https://media.example.com', domain: 'example', userId: 'u1', appId: 'app1' };
 
 describe('the account store', () => {
+  it("keeps a generic account's HTTP authentication passwords in the vault, bound to the account's destination", async () => {
+    const generic: AccountConfig = {
+      kind: 'generic',
+      label: 'Digest',
+      username: 'jo',
+      variables: {},
+      settings: { genericMediaUploadUrl: 'https://m.example/up', genericMediaUploadMultipartData: 'f=%media_content%', genericMediaUploadAuthUsername: 'jo' },
+    };
+    const { store } = await open();
+    const a = await store.create(generic, 'pw', { genericMediaUploadAuthPassword: 'auth-pass-123', genericMediaRefSendAuthPassword: 'ref-pass-456' });
+    expect(a.authSecretsSet).toEqual(['genericMediaUploadAuthPassword', 'genericMediaRefSendAuthPassword']);
+    expect(JSON.stringify(store.list())).not.toContain('auth-pass-123');
+    expect(await fs.readFile(path.join(dir, 'accounts.json'), 'utf8')).not.toContain('auth-pass-123');
+    // null removes one, absent keeps the other.
+    await store.update(a.id, generic, undefined, { genericMediaRefSendAuthPassword: null });
+    const { store: reopened } = await open();
+    expect(reopened.authSecrets(a.id)).toEqual({ genericMediaUploadAuthPassword: 'auth-pass-123' });
+    // A new destination drops them unless they come with the change, like the account's password.
+    await reopened.update(a.id, { ...generic, settings: { ...generic.settings, genericMediaUploadUrl: 'https://elsewhere.example/up' } });
+    expect(reopened.authSecrets(a.id)).toEqual({});
+    expect(reopened.get(a.id).authSecretsSet).toEqual([]);
+  });
+
   it('adds, edits and removes accounts, and they survive a restart', async () => {
     const { store } = await open();
     const a = await store.create(library, 'pw-one');

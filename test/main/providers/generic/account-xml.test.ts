@@ -36,6 +36,7 @@ describe('importAccountXml', () => {
       },
       username: 'johndoe',
       password: 's3cr&t',
+      authPasswords: {},
       variables: { title: 'Example Telecom', userCallerId: '+15550100' },
       problems: [],
     });
@@ -67,14 +68,30 @@ describe('importAccountXml', () => {
     const xml = `<account>
       <genericMediaUploadUrl>https://m.example/?k=%account[apiKey]%</genericMediaUploadUrl>
       <genericMediaUploadMultipartData>f=%media_content%</genericMediaUploadMultipartData>
-      <genericMediaUploadAuthUsername>x</genericMediaUploadAuthUsername>
+      <genericMediaUploadTimeout>x</genericMediaUploadTimeout>
       <note>one</note><note>two</note>
     </account>`;
     expect(importAccountXml(xml).problems).toEqual([
       '<note> appears 2 times; the first value was used.',
-      'genericMediaUploadAuthUsername is not a setting Media Desk knows; it was skipped.',
+      'genericMediaUploadTimeout is not a setting Media Desk knows; it was skipped.',
       'genericMediaUploadUrl uses %account[apiKey]%, but the account has no "apiKey".',
     ]);
+  });
+
+  it('reads each service\'s AuthUsername as a setting and AuthPassword as a secret apart, in any case', () => {
+    const imported = importAccountXml(`<account>
+      <genericMediaUploadUrl>https://m.example/up</genericMediaUploadUrl>
+      <genericMediaUploadMultipartData>f=%media_content%</genericMediaUploadMultipartData>
+      <genericMediaUploadAuthUsername>%account[username]%</genericMediaUploadAuthUsername>
+      <GENERICMEDIAUPLOADAUTHPASSWORD>p%%:+&quot;\\ü</GENERICMEDIAUPLOADAUTHPASSWORD>
+      <genericMediaUploadPrecheckAuthUsername>pre</genericMediaUploadPrecheckAuthUsername>
+      <genericMediaUploadPrecheckAuthPassword>pre-pass</genericMediaUploadPrecheckAuthPassword>
+      <genericMediaRefSendAuthUsername>ref</genericMediaRefSendAuthUsername>
+      <genericMediaRefSendAuthPassword>ref-pass</genericMediaRefSendAuthPassword>
+      <username>jo</username></account>`);
+    expect(imported.settings).toMatchObject({ genericMediaUploadAuthUsername: '%account[username]%', genericMediaUploadPrecheckAuthUsername: 'pre', genericMediaRefSendAuthUsername: 'ref' });
+    expect(imported.authPasswords).toEqual({ genericMediaUploadAuthPassword: 'p%%:+"\\ü', genericMediaUploadPrecheckAuthPassword: 'pre-pass', genericMediaRefSendAuthPassword: 'ref-pass' });
+    expect(imported.variables).toEqual({});
   });
 
   it('keeps values as text: no number parsing, no trimming of zeros', () => {
