@@ -325,8 +325,15 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     }
 
     function sendBody(body: Readable | PiecedBody): void {
-      if (body instanceof PiecedBody) pump = pumpBody(body, outgoing, { ...(req.onUploadProgress ? { onSent: req.onUploadProgress } : {}), onError: fail });
-      else pipeBody(body);
+      const start = (): void => {
+        if (settled || earlyAnswer) return;
+        if (body instanceof PiecedBody) pump = pumpBody(body, outgoing, { ...(req.onUploadProgress ? { onSent: req.onUploadProgress } : {}), onError: fail });
+        else pipeBody(body);
+      };
+      // A proxy's agent writes the request's head anew (absolute-form) once it has the connection; a body written
+      // before that would go out under a second head. So the body waits for the socket.
+      if (route.kind === 'proxy' && !outgoing.socket) outgoing.once('socket', start);
+      else start();
     }
 
     function pipeBody(body: Readable): void {
