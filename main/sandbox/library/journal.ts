@@ -53,7 +53,8 @@ export function applyEntry(folder: FolderRecord, entry: JournalEntry): void {
   else folder.meta = entry.folder;
 }
 
-function safeJson(text: string): unknown {
+/** JSON.parse that answers undefined for text that is not JSON (a torn line, a damaged document). */
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -11,7 +11,7 @@ import { WriteQueue, writeFileAtomic } from '../http/atomic-file.js';
 import { streamToFile } from '../http/stream-to-file.js';
 import { sniffFile, sniffMedia } from '../media-sniff.js';
 import { EMPTY_ACL, type AclLists } from './access.js';
-import { appendDurably, applyEntry, readJournal } from './journal.js';
+import { appendDurably, applyEntry, readJournal, safeJson } from './journal.js';
 import { folderDocumentSchema, type FileRecord, type FolderDocument, type FolderRecord, type JournalEntry } from './model.js';
 
 /** What a save must make durable: the whole document, or the listed files and perhaps the folder's metadata. */
@@ -323,10 +323,3 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
