@@ -13,6 +13,14 @@ import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
 import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+// Connections are kept open between requests: a bulk job's thousands of small calls otherwise pay a TCP (and TLS)
+// handshake each. Idle sockets are unreferenced by Node, so they never keep a process alive, and they close after
+// a short idle time, before a typical server drops them (Node's default is 5 s). Agents key their pools by host,
+// port and TLS options (an account's own `ca` included), so accounts never share a connection they should not.
+const KEEP_ALIVE = { keepAlive: true, timeout: 4_000 } as const;
+const httpAgent = new http.Agent(KEEP_ALIVE);
+const httpsAgent = new https.Agent(KEEP_ALIVE);
 /** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
 export const DEFAULT_ANSWER_TIMEOUT_MS = 5 * 60_000;
 /** API answers (JSON, XML) are small; anything larger is refused rather than buffered. */
@@ -194,7 +202,9 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       return;
     }
     const lib = req.url.protocol === 'https:' ? https : http;
-    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url) };
+    // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
+    const keepAlive = req.url.protocol === 'https:' ? httpsAgent : httpAgent;
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url) || keepAlive };
     // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;

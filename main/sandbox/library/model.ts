@@ -34,13 +34,25 @@ const fileRecordSchema = entityMetaSchema.extend({
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;
 
+const folderMetaSchema = entityMetaSchema.extend({ voicemail: z.boolean().optional() });
+
 export const folderDocumentSchema = z.object({
   version: z.literal(1),
   domain: idString,
-  folder: entityMetaSchema.extend({ voicemail: z.boolean().optional() }),
+  folder: folderMetaSchema,
   files: z.array(fileRecordSchema),
+  /** The last journal entry this document contains: entries up to it are skipped when the journal is replayed. */
+  journalSeq: z.number().int().nonnegative().optional(),
 });
 export type FolderDocument = z.infer<typeof folderDocumentSchema>;
+
+/** One line of a folder's journal: a file's whole record as it now is, a file gone, or the folder's metadata. */
+export const journalEntrySchema = z.union([
+  z.strictObject({ seq: z.number().int().positive(), file: fileRecordSchema }),
+  z.strictObject({ seq: z.number().int().positive(), deleted: idString }),
+  z.strictObject({ seq: z.number().int().positive(), folder: folderMetaSchema }),
+]);
+export type JournalEntry = z.infer<typeof journalEntrySchema>;
 
 export interface FolderRecord {
   domain: string;

@@ -6,6 +6,7 @@ import { assertSecretTransport, basicAuth, decodeUtf8, isLoopbackHost, observeRe
 
 let server: http.Server;
 let origin: string;
+let connections = 0;
 const seen: Array<{ url: string; headers: http.IncomingHttpHeaders; bytes: number }> = [];
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -47,6 +49,12 @@ describe('the HTTP transport', () => {
     expect(last?.headers['content-length']).toBe(String(Buffer.byteLength('hello wörld')));
     expect(last?.headers['transfer-encoding']).toBeUndefined();
     expect(last?.bytes).toBe(Buffer.byteLength('hello wörld'));
+  });
+
+  it("keeps the connection open between requests: a bulk job's thousands of calls do not each connect", async () => {
+    const before = connections;
+    for (let i = 0; i < 5; i++) await readBody(await send({ method: 'GET', url: new URL(`${origin}/again-${i}`) }));
+    expect(connections - before).toBeLessThanOrEqual(1); // 0 when an earlier test's connection is still open
   });
 
   it('counts upload progress in bytes, string chunks included', async () => {
