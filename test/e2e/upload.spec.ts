@@ -128,7 +128,7 @@ test("an account is made from the provider's Account XML", async ({ page }) => {
 </account>`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByLabel('Upload URL (genericMediaUploadUrl)')).toHaveValue('https://media.example.com/up?u=%account[username]%');
-  await expect(page.getByLabel('User name')).toHaveValue('carol');
+  await expect(page.getByLabel('User name', { exact: true })).toHaveValue('carol');
   await expect(page.getByLabel('Other account variables')).toHaveValue('apikey=k-123');
   await page.getByLabel('Account name').fill('From XML');
   await page.getByRole('button', { name: 'Add account', exact: true }).click();
