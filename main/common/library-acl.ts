@@ -195,8 +195,9 @@ export function findLockout(me: AclCaller, changes: readonly AclChange[]): AclLo
 }
 
 /** The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text). */
-export function lockoutMessage(lockout: AclLockout): string {
-  const who = `you (${lockout.userId} through ${lockout.appId})`;
+/** `name` shows ids as the address book names them (the window); main and the CLI's plain text keep the ids. */
+export function lockoutMessage(lockout: AclLockout, name: (id: string) => string = (id) => id): string {
+  const who = `you (${name(lockout.userId)} through ${name(lockout.appId)})`;
   if (lockout.total <= 1) {
     const what = lockout.items[0] ?? 'this';
     const verbs = lockout.losesRead && lockout.losesWrite ? 'read or change' : lockout.losesWrite ? 'change' : 'read';

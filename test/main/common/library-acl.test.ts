@@ -151,6 +151,12 @@ describe('findLockout (the rule the app, the CLI and the editor all decide with)
     expect(many && lockoutMessage(many)).toBe('After saving, you (u1 through a1) would lose your own access to 3 of the 3 items: "a", "b", "c".');
   });
 
+  it('names the caller and the application as the address book does, when the window gives names', () => {
+    const one = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u1'], writeUsers: ['u2'] }) }]);
+    const names: Record<string, string> = { u1: 'Dana', a1: 'Media Desk' };
+    expect(one && lockoutMessage(one, (id) => names[id] ?? id)).toBe('After saving, you (Dana through Media Desk) will no longer be able to change this, nor undo this change.');
+  });
+
   it('travels as a typed detail of a conflict, read back only when it has the right shape', () => {
     const lockout = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u2'] }) }]);
     expect(lockout).not.toBeNull();

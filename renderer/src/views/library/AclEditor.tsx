@@ -82,7 +82,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (!state) return null;
     return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
-  const warning = (lockout ? lockoutMessage(lockout) : null) ?? ed.serverLockout;
+  const warning = (lockout ? lockoutMessage(lockout, names.name) : null) ?? ed.serverLockout;
 
   const may = (op: 'read' | 'write') =>
     isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, op, me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, op, me.userId, me.appId);
@@ -112,7 +112,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       dispatch({ type: 'saved', result: await save.mutateAsync(request) });
     } catch (err) {
       // Main refuses a lock-out that was not confirmed (it may know of files the editor did not see).
-      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details) : null, message: messageOf(err) });
+      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name) : null, message: messageOf(err) });
     }
   };
 

@@ -20,7 +20,7 @@ export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): Acl
 }
 
 /** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null. */
-export function refusedLockoutWarning(details: unknown): string | null {
+export function refusedLockoutWarning(details: unknown, name?: (id: string) => string): string | null {
   const lockout = lockoutOf(details);
-  return lockout ? lockoutMessage(lockout) : null;
+  return lockout ? lockoutMessage(lockout, name) : null;
 }
