@@ -244,6 +244,10 @@ export async function measureRender(browser: Browser, session: SignedIn, account
     const accountButton = page.locator('nav.sidebar button', { hasText: accountLabel }).first();
     if ((await accountButton.count()) === 0) return { kind: 'skipped', reason: `no "${accountLabel}" account in the sidebar` };
     await accountButton.click();
+    // The app reopens the folder left open (kept by main, across windows): each round starts from the domain's folders.
+    await page.locator('[role="grid"] [role="row"]').nth(1).waitFor({ timeout: 15_000 }).catch(() => undefined);
+    const backToFolders = page.locator('nav.crumbs button.crumb').first();
+    if (await backToFolders.isVisible()) await backToFolders.click();
     const placeholder = page.getByText(/not available yet/i).first();
     const folderEntry = page.getByText(folder, { exact: true }).first();
     const firstSeen = await Promise.race([
