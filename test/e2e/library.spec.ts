@@ -199,7 +199,7 @@ test('edit and save an access list: presets, paste-many, summary, diff, state re
   await editor.getByRole('button', { name: `Remove ${me} from write · users` }).click();
   await editor.getByRole('textbox', { name: 'Add users who can write' }).fill(other);
   await editor.getByRole('textbox', { name: 'Add users who can write' }).press('Enter');
-  const warning = `After saving, you (${me} through ${library.demo.appId}) will no longer be able to read or change this, nor undo this change.`;
+  const warning = `After saving, you (${meShort} through ${shortId(library.demo.appId)}) will no longer be able to read or change this, nor undo this change.`;
   await expect(editor.getByRole('alert').filter({ hasText: warning })).toBeVisible();
   await editor.getByRole('button', { name: 'Review changes…' }).click();
   await expect(editor.getByText('You are about to lock yourself out.')).toBeVisible();
