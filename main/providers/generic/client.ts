@@ -45,7 +45,6 @@ export interface GenericUploadResult {
 interface SendExtras {
   /** A buffer, or the file body (a description of its pieces: each attempt, authentication may take two, sends it anew). */
   body?: Buffer | PiecedBody;
-  bodyLength?: number;
   headers?: Record<string, string>;
   onUploadProgress?: (sent: number) => void;
   onBodySent?: () => void;
@@ -184,7 +183,6 @@ class UploadRun {
       displayUrl: prepared.displayUrl,
       headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers, ...authHeaders },
       ...(body !== undefined ? { body } : {}),
-      ...(extra.bodyLength !== undefined ? { bodyLength: extra.bodyLength } : {}),
       ...(note !== undefined ? { note } : {}),
       carriesSecret: prepared.carriesSecret || withAuth,
       allowInsecure: this.connection.allowInsecure ?? false,
@@ -215,7 +213,6 @@ class UploadRun {
         auth,
         {
           body: body.body,
-          bodyLength: body.length,
           headers: { 'content-type': body.contentType },
           onUploadProgress: (sent) => this.options.onProgress?.(Math.min(sent, body.length), body.length),
           onBodySent: () => this.options.onPhase?.('waiting'),

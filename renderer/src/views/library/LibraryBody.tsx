@@ -36,7 +36,6 @@ interface LibraryBodyProps {
   /** A drag is over the open folder's view (not a row). */
   dropInto: boolean;
   focusToken: number;
-  modKey: string;
 }
 
 function EmptyState({ text, focusToken }: { text: string; focusToken: number }) {

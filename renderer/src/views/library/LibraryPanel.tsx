@@ -263,7 +263,6 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
           dropFolder={overFolder}
           dropInto={dragging && current !== null && !overFolder}
           focusToken={focusToken}
-          modKey={MOD_KEY}
         />
         {detailsOpen ? (
           <DetailsPanel
