@@ -4,6 +4,7 @@
 // the change. Otherwise anyone who can edit the account (a page in the browser host) could send it elsewhere.
 // Pure: the account form uses it to warn before saving.
 import type { AccountConfig } from './accounts.js';
+import type { ProxySetting } from './proxy.js';
 
 const GENERIC_URL_KEYS = ['genericMediaUploadUrl', 'genericMediaUploadPrecheckUrl', 'genericMediaRefSendUrl'] as const;
 
@@ -40,4 +41,13 @@ export function secretDestination(config: AccountConfig): string {
 /** True when saving `next` over `previous` would send the saved secret somewhere else. */
 export function secretDestinationChanged(previous: AccountConfig, next: AccountConfig): boolean {
   return secretDestination(previous) !== secretDestination(next);
+}
+
+/**
+ * The proxy password is bound the same way, to the manual proxy it was saved for (host, port, user name): once a
+ * host is named, a change of any of them drops it. A password saved before any host was named binds to the first.
+ */
+export function proxyDestinationChanged(previous: ProxySetting, next: ProxySetting): boolean {
+  const destination = (p: ProxySetting) => JSON.stringify([p.host.trim().toLowerCase(), p.port, p.username]);
+  return previous.host.trim() !== '' && destination(previous) !== destination(next);
 }

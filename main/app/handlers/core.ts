@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError } from '../../common/errors.js';
 import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
-import { secretDestinationChanged } from '../../common/secret-binding.js';
+import { proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
@@ -46,6 +46,11 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       if (patch.persistSecretsWithoutKeyring !== undefined && patch.persistSecretsWithoutKeyring !== before.persistSecretsWithoutKeyring) {
         await vault.useCipher(await services.cipherFor(next));
         log.info('settings', `Secret storage is now: ${vault.info.backend}.`);
+      }
+      // The window names the proxy; its saved password does not follow it to another one.
+      if (proxyDestinationChanged(before.proxy, next.proxy) && vault.has(PROXY_PASSWORD_KEY)) {
+        await vault.delete(PROXY_PASSWORD_KEY);
+        log.info('settings', 'The proxy password was removed: it was saved for another proxy. Enter it again for this one.');
       }
       return next;
     },

@@ -43,7 +43,10 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
     const checked = validate(next);
     setErrors(checked.errors);
     if (!checked.setting) return;
-    if (await onSave(checked.setting)) setStatus('Network settings saved.');
+    if (!(await onSave(checked.setting))) return;
+    setStatus('Network settings saved.');
+    // Main drops a saved password when the proxy it was saved for changes.
+    call('settings.proxyPassword', {}).then((s) => setPasswordSaved(s.passwordSaved), () => {});
   };
   const chooseMode = (mode: ProxyMode) => {
     const next = { ...draft, mode };

@@ -103,4 +103,19 @@ describe('the route every request takes', () => {
     }
     expect(log).toContain('The proxy password was saved.');
   });
+
+  it('the saved proxy password stays with its proxy: naming another one drops it, a bypass change keeps it', async () => {
+    await proxySetting({ mode: 'manual', host: '127.0.0.1', port: fromSettings.port, username: 'admin', bypass: '' });
+    await t.call('settings.setProxyPassword', { password: PASSWORD });
+    await proxySetting({ bypass: 'example.com' });
+    expect(await t.call('settings.proxyPassword', {})).toEqual({ passwordSaved: true });
+    const seenBefore = fromEnv.seen.length;
+    await proxySetting({ port: fromEnv.port, bypass: '' });
+    expect(await t.call('settings.proxyPassword', {})).toEqual({ passwordSaved: false });
+    await everyProtocol();
+    const sentToOther = fromEnv.seen.slice(seenBefore).map((s) => s.credentials);
+    expect(sentToOther.length).toBeGreaterThanOrEqual(3);
+    expect(sentToOther.filter((c) => c !== undefined && c.includes(PASSWORD))).toEqual([]);
+    await proxySetting({ mode: 'none' });
+  }, 30_000);
 });
