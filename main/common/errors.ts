@@ -1,6 +1,7 @@
 // Errors that cross the contract: a stable code the UI can branch on and a message a person can read.
 // Never a stack trace, never a secret.
 import type { AclLockout } from './library-acl.js';
+import { inEnglish, isPhrase, type Phrase } from './i18n/phrase.js';
 
 export const ERROR_CODES = [
   'validation', // an argument or a field is malformed
@@ -44,23 +45,32 @@ export interface ErrorDetails {
 /** The plain-data form of an error, as it crosses the contract. */
 export interface AppErrorData {
   code: ErrorCode;
+  /** In English, always: for the log, and for a reader whose catalogue lacks the phrase. */
   message: string;
+  /** The same sentence as a catalogue key and values, for the window and the CLI to say in the reader's language. */
+  phrase?: Phrase;
   details?: ErrorDetails;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetails | undefined;
+  readonly phrase: Phrase | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
-    super(message);
+  /** `message` is a phrase from the catalogue; a plain string only for text that is not the app's own words. */
+  constructor(code: ErrorCode, message: string | Phrase, details?: ErrorDetails) {
+    super(typeof message === 'string' ? message : inEnglish(message));
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.phrase = typeof message === 'string' ? undefined : message;
   }
 
   toData(): AppErrorData {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    const data: AppErrorData = { code: this.code, message: this.message };
+    if (this.phrase) data.phrase = this.phrase;
+    if (this.details) data.details = this.details;
+    return data;
   }
 }
 
@@ -71,7 +81,7 @@ export function isAppError(value: unknown): value is AppError {
 export function isAppErrorData(value: unknown): value is AppErrorData {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string';
+  return typeof v.code === 'string' && (ERROR_CODES as readonly string[]).includes(v.code) && typeof v.message === 'string' && (v.phrase === undefined || isPhrase(v.phrase));
 }
 
 /**

@@ -9,6 +9,7 @@ import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
+  language: 'system',
   concurrency: 3,
   sandboxEnabled: true,
   persistSecretsWithoutKeyring: false,

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Sidebar } from './components/Sidebar';
 import { NoticeRegion } from './components/NoticeRegion';
+import { useLanguageChoice } from './i18n';
 import { useSettings, useSettingsEvents } from './query/settings';
 import { useAppStore } from './store/app-store';
 import { useTransfers } from './store/transfers-store';
@@ -50,18 +52,20 @@ function CurrentView() {
 export function App() {
   const status = useAppStore((s) => s.status);
   const failure = useAppStore((s) => s.failure);
+  const { t } = useTranslation();
   useTheme();
+  useLanguageChoice(useSettings()?.language);
   useSettingsEvents();
   useEffect(() => {
     if (status === 'ready') void useTransfers.getState().load();
   }, [status]);
-  if (status === 'loading') return <div className="splash" role="status">Starting Media Desk…</div>;
+  if (status === 'loading') return <div className="splash" role="status">{t('app.starting')}</div>;
   if (status === 'failed') {
     return (
       <div className="splash" role="alert">
-        <h1>Media Desk could not start</h1>
+        <h1>{t('app.startFailed')}</h1>
         <p>{failure}</p>
-        <button type="button" onClick={() => location.reload()}>Try again</button>
+        <button type="button" onClick={() => location.reload()}>{t('action.retry')}</button>
       </div>
     );
   }

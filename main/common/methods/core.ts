@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
+import { LANGUAGE_CHOICES } from '../i18n/languages.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
@@ -48,6 +49,8 @@ export const fileNamePatternSchema = z
 
 export const settingsSchema = z.object({
   theme: z.enum(THEMES),
+  /** The language of the window, the menu and notifications; 'system' follows the OS. */
+  language: z.enum(LANGUAGE_CHOICES),
   /** How many transfers run at once. */
   concurrency: z.number().int().min(1).max(16),
   /** Run the embedded sandbox server on loopback. */

@@ -1,6 +1,7 @@
 // The contract as the UI sees it: the preload's global in Electron, the HTTP bridge in the browser host.
 import type { MediaDeskBridge, MethodArgs, MethodName, MethodResult } from '../../../main/common/contract';
 import type { AppErrorData } from '../../../main/common/errors';
+import { errorText, i18n } from '../i18n';
 import { createHttpBridge } from './http-bridge';
 
 declare global {
@@ -15,10 +16,12 @@ export const bridge: MediaDeskBridge = window.mediaDesk ?? createHttpBridge();
 export class UiError extends Error {
   readonly code: AppErrorData['code'];
   readonly details: AppErrorData['details'];
+  readonly data: AppErrorData;
   constructor(data: AppErrorData) {
     super(data.message);
     this.code = data.code;
     this.details = data.details;
+    this.data = data;
   }
 }
 
@@ -28,6 +31,8 @@ export async function call<M extends MethodName>(method: M, args: MethodArgs<M>)
   return result.value;
 }
 
+/** What went wrong, in the reader's language: main's phrase when main sent one. */
 export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : 'Something went wrong.';
+  if (err instanceof UiError) return errorText(err.data);
+  return err instanceof Error ? err.message : i18n.t('common:error.unknown');
 }

@@ -1,8 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, LANGUAGES, type LanguageChoice } from '../../../main/common/i18n/languages';
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
+import { systemLanguage } from '../i18n';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
 import { DownloadNamesSection } from './DownloadNamesSection';
@@ -14,6 +17,7 @@ export function SettingsView() {
   const settings = useSettings();
   const info = useAppStore((s) => s.info);
   const [error, setError] = useState<string>();
+  const { t } = useTranslation();
   if (!settings || !info) return null;
 
   const update = async (patch: Partial<Settings>): Promise<boolean> => {
@@ -35,6 +39,16 @@ export function SettingsView() {
       <h1 id="settings-title">Settings</h1>
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       <div className="form">
+        <Field label={t('language.label')} hint={t('language.hint')}>
+          {(a11y) => (
+            <select {...a11y} value={settings.language} onChange={(e) => void update({ language: e.target.value as LanguageChoice })}>
+              <option value="system">{t('language.system', { language: LANGUAGE_NAMES[systemLanguage()] })}</option>
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label="Appearance">
           {(a11y) => (
             <select {...a11y} value={settings.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>

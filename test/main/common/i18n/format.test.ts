@@ -1,0 +1,32 @@
+// Dates, numbers and sizes follow the reader's language; Twilio's GMT days stay GMT days.
+import { describe, expect, it } from 'vitest';
+import { formatsFor } from '../../../../main/common/i18n/format';
+
+const en = formatsFor('en');
+const ja = formatsFor('ja');
+
+describe('formats', () => {
+  it('write a date and time in each language', () => {
+    const when = '2026-12-05T21:04:00Z';
+    expect(ja.dateTime(when)).toMatch(/^2026\/12\/0?[56] \d{1,2}:\d{2}$/);
+    expect(en.dateTime(when)).toMatch(/Dec [56], 2026/);
+  });
+
+  it('say a GMT day as that day, whatever the local zone, with GMT said', () => {
+    expect(en.gmtDay('2026-01-01')).toBe('Jan 1, 2026 GMT');
+    expect(ja.gmtDay('2026-01-01')).toBe('2026/01/01 GMT');
+    expect(ja.gmtDay('not a day')).toBe('not a day');
+  });
+
+  it('show a dash for no date and the text for one that is not a date', () => {
+    expect(en.dateTime(null)).toBe('—');
+    expect(en.dateTime('')).toBe('—');
+    expect(en.dateTime('yesterday')).toBe('yesterday');
+  });
+
+  it('group numbers and write sizes in IEC units in both', () => {
+    expect(en.number(12345)).toBe('12,345');
+    expect(ja.number(12345)).toBe('12,345');
+    expect(ja.bytes(1536)).toBe('1.5 KiB');
+  });
+});

@@ -1,0 +1,36 @@
+// The language follows the user's choice, else the OS, whichever way the OS says it.
+import { describe, expect, it } from 'vitest';
+import { pickLanguage, posixLocales, resolveLanguage } from '../../../../main/common/i18n/languages';
+
+describe('the language', () => {
+  it.each([
+    [['ja-JP', 'en-US'], 'ja'],
+    [['ja'], 'ja'],
+    [['fr-FR', 'ja-JP'], 'ja'],
+    [['en-GB', 'ja'], 'en'],
+    [['ja_JP.UTF-8'], 'ja'],
+    [['JA_jp.eucJP@euro'], 'ja'],
+    [['C', 'POSIX', 'C.UTF-8'], 'en'],
+    [['fr-FR', 'de'], 'en'],
+    [[], 'en'],
+    [[undefined, ''], 'en'],
+    [['jav-ID'], 'en'],
+  ] as const)('of the preferences %j is %s', (preferences, language) => {
+    expect(pickLanguage(preferences)).toBe(language);
+  });
+
+  it('is the one chosen in Settings, whatever the OS says', () => {
+    expect(resolveLanguage('en', ['ja-JP'])).toBe('en');
+    expect(resolveLanguage('ja', ['en-US'])).toBe('ja');
+    expect(resolveLanguage('system', ['ja-JP'])).toBe('ja');
+  });
+
+  it('reads the POSIX variables in the C library order, with GNU LANGUAGE first when a locale is set', () => {
+    expect(posixLocales({ LANG: 'ja_JP.UTF-8' })).toEqual(['ja_JP.UTF-8']);
+    expect(posixLocales({ LANG: 'ja_JP.UTF-8', LC_ALL: 'C' })).toEqual(['C']);
+    expect(posixLocales({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ja_JP.UTF-8' })).toEqual(['ja_JP.UTF-8']);
+    expect(posixLocales({ LANG: 'en_US.UTF-8', LANGUAGE: 'ja:en' })).toEqual(['ja', 'en', 'en_US.UTF-8']);
+    expect(posixLocales({ LANGUAGE: 'ja' })).toEqual([]);
+    expect(posixLocales({ LANG: '' })).toEqual([]);
+  });
+});

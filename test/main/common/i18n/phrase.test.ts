@@ -1,0 +1,56 @@
+// main's sentences travel as phrases: said in the reader's language by the window and the CLI, in English in the
+// log; a server's words inside them stay exactly as the server wrote them.
+import { describe, expect, it } from 'vitest';
+import { AppError, isAppErrorData } from '../../../../main/common/errors';
+import { ja } from '../../../../main/common/i18n/locales/ja/index';
+import { inEnglish, isPhrase, phrase, sayPhrase } from '../../../../main/common/i18n/phrase';
+import { createTranslator } from '../../../../main/common/i18n/translator';
+
+const japanese = createTranslator('ja', { ja });
+
+describe('a phrase', () => {
+  it('is said in English for the log and in Japanese for a Japanese reader', () => {
+    const said = phrase('common:language.system', { language: 'English' });
+    expect(inEnglish(said)).toBe('Follow the system (English)');
+    expect(sayPhrase(japanese, said)).toBe('システムに合わせる（English）');
+  });
+
+  it('says a nested phrase in the same language', () => {
+    const said = phrase('common:language.system', { language: phrase('common:action.cancel') });
+    expect(sayPhrase(japanese, said)).toBe('システムに合わせる（キャンセル）');
+  });
+
+  it.each([
+    ['interpolation', '{{language}} {{missing}}'],
+    ['nesting', '$t(common:action.delete) $t(common:app.starting)'],
+    ['markup', '<img src=x onerror=alert(1)>&amp;'],
+    ['format', '{{value, bytes}}'],
+  ])("keeps a server's words that look like %s as they are", (_kind, words) => {
+    const said = phrase('common:language.system', { language: words });
+    expect(inEnglish(said)).toBe(`Follow the system (${words})`);
+    expect(sayPhrase(japanese, said)).toBe(`システムに合わせる（${words}）`);
+  });
+
+  it('shows the key of a phrase this catalogue does not know, never an empty line', () => {
+    expect(sayPhrase(japanese, { key: 'errors:from.a.newer.main' as never })).toBe('errors:from.a.newer.main');
+  });
+
+  it('is recognised only in its plain-data form', () => {
+    expect(isPhrase({ key: 'common:action.cancel', values: { n: 1, s: 'x', p: { key: 'common:action.close' } } })).toBe(true);
+    expect(isPhrase({ key: 'common:action.cancel', values: { n: Number.NaN } })).toBe(false);
+    expect(isPhrase({ key: 'common:action.cancel', values: { n: { toString: 'x' } } })).toBe(false);
+    expect(isPhrase({ key: 'common:action.cancel', values: ['a'] })).toBe(false);
+    expect(isPhrase({ key: 'x'.repeat(201) })).toBe(false);
+  });
+});
+
+describe('an AppError said with a phrase', () => {
+  it('keeps English as its message and carries the phrase across the contract', () => {
+    const error = new AppError('validation', phrase('common:language.system', { language: 'x' }));
+    expect(error.message).toBe('Follow the system (x)');
+    const data = error.toData();
+    expect(data).toEqual({ code: 'validation', message: 'Follow the system (x)', phrase: { key: 'common:language.system', values: { language: 'x' } } });
+    expect(isAppErrorData(JSON.parse(JSON.stringify(data)))).toBe(true);
+    expect(isAppErrorData({ ...data, phrase: { key: 7 } })).toBe(false);
+  });
+});
