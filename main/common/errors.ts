@@ -36,6 +36,8 @@ export interface ErrorDetails {
   field?: string;
   /** What is wrong with `field`, in words and without naming it: for showing next to the field. */
   reason?: string;
+  /** `reason` as a phrase, for the window and the CLI to say in the reader's language. */
+  reasonPhrase?: Phrase;
   /** Seconds the remote asked us to wait (Retry-After). */
   retryAfter?: number;
   /** A refused ACL change that would lock the caller out (code 'conflict'); read it with lockoutOf, not from the message. */

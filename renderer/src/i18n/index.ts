@@ -45,6 +45,12 @@ export function errorText(error: Pick<AppErrorData, 'message' | 'phrase'>): stri
   return error.phrase ? sayPhrase(i18n, error.phrase) : error.message;
 }
 
+/** What is wrong with a field (an error's details), in the reader's language; undefined when main said nothing. */
+export function reasonText(details: AppErrorData['details']): string | undefined {
+  if (details?.reasonPhrase) return sayPhrase(i18n, details.reasonPhrase);
+  return details?.reason;
+}
+
 /** Dates, numbers and sizes in the window's language; re-renders when the language changes. */
 export function useFormats(): Formats {
   const { i18n: current } = useTranslation();
