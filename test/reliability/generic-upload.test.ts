@@ -2,8 +2,8 @@
 // transfer queue, the generic client, the shared transport, against the sandbox with its fault hooks (dropped
 // uploads, delays), or a proxy in front of it that answers in its place (error statuses, malformed answers,
 // redirects). The proxy answers once it has read the whole upload, as a PHP script or an app server does: the
-// sandbox's status hook answers before reading the body, and then Node's http client usually loses the answer to
-// EPIPE (nodejs/node#12339), which is a case of its own below. For each case: what the user is told, what the
+// sandbox's status hook answers before reading the body, where Node's http client alone loses the answer to EPIPE
+// (nodejs/node#12339): a case of its own below, where the transport must still read the answer. For each case: what the user is told, what the
 // queue and the server hold afterwards, and that a retry succeeds once the fault is gone.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -209,9 +209,9 @@ describe('generic upload: the connection and the server fail', () => {
     }));
 
   it('503 sent before the upload was read (a proxy refusing early), then closing', async () => {
-    // The sandbox's status hook answers without reading the request body and the connection closes; Node's http
-    // client then usually reports EPIPE/ECONNRESET and never emits the answer (nodejs/node#12339, #54366). What the
-    // user is told then depends on a race: the server's 503, or a dropped connection. Either must name the server.
+    // The sandbox's status hook answers without reading the request body and the connection closes. Node's http
+    // client alone usually reports EPIPE/ECONNRESET and loses the answer (nodejs/node#12339, #54366); the transport
+    // keeps reading after a failed write, so the user reads the server's 503 and its reason, not "connection dropped".
     const mediaBefore = await sandboxMedia();
     t.sandbox.faults.set({ method: 'POST', path: uploadPath, times: 1 }, { kind: 'status', status: 503 });
     const failed = await upload();
@@ -222,24 +222,17 @@ describe('generic upload: the connection and the server fail', () => {
     const host = new URL(t.sandbox.baseUrl).host;
     const checks = new Checks()
       .that('the transfer failed', failed.state === 'failed')
-      .that('the error is the 503 or a dropped connection', error !== undefined && (error.code === 'remote' || error.code === 'network'))
-      .that('the message names the server', error !== undefined && error.message.includes(host))
+      .that("the error is the server's answer, not a dropped connection", error?.code === 'remote')
+      .that('the message names the server and its 503', error !== undefined && error.message.includes(host) && error.message.includes('503'))
+      .that("the message carries the server's reason", error?.message.includes('injected by a sandbox test hook') === true)
       .that('the server kept nothing', mediaAfter.length === mediaBefore.length)
       .that('the retry succeeded', retried.state === 'done');
     report.judge(
       'server answers 503 before reading the upload, then closes (sandbox status hook)',
-      'failed naming the server: the 503, or (Node client limitation, nodejs/node#12339) a dropped connection; retry succeeds',
+      "failed with the server's 503 and its reason, naming the server; retry succeeds",
       `failed with ${error?.code}: "${error?.message}"; retry: ${retried.state}`,
       checks,
     );
-    if (error?.code === 'network') {
-      report.add(
-        'early answer lost to EPIPE (observation)',
-        "the server's reason (503, 401, 413, 429 + Retry-After) reaches the user",
-        'Node\'s http client lost the early answer; the user reads "connection dropped" and not the reason; a retry works',
-        'note',
-      );
-    }
     expect(checks.failed()).toEqual([]);
   });
 

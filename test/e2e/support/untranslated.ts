@@ -1,0 +1,57 @@
+// Finds English left on a screen that should be Japanese: every visible text node and every label a screen reader
+// or a tooltip shows (aria-label, title, placeholder, alt), minus what is not the app's words (names and data the
+// test put there, product and protocol names, numbers, units). What remains with Latin words is untranslated.
+import type { Page } from '@playwright/test';
+
+/** Words that are the same in every language: product, protocol and format names, units, the sandbox's data. */
+const SAME_IN_EVERY_LANGUAGE = [
+  'Media Desk', 'Twilio', 'MMS', 'SID', 'URL', 'HTTPS?', 'CSV', 'JPEG', 'MP4', 'PNG', 'GIF', 'WAV', 'MP3', 'XML', 'JSON', 'API',
+  'ID', 'ACL', 'GMT', 'UTC', 'PAC', 'TLS', 'Digest', 'Basic', 'English', '[KMGT]iB', 'B/s', 'NO_PROXY', 'HTTPS?_PROXY',
+];
+
+export interface UntranslatedOptions {
+  /** Data the test or the sandbox put on screen (account labels, file names, ids): not the app's words. */
+  data?: Array<string | RegExp>;
+}
+
+export async function untranslatedText(page: Page, options: UntranslatedOptions = {}): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const visible = (el: Element): boolean => {
+      const style = getComputedStyle(el);
+      return el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      const text = node.textContent?.trim();
+      if (!text || !parent || !visible(parent) || parent.closest('script, style, code, .mono, [translate="no"]')) continue;
+      out.push(text);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+      if (!visible(el) || el.closest('[translate="no"]')) continue;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = el.getAttribute(name)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    return out;
+  });
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const removable = [
+    ...SAME_IN_EVERY_LANGUAGE.map((w) => new RegExp(`\\b${w}\\b`, 'g')),
+    ...(options.data ?? []).map((d) => (typeof d === 'string' ? new RegExp(escape(d), 'g') : new RegExp(d.source, d.flags.includes('g') ? d.flags : `${d.flags}g`))),
+    /\bhttps?:\/\/\S+/g, // addresses
+    /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
+    /\b[\w-]+\.[a-z0-9]{2,4}\b/gi, // file names
+    /\b[A-Z]{2}[0-9a-f]{32}\b/g, // Twilio SIDs
+    /\{[a-zA-Z]+\}/g, // pattern tokens ({date}, {mediaSid})
+  ];
+  const left = new Set<string>();
+  for (const text of texts) {
+    let rest = text;
+    for (const pattern of removable) rest = rest.replace(pattern, ' ');
+    if (/[A-Za-z]{3,}/.test(rest)) left.add(text);
+  }
+  return [...left];
+}
