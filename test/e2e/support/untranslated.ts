@@ -1,6 +1,7 @@
 // Finds English left on a screen that should be Japanese: every visible text node and every label a screen reader
 // or a tooltip shows (aria-label, title, placeholder, alt), minus what is not the app's words (names and data the
-// test put there, product and protocol names, numbers, units). What remains with Latin words is untranslated.
+// test put there, product and protocol names, numbers, units) and what is marked as English on purpose (lang="en":
+// the activity log, which stays English for support). What remains with Latin words is untranslated.
 import type { Page } from '@playwright/test';
 
 /** Words that are the same in every language: product, protocol and format names, units, the sandbox's data. */
@@ -25,11 +26,11 @@ export async function untranslatedText(page: Page, options: UntranslatedOptions 
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || !visible(parent) || parent.closest('script, style, code, .mono, [translate="no"]')) continue;
+      if (!text || !parent || !visible(parent) || parent.closest('script, style, code, .mono, [translate="no"], [lang="en"]')) continue;
       out.push(text);
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
-      if (!visible(el) || el.closest('[translate="no"]')) continue;
+      if (!visible(el) || el.closest('[translate="no"], [lang="en"]')) continue;
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = el.getAttribute(name)?.trim();
         if (value) out.push(value);
