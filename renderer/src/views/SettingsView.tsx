@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type LanguageChoice } from '../../../main/common/i18n/languages';
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
@@ -11,6 +11,9 @@ import { useAppStore } from '../store/app-store';
 import { DownloadNamesSection } from './DownloadNamesSection';
 import { NetworkSection } from './NetworkSection';
 import { UpdatesSection } from './UpdatesSection';
+
+/** The browser host's command-line option that sets the Downloads folder, as typed. */
+const DOWNLOADS_OPTION = '--downloads FOLDER';
 
 export function SettingsView() {
   const client = useQueryClient();
@@ -96,7 +99,9 @@ export function SettingsView() {
               <dt>{t('about.downloadsFolder')}</dt>
               <dd>
                 <span className="mono">{info.downloadFolder}</span>
-                <span className="subtle">{t('about.downloadsFolderHint')}</span>
+                <span className="subtle">
+                  <Trans t={t} i18nKey="about.downloadsFolderHint" values={{ option: DOWNLOADS_OPTION }} components={{ option: <span style={{ whiteSpace: 'nowrap' }} /> }} />
+                </span>
               </dd>
             </div>
           ) : null}

@@ -113,13 +113,13 @@ describe('in Japanese', () => {
 
   it('Settings, with a manual proxy and the desktop app’s updates', async () => {
     const { container } = show(<SettingsView />);
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('設定');
+    expect(await screen.findByText('Media Desk 1.0.0 は最新バージョンです。')).toBeTruthy();
     await settle();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('設定');
     expect(screen.getByLabelText('外観')).toBeTruthy();
     expect(screen.getByLabelText('プロキシのホスト')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'プロキシ設定を保存' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'アップデートを確認' })).toBeTruthy();
-    expect(screen.getByText('Media Desk 1.0.0 は最新バージョンです。')).toBeTruthy();
     expect(screen.getByText(/^例：/)).toBeTruthy();
     expect(englishLeft(container)).toEqual([]);
   });
@@ -185,7 +185,7 @@ describe('in Japanese', () => {
     const dialog = screen.getByRole('dialog', { name: '3 件の名前がすでに使われています' });
     expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['すべてキャンセル', 'スキップ', '両方を残す', '置き換え']);
     expect(within(dialog).getByRole('checkbox', { name: 'すでに使われている残り 2 件の名前にも同じ操作を行う' })).toBeTruthy();
-    expect(dialog.textContent).toContain('「写真」フォルダーにa.jpgはすでにあります。（3 件中 1 件目）');
+    expect(dialog.textContent).toContain('a.jpg はすでに 「写真」フォルダー にあります。（3 件中 1 件目）');
     expect(englishLeft(baseElement)).toEqual([]);
   });
 });
