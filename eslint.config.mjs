@@ -20,9 +20,6 @@ const NOT_YET_IN_CATALOGUE = [
   'renderer/src/views/twilio/**', // twilio helper
   'renderer/src/views/upload/**', // twilio helper
   'renderer/src/views/address-book/**', // twilio helper
-  'renderer/src/components/**', // shell helper
-  'renderer/src/views/*.tsx', // shell helper
-  'renderer/src/hooks/**', // shell helper
   'renderer/src/bridge/**', // lead
 ];
 const MAIN_NOT_YET_IN_CATALOGUE = ['main/**'];

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { useModalDialog } from '../hooks/useModalDialog';
 
 interface ConfirmDialogProps {
@@ -13,6 +15,7 @@ interface ConfirmDialogProps {
 /** A modal built on <dialog>: focus stays inside, Escape cancels, the safe choice has the focus first. */
 export function ConfirmDialog({ title, children, confirmLabel, destructive, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useModalDialog();
+  const { t } = useTranslation();
   return (
     <dialog
       ref={ref}
@@ -26,7 +29,7 @@ export function ConfirmDialog({ title, children, confirmLabel, destructive, onCo
       <h2 id="confirm-title">{title}</h2>
       <div className="dialog-body">{children}</div>
       <div className="dialog-actions">
-        <button type="button" autoFocus onClick={onCancel}>Cancel</button>
+        <button type="button" autoFocus onClick={onCancel}>{t('action.cancel')}</button>
         <button type="button" className={destructive ? 'danger' : 'primary'} onClick={onConfirm}>{confirmLabel}</button>
       </div>
     </dialog>

@@ -3,15 +3,14 @@
 // Safe by default: "apply to all remaining" starts unticked and the focus starts on Skip, so a reflexive Enter
 // neither replaces a file nor settles every other name; Escape and Cancel all drop the whole transfer.
 import { useEffect, useId, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { useModalDialog } from '../hooks/useModalDialog';
 
 export type ConflictDecision = 'replace' | 'keepBoth' | 'skip';
 
-export const CONFLICT_CHOICES: ReadonlyArray<{ value: ConflictDecision; label: string; hint: string }> = [
-  { value: 'skip', label: 'Skip', hint: 'leave this file out; the one already there stays as it is' },
-  { value: 'keepBoth', label: 'Keep both', hint: 'save this one beside it as "name (1)"' },
-  { value: 'replace', label: 'Replace', hint: 'the file already there is replaced by this one' },
-];
+/** The choices in the order they are offered; their words are conflict.choice.<value> and conflict.hint.<value>. */
+export const CONFLICT_CHOICES: readonly ConflictDecision[] = ['skip', 'keepBoth', 'replace'];
 
 interface ConflictDialogProps {
   /** The names already taken, in the order they are asked about. */
@@ -26,6 +25,7 @@ interface ConflictDialogProps {
 
 export function ConflictDialog({ names, where, onDone, onCancel }: ConflictDialogProps) {
   const ref = useModalDialog();
+  const { t } = useTranslation('shell');
   const titleId = useId();
   const checkId = useId();
   const [index, setIndex] = useState(0);
@@ -54,40 +54,50 @@ export function ConflictDialog({ names, where, onDone, onCancel }: ConflictDialo
         onCancel();
       }}
     >
-      <h2 id={titleId}>{names.length > 1 ? `${names.length} names are already taken` : 'This name is already taken'}</h2>
+      <h2 id={titleId}>{t('conflict.title', { count: names.length })}</h2>
       <div className="dialog-body">
         <p>
-          <strong className="mono conflict-name">{name}</strong> already exists in <span className="conflict-name">{where}</span>.
-          {names.length > 1 ? <span className="subtle"> ({index + 1} of {names.length})</span> : null}
+          <Trans
+            t={t}
+            i18nKey="conflict.exists"
+            values={{ name, where }}
+            components={{ name: <strong className="mono conflict-name" />, where: <span className="conflict-name" /> }}
+          />
+          {names.length > 1 ? <span className="subtle">{t('conflict.position', { n: index + 1, total: names.length })}</span> : null}
         </p>
         <ul className="conflict-hints">
           {CONFLICT_CHOICES.map((choice) => (
-            <li key={choice.value}>
-              <strong>{choice.label}:</strong> {choice.hint}
+            <li key={choice}>
+              <Trans
+                t={t}
+                i18nKey="conflict.choiceWithHint"
+                values={{ choice: t(`conflict.choice.${choice}`), hint: t(`conflict.hint.${choice}`) }}
+                components={{ choice: <strong /> }}
+              />
             </li>
           ))}
         </ul>
         {left > 0 ? (
           <label className="check" htmlFor={checkId}>
             <input id={checkId} type="checkbox" checked={applyToAll} onChange={(e) => setApplyToAll(e.target.checked)} />
-            Do the same for the {left === 1 ? 'other name' : `${left.toLocaleString()} other names`} already taken
+            {t('conflict.applyToAll', { count: left })}
           </label>
         ) : null}
       </div>
       <div className="dialog-actions conflict-actions">
         <button type="button" onClick={onCancel}>
-          Cancel all
+          {t('conflict.cancelAll')}
         </button>
         {CONFLICT_CHOICES.map((choice) => (
           <button
-            key={choice.value}
+            key={choice}
             type="button"
-            ref={choice.value === 'skip' ? skip : undefined}
-            className={choice.value === 'replace' ? 'danger' : ''}
-            title={choice.hint}
-            onClick={() => decide(choice.value)}
+            ref={choice === 'skip' ? skip : undefined}
+            className={choice === 'replace' ? 'danger' : ''}
+            title={t(`conflict.hint.${choice}`)}
+            onClick={() => decide(choice)}
           >
-            {choice.label}
+            {t(`conflict.choice.${choice}`)}
           </button>
         ))}
       </div>

@@ -7,6 +7,8 @@
 // is rendered inside the open dialog (a portal), where it is neither hidden nor inert; otherwise in the page.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { useNoticeStore } from '../store/notices-store';
 
 /**
@@ -32,8 +34,9 @@ export function NoticeRegion() {
   const notices = useNoticeStore((s) => s.notices);
   const dismiss = useNoticeStore((s) => s.dismiss);
   const dialog = useTopModalDialog();
+  const { t } = useTranslation('shell');
   const region = (
-    <div className="notice-region" role="region" aria-label="Notifications" aria-live="polite">
+    <div className="notice-region" role="region" aria-label={t('notices.label')} aria-live="polite">
       {notices.length > 0 ? (
         <ul className="notice-list">
           {notices.map((notice) => (
@@ -48,7 +51,7 @@ export function NoticeRegion() {
                   </ul>
                 ) : null}
               </div>
-              <button type="button" className="notice-dismiss" onClick={() => dismiss(notice.key)} aria-label={`Dismiss: ${notice.text}`}>
+              <button type="button" className="notice-dismiss" onClick={() => dismiss(notice.key)} aria-label={t('notices.dismiss', { text: notice.text })}>
                 ×
               </button>
             </li>

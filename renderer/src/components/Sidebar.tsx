@@ -1,7 +1,12 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { useAppStore, type Route } from '../store/app-store';
 import { useTransfers } from '../store/transfers-store';
-import { KIND_LABEL, KIND_NOUN, KIND_ORDER, SANDBOX_EXPLANATION } from './kinds';
+import { KIND_ORDER, kindKey } from './kinds';
+
+/** Marks drawn beside the words, hidden from screen readers. */
+const ICON = { brand: '◧', menu: '☰' };
 
 function NavButton({ route, current, title, children }: { route: Route; current: boolean; title?: string; children: ReactNode }) {
   const navigate = useAppStore((s) => s.navigate);
@@ -28,6 +33,7 @@ export function Sidebar() {
   const [openedAt, setOpenedAt] = useState<number | null>(null);
   const menuOpen = openedAt === routeSerial;
   const toggle = useRef<HTMLButtonElement>(null);
+  const { t } = useTranslation(['shell', 'common']);
   // Escape closes the open menu and gives the focus back to its button, as a menu's keyboard users expect.
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !menuOpen) return;
@@ -35,10 +41,10 @@ export function Sidebar() {
     toggle.current?.focus();
   };
   return (
-    <nav className={`sidebar${menuOpen ? ' menu-open' : ''}`} aria-label="Accounts and tools" onKeyDown={closeOnEscape}>
+    <nav className={`sidebar${menuOpen ? ' menu-open' : ''}`} aria-label={t('nav.label')} onKeyDown={closeOnEscape}>
       <div className="sidebar-bar">
-        <button type="button" className="brand" title="The Welcome page" onClick={() => navigate({ view: 'home' })}>
-          <span className="brand-mark" aria-hidden="true">◧</span> Media Desk
+        <button type="button" className="brand" title={t('nav.home')} onClick={() => navigate({ view: 'home' })}>
+          <span className="brand-mark" aria-hidden="true">{ICON.brand}</span> {t('common:app.name')}
         </button>
         <button
           ref={toggle}
@@ -48,7 +54,7 @@ export function Sidebar() {
           aria-controls="nav-menu"
           onClick={() => setOpenedAt(menuOpen ? null : routeSerial)}
         >
-          <span aria-hidden="true">☰</span> Menu
+          <span aria-hidden="true">{ICON.menu}</span> {t('nav.menu')}
         </button>
       </div>
       <div className="nav-menu" id="nav-menu">
@@ -56,10 +62,10 @@ export function Sidebar() {
           const ofKind = accounts.filter((a) => a.kind === kind);
           return (
             <section key={kind} className="nav-group" aria-labelledby={`group-${kind}`}>
-              <h2 id={`group-${kind}`} className="nav-heading">{KIND_LABEL[kind]}</h2>
+              <h2 id={`group-${kind}`} className="nav-heading">{t(kindKey(kind, 'label'))}</h2>
               {ofKind.length === 0 ? (
                 <button type="button" className="nav-item muted" onClick={() => navigate({ view: 'account-new', kind })}>
-                  + Add {KIND_NOUN[kind]} account
+                  {t(kindKey(kind, 'navAdd'))}
                 </button>
               ) : (
                 <ul className="nav-list">
@@ -67,7 +73,7 @@ export function Sidebar() {
                     <li key={account.id}>
                       <NavButton route={{ view: 'account', accountId: account.id }} current={currentAccount === account.id} title={account.label}>
                         <span className="nav-label">{account.label}</span>
-                        {account.sandbox ? <span className="badge" title={SANDBOX_EXPLANATION}>sandbox</span> : null}
+                        {account.sandbox ? <span className="badge" title={t('sandbox.explanation')}>{t('sandbox.badge')}</span> : null}
                       </NavButton>
                     </li>
                   ))}
@@ -77,20 +83,20 @@ export function Sidebar() {
           );
         })}
         <div className="nav-group">
-          <NavButton route={{ view: 'account-new' }} current={route.view === 'account-new'}>+ Add account</NavButton>
+          <NavButton route={{ view: 'account-new' }} current={route.view === 'account-new'}>{t('nav.addAccount')}</NavButton>
         </div>
         <div className="nav-group nav-bottom">
           <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>
-            <span className="nav-label">Transfers</span>
+            <span className="nav-label">{t('nav.transfers')}</span>
             {active > 0 ? (
-              <span className="badge badge-active" aria-label={`${active} running${progress !== null ? `, ${Math.round(progress * 100)}%` : ''}`}>
+              <span className="badge badge-active" aria-label={progress !== null ? t('nav.runningPercent', { n: active, percent: Math.round(progress * 100) }) : t('nav.running', { n: active })}>
                 {active}
               </span>
             ) : null}
           </NavButton>
-          <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>Activity</NavButton>
-          <NavButton route={{ view: 'address-book' }} current={route.view === 'address-book'}>Address book</NavButton>
-          <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>Settings</NavButton>
+          <NavButton route={{ view: 'activity' }} current={route.view === 'activity'}>{t('nav.activity')}</NavButton>
+          <NavButton route={{ view: 'address-book' }} current={route.view === 'address-book'}>{t('nav.addressBook')}</NavButton>
+          <NavButton route={{ view: 'settings' }} current={route.view === 'settings'}>{t('nav.settings')}</NavButton>
         </div>
       </div>
     </nav>

@@ -1,77 +1,78 @@
 // A virtualized list of transfers: thousands of history rows cost only the rows on screen.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { Formats } from '../../../main/common/i18n/format';
 import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
-import { formatBytes } from '../../../main/common/format-bytes';
-import { formatDuration } from '../store/transfers-store';
+import { errorText, i18n, useFormats } from '../i18n';
 import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
-const STATE_LABEL: Record<TransferItem['state'], string> = {
-  queued: 'Queued',
-  checking: 'Checking',
-  uploading: 'Uploading',
-  waiting: 'Waiting for the server',
-  downloading: 'Downloading',
-  working: 'Working',
-  done: 'Done',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+/** "40 s", "3 min 5 s", "2 h 10 min", in the window's language. */
+function durationText(seconds: number): string {
+  if (seconds < 60) return i18n.t('shell:transfer.seconds', { s: Math.max(1, Math.round(seconds)) });
+  if (seconds < 3600) return i18n.t('shell:transfer.minutes', { m: Math.floor(seconds / 60), s: Math.round(seconds % 60) });
+  return i18n.t('shell:transfer.hours', { h: Math.floor(seconds / 3600), m: Math.round((seconds % 3600) / 60) });
+}
 
-function progressText(item: TransferItem): string {
+/** The parts of the progress line that apply now (sizes, speed, time left), each in the window's language. */
+function progressParts(item: TransferItem, f: Formats): string[] {
   if (item.unit === 'items') {
-    if (item.state === 'queued') return '';
-    const speed = item.state === 'working' && item.speed > 0 ? ` · ${Math.round(item.speed).toLocaleString()}/s` : '';
-    return `${jobCount(item)}${speed}`;
+    if (item.state === 'queued') return [];
+    return [jobCount(item), ...(item.state === 'working' && item.speed > 0 ? [i18n.t('shell:transfer.itemsPerSecond', { n: Math.round(item.speed) })] : [])];
   }
   const total = item.bytesTotal;
-  const done = total === null ? formatBytes(item.bytesDone) : `${formatBytes(item.bytesDone)} of ${formatBytes(total)}`;
-  if (item.state !== 'uploading' && item.state !== 'downloading') return total === null ? '' : formatBytes(total);
-  const speed = item.speed > 0 ? ` · ${formatBytes(item.speed)}/s` : '';
-  const eta = item.eta !== null ? ` · ${formatDuration(item.eta)} left` : '';
-  return `${done}${speed}${eta}`;
+  if (item.state !== 'uploading' && item.state !== 'downloading') return total === null ? [] : [f.bytes(total)];
+  return [
+    total === null ? f.bytes(item.bytesDone) : i18n.t('shell:transfer.sizeOf', { done: f.bytes(item.bytesDone), total: f.bytes(total) }),
+    ...(item.speed > 0 ? [i18n.t('shell:transfer.bytesPerSecond', { speed: f.bytes(item.speed) })] : []),
+    ...(item.eta !== null ? [i18n.t('shell:transfer.left', { duration: durationText(item.eta) })] : []),
+  ];
 }
 
 function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: string) => void }) {
+  const { t } = useTranslation(['shell', 'common']);
+  const f = useFormats();
   const running = !FINAL_STATES.includes(item.state);
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
+  const state = t(`transfer.state.${item.state}`);
+  const detail = [item.detail, ...progressParts(item, f), ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
   return (
-    <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={`${item.title}: ${STATE_LABEL[item.state]}`}>
+    <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title: item.title, state })}>
       <div className="transfer-main">
         <div className="transfer-title">
           <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : item.direction === 'download' ? '↓' : '⋯'}</span>
           <span className="transfer-name" title={item.title}>{item.title}</span>
-          <span className={`state-pill state-${item.state}`}>{STATE_LABEL[item.state]}</span>
+          <span className={`state-pill state-${item.state}`}>{state}</span>
         </div>
-        <div className="transfer-detail subtle">
-          {item.detail}
-          {progressText(item) ? ` · ${progressText(item)}` : ''}
-          {item.finishedAt ? ` · ${new Date(item.finishedAt).toLocaleString()}` : ''}
-        </div>
+        <div className="transfer-detail subtle">{detail.join(' · ')}</div>
         {item.state === 'uploading' || item.state === 'downloading' || (item.state === 'working' && item.bytesTotal) ? (
-          <progress max={100} value={percent} aria-label={`${item.title} progress`}>{percent}%</progress>
+          <progress max={100} value={percent} aria-label={t('transfer.progressLabel', { title: item.title })}>{percent}%</progress>
         ) : null}
-        {item.error ? <div className="transfer-error" role="alert">{item.error.message}</div> : null}
+        {item.error ? <div className="transfer-error" role="alert">{errorText(item.error)}</div> : null}
         {item.result?.mediaUrl ? (
           <div className="transfer-result">
             <span className="mono">{item.result.mediaUrl}</span>
-            <button type="button" className="small" onClick={() => onCopy(item.result?.mediaUrl ?? '')}>Copy</button>
+            <button type="button" className="small" onClick={() => onCopy(item.result?.mediaUrl ?? '')}>{t('transfer.copy')}</button>
             {/* A real link: the browser host opens a tab, Electron's window-open handler hands it to the OS browser. */}
-            <a className="button small" href={item.result.mediaUrl} target="_blank" rel="noopener noreferrer">Open</a>
+            <a className="button small" href={item.result.mediaUrl} target="_blank" rel="noopener noreferrer">{t('transfer.open')}</a>
           </div>
         ) : null}
         {item.result?.items && item.result.items.length > 0 ? (
           <div className="transfer-result">
-            <JobItemList items={item.result.items} label={`${outcomeSummary(item.result.items)}: the result for each item`} />
+            <JobItemList items={item.result.items} label={t('transfer.itemsLabel', { summary: outcomeSummary(item.result.items) })} />
           </div>
         ) : null}
-        {item.result?.savedTo ? <div className="transfer-result subtle">Saved to <span className="mono">{item.result.savedTo}</span></div> : null}
+        {item.result?.savedTo ? (
+          <div className="transfer-result subtle">
+            <Trans t={t} i18nKey="transfer.savedTo" values={{ path: item.result.savedTo }} components={{ path: <span className="mono" /> }} />
+          </div>
+        ) : null}
       </div>
       <div className="transfer-actions">
-        {running ? <button type="button" className="small" onClick={() => void call('transfers.cancel', { ids: [item.id] })}>Cancel</button> : null}
+        {running ? <button type="button" className="small" onClick={() => void call('transfers.cancel', { ids: [item.id] })}>{t('common:action.cancel')}</button> : null}
         {item.state === 'failed' || item.state === 'cancelled' ? (
-          <button type="button" className="small" onClick={() => void call('transfers.retry', { ids: [item.id] })}>Retry</button>
+          <button type="button" className="small" onClick={() => void call('transfers.retry', { ids: [item.id] })}>{t('transfer.retry')}</button>
         ) : null}
       </div>
     </div>

@@ -2,6 +2,7 @@
 // under them. Delete asks to delete (each grid confirms first); Backspace never deletes: it goes up a level where
 // there is one (the library's folder back to the folder list), and does nothing elsewhere, since a slip of the
 // key next to Enter must not cost a file. Moving (arrows, Home, End) and selecting stay with each grid.
+import { i18n } from '../i18n';
 
 export type GridCommand = 'open' | 'delete' | 'up' | 'details';
 
@@ -28,5 +29,7 @@ export const MOD_KEY = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.tes
 
 /** The keys of a grid, in words, for the hint under it; `up` and `details` only where the grid has them. */
 export function gridKeysHint({ up = false, details = false }: { up?: boolean; details?: boolean } = {}): string {
-  return ['Keys: arrows move', 'Enter opens', ...(up ? ['Backspace goes up'] : []), 'Delete deletes (after asking)', ...(details ? [`${MOD_KEY}I details`] : [])].join(', ');
+  // One whole sentence per combination: a translation may order or join the keys in its own way.
+  const key = up ? (details ? 'shell:keys.hintUpDetails' : 'shell:keys.hintUp') : details ? 'shell:keys.hintDetails' : 'shell:keys.hint';
+  return i18n.t(key, { mod: MOD_KEY });
 }

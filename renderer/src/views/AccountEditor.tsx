@@ -1,23 +1,28 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
-import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER } from '../components/kinds';
+import { KIND_ORDER, kindKey } from '../components/kinds';
+import { errorText, i18n, reasonText } from '../i18n';
 import { useAppStore } from '../store/app-store';
-import { GenericFields, LibraryFields, TwilioFields, type FieldErrors, type DraftSetter } from './account-fields';
+import { GenericFields, LibraryFields, TwilioFields, type AuthService, type DraftSetter, type FieldErrors } from './account-fields';
 import { ImportXmlDialog } from './ImportXmlDialog';
 import { SecretInput, type SecretChange } from './SecretInput';
 
 export type Draft = Record<string, unknown>;
+
+/** What a new server URL starts with: the scheme, typed for the user. */
+const URL_START = 'https://';
 
 function emptyDraft(kind: AccountKind): Draft {
   switch (kind) {
     case 'generic':
       return { kind, label: '', username: '', variables: {}, settings: { genericMediaUploadUrl: '', genericMediaUploadMethod: 'POST', genericMediaUploadMultipartData: '' } };
     case 'library':
-      return { kind, label: '', serverUrl: 'https://', domain: '', userId: '', appId: '' };
+      return { kind, label: '', serverUrl: URL_START, domain: '', userId: '', appId: '' };
     case 'twilio':
       return { kind, label: '', baseUrl: TWILIO_DEFAULT_BASE_URL, accountSid: '', authMode: 'authToken' };
   }
@@ -69,17 +74,19 @@ function authPairErrors(draft: Draft, change: (key: GenericAuthPasswordKey) => S
     const hasPassword = c.kind === 'set' ? c.value !== '' : c.kind === 'keep' && saved(pair.password);
     const username = settings[pair.username];
     const hasUsername = typeof username === 'string' && username.trim() !== '';
-    if (hasUsername && !hasPassword) errors[pair.password] = `Enter the password that goes with this HTTP user name (${pair.password}).`;
-    else if (hasPassword && !hasUsername) errors[pair.password] = `This password has no HTTP user name: fill in ${pair.username}, or remove the password.`;
+    if (hasUsername && !hasPassword) errors[pair.password] = i18n.t('settings:editor.authNeedsPassword', { password: pair.password });
+    else if (hasPassword && !hasUsername) errors[pair.password] = i18n.t('settings:editor.authNeedsUsername', { username: pair.username });
   }
   return errors;
 }
 
-const SECRET_LABEL: Record<AccountKind, string> = { generic: 'Password', library: 'Password', twilio: 'Auth Token' };
+/** Which secret an account of each kind keeps (settings catalogue: editor.secret.*, editor.secretDropped.*). */
+const SECRET_KIND: Record<AccountKind, 'password' | 'authToken'> = { generic: 'password', library: 'password', twilio: 'authToken' };
 
 export function AccountEditor({ accountId, initialKind }: { accountId?: string; initialKind?: AccountKind | undefined }) {
   const existing = useAppStore((s) => s.accounts.find((a) => a.id === accountId));
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation(['settings', 'common', 'shell']);
   const [kind, setKind] = useState<AccountKind | undefined>(existing?.kind ?? initialKind);
   const [draft, setDraft] = useState<Draft>(() => {
     if (!existing) return kind ? emptyDraft(kind) : {};
@@ -133,15 +140,15 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   if (!kind) {
     return (
       <section className="view" aria-labelledby="new-title">
-        <h1 id="new-title">Add an account</h1>
-        <p className="lead">What kind of service is it?</p>
+        <h1 id="new-title">{t('editor.newTitle')}</h1>
+        <p className="lead">{t('editor.whichKind')}</p>
         <div className="cards">
           {KIND_ORDER.map((k) => (
             <article key={k} className="card">
-              <h2>{KIND_LABEL[k]}</h2>
-              <p>{KIND_DESCRIPTION[k]}</p>
+              <h2>{t(`shell:${kindKey(k, 'label')}`)}</h2>
+              <p>{t(`shell:${kindKey(k, 'description')}`)}</p>
               <button type="button" className="primary" onClick={() => { setKind(k); setDraft(emptyDraft(k)); }}>
-                Choose {KIND_NOUN[k]}
+                {t(`editor.choose.${k}`)}
               </button>
             </article>
           ))}
@@ -150,7 +157,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     );
   }
 
-  const secretLabel = kind === 'twilio' && draft.authMode === 'apiKey' ? 'API key secret' : SECRET_LABEL[kind];
+  const secretKind = kind === 'twilio' && draft.authMode === 'apiKey' ? 'apiKeySecret' : SECRET_KIND[kind];
+  const secretLabel = t(`editor.secret.${secretKind}`);
   const authSet = (key: GenericAuthPasswordKey): boolean => existing?.authSecretsSet?.includes(key) === true;
   const authChange = (key: GenericAuthPasswordKey): SecretChange => authSecrets[key] ?? { kind: 'keep' };
   const authErrors = kind === 'generic' ? authPairErrors(draft, (key) => authChange(key), authSet) : {};
@@ -163,13 +171,13 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     }
     return out;
   };
-  const authPassword = (key: GenericAuthPasswordKey, label: string) => (
+  const authPassword = (key: GenericAuthPasswordKey, service: AuthService) => (
     <SecretInput
-      label={label}
+      label={t(`fields.authPassword.${service}`)}
       isSet={authSet(key)}
       change={authChange(key)}
       onChange={(change) => setAuthSecrets((s) => ({ ...s, [key]: change }))}
-      hint="A template too: write %% for a percent sign in the password. Stored encrypted on this computer; never shown again."
+      hint={t('editor.authPasswordHint')}
       error={submitted ? authErrors[key] : undefined}
     />
   );
@@ -196,7 +204,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     } catch (err) {
       const field = err instanceof UiError ? err.details?.field : undefined;
       if (err instanceof UiError && field?.startsWith('config.')) {
-        setServerFieldErrors({ [fieldKey(field.split('.').slice(1))]: err.details?.reason ?? err.message });
+        setServerFieldErrors({ [fieldKey(field.split('.').slice(1))]: reasonText(err.details) ?? messageOf(err) });
         setFocusRequest((n) => n + 1);
       } else {
         setServerError(messageOf(err));
@@ -227,19 +235,19 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     }
   };
 
-  const title = existing ? `Edit "${existing.label}"` : `New ${KIND_NOUN[kind]} account`;
+  const title = existing ? t('editor.editTitle', { name: existing.label }) : t(`editor.title.${kind}`);
   return (
     <section className="view" aria-labelledby="editor-title">
       <h1 id="editor-title">{title}</h1>
       {kind === 'generic' ? (
         <p className="inline">
-          <button type="button" onClick={() => setImporting(true)}>Import Account XML…</button>
-          <span className="subtle">Paste what your provider gave you to fill in the form.</span>
+          <button type="button" onClick={() => setImporting(true)}>{t('editor.import')}</button>
+          <span className="subtle">{t('editor.importHint')}</span>
         </p>
       ) : null}
       {importProblems.length > 0 ? (
         <div className="banner warn" role="status">
-          Imported, with remarks:
+          {t('editor.importRemarks')}
           <ul>{importProblems.map((p) => <li key={p}>{p}</li>)}</ul>
         </div>
       ) : null}
@@ -268,25 +276,25 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={setSecret} />
         {secretWillBeDropped ? (
           <p className="banner warn" role="status">
-            This changes where the {secretLabel.toLowerCase()} is sent, so the saved one will be removed when you save. Enter it again to keep the account working.
+            {t(`editor.secretDropped.${secretKind}`)}
           </p>
         ) : null}
         <fieldset className="advanced">
-          <legend>Connection security</legend>
+          <legend>{t('editor.security')}</legend>
           <label className="check">
             <input type="checkbox" checked={draft.allowInsecure === true} onChange={(e) => set('allowInsecure', e.target.checked)} />
-            Allow sending the password over plain http to this server (not recommended; loopback is always allowed)
+            {t('editor.allowInsecure')}
           </label>
         </fieldset>
         {test.result ? (
-          <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
+          <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{errorText(test.result)}</p>
         ) : null}
         {serverError ? <p className="banner bad" role="alert">{serverError}</p> : null}
-        {submitted && (!config || !authValid) ? <p className="banner bad" role="alert">Some fields need attention before the account can be saved.</p> : null}
+        {submitted && (!config || !authValid) ? <p className="banner bad" role="alert">{t('editor.needsAttention')}</p> : null}
         <div className="form-actions">
-          <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>Cancel</button>
-          <button type="button" onClick={() => void runTest()} disabled={test.running}>{test.running ? 'Testing…' : 'Test connection'}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? 'Saving…' : existing ? 'Save changes' : 'Add account'}</button>
+          <button type="button" onClick={() => navigate(existing ? { view: 'account', accountId: existing.id } : { view: 'home' })}>{t('common:action.cancel')}</button>
+          <button type="button" onClick={() => void runTest()} disabled={test.running}>{test.running ? t('account.testing') : t('account.test')}</button>
+          <button type="submit" className="primary" disabled={saving}>{saving ? t('editor.saving') : existing ? t('editor.saveChanges') : t('editor.add')}</button>
         </div>
       </form>
     </section>

@@ -1,38 +1,46 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { ConnectionTestResult } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { KIND_DESCRIPTION, KIND_LABEL } from '../components/kinds';
+import { kindKey } from '../components/kinds';
+import { errorText, i18n } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { LibraryPanel } from './library/LibraryPanel';
 import { TwilioPanel } from './twilio/TwilioPanel';
 import { UploadPanel } from './upload/UploadPanel';
 
-function connectionRows(account: AccountSummary): Array<[string, string]> {
-  const secret = account.secretSet ? 'saved' : 'not set';
+type RowLabel = `account.row.${'uploadUrl' | 'method' | 'username' | 'password' | 'server' | 'domain' | 'userId' | 'appId' | 'baseUrl' | 'accountSid' | 'authentication' | 'authToken' | 'apiKeySecret'}`;
+
+/** The method the generic upload uses when the account names none. */
+const DEFAULT_METHOD = 'POST';
+
+/** The connection's settings as label and value; the labels are keys of the settings catalogue. */
+function connectionRows(account: AccountSummary): Array<[RowLabel, string]> {
+  const secret = i18n.t(account.secretSet ? 'settings:account.secretSaved' : 'settings:account.secretNotSet');
   switch (account.kind) {
     case 'generic':
       return [
-        ['Upload URL', account.settings.genericMediaUploadUrl],
-        ['Method', (account.settings.genericMediaUploadMethod || 'POST').toUpperCase()],
-        ['User name', account.username || '—'],
-        ['Password', secret],
+        ['account.row.uploadUrl', account.settings.genericMediaUploadUrl],
+        ['account.row.method', (account.settings.genericMediaUploadMethod || DEFAULT_METHOD).toUpperCase()],
+        ['account.row.username', account.username || '—'],
+        ['account.row.password', secret],
       ];
     case 'library':
       return [
-        ['Server', account.serverUrl],
-        ['Domain', account.domain],
-        ['User id', account.userId],
-        ['Application id', account.appId],
-        ['Password', secret],
+        ['account.row.server', account.serverUrl],
+        ['account.row.domain', account.domain],
+        ['account.row.userId', account.userId],
+        ['account.row.appId', account.appId],
+        ['account.row.password', secret],
       ];
     case 'twilio':
       return [
-        ['API base URL', account.baseUrl],
-        ['Account SID', account.accountSid],
-        ['Authentication', account.authMode === 'apiKey' ? `API key ${account.apiKeySid ?? ''}` : 'Auth Token'],
-        [account.authMode === 'apiKey' ? 'API key secret' : 'Auth Token', secret],
+        ['account.row.baseUrl', account.baseUrl],
+        ['account.row.accountSid', account.accountSid],
+        ['account.row.authentication', account.authMode === 'apiKey' ? i18n.t('settings:account.row.apiKey', { sid: account.apiKeySid ?? '' }) : i18n.t('settings:account.row.authToken')],
+        [account.authMode === 'apiKey' ? 'account.row.apiKeySecret' : 'account.row.authToken', secret],
       ];
   }
 }
@@ -43,6 +51,7 @@ export function AccountView({ accountId }: { accountId: string }) {
   const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [error, setError] = useState<string>();
+  const { t } = useTranslation(['settings', 'shell']);
   if (!account) return null;
 
   const runTest = async () => {
@@ -68,39 +77,39 @@ export function AccountView({ accountId }: { accountId: string }) {
       <header className="view-header">
         <div>
           <h1 id="account-title">
-            {account.label} {account.sandbox ? <span className="badge">sandbox</span> : null}
+            {account.label} {account.sandbox ? <span className="badge">{t('shell:sandbox.badge')}</span> : null}
           </h1>
-          <p className="subtle">{KIND_LABEL[account.kind]} · {KIND_DESCRIPTION[account.kind]}</p>
+          <p className="subtle">{t(`shell:${kindKey(account.kind, 'label')}`)} · {t(`shell:${kindKey(account.kind, 'description')}`)}</p>
         </div>
         <div className="actions">
           <button type="button" onClick={() => void runTest()} disabled={test.running}>
-            {test.running ? 'Testing…' : 'Test connection'}
+            {test.running ? t('account.testing') : t('account.test')}
           </button>
-          <button type="button" onClick={() => navigate({ view: 'account-edit', accountId })}>Edit</button>
-          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>Remove</button>
+          <button type="button" onClick={() => navigate({ view: 'account-edit', accountId })}>{t('account.edit')}</button>
+          <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>{t('account.remove')}</button>
         </div>
       </header>
       {test.result ? (
-        <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{test.result.message}</p>
+        <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{errorText(test.result)}</p>
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {account.kind === 'generic' ? <UploadPanel account={account} /> : null}
       {account.kind === 'library' ? <LibraryPanel account={account} /> : null}
       {account.kind === 'twilio' ? <TwilioPanel account={account} /> : null}
       <details className="connection">
-        <summary>Connection</summary>
+        <summary>{t('account.connection')}</summary>
         <dl className="details">
           {connectionRows(account).map(([name, value]) => (
             <div key={name} className="details-row">
-              <dt>{name}</dt>
+              <dt>{t(name)}</dt>
               <dd>{value}</dd>
             </div>
           ))}
         </dl>
       </details>
       {confirmRemove ? (
-        <ConfirmDialog title={`Remove "${account.label}"?`} confirmLabel="Remove account" destructive onConfirm={() => void remove()} onCancel={() => setConfirmRemove(false)}>
-          <p>The account's settings and its saved {account.kind === 'twilio' ? 'token' : 'password'} are deleted from this computer. Nothing is deleted on the server.</p>
+        <ConfirmDialog title={t('account.removeTitle', { name: account.label })} confirmLabel={t('account.removeConfirm')} destructive onConfirm={() => void remove()} onCancel={() => setConfirmRemove(false)}>
+          <p>{t(account.kind === 'twilio' ? 'account.removeBody.token' : 'account.removeBody.password')}</p>
         </ConfirmDialog>
       ) : null}
     </section>

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LogEntry, LogLevel } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
+import { useFormats } from '../i18n';
 import { useAppStore } from '../store/app-store';
 
 const LEVELS: Array<LogLevel | 'all'> = ['all', 'info', 'warn', 'error'];
-
-/** The entry's date and time: the log spans days, so a time alone is ambiguous. */
-const formatWhen = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 
 function saveText(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
@@ -24,6 +23,8 @@ export function ActivityView() {
   const [accountId, setAccountId] = useState('');
   const [search, setSearch] = useState('');
   const [error, setError] = useState<string>();
+  const { t } = useTranslation('shell');
+  const f = useFormats();
   const accountName = (id?: string) => accounts.find((a) => a.id === id)?.label;
   const shown = useMemo(() => {
     const words = search.toLowerCase().split(/\s+/).filter(Boolean);
@@ -49,47 +50,47 @@ export function ActivityView() {
     <section className="view view-fill" aria-labelledby="activity-title">
       <header className="view-header">
         <div>
-          <h1 id="activity-title">Activity</h1>
-          <p className="subtle">Requests, results and errors. Passwords and tokens are removed before anything is written.</p>
+          <h1 id="activity-title">{t('activity.title')}</h1>
+          <p className="subtle">{t('activity.intro')}</p>
         </div>
         <div className="actions">
-          <button type="button" onClick={() => void exportLog()}>Export log for support</button>
+          <button type="button" onClick={() => void exportLog()}>{t('activity.export')}</button>
         </div>
       </header>
-      <div className="filters" role="search" aria-label="Filter the activity">
+      <div className="filters" role="search" aria-label={t('activity.filters')}>
         <label className="inline-label">
-          Search
-          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words in the message" />
+          {t('activity.search')}
+          <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('activity.searchPlaceholder')} />
         </label>
         <label className="inline-label">
-          Account
+          {t('activity.account')}
           <select value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-            <option value="">All accounts</option>
+            <option value="">{t('activity.allAccounts')}</option>
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>{a.label}</option>
             ))}
           </select>
         </label>
         <label className="inline-label">
-          Show
+          {t('activity.show')}
           <select value={level} onChange={(e) => setLevel(e.target.value as LogLevel | 'all')}>
             {LEVELS.map((l) => (
-              <option key={l} value={l}>{l === 'all' ? 'Everything' : l === 'warn' ? 'Warnings' : l === 'error' ? 'Errors' : 'Information'}</option>
+              <option key={l} value={l}>{t(`activity.level.${l}`)}</option>
             ))}
           </select>
         </label>
       </div>
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {shown.length === 0 ? (
-        <p className="empty">{filtered ? 'No entry matches these filters.' : 'Nothing to show yet. Actions you take appear here.'}</p>
+        <p className="empty">{filtered ? t('activity.noMatch') : t('activity.empty')}</p>
       ) : (
-        <ol className="log" aria-label="Activity entries, newest first">
+        <ol className="log" aria-label={t('activity.listLabel')}>
           {shown.map((entry) => (
             <li key={entry.seq} className={`log-entry level-${entry.level}`}>
-              <time dateTime={entry.time}>{formatWhen(entry.time)}</time>
+              <time dateTime={entry.time}>{f.shortDateTime(entry.time)}</time>
               <span className="log-scope">{entry.scope}</span>
               <span className="log-message">
-                {entry.accountId && accountName(entry.accountId) ? <strong>{accountName(entry.accountId)}: </strong> : null}
+                {entry.accountId && accountName(entry.accountId) ? <strong>{t('activity.entryAccount', { account: accountName(entry.accountId) })}</strong> : null}
                 {entry.message}
               </span>
             </li>

@@ -2,11 +2,12 @@
 // when it is saved (main/common/file-name-pattern.ts), with a preview of the name a sample message's photo would get.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import {
   addressForFileName,
   checkFileNamePattern,
   DEFAULT_TWILIO_FILE_NAME_PATTERN,
-  FILE_NAME_TOKEN_MEANING,
   FILE_NAME_TOKENS,
   fileNameFromPattern,
 } from '../../../main/common/file-name-pattern';
@@ -29,6 +30,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
   const [draft, setDraft] = useState(pattern);
   const [refused, setRefused] = useState<string>();
   const [saved, setSaved] = useState(false);
+  const { t } = useTranslation('settings');
   const checked = checkFileNamePattern(draft);
   const problem = checked.ok ? refused : checked.problem;
 
@@ -46,7 +48,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
 
   return (
     <fieldset>
-      <legend>Names of downloaded Twilio media</legend>
+      <legend>{t('names.legend')}</legend>
       <form
         className="form"
         onSubmit={(event) => {
@@ -55,17 +57,17 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
         }}
       >
         <Field
-          label="Name pattern"
+          label={t('names.pattern')}
           error={problem}
           hint={
             <>
-              Tokens: {FILE_NAME_TOKENS.map((token, i) => (
+              {t('names.tokens')}{' '}
+              {FILE_NAME_TOKENS.map((token, i) => (
                 <span key={token}>
-                  {i > 0 ? '; ' : ''}
-                  <code>{`{${token}}`}</code> {FILE_NAME_TOKEN_MEANING[token]}
+                  {i > 0 ? t('names.tokenSeparator') : ''}
+                  <code>{`{${token}}`}</code> {t(`names.token.${token}`)}
                 </span>
               ))}
-              .
             </>
           }
         >
@@ -86,21 +88,19 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
         </Field>
         <p className="hint" aria-live="polite">
           {checked.ok ? (
-            <>
-              Example: <span className="mono">{fileNameFromPattern(checked.parts, SAMPLE)}</span>
-            </>
+            <Trans t={t} i18nKey="names.example" values={{ name: fileNameFromPattern(checked.parts, SAMPLE) }} components={{ name: <span className="mono" /> }} />
           ) : (
-            'No example until the pattern can be used.'
+            t('names.noExample')
           )}
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={!checked.ok || draft === pattern}>
-            Save pattern
+            {t('names.save')}
           </button>
           <button type="button" disabled={draft === DEFAULT_TWILIO_FILE_NAME_PATTERN && pattern === DEFAULT_TWILIO_FILE_NAME_PATTERN} onClick={() => void save(DEFAULT_TWILIO_FILE_NAME_PATTERN)}>
-            Use the default
+            {t('names.useDefault')}
           </button>
-          {saved ? <span role="status" className="subtle">Saved: the next downloads are named this way.</span> : null}
+          {saved ? <span role="status" className="subtle">{t('names.saved')}</span> : null}
         </div>
       </form>
     </fieldset>

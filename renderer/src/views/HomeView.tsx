@@ -1,21 +1,19 @@
-import type { AccountKind, AccountSummary } from '../../../main/common/accounts';
+import { Trans, useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
+import type { AccountSummary } from '../../../main/common/accounts';
 import { useAppStore } from '../store/app-store';
-import { KIND_DESCRIPTION, KIND_LABEL, KIND_NOUN, KIND_ORDER, SANDBOX_EXPLANATION } from '../components/kinds';
+import { KIND_ORDER, kindKey } from '../components/kinds';
 
-/** What a sandbox account of each kind is for, and the first thing to try in it. */
-const SANDBOX_FIRST_STEP: Record<AccountKind, string> = {
-  generic: 'Drop a JPEG photo or an MP4 video on it, add a recipient and send: the upload appears under Transfers.',
-  library: 'Browse its folders, open a file, then choose Permissions to see and edit who may read or change it.',
-  twilio: 'Open a message to view its photos and videos, download them, or clean up old media.',
-};
-
-
+/** What a sandbox account of each kind is for, and the first thing to try in it (kind.<kind>.firstStep). */
 function SandboxTour({ accounts }: { accounts: AccountSummary[] }) {
   const navigate = useAppStore((s) => s.navigate);
+  const { t } = useTranslation('shell');
   return (
     <section aria-labelledby="sandbox-title" className="tour">
-      <h2 id="sandbox-title">Try it in the sandbox</h2>
-      <p className="subtle">{SANDBOX_EXPLANATION} The accounts marked <span className="badge">sandbox</span> are ready to use:</p>
+      <h2 id="sandbox-title">{t('home.tourTitle')}</h2>
+      <p className="subtle">
+        {t('sandbox.explanation')} <Trans t={t} i18nKey="home.tourReady" components={{ badge: <span className="badge" /> }} />
+      </p>
       <ol className="cards">
         {KIND_ORDER.flatMap((kind) => {
           const account = accounts.find((a) => a.sandbox && a.kind === kind);
@@ -23,10 +21,10 @@ function SandboxTour({ accounts }: { accounts: AccountSummary[] }) {
           return [
             <li key={kind} className="card">
               <h3>{account.label}</h3>
-              <p className="card-kind">{KIND_LABEL[kind]}: {KIND_DESCRIPTION[kind]}</p>
-              <p><strong>Try first:</strong> {SANDBOX_FIRST_STEP[kind]}</p>
+              <p className="card-kind">{t('home.cardKind', { kind: t(kindKey(kind, 'label')), description: t(kindKey(kind, 'description')) })}</p>
+              <p><strong>{t('home.tryFirst')}</strong> {t(kindKey(kind, 'firstStep'))}</p>
               <button type="button" className="primary" onClick={() => navigate({ view: 'account', accountId: account.id })}>
-                Open {account.label}
+                {t('home.open', { name: account.label })}
               </button>
             </li>,
           ];
@@ -39,25 +37,22 @@ function SandboxTour({ accounts }: { accounts: AccountSummary[] }) {
 export function HomeView() {
   const navigate = useAppStore((s) => s.navigate);
   const accounts = useAppStore((s) => s.accounts);
+  const { t } = useTranslation('shell');
   const hasSandbox = accounts.some((a) => a.sandbox);
   return (
     <section className="view view-scroll" aria-labelledby="home-title">
-      <h1 id="home-title">Welcome to Media Desk</h1>
-      <p className="lead">
-        {accounts.length === 0
-          ? 'You have no accounts yet. Add one to start: each kind of service has its own view.'
-          : 'Media Desk uploads, browses and cleans up media on three kinds of services. Pick an account in the sidebar, or add one.'}
-      </p>
+      <h1 id="home-title">{t('home.title')}</h1>
+      <p className="lead">{accounts.length === 0 ? t('home.leadEmpty') : t('home.lead')}</p>
       {hasSandbox ? <SandboxTour accounts={accounts} /> : null}
       <section aria-labelledby="add-title">
-        <h2 id="add-title">Add your own account</h2>
+        <h2 id="add-title">{t('home.addTitle')}</h2>
         <div className="cards">
           {KIND_ORDER.map((kind) => (
             <article key={kind} className="card">
-              <h3>{KIND_LABEL[kind]}</h3>
-              <p>{KIND_DESCRIPTION[kind]}</p>
+              <h3>{t(kindKey(kind, 'label'))}</h3>
+              <p>{t(kindKey(kind, 'description'))}</p>
               <button type="button" onClick={() => navigate({ view: 'account-new', kind })}>
-                Add a {KIND_NOUN[kind]} account
+                {t(kindKey(kind, 'add'))}
               </button>
             </article>
           ))}

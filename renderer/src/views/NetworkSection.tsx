@@ -2,10 +2,15 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host), none, or a proxy given here, with an optional user name
 // and password. The password goes to main's vault and never comes back: the window only learns whether one is saved.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { proxySettingSchema, type ProxyMode, type ProxySetting } from '../../../main/common/proxy';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
+
+/** Examples of what the fields take: syntax, the same in every language. */
+const EXAMPLE = { host: 'proxy.example.com', port: '3128', bypass: 'localhost, 127.0.0.1, .internal.example' };
 
 type Draft = Omit<ProxySetting, 'port'> & { port: string };
 type FieldErrors = Partial<Record<keyof ProxySetting, string>>;
@@ -33,6 +38,7 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
   const [passwordSaved, setPasswordSaved] = useState<boolean>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+  const { t } = useTranslation('settings');
   useEffect(() => {
     call('settings.proxyPassword', {}).then((s) => setPasswordSaved(s.passwordSaved), () => {});
   }, []);
@@ -44,7 +50,7 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
     setErrors(checked.errors);
     if (!checked.setting) return;
     if (!(await onSave(checked.setting))) return;
-    setStatus('Network settings saved.');
+    setStatus(t('network.saved'));
     // Main drops a saved password when the proxy it was saved for changes.
     call('settings.proxyPassword', {}).then((s) => setPasswordSaved(s.passwordSaved), () => {});
   };
@@ -61,60 +67,57 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
       const answer = await call('settings.setProxyPassword', { password: value });
       setPasswordSaved(answer.passwordSaved);
       setPassword('');
-      setStatus(answer.passwordSaved ? 'Proxy password saved.' : 'Proxy password removed.');
+      setStatus(answer.passwordSaved ? t('network.passwordSaved') : t('network.passwordRemoved'));
     } catch (err) {
       setError(messageOf(err));
     }
   };
 
-  const systemHint =
-    host === 'electron'
-      ? "Your computer's proxy settings (and its automatic configuration script), as your browser uses them."
-      : 'HTTPS_PROXY, HTTP_PROXY and NO_PROXY of the environment the browser host was started in.';
+  const systemHint = t(host === 'electron' ? 'network.systemHint.electron' : 'network.systemHint.browser');
   return (
     <fieldset className="network-settings">
-      <legend>Network</legend>
-      <div role="radiogroup" aria-label="Proxy">
+      <legend>{t('network.legend')}</legend>
+      <div role="radiogroup" aria-label={t('network.proxy')}>
         <label className="check">
           <input type="radio" name="proxy-mode" checked={draft.mode === 'system'} onChange={() => chooseMode('system')} />
-          <span>Use the system proxy<span className="hint">{systemHint}</span></span>
+          <span>{t('network.system')}<span className="hint">{systemHint}</span></span>
         </label>
         <label className="check">
           <input type="radio" name="proxy-mode" checked={draft.mode === 'none'} onChange={() => chooseMode('none')} />
-          <span>No proxy: connect to servers directly</span>
+          <span>{t('network.none')}</span>
         </label>
         <label className="check">
           <input type="radio" name="proxy-mode" checked={draft.mode === 'manual'} onChange={() => chooseMode('manual')} />
-          <span>Use this HTTP proxy</span>
+          <span>{t('network.manual')}</span>
         </label>
       </div>
       {draft.mode === 'manual' ? (
         <div className="proxy-manual">
-          <Field label="Proxy host" error={errors.host}>
-            {(a11y) => <input {...a11y} type="text" value={draft.host} placeholder="proxy.example.com" autoComplete="off" spellCheck={false} onChange={(e) => set({ host: e.target.value })} />}
+          <Field label={t('network.host')} error={errors.host}>
+            {(a11y) => <input {...a11y} type="text" value={draft.host} placeholder={EXAMPLE.host} autoComplete="off" spellCheck={false} onChange={(e) => set({ host: e.target.value })} />}
           </Field>
-          <Field label="Port" error={errors.port}>
-            {(a11y) => <input {...a11y} type="text" className="port-input" value={draft.port} inputMode="numeric" placeholder="3128" onChange={(e) => set({ port: e.target.value })} />}
+          <Field label={t('network.port')} error={errors.port}>
+            {(a11y) => <input {...a11y} type="text" className="port-input" value={draft.port} inputMode="numeric" placeholder={EXAMPLE.port} onChange={(e) => set({ port: e.target.value })} />}
           </Field>
-          <Field label="Bypass the proxy for" hint="Comma-separated, as NO_PROXY: hosts, domains (.example.com), IP addresses or ranges (10.0.0.0/8). The embedded sandbox (127.0.0.1) needs to be listed to be reached directly." error={errors.bypass}>
-            {(a11y) => <input {...a11y} type="text" value={draft.bypass} placeholder="localhost, 127.0.0.1, .internal.example" spellCheck={false} onChange={(e) => set({ bypass: e.target.value })} />}
+          <Field label={t('network.bypass')} hint={t('network.bypassHint')} error={errors.bypass}>
+            {(a11y) => <input {...a11y} type="text" value={draft.bypass} placeholder={EXAMPLE.bypass} spellCheck={false} onChange={(e) => set({ bypass: e.target.value })} />}
           </Field>
         </div>
       ) : null}
       {draft.mode !== 'none' ? (
         <>
-          <Field label="Proxy user name" hint="Only for a proxy that asks for one; sent with the password below as Basic authentication." error={errors.username}>
+          <Field label={t('network.username')} hint={t('network.usernameHint')} error={errors.username}>
             {(a11y) => <input {...a11y} type="text" value={draft.username} autoComplete="off" spellCheck={false} onChange={(e) => set({ username: e.target.value })} />}
           </Field>
           <div className="form-actions">
-            <button type="button" onClick={() => void save(draft)}>Save proxy settings</button>
+            <button type="button" onClick={() => void save(draft)}>{t('network.save')}</button>
           </div>
-          <Field label="Proxy password" hint={passwordSaved ? 'A password is saved. Type a new one to replace it.' : 'No password saved.'}>
+          <Field label={t('network.password')} hint={passwordSaved ? t('network.passwordSavedHint') : t('network.noPasswordHint')}>
             {(a11y) => <input {...a11y} type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />}
           </Field>
           <div className="form-actions">
-            <button type="button" disabled={password === ''} onClick={() => void storePassword(password)}>Save password</button>
-            {passwordSaved ? <button type="button" onClick={() => void storePassword(null)}>Remove password</button> : null}
+            <button type="button" disabled={password === ''} onClick={() => void storePassword(password)}>{t('network.savePassword')}</button>
+            {passwordSaved ? <button type="button" onClick={() => void storePassword(null)}>{t('network.removePassword')}</button> : null}
           </div>
         </>
       ) : null}

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 
 export type SecretChange = { kind: 'keep' } | { kind: 'set'; value: string } | { kind: 'remove' };
 
@@ -11,26 +13,28 @@ export function SecretInput({
   isSet,
   change,
   onChange,
-  hint = 'Stored encrypted on this computer; never shown again.',
+  hint,
   error,
 }: {
   label: string;
   isSet: boolean;
   change: SecretChange;
   onChange: (c: SecretChange) => void;
+  /** Under the field; by default, how the secret is kept. */
   hint?: string;
   /** Said in words under the field (e.g. a user name without its password). */
   error?: string | undefined;
 }) {
   const id = useId();
+  const { t } = useTranslation('settings');
   if (isSet && change.kind === 'keep') {
     return (
       <div className="field">
         <span className="label-text" id={`${id}-label`}>{label}</span>
         <div className="inline" aria-labelledby={`${id}-label`}>
-          <span className="subtle">Saved (hidden)</span>
-          <button type="button" onClick={() => onChange({ kind: 'set', value: '' })}>Change</button>
-          <button type="button" onClick={() => onChange({ kind: 'remove' })}>Remove</button>
+          <span className="subtle">{t('secret.saved')}</span>
+          <button type="button" onClick={() => onChange({ kind: 'set', value: '' })}>{t('secret.change')}</button>
+          <button type="button" onClick={() => onChange({ kind: 'remove' })}>{t('secret.remove')}</button>
         </div>
       </div>
     );
@@ -40,8 +44,8 @@ export function SecretInput({
       <div className="field">
         <span className="label-text">{label}</span>
         <div className="inline">
-          <span className="subtle">Will be removed when you save.</span>
-          <button type="button" onClick={() => onChange({ kind: 'keep' })}>Undo</button>
+          <span className="subtle">{t('secret.willBeRemoved')}</span>
+          <button type="button" onClick={() => onChange({ kind: 'keep' })}>{t('secret.undo')}</button>
         </div>
       </div>
     );
@@ -59,7 +63,7 @@ export function SecretInput({
         value={change.kind === 'set' ? change.value : ''}
         onChange={(e) => onChange(e.target.value === '' && !isSet ? { kind: 'keep' } : { kind: 'set', value: e.target.value })}
       />
-      <div className="hint" id={`${id}-hint`}>{hint}</div>
+      <div className="hint" id={`${id}-hint`}>{hint ?? t('secret.hint')}</div>
       {error ? <div className="error" id={`${id}-error`} role="alert">{error}</div> : null}
     </div>
   );

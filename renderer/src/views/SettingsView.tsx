@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type LanguageChoice } from '../../../main/common/i18n/languages';
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
@@ -12,12 +12,15 @@ import { DownloadNamesSection } from './DownloadNamesSection';
 import { NetworkSection } from './NetworkSection';
 import { UpdatesSection } from './UpdatesSection';
 
+/** The browser host's command-line option that sets the Downloads folder, as typed. */
+const DOWNLOADS_OPTION = '--downloads FOLDER';
+
 export function SettingsView() {
   const client = useQueryClient();
   const settings = useSettings();
   const info = useAppStore((s) => s.info);
   const [error, setError] = useState<string>();
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   if (!settings || !info) return null;
 
   const update = async (patch: Partial<Settings>): Promise<boolean> => {
@@ -36,29 +39,29 @@ export function SettingsView() {
 
   return (
     <section className="view" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t('title')}</h1>
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       <div className="form">
-        <Field label={t('language.label')} hint={t('language.hint')}>
+        <Field label={t('common:language.label')} hint={t('common:language.hint')}>
           {(a11y) => (
             <select {...a11y} value={settings.language} onChange={(e) => void update({ language: e.target.value as LanguageChoice })}>
-              <option value="system">{t('language.system', { language: LANGUAGE_NAMES[systemLanguage()] })}</option>
+              <option value="system">{t('common:language.system', { language: LANGUAGE_NAMES[systemLanguage()] })}</option>
               {LANGUAGES.map((language) => (
                 <option key={language} value={language} lang={language}>{LANGUAGE_NAMES[language]}</option>
               ))}
             </select>
           )}
         </Field>
-        <Field label="Appearance">
+        <Field label={t('appearance.label')}>
           {(a11y) => (
             <select {...a11y} value={settings.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
-              <option value="system">Follow the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
+              <option value="system">{t('appearance.system')}</option>
+              <option value="light">{t('appearance.light')}</option>
+              <option value="dark">{t('appearance.dark')}</option>
             </select>
           )}
         </Field>
-        <Field label="Transfers at once" hint="How many uploads and downloads run at the same time (1–16).">
+        <Field label={t('concurrency.label')} hint={t('concurrency.hint')}>
           {(a11y) => (
             <input {...a11y} type="number" min={1} max={16} value={settings.concurrency} onChange={(e) => {
               const n = Number(e.target.value);
@@ -67,20 +70,20 @@ export function SettingsView() {
           )}
         </Field>
         <fieldset>
-          <legend>Sandbox</legend>
+          <legend>{t('sandbox.legend')}</legend>
           <label className="check">
             <input type="checkbox" checked={settings.sandboxEnabled} onChange={(e) => void update({ sandboxEnabled: e.target.checked })} />
-            Run the built-in sandbox server (demo accounts on this computer only)
+            {t('sandbox.run')}
           </label>
-          <p className="hint">{info.sandboxUrl ? `Running at ${info.sandboxUrl}.` : 'Not running.'} Changes apply at the next start.</p>
+          <p className="hint">{info.sandboxUrl ? t('sandbox.runningAt', { url: info.sandboxUrl }) : t('sandbox.notRunning')}</p>
         </fieldset>
         <fieldset>
-          <legend>Passwords and tokens</legend>
+          <legend>{t('secrets.legend')}</legend>
           <p className={storage.persistent ? 'subtle' : 'banner warn'}>{storage.description}</p>
           {canOptIn ? (
             <label className="check">
               <input type="checkbox" checked={settings.persistSecretsWithoutKeyring} onChange={(e) => void update({ persistSecretsWithoutKeyring: e.target.checked })} />
-              Store passwords with weak protection when no keyring is available
+              {t('secrets.weak')}
             </label>
           ) : null}
         </fieldset>
@@ -88,15 +91,17 @@ export function SettingsView() {
         <NetworkSection saved={settings.proxy} host={info.host} onSave={(proxy) => update({ proxy })} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">
-          <div className="details-row"><dt>Version</dt><dd>{info.version}</dd></div>
-          <div className="details-row"><dt>Running as</dt><dd>{info.host === 'electron' ? 'Desktop app' : 'Browser host'} on {info.platform}</dd></div>
-          <div className="details-row"><dt>Data folder</dt><dd className="mono">{info.dataDir}</dd></div>
+          <div className="details-row"><dt>{t('about.version')}</dt><dd>{info.version}</dd></div>
+          <div className="details-row"><dt>{t('about.runningAs')}</dt><dd>{t(info.host === 'electron' ? 'about.desktop' : 'about.browser', { platform: info.platform })}</dd></div>
+          <div className="details-row"><dt>{t('about.dataFolder')}</dt><dd className="mono">{info.dataDir}</dd></div>
           {info.downloadFolder !== null ? (
             <div className="details-row">
-              <dt>Downloads folder</dt>
+              <dt>{t('about.downloadsFolder')}</dt>
               <dd>
                 <span className="mono">{info.downloadFolder}</span>
-                <span className="subtle"> · set when the browser host starts (--downloads FOLDER); the page cannot change it</span>
+                <span className="subtle">
+                  <Trans t={t} i18nKey="about.downloadsFolderHint" values={{ option: DOWNLOADS_OPTION }} components={{ option: <span style={{ whiteSpace: 'nowrap' }} /> }} />
+                </span>
               </dd>
             </div>
           ) : null}

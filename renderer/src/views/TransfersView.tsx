@@ -1,4 +1,6 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
 import { useNotices } from '../store/notices-store';
@@ -9,6 +11,7 @@ export function TransfersView() {
   const order = useTransfers((s) => s.order);
   const summary = useTransfers((s) => s.summary);
   const notices = useNotices();
+  const { t } = useTranslation('shell');
   useEffect(() => {
     void useTransfers.getState().load();
   }, []);
@@ -20,8 +23,8 @@ export function TransfersView() {
   const copy = (url: string) => {
     // One "copied" notice at a time: the latest copy replaces the previous one.
     navigator.clipboard.writeText(url).then(
-      () => notices.show({ key: 'transfers.copied', level: 'ok', text: `Copied ${url}` }),
-      () => notices.show({ key: 'transfers.copied', level: 'error', text: 'Could not copy to the clipboard.' }),
+      () => notices.show({ key: 'transfers.copied', level: 'ok', text: t('transfers.copied', { url }) }),
+      () => notices.show({ key: 'transfers.copied', level: 'error', text: t('transfers.copyFailed') }),
     );
   };
 
@@ -29,24 +32,26 @@ export function TransfersView() {
     <section className="view view-fill" aria-labelledby="transfers-title">
       <header className="view-header">
         <div>
-          <h1 id="transfers-title">Transfers</h1>
+          <h1 id="transfers-title">{t('transfers.title')}</h1>
           <p className="subtle" role="status">
             {summary.active > 0
-              ? `${summary.active} in progress${summary.progress !== null ? ` · ${Math.round(summary.progress * 100)}%` : ''}`
+              ? summary.progress !== null
+                ? t('transfers.runningPercent', { n: summary.active, percent: Math.round(summary.progress * 100) })
+                : t('transfers.running', { n: summary.active })
               : list.length > 0
-                ? 'Nothing running.'
+                ? t('transfers.idle')
                 : ''}
           </p>
         </div>
         <div className="actions">
-          <button type="button" disabled={failed === 0} onClick={() => void call('transfers.retry', {})}>Retry failed ({failed})</button>
-          <button type="button" disabled={finished === 0} onClick={() => void call('transfers.clearFinished', {})}>Clear finished</button>
+          <button type="button" disabled={failed === 0} onClick={() => void call('transfers.retry', {})}>{t('transfers.retryFailed', { n: failed })}</button>
+          <button type="button" disabled={finished === 0} onClick={() => void call('transfers.clearFinished', {})}>{t('transfers.clearFinished')}</button>
         </div>
       </header>
       {list.length === 0 ? (
-        <p className="empty">No transfers yet. Uploads and downloads you start from an account appear here, with their progress.</p>
+        <p className="empty">{t('transfers.empty')}</p>
       ) : (
-        <TransferList items={list} label="Transfers, newest first" onCopy={copy} />
+        <TransferList items={list} label={t('transfers.listLabel')} onCopy={copy} />
       )}
     </section>
   );

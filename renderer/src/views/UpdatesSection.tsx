@@ -1,32 +1,35 @@
 // Settings → Updates: the desktop app's own updates (check, what is new, download with progress, install on the
 // user's word). The browser host has none: main answers that the desktop app handles them.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
+import { errorText, i18n } from '../i18n';
 import { useAppStore } from '../store/app-store';
 
 function describe(status: UpdateStatus): string {
   switch (status.state) {
     case 'idle':
-      return 'Not checked yet.';
+      return i18n.t('settings:updates.idle');
     case 'checking':
-      return 'Checking for updates…';
+      return i18n.t('settings:updates.checking');
     case 'up-to-date':
-      return `Media Desk ${status.version} is the latest version.`;
+      return i18n.t('settings:updates.upToDate', { version: status.version });
     case 'available':
-      return `Version ${status.version} is available.`;
+      return i18n.t('settings:updates.available', { version: status.version });
     case 'downloading':
-      return `Downloading version ${status.version}: ${status.percent}%`;
+      return i18n.t('settings:updates.downloading', { version: status.version, percent: status.percent });
     case 'downloaded':
-      return `Version ${status.version} is ready to install. Media Desk restarts to install it.`;
+      return i18n.t('settings:updates.downloaded', { version: status.version });
     case 'error':
-      return status.message;
+      return errorText(status);
   }
 }
 
 export function UpdatesSection() {
   const status = useAppStore((s) => s.updates);
   const [error, setError] = useState<string>();
+  const { t } = useTranslation('settings');
   useEffect(() => {
     call('updates.status', {}).then((updates) => useAppStore.setState({ updates }), () => {});
   }, []);
@@ -41,20 +44,20 @@ export function UpdatesSection() {
   const notes = status.state === 'available' || status.state === 'downloaded' ? status.releaseNotes : null;
   return (
     <fieldset>
-      <legend>Updates</legend>
+      <legend>{t('updates.legend')}</legend>
       <p className={status.state === 'error' ? 'banner warn' : 'subtle'} role="status">{describe(status)}</p>
-      {status.state === 'downloading' ? <progress max={100} value={status.percent} aria-label="Update download" /> : null}
+      {status.state === 'downloading' ? <progress max={100} value={status.percent} aria-label={t('updates.progress')} /> : null}
       {notes ? (
         <details open>
-          <summary>What is new</summary>
+          <summary>{t('updates.notes')}</summary>
           <p className="release-notes">{notes}</p>
         </details>
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       <div className="form-actions">
-        <button type="button" disabled={status.state === 'checking' || status.state === 'downloading'} onClick={() => void run(() => call('updates.check', {}))}>Check for updates</button>
-        {status.state === 'available' ? <button type="button" onClick={() => void run(() => call('updates.download', {}))}>Download</button> : null}
-        {status.state === 'downloaded' ? <button type="button" className="primary" onClick={() => void run(() => call('updates.install', {}))}>Restart and install</button> : null}
+        <button type="button" disabled={status.state === 'checking' || status.state === 'downloading'} onClick={() => void run(() => call('updates.check', {}))}>{t('updates.check')}</button>
+        {status.state === 'available' ? <button type="button" onClick={() => void run(() => call('updates.download', {}))}>{t('updates.download')}</button> : null}
+        {status.state === 'downloaded' ? <button type="button" className="primary" onClick={() => void run(() => call('updates.install', {}))}>{t('updates.install')}</button> : null}
       </div>
     </fieldset>
   );

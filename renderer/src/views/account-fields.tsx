@@ -1,9 +1,20 @@
 // The fields of each kind of account. Values live in the editor's draft; errors come from the same schemas main
 // validates with.
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../i18n'; // the window's i18next instance, which useTranslation reads
 import type { GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { Field } from '../components/Field';
 import type { Draft } from './AccountEditor';
+
+/** Examples of what the fields take: templates, URLs and ids, the same in every language. */
+const EXAMPLE = {
+  multipart: 'user=%account[username]%&media=%media_content%',
+  headers: 'X-Api-Key: %account[apikey]%',
+  serverUrl: 'https://media.example.com',
+  accountSid: 'AC…',
+  apiKeySid: 'SK…',
+};
 
 export type FieldErrors = Record<string, string>;
 export type DraftSetter = (path: string, value: unknown) => void;
@@ -36,11 +47,12 @@ function TextField({ label, path, draft, set, errors, hint, multiline, placehold
 function MethodField({ label, path, draft, set, errors, options }: FieldsProps & { label: string; path: string; options: string[] }) {
   const [head, tail] = path.split('.') as [string, string];
   const value = str((draft[head] as Draft | undefined)?.[tail]).toUpperCase();
+  const { t } = useTranslation('settings');
   return (
     <Field label={label} error={errors[path]}>
       {(a11y) => (
         <select {...a11y} value={value} onChange={(e) => set(path, e.target.value)}>
-          <option value="">Default</option>
+          <option value="">{t('fields.default')}</option>
           {options.map((m) => (
             <option key={m} value={m}>{m}</option>
           ))}
@@ -64,48 +76,53 @@ function textToVariables(text: string): Record<string, string> {
   return out;
 }
 
+/** The services of a generic account that may ask for HTTP authentication. */
+export type AuthService = 'upload' | 'precheck' | 'refSend';
+
 /** HTTP authentication of one service: the user name (a template) and the password (a secret, shown by the editor). */
-function AuthFields(props: FieldsProps & { service: string; usernamePath: string; password: ReactNode }) {
+function AuthFields(props: FieldsProps & { service: AuthService; usernamePath: string; password: ReactNode }) {
+  const { t } = useTranslation('settings');
   return (
     <>
-      <TextField {...props} label={`${props.service} HTTP user name`} path={props.usernamePath} hint="Only when the server asks for HTTP authentication (Digest or Basic). A template, e.g. %account[username]%." />
+      <TextField {...props} label={t(`fields.authUsername.${props.service}`)} path={props.usernamePath} hint={t('fields.authUsernameHint')} />
       {props.password}
     </>
   );
 }
 
-export function GenericFields(props: FieldsProps & { authPassword: (key: GenericAuthPasswordKey, label: string) => ReactNode }) {
+export function GenericFields(props: FieldsProps & { authPassword: (key: GenericAuthPasswordKey, service: AuthService) => ReactNode }) {
   const { draft, set, errors, authPassword } = props;
+  const { t } = useTranslation('settings');
   return (
     <>
-      <TextField {...props} label="Account name" path="label" placeholder="My provider" />
+      <TextField {...props} label={t('fields.accountName')} path="label" placeholder={t('fields.placeholder.generic')} />
       <fieldset>
-        <legend>Upload</legend>
-        <TextField {...props} label="Upload URL (genericMediaUploadUrl)" path="settings.genericMediaUploadUrl" hint="A template: %account[username]%, %sms_to%, %description%, %media_size%, %content_type% are filled in for each file." />
-        <MethodField {...props} label="Method" path="settings.genericMediaUploadMethod" options={['POST', 'PUT']} />
-        <TextField {...props} multiline label="Multipart data (genericMediaUploadMultipartData)" path="settings.genericMediaUploadMultipartData" placeholder="user=%account[username]%&media=%media_content%" hint="name=value pairs joined by &. The part whose value is %media_content% carries the file." />
-        <TextField {...props} multiline label="Custom headers" path="settings.genericMediaUploadCustomHeaders" placeholder="X-Api-Key: %account[apikey]%" hint="One 'Name: value' per line." />
-        <AuthFields {...props} service="Upload" usernamePath="settings.genericMediaUploadAuthUsername" password={authPassword('genericMediaUploadAuthPassword', 'Upload HTTP password')} />
+        <legend>{t('fields.upload')}</legend>
+        <TextField {...props} label={t('fields.uploadUrl')} path="settings.genericMediaUploadUrl" hint={t('fields.uploadUrlHint')} />
+        <MethodField {...props} label={t('fields.method')} path="settings.genericMediaUploadMethod" options={['POST', 'PUT']} />
+        <TextField {...props} multiline label={t('fields.multipart')} path="settings.genericMediaUploadMultipartData" placeholder={EXAMPLE.multipart} hint={t('fields.multipartHint')} />
+        <TextField {...props} multiline label={t('fields.headers')} path="settings.genericMediaUploadCustomHeaders" placeholder={EXAMPLE.headers} hint={t('fields.headersHint')} />
+        <AuthFields {...props} service="upload" usernamePath="settings.genericMediaUploadAuthUsername" password={authPassword('genericMediaUploadAuthPassword', 'upload')} />
       </fieldset>
       <fieldset>
-        <legend>Precheck (optional)</legend>
-        <TextField {...props} label="Precheck URL" path="settings.genericMediaUploadPrecheckUrl" />
-        <MethodField {...props} label="Precheck method" path="settings.genericMediaUploadPrecheckMethod" options={['GET', 'HEAD', 'POST', 'PUT']} />
-        <TextField {...props} multiline label="Precheck post data" path="settings.genericMediaUploadPrecheckPostData" />
-        <AuthFields {...props} service="Precheck" usernamePath="settings.genericMediaUploadPrecheckAuthUsername" password={authPassword('genericMediaUploadPrecheckAuthPassword', 'Precheck HTTP password')} />
+        <legend>{t('fields.precheck')}</legend>
+        <TextField {...props} label={t('fields.precheckUrl')} path="settings.genericMediaUploadPrecheckUrl" />
+        <MethodField {...props} label={t('fields.precheckMethod')} path="settings.genericMediaUploadPrecheckMethod" options={['GET', 'HEAD', 'POST', 'PUT']} />
+        <TextField {...props} multiline label={t('fields.precheckPostData')} path="settings.genericMediaUploadPrecheckPostData" />
+        <AuthFields {...props} service="precheck" usernamePath="settings.genericMediaUploadPrecheckAuthUsername" password={authPassword('genericMediaUploadPrecheckAuthPassword', 'precheck')} />
       </fieldset>
       <fieldset>
-        <legend>Media reference send (optional)</legend>
-        <TextField {...props} label="Reference send URL" path="settings.genericMediaRefSendUrl" />
-        <MethodField {...props} label="Reference send method" path="settings.genericMediaRefSendMethod" options={['GET', 'POST', 'PUT']} />
-        <TextField {...props} multiline label="Reference send post data" path="settings.genericMediaRefSendPostData" />
-        <TextField {...props} multiline label="Reference send headers" path="settings.genericMediaRefSendCustomHeaders" />
-        <AuthFields {...props} service="Reference send" usernamePath="settings.genericMediaRefSendAuthUsername" password={authPassword('genericMediaRefSendAuthPassword', 'Reference send HTTP password')} />
+        <legend>{t('fields.refSend')}</legend>
+        <TextField {...props} label={t('fields.refSendUrl')} path="settings.genericMediaRefSendUrl" />
+        <MethodField {...props} label={t('fields.refSendMethod')} path="settings.genericMediaRefSendMethod" options={['GET', 'POST', 'PUT']} />
+        <TextField {...props} multiline label={t('fields.refSendPostData')} path="settings.genericMediaRefSendPostData" />
+        <TextField {...props} multiline label={t('fields.refSendHeaders')} path="settings.genericMediaRefSendCustomHeaders" />
+        <AuthFields {...props} service="refSend" usernamePath="settings.genericMediaRefSendAuthUsername" password={authPassword('genericMediaRefSendAuthPassword', 'refSend')} />
       </fieldset>
       <fieldset>
-        <legend>Account</legend>
-        <TextField {...props} label="User name" path="username" hint="Available to templates as %account[username]%." />
-        <Field label="Other account variables" hint="One name=value per line, available as %account[name]%. Put passwords in the password field, not here." error={errors.variables}>
+        <legend>{t('fields.account')}</legend>
+        <TextField {...props} label={t('fields.username')} path="username" hint={t('fields.usernameHint')} />
+        <Field label={t('fields.variables')} hint={t('fields.variablesHint')} error={errors.variables}>
           {(a11y) => <textarea {...a11y} rows={3} spellCheck={false} value={variablesToText(draft.variables)} onChange={(e) => set('variables', textToVariables(e.target.value))} />}
         </Field>
       </fieldset>
@@ -114,13 +131,14 @@ export function GenericFields(props: FieldsProps & { authPassword: (key: Generic
 }
 
 export function LibraryFields(props: FieldsProps) {
+  const { t } = useTranslation('settings');
   return (
     <>
-      <TextField {...props} label="Account name" path="label" placeholder="Company media" />
-      <TextField {...props} label="Server URL" path="serverUrl" placeholder="https://media.example.com" hint="The REST API lives under /rest/1.0 on this server." />
-      <TextField {...props} label="Domain" path="domain" />
-      <TextField {...props} label="User id" path="userId" />
-      <TextField {...props} label="Application id" path="appId" />
+      <TextField {...props} label={t('fields.accountName')} path="label" placeholder={t('fields.placeholder.library')} />
+      <TextField {...props} label={t('fields.serverUrl')} path="serverUrl" placeholder={EXAMPLE.serverUrl} hint={t('fields.serverUrlHint')} />
+      <TextField {...props} label={t('fields.domain')} path="domain" />
+      <TextField {...props} label={t('fields.userId')} path="userId" />
+      <TextField {...props} label={t('fields.appId')} path="appId" />
     </>
   );
 }
@@ -128,20 +146,21 @@ export function LibraryFields(props: FieldsProps) {
 export function TwilioFields(props: FieldsProps) {
   const { draft, set } = props;
   const apiKey = draft.authMode === 'apiKey';
+  const { t } = useTranslation('settings');
   return (
     <>
-      <TextField {...props} label="Account name" path="label" placeholder="Production" />
-      <TextField {...props} label="API base URL" path="baseUrl" hint="https://api.twilio.com unless you test against another server." />
-      <TextField {...props} label="Account SID" path="accountSid" placeholder="AC…" />
+      <TextField {...props} label={t('fields.accountName')} path="label" placeholder={t('fields.placeholder.twilio')} />
+      <TextField {...props} label={t('fields.baseUrl')} path="baseUrl" hint={t('fields.baseUrlHint')} />
+      <TextField {...props} label={t('fields.accountSid')} path="accountSid" placeholder={EXAMPLE.accountSid} />
       <fieldset>
-        <legend>Authentication</legend>
+        <legend>{t('fields.authentication')}</legend>
         <label className="check">
-          <input type="radio" name="authMode" checked={!apiKey} onChange={() => set('authMode', 'authToken')} /> Use the Auth Token
+          <input type="radio" name="authMode" checked={!apiKey} onChange={() => set('authMode', 'authToken')} /> {t('fields.useAuthToken')}
         </label>
         <label className="check">
-          <input type="radio" name="authMode" checked={apiKey} onChange={() => set('authMode', 'apiKey')} /> Use an API key and its secret
+          <input type="radio" name="authMode" checked={apiKey} onChange={() => set('authMode', 'apiKey')} /> {t('fields.useApiKey')}
         </label>
-        {apiKey ? <TextField {...props} label="API Key SID" path="apiKeySid" placeholder="SK…" /> : null}
+        {apiKey ? <TextField {...props} label={t('fields.apiKeySid')} path="apiKeySid" placeholder={EXAMPLE.apiKeySid} /> : null}
       </fieldset>
     </>
   );

@@ -9,7 +9,7 @@ import { ja } from '../../../../main/common/i18n/locales/ja/index';
 const catalogues: Record<Language, Catalogue> = { en: english, ja };
 
 /** Keys whose text is the same in every language (names, not words). */
-const SAME_IN_EVERY_LANGUAGE = new Set(['common:app.name']);
+const SAME_IN_EVERY_LANGUAGE = new Set(['common:app.name', 'shell:kind.twilio.label']);
 
 function valuesOf(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1] ?? '').sort();
