@@ -11,7 +11,7 @@ const LABELS = ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'];
 export function englishLeft(allowed: readonly string[] = [], root: ParentNode = document.body): string[] {
   const clean = (text: string) => [...NAMES, ...allowed].reduce((rest, a) => rest.split(a).join(' '), text);
   const found: string[] = [];
-  const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? '';
     if (ENGLISH_PHRASE.test(clean(text))) found.push(text.trim());
