@@ -4,18 +4,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TwilioCleanupItem, TwilioCleanupOutcome, TwilioCleanupResult } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { formatDateTime } from './format';
+import { errorText, useFormats } from '../../i18n';
+import { KIND_ICON } from './format';
 import { twilioKeys } from './queries';
 import './cleanup.css';
 
-export const OUTCOME_LABEL: Record<TwilioCleanupOutcome, string> = {
-  deleted: 'Deleted',
-  gone: 'Already gone',
-  failed: 'Failed',
-  skipped: 'Not deleted',
-};
 
 const ROW_HEIGHT = 58;
 /** The preview stream's link lasts 30 minutes: asked again well before. */
@@ -33,10 +29,9 @@ function CleanupThumb({ accountId, item }: { accountId: string; item: TwilioClea
   });
   if (image && preview.data) return <img className="clean-thumb" src={preview.data.url} alt="" loading="lazy" decoding="async" draggable={false} />;
   const kind = item.contentType?.startsWith('video/') ? 'video' : item.contentType?.startsWith('audio/') ? 'audio' : image ? 'image' : 'other';
-  const icon = kind === 'video' ? '▶' : kind === 'audio' ? '♪' : kind === 'image' ? '▧' : '⎙';
   return (
     <span className={`clean-thumb clean-thumb-icon kind-${kind}`} aria-hidden="true">
-      {icon}
+      {KIND_ICON[kind]}
     </span>
   );
 }
@@ -49,22 +44,27 @@ interface RowProps {
 }
 
 function Row({ accountId, item, excluded, onToggle }: RowProps) {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
+  // What the run did to the item, as a label ("Deleted", "Already gone"…).
+  const outcomeLabel = (outcome: TwilioCleanupOutcome) => t(`outcome.${outcome}`);
   const result = 'status' in item ? item : undefined;
+  const label = result ? t('cleanup.row.withOutcome', { sid: item.mediaSid, outcome: outcomeLabel(result.status) }) : excluded ? t('cleanup.row.leftOutLabel', { sid: item.mediaSid }) : item.mediaSid;
   return (
-    <div className={`twilio-clean-row${excluded ? ' excluded' : ''}`} role="listitem" aria-label={`${item.mediaSid}${result ? `: ${OUTCOME_LABEL[result.status]}` : excluded ? ': left out' : ''}`}>
+    <div className={`twilio-clean-row${excluded ? ' excluded' : ''}`} role="listitem" aria-label={label}>
       {onToggle ? (
-        <input type="checkbox" className="clean-include" checked={!excluded} onChange={() => onToggle(item.mediaSid)} aria-label={`Delete ${item.mediaSid}`} />
+        <input type="checkbox" className="clean-include" checked={!excluded} onChange={() => onToggle(item.mediaSid)} aria-label={t('cleanup.row.include', { sid: item.mediaSid })} />
       ) : null}
       <CleanupThumb accountId={accountId} item={item} />
       <span className="twilio-clean-main">
         <span className="mono">{item.mediaSid}</span>
         <span className="subtle">
-          {item.contentType ?? 'unknown type'} · added {formatDateTime(item.dateCreated)} · {item.from ?? '—'} → {item.to ?? '—'}
+          {item.contentType ?? t('media.unknownType')} · {t('media.added', { date: f.dateTime(item.dateCreated) })} · {item.from ?? '—'} → {item.to ?? '—'}
         </span>
-        {result?.message && result.status !== 'deleted' ? <span className={`twilio-clean-msg outcome-${result.status}`}>{result.message}</span> : null}
+        {result?.message && result.status !== 'deleted' ? <span className={`twilio-clean-msg outcome-${result.status}`}>{errorText({ ...result, message: result.message })}</span> : null}
       </span>
-      {result ? <span className={`state-pill twilio-outcome outcome-${result.status}`}>{OUTCOME_LABEL[result.status]}</span> : null}
-      {excluded ? <span className="state-pill clean-left-out">Left out</span> : null}
+      {result ? <span className={`state-pill twilio-outcome outcome-${result.status}`}>{outcomeLabel(result.status)}</span> : null}
+      {excluded ? <span className="state-pill clean-left-out">{t('cleanup.row.leftOut')}</span> : null}
     </div>
   );
 }

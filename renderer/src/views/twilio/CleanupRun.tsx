@@ -3,10 +3,12 @@
 // time), so leaving the screen and coming back loses nothing.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { call, UiError } from '../../bridge';
 import { CleanupList } from './CleanupList';
-import { plural, saveText } from './format';
+import { useFormats } from '../../i18n';
+import { saveText } from './format';
 import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';
 
@@ -31,6 +33,8 @@ function useCleanupStatus(initial: TwilioCleanupStatus) {
 
 /** `onState` tells the screen when the run moves on (it allows a new count only once the run is finished). */
 export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus; onState: (state: TwilioCleanupStatus['state']) => void }) {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
   const client = useQueryClient();
   const query = useCleanupStatus(initial);
   const status = query.data;
@@ -60,43 +64,46 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
   const { totals, total, done } = status;
   const finished = status.state === 'finished';
   const percent = total === 0 ? 100 : Math.round((100 * done) / total);
-  const summary = `${totals.deleted} deleted · ${totals.gone} already gone · ${totals.failed} failed · ${totals.skipped} not deleted`;
+  const summary = t('run.summary', { deleted: totals.deleted, gone: totals.gone, failed: totals.failed, skipped: totals.skipped });
+  const title = finished ? (status.stopped ? t('run.stopped') : t('run.finished')) : status.state === 'stopping' ? t('run.stopping') : t('run.deleting');
 
   return (
     <section className="twilio-run" aria-labelledby="twilio-run-title">
       <h3 id="twilio-run-title">
-        {finished ? (status.stopped ? 'Clean-up stopped' : 'Clean-up finished') : status.state === 'stopping' ? 'Stopping…' : 'Deleting media…'}
+        {title}
       </h3>
       <div className="twilio-run-progress">
-        <progress max={Math.max(1, total)} value={done} aria-label="Clean-up progress" aria-valuetext={`${done} of ${total} media handled`} />
-        <span>
-          {done} of {plural(total, 'media', 'media')} ({percent}%)
-        </span>
+        <progress max={Math.max(1, total)} value={done} aria-label={t('run.progressLabel')} aria-valuetext={t('run.progressValue', { done: f.number(done), count: total })} />
+        <span>{t('run.progress', { done: f.number(done), count: total, percent })}</span>
       </div>
       <p role="status" className={finished ? (totals.failed > 0 || status.error ? 'banner warn' : 'banner ok') : 'subtle'}>
-        {summary}
-        {status.excluded > 0 ? ` · ${plural(status.excluded, 'item')} left out by you` : ''}
-        {finished && status.stopped && !status.error ? '. Stopped before the end: the items not deleted are still on Twilio.' : ''}
+        {status.excluded > 0 ? t('run.summaryExcluded', { summary, count: status.excluded }) : summary}
+        {finished && status.stopped && !status.error ? (
+          <>
+            <br />
+            {t('run.stoppedEarly')}
+          </>
+        ) : null}
       </p>
       {status.error ? <TwilioError error={new UiError(status.error)} /> : null}
       <TwilioError error={error} />
       <div className="actions">
         {!finished ? (
           <button type="button" className="danger" onClick={() => void stop()} disabled={status.state === 'stopping'}>
-            {status.state === 'stopping' ? 'Stopping…' : 'Stop'}
+            {status.state === 'stopping' ? t('run.stopping') : t('run.stop')}
           </button>
         ) : null}
         <button type="button" onClick={() => void save('csv')}>
-          Save report (CSV)
+          {t('run.saveCsv')}
         </button>
         <button type="button" onClick={() => void save('json')}>
-          Save report (JSON)
+          {t('run.saveJson')}
         </button>
       </div>
       <p className="hint">
-        Every result is also written, as it happens, to <span className="mono">{status.journalPath}</span>.
+        <Trans t={t} i18nKey="run.journal" values={{ path: status.journalPath }} components={{ mono: <span className="mono" /> }} />
       </p>
-      {results.length > 0 ? <CleanupList accountId={initial.accountId} items={results} label="Result for each media item, in the order handled" /> : null}
+      {results.length > 0 ? <CleanupList accountId={initial.accountId} items={results} label={t('run.resultsLabel')} /> : null}
     </section>
   );
 }

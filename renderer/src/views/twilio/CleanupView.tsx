@@ -4,6 +4,7 @@
 // following the run in CleanupRun.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { FINAL_STATES, type TransferItem } from '../../../../main/common/transfers';
 import { call, UiError } from '../../bridge';
@@ -12,7 +13,8 @@ import { JobProgress } from '../../components/JobProgress';
 import { noteJob, useJob } from '../../store/jobs';
 import { CleanupList } from './CleanupList';
 import { CleanupRun } from './CleanupRun';
-import { gmtDay, plural } from './format';
+import { useFormats } from '../../i18n';
+import { gmtDay } from './format';
 import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';
 
@@ -23,7 +25,38 @@ interface Criteria {
   to: string;
 }
 
+/** What the confirmation says is deleted: the days, the sender and recipient when chosen, the items left out. */
+function ConfirmText({ plan, accountLabel, leftOut }: { plan: TwilioCleanupPlan; accountLabel: string; leftOut: number }) {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
+  const { dateFrom, dateTo, from, to } = plan.criteria;
+  const range = { first: f.gmtDay(dateFrom), last: f.gmtDay(dateTo), account: accountLabel };
+  const who = from && to ? t('cleanup.confirm.fromTo', { from, to }) : from ? t('cleanup.confirm.from', { from }) : to ? t('cleanup.confirm.to', { to }) : null;
+  return (
+    <>
+      <p>{leftOut > 0 ? t('cleanup.confirm.bodyExcept', { ...range, count: leftOut }) : t('cleanup.confirm.body', range)}</p>
+      {who ? <p>{who}</p> : null}
+      <p>{t('cleanup.confirm.stop')}</p>
+    </>
+  );
+}
+
+/** What the count found, and what will be deleted of it. */
+function PlanSummary({ plan, toDelete }: { plan: TwilioCleanupPlan; toDelete: number }) {
+  const { t } = useTranslation('twilio');
+  const read = t('cleanup.plan.messagesRead', { count: plan.messagesScanned });
+  if (plan.count === 0) return <>{t('cleanup.plan.none', { read })}</>;
+  const leftOut = plan.count - toDelete;
+  return (
+    <>
+      {t('cleanup.plan.found', { count: plan.count, read })}{' '}
+      {leftOut > 0 ? t('cleanup.plan.leftOut', { count: leftOut, toDelete: t('cleanup.plan.mediaItems', { count: toDelete }) }) : t('cleanup.plan.untick')}
+    </>
+  );
+}
+
 export function CleanupView({ accountId, accountLabel }: { accountId: string; accountLabel: string }) {
+  const { t } = useTranslation('twilio');
   const [criteria, setCriteria] = useState<Criteria>({ dateFrom: gmtDay(-365), dateTo: gmtDay(-90), from: '', to: '' });
   // The count is a job in the transfer queue: followed through its events, its plan read through the query cache.
   const [countJob, setCountJob] = useState<TransferItem | null>(null);
@@ -64,7 +97,7 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
     setCountJob(null);
     setExcluded(new Set());
   };
-  const rangeProblem = !criteria.dateFrom || !criteria.dateTo ? 'Choose the first and the last day.' : criteria.dateFrom > criteria.dateTo ? 'The first day is after the last day.' : undefined;
+  const rangeProblem = !criteria.dateFrom || !criteria.dateTo ? t('cleanup.noRange') : criteria.dateFrom > criteria.dateTo ? t('filters.rangeReversed') : undefined;
 
   const count = async () => {
     setError(undefined);
@@ -103,36 +136,33 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
   const running = run !== null && (runState ?? run.state) !== 'finished';
   const onRunState = useCallback((state: TwilioCleanupStatus['state']) => setRunState(state), []);
   return (
-    <section className="twilio-cleanup" aria-label="Clean up old media">
-      <p className="subtle">
-        Twilio keeps the media of messages until someone deletes them. Choose the days the media were added; count them first, nothing is deleted until you
-        confirm. The messages themselves stay.
-      </p>
+    <section className="twilio-cleanup" aria-label={t('panel.cleanupTitle')}>
+      <p className="subtle">{t('cleanup.intro')}</p>
       <form
         className="twilio-clean-form"
-        aria-label="Media to clean up"
+        aria-label={t('cleanup.formLabel')}
         onSubmit={(event) => {
           event.preventDefault();
           if (!rangeProblem) void count();
         }}
       >
         <fieldset>
-          <legend>Media added between (GMT days, both included)</legend>
+          <legend>{t('cleanup.legend')}</legend>
           <div className="twilio-filter-row">
             <label className="twilio-filter">
-              <span>First day</span>
+              <span>{t('cleanup.firstDay')}</span>
               <input type="date" required value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(e) => set({ dateFrom: e.target.value })} />
             </label>
             <label className="twilio-filter">
-              <span>Last day</span>
+              <span>{t('cleanup.lastDay')}</span>
               <input type="date" required value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(e) => set({ dateTo: e.target.value })} />
             </label>
             <label className="twilio-filter">
-              <span>Sender (optional)</span>
+              <span>{t('cleanup.sender')}</span>
               <input type="search" inputMode="tel" value={criteria.from} onChange={(e) => set({ from: e.target.value })} />
             </label>
             <label className="twilio-filter">
-              <span>Recipient (optional)</span>
+              <span>{t('cleanup.recipient')}</span>
               <input type="search" inputMode="tel" value={criteria.to} onChange={(e) => set({ to: e.target.value })} />
             </label>
           </div>
@@ -144,11 +174,11 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
         ) : null}
         <div className="actions">
           <button type="submit" className="primary" disabled={counting || running || Boolean(rangeProblem)}>
-            {counting ? 'Counting…' : 'Count'}
+            {counting ? t('cleanup.counting') : t('cleanup.count')}
           </button>
           {plan && plan.count > 0 ? (
             <button type="button" className="danger" disabled={running || toDelete === 0} onClick={() => setConfirming(true)}>
-              Delete {plural(toDelete, 'media', 'media')}
+              {t('cleanup.delete', { count: toDelete })}
             </button>
           ) : null}
         </div>
@@ -156,34 +186,27 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
       <TwilioError error={error} />
       {counting && job ? (
         <div className="twilio-count-job">
-          <p className="subtle">Reading the messages and their media in this range… nothing is deleted.</p>
-          <JobProgress item={job} noun="messages read" />
+          <p className="subtle">{t('cleanup.reading')}</p>
+          <JobProgress item={job} noun={t('cleanup.countNoun')} />
         </div>
       ) : null}
       {job?.state === 'cancelled' ? (
         <p className="subtle" role="status">
-          Count cancelled: nothing was deleted. Count again to see what the range holds.
+          {t('cleanup.countCancelled')}
         </p>
       ) : null}
       {plan ? (
         <div className="twilio-plan">
           <p role="status" className={plan.count === 0 ? 'empty' : 'twilio-plan-count'}>
-            {plan.count === 0
-              ? `No media were added in this range (${plural(plan.messagesScanned, 'message')} read). Choose other days, or clear the sender and recipient.`
-              : `${plural(plan.count, 'media item', 'media items')} found in ${plural(plan.messagesScanned, 'message')} read. Nothing has been deleted yet.${toDelete < plan.count ? ` ${plural(plan.count - toDelete, 'item')} left out: ${plural(toDelete, 'media item', 'media items')} to delete.` : ' Untick an item to leave it out.'}`}
+            <PlanSummary plan={plan} toDelete={toDelete} />
           </p>
-          {plan.count > 0 ? <CleanupList accountId={accountId} items={plan.items} label="Media the clean-up would delete" excluded={excluded} onToggle={toggle} /> : null}
+          {plan.count > 0 ? <CleanupList accountId={accountId} items={plan.items} label={t('cleanup.planLabel')} excluded={excluded} onToggle={toggle} /> : null}
         </div>
       ) : null}
       {run ? <CleanupRun key={run.runId} initial={run} onState={onRunState} /> : null}
       {confirming && plan ? (
-        <ConfirmDialog title={`Delete ${plural(toDelete, 'media item', 'media items')}?`} confirmLabel={`Delete ${plural(toDelete, 'media', 'media')}`} destructive onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
-          <p>
-            Every media item added from {plan.criteria.dateFrom} to {plan.criteria.dateTo}
-            {plan.criteria.from ? ` sent by ${plan.criteria.from}` : ''}
-            {plan.criteria.to ? ` to ${plan.criteria.to}` : ''} in “{accountLabel}”{toDelete < plan.count ? `, except the ${plural(plan.count - toDelete, 'item')} you left out,` : ''} is deleted from
-            Twilio for good. You can stop at any time; a report says what was deleted.
-          </p>
+        <ConfirmDialog title={t('cleanup.confirm.title', { count: toDelete })} confirmLabel={t('cleanup.delete', { count: toDelete })} destructive onConfirm={() => void start()} onCancel={() => setConfirming(false)}>
+          <ConfirmText plan={plan} accountLabel={accountLabel} leftOut={plan.count - toDelete} />
         </ConfirmDialog>
       ) : null}
     </section>

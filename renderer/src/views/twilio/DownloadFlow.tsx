@@ -3,12 +3,12 @@
 // conflict question (the library's too), and the downloads go to the transfer queue. The folder travels as main's
 // grant id. Each step is its own modal dialog, shown while it is the step.
 import { useEffect, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ConflictDialog, type ConflictDecision } from '../../components/ConflictDialog';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import type { FolderGrant } from '../../../../main/common/contract';
 import type { TwilioDownloadExisting, TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { plural } from './format';
 import { TwilioError } from './TwilioError';
 
 type Decision = TwilioDownloadExisting | 'skip';
@@ -55,11 +55,12 @@ interface DownloadFlowProps {
 }
 
 export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
+  const { t } = useTranslation(['twilio', 'common']);
   const [step, setStep] = useState<Step>({ kind: 'picking' });
 
   const queue = async (folder: FolderGrant, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
-    if (chosen.length === 0) return onDone({ text: 'Nothing downloaded: every file was skipped.', transfers: [] });
+    if (chosen.length === 0) return onDone({ text: t('download.allSkipped'), transfers: [] });
     const queued = await call('twilio.download', {
       accountId,
       grantId: folder.grantId,
@@ -68,7 +69,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
-    onDone({ text: `Downloading ${plural(queued.length, 'file')} to ${folder.path}. Follow them in Transfers.`, transfers: queued.map((t) => t.id) });
+    onDone({ text: t('download.started', { count: queued.length, folder: folder.path }), transfers: queued.map((transfer) => transfer.id) });
   };
 
   const check = async (folder: FolderGrant) => {
@@ -84,7 +85,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
 
   useEffect(() => {
     let live = true;
-    call('files.pickFolder', { title: 'Choose where to save the media', kind: 'twilio' }).then(
+    call('files.pickFolder', { title: t('download.pickTitle'), kind: 'twilio' }).then(
       (picked) => {
         if (!live) return;
         if (picked === null) onDone();
@@ -119,18 +120,18 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
       );
     case 'failed':
       return (
-        <StepDialog title="The download could not start" onCancel={() => onDone()}>
+        <StepDialog title={t('download.failed')} onCancel={() => onDone()}>
           <TwilioError error={step.error} />
           <div className="dialog-actions">
             <button type="button" autoFocus onClick={() => onDone()}>
-              Close
+              {t('common:action.close')}
             </button>
           </div>
         </StepDialog>
       );
     default:
       return (
-        <StepDialog title={`Download ${plural(items.length, 'file')}`} onCancel={() => onDone()}>
+        <StepDialog title={t('download.title', { count: items.length })} onCancel={() => onDone()}>
           <form
             onSubmit={(event) => {
               event.preventDefault();
@@ -139,18 +140,18 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
           >
             <div className="field">
               <p>
-                Saved in your Downloads folder, <span className="mono">{step.folder.path}</span>.
+                <Trans t={t} i18nKey="download.folder" values={{ path: step.folder.path }} components={{ mono: <span className="mono" /> }} />
               </p>
               <p className="hint">
-                It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Files already there are not replaced unless you say so.
+                <Trans t={t} i18nKey="download.folderHint" components={{ mono: <span className="mono" /> }} />
               </p>
             </div>
             <div className="dialog-actions">
               <button type="button" onClick={() => onDone()}>
-                Cancel
+                {t('common:action.cancel')}
               </button>
               <button type="submit" className="primary" disabled={step.kind === 'checking'}>
-                {step.kind === 'checking' ? 'Checking…' : 'Download'}
+                {step.kind === 'checking' ? t('download.checking') : t('download.go')}
               </button>
             </div>
           </form>

@@ -2,9 +2,10 @@
 // through the grid as it is laid out (up and down by a whole row); the rest is the app's grid key map
 // (hooks/grid-keys.ts): Enter opens the preview, Delete asks to delete, Backspace never deletes.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { gridCommand } from '../../hooks/grid-keys';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
-import { describeMedia, KIND_NAME, mediaLabel } from './format';
+import { describeMedia, KIND_ICON, kindName, mediaLabel } from './format';
 
 interface MediaGridProps {
   media: TwilioMediaView[];
@@ -19,11 +20,10 @@ interface MediaGridProps {
 function Thumb({ media }: { media: TwilioMediaView }) {
   if (media.kind === 'image') return <img className="twilio-thumb-img" src={media.previewUrl} alt="" loading="lazy" decoding="async" draggable={false} />;
   // No bytes are fetched for a video tile: an icon stands for it until it is opened.
-  const icon = media.kind === 'video' ? '▶' : media.kind === 'audio' ? '♪' : '⎙';
   return (
     <span className={`twilio-thumb-icon kind-${media.kind}`} aria-hidden="true">
-      <span className="twilio-thumb-glyph">{icon}</span>
-      <span className="twilio-thumb-type">{media.contentType ?? KIND_NAME[media.kind]}</span>
+      <span className="twilio-thumb-glyph">{KIND_ICON[media.kind]}</span>
+      <span className="twilio-thumb-type">{media.contentType ?? kindName(media.kind)}</span>
     </span>
   );
 }
@@ -37,6 +37,8 @@ function columnsOf(container: HTMLElement | null): number {
 }
 
 export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDelete }: MediaGridProps) {
+  // The tiles' names and descriptions are said in the window's language: re-rendered when it changes.
+  const { t } = useTranslation('twilio');
   const grid = useRef<HTMLDivElement>(null);
   const tiles = useRef<Array<HTMLDivElement | null>>([]);
   // Where the keyboard is, updated at once: keys pressed faster than a render must each move one tile on.
@@ -85,7 +87,7 @@ export function MediaGrid({ media, active, focusRequest, onActive, onOpen, onDel
   };
 
   return (
-    <div ref={grid} className="twilio-grid" role="listbox" aria-label="Media of the message" aria-orientation="horizontal" onKeyDown={onKeyDown}>
+    <div ref={grid} className="twilio-grid" role="listbox" aria-label={t('media.gridLabel')} aria-orientation="horizontal" onKeyDown={onKeyDown}>
       {media.map((item, index) => (
         <div
           key={item.sid}

@@ -2,23 +2,21 @@
 // or a deletion did is said in the app's notice area (above the preview too): a download's notice goes when its
 // transfers end, the others when the user leaves the message.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { messageOf, UiError } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useNotices, type NoticeInput } from '../../store/notices-store';
 import { whenTransfersEnd } from '../../store/transfers-store';
+import { useFormats } from '../../i18n';
 import { DownloadFlow, type DownloadOutcome } from './DownloadFlow';
-import { formatDateTime, KIND_NAME, mediaLabel, plural } from './format';
+import { kindCount, kindNoun, listOf, mediaLabel } from './format';
 import { MediaGrid } from './MediaGrid';
 import { MediaPreview } from './MediaPreview';
+import { Parties } from './MessageList';
 import { itemsOf, useDeleteMedia, useMessageMedia } from './queries';
 import { TwilioError } from './TwilioError';
-
-function kindCount(kind: TwilioMediaView['kind'], count: number): string {
-  const name = KIND_NAME[kind].toLowerCase();
-  return plural(count, name, kind === 'audio' ? name : `${name}s`);
-}
 
 interface MediaPaneProps {
   accountId: string;
@@ -26,6 +24,8 @@ interface MediaPaneProps {
 }
 
 export function MediaPane({ accountId, message }: MediaPaneProps) {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
   const query = useMessageMedia(accountId, message.sid);
   const deletion = useDeleteMedia(accountId);
   const items = itemsOf(query.data);
@@ -62,8 +62,9 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
       await deletion.mutateAsync(media);
     } catch (error) {
       // In the notice area, so that it is seen in front of the preview too.
-      const status = error instanceof UiError && error.details?.status ? ` (HTTP ${error.details.status})` : '';
-      say({ key: failedKey, level: 'error', text: `${mediaLabel(media)} was not deleted: ${messageOf(error)}${status}` });
+      const status = error instanceof UiError ? error.details?.status : undefined;
+      const said = { media: mediaLabel(media), reason: messageOf(error) };
+      say({ key: failedKey, level: 'error', text: status ? t('notice.deleteFailedStatus', { ...said, status }) : t('notice.deleteFailed', said) });
       return;
     }
     notices.clear(failedKey);
@@ -71,7 +72,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
     setActive(Math.max(0, Math.min(index, left - 1)));
     if (preview !== null) setPreview(left === 0 ? null : Math.max(0, Math.min(preview, left - 1)));
     if (left > 0 && preview === null) focusGrid();
-    say({ key: `twilio:${accountId}:deleted`, level: 'ok', text: `Deleted ${mediaLabel(media)} from Twilio.` });
+    say({ key: `twilio:${accountId}:deleted`, level: 'ok', text: t('notice.deleted', { media: mediaLabel(media) }) });
   };
 
   const closePreview = () => {
@@ -79,36 +80,35 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
     focusGrid();
   };
   const previewed = preview === null ? undefined : items[preview];
-  const counts = items.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {});
+  const counts = items.reduce<Partial<Record<TwilioMediaView['kind'], number>>>((acc, m) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {});
+  const kinds = listOf(Object.entries(counts).map(([kind, n]) => kindCount(kind as TwilioMediaView['kind'], n)));
+  const summary = items.length === 0 ? t('media.none') : query.hasNextPage ? t('media.summaryMore', { count: items.length, kinds }) : t('media.summary', { count: items.length, kinds });
 
   return (
     <section className="twilio-media" aria-labelledby="twilio-media-title">
       <header className="twilio-media-head">
         <h3 id="twilio-media-title">
-          {message.from ?? '—'} <span aria-hidden="true">→</span>
-          <span className="twilio-sr-only"> to </span> {message.to ?? '—'}
+          <Parties from={message.from} to={message.to} />
         </h3>
         <p className="subtle">
-          Sent {formatDateTime(message.dateSent ?? message.dateCreated)}
+          {t('media.sent', { date: f.dateTime(message.dateSent ?? message.dateCreated) })}
           {message.status ? ` · ${message.status}` : ''} · <span className="mono">{message.sid}</span>
         </p>
         {message.body?.trim() ? <p className="twilio-media-body">{message.body}</p> : null}
       </header>
       <div className="twilio-media-bar">
         <span className="subtle" role="status">
-          {query.isPending
-            ? 'Loading media…'
-            : `${plural(items.length, 'media', 'media')}${Object.keys(counts).length ? ` (${Object.entries(counts).map(([k, n]) => kindCount(k as TwilioMediaView['kind'], n)).join(', ')})` : ''}${query.hasNextPage ? ', more to load' : ''}`}
+          {query.isPending ? t('media.loading') : summary}
         </span>
         {items.length > 0 ? (
           <button type="button" className="small" onClick={() => setDownload(items)}>
-            Download all…
+            {t('media.downloadAll')}
           </button>
         ) : null}
       </div>
       <TwilioError error={query.error ?? undefined} onRetry={() => (items.length ? loadMore() : void query.refetch())} />
       {query.isSuccess && items.length === 0 ? (
-        <p className="empty">This message has no media. Tick “Only messages with media” above to hide messages like this one.</p>
+        <p className="empty">{t('media.empty')}</p>
       ) : null}
       {items.length > 0 ? (
         <>
@@ -128,7 +128,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
       ) : null}
       {query.hasNextPage ? (
         <button type="button" onClick={loadMore} disabled={loading}>
-          {loading ? 'Loading…' : 'Load more media'}
+          {loading ? t('media.loadingMore') : t('media.loadMore')}
         </button>
       ) : null}
       {previewed && preview !== null ? (
@@ -147,15 +147,13 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
         />
       ) : null}
       {confirmDelete ? (
-        <ConfirmDialog title={`Delete ${mediaLabel(confirmDelete)}?`} confirmLabel="Delete media" destructive onConfirm={() => void remove(confirmDelete)}
+        <ConfirmDialog title={t('delete.title', { media: mediaLabel(confirmDelete) })} confirmLabel={t('delete.confirm')} destructive onConfirm={() => void remove(confirmDelete)}
           onCancel={() => {
             setConfirmDelete(null);
             if (preview === null) focusGrid();
           }}
         >
-          <p>
-            The {KIND_NAME[confirmDelete.kind].toLowerCase()} is deleted from Twilio for good. The message stays; only this media goes. Twilio cannot restore it.
-          </p>
+          <p>{t('delete.body', { kind: kindNoun(confirmDelete.kind) })}</p>
         </ConfirmDialog>
       ) : null}
       {download ? (

@@ -2,9 +2,11 @@
 // through), other types are offered for download. Metadata and actions sit beside it. A modal <dialog>: focus stays
 // inside and Escape closes it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { formatDateTime, KIND_NAME, mediaLabel } from './format';
+import { useFormats } from '../../i18n';
+import { kindName, kindNoun, mediaLabel } from './format';
 import { MediaMetadata } from './MediaMetadata';
 
 interface MediaPreviewProps {
@@ -19,6 +21,8 @@ interface MediaPreviewProps {
 }
 
 const ZOOMS = [0.25, 0.5, 1, 2, 4];
+/** The zoom-out button's sign (U+2212, a symbol: the catalogue check reads any other literal as words). */
+const MINUS = String.fromCodePoint(0x2212);
 
 /**
  * The stream URL to load, renewed once when it fails: the URL a listing gave expires after 30 minutes, and a grid
@@ -38,6 +42,7 @@ function usePreviewUrl(accountId: string, media: TwilioMediaView): { url: string
 }
 
 function ImageStage({ accountId, media }: { accountId: string; media: TwilioMediaView }) {
+  const { t } = useTranslation('twilio');
   // 'fit' shows the whole image; a number is a zoom factor over its natural size.
   const [zoom, setZoom] = useState<'fit' | number>('fit');
   const [natural, setNatural] = useState<{ width: number; height: number }>();
@@ -49,31 +54,31 @@ function ImageStage({ accountId, media }: { accountId: string; media: TwilioMedi
     const next = direction > 0 ? ZOOMS.find((z) => z > current) : [...ZOOMS].reverse().find((z) => z < current);
     if (next !== undefined) setZoom(next);
   };
-  if (source.failed) return <p className="banner bad">This image could not be shown. Download it to open it with another app.</p>;
+  if (source.failed) return <p className="banner bad">{t('preview.imageFailed')}</p>;
   return (
     <>
-      <div className="twilio-zoom" role="group" aria-label="Zoom">
+      <div className="twilio-zoom" role="group" aria-label={t('preview.zoom')}>
         <button type="button" className="small" aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
-          Fit
+          {t('preview.fit')}
         </button>
         <button type="button" className="small" aria-pressed={zoom === 1} onClick={() => setZoom(1)}>
           100%
         </button>
-        <button type="button" className="small" aria-label="Zoom out" onClick={() => step(-1)} disabled={factor !== undefined && factor <= ZOOMS[0]!}>
-          −
+        <button type="button" className="small" aria-label={t('preview.zoomOut')} onClick={() => step(-1)} disabled={factor !== undefined && factor <= ZOOMS[0]!}>
+          {MINUS}
         </button>
-        <button type="button" className="small" aria-label="Zoom in" onClick={() => step(1)} disabled={factor !== undefined && factor >= ZOOMS[ZOOMS.length - 1]!}>
+        <button type="button" className="small" aria-label={t('preview.zoomIn')} onClick={() => step(1)} disabled={factor !== undefined && factor >= ZOOMS[ZOOMS.length - 1]!}>
           +
         </button>
         <span className="subtle" aria-live="polite">
-          {factor === undefined ? 'Fit to window' : `${Math.round(factor * 100)}%`}
+          {factor === undefined ? t('preview.fitToWindow') : `${Math.round(factor * 100)}%`}
           {natural ? ` · ${natural.width}×${natural.height}` : ''}
         </span>
       </div>
-      <div className={`twilio-stage${factor === undefined ? ' fit' : ' zoomed'}`} tabIndex={factor === undefined ? -1 : 0} aria-label={factor === undefined ? undefined : 'Zoomed image, scroll to pan'}>
+      <div className={`twilio-stage${factor === undefined ? ' fit' : ' zoomed'}`} tabIndex={factor === undefined ? -1 : 0} aria-label={factor === undefined ? undefined : t('preview.zoomed')}>
         <img
           src={source.url}
-          alt={`Image attached to the message (${media.contentType ?? 'image'})`}
+          alt={t('preview.imageAlt', { type: media.contentType ?? kindNoun(media.kind) })}
           style={factor !== undefined && natural ? { width: natural.width * factor, height: natural.height * factor } : undefined}
           onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
           onError={source.onError}
@@ -85,19 +90,20 @@ function ImageStage({ accountId, media }: { accountId: string; media: TwilioMedi
 }
 
 function PlayerStage({ accountId, media }: { accountId: string; media: TwilioMediaView }) {
+  const { t } = useTranslation('twilio');
   const source = usePreviewUrl(accountId, media);
-  if (source.failed) return <p className="banner bad">This {media.kind} could not be played here. Download it to open it with another app.</p>;
+  if (source.failed) return <p className="banner bad">{t('preview.playFailed', { kind: kindNoun(media.kind) })}</p>;
   if (media.kind === 'video') {
     return (
       <div className="twilio-stage fit">
-        <video src={source.url} onError={source.onError} controls preload="metadata" aria-label={`Video attached to the message (${media.contentType ?? 'video'})`} />
+        <video src={source.url} onError={source.onError} controls preload="metadata" aria-label={t('preview.videoLabel', { type: media.contentType ?? kindNoun(media.kind) })} />
       </div>
     );
   }
   if (media.kind === 'audio') {
     return (
       <div className="twilio-stage audio">
-        <audio src={source.url} onError={source.onError} controls preload="metadata" aria-label={`Audio attached to the message (${media.contentType ?? 'audio'})`} />
+        <audio src={source.url} onError={source.onError} controls preload="metadata" aria-label={t('preview.audioLabel', { type: media.contentType ?? kindNoun(media.kind) })} />
       </div>
     );
   }
@@ -105,22 +111,28 @@ function PlayerStage({ accountId, media }: { accountId: string; media: TwilioMed
 }
 
 function Stage({ accountId, media, onDownload }: { accountId: string; media: TwilioMediaView; onDownload: () => void }) {
+  const { t } = useTranslation('twilio');
   if (media.kind === 'image') return <ImageStage key={media.sid} accountId={accountId} media={media} />;
   if (media.kind === 'video' || media.kind === 'audio') return <PlayerStage key={media.sid} accountId={accountId} media={media} />;
   return (
     <div className="twilio-stage other">
       <p>
-        Media Desk cannot show {media.contentType ? <span className="mono">{media.contentType}</span> : 'this type'} here. Download it to open it with
-        another app.
+        {media.contentType ? (
+          <Trans t={t} i18nKey="preview.cannotShowType" values={{ type: media.contentType }} components={{ mono: <span className="mono" /> }} />
+        ) : (
+          t('preview.cannotShow')
+        )}
       </p>
       <button type="button" className="primary" onClick={onDownload}>
-        Download {media.fileName}
+        {t('preview.downloadFile', { name: media.fileName })}
       </button>
     </div>
   );
 }
 
 export function MediaPreview({ accountId, media, index, count, onClose, onMove, onDownload, onDelete }: MediaPreviewProps) {
+  const { t } = useTranslation(['twilio', 'common']);
+  const f = useFormats();
   const ref = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   // A layout effect: the dialog is closed as the preview goes, before the grid takes the focus back.
@@ -147,18 +159,19 @@ export function MediaPreview({ accountId, media, index, count, onClose, onMove, 
         <div>
           <h2 id="twilio-preview-title">{mediaLabel(media)}</h2>
           <p id="twilio-preview-desc" className="subtle">
-            {KIND_NAME[media.kind]} {index + 1} of {count} · {media.contentType ?? 'Unknown type'} · added {formatDateTime(media.dateCreated)}
+            {t('preview.position', { kind: kindName(media.kind), position: f.number(index + 1), total: f.number(count) })} · {media.contentType ?? t('media.unknownType')} ·{' '}
+            {t('media.added', { date: f.dateTime(media.dateCreated) })}
           </p>
         </div>
         <div className="actions">
           <button type="button" className="small" disabled={index === 0} onClick={() => onMove(index - 1)}>
-            Previous
+            {t('preview.previous')}
           </button>
           <button type="button" className="small" disabled={index >= count - 1} onClick={() => onMove(index + 1)}>
-            Next
+            {t('preview.next')}
           </button>
           <button ref={closeButton} type="button" className="small" onClick={onClose}>
-            Close
+            {t('common:action.close')}
           </button>
         </div>
       </header>
@@ -169,10 +182,10 @@ export function MediaPreview({ accountId, media, index, count, onClose, onMove, 
         <aside className="twilio-preview-side">
           <div className="actions">
             <button type="button" onClick={() => onDownload(media)}>
-              Download…
+              {t('preview.download')}
             </button>
             <button type="button" className="danger" onClick={() => onDelete(media)}>
-              Delete…
+              {t('preview.delete')}
             </button>
           </div>
           <MediaMetadata accountId={accountId} media={media} />

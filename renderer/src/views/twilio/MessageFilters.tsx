@@ -1,24 +1,42 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormats } from '../../i18n';
 import { MESSAGE_SID } from '../../../../main/common/methods/twilio';
 import { hasFilters, NO_FILTERS, type MessageFilterValues } from './queries';
 
+/** An E.164 number as an example in the From and To fields. */
+const PHONE_EXAMPLE = '+14155550100';
+
+/** The applied days, said as Twilio counts them: GMT days, both included. */
+function useDaysHint(value: MessageFilterValues): string {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
+  const { dateSentAfter: first, dateSentBefore: last } = value;
+  if (first && last) return t('filters.hintRange', { first: f.gmtDay(first), last: f.gmtDay(last) });
+  if (first) return t('filters.hintFrom', { first: f.gmtDay(first) });
+  if (last) return t('filters.hintUntil', { last: f.gmtDay(last) });
+  return t('filters.hint');
+}
+
 /** Filters for the message list: applied with the button (or Enter); "only with media" applies at once. */
 export function MessageFilters({ value, onApply }: { value: MessageFilterValues; onApply: (values: MessageFilterValues) => void }) {
+  const { t } = useTranslation('twilio');
+  const daysHint = useDaysHint(value);
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const set = (patch: Partial<MessageFilterValues>) => setDraft((d) => ({ ...d, ...patch }));
   const sid = draft.sid.trim();
   const rangeProblem =
     draft.dateSentAfter && draft.dateSentBefore && draft.dateSentAfter > draft.dateSentBefore
-      ? 'The first day is after the last day.'
+      ? t('filters.rangeReversed')
       : sid && !MESSAGE_SID.test(sid)
-        ? 'A message SID is SM or MM followed by 32 hexadecimal characters.'
+        ? t('filters.badSid')
         : undefined;
 
   return (
     <form
       className="twilio-filters"
-      aria-label="Filter messages"
+      aria-label={t('filters.label')}
       onSubmit={(event) => {
         event.preventDefault();
         if (!rangeProblem) onApply(draft);
@@ -26,24 +44,24 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
     >
       <div className="twilio-filter-row">
         <label className="twilio-filter">
-          <span>Sent from</span>
+          <span>{t('filters.sentFrom')}</span>
           <input type="date" value={draft.dateSentAfter} max={draft.dateSentBefore || undefined} onChange={(e) => set({ dateSentAfter: e.target.value })} />
         </label>
         <label className="twilio-filter">
-          <span>Sent until</span>
+          <span>{t('filters.sentUntil')}</span>
           <input type="date" value={draft.dateSentBefore} min={draft.dateSentAfter || undefined} onChange={(e) => set({ dateSentBefore: e.target.value })} />
         </label>
         <label className="twilio-filter">
-          <span>From</span>
-          <input type="search" inputMode="tel" placeholder="+14155550100" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+          <span>{t('filters.from')}</span>
+          <input type="search" inputMode="tel" placeholder={PHONE_EXAMPLE} value={draft.from} onChange={(e) => set({ from: e.target.value })} />
         </label>
         <label className="twilio-filter">
-          <span>To</span>
-          <input type="search" inputMode="tel" placeholder="+14155550100" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+          <span>{t('filters.to')}</span>
+          <input type="search" inputMode="tel" placeholder={PHONE_EXAMPLE} value={draft.to} onChange={(e) => set({ to: e.target.value })} />
         </label>
         <label className="twilio-filter">
-          <span>Message SID</span>
-          <input type="search" spellCheck={false} placeholder="SM… or MM…" value={draft.sid} aria-invalid={Boolean(sid && !MESSAGE_SID.test(sid))} onChange={(e) => set({ sid: e.target.value })} />
+          <span>{t('filters.sid')}</span>
+          <input type="search" spellCheck={false} placeholder={t('filters.sidPlaceholder')} value={draft.sid} aria-invalid={Boolean(sid && !MESSAGE_SID.test(sid))} onChange={(e) => set({ sid: e.target.value })} />
         </label>
       </div>
       <div className="twilio-filter-row">
@@ -57,16 +75,16 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
               if (!rangeProblem) onApply(next);
             }}
           />
-          Only messages with media
+          {t('filters.withMediaOnly')}
         </label>
         <span className="twilio-filter-actions">
           {hasFilters(value) ? (
             <button type="button" className="small" onClick={() => onApply(NO_FILTERS)}>
-              Clear filters
+              {t('filters.clear')}
             </button>
           ) : null}
           <button type="submit" className="small primary" disabled={Boolean(rangeProblem)}>
-            Apply
+            {t('filters.apply')}
           </button>
         </span>
       </div>
@@ -75,7 +93,7 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
           {rangeProblem}
         </p>
       ) : (
-        <p className="hint">Days are GMT, as Twilio counts them; both days are included.</p>
+        <p className="hint">{daysHint}</p>
       )}
     </form>
   );

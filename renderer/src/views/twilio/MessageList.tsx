@@ -3,8 +3,9 @@
 // scrolls out and is unmounted. The next page is asked for as the end of what is loaded comes into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TwilioMessageView } from '../../../../main/common/methods/twilio';
-import { formatDateTime, plural } from './format';
+import { useFormats } from '../../i18n';
 
 interface MessageListProps {
   items: TwilioMessageView[];
@@ -19,19 +20,29 @@ const ROW_HEIGHT = 96;
 /** How close to the end of the loaded rows the next page is asked for. */
 const PREFETCH_ROWS = 8;
 
-const DIRECTION: Record<string, string> = { inbound: 'Received', 'outbound-api': 'Sent', 'outbound-call': 'Sent', 'outbound-reply': 'Reply sent' };
+/** Twilio's directions, and the status that says nothing more than the direction does (none for a reply). */
+const DIRECTIONS: Record<string, { said: 'received' | 'sent' | 'replySent'; status: string | null }> = {
+  inbound: { said: 'received', status: 'received' },
+  'outbound-api': { said: 'sent', status: 'sent' },
+  'outbound-call': { said: 'sent', status: 'sent' },
+  'outbound-reply': { said: 'replySent', status: null },
+};
 
 /** Status, direction and Twilio's error code, as a Twilio console user expects to see them in the list. */
 function MessageFacts({ message }: { message: TwilioMessageView }) {
-  const direction = message.direction ? (DIRECTION[message.direction] ?? message.direction) : null;
+  const { t } = useTranslation('twilio');
+  const known = message.direction && Object.hasOwn(DIRECTIONS, message.direction) ? DIRECTIONS[message.direction] : undefined;
+  const direction = known ? t(`direction.${known.said}`) : message.direction;
   return (
     <span className="twilio-msg-facts subtle">
       {direction ? <span>{direction}</span> : null}
       {/* "Received" twice says nothing: the status shows when it adds to the direction. */}
-      {message.status && message.status.toLowerCase() !== direction?.toLowerCase() ? <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span> : null}
+      {message.status && message.status.toLowerCase() !== (known ? known.status : message.direction?.toLowerCase()) ? (
+        <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span>
+      ) : null}
       {message.errorCode !== null ? (
         <span className="twilio-msg-error" title={message.errorMessage ?? undefined}>
-          error {message.errorCode}
+          {t('message.errorCode', { code: message.errorCode })}
         </span>
       ) : null}
     </span>
@@ -39,24 +50,37 @@ function MessageFacts({ message }: { message: TwilioMessageView }) {
 }
 
 function MessageRow({ message }: { message: TwilioMessageView }) {
+  const { t } = useTranslation('twilio');
+  const f = useFormats();
   const count = message.numMedia;
   return (
     <>
       <span className="twilio-msg-top">
-        <time dateTime={message.dateSent ?? undefined}>{formatDateTime(message.dateSent ?? message.dateCreated)}</time>
-        {count === null ? null : <span className={`twilio-count${count === 0 ? ' none' : ''}`}>{count === 0 ? 'no media' : plural(count, 'media', 'media')}</span>}
+        <time dateTime={message.dateSent ?? undefined}>{f.dateTime(message.dateSent ?? message.dateCreated)}</time>
+        {count === null ? null : <span className={`twilio-count${count === 0 ? ' none' : ''}`}>{count === 0 ? t('message.noMedia') : t('message.media', { count })}</span>}
       </span>
-      <span className="twilio-msg-parties">
-        {message.from ?? '—'} <span aria-hidden="true">→</span>
-        <span className="twilio-sr-only"> to </span> {message.to ?? '—'}
-      </span>
-      <span className="twilio-msg-body">{message.body?.trim() ? message.body : <em>No text</em>}</span>
+      <Parties className="twilio-msg-parties" from={message.from} to={message.to} />
+      <span className="twilio-msg-body">{message.body?.trim() ? message.body : <em>{t('message.noText')}</em>}</span>
       <MessageFacts message={message} />
     </>
   );
 }
 
+/** "+1555… → +1555…" to the eye, "+1555… to +1555…" to a screen reader. */
+export function Parties({ className, from, to }: { className?: string; from: string | null; to: string | null }) {
+  const { t } = useTranslation('twilio');
+  return (
+    <span className={className}>
+      <span aria-hidden="true">
+        {from ?? '—'} → {to ?? '—'}
+      </span>
+      <span className="twilio-sr-only">{t('message.parties', { from: from ?? '—', to: to ?? '—' })}</span>
+    </span>
+  );
+}
+
 export function MessageList({ items, selected, hasMore, loading, onSelect, onLoadMore }: MessageListProps) {
+  const { t } = useTranslation('twilio');
   const parent = useRef<HTMLDivElement>(null);
   const baseId = useId();
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
@@ -95,7 +119,7 @@ export function MessageList({ items, selected, hasMore, loading, onSelect, onLoa
       className="twilio-msg-scroll"
       role="listbox"
       tabIndex={0}
-      aria-label="Messages, newest first"
+      aria-label={t('list.label')}
       aria-activedescendant={selected !== null && items[activeIndex] ? `${baseId}-${activeIndex}` : undefined}
       aria-busy={loading}
       onKeyDown={onKeyDown}

@@ -1,9 +1,10 @@
 // The Twilio message-media viewer: messages (filtered, loaded page by page as the list scrolls), the media of the
 // selected one, and the clean-up screen.
+import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import { CleanupView } from './CleanupView';
-import { plural } from './format';
 import { MediaPane } from './MediaPane';
 import { MessageFilters } from './MessageFilters';
 import { MessageList } from './MessageList';
@@ -13,19 +14,27 @@ import { useRememberedFilters } from './useRememberedFilters';
 import './twilio.css';
 
 function MessagesEmpty({ filtered, onClear }: { filtered: boolean; onClear: () => void }) {
+  const { t } = useTranslation('twilio');
   return filtered ? (
     <div className="empty">
-      <p>No messages match these filters.</p>
+      <p>{t('list.noMatch')}</p>
       <button type="button" onClick={onClear}>
-        Clear the filters
+        {t('list.clearFilters')}
       </button>
     </div>
   ) : (
-    <p className="empty">No messages yet. Messages sent or received by this account's numbers appear here, with their photos and videos.</p>
+    <p className="empty">{t('list.empty')}</p>
   );
 }
 
+/** "2 messages, all loaded": what the list holds, and whether more are to come. */
+function listStatus(t: TFunction<'twilio'>, count: number, more: boolean, complete: boolean): string {
+  if (more) return t('list.countMore', { count });
+  return complete ? t('list.countAll', { count }) : t('list.count', { count });
+}
+
 function MessageBrowser({ account }: { account: AccountSummary }) {
+  const { t } = useTranslation('twilio');
   const [filters, setFilters] = useRememberedFilters(account.id);
   const [selected, setSelected] = useState<string | null>(null);
   const messages = useMessages(account.id, filters);
@@ -62,11 +71,11 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
             )}
             <div className="twilio-list-status">
               <span role="status" className="subtle">
-                {loading ? 'Loading messages…' : `${plural(items.length, 'message')}${hasNextPage ? ', more below' : messages.isSuccess ? ', all loaded' : ''}`}
+                {loading ? t('list.loading') : listStatus(t, items.length, hasNextPage, messages.isSuccess)}
               </span>
               {hasNextPage && !loading ? (
                 <button type="button" className="small" onClick={onLoadMore}>
-                  Load more
+                  {t('list.loadMore')}
                 </button>
               ) : null}
             </div>
@@ -76,7 +85,7 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
             {selectedMessage ? (
               <MediaPane key={selectedMessage.sid} accountId={account.id} message={selectedMessage} />
             ) : (
-              <p className="empty">Choose a message to see its media. Use the arrow keys in the list, or click a message.</p>
+              <p className="empty">{t('list.choose')}</p>
             )}
           </div>
         </div>
@@ -86,23 +95,24 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
 }
 
 export function TwilioPanel({ account }: { account: AccountSummary }) {
+  const { t } = useTranslation('twilio');
   const [screen, setScreen] = useState<'messages' | 'cleanup'>('messages');
   return (
     <div className="twilio-panel">
       <div className="twilio-panel-bar">
-        <h2 className="twilio-panel-title">{screen === 'messages' ? 'Messages and their media' : 'Clean up old media'}</h2>
+        <h2 className="twilio-panel-title">{screen === 'messages' ? t('panel.messagesTitle') : t('panel.cleanupTitle')}</h2>
         {screen === 'messages' ? (
           <button type="button" onClick={() => setScreen('cleanup')}>
-            Clean up old media…
+            {t('panel.toCleanup')}
           </button>
         ) : (
           <button type="button" onClick={() => setScreen('messages')}>
-            Back to messages
+            {t('panel.toMessages')}
           </button>
         )}
       </div>
       {!account.secretSet ? (
-        <p className="banner warn">The {account.kind === 'twilio' && account.authMode === 'apiKey' ? 'API key secret' : 'Auth Token'} of this account is not set. Edit the account to enter it.</p>
+        <p className="banner warn">{account.kind === 'twilio' && account.authMode === 'apiKey' ? t('panel.noApiKeySecret') : t('panel.noAuthToken')}</p>
       ) : null}
       {screen === 'messages' ? <MessageBrowser account={account} /> : <CleanupView accountId={account.id} accountLabel={account.label} />}
     </div>

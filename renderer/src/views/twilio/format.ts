@@ -1,14 +1,46 @@
-// Small pure helpers the Twilio views share: dates, labels, saving a text file.
+// Small pure helpers the Twilio views share: kinds and labels in the reader's language, saving a text file, GMT days.
+// They read the window's current language (i18n); the components that call them re-render when it changes because
+// they use useTranslation.
 import type { TwilioMediaKind, TwilioMediaView } from '../../../../main/common/methods/twilio';
+import { formatsFor, type Formats } from '../../../../main/common/i18n/format';
+import { pickLanguage } from '../../../../main/common/i18n/languages';
+import { i18n } from '../../i18n';
 
-/** Local date and time, short; a dash when Twilio gave no date. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Dates, numbers and sizes in the window's language, for code outside a component's render. */
+export function currentFormats(): Formats {
+  return formatsFor(pickLanguage([i18n.language]));
 }
 
-export const KIND_NAME: Record<TwilioMediaKind, string> = { image: 'Image', video: 'Video', audio: 'Audio', other: 'File' };
+/** "Image", "Video": a kind as a label. */
+export function kindName(kind: TwilioMediaKind): string {
+  return i18n.t(`twilio:kind.${kind}`);
+}
+
+/** "image", "video": a kind inside a sentence. */
+export function kindNoun(kind: TwilioMediaKind): string {
+  return i18n.t(`twilio:kindNoun.${kind}`);
+}
+
+/**
+ * The glyph that stands for a kind where no thumbnail is shown (▧ ▶ ♪ ⎙): symbols, not words, so the same in every
+ * language; written as code points because the catalogue check reads any other literal as text for people.
+ */
+export const KIND_ICON: Record<TwilioMediaKind, string> = {
+  image: String.fromCodePoint(0x25a7),
+  video: String.fromCodePoint(0x25b6),
+  audio: String.fromCodePoint(0x266a),
+  other: String.fromCodePoint(0x2399),
+};
+
+/** "2 images", "1 video": how many media of a kind. */
+export function kindCount(kind: TwilioMediaKind, count: number): string {
+  return i18n.t(`twilio:kindCount.${kind}`, { count });
+}
+
+/** Counted phrases as one list: "2 images, 1 video" / 「画像 2 件、動画 1 件」. */
+export function listOf(parts: string[]): string {
+  return new Intl.ListFormat(pickLanguage([i18n.language]), { type: 'conjunction', style: 'narrow' }).format(parts);
+}
 
 /** "ME5c5d…9f3a": enough of a SID to tell media apart at a glance, and the same after others are deleted. */
 export function shortSid(sid: string): string {
@@ -18,7 +50,7 @@ export function shortSid(sid: string): string {
 /** "JPEG", "MP4": the type's own name when it is a plain one, else the kind ("Image", "File"). */
 function typeName(media: TwilioMediaView): string {
   const subtype = /^[a-z]+\/([a-z0-9.+-]+)/i.exec(media.contentType ?? '')?.[1];
-  return subtype && subtype.length <= 8 && /^[a-z0-9]+$/i.test(subtype) ? subtype.toUpperCase() : KIND_NAME[media.kind];
+  return subtype && subtype.length <= 8 && /^[a-z0-9]+$/i.test(subtype) ? subtype.toUpperCase() : kindName(media.kind);
 }
 
 /** A media's name in the views, stable across deletions (never its position): "JPEG ME5c5d…9f3a". */
@@ -26,12 +58,17 @@ export function mediaLabel(media: TwilioMediaView): string {
   return `${typeName(media)} ${shortSid(media.sid)}`;
 }
 
+/** What a screen reader says for a tile: its name, its place among the message's media, its type and date. */
 export function describeMedia(media: TwilioMediaView, index: number, count: number): string {
-  return `${mediaLabel(media)}, ${KIND_NAME[media.kind].toLowerCase()} ${index + 1} of ${count}, ${media.contentType ?? 'unknown type'}, added ${formatDateTime(media.dateCreated)}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  const f = currentFormats();
+  return i18n.t('twilio:media.describe', {
+    label: mediaLabel(media),
+    kind: kindNoun(media.kind),
+    position: f.number(index + 1),
+    total: f.number(count),
+    type: media.contentType ?? i18n.t('twilio:media.unknownType'),
+    date: f.dateTime(media.dateCreated),
+  });
 }
 
 /** Saves text as a file the way a web page can (a Blob download), in both hosts. */

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
 import { bridge, call, messageOf, UiError } from '../../bridge';
+import { i18n, useFormats } from '../../i18n';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
-import { formatBytes } from '../../../../main/common/format-bytes';
 import { useNoticeWhile, useNotices } from '../../store/notices-store';
 import { useTransfers } from '../../store/transfers-store';
 import { FINAL_STATES } from '../../../../main/common/transfers';
@@ -19,7 +20,8 @@ interface Pending {
   status: 'preparing' | 'ready' | 'refused';
   ref?: FileRef;
   checked?: CheckedFile;
-  error?: string;
+  /** Why the file is refused: main's refusal or what failed here, said in the reader's language when shown. */
+  error?: unknown;
 }
 
 let keySeq = 0;
@@ -49,13 +51,15 @@ function Thumbnail({ item }: { item: Pending }) {
 }
 
 export function UploadPanel({ account }: { account: AccountSummary }) {
+  const { t } = useTranslation('upload');
+  const f = useFormats();
   const [pending, setPending] = useState<Pending[]>([]);
   const [recipients, setRecipients] = useState<string[]>([]);
   const [description, setDescription] = useState('');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   // What main said about the recipients ("Enter at least one recipient…"): shown on the field, gone once they change.
-  const [recipientsError, setRecipientsError] = useState<string>();
+  const [recipientsError, setRecipientsError] = useState<UiError>();
   const notices = useNotices();
   const input = useRef<HTMLInputElement>(null);
 
@@ -71,11 +75,11 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       let update: Partial<Pending>;
       try {
         const ref = item.ref ?? (item.file ? await bridge.fileRef(item.file) : undefined);
-        if (!ref) throw new Error('This file cannot be read.');
+        if (!ref) throw new Error(i18n.t('upload:file.unreadable'));
         const [checked] = await call('generic.checkFiles', { files: [ref] });
-        update = checked?.error ? { status: 'refused', ref, checked, error: checked.error.message } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
+        update = checked?.error ? { status: 'refused', ref, checked, error: new UiError(checked.error) } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
       } catch (err) {
-        update = { status: 'refused', error: messageOf(err) };
+        update = { status: 'refused', error: err };
       }
       setPending((p) => p.map((x) => (x.key === item.key ? { ...x, ...update } : x)));
     }
@@ -100,8 +104,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       await call('generic.upload', { accountId: account.id, files: ready.map((p) => p.ref as FileRef), recipients, description });
       setPending((p) => p.filter((x) => x.status !== 'ready'));
     } catch (err) {
-      if (err instanceof UiError && err.details?.field?.split('.')[0] === 'recipients') setRecipientsError(err.message);
-      else setError(messageOf(err));
+      if (err instanceof UiError && err.details?.field?.split('.')[0] === 'recipients') setRecipientsError(err);
+      else setError(err);
     } finally {
       setSending(false);
     }
@@ -115,12 +119,12 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const history = useMemo(() => order.map((id) => items.get(id)).filter((i) => i !== undefined && i.accountId === account.id).reverse(), [items, order, account.id]) as NonNullable<ReturnType<typeof items.get>>[];
   // Said in the notice area while this account's uploads run, and gone when the last one ends.
   const running = history.filter((i) => i.direction === 'upload' && !FINAL_STATES.includes(i.state)).length;
-  useNoticeWhile(`upload:${account.id}:running`, running > 0 ? { level: 'info', text: `Uploading ${running === 1 ? '1 file' : `${running} files`} to ${account.label}…` } : null);
+  useNoticeWhile(`upload:${account.id}:running`, running > 0 ? { level: 'info', text: t('notice.uploading', { count: running, account: account.label }) } : null);
   const copy = (url: string) => {
     // One "copied" notice at a time: the latest copy replaces the previous one.
     navigator.clipboard.writeText(url).then(
-      () => notices.show({ key: 'upload.copied', level: 'ok', text: `Copied ${url}` }),
-      () => notices.show({ key: 'upload.copied', level: 'error', text: 'Could not copy to the clipboard.' }),
+      () => notices.show({ key: 'upload.copied', level: 'ok', text: t('notice.copied', { url }) }),
+      () => notices.show({ key: 'upload.copied', level: 'error', text: t('notice.notCopied') }),
     );
   };
 
@@ -130,7 +134,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
         className={`dropzone${dragging ? ' dragging' : ''}`}
         role="button"
         tabIndex={0}
-        aria-label="Add photos or videos: drop files here, or press Enter to choose"
+        aria-label={t('drop.label')}
         onClick={() => input.current?.click()}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === ' ') {
@@ -139,8 +143,8 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
           }
         }}
       >
-        <strong>{dragging ? 'Drop to add' : 'Drop JPEG photos and MP4 videos here'}</strong>
-        <span className="subtle">or click to choose files. Each file is checked by its content, not its name.</span>
+        <strong>{dragging ? t('drop.dragging') : t('drop.title')}</strong>
+        <span className="subtle">{t('drop.hint')}</span>
         <input
           ref={input}
           type="file"
@@ -157,7 +161,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       </div>
 
       {pending.length > 0 ? (
-        <ul className="pending-list" aria-label="Files to send">
+        <ul className="pending-list" aria-label={t('files.label')}>
           {pending.map((item) => (
             <li key={item.key} className={`pending pending-${item.status}`}>
               <Thumbnail item={item} />
@@ -165,14 +169,14 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
                 <span className="pending-name">{item.name}</span>
                 <span className="subtle">
                   {item.status === 'preparing'
-                    ? 'Checking…'
+                    ? t('files.checking')
                     : item.checked?.contentType
-                      ? `${item.checked.contentType === 'image/jpeg' ? 'JPEG photo' : 'MP4 video'} · ${formatBytes(item.checked.size)}`
-                      : item.file ? formatBytes(item.file.size) : ''}
+                      ? t(item.checked.contentType === 'image/jpeg' ? 'files.jpeg' : 'files.mp4', { size: f.bytes(item.checked.size) })
+                      : item.file ? f.bytes(item.file.size) : ''}
                 </span>
-                {item.error ? <span className="pending-error" role="alert">{item.error}</span> : null}
+                {item.error !== undefined ? <span className="pending-error" role="alert">{messageOf(item.error)}</span> : null}
               </div>
-              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={`Remove ${item.name}`}>Remove</button>
+              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={t('files.removeLabel', { name: item.name })}>{t('files.remove')}</button>
             </li>
           ))}
         </ul>
@@ -181,29 +185,29 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       <div className="upload-form">
         <RecipientsInput
           value={recipients}
-          error={recipientsError}
+          error={recipientsError ? messageOf(recipientsError) : undefined}
           onChange={(next) => {
             setRecipients(next);
             setRecipientsError(undefined);
           }}
         />
         <div className="field">
-          <label htmlFor="upload-description">Description</label>
+          <label htmlFor="upload-description">{t('form.description')}</label>
           <textarea id="upload-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
         </div>
-        {error ? <p className="banner bad" role="alert">{error}</p> : null}
+        {error !== undefined ? <p className="banner bad" role="alert">{messageOf(error)}</p> : null}
         <div className="form-actions">
           <button type="button" className="primary" disabled={ready.length === 0 || sending || recipientsInvalid} onClick={() => void send()}>
-            {sending ? 'Queuing…' : ready.length === 0 ? 'Upload' : `Upload ${ready.length} file${ready.length === 1 ? '' : 's'}`}
+            {sending ? t('form.queuing') : ready.length === 0 ? t('form.upload') : t('form.uploadFiles', { count: ready.length })}
           </button>
         </div>
       </div>
 
-      <h2 className="section-title">Upload history</h2>
+      <h2 className="section-title">{t('history.title')}</h2>
       {history.length === 0 ? (
-        <p className="empty">Nothing uploaded with this account yet.</p>
+        <p className="empty">{t('history.empty')}</p>
       ) : (
-        <TransferList items={history} label={`Uploads to ${account.label}, newest first`} onCopy={copy} />
+        <TransferList items={history} label={t('history.label', { account: account.label })} onCopy={copy} />
       )}
     </div>
   );
