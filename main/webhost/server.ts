@@ -13,6 +13,8 @@ import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
 import { createLimitedServer, describeBytes, resolveLimits, type HostLimits } from './limits.js';
+import { sendError, sendJson } from './replies.js';
+import { PIECES_PATH, PieceUploads } from './stage-pieces.js';
 import { LaunchSession } from './session.js';
 
 export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
@@ -52,17 +54,6 @@ export interface BrowserHost {
   port: number;
   token: string;
   close(): Promise<void>;
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...extra });
-  res.end(body);
-}
-
-function sendError(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(message);
 }
 
 /** The request target as a URL on this host, or null when it is not one (`http://[`, a bare `*`…). */
@@ -131,6 +122,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const tooLargeMessage = (name: string): string =>
     `"${cleanFileName(name)}" is larger than ${describeBytes(limits.maxStageBytes)}, the most the browser host accepts for one file.`;
+  const pieces = new PieceUploads({ maxBytes: limits.maxStageBytes, idleMs: limits.idleTimeoutMs, tooLargeMessage });
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
@@ -184,6 +176,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const running = await appOrUnavailable(res);
       if (!running) return;
       return sendJson(res, 200, await running.dispatch(method, args));
+    }
+    if (url.pathname.startsWith(PIECES_PATH)) {
+      const running = await appOrUnavailable(res);
+      if (!running) return;
+      if (await pieces.handle(req, res, url, running.staging)) return;
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
@@ -260,6 +257,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     async close() {
       events.close();
+      await pieces.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
