@@ -27,13 +27,30 @@ export interface RunningApp {
  * DataFolderInUseError (saying who holds it) and changes nothing.
  */
 export async function bootApp(options: AppServicesOptions): Promise<RunningApp> {
+  return (await lockApp(options)).boot();
+}
+
+/** The data folder held, the app not started yet: a host can open its door, and say where, while the app starts. */
+export interface LockedApp {
+  instance: DataFolderLock;
+  /** Starts the app's services; on failure the lock is released. Call once. */
+  boot(): Promise<RunningApp>;
+}
+
+/** bootApp in two steps: the lock (fast; a second host stops here), then the services (the sandbox, the stores…). */
+export async function lockApp(options: AppServicesOptions): Promise<LockedApp> {
   const instance = await lockDataFolder(options.dataDir, options.host.host);
-  try {
-    return await bootLocked(options, instance);
-  } catch (err) {
-    await instance.release();
-    throw err;
-  }
+  return {
+    instance,
+    async boot() {
+      try {
+        return await bootLocked(options, instance);
+      } catch (err) {
+        await instance.release();
+        throw err;
+      }
+    },
+  };
 }
 
 async function bootLocked(options: AppServicesOptions, instance: DataFolderLock): Promise<RunningApp> {

@@ -1,6 +1,6 @@
 // `npm run start:web`: the app in a browser, for machines without Electron's runtime and for end-to-end tests.
 import path from 'node:path';
-import { bootApp } from '../app/bootstrap.js';
+import { lockApp } from '../app/bootstrap.js';
 import { defaultDownloadFolder, ensureDownloadFolder } from '../app/local-files.js';
 import { parseHostArgs } from '../app/paths.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const downloadFolder = args.downloads ?? defaultDownloadFolder();
-  const app = await bootApp({
+  // The lock first (a second host on the folder stops here, naming the first); then the door opens while the app
+  // starts, so the browser loads the page in the time the stores and the sandbox take. Its calls wait for the app.
+  const locked = await lockApp({
     dataDir: args.dataDir,
     version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev',
     cipher: () => createKeyFileCipher(args.dataDir),
@@ -33,24 +35,35 @@ async function main(): Promise<void> {
       downloadFolder,
     },
   });
+  const booting = locked.boot();
+  let bootFailed = false;
+  booting.catch(() => (bootFailed = true));
+  const media = booting.then((app) => mediaRoute(app.media));
   const host = await startBrowserHost({
-    dispatch: app.dispatch,
-    events: app.services.events,
-    staging: app.staging,
+    app: booting.then((app) => ({ dispatch: app.dispatch, events: app.services.events, staging: app.staging })),
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port: args.port,
-    routes: [mediaRoute(app.media)],
+    routes: [async (req, res, url) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url)],
+  }).catch(async (err: unknown) => {
+    // The app goes on starting in the background: let it finish, then give the folder back.
+    await booting.then((app) => app.close(), () => undefined);
+    throw err;
   });
   // The second host that finds the folder taken names this address; the token stays on this terminal only.
-  await app.instance.announce({ url: `${new URL(host.url).origin}/` });
-  console.log(`Browser host ready: ${host.url}`);
+  await locked.instance.announce({ url: `${new URL(host.url).origin}/` });
+  if (!bootFailed) console.log(`Browser host ready: ${host.url}`);
   const stop = async () => {
     await host.close();
-    await app.close();
+    await booting.then((app) => app.close(), () => undefined);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+  // A failed start ends the process (after the page was told, by a 503, to look here).
+  await booting.catch(async (err: unknown) => {
+    await host.close();
+    throw err;
+  });
 }
 
 main().catch((err: unknown) => {

@@ -12,7 +12,8 @@ import { refuseSocket } from './limits.js';
 const MAX_INCOMING_FRAME = 1024;
 
 export interface EventSocketOptions {
-  events: EventBus;
+  /** The app's events; while it starts, an admitted upgrade waits for them (and is refused with 503 if it fails). */
+  events: EventBus | Promise<EventBus>;
   /** Null lets the upgrade in; otherwise the HTTP status to refuse it with. */
   admit(req: http.IncomingMessage): number | null;
 }
@@ -24,6 +25,9 @@ export interface EventSocket {
 export function attachEventSocket(server: http.Server, options: EventSocketOptions): EventSocket {
   const sockets = new Set<WebSocket>();
   const wss = new WebSocketServer({ noServer: true, clientTracking: false, maxPayload: MAX_INCOMING_FRAME, perMessageDeflate: false });
+  const bus = Promise.resolve(options.events);
+  let closed = false;
+  let unsubscribe = (): void => undefined;
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Node hands the raw socket over without its own error listener; a reset would otherwise end the process.
@@ -34,6 +38,17 @@ export function attachEventSocket(server: http.Server, options: EventSocketOptio
         refuseSocket(socket, refused);
         return;
       }
+      void bus.then(
+        () => upgrade(req, socket, head),
+        () => refuseSocket(socket, 503),
+      );
+    } catch {
+      refuseSocket(socket, 400);
+    }
+  };
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (closed) return refuseSocket(socket, 503);
+    try {
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.add(ws);
         ws.on('error', () => ws.terminate());
@@ -46,14 +61,22 @@ export function attachEventSocket(server: http.Server, options: EventSocketOptio
   };
   server.on('upgrade', onUpgrade);
 
-  const unsubscribe = options.events.subscribe((event, payload) => {
-    if (!EVENT_NAMES.includes(event)) return;
-    const frame = JSON.stringify({ event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
-  });
+  void bus.then(
+    (events) => {
+      if (closed) return;
+      const off = events.subscribe((event, payload) => {
+        if (!EVENT_NAMES.includes(event)) return;
+        const frame = JSON.stringify({ event, payload });
+        for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame);
+      });
+      unsubscribe = () => void off();
+    },
+    () => undefined,
+  );
 
   return {
     close() {
+      closed = true;
       unsubscribe();
       server.off('upgrade', onUpgrade);
       for (const ws of sockets) ws.terminate();

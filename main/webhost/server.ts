@@ -13,6 +13,8 @@ import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
 import { createLimitedServer, describeBytes, resolveLimits, type HostLimits } from './limits.js';
+import { sendError, sendJson } from './replies.js';
+import { PIECES_PATH, PieceUploads } from './stage-pieces.js';
 import { LaunchSession } from './session.js';
 
 export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
@@ -23,10 +25,20 @@ const MAX_INVOKE_BODY = 1024 * 1024;
 /** Extra routes a host may add (the media stream), called only after the guard let the request in. */
 export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 
-export interface BrowserHostOptions {
+/** What the host serves from the running app. */
+export interface HostApp {
   dispatch: Dispatcher;
   events: EventBus;
   staging: FileStaging;
+}
+
+/**
+ * The app, or (`app`) the promise of it while it starts: the page's files are served at once, and its calls, uploads
+ * and events socket wait for the app (503 if it fails to start).
+ */
+export type BrowserHostOptions = HostSettings & (HostApp | { app: Promise<HostApp> });
+
+interface HostSettings {
   rendererDir: string;
   port?: number;
   token?: string;
@@ -42,17 +54,6 @@ export interface BrowserHost {
   port: number;
   token: string;
   close(): Promise<void>;
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...extra });
-  res.end(body);
-}
-
-function sendError(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(message);
 }
 
 /** The request target as a URL on this host, or null when it is not one (`http://[`, a bare `*`…). */
@@ -79,8 +80,24 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The hashed files of a build never change under one name: a browser keeps them; the page itself is asked again. */
+function cacheControlOf(pathname: string): string {
+  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const limits = resolveLimits(options.limits);
+  const app: Promise<HostApp> = 'app' in options ? options.app : Promise.resolve(options);
+  // A failed start is answered per request (503); it must not also surface as an unhandled rejection.
+  app.catch(() => undefined);
+  const appOrUnavailable = async (res: http.ServerResponse): Promise<HostApp | null> => {
+    try {
+      return await app;
+    } catch {
+      sendError(res, 503, 'Media Desk could not start: see the terminal that runs the browser host.');
+      return null;
+    }
+  };
   const token = options.token ?? randomBytes(24).toString('base64url');
   const server = createLimitedServer(limits, (err) => console.error(`Browser host: ${err.message}`));
   let session = new LaunchSession(token, 0);
@@ -105,6 +122,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const tooLargeMessage = (name: string): string =>
     `"${cleanFileName(name)}" is larger than ${describeBytes(limits.maxStageBytes)}, the most the browser host accepts for one file.`;
+  const pieces = new PieceUploads({ maxBytes: limits.maxStageBytes, idleMs: limits.idleTimeoutMs, tooLargeMessage });
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
@@ -114,8 +132,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     let exceeded = false;
     // The staging reads the request itself, stops past the cap, and fails (removing its partial file) when the
     // client goes away.
+    const running = await appOrUnavailable(res);
+    if (!running) return;
     try {
-      const ref = await options.staging.stage(name, req, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
+      const ref = await running.staging.stage(name, req, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
       return sendJson(res, 200, { ok: true, value: ref });
     } catch (err) {
       if (exceeded) return refuseTooLarge();
@@ -153,7 +173,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return sendJson(res, 400, { ok: false, error: error.toData() });
       }
       const { method, args } = (typeof payload === 'object' && payload !== null ? payload : {}) as { method?: unknown; args?: unknown };
-      return sendJson(res, 200, await options.dispatch(method, args));
+      const running = await appOrUnavailable(res);
+      if (!running) return;
+      return sendJson(res, 200, await running.dispatch(method, args));
+    }
+    if (url.pathname.startsWith(PIECES_PATH)) {
+      const running = await appOrUnavailable(res);
+      if (!running) return;
+      if (await pieces.handle(req, res, url, running.staging)) return;
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
@@ -170,7 +197,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'content-type': file.contentType,
       'content-length': file.body.length,
       'content-security-policy': contentSecurityPolicy({ connectSrc: [`ws://${hostHeader}`] }),
-      'cache-control': 'no-cache',
+      'cache-control': cacheControlOf(url.pathname),
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
@@ -203,7 +230,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   const events = attachEventSocket(server, {
-    events: options.events,
+    events: app.then((running) => running.events),
     admit: (req) => {
       const denied = guard(req);
       if (denied) return denied.status;
@@ -230,6 +257,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     async close() {
       events.close();
+      await pieces.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Sidebar } from './components/Sidebar';
 import { NoticeRegion } from './components/NoticeRegion';
@@ -6,13 +6,16 @@ import { useLanguageChoice } from './i18n';
 import { useSettings, useSettingsEvents } from './query/settings';
 import { useAppStore } from './store/app-store';
 import { useTransfers } from './store/transfers-store';
-import { AccountView } from './views/AccountView';
-import { AccountEditor } from './views/AccountEditor';
-import { ActivityView } from './views/ActivityView';
-import { AddressBookView } from './views/address-book/AddressBookView';
 import { HomeView } from './views/HomeView';
-import { SettingsView } from './views/SettingsView';
-import { TransfersView } from './views/TransfersView';
+
+// Each view is its own chunk, loaded when first shown: the first screen evaluates only the shell and its own view.
+// The Welcome page (the first start's screen, and where a start with no account lands) stays in the main chunk.
+const AccountView = lazy(() => import('./views/AccountView').then((m) => ({ default: m.AccountView })));
+const AccountEditor = lazy(() => import('./views/AccountEditor').then((m) => ({ default: m.AccountEditor })));
+const ActivityView = lazy(() => import('./views/ActivityView').then((m) => ({ default: m.ActivityView })));
+const AddressBookView = lazy(() => import('./views/address-book/AddressBookView').then((m) => ({ default: m.AddressBookView })));
+const SettingsView = lazy(() => import('./views/SettingsView').then((m) => ({ default: m.SettingsView })));
+const TransfersView = lazy(() => import('./views/TransfersView').then((m) => ({ default: m.TransfersView })));
 
 function useTheme(): void {
   const theme = useSettings()?.theme ?? 'system';
@@ -73,7 +76,9 @@ export function App() {
     <div className="shell">
       <Sidebar />
       <main className="content" id="main">
-        <CurrentView />
+        <Suspense fallback={<div className="view-loading" aria-busy="true" />}>
+          <CurrentView />
+        </Suspense>
       </main>
       <NoticeRegion />
     </div>

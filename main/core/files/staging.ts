@@ -40,6 +40,17 @@ export interface StageLimit {
   onExceeded(): void;
 }
 
+/** A staged file arriving in pieces (FileStaging.openPieces). */
+export interface StagedPieces {
+  readonly id: string;
+  /** Writes `body` at `offset`: exactly `length` bytes, or it fails (more is cut off, fewer is an early end). */
+  receive(offset: number, length: number, body: Readable): Promise<void>;
+  /** Hands the file out as staged; the caller has checked that every byte arrived. */
+  commit(): FileRef;
+  /** Removes the file (a cancelled or failed upload); nothing once committed. */
+  discard(): Promise<void>;
+}
+
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
 const MAX_GRANTED_FILES = 10_000;
 
@@ -73,6 +84,43 @@ export class FileStaging {
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };
+  }
+
+  /**
+   * The browser host's upload in pieces (several requests at once, each a byte range): an empty file of `size`
+   * bytes, written at offsets, handed out as staged only by commit(). The caller keeps the account of which ranges
+   * arrived; until commit the file is nobody's, and discard() removes it.
+   */
+  async openPieces(name: string, size: number): Promise<StagedPieces> {
+    const id = `stg_${randomBytes(12).toString('hex')}`;
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    const file = path.join(this.dir, id);
+    const handle = await fs.open(file, 'wx', 0o600);
+    try {
+      // Sized now (a hole, no disk used yet): each piece then writes in place.
+      await handle.truncate(size);
+    } finally {
+      await handle.close();
+    }
+    let state: 'open' | 'committed' | 'discarded' = 'open';
+    return {
+      id,
+      receive: async (offset, length, body) => {
+        if (state !== 'open') throw new AppError('conflict', 'This upload is no longer open.');
+        await receiveInto(file, body, { maxBytes: length, onExceeded: () => undefined }, { start: offset, length });
+      },
+      commit: () => {
+        if (state !== 'open') throw new AppError('conflict', 'This upload is no longer open.');
+        state = 'committed';
+        this.names.set(id, cleanFileName(name));
+        return { kind: 'staged', id };
+      },
+      discard: async () => {
+        if (state !== 'open') return;
+        state = 'discarded';
+        await fs.rm(file, { force: true });
+      },
+    };
   }
 
   /**
@@ -140,8 +188,10 @@ export class FileStaging {
  * and reading waits while the disk is behind. The body is not destroyed when this fails (the caller may still
  * answer on its connection).
  */
-async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined): Promise<void> {
-  const out = createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
+async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined, piece?: { start: number; length: number }): Promise<void> {
+  const out = piece
+    ? createWriteStream(file, { flags: 'r+', start: piece.start, highWaterMark: 2 * WRITE_BATCH })
+    : createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
   const failed = once(out, 'error').then(([err]) => Promise.reject(err instanceof Error ? err : new Error(String(err))));
   failed.catch(() => undefined);
   // The iteration below reports a failing body; without a listener of its own, the stream's 'error' event (a client
@@ -167,6 +217,7 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
         out.cork();
       }
     }
+    if (piece && total !== piece.length) throw new AppError('io', `The piece ended after ${total} of ${piece.length} bytes.`);
     out.uncork();
     out.end();
     await Promise.race([finished(out), failed]);

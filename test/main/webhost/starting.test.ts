@@ -1,0 +1,102 @@
+// The browser host opens its door while the app starts (main/webhost/cli.ts): the page's files are served at once,
+// and the page's calls and events socket wait for the app, or are refused with 503 when it fails to start. The
+// build's hashed files are cacheable for good; the page itself is asked for again.
+import { promises as fs } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startBrowserHost, type BrowserHost, type HostApp } from '../../../main/webhost/server';
+import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
+import { httpRequest, signIn } from './support/child-host';
+
+let app: Awaited<ReturnType<typeof bootTestApp>>;
+let rendererDir: string;
+const hosts: BrowserHost[] = [];
+
+/** A host whose app is still starting: `start()` lets it finish, `fail()` makes it fail. */
+async function startingHost(): Promise<{ host: BrowserHost; cookie: string; start: () => void; fail: () => void }> {
+  let start = (): void => undefined;
+  let fail = (): void => undefined;
+  const starting = new Promise<HostApp>((resolve, reject) => {
+    start = () => resolve({ dispatch: app.dispatch, events: app.services.events, staging: app.staging });
+    fail = () => reject(new Error('the vault could not be read'));
+  });
+  const host = await startBrowserHost({ app: starting, rendererDir });
+  hosts.push(host);
+  return { host, cookie: await signIn(host.port, host.token), start, fail };
+}
+
+const invoke = (host: BrowserHost, cookie: string) =>
+  httpRequest(host.port, '/api/invoke', { method: 'POST', headers: { cookie, origin: host.origin, 'content-type': 'application/json' }, body: '{"method":"app.info","args":{}}' });
+
+function openEvents(host: BrowserHost, cookie: string): { ws: WebSocket; outcome: Promise<{ open: true } | { status: number }> } {
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, { headers: { cookie, origin: host.origin } });
+  const outcome = new Promise<{ open: true } | { status: number }>((resolve) => {
+    ws.once('open', () => resolve({ open: true }));
+    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+  });
+  return { ws, outcome };
+}
+
+const settledWithin = async <T>(promise: Promise<T>, ms: number): Promise<boolean> =>
+  Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  rendererDir = await makeRendererDir();
+});
+afterAll(async () => {
+  for (const host of hosts) await host.close();
+  await app.cleanup();
+  await fs.rm(rendererDir, { recursive: true, force: true });
+});
+
+describe('the browser host while the app starts', () => {
+  it('serves the page at once, and answers its calls and opens its events once the app has started', async () => {
+    const { host, cookie, start } = await startingHost();
+    expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
+    const call = invoke(host, cookie);
+    const events = openEvents(host, cookie);
+    expect(await settledWithin(call, 200)).toBe(false);
+    expect(await settledWithin(events.outcome, 50)).toBe(false);
+    start();
+    const answer = await call;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
+    expect(await events.outcome).toEqual({ open: true });
+    const pushed = new Promise<string>((resolve) => events.ws.once('message', (data: Buffer) => resolve(data.toString('utf8'))));
+    app.services.notices.add('info', 'Started while you waited.');
+    expect(JSON.parse(await pushed)).toMatchObject({ event: 'notice', payload: { message: 'Started while you waited.' } });
+    events.ws.close();
+  });
+
+  it('refuses calls, uploads and the events socket with 503 when the app fails to start, and still serves the page', async () => {
+    const { host, cookie, fail } = await startingHost();
+    const call = invoke(host, cookie);
+    const events = openEvents(host, cookie);
+    fail();
+    expect((await call).status).toBe(503);
+    expect((await call).body).toMatch(/could not start/);
+    expect(await events.outcome).toEqual({ status: 503 });
+    const upload = await httpRequest(host.port, '/api/stage?name=a.jpg', { method: 'POST', headers: { cookie, origin: host.origin }, body: Buffer.from([0xff, 0xd8]) });
+    expect(upload.status).toBe(503);
+    expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('still asks who is calling first: no session, no wait', async () => {
+    const { host } = await startingHost();
+    const stranger = await invoke(host, 'md_session_1=guess');
+    expect(stranger.status).toBe(401);
+  });
+});
+
+describe('caching of the page and its files', () => {
+  it('lets the browser keep the hashed build files for good, and asks it to check the page each time', async () => {
+    const { host, cookie, start } = await startingHost();
+    start();
+    const page = await httpRequest(host.port, '/', { headers: { cookie } });
+    const asset = await httpRequest(host.port, '/assets/app.js', { headers: { cookie } });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});
