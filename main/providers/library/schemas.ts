@@ -93,16 +93,19 @@ const STRING_FIELDS = ['id', 'createdWith', 'createdBy', 'dest'] as const;
 const DATE_FIELDS = ['createdOn', 'startTime'] as const;
 
 /** An ACL list as normalizeAcl reads it, or undefined when it is not a plain list of strings (or absent). */
-function quickList(value: unknown): readonly string[] | undefined {
+function quickList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return undefined;
   for (const item of value) if (typeof item !== 'string') return undefined;
   return value as string[];
 }
 
-/** Both spellings of one list merged as normalizeAcl merges them; an empty list costs no copy. */
-function mergedList(plural: readonly string[], singular: readonly string[]): string[] {
-  if (plural.length === 0 && singular.length === 0) return [];
+/**
+ * Both spellings of one list merged as normalizeAcl merges them. An empty list is the parsed answer's own empty
+ * array, which nothing else holds: a listing of 10,000 files does not make 40,000 new ones.
+ */
+function mergedList(plural: string[], singular: readonly string[]): string[] {
+  if (plural.length === 0 && singular.length === 0) return plural;
   return cleanIdList(singular.length === 0 ? plural : [...plural, ...singular]);
 }
 
@@ -217,7 +220,10 @@ function asObject(body: unknown, ctx: AnswerContext): Record<string, unknown> {
 
 /** The entries of a listing: {"entry": [...]}, {"entry": {...}} (one entry) or {} (none). */
 function listEntries(body: unknown, ctx: AnswerContext): unknown[] {
-  const parsed = wrapperSchema.safeParse(asObject(body, ctx));
+  const object = asObject(body, ctx);
+  // The usual listing, taken as it is: the schema would copy an array of 10,000 entries to say it is an array.
+  if (Array.isArray(object.entry)) return object.entry as unknown[];
+  const parsed = wrapperSchema.safeParse(object);
   if (!parsed.success) throw badShape(ctx, describeIssue(parsed.error, ''));
   const entry = parsed.data.entry;
   if (entry === undefined) return [];

@@ -67,6 +67,40 @@ describe('pumpBody', () => {
     await expect(collectBody(new PiecedBody([range(path.join(dir, 'missing.bin'), 10)]))).rejects.toMatchObject({ message: 'unreadable (ENOENT)' });
   });
 
+  it('gives the event loop its turn between batches even when the sink takes every write at once', async () => {
+    // A socket whose kernel buffer has room acknowledges a write in the same tick (process.nextTick): without a turn
+    // of the event loop between reads made in place, a cached file would go out whole before any answer, timer or
+    // cancellation is heard.
+    const chunks = 24;
+    const file = path.join(dir, 'eager.bin');
+    await fs.writeFile(file, numbered(chunks * FILE_CHUNK));
+    let turn = 0;
+    let pumping = true;
+    const tick = (): void => {
+      turn += 1;
+      if (pumping) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const writesPerTurn = new Map<number, number>();
+    await new Promise<void>((resolve, reject) => {
+      pumpBody(
+        new PiecedBody([range(file, chunks * FILE_CHUNK)]),
+        {
+          write(_chunk, callback) {
+            writesPerTurn.set(turn, (writesPerTurn.get(turn) ?? 0) + 1);
+            process.nextTick(() => callback());
+            return true;
+          },
+          end: () => resolve(),
+        },
+        { onError: reject },
+      );
+    });
+    pumping = false;
+    expect([...writesPerTurn.values()].reduce((a, b) => a + b, 0)).toBe(chunks);
+    expect(Math.max(...writesPerTurn.values())).toBeLessThanOrEqual(6);
+  });
+
   it('writes nothing more and never ends the sink once stopped', async () => {
     const file = path.join(dir, 'stopped.bin');
     await fs.writeFile(file, numbered(4 * FILE_CHUNK));
