@@ -4,7 +4,7 @@
 // saving; and one list applied to several files, or to a folder and every file in it, with a result for each.
 // Its steps are a reducer (acl-editor-state.ts); the list is read and saved through the query cache.
 import { useEffect, useId, useMemo, useReducer, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   ACL_LIST_NAMES,
   canAccess,
@@ -172,7 +172,9 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
         <SummaryLine label={t('acl.whoCanWrite')} text={summary.write} />
         {warning ? (
           <div className="banner bad lockout" role="alert">
-            <p><strong>{t('lockout.heading')}</strong> {warning}</p>
+            <p>
+              <Trans t={t} i18nKey="lockout.headed" values={{ warning }} components={{ heading: <strong /> }} />
+            </p>
             <label className="check" htmlFor={confirmId}>
               <input id={confirmId} type="checkbox" checked={confirmLockout} onChange={(e) => dispatch({ type: 'confirmLockout', on: e.target.checked })} />
               {t('lockout.confirm')}

@@ -137,7 +137,7 @@ export function SummaryLine({ label, text, testId }: { label: string; text: stri
   const { t } = useTranslation('library');
   return (
     <p className="acl-summary-line" data-testid={testId}>
-      <strong>{t('acl.labelled', { label })}</strong> {text}
+      <Trans t={t} i18nKey="acl.labelled" values={{ label, text }} components={{ label: <strong /> }} />
     </p>
   );
 }

@@ -10,7 +10,7 @@ import { useFormats } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { rowAccess } from './access';
 import { useAclSummary } from './acl-words';
-import { COLUMNS, sizeText, type Row, type Sort, type SortKey } from './format';
+import { COLUMNS, sizeText, tableDate, type Row, type Sort, type SortKey } from './format';
 import { LockIcon, RowPicture } from './RowIcons';
 
 export const ROW_HEIGHT = 34;
@@ -257,7 +257,7 @@ export function ItemGrid(props: ItemGridProps) {
                   {access && access.level !== 'full' ? <LockIcon /> : null}
                   <span className="lib-access-text">{access?.label ?? ''}</span>
                 </div>
-                <div role="gridcell" className="lib-cell col-createdOn" title={f.dateTime(row.item.createdOn)}>{f.shortDateTime(row.item.createdOn)}</div>
+                <div role="gridcell" className="lib-cell col-createdOn" title={f.dateTime(row.item.createdOn)}>{tableDate(f, row.item.createdOn)}</div>
                 <div role="gridcell" className="lib-cell col-createdBy" title={by}>
                   {by ?? '—'}
                   {me && by === me.userId ? <span className="you"> {t('mark.you')}</span> : null}

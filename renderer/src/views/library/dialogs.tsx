@@ -122,7 +122,7 @@ export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { co
           <Trans t={t} i18nKey="download.savedIn" values={{ folder }} components={{ path: <span className="mono" /> }} />
         </p>
         <div className="hint">
-          <Trans t={t} i18nKey="download.hint" values={{ option: DOWNLOADS_OPTION }} components={{ code: <span className="mono" /> }} />
+          <Trans t={t} i18nKey="download.hint" values={{ option: DOWNLOADS_OPTION }} components={{ code: <span className="mono" style={{ whiteSpace: 'nowrap' }} /> }} />
         </div>
         {error ? <div className="error" role="alert">{error}</div> : null}
       </div>

@@ -102,6 +102,18 @@ export function filterRows(rows: readonly Row[], filter: string): Row[] {
   return rows.filter((row) => row.name.toLocaleLowerCase().includes(needle));
 }
 
+const tableDates = new Map<string, Intl.DateTimeFormat>();
+/** The table's compact date, to the minute ("12/5/26, 9:40 PM", "2026/12/05 21:40"): the details have the long one. */
+export function tableDate(f: Formats, iso: string | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return f.dateTime(iso);
+  let format = tableDates.get(f.language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(f.language, { dateStyle: 'short', timeStyle: 'short' });
+    tableDates.set(f.language, format);
+  }
+  return format.format(Date.parse(iso));
+}
+
 /** A size, or a dash when the library did not say. */
 export function sizeText(f: Formats, bytes: number | undefined): string {
   return bytes === undefined ? '—' : f.bytes(bytes);

@@ -123,7 +123,7 @@ describe('the media library in Japanese', () => {
 
     // Emptying the lists leaves the folder to its creator, the colleague: a lock-out, said before saving.
     fireEvent.click(editor.getByRole('button', { name: '作成者のみ' }));
-    expect(editor.getByTestId('acl-summary-read').textContent).toBe(`読み取れる人： 作成者（${OTHER.userId}）だけが読み取れます。`);
+    expect(editor.getByTestId('acl-summary-read').textContent).toBe(`読み取れる人：作成者（${OTHER.userId}）だけが読み取れます。`);
     const warning = `保存すると、あなた（${ME.appId} 経由の ${ME.userId}）はこの項目を読み取ることも変更することもできなくなり、この変更を元に戻すこともできません。`;
     expect(editor.getByText(warning)).toBeTruthy();
     fireEvent.click(editor.getByRole('button', { name: '変更を確認…' }));
