@@ -5,8 +5,8 @@ import type { LibraryAclApplyOutcome, LibraryAclState } from '../../../../main/c
 import { errorText } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { ListsView, SummaryLine } from './AclParts';
-import { useAclSummary } from './acl-words';
 import { Modal } from './dialogs';
+import { useAclSummary } from './useAclSummary';
 
 interface AclDoneProps {
   title: string;

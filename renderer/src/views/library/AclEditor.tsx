@@ -24,12 +24,13 @@ import { useDisplayNames } from '../../query/address-book';
 import { useJob } from '../../store/jobs';
 import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
-import { lockoutText, useAclSummary } from './acl-words';
+import { lockoutText } from './acl-words';
 import { AclDone } from './AclDone';
 import { AclListField, DiffView, ListsView, sameAcl, SummaryLine } from './AclParts';
 import { Modal } from './dialogs';
 import { nameList } from './format';
 import { useAcl, useSaveAcl, type AclSave } from './queries';
+import { useAclSummary } from './useAclSummary';
 
 export type AclScope =
   | { kind: 'folder'; folder: LibraryFolderInfo; fileCount?: number }
@@ -64,7 +65,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (read.data) dispatch({ type: 'loaded', state: read.data });
   }, [read.data]);
   const names = useDisplayNames();
-  const { t } = useTranslation(['library', 'common']);
+  const { t, i18n } = useTranslation(['library', 'common']);
   const summarize = useAclSummary(names.name);
   const confirmId = useId();
   const treeId = useId();
@@ -84,7 +85,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (!state) return null;
     return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
-  const warning = (lockout ? lockoutText(lockout, names.name) : null) ?? ed.serverLockout;
+  const warning = (lockout ? lockoutText(i18n, lockout, names.name) : null) ?? ed.serverLockout;
 
   const may = (op: 'read' | 'write') =>
     isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, op, me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, op, me.userId, me.appId);
@@ -114,7 +115,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       dispatch({ type: 'saved', result: await save.mutateAsync(request) });
     } catch (err) {
       // Main refuses a lock-out that was not confirmed (it may know of files the editor did not see).
-      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name) : null, message: messageOf(err) });
+      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name, i18n) : null, message: messageOf(err) });
     }
   };
 

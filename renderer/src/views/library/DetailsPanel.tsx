@@ -11,9 +11,9 @@ import { PersonName } from '../../components/PersonName';
 import { useFormats } from '../../i18n';
 import { useDisplayNames, type DisplayNames } from '../../query/address-book';
 import type { ActionState } from './access';
-import { useAclSummary } from './acl-words';
 import { fileType, sizeText, type Row } from './format';
 import { libraryKeys } from './queries';
+import { useAclSummary } from './useAclSummary';
 
 function Prop({ name, children }: { name: string; children: ReactNode }) {
   return (

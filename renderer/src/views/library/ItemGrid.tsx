@@ -9,9 +9,9 @@ import type { LibraryFolderInfo } from '../../../../main/common/methods/library'
 import { useFormats } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { rowAccess } from './access';
-import { useAclSummary } from './acl-words';
 import { COLUMNS, sizeText, tableDate, type Row, type Sort, type SortKey } from './format';
 import { LockIcon, RowPicture } from './RowIcons';
+import { useAclSummary } from './useAclSummary';
 
 export const ROW_HEIGHT = 34;
 /** The header row's height: the body's rows start below it, and scrolling to a row keeps it clear of the header. */

@@ -155,7 +155,7 @@ export type { SummarizeAcl } from './acl-words';
  * of library-acl.ts. Null until the account's ids are known. The tooltip's sentences about people come from
  * `summarize`, so a view that knows names passes a summarizer that uses them.
  */
-export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = summarizeAclText): RowAccess | null {
+export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = (acl, creator) => summarizeAclText(i18n, acl, creator)): RowAccess | null {
   if (!me) return null;
   const read = mayOn(row, 'read', me, folder);
   const write = mayOn(row, 'write', me, folder);

@@ -2,6 +2,7 @@
 // saving, and how it reads main's refusal: from the typed detail, never from the message's words. Pure, no React.
 import { findLockout, lockoutOf, type Acl, type AclCaller, type AclChange, type AclLockout } from '../../../../main/common/library-acl';
 import type { LibraryAclState, LibraryFileInfo } from '../../../../main/common/methods/library';
+import { createTranslator, type I18n } from '../../../../main/common/i18n/translator';
 import { lockoutText } from './acl-words';
 
 export type EditedItems =
@@ -23,8 +24,15 @@ export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): Acl
   return findLockout(me, changes);
 }
 
-/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null; in the window's language. */
-export function refusedLockoutWarning(details: unknown, name?: (id: string) => string): string | null {
+/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null; in `translator`'s language. */
+export function refusedLockoutWarning(details: unknown, name?: (id: string) => string, translator: I18n = english()): string | null {
   const lockout = lockoutOf(details);
-  return lockout ? lockoutText(lockout, name) : null;
+  return lockout ? lockoutText(translator, lockout, name) : null;
+}
+
+let englishTranslator: I18n | undefined;
+/** English, for a caller that gives no translator (the window always gives its own). */
+function english(): I18n {
+  englishTranslator ??= createTranslator('en');
+  return englishTranslator;
 }

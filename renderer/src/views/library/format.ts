@@ -4,6 +4,7 @@
 import type { Formats } from '../../../../main/common/i18n/format';
 import type { LibraryFileInfo, LibraryFolderInfo } from '../../../../main/common/methods/library';
 import { i18n } from '../../i18n';
+import { nameListIn, quotedIn } from './acl-words';
 
 export type PreviewKind = 'image' | 'video' | 'audio' | null;
 
@@ -121,15 +122,10 @@ export function sizeText(f: Formats, bytes: number | undefined): string {
 
 /** "a.jpg, b.jpg and 3 more", in the window's language. */
 export function nameList(names: readonly string[], max = 8): string {
-  const separator = i18n.t('library:list.separator');
-  if (names.length <= max) {
-    if (names.length <= 1) return names.join('');
-    return i18n.t('library:list.and', { head: names.slice(0, -1).join(separator), last: names[names.length - 1] ?? '' });
-  }
-  return i18n.t('library:list.more', { names: names.slice(0, max).join(separator), count: names.length - max });
+  return nameListIn(i18n, names, max);
 }
 
 /** A name quoted as the language quotes names ("x" / 「x」). */
 export function quoted(name: string): string {
-  return i18n.t('library:quoted', { name });
+  return quotedIn(i18n, name);
 }
