@@ -16,7 +16,6 @@ const ELECTRON_ONLY_IN_ADAPTER = {
 // Issue 18 moves every user-visible word into the catalogue area by area; these are the areas still to do. The
 // lists must end empty.
 const NOT_YET_IN_CATALOGUE = [
-  'renderer/src/views/library/**', // library helper
   'renderer/src/bridge/**', // lead
 ];
 const MAIN_NOT_YET_IN_CATALOGUE = ['main/**'];

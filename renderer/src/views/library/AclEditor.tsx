@@ -4,17 +4,16 @@
 // saving; and one list applied to several files, or to a folder and every file in it, with a result for each.
 // Its steps are a reducer (acl-editor-state.ts); the list is read and saved through the query cache.
 import { useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   ACL_LIST_NAMES,
   canAccess,
   canAccessFile,
   emptyAcl,
   hasOwnAcl,
-  lockoutMessage,
   presetEveryoneInDomain,
   presetOnlyMe,
   presetOnlyThroughApp,
-  summarizeAcl,
   type Acl,
 } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
@@ -25,11 +24,13 @@ import { useDisplayNames } from '../../query/address-book';
 import { useJob } from '../../store/jobs';
 import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
+import { lockoutText } from './acl-words';
 import { AclDone } from './AclDone';
-import { AclListField, DiffView, ListsView, sameAcl } from './AclParts';
+import { AclListField, DiffView, ListsView, sameAcl, SummaryLine } from './AclParts';
 import { Modal } from './dialogs';
-import { nameList, plural } from './format';
+import { nameList } from './format';
 import { useAcl, useSaveAcl, type AclSave } from './queries';
+import { useAclSummary } from './useAclSummary';
 
 export type AclScope =
   | { kind: 'folder'; folder: LibraryFolderInfo; fileCount?: number }
@@ -64,17 +65,19 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (read.data) dispatch({ type: 'loaded', state: read.data });
   }, [read.data]);
   const names = useDisplayNames();
+  const { t, i18n } = useTranslation(['library', 'common']);
+  const summarize = useAclSummary(names.name);
   const confirmId = useId();
   const treeId = useId();
   const { draft, base: state, applyTree, confirmLockout } = ed;
 
   const title =
-    scope.kind === 'folder' ? `Permissions of folder "${scope.folder.name}"` : scope.kind === 'file' ? `Permissions of "${scope.file.name}"` : `Permissions of ${plural(scope.files.length, 'selected file')}`;
+    scope.kind === 'folder' ? t('acl.title.folder', { folder: scope.folder.name }) : scope.kind === 'file' ? t('acl.title.file', { file: scope.file.name }) : t('acl.title.files', { count: scope.files.length });
   const isFile = scope.kind !== 'folder';
   const creator = scope.kind === 'files' ? (scope.files.every((f) => f.createdBy === scope.files[0]?.createdBy) ? scope.files[0]?.createdBy : undefined) : state?.createdBy;
   const folderAcl = scope.kind === 'folder' ? null : scope.kind === 'file' ? (state?.folderAcl ?? folder?.acl ?? null) : (folder?.acl ?? null);
   const followsFolder = isFile && !hasOwnAcl(draft);
-  const summary = summarizeAcl(followsFolder ? folderAcl : draft, creator, names.name);
+  const summary = summarize(followsFolder ? folderAcl : draft, creator);
 
   // Will the user keep his own access? The same rule main applies when it saves (main/common/library-acl.ts).
   const lockout = useMemo(() => {
@@ -82,7 +85,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (!state) return null;
     return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
-  const warning = (lockout ? lockoutMessage(lockout, names.name) : null) ?? ed.serverLockout;
+  const warning = (lockout ? lockoutText(i18n, lockout, names.name) : null) ?? ed.serverLockout;
 
   const may = (op: 'read' | 'write') =>
     isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, op, me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, op, me.userId, me.appId);
@@ -90,9 +93,9 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
 
   const users = useMemo(() => [...new Set([me.userId, ...knownUsers])], [me.userId, knownUsers]);
   const presets: Array<{ label: string; hint: string; acl: Acl }> = [
-    { label: 'Only me', hint: `Read and write for ${names.title(me.userId)} alone, through any application.`, acl: presetOnlyMe(me.userId) },
-    { label: 'Everyone in the domain', hint: `Read and write for the ${users.length} users seen in this domain: ${nameList(users.map(names.name), 4)}.`, acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
-    { label: 'Only through this application', hint: `Read and write for any user of ${names.title(me.appId)}, and no one through another application.`, acl: presetOnlyThroughApp(me.appId) },
+    { label: t('acl.preset.onlyMe'), hint: t('acl.preset.onlyMeHint', { user: names.title(me.userId) }), acl: presetOnlyMe(me.userId) },
+    { label: t('acl.preset.domain'), hint: t('acl.preset.domainHint', { count: users.length, users: nameList(users.map(names.name), 4) }), acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
+    { label: t('acl.preset.app'), hint: t('acl.preset.appHint', { app: names.title(me.appId) }), acl: presetOnlyThroughApp(me.appId) },
   ];
 
   const before = scope.kind === 'files' ? (bulkBase ?? emptyAcl()) : (state?.acl ?? emptyAcl());
@@ -112,23 +115,25 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       dispatch({ type: 'saved', result: await save.mutateAsync(request) });
     } catch (err) {
       // Main refuses a lock-out that was not confirmed (it may know of files the editor did not see).
-      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name) : null, message: messageOf(err) });
+      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name, i18n) : null, message: messageOf(err) });
     }
   };
 
-  const applyLabel = scope.kind === 'files' ? `Apply to ${plural(scope.files.length, 'selected file')}` : scope.kind === 'folder' && applyTree ? `Apply to the folder and all its files` : 'Save';
+  const applyTo: 'files' | 'tree' | 'one' = scope.kind === 'files' ? 'files' : scope.kind === 'folder' && applyTree ? 'tree' : 'one';
+  const fileCount = scope.kind === 'files' ? scope.files.length : 0;
+  const applyLabel = t(`acl.apply.${applyTo}`, { count: fileCount });
 
   if (!ed.started && read.error) {
     return (
-      <Modal title={title} wide onCancel={onClose} actions={<button type="button" onClick={onClose}>Close</button>}>
-        <p className="banner bad" role="alert">The access list could not be read: {messageOf(read.error)}</p>
+      <Modal title={title} wide onCancel={onClose} actions={<button type="button" onClick={onClose}>{t('common:action.close')}</button>}>
+        <p className="banner bad" role="alert">{t('acl.readFailed', { error: messageOf(read.error) })}</p>
       </Modal>
     );
   }
   if (!ed.started) {
     return (
-      <Modal title={title} wide onCancel={onClose} actions={<button type="button" onClick={onClose}>Cancel</button>}>
-        <p role="status">Reading the access list from the server…</p>
+      <Modal title={title} wide onCancel={onClose} actions={<button type="button" onClick={onClose}>{t('common:action.cancel')}</button>}>
+        <p role="status">{t('acl.reading')}</p>
       </Modal>
     );
   }
@@ -145,35 +150,35 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
         onCancel={onClose}
         actions={
           <>
-            <button type="button" disabled={saving} onClick={() => dispatch({ type: 'back' })}>Back</button>
+            <button type="button" disabled={saving} onClick={() => dispatch({ type: 'back' })}>{t('acl.back')}</button>
             <button type="button" className={warning ? 'danger' : 'primary'} disabled={saving || (Boolean(warning) && !confirmLockout)} onClick={() => void saveNow()}>
-              {saving ? 'Saving…' : ed.step === 'error' ? `Try again: ${applyLabel.toLowerCase()}` : applyLabel}
+              {saving ? t('acl.saving') : ed.step === 'error' ? t(`acl.retry.${applyTo}`, { count: fileCount }) : applyLabel}
             </button>
           </>
         }
       >
-        <h3 className="acl-subtitle">Review the changes</h3>
+        <h3 className="acl-subtitle">{t('acl.reviewTitle')}</h3>
         {scope.kind === 'files' ? (
           <>
-            <p>
-              These lists replace the own access list of each selected file ({filesChanging.toLocaleString()} of {scope.files.length.toLocaleString()} will change).
-            </p>
+            <p>{t('acl.replaceEach', { count: filesChanging, total: scope.files.length })}</p>
             {bulkBase ? <DiffView before={bulkBase} after={draft} /> : <ListsView acl={draft} />}
           </>
         ) : (
           <>
             <DiffView before={before} after={draft} />
-            {applyTree ? <p>The same lists are also saved on every file in the folder, one by one; you will see the result for each.</p> : null}
+            {applyTree ? <p>{t('acl.treeNote')}</p> : null}
           </>
         )}
-        <p className="acl-summary-line"><strong>Who can read:</strong> {summary.read}</p>
-        <p className="acl-summary-line"><strong>Who can write:</strong> {summary.write}</p>
+        <SummaryLine label={t('acl.whoCanRead')} text={summary.read} />
+        <SummaryLine label={t('acl.whoCanWrite')} text={summary.write} />
         {warning ? (
           <div className="banner bad lockout" role="alert">
-            <p><strong>You are about to lock yourself out.</strong> {warning}</p>
+            <p>
+              <Trans t={t} i18nKey="lockout.headed" values={{ warning }} components={{ heading: <strong /> }} />
+            </p>
             <label className="check" htmlFor={confirmId}>
               <input id={confirmId} type="checkbox" checked={confirmLockout} onChange={(e) => dispatch({ type: 'confirmLockout', on: e.target.checked })} />
-              I understand: save it anyway
+              {t('lockout.confirm')}
             </label>
           </div>
         ) : null}
@@ -192,39 +197,40 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       onCancel={onClose}
       actions={
         <>
-          <button type="button" onClick={onClose}>Cancel</button>
-          <button type="button" className="primary" disabled={nothingToSave} onClick={() => dispatch({ type: 'review' })}>Review changes…</button>
+          <button type="button" onClick={onClose}>{t('common:action.cancel')}</button>
+          <button type="button" className="primary" disabled={nothingToSave} onClick={() => dispatch({ type: 'review' })}>{t('acl.review')}</button>
         </>
       }
     >
-      <div className="acl-presets" role="group" aria-label="Presets">
-        <span className="label-text">Presets:</span>
+      <div className="acl-presets" role="group" aria-label={t('acl.presets')}>
+        <span className="label-text">{t('acl.presetsLabel')}</span>
         {presets.map((p) => (
           <button key={p.label} type="button" className="small" title={p.hint} onClick={() => setDraft(p.acl)}>{p.label}</button>
         ))}
-        <button type="button" className="small" title={isFile ? 'Empty all four lists: the file follows its folder again.' : 'Empty all four lists: only the creator has access.'} onClick={() => setDraft(emptyAcl())}>
-          {isFile ? 'Follow the folder' : 'Creator only'}
+        <button type="button" className="small" title={isFile ? t('acl.preset.followHint') : t('acl.preset.creatorHint')} onClick={() => setDraft(emptyAcl())}>
+          {isFile ? t('acl.preset.follow') : t('acl.preset.creator')}
         </button>
       </div>
-      {scope.kind === 'files' && !bulkBase ? <p className="hint">The selected files have different access lists; these lists will replace each one's.</p> : null}
+      {scope.kind === 'files' && !bulkBase ? <p className="hint">{t('acl.differentLists')}</p> : null}
       <div className="acl-grid">
         {ACL_LIST_NAMES.map((name) => (
           <AclListField key={name} name={name} ids={draft[name]} me={name.endsWith('Users') ? me.userId : me.appId} onChange={(ids) => setDraft({ ...draft, [name]: ids })} />
         ))}
       </div>
-      <section className="acl-summary" aria-label="Summary" aria-live="polite">
-        {followsFolder ? <p className="subtle">{scope.kind === 'files' ? 'With all four lists empty, each file follows its folder.' : "With all four lists empty, this file follows its folder's access list."}</p> : null}
-        <p className="acl-summary-line" data-testid="acl-summary-read"><strong>Who can read:</strong> {summary.read}</p>
-        <p className="acl-summary-line" data-testid="acl-summary-write"><strong>Who can write:</strong> {summary.write}</p>
-        <p className="acl-summary-line"><strong>You:</strong> {mine.read && mine.write ? 'you keep read and write access.' : mine.read ? 'you could read but no longer change it.' : mine.write ? 'you could change but no longer read it.' : 'you would have no access at all.'}</p>
+      <section className="acl-summary" aria-label={t('acl.summary')} aria-live="polite">
+        {followsFolder ? <p className="subtle">{scope.kind === 'files' ? t('acl.eachFollows') : t('acl.fileFollows')}</p> : null}
+        <SummaryLine label={t('acl.whoCanRead')} text={summary.read} testId="acl-summary-read" />
+        <SummaryLine label={t('acl.whoCanWrite')} text={summary.write} testId="acl-summary-write" />
+        <SummaryLine label={t('acl.you')} text={t(`acl.yours.${mine.read && mine.write ? 'full' : mine.read ? 'read' : mine.write ? 'write' : 'none'}`)} />
       </section>
       {warning ? <p className="banner warn" role="alert">{warning}</p> : null}
       {scope.kind === 'folder' ? (
         <label className="check" htmlFor={treeId}>
           <input id={treeId} type="checkbox" checked={applyTree} onChange={(e) => dispatch({ type: 'applyTree', on: e.target.checked })} />
-          Also apply to every file in this folder{scope.fileCount !== undefined ? ` (${plural(scope.fileCount, 'file')})` : ''}, replacing their own lists
+          {scope.fileCount !== undefined ? t('acl.alsoFilesCounted', { count: scope.fileCount }) : t('acl.alsoFiles')}
         </label>
       ) : null}
     </Modal>
   );
 }
+

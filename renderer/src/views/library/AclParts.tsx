@@ -1,17 +1,12 @@
 // The access-list editor's pieces: one of the four lists with add, remove and paste-many; the lists as read; the
 // changes as a diff.
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { ACL_LIST_NAMES, diffAcl, type Acl, type AclListName } from '../../../../main/common/library-acl';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 import { PersonName } from '../../components/PersonName';
 import { useDisplayNames } from '../../query/address-book';
 
-export const LIST_LABEL: Record<AclListName, { title: string; noun: string; op: string }> = {
-  readUsers: { title: 'Read · users', noun: 'user', op: 'read' },
-  readApps: { title: 'Read · applications', noun: 'application', op: 'read' },
-  writeUsers: { title: 'Write · users', noun: 'user', op: 'write' },
-  writeApps: { title: 'Write · applications', noun: 'application', op: 'write' },
-};
 
 const SEPARATORS = /[\s,;]+/;
 
@@ -24,8 +19,9 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
   const names = useDisplayNames();
-  const label = LIST_LABEL[name];
-  const mark = name.endsWith('Users') ? '(you)' : '(this app)';
+  const { t } = useTranslation('library');
+  const title = t(`aclList.${name}.title`);
+  const mark = name.endsWith('Users') ? t('mark.you') : t('mark.thisApp');
   const add = (raw: string) => {
     const parts = raw.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
     if (parts.length === 0) return;
@@ -33,24 +29,24 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
     const next = [...ids];
     for (const part of parts) {
       const why = libraryIdProblem(part);
-      if (why) bad.push(`"${part.slice(0, 40)}" (${why})`);
+      if (why) bad.push(t('aclList.badId', { id: part.slice(0, 40), why }));
       else if (!next.includes(part)) next.push(part);
     }
     onChange(next);
-    setProblem(bad.length > 0 ? `Not added: ${bad.join(', ')}.` : null);
+    setProblem(bad.length > 0 ? t('aclList.notAdded', { ids: bad.join(t('list.separator')) }) : null);
     setText('');
   };
   return (
     <fieldset className="acl-list" data-list={name}>
-      <legend>{label.title}</legend>
+      <legend>{title}</legend>
       {ids.length === 0 ? (
-        <p className="subtle acl-none">Nobody listed</p>
+        <p className="subtle acl-none">{t('aclList.nobody')}</p>
       ) : (
-        <ul className="chips acl-chips" aria-label={`${label.title}: ${ids.length} listed`}>
+        <ul className="chips acl-chips" aria-label={t('aclList.listed', { list: title, count: ids.length })}>
           {ids.map((id) => (
             <li key={id} className="chip">
               <PersonName id={id} names={names} mark={id === me ? mark : undefined} />
-              <button type="button" className="chip-remove" aria-label={`Remove ${names.title(id)} from ${label.title.toLowerCase()}`} onClick={() => onChange(ids.filter((x) => x !== id))}>
+              <button type="button" className="chip-remove" aria-label={t(`aclList.${name}.remove`, { name: names.title(id) })} onClick={() => onChange(ids.filter((x) => x !== id))}>
                 ×
               </button>
             </li>
@@ -62,8 +58,8 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
           id={inputId}
           type="text"
           value={text}
-          aria-label={`Add ${label.noun}s who can ${label.op}`}
-          placeholder={`${label.noun} id — or paste many`}
+          aria-label={t(`aclList.${name}.add`)}
+          placeholder={t(`aclList.${name}.placeholder`)}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -79,7 +75,7 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
             }
           }}
         />
-        <button type="button" className="small" onClick={() => add(text)}>Add</button>
+        <button type="button" className="small" onClick={() => add(text)}>{t('aclList.addButton')}</button>
       </div>
       {problem ? <p className="error acl-problem" role="alert">{problem}</p> : null}
     </fieldset>
@@ -88,11 +84,12 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
 
 export function ListsView({ acl }: { acl: Acl }) {
   const names = useDisplayNames();
+  const { t } = useTranslation('library');
   return (
     <dl className="details acl-lists-view">
       {ACL_LIST_NAMES.map((name) => (
         <div key={name} className="details-row">
-          <dt>{LIST_LABEL[name].title}</dt>
+          <dt>{t(`aclList.${name}.title`)}</dt>
           <dd>
             {acl[name].length > 0 ? (
               <ul className="id-list">
@@ -101,7 +98,7 @@ export function ListsView({ acl }: { acl: Acl }) {
                 ))}
               </ul>
             ) : (
-              <span className="subtle">nobody</span>
+              <span className="subtle">{t('aclList.nobodyInList')}</span>
             )}
           </dd>
         </div>
@@ -113,18 +110,21 @@ export function ListsView({ acl }: { acl: Acl }) {
 export function DiffView({ before, after }: { before: Acl; after: Acl }) {
   const diff = diffAcl(before, after);
   const names = useDisplayNames();
-  if (!diff.changed) return <p className="subtle">No changes: the lists are as the server has them.</p>;
+  const { t } = useTranslation('library');
+  if (!diff.changed) return <p className="subtle">{t('diff.none')}</p>;
   return (
-    <ul className="acl-diff" aria-label="Changes to be saved">
+    <ul className="acl-diff" aria-label={t('diff.label')}>
       {ACL_LIST_NAMES.flatMap((name) => [
         ...diff[name].added.map((id) => (
           <li key={`+${name}${id}`} className="diff-added">
-            <span aria-hidden="true">+ </span>Add <PersonName id={id} names={names} fullId /> to {LIST_LABEL[name].title.toLowerCase()}
+            <span aria-hidden="true">{t('diff.addedMark')} </span>
+            <Trans t={t} i18nKey={`diff.${name}.added`} components={{ who: <PersonName id={id} names={names} fullId /> }} />
           </li>
         )),
         ...diff[name].removed.map((id) => (
           <li key={`-${name}${id}`} className="diff-removed">
-            <span aria-hidden="true">− </span>Remove <PersonName id={id} names={names} fullId /> from {LIST_LABEL[name].title.toLowerCase()}
+            <span aria-hidden="true">{t('diff.removedMark')} </span>
+            <Trans t={t} i18nKey={`diff.${name}.removed`} components={{ who: <PersonName id={id} names={names} fullId /> }} />
           </li>
         )),
       ])}
@@ -132,3 +132,12 @@ export function DiffView({ before, after }: { before: Acl; after: Acl }) {
   );
 }
 
+/** "Who can read: …": a label and its sentence (the label's colon is the language's own). */
+export function SummaryLine({ label, text, testId }: { label: string; text: string; testId?: string }) {
+  const { t } = useTranslation('library');
+  return (
+    <p className="acl-summary-line" data-testid={testId}>
+      <Trans t={t} i18nKey="acl.labelled" values={{ label, text }} components={{ label: <strong /> }} />
+    </p>
+  );
+}

@@ -2,14 +2,18 @@
 // plain words, and a preview (image, video, or the voicemail played) streamed through the app's media URL.
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl } from '../../../../main/common/library-acl';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf } from '../../bridge';
 import { PersonName } from '../../components/PersonName';
+import { useFormats } from '../../i18n';
 import { useDisplayNames, type DisplayNames } from '../../query/address-book';
 import type { ActionState } from './access';
-import { fileType, formatDate, formatSize, plural, type Row } from './format';
+import { fileType, sizeText, type Row } from './format';
 import { libraryKeys } from './queries';
+import { useAclSummary } from './useAclSummary';
 
 function Prop({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -31,7 +35,8 @@ function Principal({ id, names, mark }: { id: string; names: DisplayNames; mark?
 }
 
 function IdList({ ids, me, names, mark }: { ids: readonly string[]; me?: string | undefined; names: DisplayNames; mark: string }) {
-  if (ids.length === 0) return <span className="subtle">none</span>;
+  const { t } = useTranslation(['library', 'common']);
+  if (ids.length === 0) return <span className="subtle">{t('details.none')}</span>;
   return (
     <ul className="id-list">
       {ids.map((id) => (
@@ -44,12 +49,13 @@ function IdList({ ids, me, names, mark }: { ids: readonly string[]; me?: string 
 }
 
 function AclProps({ acl, me, names }: { acl: Acl; me: LibraryWhoami | null; names: DisplayNames }) {
+  const { t } = useTranslation(['library', 'common']);
   return (
     <>
-      <Prop name="Read users"><IdList ids={acl.readUsers} me={me?.userId} names={names} mark="(you)" /></Prop>
-      <Prop name="Read apps"><IdList ids={acl.readApps} me={me?.appId} names={names} mark="(this app)" /></Prop>
-      <Prop name="Write users"><IdList ids={acl.writeUsers} me={me?.userId} names={names} mark="(you)" /></Prop>
-      <Prop name="Write apps"><IdList ids={acl.writeApps} me={me?.appId} names={names} mark="(this app)" /></Prop>
+      <Prop name={t('details.readUsers')}><IdList ids={acl.readUsers} me={me?.userId} names={names} mark={t('mark.you')} /></Prop>
+      <Prop name={t('details.readApps')}><IdList ids={acl.readApps} me={me?.appId} names={names} mark={t('mark.thisApp')} /></Prop>
+      <Prop name={t('details.writeUsers')}><IdList ids={acl.writeUsers} me={me?.userId} names={names} mark={t('mark.you')} /></Prop>
+      <Prop name={t('details.writeApps')}><IdList ids={acl.writeApps} me={me?.appId} names={names} mark={t('mark.thisApp')} /></Prop>
     </>
   );
 }
@@ -59,6 +65,8 @@ function CreatedBy({ id, mine, names, mark }: { id: string | undefined; mine: bo
 }
 
 function Preview({ accountId, file }: { accountId: string; file: LibraryFileInfo }) {
+  const { t } = useTranslation(['library', 'common']);
+  const f = useFormats();
   const kind = fileType(file).preview;
   const link = useQuery({
     queryKey: [...libraryKeys.folder(accountId, file.folder), 'media', file.name],
@@ -69,21 +77,21 @@ function Preview({ accountId, file }: { accountId: string; file: LibraryFileInfo
     gcTime: 0,
   });
   const state = { url: link.data?.url, error: link.error ? messageOf(link.error) : undefined };
-  if (!kind) return <p className="subtle preview-none">No preview for this type of file. Download it to open it.</p>;
-  if (state.error) return <p className="banner bad" role="alert">The preview could not be loaded: {state.error}</p>;
-  if (!state.url) return <p className="subtle preview-loading" role="status">Loading the preview…</p>;
-  if (kind === 'image') return <img className="preview" src={state.url} alt={`Preview of ${file.name}`} data-testid="preview-image" />;
+  if (!kind) return <p className="subtle preview-none">{t('preview.none')}</p>;
+  if (state.error) return <p className="banner bad" role="alert">{t('preview.failed', { error: state.error })}</p>;
+  if (!state.url) return <p className="subtle preview-loading" role="status">{t('preview.loading')}</p>;
+  if (kind === 'image') return <img className="preview" src={state.url} alt={t('preview.imageOf', { name: file.name })} data-testid="preview-image" />;
   if (kind === 'video') {
     return (
-      <video className="preview" src={state.url} controls preload="metadata" aria-label={`Video ${file.name}`} data-testid="preview-video">
+      <video className="preview" src={state.url} controls preload="metadata" aria-label={t('preview.video', { name: file.name })} data-testid="preview-video">
         <track kind="captions" />
       </video>
     );
   }
   return (
     <div className="preview-audio">
-      {file.voicemail ? <p className="subtle">Voicemail{file.dest ? ` to ${file.dest}` : ''}{file.startTime ? `, ${formatDate(file.startTime)}` : ''}</p> : null}
-      <audio src={state.url} controls preload="metadata" aria-label={file.voicemail ? `Voicemail ${file.name}` : `Audio ${file.name}`} data-testid="preview-audio" />
+      {file.voicemail ? <p className="subtle">{voicemailLine(t, file, f.dateTime(file.startTime))}</p> : null}
+      <audio src={state.url} controls preload="metadata" aria-label={file.voicemail ? t('preview.voicemail', { name: file.name }) : t('preview.audio', { name: file.name })} data-testid="preview-audio" />
     </div>
   );
 }
@@ -113,18 +121,21 @@ function Action({ text, state, onClick, danger }: { text: string; state: ActionS
 }
 
 export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
+  const { t } = useTranslation(['library', 'common']);
+  const f = useFormats();
   const names = useDisplayNames();
+  const summarize = useAclSummary(names.name);
   const header = (title: string) => (
     <div className="details-head">
       <h2 id="lib-details-title" className="details-title" title={title}>{title}</h2>
-      <button type="button" className="small" onClick={onClose} aria-label="Close the details">Close</button>
+      <button type="button" className="small" onClick={onClose} aria-label={t('details.closeLabel')}>{t('common:action.close')}</button>
     </div>
   );
   if (rows.length === 0) {
     return (
       <aside className="lib-details" aria-labelledby="lib-details-title">
-        {header('Details')}
-        <p className="subtle">Select a folder or a file to see its details.</p>
+        {header(t('details.title'))}
+        <p className="subtle">{t('details.nothingSelected')}</p>
       </aside>
     );
   }
@@ -133,15 +144,15 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
     const total = files.reduce((sum, r) => sum + (r.size ?? 0), 0);
     return (
       <aside className="lib-details" aria-labelledby="lib-details-title">
-        {header(`${rows.length.toLocaleString()} selected`)}
+        {header(t('status.selected', { count: rows.length }))}
         <dl className="details">
-          <Prop name="Selected">{files.length === rows.length ? plural(files.length, 'file') : plural(rows.length, 'folder')}</Prop>
-          {files.length > 0 ? <Prop name="Total size">{formatSize(total)}</Prop> : null}
+          <Prop name={t('details.selected')}>{files.length === rows.length ? t('count.files', { count: files.length }) : t('count.folders', { count: rows.length })}</Prop>
+          {files.length > 0 ? <Prop name={t('details.totalSize')}>{sizeText(f, total)}</Prop> : null}
         </dl>
         <div className="actions">
-          {files.length === rows.length ? <Action text="Download…" state={actions.download} onClick={onDownload} /> : null}
-          {files.length === rows.length ? <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} /> : null}
-          <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
+          {files.length === rows.length ? <Action text={t('toolbar.download')} state={actions.download} onClick={onDownload} /> : null}
+          {files.length === rows.length ? <Action text={t('toolbar.permissions')} state={actions.permissions} onClick={onPermissions} /> : null}
+          <Action text={t('toolbar.delete')} state={actions.delete} onClick={onDelete} danger />
         </div>
       </aside>
     );
@@ -150,26 +161,26 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   const item = row.item;
   const creator = item.createdBy;
   if (row.kind === 'folder') {
-    const summary = summarizeAcl(item.acl, creator, names.name);
+    const summary = summarize(item.acl, creator);
     const mine = me ? { read: canAccess(item, 'read', me.userId, me.appId), write: canAccess(item, 'write', me.userId, me.appId) } : null;
     return (
       <aside className="lib-details" aria-labelledby="lib-details-title">
         {header(row.name)}
         <div className="actions">
-          <button type="button" className="primary" onClick={() => onOpenFolder(row.name)}>Open</button>
-          <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} />
-          <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
+          <button type="button" className="primary" onClick={() => onOpenFolder(row.name)}>{t('details.open')}</button>
+          <Action text={t('toolbar.permissions')} state={actions.permissions} onClick={onPermissions} />
+          <Action text={t('toolbar.delete')} state={actions.delete} onClick={onDelete} danger />
         </div>
         <dl className="details">
-          <Prop name="Name"><span className="mono">{row.name}</span></Prop>
-          <Prop name="Id"><span className="mono">{item.id}</span></Prop>
-          <Prop name="Type">Folder</Prop>
-          <Prop name="Created on">{formatDate(item.createdOn)}</Prop>
-          <Prop name="Created by"><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark="(you)" /></Prop>
-          <Prop name="Created with"><CreatedBy id={item.createdWith} mine={Boolean(me) && item.createdWith === me?.appId} names={names} mark="(this app)" /></Prop>
-          <Prop name="Who can read">{summary.read}</Prop>
-          <Prop name="Who can write">{summary.write}</Prop>
-          {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
+          <Prop name={t('column.name')}><span className="mono">{row.name}</span></Prop>
+          <Prop name={t('details.id')}><span className="mono">{item.id}</span></Prop>
+          <Prop name={t('column.type')}>{row.type}</Prop>
+          <Prop name={t('column.createdOn')}>{f.dateTime(item.createdOn)}</Prop>
+          <Prop name={t('column.createdBy')}><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark={t('mark.you')} /></Prop>
+          <Prop name={t('column.createdWith')}><CreatedBy id={item.createdWith} mine={Boolean(me) && item.createdWith === me?.appId} names={names} mark={t('mark.thisApp')} /></Prop>
+          <Prop name={t('details.whoCanRead')}>{summary.read}</Prop>
+          <Prop name={t('details.whoCanWrite')}>{summary.write}</Prop>
+          {mine ? <Prop name={t('details.yourAccess')}>{t(`details.access.${accessLevel(mine)}`)}</Prop> : null}
           <AclProps acl={item.acl} me={me} names={names} />
         </dl>
       </aside>
@@ -178,47 +189,55 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   const file = row.item;
   const own = hasOwnAcl(file.acl);
   const governing = effectiveAcl(file, folder);
-  const summary = summarizeAcl(governing, creator, names.name);
+  const summary = summarize(governing, creator);
   const mine = me ? { read: canAccessFile(file, folder, 'read', me.userId, me.appId), write: canAccessFile(file, folder, 'write', me.userId, me.appId) } : null;
   return (
     <aside className="lib-details" aria-labelledby="lib-details-title">
       {header(row.name)}
       <div className="preview-box">
         {mine && !mine.read ? (
-          <p className="subtle preview-none" data-testid="preview-refused">No preview: its access list no longer lets you read this file.</p>
+          <p className="subtle preview-none" data-testid="preview-refused">{t('preview.refused')}</p>
         ) : (
           <Preview accountId={accountId} file={file} />
         )}
       </div>
       <div className="actions">
-        <Action text="Download…" state={actions.download} onClick={onDownload} />
-        <Action text="Permissions…" state={actions.permissions} onClick={onPermissions} />
-        <Action text="Delete…" state={actions.delete} onClick={onDelete} danger />
+        <Action text={t('toolbar.download')} state={actions.download} onClick={onDownload} />
+        <Action text={t('toolbar.permissions')} state={actions.permissions} onClick={onPermissions} />
+        <Action text={t('toolbar.delete')} state={actions.delete} onClick={onDelete} danger />
       </div>
       <dl className="details">
-        <Prop name="Name"><span className="mono">{file.name}</span></Prop>
-        <Prop name="Id"><span className="mono">{file.id}</span></Prop>
-        <Prop name="Folder"><span className="mono">{file.folder}</span></Prop>
-        <Prop name="Type">{row.type}</Prop>
-        <Prop name="Size">{file.size === undefined ? '—' : `${formatSize(file.size)} (${file.size.toLocaleString()} bytes)`}</Prop>
-        <Prop name="Created on">{formatDate(file.createdOn)}</Prop>
-        <Prop name="Created by"><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark="(you)" /></Prop>
-        <Prop name="Created with"><CreatedBy id={file.createdWith} mine={Boolean(me) && file.createdWith === me?.appId} names={names} mark="(this app)" /></Prop>
-        {file.dest !== undefined ? <Prop name="Called number">{file.dest}</Prop> : null}
-        {file.startTime !== undefined ? <Prop name="Call started">{formatDate(file.startTime)}</Prop> : null}
-        <Prop name="Access list">{own ? 'Its own' : "None of its own: it follows its folder's"}</Prop>
-        <Prop name="Who can read">{summary.read}</Prop>
-        <Prop name="Who can write">{summary.write}</Prop>
-        {mine ? <Prop name="Your access">{accessWords(mine)}</Prop> : null}
+        <Prop name={t('column.name')}><span className="mono">{file.name}</span></Prop>
+        <Prop name={t('details.id')}><span className="mono">{file.id}</span></Prop>
+        <Prop name={t('details.folder')}><span className="mono">{file.folder}</span></Prop>
+        <Prop name={t('column.type')}>{row.type}</Prop>
+        <Prop name={t('column.size')}>{file.size === undefined ? '—' : t('details.sizeBytes', { size: f.bytes(file.size), count: file.size })}</Prop>
+        <Prop name={t('column.createdOn')}>{f.dateTime(file.createdOn)}</Prop>
+        <Prop name={t('column.createdBy')}><CreatedBy id={creator} mine={Boolean(me) && creator === me?.userId} names={names} mark={t('mark.you')} /></Prop>
+        <Prop name={t('column.createdWith')}><CreatedBy id={file.createdWith} mine={Boolean(me) && file.createdWith === me?.appId} names={names} mark={t('mark.thisApp')} /></Prop>
+        {file.dest !== undefined ? <Prop name={t('details.calledNumber')}>{file.dest}</Prop> : null}
+        {file.startTime !== undefined ? <Prop name={t('details.callStarted')}>{f.dateTime(file.startTime)}</Prop> : null}
+        <Prop name={t('details.accessList')}>{own ? t('details.ownList') : t('details.followsFolder')}</Prop>
+        <Prop name={t('details.whoCanRead')}>{summary.read}</Prop>
+        <Prop name={t('details.whoCanWrite')}>{summary.write}</Prop>
+        {mine ? <Prop name={t('details.yourAccess')}>{t(`details.access.${accessLevel(mine)}`)}</Prop> : null}
         <AclProps acl={file.acl} me={me} names={names} />
       </dl>
     </aside>
   );
 }
 
-function accessWords(mine: { read: boolean; write: boolean }): string {
-  if (mine.read && mine.write) return 'You can read and change it.';
-  if (mine.read) return 'You can read it, not change it.';
-  if (mine.write) return 'You can change it, not read it.';
-  return 'You have no access.';
+function accessLevel(mine: { read: boolean; write: boolean }): 'full' | 'read' | 'write' | 'none' {
+  if (mine.read && mine.write) return 'full';
+  if (mine.read) return 'read';
+  if (mine.write) return 'write';
+  return 'none';
+}
+
+/** "Voicemail to +1…, 5 Dec 2026, 21:04": what the library says of the call, in one sentence. */
+function voicemailLine(t: TFunction<'library'>, file: LibraryFileInfo, started: string): string {
+  if (file.dest && file.startTime) return t('preview.voicemailToAt', { dest: file.dest, time: started });
+  if (file.dest) return t('preview.voicemailTo', { dest: file.dest });
+  if (file.startTime) return t('preview.voicemailAt', { time: started });
+  return t('preview.voicemailLabel');
 }

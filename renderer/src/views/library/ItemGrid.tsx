@@ -2,13 +2,16 @@
 // page, so a folder of 10,000 files opens at once), selection with click, Shift and Ctrl/Cmd, and the keyboard:
 // arrows, Home/End, Page Up/Down, Space, Ctrl/Cmd+A; Enter, Delete and the rest go to the panel.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { summarizeAcl } from '../../../../main/common/library-acl';
+import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Formats } from '../../../../main/common/i18n/format';
 import type { LibraryFolderInfo } from '../../../../main/common/methods/library';
+import { useFormats } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
-import { rowAccess, type SummarizeAcl } from './access';
-import { COLUMNS, formatDate, formatDateShort, formatSize, plural, type Row, type Sort, type SortKey } from './format';
+import { rowAccess } from './access';
+import { COLUMNS, sizeText, tableDate, type Row, type Sort, type SortKey } from './format';
 import { LockIcon, RowPicture } from './RowIcons';
+import { useAclSummary } from './useAclSummary';
 
 export const ROW_HEIGHT = 34;
 /** The header row's height: the body's rows start below it, and scrolling to a row keeps it clear of the header. */
@@ -50,15 +53,16 @@ function range(rows: readonly Row[], from: number, to: number): Set<string> {
 }
 
 /** The Size cell: a file's size; a folder's file count when its listing has been read, else a dash that says so. */
-function sizeCell(row: Row, folderCounts: ReadonlyMap<string, number>) {
-  if (row.kind === 'file') return formatSize(row.size);
+function SizeCell({ row, folderCounts, f }: { row: Row; folderCounts: ReadonlyMap<string, number>; f: Formats }) {
+  const { t } = useTranslation('library');
+  if (row.kind === 'file') return sizeText(f, row.size);
   const count = folderCounts.get(row.name);
-  if (count !== undefined) return plural(count, 'file');
-  return <span className="subtle" title="Not counted yet: the library's folder list does not say how many files a folder holds. Open the folder to count them.">–</span>;
+  if (count !== undefined) return t('count.files', { count });
+  return <span className="subtle" title={t('grid.notCounted')}>–</span>;
 }
 
 /** Headers in the order of the cells; Access is not a sort key (it depends on who is asking). */
-const HEADERS = [...COLUMNS.slice(0, 3), { key: 'access', label: 'Access' } as const, ...COLUMNS.slice(3)];
+const HEADERS = [...COLUMNS.slice(0, 3), 'access', ...COLUMNS.slice(3)] as const;
 
 export function ItemGrid(props: ItemGridProps) {
   const { label, rows, sort, onSort, selection, onSelection, onOpen, onCommand, me, dropFolder, focusToken, accountId, openFolder, folderCounts } = props;
@@ -66,8 +70,9 @@ export function ItemGrid(props: ItemGridProps) {
   const grid = useRef<HTMLDivElement>(null);
   const idBase = useId();
   // The access cell's tooltip names people as the address book does.
-  const { name } = useDisplayNames();
-  const summarize = useCallback<SummarizeAcl>((acl, creator) => summarizeAcl(acl, creator, name), [name]);
+  const { t } = useTranslation('library');
+  const f = useFormats();
+  const summarize = useAclSummary(useDisplayNames().name);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => grid.current,
@@ -162,17 +167,18 @@ export function ItemGrid(props: ItemGridProps) {
     grid.current?.focus();
   };
 
-  const sortButton = (key: SortKey, text: string) => {
+  const sortButton = (key: SortKey) => {
     const current = sort.key === key;
+    const text = t(`column.${key}`);
     return (
       <button
         type="button"
         className="sort-button"
         onClick={() => onSort({ key, dir: current && sort.dir === 'asc' ? 'desc' : 'asc' })}
-        title={`Sort by ${text.toLowerCase()}`}
+        title={t(`sortBy.${key}`)}
       >
         {text}
-        <span className="sort-mark" aria-hidden="true">{current ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+        <span className="sort-mark" aria-hidden="true" data-dir={current ? sort.dir : undefined} />
       </button>
     );
   };
@@ -195,19 +201,19 @@ export function ItemGrid(props: ItemGridProps) {
     >
       <div role="rowgroup" className="lib-grid-head">
         <div role="row" aria-rowindex={1} className="lib-row lib-head-row">
-          {HEADERS.map((col) =>
-            col.key === 'access' ? (
-              <div key={col.key} role="columnheader" className="lib-cell col-access">
-                <span className="lib-head-text">{col.label}</span>
+          {HEADERS.map((key) =>
+            key === 'access' ? (
+              <div key={key} role="columnheader" className="lib-cell col-access">
+                <span className="lib-head-text">{t('column.access')}</span>
               </div>
             ) : (
               <div
-                key={col.key}
+                key={key}
                 role="columnheader"
-                className={`lib-cell col-${col.key}`}
-                aria-sort={sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                className={`lib-cell col-${key}`}
+                aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               >
-                {sortButton(col.key, col.label)}
+                {sortButton(key)}
               </div>
             ),
           )}
@@ -246,19 +252,19 @@ export function ItemGrid(props: ItemGridProps) {
                   <span className="lib-name" title={row.name}>{row.name}</span>
                 </div>
                 <div role="gridcell" className="lib-cell col-type">{row.type}</div>
-                <div role="gridcell" className="lib-cell col-size">{sizeCell(row, folderCounts)}</div>
+                <div role="gridcell" className="lib-cell col-size"><SizeCell row={row} folderCounts={folderCounts} f={f} /></div>
                 <div role="gridcell" className={`lib-cell col-access access-${access?.level ?? 'unknown'}`} title={access?.title} data-testid="lib-access">
                   {access && access.level !== 'full' ? <LockIcon /> : null}
                   <span className="lib-access-text">{access?.label ?? ''}</span>
                 </div>
-                <div role="gridcell" className="lib-cell col-createdOn" title={formatDate(row.item.createdOn)}>{formatDateShort(row.item.createdOn)}</div>
+                <div role="gridcell" className="lib-cell col-createdOn" title={f.dateTime(row.item.createdOn)}>{tableDate(f, row.item.createdOn)}</div>
                 <div role="gridcell" className="lib-cell col-createdBy" title={by}>
                   {by ?? '—'}
-                  {me && by === me.userId ? <span className="you"> (you)</span> : null}
+                  {me && by === me.userId ? <span className="you"> {t('mark.you')}</span> : null}
                 </div>
                 <div role="gridcell" className="lib-cell col-createdWith" title={withApp}>
                   {withApp ?? '—'}
-                  {me && withApp === me.appId ? <span className="you"> (this app)</span> : null}
+                  {me && withApp === me.appId ? <span className="you"> {t('mark.thisApp')}</span> : null}
                 </div>
               </div>
             );

@@ -1,10 +1,12 @@
 // The table area: loading, the folder that could not be opened, the empty folder or domain (focusable, so the
 // keyboard still works), the table, and the status line under it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { gridKeysHint } from '../../hooks/grid-keys';
+import { useFormats } from '../../i18n';
 import { useFolderCounts } from './folder-counts';
-import { formatSize, plural, type Row, type Sort } from './format';
+import { sizeText, type Row, type Sort } from './format';
 import { ItemGrid, type GridSelection } from './ItemGrid';
 
 interface LibraryBodyProps {
@@ -48,16 +50,18 @@ function EmptyState({ text, focusToken }: { text: string; focusToken: number }) 
 
 export function LibraryBody(props: LibraryBodyProps) {
   const { current, rows, shown, filter, domain } = props;
+  const { t } = useTranslation(['library', 'common']);
+  const f = useFormats();
   const folderCounts = useFolderCounts(props.accountId);
-  const gridLabel = current ? `Files in folder ${current}` : `Folders in domain ${domain}`;
+  const gridLabel = current ? t('body.filesGrid', { folder: current }) : t('body.foldersGrid', { domain });
   const emptyMessage = props.pending
     ? null
     : rows.length === 0
       ? current
-        ? `The folder "${current}" is empty. Drop JPEG photos or MP4 videos here, or choose Upload files.`
-        : `There is no folder you can see in domain "${domain}". Create one with New folder, then drop files on it.`
+        ? t('body.emptyFolder', { folder: current })
+        : t('body.emptyDomain', { domain })
       : shown.length === 0
-        ? `Nothing here has "${filter.trim()}" in its name.`
+        ? t('body.nothingMatches', { filter: filter.trim() })
         : null;
   const fileCount = current ? rows.length : 0;
   const totalSize = current ? rows.reduce((n, r) => n + (r.size ?? 0), 0) : 0;
@@ -66,15 +70,15 @@ export function LibraryBody(props: LibraryBodyProps) {
   if (props.folderError && rows.length === 0) {
     content = (
       <div className="banner bad" role="alert">
-        <p>Folder "{current}" could not be opened: {props.folderError}</p>
+        <p>{t('body.folderError', { folder: current ?? '', error: props.folderError })}</p>
         <div className="actions">
-          <button type="button" onClick={props.onRetry}>Try again</button>
-          <button type="button" onClick={props.onGoUp}>Back to the folders</button>
+          <button type="button" onClick={props.onRetry}>{t('common:action.retry')}</button>
+          <button type="button" onClick={props.onGoUp}>{t('body.backToFolders')}</button>
         </div>
       </div>
     );
   } else if (props.pending) {
-    content = <p className="empty" role="status">{props.loading ?? 'Loading…'}</p>;
+    content = <p className="empty" role="status">{props.loading ?? t('body.loading')}</p>;
   } else if (emptyMessage && rows.length === 0) {
     content = <EmptyState text={emptyMessage} focusToken={props.focusToken} />;
   } else {
@@ -98,7 +102,7 @@ export function LibraryBody(props: LibraryBodyProps) {
         />
         {emptyMessage ? (
           <p className="lib-empty-filter subtle">
-            {emptyMessage} <button type="button" className="link" onClick={props.onClearFilter}>Clear the filter</button>
+            {emptyMessage} <button type="button" className="link" onClick={props.onClearFilter}>{t('body.clearFilter')}</button>
           </p>
         ) : null}
       </>
@@ -110,9 +114,9 @@ export function LibraryBody(props: LibraryBodyProps) {
       {content}
       <p className="lib-status subtle">
         {props.loading && !props.pending ? <span role="status">{props.loading} </span> : null}
-        {current ? `${plural(fileCount, 'file')} · ${formatSize(totalSize)}` : props.pending ? '' : plural(rows.length, 'folder')}
-        {filter.trim() && rows.length > 0 ? ` · showing ${shown.length.toLocaleString()}` : ''}
-        {props.selectedCount > 0 ? ` · ${props.selectedCount.toLocaleString()} selected` : ''}
+        {current ? `${t('count.files', { count: fileCount })} · ${sizeText(f, totalSize)}` : props.pending ? '' : t('count.folders', { count: rows.length })}
+        {filter.trim() && rows.length > 0 ? ` · ${t('status.showing', { count: shown.length })}` : ''}
+        {props.selectedCount > 0 ? ` · ${t('status.selected', { count: props.selectedCount })}` : ''}
         <span className="lib-keys"> · {gridKeysHint({ up: current !== null, details: true })}</span>
       </p>
     </div>

@@ -5,6 +5,7 @@
 // filter, the open dialog.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
@@ -37,6 +38,7 @@ function isTyping(target: EventTarget | null): boolean {
 
 export function LibraryPanel({ account }: { account: AccountSummary }) {
   const accountId = account.id;
+  const { t, i18n } = useTranslation('library');
   const client = useQueryClient();
   const me = useWhoami(accountId).data ?? null;
   const foldersQuery = useFolders(accountId);
@@ -74,7 +76,9 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   // ---- rows and selection ----
 
-  const rows = useMemo(() => (current !== null ? (view ? fileRows(view.files) : []) : folders ? folderRows(folders) : []), [current, view, folders]);
+  // The rows carry their type's name in the window's language: made again when it changes.
+  const language = i18n.language;
+  const rows = useMemo(() => (current !== null ? (view ? fileRows(view.files, language) : []) : folders ? folderRows(folders, language) : []), [language, current, view, folders]);
   const { shown, setSelection, gridSelection, onGridSelection, selectedRows, activeRow, targets } = useRowSelection(rows, filter, sort);
   // Only the access-list editor needs them: not gathered from 10,000 files each time a folder opens.
   const aclOpen = dialog?.kind === 'acl';
@@ -116,7 +120,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   const { dragging, overFolder } = useLibraryDrop((files, rowFolder) => {
     const target = rowFolder ?? current;
     if (!target) {
-      notify('warn', 'Drop the files onto a folder row, or open a folder first and drop them there.');
+      notify('warn', t('drop.noFolder'));
       return;
     }
     void uploadFiles(files, target);
@@ -129,10 +133,10 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     !dragging
       ? null
       : dropBlocked && !dropBlocked.enabled
-        ? { level: 'warn', text: dropBlocked.reason ?? 'This folder does not take uploads.' }
-        : { level: 'info', text: dropTarget ? `Drop to upload into "${dropTarget}".` : 'Drop the files onto a folder row to upload them into it.' },
+        ? { level: 'warn', text: dropBlocked.reason ?? t('drop.refused') }
+        : { level: 'info', text: dropTarget ? t('drop.into', { folder: dropTarget }) : t('drop.ontoRow') },
   );
-  useNoticeWhile(`library:${accountId}:folders-error`, foldersQuery.error && folders ? { level: 'error', text: `The folder list could not be read again: ${messageOf(foldersQuery.error)}` } : null);
+  useNoticeWhile(`library:${accountId}:folders-error`, foldersQuery.error && folders ? { level: 'error', text: t('folders.rereadFailed', { error: messageOf(foldersQuery.error) }) } : null);
 
   const startDownload = () => {
     if (current === null || !actions.download.enabled) return;
@@ -213,7 +217,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   if (foldersQuery.error && !folders) return <LibraryLoadError accountId={accountId} error={foldersQuery.error} onRetry={() => void foldersQuery.refetch()} />;
 
   const domain = me?.domain ?? (account.kind === 'library' ? account.domain : '');
-  const loading = current !== null ? (folderQuery.isFetching ? `Opening ${current}…` : null) : foldersQuery.isFetching ? 'Loading folders…' : null;
+  const loading = current !== null ? (folderQuery.isFetching ? t('status.opening', { folder: current }) : null) : foldersQuery.isFetching ? t('status.loadingFolders') : null;
 
   return (
     <div className={`library-panel${dragging ? ' dragging' : ''}`} onKeyDown={onPanelKey}>
@@ -299,7 +303,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
           } catch (err) {
             return messageOf(err);
           }
-          notify('ok', `Folder "${name}" created. Drop files onto it to upload them, or open it.`);
+          notify('ok', t('folder.created', { folder: name }));
           setSelection(only(`d:${name}`));
           closeDialog();
           return null;

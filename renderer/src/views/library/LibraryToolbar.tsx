@@ -1,6 +1,7 @@
 // The library's bar: where you are (breadcrumbs), the name filter, and the actions for the selection. An action
 // the account's access lists rule out is disabled, and the reason is shown under the bar and read with the button.
 import { useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { combinedReasons, type ActionState, type LibraryActions } from './access';
 
 
@@ -26,6 +27,7 @@ interface LibraryToolbarProps {
 
 export function LibraryToolbar(props: LibraryToolbarProps) {
   const { domain, current, actions } = props;
+  const { t } = useTranslation('library');
   const fileInput = useRef<HTMLInputElement>(null);
   const whyId = useId();
   const all: ActionState[] = [actions.upload, actions.download, actions.folderPermissions, actions.permissions, actions.delete];
@@ -37,11 +39,11 @@ export function LibraryToolbar(props: LibraryToolbarProps) {
   );
   return (
     <div className="lib-bar">
-      <nav className="crumbs" aria-label="Location">
+      <nav className="crumbs" aria-label={t('toolbar.location')}>
         <ol>
           <li>
             {current ? (
-              <button type="button" className="link crumb" onClick={props.onGoUp} title="Back to the folders (Backspace, Alt+↑)">{domain}</button>
+              <button type="button" className="link crumb" onClick={props.onGoUp} title={t('toolbar.backToFolders')}>{domain}</button>
             ) : (
               <span className="crumb" aria-current="page">{domain}</span>
             )}
@@ -57,8 +59,8 @@ export function LibraryToolbar(props: LibraryToolbarProps) {
         <input
           type="search"
           className="lib-filter"
-          aria-label="Filter by name"
-          placeholder="Filter by name"
+          aria-label={t('toolbar.filter')}
+          placeholder={t('toolbar.filter')}
           value={props.filter}
           onChange={(e) => props.onFilter(e.target.value)}
           onKeyDown={(e) => {
@@ -70,24 +72,24 @@ export function LibraryToolbar(props: LibraryToolbarProps) {
         />
         {current ? (
           <>
-            {button('Upload files…', actions.upload, () => fileInput.current?.click())}
-            {button('Download…', actions.download, props.onDownload)}
-            {button('Folder permissions…', actions.folderPermissions, () => props.onPermissions(true))}
-            {button('File permissions…', actions.permissions, () => props.onPermissions(false))}
+            {button(t('toolbar.upload'), actions.upload, () => fileInput.current?.click())}
+            {button(t('toolbar.download'), actions.download, props.onDownload)}
+            {button(t('toolbar.folderPermissions'), actions.folderPermissions, () => props.onPermissions(true))}
+            {button(t('toolbar.filePermissions'), actions.permissions, () => props.onPermissions(false))}
           </>
         ) : (
           <>
-            <button type="button" onClick={props.onNewFolder}>New folder…</button>
-            {button('Permissions…', actions.permissions, () => props.onPermissions(false))}
+            <button type="button" onClick={props.onNewFolder}>{t('toolbar.newFolder')}</button>
+            {button(t('toolbar.permissions'), actions.permissions, () => props.onPermissions(false))}
           </>
         )}
-        {button('Delete…', actions.delete, props.onDelete, 'danger')}
-        <button type="button" aria-pressed={props.detailsOpen} onClick={props.onToggleDetails} title={`${props.modKey}I`}>Details</button>
-        <button type="button" onClick={props.onRefresh} disabled={props.refreshing}>Refresh</button>
+        {button(t('toolbar.delete'), actions.delete, props.onDelete, 'danger')}
+        <button type="button" aria-pressed={props.detailsOpen} onClick={props.onToggleDetails} title={`${props.modKey}I`}>{t('toolbar.details')}</button>
+        <button type="button" onClick={props.onRefresh} disabled={props.refreshing}>{t('toolbar.refresh')}</button>
       </div>
       {reasons.length > 0 ? (
         <p id={whyId} className="subtle lib-why" data-testid="lib-why">
-          {reasons.join(' ')}
+          {reasons.reduce((first, next) => t('sentences', { first, next }))}
         </p>
       ) : null}
       <input

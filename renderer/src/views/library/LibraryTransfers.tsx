@@ -1,10 +1,12 @@
 // The account's transfers (uploads into and downloads from the library), newest first, under the table.
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { TransferList } from '../../components/TransferList';
 import { useTransfers } from '../../store/transfers-store';
 
 export function LibraryTransfers({ accountId, label }: { accountId: string; label: string }) {
+  const { t } = useTranslation('library');
   const items = useTransfers((s) => s.items);
   const order = useTransfers((s) => s.order);
   const history = useMemo(
@@ -17,8 +19,8 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
   if (history.length === 0) return null;
   return (
     <section className="lib-transfers" aria-labelledby="lib-transfers-title">
-      <h2 id="lib-transfers-title" className="section-title">Transfers</h2>
-      <TransferList items={history} label={`Transfers of ${label}, newest first`} onCopy={(text) => void navigator.clipboard.writeText(text)} />
+      <h2 id="lib-transfers-title" className="section-title">{t('transfers.title')}</h2>
+      <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} />
     </section>
   );
 }

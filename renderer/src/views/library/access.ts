@@ -1,9 +1,11 @@
 // What the library lets this account do with the selected rows, from the access lists it holds (the rules are
 // main/common/library-acl.ts's; this only asks them), so an action the server would refuse is disabled and
 // explained instead of offered. Pure, no React.
-import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, summarizeAcl, type Acl, type AclOp, type AclSummary, type IdNamer } from '../../../../main/common/library-acl';
+import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type AclOp, type IdNamer } from '../../../../main/common/library-acl';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
-import { folderRows, nameList, type Row } from './format';
+import { i18n } from '../../i18n';
+import { summarizeAclText, type SummarizeAcl } from './acl-words';
+import { folderRows, nameList, quoted, type Row } from './format';
 
 type Me = Pick<LibraryWhoami, 'userId' | 'appId'>;
 
@@ -19,36 +21,51 @@ export interface ActionState {
   enabled: boolean;
   /** Why it is disabled, in words (also shown as the button's description). */
   reason: string | null;
-  /** The same reason in two parts, so refusals of one item by one list can be said in one sentence. */
-  refusal?: { head: string; what: string };
+  /** The same refusal with its action apart, so that refusals of one item by one list can be said in one sentence. */
+  refusal?: Refusal;
+}
+
+interface Refusal {
+  /** Refusals with the same group name the same items for the same reason. */
+  group: string;
+  /** What was refused ("delete it"). */
+  action: string;
+  /** The sentence, given one action or several joined. */
+  say: (actions: string) => string;
+}
+
+/** "a, b or c", in the window's language. */
+function eitherOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return i18n.t('library:list.or', { head: items.slice(0, -1).join(i18n.t('library:list.separator')), last: items[items.length - 1] ?? '' });
 }
 
 /**
- * The reasons of several disabled actions as the line under the toolbar says them: refusals with the same head
- * ("You may not change "x": its access list does not let you") become one sentence naming every action.
+ * The reasons of several disabled actions as the line under the toolbar says them: refusals of the same items for
+ * the same reason ("You may not change "x": its access list does not let you …") become one sentence naming every
+ * action.
  */
 export function combinedReasons(states: readonly ActionState[]): string[] {
-  const byHead = new Map<string, string[]>();
-  const out: Array<string | { head: string }> = [];
+  const byGroup = new Map<string, { refusal: Refusal; actions: string[] }>();
+  const out: Array<string | { group: string }> = [];
   for (const state of states) {
     if (!state.reason) continue;
     if (!state.refusal) {
       if (!out.includes(state.reason)) out.push(state.reason);
       continue;
     }
-    const whats = byHead.get(state.refusal.head);
-    if (whats) {
-      if (!whats.includes(state.refusal.what)) whats.push(state.refusal.what);
+    const seen = byGroup.get(state.refusal.group);
+    if (seen) {
+      if (!seen.actions.includes(state.refusal.action)) seen.actions.push(state.refusal.action);
     } else {
-      byHead.set(state.refusal.head, [state.refusal.what]);
-      out.push({ head: state.refusal.head });
+      byGroup.set(state.refusal.group, { refusal: state.refusal, actions: [state.refusal.action] });
+      out.push({ group: state.refusal.group });
     }
   }
   return out.map((entry) => {
     if (typeof entry === 'string') return entry;
-    const whats = byHead.get(entry.head) ?? [];
-    const said = whats.length > 1 ? `${whats.slice(0, -1).join(', ')} or ${whats[whats.length - 1]}` : (whats[0] ?? '');
-    return `${entry.head} ${said}.`;
+    const seen = byGroup.get(entry.group);
+    return seen ? seen.refusal.say(eitherOf(seen.actions)) : '';
   });
 }
 
@@ -59,27 +76,29 @@ function blocked(rows: readonly Row[], op: AclOp, me: Me | null, folder: Library
   return rows.filter((r) => !mayOn(r, op, me, folder));
 }
 
-function explain(rows: readonly Row[], refused: readonly Row[], what: string, op: AclOp): ActionState {
+type Refused = 'delete' | 'download' | 'permissions';
+
+function explain(rows: readonly Row[], refused: readonly Row[], what: Refused, op: AclOp): ActionState {
   if (rows.length === 0) return none;
   if (refused.length === 0) return ok;
-  const can = op === 'write' ? 'change' : 'read';
-  const names = nameList(refused.map((r) => `"${r.name}"`), 3);
-  const whose = refused.length === 1 ? names : `${names} (${refused.length.toLocaleString()} of the ${rows.length.toLocaleString()} selected)`;
-  const lists = refused.length === 1 ? 'its access list does' : 'their access lists do';
-  const head = `You may not ${can} ${whose}: ${lists} not let you`;
-  return { enabled: false, reason: `${head} ${what}.`, refusal: { head, what } };
+  const items = nameList(refused.map((r) => quoted(r.name)), 3);
+  const action = rows.length === 1 ? i18n.t(`library:refusal.action.${what}.one`) : i18n.t(`library:refusal.action.${what}.many`);
+  const values = { items, count: refused.length, total: rows.length };
+  const say = (actions: string) =>
+    refused.length === 1 ? i18n.t(`library:refusal.one.${op}`, { ...values, actions }) : i18n.t(`library:refusal.many.${op}`, { ...values, actions });
+  return { enabled: false, reason: say(action), refusal: { group: `${op}\u0000${items}\u0000${values.count}\u0000${values.total}`, action, say } };
 }
 
 /** Delete needs write access to every selected folder or file. */
 export function deleteAction(rows: readonly Row[], me: Me | null, folder: LibraryFolderInfo | null): ActionState {
-  return explain(rows, blocked(rows, 'write', me, folder), rows.length === 1 ? 'delete it' : 'delete them', 'write');
+  return explain(rows, blocked(rows, 'write', me, folder), 'delete', 'write');
 }
 
 /** Download needs read access to every selected file. */
 export function downloadAction(rows: readonly Row[], me: Me | null, folder: LibraryFolderInfo | null): ActionState {
   const files = rows.filter((r) => r.kind === 'file');
   if (files.length === 0 || files.length !== rows.length) return none;
-  return explain(files, blocked(files, 'read', me, folder), files.length === 1 ? 'download it' : 'download them', 'read');
+  return explain(files, blocked(files, 'read', me, folder), 'download', 'read');
 }
 
 /** Changing an access list needs write access to the item (reading it needs read; the editor needs both). */
@@ -87,7 +106,7 @@ export function permissionsAction(rows: readonly Row[], me: Me | null, folder: L
   if (rows.length === 0) return none;
   const refused = rows.filter((r) => !mayOn(r, 'write', me, folder) || (rows.length === 1 && !mayOn(r, 'read', me, folder)));
   const op: AclOp = refused.every((r) => mayOn(r, 'write', me, folder)) ? 'read' : 'write';
-  return explain(rows, refused, rows.length === 1 ? 'change its permissions' : 'change their permissions', op);
+  return explain(rows, refused, 'permissions', op);
 }
 
 const asIs: IdNamer = (id) => id;
@@ -96,7 +115,7 @@ const asIs: IdNamer = (id) => id;
 export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null, name: IdNamer = asIs): ActionState {
   if (!target) return ok;
   if (!me || canAccess(target, 'write', me.userId, me.appId)) return ok;
-  return { enabled: false, reason: `You may not add files to "${target.name}": its access list does not let ${name(me.userId)} write through ${name(me.appId)}.` };
+  return { enabled: false, reason: i18n.t('library:refusal.upload', { folder: target.name, user: name(me.userId), app: name(me.appId) }) };
 }
 
 export interface LibraryActions {
@@ -129,29 +148,21 @@ export interface RowAccess {
   title: string;
 }
 
-/** Sentences for who may read and write under an ACL: summarizeAcl, or one that names people (the address book). */
-export type SummarizeAcl = (acl: Acl | null, creator: string | undefined) => AclSummary;
-
-const LEVELS: Record<RowAccess['level'], { label: string; you: (what: string) => string }> = {
-  full: { label: 'Full access', you: (what) => `You can read and change this ${what} through this app.` },
-  read: { label: 'Read only', you: (what) => `Read only: you can read this ${what} through this app but not change or delete it.` },
-  write: { label: 'Not readable through this app', you: (what) => `Not readable through this app: you can change or delete this ${what} but not open or download it.` },
-  none: { label: 'No access through this app', you: (what) => `Not readable through this app: you can neither read nor change this ${what}.` },
-};
+export type { SummarizeAcl } from './acl-words';
 
 /**
  * The access cell of one row, from the access list that governs it (a file's own, else its folder's) and the rules
  * of library-acl.ts. Null until the account's ids are known. The tooltip's sentences about people come from
  * `summarize`, so a view that knows names passes a summarizer that uses them.
  */
-export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = summarizeAcl): RowAccess | null {
+export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = (acl, creator) => summarizeAclText(i18n, acl, creator)): RowAccess | null {
   if (!me) return null;
   const read = mayOn(row, 'read', me, folder);
   const write = mayOn(row, 'write', me, folder);
   const level: RowAccess['level'] = read ? (write ? 'full' : 'read') : write ? 'write' : 'none';
   const governing = row.kind === 'folder' ? row.item.acl : effectiveAcl(row.item, folder);
   const summary = summarize(hasOwnAcl(governing) ? governing : null, row.item.createdBy);
-  const follows = row.kind === 'file' && !hasOwnAcl(row.item.acl) ? ' It follows its folder\'s access list.' : '';
-  const { label, you } = LEVELS[level];
-  return { level, label, title: `${you(row.kind)}${follows} ${summary.read} ${summary.write}` };
+  const follows = row.kind === 'file' && !hasOwnAcl(row.item.acl);
+  const values = { you: i18n.t(`library:access.you.${level}.${row.kind}`), read: summary.read, write: summary.write };
+  return { level, label: i18n.t(`library:access.level.${level}`), title: follows ? i18n.t('library:access.titleFollowsFolder', values) : i18n.t('library:access.title', values) };
 }

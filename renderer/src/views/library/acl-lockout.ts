@@ -1,7 +1,9 @@
 // What the access-list editor asks the lock-out rule (main/common/library-acl.ts, the rule main saves with) before
 // saving, and how it reads main's refusal: from the typed detail, never from the message's words. Pure, no React.
-import { findLockout, lockoutMessage, lockoutOf, type Acl, type AclCaller, type AclChange, type AclLockout } from '../../../../main/common/library-acl';
+import { findLockout, lockoutOf, type Acl, type AclCaller, type AclChange, type AclLockout } from '../../../../main/common/library-acl';
 import type { LibraryAclState, LibraryFileInfo } from '../../../../main/common/methods/library';
+import { createTranslator, type I18n } from '../../../../main/common/i18n/translator';
+import { lockoutText } from './acl-words';
 
 export type EditedItems =
   /** One folder or file whose state was read; `folderAcl` is given for a file (null when unreadable). */
@@ -9,7 +11,10 @@ export type EditedItems =
   /** Several files of a folder, with its list. */
   | { kind: 'files'; files: ReadonlyArray<Pick<LibraryFileInfo, 'name' | 'createdBy' | 'acl'>>; folderAcl: Acl | null };
 
-/** The lock-out saving `draft` would cause, as the editor warns of it before saving (null: the user keeps access). */
+/**
+ * The lock-out saving `draft` would cause, as the editor warns of it before saving (null: the user keeps access).
+ * Items are labelled as main labels them (`"name"`, `this`): lockoutText says either in the reader's words.
+ */
 export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): AclLockout | null {
   const folder = (acl: Acl | null | undefined) => ({ before: acl, after: acl });
   const changes: AclChange[] =
@@ -19,8 +24,15 @@ export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): Acl
   return findLockout(me, changes);
 }
 
-/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null. */
-export function refusedLockoutWarning(details: unknown, name?: (id: string) => string): string | null {
+/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null; in `translator`'s language. */
+export function refusedLockoutWarning(details: unknown, name?: (id: string) => string, translator: I18n = english()): string | null {
   const lockout = lockoutOf(details);
-  return lockout ? lockoutMessage(lockout, name) : null;
+  return lockout ? lockoutText(translator, lockout, name) : null;
+}
+
+let englishTranslator: I18n | undefined;
+/** English, for a caller that gives no translator (the window always gives its own). */
+function english(): I18n {
+  englishTranslator ??= createTranslator('en');
+  return englishTranslator;
 }

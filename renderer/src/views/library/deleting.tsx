@@ -2,13 +2,14 @@
 // folder holding a file this account may not delete is named as kept before anything is sent), then a job in the
 // transfer queue (progress and Cancel under Transfers), then a result naming every item that was not deleted.
 import { useQueryClient } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import { canAccessFile } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import type { JobItemResult } from '../../../../main/common/transfers';
-import { ITEM_OUTCOME_LABEL } from '../../components/JobProgress';
 import { messageOf } from '../../bridge';
+import { errorText, i18n } from '../../i18n';
 import { Modal } from './dialogs';
-import { nameList, plural } from './format';
+import { nameList } from './format';
 import type { Notify } from './notices';
 import { folderQuery, useDeleteFiles, useDeleteFolders } from './queries';
 
@@ -19,13 +20,14 @@ export interface FolderToDelete {
 }
 
 /** The items a job did not do, each with why, for the notice under the toolbar. */
-const notDone = (items: readonly JobItemResult[]) => items.flatMap((i) => (i.outcome === 'ok' ? [] : [`${i.name}: ${i.message ?? ITEM_OUTCOME_LABEL[i.outcome]}`]));
+const notDone = (items: readonly JobItemResult[]) =>
+  items.flatMap((i) => (i.outcome === 'ok' ? [] : [i18n.t('library:item.why', { name: i.name, why: i.message !== undefined ? errorText({ ...i, message: i.message }) : i18n.t(`library:outcome.${i.outcome}`) })]));
 
 export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me: LibraryWhoami | null; notify: Notify }) {
   const client = useQueryClient();
   // Progress shows in the Transfers list under the table (the job is one of its rows, with Cancel).
-  const deleteFiles = useDeleteFiles(accountId, (job) => notify('ok', `Deleting ${plural(job.bytesTotal ?? 0, 'file')}; progress and Cancel are under Transfers below.`));
-  const deleteFolders = useDeleteFolders(accountId, (job) => notify('ok', `Deleting ${plural(job.bytesTotal ?? 0, 'folder')}; progress and Cancel are under Transfers below.`));
+  const deleteFiles = useDeleteFiles(accountId, (job) => notify('ok', i18n.t('library:delete.startedFiles', { count: job.bytesTotal ?? 0 })));
+  const deleteFolders = useDeleteFolders(accountId, (job) => notify('ok', i18n.t('library:delete.startedFolders', { count: job.bytesTotal ?? 0 })));
 
   /** What each folder holds, so the confirmation names what will go; a folder with a file we may not delete is kept. */
   const lookInside = (names: readonly string[]): Promise<FolderToDelete[]> =>
@@ -34,7 +36,7 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
         try {
           const view = await client.fetchQuery(folderQuery(accountId, name));
           const locked = me ? view.files.filter((f) => !canAccessFile(f, view.folder, 'write', me.userId, me.appId)).map((f) => f.name) : [];
-          if (locked.length > 0) return { name, error: `you may not delete ${plural(locked.length, 'file')} in it (${nameList(locked, 3)})` };
+          if (locked.length > 0) return { name, error: i18n.t('library:delete.lockedFiles', { count: locked.length, names: nameList(locked, 3) }) };
           return { name, files: view.files.map((x) => x.name) };
         } catch (err) {
           return { name, error: messageOf(err) };
@@ -48,12 +50,12 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
       const items = job.result?.items ?? [];
       const missed = notDone(items);
       const done = items.length - missed.length;
-      if (job.state === 'failed' && items.length === 0) notify('bad', `Nothing was deleted: ${job.error?.message ?? ''}`);
-      else if (missed.length === 0) notify('ok', `Deleted ${plural(done, 'file')}.`);
-      else if (job.state === 'cancelled') notify('warn', `Cancelled: deleted ${done.toLocaleString()} of ${plural(items.length, 'file')}; the others are still there:`, missed);
-      else notify('bad', `Deleted ${done.toLocaleString()} of ${plural(items.length, 'file')}; ${missed.length.toLocaleString()} could not be deleted:`, missed);
+      if (job.state === 'failed' && items.length === 0) notify('bad', i18n.t('library:delete.nothing', { error: job.error ? errorText(job.error) : '' }));
+      else if (missed.length === 0) notify('ok', i18n.t('library:delete.doneFiles', { count: done }));
+      else if (job.state === 'cancelled') notify('warn', i18n.t('library:delete.cancelledFiles', { done, count: items.length }), missed);
+      else notify('bad', i18n.t('library:delete.partFiles', { done, count: items.length, missed: missed.length }), missed);
     } catch (err) {
-      notify('bad', `Nothing was deleted: ${messageOf(err)}`);
+      notify('bad', i18n.t('library:delete.nothing', { error: messageOf(err) }));
     }
   };
 
@@ -65,14 +67,18 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
       const items = job.result?.items ?? [];
       const missed = notDone(items);
       const done = items.length - missed.length;
-      if (job.state === 'failed' && items.length === 0) notify('bad', `Nothing was deleted: ${job.error?.message ?? ''}`);
+      if (job.state === 'failed' && items.length === 0) notify('bad', i18n.t('library:delete.nothing', { error: job.error ? errorText(job.error) : '' }));
       else if (missed.length === 0) {
         const files = readable.reduce((n, f) => n + (f.files?.length ?? 0), 0);
-        notify('ok', `Deleted ${plural(done, 'folder')}${files > 0 ? ` and ${plural(files, 'file')} in them` : ''}.`);
+        const folders = i18n.t('library:count.folders', { count: done });
+        notify('ok', files > 0 ? i18n.t('library:delete.doneFoldersAndFiles', { folders, count: files }) : i18n.t('library:delete.doneFolders', { count: done }));
       }
-      else notify(job.state === 'cancelled' ? 'warn' : 'bad', `${plural(missed.length, 'folder')} could not be deleted${done > 0 ? ` (${plural(done, 'folder')} deleted)` : ''}:`, missed);
+      else {
+        const level = job.state === 'cancelled' ? 'warn' : 'bad';
+        notify(level, done > 0 ? i18n.t('library:delete.partFolders', { count: missed.length, deleted: i18n.t('library:count.folders', { count: done }) }) : i18n.t('library:delete.failedFolders', { count: missed.length }), missed);
+      }
     } catch (err) {
-      notify('bad', `Nothing was deleted: ${messageOf(err)}`);
+      notify('bad', i18n.t('library:delete.nothing', { error: messageOf(err) }));
     }
   };
 
@@ -80,23 +86,24 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
 }
 
 export function DeleteFilesDialog({ folder, files, onCancel, onConfirm }: { folder: string; files: LibraryFileInfo[]; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation(['library', 'common']);
   return (
     <Modal
-      title={files.length === 1 ? `Delete "${files[0]?.name}"?` : `Delete ${plural(files.length, 'file')}?`}
+      title={files.length === 1 ? t('delete.fileTitle', { name: files[0]?.name ?? '' }) : t('delete.filesTitle', { count: files.length })}
       onCancel={onCancel}
       actions={
         <>
-          <button type="button" autoFocus onClick={onCancel}>Cancel</button>
+          <button type="button" autoFocus onClick={onCancel}>{t('common:action.cancel')}</button>
           <button type="button" className="danger" onClick={onConfirm}>
-            {files.length === 1 ? 'Delete file' : `Delete ${plural(files.length, 'file')}`}
+            {t('delete.filesButton', { count: files.length })}
           </button>
         </>
       }
     >
       <p>
-        From folder <strong>{folder}</strong>: {nameList(files.map((f) => f.name), 10)}.
+        <Trans t={t} i18nKey="delete.fromFolder" values={{ folder, names: nameList(files.map((f) => f.name), 10) }} components={{ folder: <strong /> }} />
       </p>
-      <p>They are deleted from the library for everyone. This cannot be undone.</p>
+      <p>{t('delete.forEveryone')}</p>
     </Modal>
   );
 }
@@ -104,51 +111,48 @@ export function DeleteFilesDialog({ folder, files, onCancel, onConfirm }: { fold
 export function DeleteFoldersDialog({ folders, loading, onCancel, onConfirm }: { folders: FolderToDelete[]; loading: boolean; onCancel: () => void; onConfirm: (list: FolderToDelete[]) => void }) {
   const readable = folders.filter((f) => f.files !== undefined);
   const fileTotal = readable.reduce((n, f) => n + (f.files?.length ?? 0), 0);
+  const { t } = useTranslation(['library', 'common']);
   const single = folders.length === 1 ? folders[0] : undefined;
-  const what = readable.length === 1 ? 'folder' : plural(readable.length, 'folder');
   const label =
     readable.length === 0
-      ? 'Delete'
+      ? t('common:action.delete')
       : fileTotal === 0
-        ? `Delete ${what}`
+        ? t('delete.foldersButton', { count: readable.length })
         : readable.length === 1
-          ? `Delete folder and its ${plural(fileTotal, 'file')}`
-          : `Delete ${what} and their ${plural(fileTotal, 'file')}`;
+          ? t('delete.folderAndFilesButton', { count: fileTotal })
+          : t('delete.foldersAndFilesButton', { folders: t('count.folders', { count: readable.length }), count: fileTotal });
   return (
     <Modal
-      title={single ? `Delete folder "${single.name}"?` : `Delete ${plural(folders.length, 'folder')}?`}
+      title={single ? t('delete.folderTitle', { name: single.name }) : t('delete.foldersTitle', { count: folders.length })}
       onCancel={onCancel}
       actions={
         <>
-          <button type="button" autoFocus onClick={onCancel}>Cancel</button>
+          <button type="button" autoFocus onClick={onCancel}>{t('common:action.cancel')}</button>
           <button type="button" className="danger" disabled={loading || readable.length === 0} onClick={() => onConfirm(folders)}>
-            {loading ? 'Looking inside…' : label}
+            {loading ? t('delete.lookingButton') : label}
           </button>
         </>
       }
     >
-      {loading ? <p role="status">Looking at what the folders hold…</p> : null}
+      {loading ? <p role="status">{t('delete.looking')}</p> : null}
       <ul className="delete-list">
         {folders.map((f) => (
           <li key={f.name}>
             <strong className="mono">{f.name}</strong>
             {f.error ? (
-              <span className="error"> — cannot be deleted: {f.error}</span>
+              <span className="error"> — {t('delete.cannot', { error: f.error })}</span>
             ) : f.files === undefined ? null : f.files.length === 0 ? (
-              <span className="subtle"> — empty</span>
+              <span className="subtle"> — {t('delete.empty')}</span>
             ) : (
-              <span> — holds {plural(f.files.length, 'file')}: {nameList(f.files, 6)}</span>
+              <span> — {t('delete.holds', { count: f.files.length, names: nameList(f.files, 6) })}</span>
             )}
           </li>
         ))}
       </ul>
       {fileTotal > 0 ? (
-        <p>
-          The library refuses to delete a folder that still holds files, so its files are deleted first, then the folder. If a file cannot be deleted, the folder
-          is kept and you are told which file and why.
-        </p>
+        <p>{t('delete.filesFirst')}</p>
       ) : null}
-      <p>This cannot be undone.</p>
+      <p>{t('delete.cannotUndo')}</p>
     </Modal>
   );
 }

@@ -1,6 +1,7 @@
 // The library browser's dialogs: a modal base on <dialog> (focus kept inside, Escape cancels), the new-folder
 // form and the download folder choice. The conflict question is the app's one (components/ConflictDialog.tsx).
 import { useId, useState, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 
@@ -41,8 +42,9 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const inputId = useId();
+  const { t } = useTranslation(['library', 'common']);
   const problem = libraryIdProblem(name);
-  const error = !touched ? null : problem ? `This name cannot be used: ${problem}.` : existing.has(name) ? `A folder named "${name}" already exists.` : serverError;
+  const error = !touched ? null : problem ? t('newFolder.badName', { problem }) : existing.has(name) ? t('newFolder.exists', { name }) : serverError;
   const submit = async () => {
     setTouched(true);
     if (problem || existing.has(name)) return;
@@ -53,12 +55,12 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
   };
   return (
     <Modal
-      title="New folder"
+      title={t('newFolder.title')}
       onCancel={onCancel}
       actions={
         <>
-          <button type="button" onClick={onCancel}>Cancel</button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>{busy ? 'Creating…' : 'Create folder'}</button>
+          <button type="button" onClick={onCancel}>{t('common:action.cancel')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>{busy ? t('newFolder.creating') : t('newFolder.create')}</button>
         </>
       }
     >
@@ -69,7 +71,7 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
           void submit();
         }}
       >
-        <label htmlFor={inputId}>Folder name</label>
+        <label htmlFor={inputId}>{t('newFolder.name')}</label>
         <input
           id={inputId}
           type="text"
@@ -83,18 +85,21 @@ export function NewFolderDialog({ existing, onCreate, onCancel }: { existing: Re
             setServerError(null);
           }}
         />
-        <div className="hint" id={`${inputId}-hint`}>Up to 200 characters; no slashes, no "..", no spaces at either end. Only you can see a new folder until you change its permissions.</div>
+        <div className="hint" id={`${inputId}-hint`}>{t('newFolder.hint')}</div>
         {error ? <div className="error" id={`${inputId}-error`} role="alert">{error}</div> : null}
       </form>
     </Modal>
   );
 }
 
-/** Where downloads go, when the host cannot show the system's folder dialog (the browser host): an editable path. */
+/** The browser host's option that sets its Downloads folder: a command line, the same in every language. */
+const DOWNLOADS_OPTION = '--downloads FOLDER';
+
 /** The browser host's Downloads folder, which the page can show but not change (only `--downloads` sets it). */
 export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { count: number; folder: string; onChoose: () => Promise<string | null>; onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation(['library', 'common']);
   const submit = async () => {
     setBusy(true);
     const failure = await onChoose();
@@ -103,20 +108,22 @@ export function DownloadFolderDialog({ count, folder, onChoose, onCancel }: { co
   };
   return (
     <Modal
-      title={`Download ${count === 1 ? '1 file' : `${count.toLocaleString()} files`}`}
+      title={t('download.title', { count })}
       onCancel={onCancel}
       actions={
         <>
-          <button type="button" onClick={onCancel}>Cancel</button>
-          <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void submit()}>Download</button>
+          <button type="button" onClick={onCancel}>{t('common:action.cancel')}</button>
+          <button type="button" className="primary" autoFocus disabled={busy} onClick={() => void submit()}>{t('download.button')}</button>
         </>
       }
     >
       <div className="field">
         <p>
-          Saved in your Downloads folder, <span className="mono">{folder}</span>.
+          <Trans t={t} i18nKey="download.savedIn" values={{ folder }} components={{ path: <span className="mono" /> }} />
         </p>
-        <div className="hint">It is set when the app starts (<span className="mono">--downloads FOLDER</span>). Each file is written under a temporary name and renamed only when it is complete.</div>
+        <div className="hint">
+          <Trans t={t} i18nKey="download.hint" values={{ option: DOWNLOADS_OPTION }} components={{ code: <span className="mono" style={{ whiteSpace: 'nowrap' }} /> }} />
+        </div>
         {error ? <div className="error" role="alert">{error}</div> : null}
       </div>
     </Modal>

@@ -1,29 +1,35 @@
 // What the library browser shows for folders and files: type names, preview kinds, dates, sorting and filtering.
-// Pure code: the browser's tables and the details panel share it.
-import { formatBytes } from '../../../../main/common/format-bytes';
+// Pure code: the browser's tables and the details panel share it. Words come from the catalogue ('library'), in
+// the window's language at the time of the call.
+import type { Formats } from '../../../../main/common/i18n/format';
 import type { LibraryFileInfo, LibraryFolderInfo } from '../../../../main/common/methods/library';
+import { i18n } from '../../i18n';
+import { nameListIn, quotedIn } from './acl-words';
 
 export type PreviewKind = 'image' | 'video' | 'audio' | null;
+
+/** A type the catalogue has a name for ('library:type.<name>'). */
+type TypeName = 'jpeg' | 'png' | 'gif' | 'webp' | 'mp4' | 'quicktime' | 'webm' | 'mp3' | 'aac' | 'wav' | 'ogg';
 
 interface TypeInfo {
   label: string;
   preview: PreviewKind;
 }
 
-const TYPES: Record<string, TypeInfo> = {
-  jpg: { label: 'JPEG image', preview: 'image' },
-  jpeg: { label: 'JPEG image', preview: 'image' },
-  png: { label: 'PNG image', preview: 'image' },
-  gif: { label: 'GIF image', preview: 'image' },
-  webp: { label: 'WebP image', preview: 'image' },
-  mp4: { label: 'MP4 video', preview: 'video' },
-  m4v: { label: 'MP4 video', preview: 'video' },
-  mov: { label: 'QuickTime video', preview: 'video' },
-  webm: { label: 'WebM video', preview: 'video' },
-  mp3: { label: 'MP3 audio', preview: 'audio' },
-  m4a: { label: 'AAC audio', preview: 'audio' },
-  wav: { label: 'WAV audio', preview: 'audio' },
-  ogg: { label: 'Ogg audio', preview: 'audio' },
+const TYPES: Record<string, { name: TypeName; preview: PreviewKind }> = {
+  jpg: { name: 'jpeg', preview: 'image' },
+  jpeg: { name: 'jpeg', preview: 'image' },
+  png: { name: 'png', preview: 'image' },
+  gif: { name: 'gif', preview: 'image' },
+  webp: { name: 'webp', preview: 'image' },
+  mp4: { name: 'mp4', preview: 'video' },
+  m4v: { name: 'mp4', preview: 'video' },
+  mov: { name: 'quicktime', preview: 'video' },
+  webm: { name: 'webm', preview: 'video' },
+  mp3: { name: 'mp3', preview: 'audio' },
+  m4a: { name: 'aac', preview: 'audio' },
+  wav: { name: 'wav', preview: 'audio' },
+  ogg: { name: 'ogg', preview: 'audio' },
 };
 
 function extension(name: string): string {
@@ -32,10 +38,12 @@ function extension(name: string): string {
 }
 
 /** The library sends no media type in listings: the type is told by the name (the preview shows the real bytes). */
-export function fileType(file: Pick<LibraryFileInfo, 'name' | 'voicemail'>): TypeInfo {
-  if (file.voicemail) return { label: 'Voicemail (MP3)', preview: 'audio' };
+export function fileType(file: Pick<LibraryFileInfo, 'name' | 'voicemail'>, lng?: string): TypeInfo {
+  if (file.voicemail) return { label: i18n.t('library:type.voicemail', { lng }), preview: 'audio' };
   const ext = extension(file.name);
-  return TYPES[ext] ?? { label: ext ? `${ext.toUpperCase()} file` : 'File', preview: null };
+  const known = TYPES[ext];
+  if (known) return { label: i18n.t(`library:type.${known.name}`, { lng }), preview: known.preview };
+  return { label: ext ? i18n.t('library:type.other', { ext: ext.toUpperCase(), lng }) : i18n.t('library:type.file', { lng }), preview: null };
 }
 
 export type Row =
@@ -47,23 +55,18 @@ function createdTime(iso: string | undefined): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
-export function folderRows(folders: readonly LibraryFolderInfo[]): Row[] {
-  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type: 'Folder', size: undefined, created: createdTime(item.createdOn) }));
+/** The domain's folders as rows; `lng` is the language of their type's name (the window's by default). */
+export function folderRows(folders: readonly LibraryFolderInfo[], lng?: string): Row[] {
+  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type: i18n.t('library:type.folder', { lng }), size: undefined, created: createdTime(item.createdOn) }));
 }
 
-export function fileRows(files: readonly LibraryFileInfo[]): Row[] {
-  return files.map((item) => ({ key: `f:${item.name}`, kind: 'file', name: item.name, item, type: fileType(item).label, size: item.size, created: createdTime(item.createdOn) }));
+export function fileRows(files: readonly LibraryFileInfo[], lng?: string): Row[] {
+  return files.map((item) => ({ key: `f:${item.name}`, kind: 'file', name: item.name, item, type: fileType(item, lng).label, size: item.size, created: createdTime(item.createdOn) }));
 }
 
-export const COLUMNS = [
-  { key: 'name', label: 'Name' },
-  { key: 'type', label: 'Type' },
-  { key: 'size', label: 'Size' },
-  { key: 'createdOn', label: 'Created on' },
-  { key: 'createdBy', label: 'Created by' },
-  { key: 'createdWith', label: 'Created with' },
-] as const;
-export type SortKey = (typeof COLUMNS)[number]['key'];
+/** The sortable columns, in the table's order (their headers are 'library:column.<key>'). */
+export const COLUMNS = ['name', 'type', 'size', 'createdOn', 'createdBy', 'createdWith'] as const;
+export type SortKey = (typeof COLUMNS)[number];
 export interface Sort {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -100,38 +103,29 @@ export function filterRows(rows: readonly Row[], filter: string): Row[] {
   return rows.filter((row) => row.name.toLocaleLowerCase().includes(needle));
 }
 
-// Formatters are built once: toLocaleString with options builds one per call, which a table of rows pays per cell.
-const LONG_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const SHORT_DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
-
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '—';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return LONG_DATE.format(t);
-}
-
-/** The table's compact form ("11/22/26, 8:34 PM" in English): the details panel has the long one. */
-export function formatDateShort(iso: string | undefined): string {
-  if (!iso) return '—';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return SHORT_DATE.format(t);
-}
-
-export function formatSize(bytes: number | undefined): string {
-  return bytes === undefined ? '—' : formatBytes(bytes);
-}
-
-/** "a.jpg, b.jpg and 3 more" */
-export function nameList(names: readonly string[], max = 8): string {
-  if (names.length <= max) {
-    if (names.length <= 1) return names.join('');
-    return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+const tableDates = new Map<string, Intl.DateTimeFormat>();
+/** The table's compact date, to the minute ("12/5/26, 9:40 PM", "2026/12/05 21:40"): the details have the long one. */
+export function tableDate(f: Formats, iso: string | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return f.dateTime(iso);
+  let format = tableDates.get(f.language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(f.language, { dateStyle: 'short', timeStyle: 'short' });
+    tableDates.set(f.language, format);
   }
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  return format.format(Date.parse(iso));
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** A size, or a dash when the library did not say. */
+export function sizeText(f: Formats, bytes: number | undefined): string {
+  return bytes === undefined ? '—' : f.bytes(bytes);
+}
+
+/** "a.jpg, b.jpg and 3 more", in the window's language. */
+export function nameList(names: readonly string[], max = 8): string {
+  return nameListIn(i18n, names, max);
+}
+
+/** A name quoted as the language quotes names ("x" / 「x」). */
+export function quoted(name: string): string {
+  return quotedIn(i18n, name);
 }

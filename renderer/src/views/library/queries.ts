@@ -9,7 +9,7 @@ import { libraryTargetOfItem, type LibraryAclApplyOutcome, type LibraryTarget, t
 import type { FileRef } from '../../../../main/common/contract';
 import { FINAL_STATES, type TransferItem } from '../../../../main/common/transfers';
 import { call, UiError } from '../../bridge';
-import { ITEM_OUTCOME_LABEL } from '../../components/JobProgress';
+import { inEnglish, phrase } from '../../../../main/common/i18n/phrase';
 import { noteJob, waitForJob } from '../../store/jobs';
 import { useTransfers } from '../../store/transfers-store';
 
@@ -101,11 +101,15 @@ export type AclSave =
 /** A finished access-list job as the editor's result screen shows it: a result per target, with the reason. */
 export function applyOutcomeOf(job: TransferItem): LibraryAclApplyOutcome {
   // Failed as a whole (the lock-out rule when the job started, the folder unreadable): nothing was changed.
-  if (!job.result?.items) throw new UiError(job.error ?? { code: 'internal', message: 'The access list was not applied.' });
+  const notApplied = phrase('library:aclDone.notApplied');
+  if (!job.result?.items) throw new UiError(job.error ?? { code: 'internal', message: inEnglish(notApplied), phrase: notApplied });
   const results = job.result.items.map((item): LibraryTargetResult => {
     const target = libraryTargetOfItem(item.name);
     if (item.outcome === 'ok') return { target, ok: true };
-    return { target, ok: false, error: { code: item.code ?? (item.outcome === 'cancelled' ? 'cancelled' : 'internal'), message: item.message ?? ITEM_OUTCOME_LABEL[item.outcome] } };
+    const code = item.code ?? (item.outcome === 'cancelled' ? 'cancelled' : 'internal');
+    if (item.message !== undefined) return { target, ok: false, error: { code, message: item.message } };
+    const outcome = phrase(`library:outcome.${item.outcome}`);
+    return { target, ok: false, error: { code, message: inEnglish(outcome), phrase: outcome } };
   });
   const saved = results.filter((r) => r.ok).length;
   return { results, saved, failed: results.length - saved };

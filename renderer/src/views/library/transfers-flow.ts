@@ -5,10 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
 import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
+import { errorText, i18n } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { uploadAction } from './access';
 import type { ConflictDecision } from '../../components/ConflictDialog';
-import { plural } from './format';
 import { newCause, type Notify } from './notices';
 import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
 
@@ -34,18 +34,18 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
   return async (files: File[], folder: string) => {
     const blocked = uploadAction(folders?.find((f) => f.name === folder), me, names.name);
     if (!blocked.enabled) {
-      notify('bad', `Nothing was uploaded. ${blocked.reason ?? ''}`);
+      notify('bad', i18n.t('library:upload.blocked', { reason: blocked.reason ?? '' }));
       return;
     }
     const refused: string[] = [];
     const refs: Array<{ ref: FileRef; name: string }> = [];
     const cause = newCause('upload');
-    notify('info', `Preparing ${plural(files.length, 'file')} for "${folder}"…`, undefined, { cause });
+    notify('info', i18n.t('library:upload.preparing', { count: files.length, folder }), undefined, { cause });
     for (const file of files) {
       try {
         refs.push({ ref: await bridge.fileRef(file), name: file.name });
       } catch (err) {
-        refused.push(`${file.name}: ${messageOf(err)}`);
+        refused.push(i18n.t('library:item.why', { name: file.name, why: messageOf(err) }));
       }
     }
     let existing: Set<string> | null;
@@ -57,9 +57,9 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
     const taken = refs.filter((r) => existing?.has(r.name)).map((r) => r.name);
     let decisions = new Map<string, ConflictDecision>();
     if (taken.length > 0) {
-      const answer = await askConflicts(taken, `folder "${folder}"`);
+      const answer = await askConflicts(taken, i18n.t('library:upload.where', { folder }));
       if (!answer) {
-        notify('warn', 'Upload cancelled: nothing was sent.', undefined, { cause });
+        notify('warn', i18n.t('library:upload.cancelled'), undefined, { cause });
         return;
       }
       decisions = answer;
@@ -72,21 +72,24 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
       });
     const skipped = refs.length - chosen.length;
     if (chosen.length === 0) {
-      notify('warn', refused.length > 0 ? 'Nothing was uploaded.' : `Nothing was uploaded: ${plural(skipped, 'file')} skipped.`, refused, { cause });
+      notify('warn', refused.length > 0 ? i18n.t('library:upload.nothing') : i18n.t('library:upload.allSkipped', { count: skipped }), refused, { cause });
       return;
     }
     try {
       const outcome = await upload.mutateAsync({ folder, files: chosen });
-      for (const r of outcome.refused) refused.push(`${r.name}: ${r.error.message}`);
+      for (const r of outcome.refused) refused.push(i18n.t('library:item.why', { name: r.name, why: errorText(r.error) }));
       const queued = outcome.queued.length;
       if (queued > 0) {
-        const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
-        notify('info', `Uploading ${plural(queued, 'file')} into "${folder}"${note}; progress is shown under Transfers below.`, undefined, { cause, until: outcome.queued.map((t) => t.id) });
+        const text = skipped > 0 ? i18n.t('library:upload.queuedSkipped', { count: queued, folder, skipped: i18n.t('library:count.skipped', { count: skipped }) }) : i18n.t('library:upload.queued', { count: queued, folder });
+        notify('info', text, undefined, { cause, until: outcome.queued.map((t) => t.id) });
       }
       // The refusals stay when the uploads end: they are what the user has to act on.
-      if (refused.length > 0) notify(queued > 0 ? 'warn' : 'bad', `${queued > 0 ? '' : 'Nothing was uploaded: '}${plural(refused.length, 'file')} refused:`, refused, { cause: queued > 0 ? `${cause}:refused` : cause });
+      if (refused.length > 0) {
+        const text = queued > 0 ? i18n.t('library:upload.someRefused', { count: refused.length }) : i18n.t('library:upload.allRefused', { count: refused.length });
+        notify(queued > 0 ? 'warn' : 'bad', text, refused, { cause: queued > 0 ? `${cause}:refused` : cause });
+      }
     } catch (err) {
-      notify('bad', `The upload could not start: ${messageOf(err)}`, refused, { cause });
+      notify('bad', i18n.t('library:upload.failed', { error: messageOf(err) }), refused, { cause });
     }
   };
 }
@@ -108,7 +111,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
       const taken = files.filter((f) => existing.includes(localFileName(f.name))).map((f) => f.name);
       const answer = await askConflicts(taken, destination);
       if (!answer) {
-        notify('warn', 'Download cancelled: nothing was saved.');
+        notify('warn', i18n.t('library:download.cancelled'));
         return null;
       }
       decisions = answer;
@@ -120,16 +123,17 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
         return { name: f.name, ...(f.size !== undefined ? { size: f.size } : {}), onExisting: decision && decision !== 'skip' ? decision : ('fail' as const) };
       });
     if (chosen.length === 0) {
-      notify('warn', 'Nothing was downloaded: every file was skipped.');
+      notify('warn', i18n.t('library:download.allSkipped'));
       return null;
     }
     try {
       const queued = await download.mutateAsync({ folder, grantId: grant.grantId, files: chosen });
       const skipped = files.length - chosen.length;
-      const note = skipped > 0 ? ` (${plural(skipped, 'file')} skipped)` : '';
-      notify('info', `Downloading ${plural(queued.length, 'file')} to ${destination}${note}; progress is shown under Transfers below.`, undefined, { cause: newCause('download'), until: queued.map((t) => t.id) });
+      const values = { count: queued.length, destination };
+      const text = skipped > 0 ? i18n.t('library:download.queuedSkipped', { ...values, skipped: i18n.t('library:count.skipped', { count: skipped }) }) : i18n.t('library:download.queued', values);
+      notify('info', text, undefined, { cause: newCause('download'), until: queued.map((t) => t.id) });
     } catch (err) {
-      notify('bad', `The download could not start: ${messageOf(err)}`);
+      notify('bad', i18n.t('library:download.failed', { error: messageOf(err) }));
     }
     return null;
   };
@@ -139,7 +143,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     if (files.length === 0) return;
     let picked;
     try {
-      picked = await call('files.pickFolder', { title: 'Choose where to save the downloads', kind: 'library' });
+      picked = await call('files.pickFolder', { title: i18n.t('library:download.pickTitle'), kind: 'library' });
     } catch (err) {
       notify('bad', messageOf(err));
       return;
