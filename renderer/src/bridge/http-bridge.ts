@@ -2,11 +2,14 @@
 // session cookie (HttpOnly, SameSite=Strict), for which the host traded the printed URL's one-time token, goes
 // with every request; this code never sees it.
 import type { EventMap, EventName, FileRef, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
+import { UiError, windowError } from './ui-error';
 
 type AnyListener = (payload: unknown) => void;
 
-function networkFailure(message: string): InvokeResult<never> {
-  return { ok: false, error: { code: 'network', message } };
+const SIGNED_OUT = windowError('network', 'common:bridge.signedOut');
+
+function networkFailure(error: ReturnType<typeof windowError>): InvokeResult<never> {
+  return { ok: false, error };
 }
 
 export function createHttpBridge(): MediaDeskBridge {
@@ -44,10 +47,10 @@ export function createHttpBridge(): MediaDeskBridge {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ method, args }),
         });
-        if (res.status === 401) return networkFailure('Signed out of the browser host: open the address it printed at its last start. Each address signs in once; if it was used, restart the host for a new one.');
+        if (res.status === 401) return networkFailure(SIGNED_OUT);
         return (await res.json()) as never;
       } catch {
-        return networkFailure('Media Desk is not reachable: is the browser host still running?');
+        return networkFailure(windowError('network', 'common:bridge.unreachable'));
       }
     },
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
@@ -82,9 +85,9 @@ async function answerOf<T>(res: Response): Promise<T> {
   try {
     result = (await res.json()) as InvokeResult<T>;
   } catch {
-    throw new Error(res.status === 401 ? 'Signed out of the browser host: open the address it printed at its last start.' : `The browser host refused the file (HTTP ${res.status}).`);
+    throw new UiError(res.status === 401 ? SIGNED_OUT : windowError('remote', 'common:bridge.fileRefused', { status: res.status }));
   }
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new UiError(result.error);
   return result.value;
 }
 
