@@ -3,7 +3,7 @@
 // that may have just arrived; nothing else retried).
 import type { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { basicAuth, decodeUtf8, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
+import { basicAuth, parseRetryAfter, readBody, readBodyText, send, type HttpResponse } from '../http/transport.js';
 import { credentialPair, type TwilioConnection } from './connection.js';
 import { describeIssue } from './schemas.js';
 import { twilioError } from './twilio-errors.js';
@@ -145,11 +145,11 @@ export class TwilioApi {
       const res = await this.exchangeOnce(req);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.status >= 200 && res.status < 300) {
-        const body = await readBody(res).catch((err: unknown) => {
+        const text = await readBodyText(res, undefined, 'Twilio').catch((err: unknown) => {
           // The transport reports a body cut by our own cancellation as a dropped connection; say what it was.
           throw req.signal?.aborted && !req.finishInFlight ? new AppError('cancelled', 'Cancelled.') : err;
         });
-        return { status: res.status, contentType, text: decodeUtf8(body, 'Twilio') };
+        return { status: res.status, contentType, text };
       }
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
       const errorText = await readBody(res, ERROR_BODY_CAP).then(

@@ -111,6 +111,8 @@ const optionsSchema = z.object({
   maxPagesPerCall: z.number().int().min(1).max(1000).optional(),
 });
 
+const mediaEntries = mediaEntriesSchema.transform((page) => page.media_list);
+
 const MESSAGES_LIST = /^\/Messages\.json$/;
 const MEDIA_LIST = /^\/Messages\/(SM|MM)[0-9a-fA-F]{32}\/Media\.json$/;
 
@@ -208,7 +210,7 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
     async *iterateMessages(filters, opts = {}) {
       const { url, withMediaOnly } = messagesUrl(filters);
       const entries = messageEntriesSchema.transform((page) => page.messages);
-      const pages = followPages(url, (u, signal) => listPage(u, entries, 'the list of messages', { ...opts, signal }), (link) => api.pageUrl(link, MESSAGES_LIST), opts.signal);
+      const pages = followPages(() => url, (u, signal) => listPage(u, entries, 'the list of messages', { ...opts, signal }), (link) => api.pageUrl(link, MESSAGES_LIST), opts.signal);
       for await (const message of pages) {
         if (!withMediaOnly || hasMedia(message)) yield message;
       }
@@ -226,12 +228,13 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
       return mediaPage(api.pageUrl(pageUri(nextPageUri), MEDIA_LIST), opts);
     },
 
-    async *iterateMedia(sid, filters, opts = {}) {
-      const first = mediaListUrl(messageSid(sid), filters);
-      const entries = mediaEntriesSchema.transform((page) => page.media_list);
+    // Not an async generator itself: wrapping followPages in a second one costs an extra await for every entry.
+    iterateMedia(sid, filters, opts = {}) {
+      let first: URL | undefined;
+      const start = (): URL => (first = mediaListUrl(messageSid(sid), filters));
       // Only the first page may be a message that arrived a moment ago (see retryNotFound).
-      const read = (url: URL, signal: AbortSignal) => listPage(url, entries, 'the media of a message', { ...opts, signal, retryNotFound: url === first });
-      yield* followPages(first, read, (link) => api.pageUrl(link, MEDIA_LIST), opts.signal);
+      const read = (url: URL, signal: AbortSignal) => listPage(url, mediaEntries, 'the media of a message', { ...opts, signal, retryNotFound: url === first });
+      return followPages(start, read, (link) => api.pageUrl(link, MEDIA_LIST), opts.signal);
     },
 
     async getMedia(msg, media, opts = {}) {

@@ -11,20 +11,22 @@ export interface FetchedPage<T> {
 }
 
 /**
- * Yields every entry of every page from `first` on. A link that cannot be followed (nextUrl throws) or that was
- * visited before fails the iteration after the entries of the page that gave it. A request still running when
- * the iteration ends early (break, an error) is cancelled.
+ * Yields every entry of every page from the one `first` gives on (called at the first step, so that bad arguments
+ * fail that step, as they would in the caller's own async generator). A link that cannot be followed (nextUrl
+ * throws) or that was visited before fails the iteration after the entries of the page that gave it. A request
+ * still running when the iteration ends early (break, an error) is cancelled.
  */
 export async function* followPages<T>(
-  first: URL,
+  first: () => URL,
   fetchPage: (url: URL, signal: AbortSignal) => Promise<FetchedPage<T>>,
   nextUrl: (link: string) => URL,
   signal?: AbortSignal,
 ): AsyncGenerator<T> {
   const ahead = new AbortController();
   const combined = signal ? AbortSignal.any([signal, ahead.signal]) : ahead.signal;
-  const seen = new Set<string>([first.href]);
-  let pending: Promise<FetchedPage<T>> | undefined = fetchPage(first, combined);
+  const firstUrl = first();
+  const seen = new Set<string>([firstUrl.href]);
+  let pending: Promise<FetchedPage<T>> | undefined = fetchPage(firstUrl, combined);
   try {
     while (pending) {
       const page: FetchedPage<T> = await pending;
@@ -42,7 +44,8 @@ export async function* followPages<T>(
           stop = err instanceof Error ? err : new AppError('protocol', 'Twilio gave a next-page link that cannot be followed.');
         }
       }
-      yield* page.items();
+      // One `yield` per entry: `yield*` over an array costs about twice as much per entry in an async generator.
+      for (const item of page.items()) yield item;
       if (stop !== undefined) throw stop;
     }
   } finally {
