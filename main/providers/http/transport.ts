@@ -392,16 +392,20 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
 /**
  * Reads a whole (small) body as text, as decodeUtf8 would decode it, refusing more than capBytes. An answer that is
  * all ASCII (an API's JSON mostly is) is decoded a chunk at a time as it arrives, without joining the bytes first:
- * for a listing of hundreds of kB that is a third of the time readBody and decodeUtf8 take.
+ * for a listing of hundreds of kB that is a third of the time readBody and decodeUtf8 take. `onAsciiText` sees the
+ * text so far after each such chunk.
  */
-export async function readBodyText(res: HttpResponse, capBytes = DEFAULT_BODY_CAP, what = 'The server'): Promise<string> {
+export async function readBodyText(res: HttpResponse, capBytes = DEFAULT_BODY_CAP, what = 'The server', onAsciiText?: (textSoFar: string) => void): Promise<string> {
   const chunks: Buffer[] = [];
   let text = '';
   let ascii = true;
   const total = await readChunks(res, capBytes, (chunk) => {
     chunks.push(chunk);
     ascii &&= isAscii(chunk);
-    if (ascii) text += chunk.toString('latin1');
+    if (!ascii) return;
+    text += chunk.toString('latin1');
+    // A caller may act on the start of an answer while the rest is on its way (the next page of a list).
+    onAsciiText?.(text);
   });
   return ascii ? text : decodeUtf8(Buffer.concat(chunks, total), what);
 }

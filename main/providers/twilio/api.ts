@@ -66,6 +66,8 @@ interface Exchange extends CallOptions {
   accept: string;
   /** Retry a 404 once after a short wait: the message may have arrived a moment ago. */
   retryNotFound?: boolean;
+  /** Sees the text of a 2xx answer so far as it arrives (while it is ASCII). */
+  onText?: (textSoFar: string) => void;
 }
 
 export interface ApiAnswer {
@@ -145,7 +147,7 @@ export class TwilioApi {
       const res = await this.exchangeOnce(req);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.status >= 200 && res.status < 300) {
-        const text = await readBodyText(res, undefined, 'Twilio').catch((err: unknown) => {
+        const text = await readBodyText(res, undefined, 'Twilio', req.onText).catch((err: unknown) => {
           // The transport reports a body cut by our own cancellation as a dropped connection; say what it was.
           throw req.signal?.aborted && !req.finishInFlight ? new AppError('cancelled', 'Cancelled.') : err;
         });
@@ -179,7 +181,7 @@ export class TwilioApi {
   }
 
   /** GETs a JSON resource without validating it yet: a caller that validates it in parts calls checkAnswer. */
-  async getJsonValue(url: URL, what: string, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<JsonAnswer> {
+  async getJsonValue(url: URL, what: string, opts: CallOptions & Pick<Exchange, 'retryNotFound' | 'onText'> = {}): Promise<JsonAnswer> {
     const answer = await this.call({ ...opts, method: 'GET', url, accept: 'application/json' });
     try {
       return { status: answer.status, value: JSON.parse(answer.text) as unknown };
