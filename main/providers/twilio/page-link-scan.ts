@@ -15,37 +15,38 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d |
 
 /** Reads the top-level fields at the start of `head` (the answer so far) up to the first array or object. */
 export function scanNextPageLink(head: string): LinkScan {
-  if (head.length > HEAD_LIMIT) return null;
   let i = 0;
-  const n = head.length;
+  // Only the first HEAD_LIMIT characters are read: running out there is giving up, running out before is waiting.
+  const n = Math.min(head.length, HEAD_LIMIT);
+  const ranOut = (): LinkScan => (n === HEAD_LIMIT ? null : undefined);
   const skipSpace = (): void => {
     while (i < n && isSpace(head.charCodeAt(i))) i++;
   };
   /** A plain string starting at i (the quote): its text, undefined when cut short, null when it has an escape. */
   const plainString = (): LinkScan => {
     const end = head.indexOf('"', i + 1);
-    if (end < 0) return undefined;
+    if (end < 0 || end >= n) return ranOut();
     const text = head.slice(i + 1, end);
     if (text.includes('\\')) return null;
     i = end + 1;
     return text;
   };
   skipSpace();
-  if (i >= n) return undefined;
+  if (i >= n) return ranOut();
   if (head.charCodeAt(i) !== 0x7b) return null; // not an object
   i++;
   for (;;) {
     skipSpace();
-    if (i >= n) return undefined;
+    if (i >= n) return ranOut();
     if (head.charCodeAt(i) !== 0x22) return null; // '}' or anything else: no link before the end
     const key = plainString();
     if (typeof key !== 'string') return key;
     skipSpace();
-    if (i >= n) return undefined;
+    if (i >= n) return ranOut();
     if (head.charCodeAt(i) !== 0x3a) return null;
     i++;
     skipSpace();
-    if (i >= n) return undefined;
+    if (i >= n) return ranOut();
     const c = head.charCodeAt(i);
     if (c === 0x5b || c === 0x7b) return null; // the list itself: the link, if any, comes after it
     if (c === 0x22) {
@@ -56,12 +57,12 @@ export function scanNextPageLink(head: string): LinkScan {
       // A number, true, false or null: up to the next comma or brace.
       const start = i;
       while (i < n && head.charCodeAt(i) !== 0x2c && head.charCodeAt(i) !== 0x7d && !isSpace(head.charCodeAt(i))) i++;
-      if (i >= n) return undefined;
+      if (i >= n) return ranOut();
       if (key === KEY) return null; // null (or not a link): no next page to ask for early
       if (start === i) return null;
     }
     skipSpace();
-    if (i >= n) return undefined;
+    if (i >= n) return ranOut();
     if (head.charCodeAt(i) !== 0x2c) return null;
     i++;
   }

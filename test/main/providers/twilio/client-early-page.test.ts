@@ -85,9 +85,11 @@ async function listAll(): Promise<string[]> {
 
 describe('the next page, asked for while this one arrives', () => {
   it('leaves as soon as the start of the answer shows its link, and the entries come out in order', async () => {
-    plans.set(null, () => ({ head: `{"page":0,"next_page_uri":"${link('PA2')}","media_list":[${entry(1)},`, release: whenAsked('PA2'), tail: `${entry(2)}]}` }));
-    plans.set('PA2', () => ({ head: `{"page":1,"next_page_uri":null,"media_list":[${entry(3)}`, release: now, tail: ']}' }));
-    expect(await listAll()).toEqual([sid('ME', 1), sid('ME', 2), sid('ME', 3)]);
+    // A start of some 60 kB, as a socket hands over a large answer: the link is read from its first fields.
+    const many = Array.from({ length: 200 }, (_, n) => n + 1);
+    plans.set(null, () => ({ head: `{"page":0,"next_page_uri":"${link('PA2')}","media_list":[${many.map(entry).join(',')},`, release: whenAsked('PA2'), tail: `${entry(201)}]}` }));
+    plans.set('PA2', () => ({ head: `{"page":1,"next_page_uri":null,"media_list":[${entry(202)}`, release: now, tail: ']}' }));
+    expect(await listAll()).toEqual([...many, 201, 202].map((n) => sid('ME', n)));
     expect(events.indexOf('asked PA2')).toBeLessThan(events.indexOf('ended first'));
   });
 

@@ -11,6 +11,13 @@ describe('scanNextPageLink', () => {
     for (let cut = complete; cut <= body.length; cut++) expect(scanNextPageLink(body.slice(0, cut))).toBe(LINK);
   });
 
+  it('finds it at the start of a long answer that arrived in one piece', () => {
+    const entries = Array.from({ length: 400 }, (_, n) => `{"sid":"ME${String(n).padStart(32, '0')}","uri":"/${'u'.repeat(200)}"}`);
+    const body = `{"page":0,"next_page_uri":"${LINK}","media_list":[${entries.join(',')}]}`;
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    expect(scanNextPageLink(body)).toBe(LINK);
+  });
+
   it('says there is none when the head has it null or empty', () => {
     expect(scanNextPageLink('{"next_page_uri":null,"media_list":[')).toBeNull();
     expect(scanNextPageLink('{"next_page_uri":"","media_list":[')).toBeNull();
