@@ -3,7 +3,7 @@
 // Redirects are never followed here: a client that wants them follows them itself, deciding per hop which
 // headers may go along (see the Twilio media download).
 // A streamed body sent with `expect: 100-continue` waits for the 100, an early answer or a short timer (auth-send.ts).
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -384,12 +384,39 @@ function readEarlyAnswer(incoming: http.IncomingMessage): Promise<Buffer> {
 
 /** Reads a whole (small) body, refusing more than capBytes. */
 export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const total = await readChunks(res, capBytes, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Reads a whole (small) body as text, as decodeUtf8 would decode it, refusing more than capBytes. An answer that is
+ * all ASCII (an API's JSON mostly is) is decoded a chunk at a time as it arrives, without joining the bytes first:
+ * for a listing of hundreds of kB that is a third of the time readBody and decodeUtf8 take. `onAsciiText` sees the
+ * text so far after each such chunk.
+ */
+export async function readBodyText(res: HttpResponse, capBytes = DEFAULT_BODY_CAP, what = 'The server', onAsciiText?: (textSoFar: string) => void): Promise<string> {
+  const chunks: Buffer[] = [];
+  let text = '';
+  let ascii = true;
+  const total = await readChunks(res, capBytes, (chunk) => {
+    chunks.push(chunk);
+    ascii &&= isAscii(chunk);
+    if (!ascii) return;
+    text += chunk.toString('latin1');
+    // A caller may act on the start of an answer while the rest is on its way (the next page of a list).
+    onAsciiText?.(text);
+  });
+  return ascii ? text : decodeUtf8(Buffer.concat(chunks, total), what);
+}
+
+/** Hands each chunk of a body to `take`, refusing more than capBytes; resolves with the byte count. */
+async function readChunks(res: HttpResponse, capBytes: number, take: (chunk: Buffer) => void): Promise<number> {
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > capBytes) {
     res.body.destroy();
     throw new AppError('too_large', `The answer from ${res.host} is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
   }
-  const chunks: Buffer[] = [];
   let total = 0;
   try {
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
@@ -398,14 +425,14 @@ export async function readBody(res: HttpResponse, capBytes = DEFAULT_BODY_CAP): 
         res.body.destroy();
         throw new AppError('too_large', `The answer from ${res.host} is larger than ${capBytes} bytes.`, { status: res.status });
       }
-      chunks.push(chunk);
+      take(chunk);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
     throw networkError(err as NodeJS.ErrnoException, res.host);
   }
-  return Buffer.concat(chunks, total);
+  return total;
 }
 
 /** Decodes a body as UTF-8, refusing bytes that are not valid UTF-8 instead of showing mojibake. */

@@ -3,7 +3,7 @@
 // that may have just arrived; nothing else retried).
 import type { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { basicAuth, decodeUtf8, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
+import { basicAuth, parseRetryAfter, readBody, readBodyText, send, type HttpResponse } from '../http/transport.js';
 import { credentialPair, type TwilioConnection } from './connection.js';
 import { describeIssue } from './schemas.js';
 import { twilioError } from './twilio-errors.js';
@@ -66,6 +66,8 @@ interface Exchange extends CallOptions {
   accept: string;
   /** Retry a 404 once after a short wait: the message may have arrived a moment ago. */
   retryNotFound?: boolean;
+  /** Sees the text of a 2xx answer so far as it arrives (while it is ASCII). */
+  onText?: (textSoFar: string) => void;
 }
 
 export interface ApiAnswer {
@@ -145,11 +147,11 @@ export class TwilioApi {
       const res = await this.exchangeOnce(req);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.status >= 200 && res.status < 300) {
-        const body = await readBody(res).catch((err: unknown) => {
+        const text = await readBodyText(res, undefined, 'Twilio', req.onText).catch((err: unknown) => {
           // The transport reports a body cut by our own cancellation as a dropped connection; say what it was.
           throw req.signal?.aborted && !req.finishInFlight ? new AppError('cancelled', 'Cancelled.') : err;
         });
-        return { status: res.status, contentType, text: decodeUtf8(body, 'Twilio') };
+        return { status: res.status, contentType, text };
       }
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
       const errorText = await readBody(res, ERROR_BODY_CAP).then(
@@ -179,7 +181,7 @@ export class TwilioApi {
   }
 
   /** GETs a JSON resource without validating it yet: a caller that validates it in parts calls checkAnswer. */
-  async getJsonValue(url: URL, what: string, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<JsonAnswer> {
+  async getJsonValue(url: URL, what: string, opts: CallOptions & Pick<Exchange, 'retryNotFound' | 'onText'> = {}): Promise<JsonAnswer> {
     const answer = await this.call({ ...opts, method: 'GET', url, accept: 'application/json' });
     try {
       return { status: answer.status, value: JSON.parse(answer.text) as unknown };

@@ -8,6 +8,7 @@ import { dateRangeParams } from './dates.js';
 import { saveMediaContent, type DownloadOptions, type DownloadResult, type DownloadTarget } from './download.js';
 import { openMediaContent, type MediaContent, type MediaContentOptions } from './media-content.js';
 import { parseMediaXml } from './media-xml.js';
+import { scanNextPageLink } from './page-link-scan.js';
 import { followPages, type FetchedPage } from './page-follow.js';
 import {
   MEDIA_SID,
@@ -111,6 +112,8 @@ const optionsSchema = z.object({
   maxPagesPerCall: z.number().int().min(1).max(1000).optional(),
 });
 
+const mediaEntries = mediaEntriesSchema.transform((page) => page.media_list);
+
 const MESSAGES_LIST = /^\/Messages\.json$/;
 const MEDIA_LIST = /^\/Messages\/(SM|MM)[0-9a-fA-F]{32}\/Media\.json$/;
 
@@ -184,9 +187,26 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
     return { items: page.media_list, nextPageUri: page.next_page_uri, pagesFetched: 1 };
   }
 
-  /** One page of a list, its paging fields checked now and its entries when asked for (see followPages). */
-  async function listPage<T>(url: URL, entries: z.ZodType<T[]>, what: string, opts: CallOptions & { retryNotFound?: boolean }): Promise<FetchedPage<T>> {
-    const answer = await api.getJsonValue(url, what, opts);
+  /**
+   * One page of a list, its paging fields checked now and its entries when asked for (see followPages); the next
+   * page's link goes to onNextLink as soon as the start of the answer shows it.
+   */
+  async function listPage<T>(
+    url: URL,
+    entries: z.ZodType<T[]>,
+    what: string,
+    opts: CallOptions & { retryNotFound?: boolean },
+    onNextLink: (link: string) => void,
+  ): Promise<FetchedPage<T>> {
+    let scanning = true;
+    const onText = (textSoFar: string): void => {
+      if (!scanning) return;
+      const link = scanNextPageLink(textSoFar);
+      if (link === undefined) return;
+      scanning = false;
+      if (link !== null) onNextLink(link);
+    };
+    const answer = await api.getJsonValue(url, what, { ...opts, onText });
     const paging = checkAnswer(pagingSchema, answer, what);
     return { next: paging.next_page_uri, items: () => checkAnswer(entries, answer, what) };
   }
@@ -208,7 +228,8 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
     async *iterateMessages(filters, opts = {}) {
       const { url, withMediaOnly } = messagesUrl(filters);
       const entries = messageEntriesSchema.transform((page) => page.messages);
-      const pages = followPages(url, (u, signal) => listPage(u, entries, 'the list of messages', { ...opts, signal }), (link) => api.pageUrl(link, MESSAGES_LIST), opts.signal);
+      const read = (u: URL, signal: AbortSignal, onNextLink: (link: string) => void) => listPage(u, entries, 'the list of messages', { ...opts, signal }, onNextLink);
+      const pages = followPages(() => url, read, (link) => api.pageUrl(link, MESSAGES_LIST), opts.signal);
       for await (const message of pages) {
         if (!withMediaOnly || hasMedia(message)) yield message;
       }
@@ -226,12 +247,14 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
       return mediaPage(api.pageUrl(pageUri(nextPageUri), MEDIA_LIST), opts);
     },
 
-    async *iterateMedia(sid, filters, opts = {}) {
-      const first = mediaListUrl(messageSid(sid), filters);
-      const entries = mediaEntriesSchema.transform((page) => page.media_list);
+    // Not an async generator itself: wrapping followPages in a second one costs an extra await for every entry.
+    iterateMedia(sid, filters, opts = {}) {
+      let first: URL | undefined;
+      const start = (): URL => (first = mediaListUrl(messageSid(sid), filters));
       // Only the first page may be a message that arrived a moment ago (see retryNotFound).
-      const read = (url: URL, signal: AbortSignal) => listPage(url, entries, 'the media of a message', { ...opts, signal, retryNotFound: url === first });
-      yield* followPages(first, read, (link) => api.pageUrl(link, MEDIA_LIST), opts.signal);
+      const read = (url: URL, signal: AbortSignal, onNextLink: (link: string) => void) =>
+        listPage(url, mediaEntries, 'the media of a message', { ...opts, signal, retryNotFound: url === first }, onNextLink);
+      return followPages(start, read, (link) => api.pageUrl(link, MEDIA_LIST), opts.signal);
     },
 
     async getMedia(msg, media, opts = {}) {

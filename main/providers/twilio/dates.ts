@@ -10,7 +10,61 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\
 
 /** ISO 8601 in UTC, to the second: "2009-07-17T01:52:49Z". */
 export function toIsoSecond(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = new Date(ms).toISOString();
+  // toISOString always ends in ".sssZ".
+  return `${iso.slice(0, -5)}Z`;
+}
+
+const WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+const MONTH_NUMBERS = new Map(MONTHS.map((name, i) => [name, String(i + 1).padStart(2, '0')]));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const LAYOUT = 'Www, DD Mon YYYY HH:MM:SS +0000';
+
+/** The number at text[at..at+width) when every character there is a digit, else -1. */
+function digitsAt(text: string, at: number, width: number): number {
+  let value = 0;
+  for (let i = at; i < at + width; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/**
+ * The exact form Twilio writes ("Fri, 17 Jul 2009 01:52:49 +0000") turned into ISO 8601 by moving its fields, with
+ * the same checks as parseRfc2822; undefined when the text is not in that form (parseRfc2822 then decides).
+ */
+function twilioFormToIso(text: string): string | undefined {
+  if (text.length !== LAYOUT.length || !text.endsWith(' +0000')) return undefined;
+  for (let at = 3; at < 25; at++) {
+    const expected = LAYOUT.charCodeAt(at);
+    // Where the layout has a separator, the text must have the same one (letters and digits are checked below).
+    if ((expected === 0x20 || expected === 0x2c || expected === 0x3a) && text.charCodeAt(at) !== expected) return undefined;
+  }
+  const month = MONTH_NUMBERS.get(text.slice(8, 11));
+  const day = digitsAt(text, 5, 2);
+  const year = digitsAt(text, 12, 4);
+  const hour = digitsAt(text, 17, 2);
+  const minute = digitsAt(text, 20, 2);
+  const second = digitsAt(text, 23, 2);
+  // Years before 1000 and leap seconds take the general path, which reads them as Date.UTC does.
+  if (month === undefined || !WEEKDAYS.has(text.slice(0, 3)) || year < 1000 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return undefined;
+  }
+  const monthIndex = Number(month) - 1;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = monthIndex === 1 && leap ? 29 : (DAYS_IN_MONTH[monthIndex] ?? 0);
+  if (day < 1 || day > daysInMonth) return undefined;
+  return `${text.slice(12, 16)}-${month}-${text.slice(5, 7)}T${text.slice(17, 25)}Z`;
+}
+
+/** An RFC 2822 date as ISO 8601 in UTC to the second, or undefined when the text is not one. */
+export function rfc2822ToIso(text: string): string | undefined {
+  const fast = twilioFormToIso(text);
+  if (fast !== undefined) return fast;
+  const ms = parseRfc2822(text);
+  return ms === undefined ? undefined : toIsoSecond(ms);
 }
 
 /** Milliseconds since the epoch for an RFC 2822 date, or undefined when the text is not one. */

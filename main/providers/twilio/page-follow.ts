@@ -1,6 +1,8 @@
-// Following a list's next_page_uri to its end, one page ahead: the request for the next page leaves as soon as its
-// link is read, so Twilio builds that page while this one's entries are validated and handed out. Paging stays
-// sequential in what is asked (each link comes from the page before it); only the waiting overlaps.
+// Following a list's next_page_uri to its end, ahead of the caller: the request for the next page leaves as soon as
+// its link is known, so Twilio builds that page while this one is still arriving, being read and handed out. The
+// link is known early when the answer shows it before its entries (see page-link-scan.ts), else once the page is
+// read. Paging stays sequential in what is asked (each link comes from the page before it): an early link is a
+// guess that the page itself must confirm, and a request made on a guess the page contradicts is cancelled.
 import { AppError } from '../../common/errors.js';
 
 export interface FetchedPage<T> {
@@ -10,42 +12,95 @@ export interface FetchedPage<T> {
   items(): T[];
 }
 
+/** Fetches one page; `onNextLink` may be called once, before the page is complete, with the link its start shows. */
+export type PageFetcher<T> = (url: URL, signal: AbortSignal, onNextLink: (link: string) => void) => Promise<FetchedPage<T>>;
+
+/** One page asked for, and the page after it when it was asked for early. */
+class Flight<T> {
+  readonly cancel = new AbortController();
+  readonly page: Promise<FetchedPage<T>>;
+  early: string | undefined;
+  ahead: Flight<T> | undefined;
+
+  constructor(
+    readonly url: URL,
+    fetchPage: PageFetcher<T>,
+    signal: AbortSignal,
+    onEarly: (flight: Flight<T>) => void,
+  ) {
+    this.page = fetchPage(url, AbortSignal.any([signal, this.cancel.signal]), (link) => {
+      if (this.early !== undefined) return;
+      this.early = link;
+      onEarly(this);
+    });
+    // Its failure is reported when it is awaited, after the entries before it; never as an unhandled rejection.
+    this.page.catch(() => undefined);
+  }
+
+  dropAhead(): void {
+    this.ahead?.cancel.abort();
+    this.ahead = undefined;
+  }
+}
+
 /**
- * Yields every entry of every page from `first` on. A link that cannot be followed (nextUrl throws) or that was
- * visited before fails the iteration after the entries of the page that gave it. A request still running when
- * the iteration ends early (break, an error) is cancelled.
+ * Yields every entry of every page from the one `first` gives on (called at the first step, so that bad arguments
+ * fail that step, as they would in the caller's own async generator). A link that cannot be followed (nextUrl
+ * throws) or that was visited before fails the iteration after the entries of the page that gave it. At most the
+ * page after the one being handed out and the one after that are asked for ahead; any request still running when
+ * the iteration ends (its end, a break, an error) is cancelled.
  */
-export async function* followPages<T>(
-  first: URL,
-  fetchPage: (url: URL, signal: AbortSignal) => Promise<FetchedPage<T>>,
-  nextUrl: (link: string) => URL,
-  signal?: AbortSignal,
-): AsyncGenerator<T> {
-  const ahead = new AbortController();
-  const combined = signal ? AbortSignal.any([signal, ahead.signal]) : ahead.signal;
-  const seen = new Set<string>([first.href]);
-  let pending: Promise<FetchedPage<T>> | undefined = fetchPage(first, combined);
+export async function* followPages<T>(first: () => URL, fetchPage: PageFetcher<T>, nextUrl: (link: string) => URL, signal?: AbortSignal): AsyncGenerator<T> {
+  const stopAll = new AbortController();
+  const combined = signal ? AbortSignal.any([signal, stopAll.signal]) : stopAll.signal;
+  const seen = new Set<string>();
+  let pending: Flight<T> | undefined;
+
+  /** Asks for the page an early link names, for the page awaited next only, and only a link that may be followed. */
+  const goAhead = (flight: Flight<T>): void => {
+    if (flight !== pending || flight.early === undefined || flight.ahead !== undefined) return;
+    let url: URL;
+    try {
+      url = nextUrl(flight.early);
+    } catch {
+      return; // the page's own link is checked again when the page is complete, and fails there
+    }
+    if (!seen.has(url.href)) flight.ahead = new Flight(url, fetchPage, combined, goAhead);
+  };
+
   try {
+    const firstUrl = first();
+    seen.add(firstUrl.href);
+    pending = new Flight(firstUrl, fetchPage, combined, goAhead);
     while (pending) {
-      const page: FetchedPage<T> = await pending;
+      const flight: Flight<T> = pending;
+      const page = await flight.page;
       pending = undefined;
       let stop: Error | undefined;
-      if (page.next !== null) {
+      if (page.next === null) {
+        flight.dropAhead();
+      } else {
         try {
           const url = nextUrl(page.next);
           if (seen.has(url.href)) throw new AppError('protocol', 'Twilio returned a next-page link already visited; paging stopped.');
           seen.add(url.href);
-          pending = fetchPage(url, combined);
-          // Its failure is reported when it is awaited, after this page's entries; never as an unhandled rejection.
-          pending.catch(() => undefined);
+          if (flight.ahead?.url.href === url.href) {
+            pending = flight.ahead;
+          } else {
+            flight.dropAhead();
+            pending = new Flight(url, fetchPage, combined, goAhead);
+          }
+          goAhead(pending);
         } catch (err) {
+          flight.dropAhead();
           stop = err instanceof Error ? err : new AppError('protocol', 'Twilio gave a next-page link that cannot be followed.');
         }
       }
-      yield* page.items();
+      // One `yield` per entry: `yield*` over an array costs about twice as much per entry in an async generator.
+      for (const item of page.items()) yield item;
       if (stop !== undefined) throw stop;
     }
   } finally {
-    if (pending) ahead.abort();
+    stopAll.abort();
   }
 }

@@ -4,13 +4,17 @@
 // (status, direction) are read as plain strings: Twilio adds values over time and a new status must not make
 // a whole page unreadable. Dates stay as Twilio wrote them (RFC 2822) and are also given as ISO 8601.
 import { z } from 'zod';
-import { parseRfc2822, toIsoSecond } from './dates.js';
+import { rfc2822ToIso } from './dates.js';
 
 export const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 export const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 export const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 export const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
 const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
+/** A media type is at most 127 + 1 + 127 characters (RFC 6838), with room for parameters. */
+const MAX_CONTENT_TYPE_LENGTH = 255;
+/** As long as a page link may be (see the client's nextPageUri). */
+const MAX_URI_LENGTH = 4096;
 
 const nullableString = z.string().nullish().transform((v) => v ?? null);
 const nullableSid = (pattern: RegExp, what: string) =>
@@ -24,12 +28,12 @@ const rfc2822 = z
   .nullish()
   .transform((v, ctx) => {
     if (v === null || v === undefined || v === '') return { raw: null, iso: null };
-    const ms = parseRfc2822(v);
-    if (ms === undefined) {
+    const iso = rfc2822ToIso(v);
+    if (iso === undefined) {
       ctx.addIssue({ code: 'custom', message: `is not an RFC 2822 date ("${v.slice(0, 40)}")` });
       return z.NEVER;
     }
-    return { raw: v, iso: toIsoSecond(ms) };
+    return { raw: v, iso };
   });
 
 export const mediaSchema = z
@@ -37,10 +41,10 @@ export const mediaSchema = z
     sid: nullableSid(MEDIA_SID, 'media'),
     account_sid: nullableSid(ACCOUNT_SID, 'account'),
     parent_sid: nullableSid(MESSAGE_SID, 'message'),
-    content_type: nullableString,
+    content_type: z.string().max(MAX_CONTENT_TYPE_LENGTH).nullish().transform((v) => v ?? null),
     date_created: rfc2822,
     date_updated: rfc2822,
-    uri: nullableString,
+    uri: z.string().max(MAX_URI_LENGTH).nullish().transform((v) => v ?? null),
   })
   .transform(({ date_created, date_updated, ...rest }) => ({
     ...rest,
@@ -105,38 +109,68 @@ export const messagePageSchema = z.object({ ...pageFields, messages: z.array(mes
 /** The paging fields of a list page alone: read first, so the next page can be asked for before the entries are. */
 export const pagingSchema = z.object(pageFields);
 export const messageEntriesSchema = z.object({ messages: z.array(messageSchema) });
-/** A SID field as the schemas read it: null when absent; undefined when it is not a string matching the pattern. */
-function quickSid(value: unknown, pattern: RegExp): string | null | undefined {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'string' && pattern.test(value) ? value : undefined;
+/** True for a string of `prefix` (two letters) then 32 hexadecimal characters: the SID patterns, without a regex. */
+function isSid(value: string, prefix: string): boolean {
+  if (value.length !== 34 || value.charCodeAt(0) !== prefix.charCodeAt(0) || value.charCodeAt(1) !== prefix.charCodeAt(1)) return false;
+  for (let i = 2; i < 34; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46))) return false;
+  }
+  return true;
 }
 
-function quickString(value: unknown): string | null | undefined {
+/** A short string field as the schemas read it: null when absent; undefined when it is not a string or too long. */
+function quickString(value: unknown, maxLength: number): string | null | undefined {
   if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : undefined;
+  return typeof value === 'string' && value.length <= maxLength ? value : undefined;
 }
 
-/** An RFC 2822 field: {raw, iso}, or undefined when it is not one. Media of one message share their dates. */
+// The entries of one page share their account and message, and a media's two dates are usually one: the last value
+// that passed is remembered so that a repeat costs one comparison.
+let lastAccount = '';
+let lastParent = '';
 let lastDate: { raw: string; iso: string } | undefined;
+
+function quickAccount(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return undefined;
+  if (value === lastAccount) return value;
+  if (!isSid(value, 'AC')) return undefined;
+  lastAccount = value;
+  return value;
+}
+
+function quickParent(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return undefined;
+  if (value === lastParent) return value;
+  if (!isSid(value, 'MM') && !isSid(value, 'SM')) return undefined;
+  lastParent = value;
+  return value;
+}
+
+/** An RFC 2822 field: {raw, iso}, or undefined when it is not one. */
 function quickDate(value: unknown): { raw: string | null; iso: string | null } | undefined {
-  if (value === undefined || value === null || value === '') return { raw: null, iso: null };
+  if (value === undefined || value === null || value === '') return NO_DATE;
   if (typeof value !== 'string') return undefined;
   if (lastDate?.raw === value) return lastDate;
-  const ms = parseRfc2822(value);
-  if (ms === undefined) return undefined;
-  lastDate = { raw: value, iso: toIsoSecond(ms) };
+  const iso = rfc2822ToIso(value);
+  if (iso === undefined) return undefined;
+  lastDate = { raw: value, iso };
   return lastDate;
 }
+const NO_DATE = { raw: null, iso: null } as const;
 
 /** The usual media entry read by hand (the same output as mediaSchema); undefined sends it through the schema. */
 function quickMedia(raw: unknown): TwilioMedia | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
   const o = raw as Record<string, unknown>;
-  const sid = quickSid(o.sid, MEDIA_SID);
-  const accountSid = quickSid(o.account_sid, ACCOUNT_SID);
-  const parentSid = quickSid(o.parent_sid, MESSAGE_SID);
-  const contentType = quickString(o.content_type);
-  const uri = quickString(o.uri);
+  const sidValue = o.sid;
+  const sid = sidValue === undefined || sidValue === null ? null : typeof sidValue === 'string' && isSid(sidValue, 'ME') ? sidValue : undefined;
+  const accountSid = quickAccount(o.account_sid);
+  const parentSid = quickParent(o.parent_sid);
+  const contentType = quickString(o.content_type, MAX_CONTENT_TYPE_LENGTH);
+  const uri = quickString(o.uri, MAX_URI_LENGTH);
   const created = quickDate(o.date_created);
   const updated = quickDate(o.date_updated);
   if (sid === undefined || accountSid === undefined || parentSid === undefined || contentType === undefined || uri === undefined || !created || !updated) return undefined;

@@ -205,6 +205,16 @@ describe("Twilio's errors as the user sees them", () => {
     await expect(client.listMedia(sid('MM', 1), { unknown: 1 } as never)).rejects.toMatchObject({ code: 'validation' });
     expect(fake.log).toHaveLength(0);
   });
+
+  it('an iteration with bad arguments fails at its first step, as an async generator does, and asks nothing', async () => {
+    const client = authTokenClient(fake.baseUrl);
+    const media = client.iterateMedia('MM../Messages', { pageSize: 3 });
+    await expect(media.next()).rejects.toMatchObject({ code: 'validation', details: { field: 'messageSid' } });
+    await expect(media.next()).resolves.toMatchObject({ done: true });
+    await expect(client.iterateMedia(sid('MM', 1), { pageSize: 0 }).next()).rejects.toMatchObject({ code: 'validation', details: { field: 'filters.pageSize' } });
+    await expect(client.iterateMessages({ to: '' }).next()).rejects.toMatchObject({ code: 'validation' });
+    expect(fake.log).toHaveLength(0);
+  });
 });
 
 describe('media resources', () => {
