@@ -92,7 +92,7 @@ export default tseslint.config(
         // Every string literal, in markup and in code (notices, labels built in hooks), except those that cannot be
         // words: identifiers and keys ('upload', 'library:folder.empty'), punctuation and symbols alone.
         mode: 'all',
-        words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '[a-z][a-zA-Z0-9]*([-.:/_#][a-zA-Z0-9]+)*', '[\\s·•↑↓⋯—–…→←×✓✕]+'] },
+        words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '/?[a-z][a-zA-Z0-9]*([-.:/_#][a-zA-Z0-9]+)*', '[\\s·•↑↓⋯—–…→←×✓✕]+'] },
         callees: { exclude: ['i18n(ext)?', 't', 'require', 'addEventListener', 'removeEventListener', 'postMessage', 'getElementById', 'querySelector(All)?', 'closest', 'matches', 'dispatch', 'includes', 'indexOf', 'endsWith', 'startsWith', 'split', 'join', 'replace(All)?', 'setProperty', 'getPropertyValue', 'setAttribute', 'getAttribute', 'removeAttribute', 'toggle', 'createElement', 'matchMedia'] },
         'jsx-attributes': { exclude: ['className', 'style', 'type', 'key', 'id', 'width', 'height', 'role', 'href', 'rel', 'target', 'lang', 'name', 'value', 'htmlFor', 'autoComplete', 'inputMode', 'accept', 'preload', 'loading', 'decoding', 'data-.*', 'aria-(controls|describedby|labelledby|live|haspopup|current|owns|activedescendant|relevant|atomic|sort|orientation|autocomplete)', 'viewBox', 'fill', 'stroke.*', 'd', 'points', 'x', 'y', 'rx', 'cx', 'cy', 'r', 'xmlns', 'focusable', 'dir', 'spellCheck', 'pattern', 'min', 'max', 'step', 'wrap', 'form', 'method', 'scope', 'headers', 'sizes', 'srcSet', 'src', 'poster', 'controlsList', 'crossOrigin', 'enterKeyHint', 'translate', 'tabIndex'] },
       }],
