@@ -57,6 +57,8 @@ export class Output {
 }
 
 const REDRAW_MS = 100;
+/** \r and "erase line": one line redrawn in place, never a scroll of updates. */
+const ERASE_LINE = '\r\x1b[2K';
 
 export class Progress {
   private readonly started = Date.now();
@@ -81,13 +83,12 @@ export class Progress {
     const known = total !== undefined && total > 0;
     const values = { done: formats.bytes(done), total: formats.bytes(total ?? 0), percent: known ? Math.floor((done / total) * 100) : 0, rate: rate ?? '' };
     const amount = known ? say(rate ? 'cli:progress.ofTotalAtRate' : 'cli:progress.ofTotal', values) : rate ? say('cli:progress.doneAtRate', values) : values.done;
-    // \r and "erase line": one line redrawn in place, never a scroll of updates.
-    this.stream.write(`\r\x1b[2K${this.label}  ${amount}`);
+    this.stream.write(`${ERASE_LINE}${this.label}  ${amount}`);
     this.drawn = true;
   }
 
   end(): void {
-    if (this.drawn) this.stream.write('\r\x1b[2K');
+    if (this.drawn) this.stream.write(ERASE_LINE);
     this.drawn = false;
   }
 }

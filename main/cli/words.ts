@@ -12,14 +12,14 @@ export interface CliWords {
   language: Language;
   formats: Formats;
   /** A whole sentence (or label) from the catalogue, with its values. */
-  say(key: MessageKey, values?: Record<string, PhraseValue>): string;
+  say: (key: MessageKey, values?: Record<string, PhraseValue>) => string;
   /** A phrase made elsewhere (an error's reason, a nested sentence). */
-  said(phrase: Phrase): string;
+  said: (phrase: Phrase) => string;
   /**
    * An error or an item's result from main: its phrase in this language, else its (English) message. The phrase is
    * checked, since results that carry one (refused rows, clean-up results) are read as plain data.
    */
-  sayError(error: { message: string; phrase?: unknown }): string;
+  sayError: (error: { message: string; phrase?: unknown }) => string;
 }
 
 export const LANG_OPTION = 'lang';
