@@ -38,6 +38,8 @@ export interface HostCapabilities {
   downloadFolder?: string;
   /** The app's own updates: only the desktop app has them (the other hosts leave this out). */
   updates?: UpdatesPort;
+  /** The OS's languages, most preferred first (Electron's app.getLocale()): the menu's and notifications'. */
+  systemLanguages?: () => readonly string[];
 }
 
 export interface UpdatesPort {
