@@ -122,7 +122,10 @@ export interface ConnectionTestResult {
 export interface Notice {
   id: string;
   level: 'info' | 'warn' | 'error';
+  /** In English, as the activity log has it. */
   message: string;
+  /** The same sentence for the window to say in its language (errorText). */
+  phrase?: Phrase;
 }
 
 export const coreMethods = {
