@@ -1,17 +1,28 @@
-// The words of the notification shown when a batch of transfers ends.
+// The words of the notification shown when a batch of transfers ends, in the desktop's language.
 import type { TransferItem } from '../common/transfers.js';
+import { phrase, sayPhrase } from '../common/i18n/phrase.js';
+import type { I18n } from '../common/i18n/translator.js';
+import { translatorFor } from './desktop-language.js';
 
-export function batchSummary(finished: TransferItem[]): { title: string; body: string } | null {
+type Noun = 'upload' | 'download' | 'transfer';
+
+const FINISHED = { upload: 'desktop:batch.finished.upload', download: 'desktop:batch.finished.download', transfer: 'desktop:batch.finished.transfer' } as const;
+const FAILED = { upload: 'desktop:batch.failed.upload', download: 'desktop:batch.failed.download', transfer: 'desktop:batch.failed.transfer' } as const;
+const ENDED = { upload: 'desktop:batch.ended.upload', download: 'desktop:batch.ended.download', transfer: 'desktop:batch.ended.transfer' } as const;
+
+export function batchSummary(finished: TransferItem[], translator: I18n = translatorFor('en')): { title: string; body: string } | null {
   if (finished.length === 0) return null;
+  const say = (key: Parameters<typeof phrase>[0], values?: Record<string, string | number>): string => sayPhrase(translator, phrase(key, values));
   const count = (state: TransferItem['state']) => finished.filter((i) => i.state === state).length;
   const done = count('done');
   const failed = count('failed');
   const cancelled = count('cancelled');
-  const noun = finished.every((i) => i.direction === 'upload') ? 'upload' : finished.every((i) => i.direction === 'download') ? 'download' : 'transfer';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const noun: Noun = finished.every((i) => i.direction === 'upload') ? 'upload' : finished.every((i) => i.direction === 'download') ? 'download' : 'transfer';
   if (failed === 0 && cancelled === 0) {
-    return { title: `${plural(done, noun)} finished`, body: done === 1 ? `${finished[0]?.title ?? ''} is done.` : 'All of them succeeded.' };
+    return { title: say(FINISHED[noun], { count: done }), body: done === 1 ? say('desktop:batch.oneDone', { name: finished[0]?.title ?? '' }) : say('desktop:batch.allDone') };
   }
-  const parts = [done > 0 ? `${done} done` : '', failed > 0 ? `${failed} failed` : '', cancelled > 0 ? `${cancelled} cancelled` : ''].filter(Boolean);
-  return { title: failed > 0 ? `${plural(failed, noun)} failed` : `${plural(finished.length, noun)} ended`, body: `${parts.join(', ')}. Open Transfers to retry.` };
+  // The counts are a list of labelled items ("2 done", 「完了 2 件」), joined as the language lists them.
+  const parts = [done > 0 ? say('desktop:batch.part.done', { count: done }) : '', failed > 0 ? say('desktop:batch.part.failed', { count: failed }) : '', cancelled > 0 ? say('desktop:batch.part.cancelled', { count: cancelled }) : ''].filter(Boolean);
+  const title = failed > 0 ? say(FAILED[noun], { count: failed }) : say(ENDED[noun], { count: finished.length });
+  return { title, body: say('desktop:batch.retry', { counts: parts.join(say('desktop:batch.separator')) }) };
 }

@@ -1,4 +1,5 @@
 // Starting the app's services, the same way for every host.
+import { phrase } from '../common/i18n/phrase.js';
 import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
@@ -56,9 +57,7 @@ export async function lockApp(options: AppServicesOptions): Promise<LockedApp> {
 async function bootLocked(options: AppServicesOptions, instance: DataFolderLock): Promise<RunningApp> {
   const services = await createAppServices(options);
   instance.onCompromised((err) => {
-    const message = `Media Desk lost its hold on the data folder (${err.message}). Another copy of the app may now write the same files: restart Media Desk.`;
-    services.notices.add('error', message);
-    services.log.error('storage', message);
+    services.log.error('storage', services.notices.add('error', phrase('desktop:notice.lostFolder', { reason: err.message })));
   });
   const staging = new FileStaging(options.dataDir);
   await staging.reset();
@@ -93,15 +92,11 @@ async function startSandboxSafely(services: AppServices): Promise<Sandbox | null
     const synced = await syncSandboxAccounts(services.dataDir, services.accounts, sandbox.accounts);
     services.log.info('sandbox', `Sandbox running at ${sandbox.baseUrl} (accounts ${synced.outcome}).`);
     if (synced.outcome === 'kept') {
-      const message = `The app state file was damaged (${synced.reason}) and was kept as ${path.basename(synced.movedTo)}. Your accounts file shows this is not a first start, so the sandbox accounts were not created again: a sandbox account you removed stays removed.`;
-      services.notices.add('warn', message);
-      services.log.warn('storage', message);
+      services.log.warn('storage', services.notices.add('warn', phrase('desktop:notice.appStateKept', { reason: synced.reason, file: path.basename(synced.movedTo) })));
     }
     return sandbox;
   } catch (err) {
-    const message = `The built-in sandbox could not start: ${err instanceof Error ? err.message : String(err)}`;
-    services.notices.add('warn', message);
-    services.log.error('sandbox', message);
+    services.log.error('sandbox', services.notices.add('warn', phrase('desktop:notice.sandboxFailed', { reason: err instanceof Error ? err.message : String(err) })));
     return null;
   }
 }

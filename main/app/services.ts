@@ -1,5 +1,6 @@
 // Composition: the services one running app has, whatever host it runs in. Hosts add their capabilities
 // (dialogs, opening links…) through HostCapabilities and carry the contract to the UI.
+import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, Notice, UpdateStatus } from '../common/contract.js';
@@ -38,6 +39,8 @@ export interface HostCapabilities {
   downloadFolder?: string;
   /** The app's own updates: only the desktop app has them (the other hosts leave this out). */
   updates?: UpdatesPort;
+  /** The OS's languages, most preferred first (Electron's app.getLocale()): the menu's and notifications'. */
+  systemLanguages?: () => readonly string[];
 }
 
 export interface UpdatesPort {
@@ -66,10 +69,13 @@ export class NoticeBoard {
   private readonly notices: Notice[] = [];
   constructor(private readonly events: EventBus) {}
 
-  add(level: Notice['level'], message: string): void {
-    const notice: Notice = { id: `n${Date.now().toString(36)}${this.notices.length}`, level, message };
+  /** A phrase is sent with its English words (for the log, which gets the returned text); a string as it is. */
+  add(level: Notice['level'], said: string | Phrase): string {
+    const message = typeof said === 'string' ? said : inEnglish(said);
+    const notice: Notice = { id: `n${Date.now().toString(36)}${this.notices.length}`, level, message, ...(typeof said === 'string' ? {} : { phrase: said }) };
     this.notices.push(notice);
     this.events.emit('notice', notice);
+    return message;
   }
   list(): Notice[] {
     return [...this.notices];
@@ -105,9 +111,7 @@ export async function createAppServices(options: AppServicesOptions) {
   const accounts = new AccountStore(dataDir, vault);
 
   if (settingsLoad.status === 'corrupt') {
-    const message = `Your settings file was damaged (${settingsLoad.reason}). It was kept as ${path.basename(settingsLoad.movedTo)} and defaults are in use.`;
-    notices.add('warn', message);
-    log.warn('storage', message);
+    log.warn('storage', notices.add('warn', phrase('desktop:notice.settingsDamaged', { reason: settingsLoad.reason, file: path.basename(settingsLoad.movedTo) })));
   }
   if (cipherProblem) {
     notices.add('error', cipherProblem);
@@ -127,16 +131,14 @@ export async function createAppServices(options: AppServicesOptions) {
   const vaultLoad = await vault.load();
   if (vaultLoad.setAsideForNewKey) log.warn('vault', `The saved passwords sealed under the old key were set aside as ${path.basename(vaultLoad.setAsideForNewKey)}.`);
   if (vaultLoad.corruptMovedTo) {
-    notices.add('error', `The saved passwords file was damaged and was set aside as ${path.basename(vaultLoad.corruptMovedTo)}. Enter your passwords again.`);
+    notices.add('error', phrase('desktop:notice.vaultDamaged', { file: path.basename(vaultLoad.corruptMovedTo) }));
   }
   if (vaultLoad.unreadable.length > 0) {
-    notices.add('warn', `${vaultLoad.unreadable.length} saved password(s) could not be decrypted on this machine. Enter them again in the accounts concerned.`);
+    notices.add('warn', phrase('desktop:notice.passwordsUnreadable', { count: vaultLoad.unreadable.length }));
   }
   const accountsLoad = await accounts.load();
   if (accountsLoad.status === 'corrupt') {
-    const message = `Your accounts file was damaged (${accountsLoad.reason}). It was kept as ${path.basename(accountsLoad.movedTo)}; no account was deleted from it.`;
-    notices.add('error', message);
-    log.error('storage', message);
+    log.error('storage', notices.add('error', phrase('desktop:notice.accountsDamaged', { reason: accountsLoad.reason, file: path.basename(accountsLoad.movedTo) })));
   } else if (accountsLoad.status !== 'ok' || accountsLoad.rejected.length === 0) {
     // Secrets of accounts that are gone (removed while a write failed, an older version). Not after a damaged
     // accounts file or a damaged entry: those accounts may come back from the copy set aside, and their passwords
@@ -154,13 +156,9 @@ export async function createAppServices(options: AppServicesOptions) {
   const addressBook = new AddressBookStore(dataDir);
   const addressBookLoad = await addressBook.load();
   if (addressBookLoad.status === 'corrupt') {
-    const message = `Your address book was damaged (${addressBookLoad.reason}). It was kept as ${path.basename(addressBookLoad.movedTo)}; a new, empty one is in use.`;
-    notices.add('warn', message);
-    log.warn('storage', message);
+    log.warn('storage', notices.add('warn', phrase('desktop:notice.addressBookDamaged', { reason: addressBookLoad.reason, file: path.basename(addressBookLoad.movedTo) })));
   } else if (addressBookLoad.status === 'ok' && addressBookLoad.keptAs) {
-    const message = `${addressBookLoad.rejected} entr${addressBookLoad.rejected === 1 ? 'y' : 'ies'} of your address book could not be read and are left out. The file as it was is kept as ${path.basename(addressBookLoad.keptAs)}.`;
-    notices.add('warn', message);
-    log.warn('storage', message);
+    log.warn('storage', notices.add('warn', phrase('desktop:notice.addressBookEntriesLeftOut', { count: addressBookLoad.rejected, file: path.basename(addressBookLoad.keptAs) })));
   }
 
   const transfers = new TransferQueue({
@@ -170,18 +168,18 @@ export async function createAppServices(options: AppServicesOptions) {
       const reason = toAppError(err).message;
       log.error('transfers', `Could not save the transfer list (attempt ${attempt}): ${reason}`);
       if (attempt === 1) {
-        notices.add('error', `The transfer list could not be saved (${reason}). Media Desk keeps it and tries again; until it is saved, transfers added now would be lost if the app closes.`);
+        notices.add('error', phrase('desktop:notice.transfersNotSaved', { reason }));
       }
     },
     onSaveRecovered: () => {
       log.info('transfers', 'The transfer list is saved again.');
-      notices.add('info', 'The transfer list is saved again.');
+      notices.add('info', phrase('desktop:notice.transfersSavedAgain'));
     },
     redact,
   });
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) {
-    notices.add('warn', `The transfer history was damaged and was set aside as ${path.basename(transfersLoad.corruptMovedTo)}.`);
+    notices.add('warn', phrase('desktop:notice.transfersDamaged', { file: path.basename(transfersLoad.corruptMovedTo) }));
   } else {
     // Files kept for jobs that are not in the list (their save was lost) would stay forever. Not when the list
     // was damaged: the copy set aside may still name them.

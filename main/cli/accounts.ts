@@ -2,14 +2,29 @@
 // An account that cannot be found is a usage error (exit 2): the caller fixes it on the command line, and
 // `media-desk accounts list` shows every name and id.
 import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { phrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { accountOfKind } from '../app/connections.js';
 import { UsageError } from './argv.js';
 import type { AppData } from './app-data.js';
 
-export const KIND_NAMES: Record<AccountKind, string> = {
-  generic: 'media upload',
-  library: 'media library',
-  twilio: 'Twilio',
+/** A kind of account as a person says it (a table cell, inside a sentence): words, or the product's own name. */
+export function kindName(kind: AccountKind): PhraseValue {
+  switch (kind) {
+    case 'generic':
+      return phrase('cli:kind.generic');
+    case 'library':
+      return phrase('cli:kind.library');
+    case 'twilio':
+      return TWILIO;
+  }
+}
+const TWILIO = 'Twilio';
+
+export const SECRET_STATE_NAMES: Record<SecretState, MessageKey> = {
+  saved: 'cli:secretState.saved',
+  sealed: 'cli:secretState.sealed',
+  none: 'cli:secretState.none',
 };
 
 export type SecretState = 'saved' | 'sealed' | 'none';
@@ -44,18 +59,18 @@ function pick(list: readonly AccountSummary[], name: string): AccountSummary[] {
 export function chooseAccount<K extends AccountKind>(data: AppData, name: string | undefined, kind: K): ChosenAccount<K> {
   const all = data.accounts.list();
   const ofKind = all.filter((a) => a.kind === kind);
-  const kindName = KIND_NAMES[kind];
+  const wanted = kindName(kind);
   let chosen: AccountSummary;
   if (name === undefined) {
-    if (ofKind.length === 0) throw new UsageError(`There is no ${kindName} account in ${data.dataDir}. Add one in the app, or give its data folder with --data-dir.`);
-    if (ofKind.length > 1) throw new UsageError(`There are ${ofKind.length} ${kindName} accounts: choose one with --account (${names(ofKind)}).`);
+    if (ofKind.length === 0) throw new UsageError(phrase('cli:account.noneOfKind', { kind: wanted, folder: data.dataDir }));
+    if (ofKind.length > 1) throw new UsageError(phrase('cli:account.severalOfKind', { count: ofKind.length, kind: wanted, accounts: names(ofKind) }));
     chosen = ofKind[0]!;
   } else {
     const matches = pick(all, name);
     const matchesOfKind = matches.filter((a) => a.kind === kind);
-    if (matches.length === 0) throw new UsageError(`No account is named "${name}" in ${data.dataDir}. "media-desk accounts list" shows the names and ids.`);
-    if (matchesOfKind.length === 0) throw new UsageError(`"${matches[0]!.label}" is a ${KIND_NAMES[matches[0]!.kind]} account; this command needs a ${kindName} account.`);
-    if (matchesOfKind.length > 1) throw new UsageError(`Several ${kindName} accounts are named "${name}": give the id instead (${names(matchesOfKind)}).`);
+    if (matches.length === 0) throw new UsageError(phrase('cli:account.unknown', { name, folder: data.dataDir }));
+    if (matchesOfKind.length === 0) throw new UsageError(phrase('cli:account.wrongKind', { account: matches[0]!.label, kind: kindName(matches[0]!.kind), needed: wanted }));
+    if (matchesOfKind.length > 1) throw new UsageError(phrase('cli:account.sameName', { kind: wanted, name, accounts: names(matchesOfKind) }));
     chosen = matchesOfKind[0]!;
   }
   return { id: chosen.id, label: chosen.label, sandbox: chosen.sandbox === true, config: accountOfKind(data.accounts, chosen.id, kind) };

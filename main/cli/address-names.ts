@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { indexAddressBook, nameWithId, type AddressLookup } from '../common/address-book.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import { defaultDataDir } from '../app/paths.js';
 import { AddressBookStore, peekAddressBook } from '../core/address-book-store.js';
 import type { CommandContext } from './command.js';
@@ -12,7 +13,7 @@ import type { CommandContext } from './command.js';
 async function dataDirOf(ctx: CommandContext): Promise<string> {
   const dir = ctx.dataDirOption ?? defaultDataDir();
   const info = await fs.stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('io', `There is no Media Desk data folder at ${dir}. Start the app once, or give its folder with --data-dir.`);
+  if (!info?.isDirectory()) throw new AppError('io', phrase('cli:data.noFolder', { folder: dir }));
   return dir;
 }
 
@@ -20,8 +21,9 @@ async function dataDirOf(ctx: CommandContext): Promise<string> {
 export async function openAddressBook(ctx: CommandContext): Promise<AddressBookStore> {
   const store = new AddressBookStore(await dataDirOf(ctx));
   const load = await store.load();
-  if (load.status === 'corrupt') ctx.out.warn(`The address book was damaged (${load.reason}); it was kept as ${path.basename(load.movedTo)} and a new one is started.`);
-  if (load.status === 'ok' && load.keptAs) ctx.out.warn(`${load.rejected} address book entr${load.rejected === 1 ? 'y' : 'ies'} could not be read and were left out; the file as it was is kept as ${path.basename(load.keptAs)}.`);
+  const { say } = ctx.words;
+  if (load.status === 'corrupt') ctx.out.warn(say('cli:addressBook.damaged', { reason: load.reason, file: path.basename(load.movedTo) }));
+  if (load.status === 'ok' && load.keptAs) ctx.out.warn(say('cli:addressBook.entriesLeftOut', { count: load.rejected, file: path.basename(load.keptAs) }));
   return store;
 }
 

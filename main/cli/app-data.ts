@@ -6,9 +6,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { AccountStore } from '../core/accounts/account-store.js';
-import { createKeyFileCipher, type SecretCipher } from '../core/vault/cipher.js';
+import { createKeyFileCipher, type CipherNotice, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
+import { cliWords, type CliWords } from './words.js';
 
 export interface AppData {
   dataDir: string;
@@ -17,7 +20,7 @@ export interface AppData {
   /** Vault entries that exist but cannot be unsealed here. */
   unreadable: readonly string[];
   /** Why sealed secrets cannot be opened here, for messages. */
-  sealedBecause: string;
+  sealedBecause: MessageKey;
 }
 
 /**
@@ -38,35 +41,37 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
-export async function openAppData(dataDir: string, warn: (text: string) => void): Promise<AppData> {
+/** `warn` is told each problem in `words`' language (English unless told). */
+export async function openAppData(dataDir: string, warnText: (text: string) => void, words: CliWords = cliWords('en')): Promise<AppData> {
+  const warn = (said: Phrase | CipherNotice): void => warnText('key' in said ? words.said(said) : words.sayError(said));
   const info = await fs.stat(dataDir).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new AppError('io', `There is no Media Desk data folder at ${dataDir}. Start the app once, or give its folder with --data-dir.`);
+    throw new AppError('io', phrase('cli:data.noFolder', { folder: dataDir }));
   }
   // Only open a key that exists: creating one here would leave a vault.key the desktop app never asked for.
   let cipher = keychainOnlyCipher;
-  let sealedBecause = 'they were saved by the desktop app in the OS keychain, which media-desk cannot open';
+  let sealedBecause: MessageKey = 'cli:secret.because.keychain';
   if (await isFile(path.join(dataDir, 'vault.key'))) {
     try {
       cipher = await createKeyFileCipher(dataDir, { readOnly: true });
-      for (const notice of cipher.notices ?? []) warn(notice.message);
-      sealedBecause = 'they were sealed by the OS keychain or on another machine';
+      for (const notice of cipher.notices ?? []) warn(notice);
+      sealedBecause = 'cli:secret.because.otherMachine';
     } catch {
-      warn('The vault key (vault.key) in the data folder is damaged: saved passwords cannot be read.');
-      sealedBecause = 'the vault key is damaged';
+      warn(phrase('cli:data.vaultKeyDamaged'));
+      sealedBecause = 'cli:secret.because.keyDamaged';
     }
   }
   const vault = new SecretVault(dataDir, cipher, { readOnly: true });
   const report = await vault.load();
-  if (report.corruptMovedTo) warn(`The saved passwords file was damaged and was set aside as ${path.basename(report.corruptMovedTo)}.`);
+  if (report.corruptMovedTo) warn(phrase('cli:data.vaultDamaged', { file: path.basename(report.corruptMovedTo) }));
   const accounts = new AccountStore(dataDir, vault);
   const load = await accounts.load({ readOnly: true });
   if (load.status === 'unreadable' || load.status === 'corrupt') {
     // Left as it is: setting it aside is the app's to do (and say), not a reader's.
-    throw new AppError('io', `The accounts file is damaged (${load.reason}). Start Media Desk: it keeps the file aside and tells you what it could recover.`);
+    throw new AppError('io', phrase('cli:data.accountsDamaged', { reason: load.reason }));
   }
   for (const bad of load.status === 'ok' ? load.rejected : []) {
-    warn(`An account in the accounts file cannot be read and is left out (${bad.label ?? bad.id ?? 'no name'}: ${bad.reason}).`);
+    warn(bad.label ?? bad.id ? phrase('cli:data.accountLeftOut', { account: bad.label ?? bad.id ?? '', reason: bad.reason }) : phrase('cli:data.unnamedAccountLeftOut', { reason: bad.reason }));
   }
   return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause };
 }

@@ -2,8 +2,10 @@
 // -h, --), strictly, and zod schemas per command turn the loose result into typed arguments. Every problem becomes a
 // UsageError, which exits with 2.
 import { z } from 'zod';
-import { ArgsError, parseArgv, type ArgOptions } from '../common/args.js';
+import { ArgsError, parseArgv, type ArgOptions, type ArgsProblem } from '../common/args.js';
 import { AppError, type ErrorDetails } from '../common/errors.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { isPhrase, phrase, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -11,15 +13,15 @@ export interface OptionSpec {
   short?: string;
   /** The value's name in help: DIR, NAME… */
   value?: string;
-  help: string;
+  help: MessageKey;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
 
-/** A mistake on the command line: exit code 2. */
+/** A mistake on the command line: exit code 2. An AppError given is taken as the caller's mistake, words and all. */
 export class UsageError extends AppError {
-  constructor(message: string, details?: ErrorDetails) {
-    super('validation', message, details);
+  constructor(message: Phrase | AppError, details?: ErrorDetails) {
+    super('validation', message instanceof AppError ? (message.phrase ?? message.message) : message, details ?? (message instanceof AppError ? message.details : undefined));
     this.name = 'UsageError';
   }
 }
@@ -27,6 +29,31 @@ export class UsageError extends AppError {
 export interface ParsedLine {
   values: Record<string, unknown>;
   positionals: string[];
+}
+
+const ARGS_PROBLEM: Record<ArgsProblem, MessageKey> = {
+  'unknown-option': 'cli:usage.unknownOption',
+  'unexpected-value': 'cli:usage.unexpectedValue',
+  'value-looks-like-option': 'cli:usage.valueLooksLikeOption',
+  'missing-value': 'cli:usage.missingValue',
+};
+
+/**
+ * A schema's message as a phrase: zod carries messages as strings, so the phrase travels as JSON and parseWith
+ * turns it back into words in the reader's language.
+ */
+export function issue(key: MessageKey, values?: Record<string, PhraseValue>): string {
+  return JSON.stringify(phrase(key, values));
+}
+
+function issuePhrase(message: string | undefined): Phrase | undefined {
+  if (!message?.startsWith('{')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return isPhrase(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseCommandLine(specs: OptionSpecs, argv: readonly string[]): ParsedLine {
@@ -38,7 +65,7 @@ export function parseCommandLine(specs: OptionSpecs, argv: readonly string[]): P
     const { values, positionals } = parseArgv(argv, options);
     return { values, positionals };
   } catch (err) {
-    if (err instanceof ArgsError) throw new UsageError(err.message);
+    if (err instanceof ArgsError) throw new UsageError(phrase(ARGS_PROBLEM[err.problem], { option: err.option }));
     throw err;
   }
 }
@@ -50,8 +77,9 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.out
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? String(issue.path[0]) : '';
   // Zod's default wording ("Invalid input: expected string") says nothing to a shell user; name the option.
-  const custom = issue?.message && !/^Invalid input|^Too (small|big)|^Invalid/.test(issue.message);
-  throw new UsageError(custom ? issue.message : `${where === 'positionals' ? 'The arguments are' : `--${where} is`} not valid.`);
+  const said = issuePhrase(issue?.message);
+  if (said) throw new UsageError(said);
+  throw new UsageError(where === 'positionals' ? phrase('cli:usage.argumentsNotValid') : phrase('cli:usage.optionNotValid', { option: `--${where}` }));
 }
 
 /** A comma-separated list option: "a,b, c" -> ["a","b","c"]; "" -> [] (how a list is emptied). */
@@ -66,7 +94,7 @@ export const commaList = z.string().transform((text) =>
 export function intOption(name: string, min: number, max: number) {
   return z
     .string()
-    .regex(/^\d+$/, `--${name} must be a whole number.`)
+    .regex(/^\d+$/, issue('cli:usage.wholeNumber', { option: `--${name}` }))
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `--${name} must be from ${min} to ${max}.`);
+    .refine((n) => n >= min && n <= max, issue('cli:usage.numberRange', { option: `--${name}`, min, max }));
 }

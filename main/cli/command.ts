@@ -1,15 +1,19 @@
 // The shape every command has: its words, its help, its options, how it reads its arguments (typed, validated)
 // and what it does. The registry and the help are built from these, so a command cannot exist without help.
 import type { AccountKind } from '../common/accounts.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
 import type { ChosenAccount } from './accounts.js';
 import type { AppData } from './app-data.js';
 import type { OptionSpecs, ParsedLine } from './argv.js';
 import type { ExitCode } from './exit-codes.js';
 import type { CliIo, Output } from './io.js';
+import type { CliWords } from './words.js';
 
 export interface CommandContext {
   io: CliIo;
   out: Output;
+  /** The reader's language: every line for people is said through it. */
+  words: CliWords;
   /** Fires on Ctrl-C: transfers stop and the command ends with exit code 130. */
   signal: AbortSignal;
   /** --data-dir as given, resolved against the working folder. */
@@ -33,15 +37,17 @@ export interface CommandResult {
 
 export interface CommandSpec<A> {
   words: readonly string[];
-  summary: string;
+  /** Catalogue keys, like every text of the help: */
+  summary: MessageKey;
   /** The arguments after the words, e.g. "FOLDER[/FILE]... [options]". */
   usage: string;
-  description?: readonly string[];
+  /** Paragraphs of the command's help, lines broken in the catalogue. */
+  description?: MessageKey;
   options?: OptionSpecs;
   /** The kind of account the command works on: adds --account and the secrets paragraph to its help. */
   account?: AccountKind;
   /** For commands whose --data-dir is not the app's folder (the sandbox's own). */
-  dataDirHelp?: string;
+  dataDirHelp?: MessageKey;
   /** Turns the parsed line into typed arguments; throws UsageError. */
   parse(line: ParsedLine): A;
   run(ctx: CommandContext, args: A): Promise<CommandResult>;
@@ -49,12 +55,12 @@ export interface CommandSpec<A> {
 
 export interface Command {
   words: readonly string[];
-  summary: string;
+  summary: MessageKey;
   usage: string;
-  description: readonly string[];
+  description: MessageKey | undefined;
   options: OptionSpecs;
   account: AccountKind | undefined;
-  dataDirHelp: string | undefined;
+  dataDirHelp: MessageKey | undefined;
   execute(ctx: CommandContext, line: ParsedLine): Promise<CommandResult>;
 }
 
@@ -63,7 +69,7 @@ export function defineCommand<A>(spec: CommandSpec<A>): Command {
     words: spec.words,
     summary: spec.summary,
     usage: spec.usage,
-    description: spec.description ?? [],
+    description: spec.description,
     options: spec.options ?? {},
     account: spec.account,
     dataDirHelp: spec.dataDirHelp,

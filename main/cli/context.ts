@@ -8,10 +8,12 @@ import { openAppData, type AppData } from './app-data.js';
 import type { CommandContext } from './command.js';
 import type { CliIo, Output } from './io.js';
 import { resolveSecret } from './secrets.js';
+import type { CliWords } from './words.js';
 
 export interface ContextOptions {
   io: CliIo;
   out: Output;
+  words: CliWords;
   signal: AbortSignal;
   dataDirOption: string | undefined;
   accountName: string | undefined;
@@ -23,10 +25,10 @@ export interface ContextOptions {
 }
 
 export function createContext(options: ContextOptions): CommandContext {
-  const { io, out } = options;
+  const { io, out, words } = options;
   let opened: Promise<AppData> | undefined;
   const appData = (): Promise<AppData> => {
-    opened ??= openAppData(options.dataDirOption ?? defaultDataDir(), (text) => out.warn(`warning: ${text}`)).then((data) => {
+    opened ??= openAppData(options.dataDirOption ?? defaultDataDir(), (text) => out.warn(words.say('cli:warning', { text })), words).then((data) => {
       options.onAppData(data);
       return data;
     });
@@ -35,6 +37,7 @@ export function createContext(options: ContextOptions): CommandContext {
   return {
     io,
     out,
+    words,
     signal: options.signal,
     dataDirOption: options.dataDirOption,
     appData,
@@ -44,7 +47,7 @@ export function createContext(options: ContextOptions): CommandContext {
       return account;
     },
     async secret<K extends AccountKind>(account: ChosenAccount<K>): Promise<string> {
-      const secret = await resolveSecret(await appData(), account, io);
+      const secret = await resolveSecret(await appData(), account, io, words);
       options.onSecret(secret);
       return secret;
     },

@@ -48,14 +48,3 @@ export function exitCodeFor(error: { code: ErrorCode; details?: AppError['detail
   if (error.details?.status !== undefined && error.code !== 'cancelled') return EXIT.remote;
   return BY_ERROR_CODE[error.code];
 }
-
-/** The lines every --help ends with. */
-export const EXIT_CODES_HELP = [
-  'Exit codes:',
-  '  0    ok',
-  '  1    unexpected failure inside media-desk (MEDIA_DESK_DEBUG=1 prints the details)',
-  '  2    usage: unknown command or option, bad or missing value, unknown account, refused without --force',
-  '  3    remote: the server refused the request or failed, or could not be reached',
-  '  4    local: a file or folder, the disk, the vault (no secret available) or the account configuration',
-  '  130  cancelled with Ctrl-C',
-];

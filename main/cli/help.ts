@@ -1,19 +1,21 @@
-// Help text, built from the command definitions so that it cannot drift from what the commands accept.
+// Help text, built from the command definitions so that it cannot drift from what the commands accept. The words
+// come from the catalogue (namespace `cli`); option names, usage lines and JSON shapes stay as they are typed.
 import { defaultDataDir } from '../app/paths.js';
 import type { OptionSpecs } from './argv.js';
 import type { Command } from './command.js';
-import { EXIT_CODES_HELP } from './exit-codes.js';
 import { COMMANDS, commandsUnder } from './registry.js';
-import { SECRETS_HELP } from './secrets.js';
+import { SECRET_ENV } from './secrets.js';
+import type { CliWords } from './words.js';
 
 export const GLOBAL_OPTIONS: OptionSpecs = {
-  'data-dir': { type: 'string', value: 'DIR', help: "the app's data folder, as the app's own --data-dir" },
-  json: { type: 'boolean', help: 'one JSON document on stdout instead of text (errors: {"error": {code, message, exitCode}})' },
-  help: { type: 'boolean', short: 'h', help: 'show this help' },
+  'data-dir': { type: 'string', value: 'DIR', help: 'cli:option.dataDir' },
+  json: { type: 'boolean', help: 'cli:option.json' },
+  lang: { type: 'string', value: 'en|ja', help: 'cli:option.lang' },
+  help: { type: 'boolean', short: 'h', help: 'cli:option.help' },
 };
 
 export const ACCOUNT_OPTIONS: OptionSpecs = {
-  account: { type: 'string', value: 'NAME', help: 'the account, by its name or id; may be left out when only one account of this kind exists' },
+  account: { type: 'string', value: 'NAME', help: 'cli:option.account' },
 };
 
 /** Every option a command accepts: its own, --account when it uses one, and the global ones. */
@@ -21,73 +23,86 @@ export function optionsOf(command: Command): OptionSpecs {
   return { ...command.options, ...(command.account ? ACCOUNT_OPTIONS : {}), ...GLOBAL_OPTIONS };
 }
 
-function dataDirHelp(command?: Command): string {
-  return command?.dataDirHelp ?? `the app's data folder (default: ${defaultDataDir()})`;
-}
-
-function optionLines(specs: OptionSpecs, command?: Command): string[] {
+function optionLines(words: CliWords, specs: OptionSpecs, command?: Command): string[] {
   const rows = Object.entries(specs).map(([name, spec]) => {
     const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}${spec.multiple ? '...' : ''}`;
-    return [flag, name === 'data-dir' ? dataDirHelp(command) : spec.help] as const;
+    const help = name !== 'data-dir' ? words.say(spec.help) : command?.dataDirHelp ? words.say(command.dataDirHelp) : words.say('cli:option.dataDirDefault', { folder: defaultDataDir() });
+    return [flag, help] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`);
 }
 
-function commandList(commands: readonly Command[]): string[] {
-  const rows = commands.map((c) => [c.words.join(' '), c.summary] as const);
-  const width = Math.max(...rows.map(([words]) => words.length));
-  return rows.map(([words, summary]) => `  ${words.padEnd(width)}  ${summary}`);
+function commandList(words: CliWords, commands: readonly Command[]): string[] {
+  const rows = commands.map((c) => [c.words.join(' '), words.say(c.summary)] as const);
+  const width = Math.max(...rows.map(([name]) => name.length));
+  return rows.map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`);
 }
 
-const ACCOUNTS_HELP = [
-  'Accounts are the app\'s own (add them in the app). --account picks one by its name or its id, as',
-  '"media-desk accounts list" shows them; an unknown or ambiguous name is a usage error (exit 2). Sandbox',
-  'accounts reach the sandbox built into the app, which runs while the app is open.',
-];
-
-export function mainHelp(): string {
+/** The lines every --help ends with. */
+function exitCodesHelp(words: CliWords): string[] {
   return [
-    'media-desk: Media Desk on the command line, on the app\'s accounts and vault, without Electron.',
+    words.say('cli:help.exitCodes'),
+    `  0    ${words.say('cli:help.exit.ok')}`,
+    `  1    ${words.say('cli:help.exit.unexpected')}`,
+    `  2    ${words.say('cli:help.exit.usage')}`,
+    `  3    ${words.say('cli:help.exit.remote')}`,
+    `  4    ${words.say('cli:help.exit.local')}`,
+    `  130  ${words.say('cli:help.exit.cancelled')}`,
+  ];
+}
+
+const secretsHelp = (words: CliWords): string => words.say('cli:help.secrets', { variable: SECRET_ENV });
+
+export function mainHelp(words: CliWords): string {
+  return [
+    words.say('cli:help.intro'),
     '',
-    'Usage: media-desk <command> [options]',
-    '       media-desk <command> --help      the command\'s own help (also: media-desk help <command>)',
+    words.say('cli:help.usage', { usage: 'media-desk <command> [options]' }),
+    `       media-desk <command> --help      ${words.say('cli:help.usageCommandHelp')}`,
     '       media-desk --version',
     '',
-    'Commands:',
-    ...commandList(COMMANDS),
+    words.say('cli:help.commands'),
+    ...commandList(words, COMMANDS),
     '',
-    'Options of every command:',
-    ...optionLines(GLOBAL_OPTIONS),
+    words.say('cli:help.globalOptions'),
+    ...optionLines(words, GLOBAL_OPTIONS),
     '',
-    'Text goes to stdout and can be piped; errors, warnings and prompts go to stderr, one line each, and progress',
-    'too when stderr is a terminal.',
+    words.say('cli:help.streams'),
     '',
-    ...ACCOUNTS_HELP,
+    words.say('cli:help.accounts'),
     '',
-    ...SECRETS_HELP,
+    secretsHelp(words),
     '',
-    ...EXIT_CODES_HELP,
+    ...exitCodesHelp(words),
     '',
   ].join('\n');
 }
 
-export function groupHelp(words: readonly string[]): string {
-  return [`Usage: media-desk ${words.join(' ')} <command> [options]`, '', 'Commands:', ...commandList(commandsUnder(words)), '', 'Run "media-desk <command> --help" for a command\'s options.', ''].join('\n');
+export function groupHelp(words: CliWords, group: readonly string[]): string {
+  return [
+    words.say('cli:help.usage', { usage: `media-desk ${group.join(' ')} <command> [options]` }),
+    '',
+    words.say('cli:help.commands'),
+    ...commandList(words, commandsUnder(group)),
+    '',
+    words.say('cli:help.groupHint'),
+    '',
+  ].join('\n');
 }
 
-export function commandHelp(command: Command): string {
+export function commandHelp(words: CliWords, command: Command): string {
   return [
-    `Usage: media-desk ${command.words.join(' ')} ${command.usage}`,
+    words.say('cli:help.usage', { usage: `media-desk ${command.words.join(' ')} ${command.usage}` }),
     '',
-    `${command.summary}.`,
-    ...(command.description.length > 0 ? ['', ...command.description] : []),
+    words.say('cli:help.summary', { summary: words.say(command.summary) }),
+    ...(command.description ? ['', words.say(command.description)] : []),
     '',
-    'Options:',
-    ...optionLines(optionsOf(command), command),
-    ...(command.account ? ['', ...SECRETS_HELP] : []),
+    words.say('cli:help.options'),
+    ...optionLines(words, optionsOf(command), command),
+    ...(command.account ? ['', secretsHelp(words)] : []),
     '',
-    ...EXIT_CODES_HELP,
+    ...exitCodesHelp(words),
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // What the CLI talks to: the three standard streams, the environment and the working folder. Passed in rather
 // than read from `process`, so the whole CLI can also run inside a test with fake streams.
-import { formatBytes } from '../common/format-bytes.js';
+import type { CliWords } from './words.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -25,6 +25,7 @@ export class Output {
   constructor(
     private readonly io: CliIo,
     readonly json: boolean,
+    private readonly words: CliWords,
     /** Hides known secrets in anything written, as a last guard: no message is meant to carry one. */
     private readonly redact: (text: string) => string = (text) => text,
   ) {}
@@ -51,11 +52,13 @@ export class Output {
 
   /** Progress for one transfer; draws nothing unless stderr is a terminal (logs and pipes stay clean). */
   progress(label: string): Progress {
-    return new Progress(this.io.stderr, this.io.stderr.isTTY === true, label);
+    return new Progress(this.io.stderr, this.io.stderr.isTTY === true, label, this.words);
   }
 }
 
 const REDRAW_MS = 100;
+/** \r and "erase line": one line redrawn in place, never a scroll of updates. */
+const ERASE_LINE = '\r\x1b[2K';
 
 export class Progress {
   private readonly started = Date.now();
@@ -66,6 +69,7 @@ export class Progress {
     private readonly stream: NodeJS.WritableStream,
     private readonly enabled: boolean,
     private readonly label: string,
+    private readonly words: CliWords,
   ) {}
 
   update(done: number, total: number | undefined): void {
@@ -74,15 +78,17 @@ export class Progress {
     if (now - this.lastDraw < REDRAW_MS && done !== total) return;
     this.lastDraw = now;
     const seconds = (now - this.started) / 1000;
-    const rate = seconds > 0.5 ? `, ${formatBytes(done / seconds)}/s` : '';
-    const amount = total !== undefined && total > 0 ? `${formatBytes(done)} of ${formatBytes(total)} (${Math.floor((done / total) * 100)}%)` : formatBytes(done);
-    // \r and "erase line": one line redrawn in place, never a scroll of updates.
-    this.stream.write(`\r\x1b[2K${this.label}  ${amount}${rate}`);
+    const { say, formats } = this.words;
+    const rate = seconds > 0.5 ? formats.bytes(done / seconds) : undefined;
+    const known = total !== undefined && total > 0;
+    const values = { done: formats.bytes(done), total: formats.bytes(total ?? 0), percent: known ? Math.floor((done / total) * 100) : 0, rate: rate ?? '' };
+    const amount = known ? say(rate ? 'cli:progress.ofTotalAtRate' : 'cli:progress.ofTotal', values) : rate ? say('cli:progress.doneAtRate', values) : values.done;
+    this.stream.write(`${ERASE_LINE}${this.label}  ${amount}`);
     this.drawn = true;
   }
 
   end(): void {
-    if (this.drawn) this.stream.write('\r\x1b[2K');
+    if (this.drawn) this.stream.write(ERASE_LINE);
     this.drawn = false;
   }
 }

@@ -1,6 +1,7 @@
 // Asking for a secret at the terminal without echoing it: the terminal is put in raw mode, so each key arrives
 // as typed and nothing is shown. Ctrl-C arrives as a byte in raw mode, not as a signal, and is handled here.
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 
 export interface PromptInput {
   isTTY?: boolean;
@@ -19,7 +20,7 @@ const BACKSPACE = new Set(['\u007f', '\b']);
 const ESC = '\u001b';
 
 export function promptHidden(input: PromptInput, output: NodeJS.WritableStream, question: string): Promise<string> {
-  if (!input.isTTY || !input.setRawMode) return Promise.reject(new AppError('config', 'A secret can only be asked for in a terminal.'));
+  if (!input.isTTY || !input.setRawMode) return Promise.reject(new AppError('config', phrase('cli:secret.needsTerminal')));
   const setRawMode = input.setRawMode.bind(input);
   // Raw mode before the question: keys typed as soon as it shows must neither echo nor turn into a signal.
   setRawMode(true);
@@ -49,7 +50,7 @@ export function promptHidden(input: PromptInput, output: NodeJS.WritableStream, 
         }
         if (ch === CTRL_C || ch === CTRL_D) {
           finish();
-          reject(new AppError('cancelled', 'Cancelled.'));
+          reject(new AppError('cancelled', phrase('cli:cancelled')));
           return;
         }
         if (ch === ESC) inEscape = true;

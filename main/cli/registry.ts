@@ -1,5 +1,6 @@
 // Every command, and finding the one a command line names. Words come first ("library acl set"); options may
 // come before them too (`media-desk --data-dir X accounts list`), so options that take a value are skipped with it.
+import { phrase } from '../common/i18n/phrase.js';
 import { UsageError, type OptionSpecs } from './argv.js';
 import type { Command } from './command.js';
 import { accountsList } from './commands/accounts.js';
@@ -78,7 +79,7 @@ export function resolveCommand(argv: readonly string[], valueOptions: OptionSpec
     }
     const next = [...words, arg];
     if (commandsUnder(next).length === 0) {
-      throw new UsageError(words.length === 0 ? `Unknown command "${arg}".` : `Unknown command "${next.join(' ')}".`);
+      throw new UsageError(phrase('cli:usage.unknownCommand', { command: next.join(' ') }));
     }
     words.push(arg);
     const exact = COMMANDS.find((command) => command.words.length === words.length && startsWith(command.words, words));

@@ -2,12 +2,15 @@
 // code. Every failure ends here as one line on stderr (and an error document with --json), never a stack trace.
 import path from 'node:path';
 import { AppError, toAppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { AppData } from './app-data.js';
 import { parseCommandLine, UsageError } from './argv.js';
 import { createContext } from './context.js';
 import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { ACCOUNT_OPTIONS, commandHelp, GLOBAL_OPTIONS, groupHelp, mainHelp, optionsOf } from './help.js';
 import { Output, type CliIo } from './io.js';
+import { errorJson } from './json.js';
+import { cliLanguage, cliWords, isLanguage, langOption } from './words.js';
 import { hideSecrets } from './redact.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
@@ -15,6 +18,7 @@ import { commandsUnder, resolveCommand } from './registry.js';
 
 declare const __APP_VERSION__: string;
 const VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev';
+const PROGRAM = 'media-desk';
 
 const DEBUG_ENV = 'MEDIA_DESK_DEBUG';
 
@@ -22,31 +26,35 @@ const DEBUG_ENV = 'MEDIA_DESK_DEBUG';
 function asCliError(err: unknown): AppError {
   const error = toAppError(err);
   if (error.code !== 'internal' || err instanceof AppError) return error;
-  return new AppError('internal', `Something went wrong inside media-desk. Run it again with ${DEBUG_ENV}=1 to see the details.`);
+  return new AppError('internal', phrase('cli:error.internal', { variable: DEBUG_ENV }));
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSignal): Promise<ExitCode> {
   // Known before parsing, so that even a usage error answers with a JSON document.
   const json = argv.includes('--json');
+  // Also known before parsing: a usage error is said in the reader's language too.
+  const lang = langOption(argv);
+  const cliText = cliWords(cliLanguage(io.env, lang));
   // As curl: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY (the app's own proxy setting is the app's).
   useRoutePicker(proxyFromEnv(io.env));
   const secrets = new Set<string>();
   let data: AppData | undefined;
   const redact = (text: string): string => hideSecrets(text, [...secrets, ...(data?.vault.allValues() ?? [])]);
-  const out = new Output(io, json, redact);
+  const out = new Output(io, json, cliText, redact);
   let account: { label: string; sandbox: boolean } | undefined;
   let words: string[] = [];
   try {
+    if (lang !== undefined && !isLanguage(lang)) throw new UsageError(phrase('cli:usage.lang', { value: lang }));
     const resolved = resolveCommand(argv, { ...GLOBAL_OPTIONS, ...ACCOUNT_OPTIONS });
     words = resolved.words;
     const command = resolved.command;
     if (!command && words.length === 0 && (resolved.rest.includes('--version') || resolved.rest.includes('-V'))) {
       if (json) out.document({ version: VERSION });
-      else out.line(`media-desk ${VERSION}`);
+      else out.line([PROGRAM, VERSION].join(' '));
       return EXIT.ok;
     }
     if (!command) {
-      const help = words.length > 0 ? groupHelp(words) : mainHelp();
+      const help = words.length > 0 ? groupHelp(cliText, words) : mainHelp(cliText);
       if (resolved.rest.includes('--help') || resolved.rest.includes('-h')) {
         io.stdout.write(help);
         return EXIT.ok;
@@ -56,19 +64,20 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
         return EXIT.usage;
       }
       const choices = commandsUnder(words).map((c) => c.words.slice(words.length).join(' '));
-      throw new UsageError(words.length > 0 ? `"${words.join(' ')}" needs a command: ${choices.join(', ')}.` : 'Give a command first.');
+      throw new UsageError(words.length > 0 ? phrase('cli:usage.needsCommand', { group: words.join(' '), choices: choices.join(', ') }) : phrase('cli:usage.giveCommand'));
     }
     const line = parseCommandLine(optionsOf(command), resolved.rest);
     if (line.values.help === true) {
-      io.stdout.write(commandHelp(command));
+      io.stdout.write(commandHelp(cliText, command));
       return EXIT.ok;
     }
     const dataDir = line.values['data-dir'];
-    if (dataDir === '') throw new UsageError('--data-dir needs a folder.');
+    if (dataDir === '') throw new UsageError(phrase('cli:usage.dataDirEmpty'));
     const accountName = line.values.account;
     const ctx = createContext({
       io,
       out,
+      words: cliText,
       signal,
       dataDirOption: typeof dataDir === 'string' ? path.resolve(io.cwd, dataDir) : undefined,
       accountName: typeof accountName === 'string' ? accountName : undefined,
@@ -80,15 +89,16 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
     if (json && result.json !== undefined) out.document(result.json);
     return result.exit ?? (signal.aborted ? EXIT.cancelled : EXIT.ok);
   } catch (err) {
-    const error = signal.aborted && !(err instanceof UsageError) ? new AppError('cancelled', 'Cancelled.') : asCliError(err);
+    const error = signal.aborted && !(err instanceof UsageError) ? new AppError('cancelled', phrase('cli:cancelled')) : asCliError(err);
     const code = exitCodeFor(error);
-    let message = error.message;
-    if (code === EXIT.usage && words.length > 0) message += ` (see "media-desk ${words.join(' ')} --help")`;
-    else if (code === EXIT.usage) message += ' (see "media-desk --help")';
-    if (error.code === 'network' && account?.sandbox) message += ' Sandbox accounts reach the sandbox built into the app: start Media Desk first.';
+    const said = cliText.sayError(error);
+    let message = said;
+    if (code === EXIT.usage && words.length > 0) message = cliText.say('cli:error.seeCommandHelp', { message: said, command: words.join(' ') });
+    else if (code === EXIT.usage) message = cliText.say('cli:error.seeHelp', { message: said });
+    if (error.code === 'network' && account?.sandbox) message = cliText.say('cli:error.sandboxHint', { message: said });
     out.warn(message);
     if (io.env[DEBUG_ENV] === '1' && err instanceof Error && !(err instanceof AppError)) io.stderr.write(redact(`${err.stack ?? err.message}\n`));
-    if (json) out.document({ error: { ...error.toData(), exitCode: code } });
+    if (json) out.document({ error: { ...errorJson(error.toData()), exitCode: code } });
     return code;
   }
 }

@@ -6,6 +6,11 @@ import { APP_ID } from '../common/app-commands.js';
 import { APP_ORIGIN } from '../common/channels.js';
 import type { AppCommand } from '../common/contract.js';
 import { batchSummary } from '../app/batch-summary.js';
+import { desktopLanguage, onLanguageChange, translatorFor } from '../app/desktop-language.js';
+import { isAppError } from '../common/errors.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { pickLanguage, type Language } from '../common/i18n/languages.js';
+import { phrase, sayPhrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
 import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
@@ -31,6 +36,21 @@ function openExternalSafely(raw: string): void {
   }
 }
 
+/** The OS's language: Electron's locale once ready, the process's (ICU's) before. */
+function systemLanguages(): string[] {
+  return [app.getLocale(), Intl.DateTimeFormat().resolvedOptions().locale];
+}
+
+function say(language: Language, key: MessageKey, values?: Record<string, PhraseValue>): string {
+  return sayPhrase(translatorFor(language), phrase(key, values));
+}
+
+/** A thrown error in `language`: its phrase when it has one, else its (English) message. */
+function reasonOf(error: unknown, language: Language): string {
+  if (isAppError(error) && error.phrase) return sayPhrase(translatorFor(language), error.phrase);
+  return error instanceof Error ? error.message : String(error);
+}
+
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 // Windows shows notifications and groups taskbar buttons by this id: the installer's appId.
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -42,7 +62,9 @@ const dataDir = launch.dataDir ?? defaultDataDir();
 // before anything below writes into the folder (userData, Electron's own single-instance lock) and before `ready`.
 const folder = dataFolderHolder(dataDir);
 if (folder.held) {
-  dialog.showErrorBox('Media Desk is already using this data folder', new DataFolderInUseError(dataDir, folder.holder).message);
+  // Before `ready` and before settings: the system's language.
+  const language = pickLanguage(systemLanguages());
+  dialog.showErrorBox(say(language, 'desktop:dialog.folderInUse.title'), reasonOf(new DataFolderInUseError(dataDir, folder.holder), language));
   app.exit(1);
 } else {
   // Chromium's profile lives in the data folder, so Electron's single-instance lock is per data folder too: a second
@@ -125,6 +147,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
           return result.canceled || !folder ? null : { path: folder, picked: true };
         },
         updates,
+        systemLanguages,
       },
     });
     const services = running.services;
@@ -135,21 +158,24 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     services.events.subscribe((event, payload) => window.send(event, payload));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));
+    const languageSources = { settings: services.settings, systemLanguages };
     services.transfers.onBatchEnd((finished) => {
-      const summary = batchSummary(finished);
+      const summary = batchSummary(finished, translatorFor(desktopLanguage(languageSources)));
       if (summary && Notification.isSupported()) new Notification(summary).show();
     });
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate(process.platform, app.name, {
-          openLogFolder: () => void shell.openPath(path.join(dataDir, 'logs')),
-          command: (command) => {
-            if (command === 'check-for-updates') void updates.check(); // reports its own failures as a status
-            runCommand(command).catch(report);
-          },
-        }),
-      ),
-    );
+    const setMenu = (language: Language): void => {
+      const actions = {
+        openLogFolder: () => void shell.openPath(path.join(dataDir, 'logs')),
+        command: (command: AppCommand) => {
+          if (command === 'check-for-updates') void updates.check(); // reports its own failures as a status
+          runCommand(command).catch(report);
+        },
+      };
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, actions, (key) => say(language, key))));
+    };
+    setMenu(desktopLanguage(languageSources));
+    // Settings → Language applies at once: the menu is built again in the new language.
+    onLanguageChange(languageSources, setMenu);
     await window.ensure();
     await showFiles(waitingFiles.splice(0));
     // Installed copies look for an update at start; the answer shows in Settings (a failure too, never a dialog).
@@ -161,8 +187,9 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Media Desk could not start', `${reason}\n\nData folder: ${dataDir}`);
+      // The settings could not be read: the system's language.
+      const language = pickLanguage(systemLanguages());
+      dialog.showErrorBox(say(language, 'desktop:dialog.startFailed.title'), say(language, 'desktop:dialog.startFailed.body', { reason: reasonOf(error, language), folder: dataDir }));
       app.quit();
     });
 

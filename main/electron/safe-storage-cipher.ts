@@ -2,11 +2,20 @@
 // to 'basic_text' (a key hard-coded in Chromium): that is not secure storage, so secrets then stay in memory
 // unless the user explicitly opts in.
 import type { SafeStorage } from 'electron';
+import type { SecureStorageInfo } from '../common/contract.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import type { SecretCipher } from '../core/vault/cipher.js';
 import { memoryOnlyCipher } from '../core/vault/cipher.js';
 
+/** The settings screen's sentence: English for the log and older windows, the phrase for the window's language. */
+function described(key: MessageKey): Pick<SecureStorageInfo, 'description' | 'descriptionPhrase'> {
+  const said = phrase(key);
+  return { description: inEnglish(said), descriptionPhrase: said };
+}
+
 export async function createSafeStorageCipher(safeStorage: SafeStorage, platform: NodeJS.Platform, optInWeak: boolean): Promise<SecretCipher> {
-  if (!(await safeStorage.isAsyncEncryptionAvailable())) return memoryOnlyCipher;
+  if (!(await safeStorage.isAsyncEncryptionAvailable())) return { ...memoryOnlyCipher, info: { ...memoryOnlyCipher.info, ...described('desktop:secureStorage.none') } };
   const weak = platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text';
   if (weak && !optInWeak) {
     return {
@@ -14,15 +23,14 @@ export async function createSafeStorageCipher(safeStorage: SafeStorage, platform
       info: {
         ...memoryOnlyCipher.info,
         backend: 'memory',
-        description:
-          'No keyring was found (GNOME Keyring or KWallet). Passwords are kept in memory only. You can choose to store them with weak protection (obfuscation, not encryption) in Settings.',
+        ...described('desktop:secureStorage.noKeyring'),
       },
     };
   }
   return {
     info: weak
-      ? { persistent: true, backend: 'basic_text', description: 'No keyring was found: passwords are stored obfuscated, not encrypted, as you chose in Settings.' }
-      : { persistent: true, backend: 'os-keychain', description: "Passwords and tokens are encrypted with your operating system's keychain." },
+      ? { persistent: true, backend: 'basic_text', ...described('desktop:secureStorage.obfuscated') }
+      : { persistent: true, backend: 'os-keychain', ...described('desktop:secureStorage.keychain') },
     // safeStorage takes no associated data: the entry's name is sealed with the value and checked on opening.
     async encrypt(plain, name) {
       return (await safeStorage.encryptStringAsync(`${name}${NAME_END}${plain}`)).toString('base64');

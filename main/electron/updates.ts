@@ -5,6 +5,7 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { UpdateStatus } from '../common/contract.js';
 import { AppError } from '../common/errors.js';
+import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { UpdatesPort } from '../app/services.js';
 
 export interface UpdatesOptions {
@@ -34,6 +35,11 @@ function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // electron-updater's messages can carry whole response bodies or stacks: the first line says it.
   return (text.split('\n')[0] ?? text).slice(0, 300);
+}
+
+/** The error status: the English message for the log, the phrase for the window to say in its language. */
+function failed(said: Phrase): UpdateStatus {
+  return { state: 'error', message: inEnglish(said), phrase: said };
 }
 
 export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions): UpdatesPort {
@@ -70,7 +76,7 @@ export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions):
       try {
         const result = await updater.checkForUpdates();
         if (result === null) {
-          return set({ state: 'error', message: 'Updates are checked only in the installed app (this copy runs from its sources).' });
+          return set(failed(phrase('desktop:updates.notInstalled')));
         }
         if (!result.isUpdateAvailable) {
           found = undefined;
@@ -80,12 +86,12 @@ export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions):
         const { version, releaseDate } = result.updateInfo;
         return set({ state: 'available', version, releaseNotes: releaseNotesText(result.updateInfo.releaseNotes), releaseDate: releaseDate || null });
       } catch (error) {
-        return set({ state: 'error', message: `Could not check for updates: ${messageOf(error)}. The app keeps working; try again later.` });
+        return set(failed(phrase('desktop:updates.checkFailed', { said: messageOf(error) })));
       }
     },
 
     async download() {
-      if (!found) throw new AppError('validation', 'There is no update to download: check for updates first.');
+      if (!found) throw new AppError('validation', phrase('desktop:updates.nothingToDownload'));
       if (status.state === 'downloading' || status.state === 'downloaded') return status;
       const info = found;
       set({ state: 'downloading', version: info.version, percent: 0, transferred: 0, total: 0 });
@@ -93,12 +99,12 @@ export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions):
         await updater.downloadUpdate();
         return set({ state: 'downloaded', version: info.version, releaseNotes: releaseNotesText(info.releaseNotes) });
       } catch (error) {
-        return set({ state: 'error', message: `The update to ${info.version} was not installed: ${messageOf(error)}` });
+        return set(failed(phrase('desktop:updates.downloadFailed', { version: info.version, said: messageOf(error) })));
       }
     },
 
     install() {
-      if (status.state !== 'downloaded') throw new AppError('validation', 'No update has been downloaded yet.');
+      if (status.state !== 'downloaded') throw new AppError('validation', phrase('desktop:updates.nothingDownloaded'));
       // Not silent on Windows (the installer shows its progress), and the app starts again afterwards.
       updater.quitAndInstall(false, true);
     },

@@ -2,10 +2,11 @@
 // saved, sealed where media-desk cannot open it, or missing.
 import { z } from 'zod';
 import type { AccountConfig, AccountSummary } from '../../common/accounts.js';
-import { KIND_NAMES, secretState } from '../accounts.js';
+import { kindName, SECRET_STATE_NAMES, secretState } from '../accounts.js';
 import { parseWith } from '../argv.js';
 import { defineCommand } from '../command.js';
 import { printable, table } from '../format.js';
+import { cliWords, type CliWords } from '../words.js';
 import { argsOf, noPositionals } from './shared.js';
 
 function host(url: string): string {
@@ -18,40 +19,42 @@ function host(url: string): string {
   }
 }
 
-/** Where the account points, in a few words. */
-export function accountWhere(config: AccountConfig): string {
+/** Where the account points, in a few words; in English unless told (the --json document's `where` is English). */
+export function accountWhere(config: AccountConfig, words: CliWords = cliWords('en')): string {
   switch (config.kind) {
     case 'generic':
       return host(config.settings.genericMediaUploadUrl);
     case 'library':
-      return `${host(config.serverUrl)} domain ${config.domain} as ${config.userId}`;
+      return words.say('cli:where.library', { host: host(config.serverUrl), domain: config.domain, user: config.userId });
     case 'twilio':
-      return `${host(config.baseUrl)} ${config.accountSid}`;
+      return [host(config.baseUrl), config.accountSid].join(' ');
   }
 }
 
 export const accountsList = defineCommand({
   words: ['accounts', 'list'],
-  summary: 'List the accounts in the data folder',
+  summary: 'cli:accounts.list.summary',
   usage: '[options]',
-  description: [
-    'Shows each account\'s name, kind, id and server, and whether its secret is "saved" in the vault, "sealed"',
-    '(saved by the desktop app in the OS keychain, which media-desk cannot open) or "none".',
-    'JSON: {"accounts": [{id, label, kind, sandbox, secret, where, ...configuration}]}.',
-  ],
+  description: 'cli:accounts.list.description',
   parse: (line) => parseWith(z.object({ positionals: noPositionals('accounts list') }), argsOf(line)),
   async run(ctx) {
     const data = await ctx.appData();
     const list = data.accounts.list();
+    const { say, said } = ctx.words;
+    const kindText = (kind: AccountSummary['kind']): string => {
+      const name = kindName(kind);
+      return typeof name === 'object' ? said(name) : String(name);
+    };
     const rows = list.map((account: AccountSummary) => {
       const { secretSet: _hidden, ...rest } = account;
       return { ...rest, sandbox: account.sandbox === true, secret: secretState(data, account), where: accountWhere(account) };
     });
-    if (rows.length === 0) ctx.out.warn(`No accounts in ${data.dataDir}.`);
+    if (rows.length === 0) ctx.out.warn(say('cli:accounts.list.empty', { folder: data.dataDir }));
     else {
       const lines = table(
-        ['NAME', 'KIND', 'ID', 'SECRET', 'WHERE'],
-        rows.map((row) => [printable(row.label), KIND_NAMES[row.kind], row.id, row.secret, printable(row.where)]),
+        ctx.words,
+        ['cli:column.name', 'cli:column.kind', 'cli:column.id', 'cli:column.secret', 'cli:column.where'],
+        rows.map((row, i) => [printable(row.label), kindText(row.kind), row.id, say(SECRET_STATE_NAMES[row.secret]), printable(accountWhere(list[i]!, ctx.words))]),
       );
       for (const line of lines) ctx.out.line(line);
     }

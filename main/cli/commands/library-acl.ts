@@ -16,11 +16,13 @@ import {
 } from '../../common/library-acl.js';
 import { applyAclToMany, type LibraryClient, type LibraryItemInfo, type LibraryTarget } from '../../providers/library/index.js';
 import type { ChosenAccount } from '../accounts.js';
-import { commaList, parseWith, UsageError } from '../argv.js';
+import { phrase } from '../../common/i18n/phrase.js';
+import { commaList, issue, parseWith, UsageError } from '../argv.js';
 import { defineCommand, firstFailure, type CommandContext } from '../command.js';
 import { EXIT, exitCodeFor, type ExitCode } from '../exit-codes.js';
 import { idList, printable } from '../format.js';
 import { idNamer } from '../address-names.js';
+import { errorJson } from '../json.js';
 import { describeTarget, libraryClient, targetSchema, targetText } from './library-shared.js';
 import { argsOf } from './shared.js';
 
@@ -65,30 +67,37 @@ function view(target: LibraryTarget, info: LibraryItemInfo, folderAcl: Acl | nul
 /** The view as text; ids the address book names are said "Name (id)" (the --json document keeps bare ids). */
 async function printView(ctx: CommandContext, target: LibraryTarget, v: AclView): Promise<void> {
   const name = await idNamer(ctx);
-  const created = [v.createdBy ? `by ${name(v.createdBy)}` : '', v.createdWith ? `with ${name(v.createdWith)}` : '', v.createdOn ? `on ${v.createdOn}` : ''].filter(Boolean).join(' ');
-  ctx.out.line(`${describeTarget(target)}${created ? `, created ${printable(created)}` : ''}`);
-  if (target.file !== undefined && !v.ownAcl) ctx.out.line(`It has no access list of its own and follows folder "${target.folder}":`);
+  const { say, said } = ctx.words;
+  // Each part is a labelled item ("by X", 「作成者：X」), listed with the language's separator.
+  const created = [
+    v.createdBy ? say('cli:acl.createdBy', { name: name(v.createdBy) }) : '',
+    v.createdWith ? say('cli:acl.createdWith', { name: name(v.createdWith) }) : '',
+    v.createdOn ? say('cli:acl.createdOn', { date: v.createdOn }) : '',
+  ]
+    .filter(Boolean)
+    .join(say('cli:acl.createdSeparator'));
+  const targetName = said(describeTarget(target));
+  ctx.out.line(created ? say('cli:acl.headingCreated', { target: targetName, created: printable(created) }) : targetName);
+  if (target.file !== undefined && !v.ownAcl) ctx.out.line(say('cli:acl.followsFolder', { folder: target.folder }));
   const shown = v.effectiveAcl ?? emptyAcl();
-  ctx.out.line(`  read users:  ${printable(idList(shown.readUsers.map(name)))}`);
-  ctx.out.line(`  read apps:   ${printable(idList(shown.readApps.map(name)))}`);
-  ctx.out.line(`  write users: ${printable(idList(shown.writeUsers.map(name)))}`);
-  ctx.out.line(`  write apps:  ${printable(idList(shown.writeApps.map(name)))}`);
-  const said = summarizeAcl(v.effectiveAcl, v.createdBy, name);
-  ctx.out.line(printable(said.read));
-  ctx.out.line(printable(said.write));
+  const ids = (list: readonly string[]): string => printable(idList(ctx.words, list.map(name)));
+  ctx.out.line(say('cli:acl.readUsers', { ids: ids(shown.readUsers) }));
+  ctx.out.line(say('cli:acl.readApps', { ids: ids(shown.readApps) }));
+  ctx.out.line(say('cli:acl.writeUsers', { ids: ids(shown.writeUsers) }));
+  ctx.out.line(say('cli:acl.writeApps', { ids: ids(shown.writeApps) }));
+  // The summary's sentences are main/common's, in English (library-acl-summary.ts).
+  const summary = summarizeAcl(v.effectiveAcl, v.createdBy, name);
+  ctx.out.line(printable(summary.read));
+  ctx.out.line(printable(summary.write));
 }
 
 export const libraryAclGet = defineCommand({
   words: ['library', 'acl', 'get'],
-  summary: 'Show who can read and write a folder or a file',
+  summary: 'cli:acl.get.summary',
   usage: '[--account NAME] FOLDER[/FILE]',
-  description: [
-    'Prints the four lists (read users, read apps, write users, write apps) and what they mean. A file without an',
-    'access list of its own follows its folder\'s, which is then shown.',
-    'JSON: {target, id, createdBy, createdWith, createdOn, ownAcl, acl, effectiveAcl, summary: {read, write}}.',
-  ],
+  description: 'cli:acl.get.description',
   account: 'library',
-  parse: (line) => parseWith(z.object({ positionals: z.array(targetSchema).length(1, 'Give exactly one FOLDER or FOLDER/FILE.') }), argsOf(line)),
+  parse: (line) => parseWith(z.object({ positionals: z.array(targetSchema).length(1, issue('cli:acl.oneTarget')) }), argsOf(line)),
   async run(ctx, args) {
     const target = args.positionals[0]!;
     const { client } = await libraryClient(ctx);
@@ -104,8 +113,8 @@ type Preset = (typeof PRESETS)[number];
 
 const setSchema = z
   .object({
-    positionals: z.array(targetSchema).length(1, 'Give exactly one FOLDER or FOLDER/FILE.'),
-    preset: z.enum(PRESETS, { error: `--preset must be one of ${PRESETS.join(', ')}.` }).optional(),
+    positionals: z.array(targetSchema).length(1, issue('cli:acl.oneTarget')),
+    preset: z.enum(PRESETS, { error: issue('cli:usage.oneOf', { option: '--preset', choices: PRESETS.join(', ') }) }).optional(),
     'read-users': commaList.optional(),
     'read-apps': commaList.optional(),
     'write-users': commaList.optional(),
@@ -115,9 +124,9 @@ const setSchema = z
   })
   .refine(
     (a) => a.preset !== undefined || a['read-users'] !== undefined || a['read-apps'] !== undefined || a['write-users'] !== undefined || a['write-apps'] !== undefined,
-    { message: 'Say what to set: --preset, or one or more of --read-users, --read-apps, --write-users, --write-apps.', path: ['positionals'] },
+    { message: issue('cli:acl.set.nothingToSet'), path: ['positionals'] },
   )
-  .refine((a) => !a.recursive || a.positionals[0]?.file === undefined, { message: '--recursive applies to a FOLDER, not a file.', path: ['positionals'] });
+  .refine((a) => !a.recursive || a.positionals[0]?.file === undefined, { message: issue('cli:acl.set.recursiveFolderOnly'), path: ['positionals'] });
 type SetArgs = z.output<typeof setSchema>;
 
 async function presetAcl(preset: Preset, client: LibraryClient, account: ChosenAccount<'library'>, target: LibraryTarget, signal: AbortSignal): Promise<Acl> {
@@ -172,30 +181,18 @@ async function changesOf(
 
 export const libraryAclSet = defineCommand({
   words: ['library', 'acl', 'set'],
-  summary: 'Change who can read and write a folder or a file',
+  summary: 'cli:acl.set.summary',
   usage: '[--account NAME] FOLDER[/FILE] [--preset P] [--read-users a,b] [--read-apps ...] [--write-users ...] [--write-apps ...]',
-  description: [
-    'Lists not given keep their current value; an empty value (--write-apps "") empties that list. A preset sets all',
-    'four first, and lists given with it replace the preset\'s:',
-    '  only-me             read and write for this account\'s user alone, through any application',
-    '  everyone-in-domain  every user seen in the domain\'s listings, through any application',
-    '  only-this-app       every user, but only through this account\'s application',
-    '  clear               no lists: a folder is then for its creator only, a file follows its folder',
-    'A change that would take read or write access away from this account\'s user is refused (exit 2) unless --force;',
-    'with --recursive, every file is checked too, by its own list or (without one) the folder\'s new list.',
-    'With --recursive, the folder\'s new ACL is also set on every file in it (files first, so the folder\'s change',
-    'cannot lock you out half-way); each target\'s result is reported.',
-    'JSON: the saved ACL as "library acl get" gives it; with --recursive {"acl": {...}, "results": [{target, ok, error?}]}.',
-  ],
+  description: 'cli:acl.set.description',
   account: 'library',
   options: {
-    preset: { type: 'string', value: 'P', help: `start from a preset: ${PRESETS.join(', ')}` },
-    'read-users': { type: 'string', value: 'a,b', help: 'users who may read (comma-separated; "" for none)' },
-    'read-apps': { type: 'string', value: 'a,b', help: 'applications through which reading is allowed' },
-    'write-users': { type: 'string', value: 'a,b', help: 'users who may write' },
-    'write-apps': { type: 'string', value: 'a,b', help: 'applications through which writing is allowed' },
-    recursive: { type: 'boolean', help: 'also set the folder\'s new ACL on every file in it' },
-    force: { type: 'boolean', help: 'save even if it locks this account\'s user out' },
+    preset: { type: 'string', value: 'P', help: 'cli:acl.set.option.preset' },
+    'read-users': { type: 'string', value: 'a,b', help: 'cli:acl.set.option.readUsers' },
+    'read-apps': { type: 'string', value: 'a,b', help: 'cli:acl.set.option.readApps' },
+    'write-users': { type: 'string', value: 'a,b', help: 'cli:acl.set.option.writeUsers' },
+    'write-apps': { type: 'string', value: 'a,b', help: 'cli:acl.set.option.writeApps' },
+    recursive: { type: 'boolean', help: 'cli:acl.set.option.recursive' },
+    force: { type: 'boolean', help: 'cli:acl.set.option.force' },
   },
   parse: (line) => parseWith(setSchema, argsOf(line)),
   async run(ctx, args) {
@@ -205,20 +202,20 @@ export const libraryAclSet = defineCommand({
     const next = await wantedAcl(args, info.acl, client, account, target, ctx.signal);
     const { changes, targets } = await changesOf(client, target, info, folderAcl, next, args.recursive, ctx.signal);
     const lockout = findLockout(account.config, changes);
-    if (lockout && !args.force) throw new UsageError(`${lockoutMessage(lockout)} Add --force to save it anyway.`, { lockout });
+    if (lockout && !args.force) throw new UsageError(phrase('cli:acl.set.lockout', { said: lockoutMessage(lockout) }), { lockout });
 
     if (args.recursive) {
       const outcomes = await applyAclToMany(client, targets, next, { signal: ctx.signal });
       const codes: Array<ExitCode | undefined> = [];
       const results = outcomes.map((outcome) => {
         if (outcome.ok) {
-          ctx.out.line(`Saved the access list of ${describeTarget(outcome.target)}.`);
+          ctx.out.line(ctx.words.say('cli:acl.set.saved', { target: describeTarget(outcome.target) }));
           return { target: targetText(outcome.target), ok: true };
         }
         const exitCode = exitCodeFor(outcome.error);
-        ctx.out.warn(`${describeTarget(outcome.target)}: ${outcome.error.message}`);
+        ctx.out.warn(ctx.words.say('cli:item.failed', { item: describeTarget(outcome.target), message: ctx.words.sayError(outcome.error) }));
         codes.push(exitCode);
-        return { target: targetText(outcome.target), ok: false, error: outcome.error, exitCode };
+        return { target: targetText(outcome.target), ok: false, error: errorJson(outcome.error), exitCode };
       });
       const exit = ctx.signal.aborted ? EXIT.cancelled : firstFailure(codes);
       return { json: { acl: next, results }, ...(exit !== undefined ? { exit } : {}) };

@@ -4,8 +4,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { assertLibraryId } from '../../common/library-ids.js';
-import { parseWith, UsageError } from '../argv.js';
+import { issue, parseWith, UsageError } from '../argv.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
 import { argsOf, runBatch } from './shared.js';
@@ -14,8 +15,8 @@ import { argsOf, runBatch } from './shared.js';
 async function outputFolder(ctx: CommandContext, given: string | undefined): Promise<string> {
   const folder = ctx.resolvePath(given ?? '.');
   const info = await fs.stat(folder).catch(() => null);
-  if (!info) throw new AppError('io', `The folder ${folder} does not exist.`);
-  if (!info.isDirectory()) throw new AppError('io', `${folder} is not a folder.`);
+  if (!info) throw new AppError('io', phrase('cli:file.noFolder', { folder }));
+  if (!info.isDirectory()) throw new AppError('io', phrase('cli:file.notAFolder', { folder }));
   return folder;
 }
 
@@ -29,26 +30,21 @@ async function exists(file: string): Promise<boolean> {
 const getSchema = z.object({
   positionals: z
     .array(targetSchema)
-    .min(1, 'Give at least one FOLDER/FILE to download.')
-    .refine((targets) => targets.every((t) => t.file !== undefined), 'library get downloads files: write FOLDER/FILE.'),
-  out: z.string().min(1, '--out needs a folder.').optional(),
+    .min(1, issue('cli:library.get.noTarget'))
+    .refine((targets) => targets.every((t) => t.file !== undefined), issue('cli:library.get.filesOnly')),
+  out: z.string().min(1, issue('cli:usage.outEmpty')).optional(),
   force: z.boolean().default(false),
 });
 
 export const libraryGet = defineCommand({
   words: ['library', 'get'],
-  summary: 'Download files',
+  summary: 'cli:library.get.summary',
   usage: '[--account NAME] FOLDER/FILE... [--out DIR] [--force]',
-  description: [
-    'Saves each file under its own name in DIR (default: the current folder) and prints its path. The bytes land',
-    'in a temporary file renamed only when complete and of the right size. An existing file is not replaced',
-    '(exit 4) unless --force.',
-    'JSON: {"results": [{target, ok, path, size, contentType} or {target, ok: false, error}]}.',
-  ],
+  description: 'cli:library.get.description',
   account: 'library',
   options: {
-    out: { type: 'string', value: 'DIR', help: 'the folder to save into (default: the current folder)' },
-    force: { type: 'boolean', help: 'replace files that already exist' },
+    out: { type: 'string', value: 'DIR', help: 'cli:option.out' },
+    force: { type: 'boolean', help: 'cli:library.get.option.force' },
   },
   parse: (line) => parseWith(getSchema, argsOf(line)),
   async run(ctx, args) {
@@ -60,7 +56,7 @@ export const libraryGet = defineCommand({
         const name = target.file ?? '';
         const dest = path.join(folder, name);
         // Checked here, not left to the client, so that it is reported as the local problem it is (exit 4).
-        if (!args.force && (await exists(dest))) throw new AppError('io', `${dest} already exists; add --force to replace it.`);
+        if (!args.force && (await exists(dest))) throw new AppError('io', phrase('cli:file.existsUseForce', { file: dest }));
         const progress = ctx.out.progress(name);
         try {
           const saved = await client.downloadFile(target.folder, name, dest, {
@@ -81,19 +77,14 @@ export const libraryGet = defineCommand({
 });
 
 const putSchema = z.object({
-  positionals: z.array(z.string().min(1, 'A FILE argument is empty.')).min(2, 'Give a FOLDER and at least one FILE to upload.'),
+  positionals: z.array(z.string().min(1, issue('cli:usage.emptyFile'))).min(2, issue('cli:library.put.noFiles')),
 });
 
 export const libraryPut = defineCommand({
   words: ['library', 'put'],
-  summary: 'Upload files into a folder',
+  summary: 'cli:library.put.summary',
   usage: '[--account NAME] FOLDER FILE...',
-  description: [
-    'Uploads each local FILE into FOLDER under its own name, creating the file entry when missing and replacing',
-    'the content when present. Every FILE is checked first: a missing one stops the command before anything is',
-    'sent (exit 4). Prints FOLDER/NAME for each file uploaded.',
-    'JSON: {"results": [{file, target, ok, size, created} or {file, target, ok: false, error}]}.',
-  ],
+  description: 'cli:library.put.description',
   account: 'library',
   parse: (line) => {
     const args = parseWith(putSchema, argsOf(line));
@@ -108,17 +99,17 @@ export const libraryPut = defineCommand({
       try {
         assertLibraryId(name, 'file');
       } catch (err) {
-        throw new UsageError(err instanceof Error ? err.message : String(err));
+        throw err instanceof AppError ? new UsageError(err) : err;
       }
       const info = await fs.stat(full).catch(() => null);
-      if (!info) throw new AppError('io', `The file "${given}" does not exist. Nothing was uploaded.`);
-      if (!info.isFile()) throw new AppError('io', `"${given}" is not a regular file. Nothing was uploaded.`);
+      if (!info) throw new AppError('io', phrase('cli:upload.noFile', { file: given }));
+      if (!info.isFile()) throw new AppError('io', phrase('cli:upload.notRegularFile', { file: given }));
       items.push({ path: full, name });
     }
     const { client } = await libraryClient(ctx);
     const { results, exit } = await runBatch(ctx, items, {
       record: (item) => ({ file: item.path, target: `${args.folder}/${item.name}` }),
-      prefix: (item) => `${item.name}: `,
+      name: (item) => item.name,
       run: async (item) => {
         const progress = ctx.out.progress(item.name);
         try {

@@ -3,8 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { writeFileAtomic } from '../../core/storage/atomic.js';
-import { parseWith } from '../argv.js';
+import { issue, parseWith } from '../argv.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { printable, table } from '../format.js';
 import { argsOf, runBatch } from './shared.js';
@@ -12,18 +13,19 @@ import { mediaSid, messageSid, twilioClient } from './twilio-shared.js';
 
 export const twilioMediaList = defineCommand({
   words: ['twilio', 'media', 'list'],
-  summary: 'List the media of a message',
+  summary: 'cli:twilio.media.list.summary',
   usage: '[--account NAME] MESSAGE_SID',
-  description: ['JSON: {"messageSid", "media": [Twilio\'s media fields, plus date_created_iso…]}.'],
+  description: 'cli:twilio.media.list.description',
   account: 'twilio',
-  parse: (line) => parseWith(z.object({ positionals: z.tuple([messageSid], { error: 'Give exactly one MESSAGE_SID.' }) }), argsOf(line)),
+  parse: (line) => parseWith(z.object({ positionals: z.tuple([messageSid], { error: issue('cli:twilio.media.list.oneSid') }) }), argsOf(line)),
   async run(ctx, args) {
     const [sid] = args.positionals;
     const client = await twilioClient(ctx);
     const media = [];
     for await (const item of client.iterateMedia(sid, {}, { signal: ctx.signal })) media.push(item);
     const lines = table(
-      ['MEDIA SID', 'TYPE', 'CREATED'],
+      ctx.words,
+      ['cli:column.mediaSid', 'cli:column.type', 'cli:column.created'],
       media.map((m) => [m.sid ?? '', printable(m.content_type), m.date_created_iso ?? '']),
     );
     for (const line of lines) ctx.out.line(line);
@@ -32,33 +34,27 @@ export const twilioMediaList = defineCommand({
 });
 
 const getSchema = z.object({
-  positionals: z.tuple([messageSid, mediaSid], { error: 'Give a MESSAGE_SID and a MEDIA_SID.' }),
-  out: z.string().min(1, '--out needs a folder.').optional(),
+  positionals: z.tuple([messageSid, mediaSid], { error: issue('cli:twilio.media.get.twoSids') }),
+  out: z.string().min(1, issue('cli:usage.outEmpty')).optional(),
   xml: z.boolean().default(false),
 });
 
 async function existingFolder(ctx: CommandContext, given: string | undefined): Promise<string> {
   const folder = ctx.resolvePath(given ?? '.');
   const info = await fs.stat(folder).catch(() => null);
-  if (!info?.isDirectory()) throw new AppError('io', `The folder ${folder} does not exist.`);
+  if (!info?.isDirectory()) throw new AppError('io', phrase('cli:file.noFolder', { folder }));
   return folder;
 }
 
 export const twilioMediaGet = defineCommand({
   words: ['twilio', 'media', 'get'],
-  summary: 'Download a media file, or show its XML resource',
+  summary: 'cli:twilio.media.get.summary',
   usage: '[--account NAME] MESSAGE_SID MEDIA_SID [--out DIR] [--xml]',
-  description: [
-    'Saves the media\'s bytes in DIR (default: the current folder) under the name Twilio gives it, never over an',
-    'existing file ("name (1).jpg"), and prints the path.',
-    'With --xml, prints Twilio\'s XML form of the Media resource instead (its metadata), or saves it as',
-    'DIR/MEDIA_SID.xml when --out is given.',
-    'JSON: {path, bytes, contentType, fileName}; with --xml {"xml", "media"} or {"path", "media"}.',
-  ],
+  description: 'cli:twilio.media.get.description',
   account: 'twilio',
   options: {
-    out: { type: 'string', value: 'DIR', help: 'the folder to save into (default: the current folder)' },
-    xml: { type: 'boolean', help: 'the XML form of the Media resource instead of the bytes' },
+    out: { type: 'string', value: 'DIR', help: 'cli:option.out' },
+    xml: { type: 'boolean', help: 'cli:twilio.media.get.option.xml' },
   },
   parse: (line) => parseWith(getSchema, argsOf(line)),
   async run(ctx, args) {
@@ -72,7 +68,7 @@ export const twilioMediaGet = defineCommand({
         return { json: { xml: answer.xml, media: answer.media } };
       }
       const file = path.join(folder, `${media}.xml`);
-      if (await fs.lstat(file).then(() => true, () => false)) throw new AppError('io', `${file} already exists.`);
+      if (await fs.lstat(file).then(() => true, () => false)) throw new AppError('io', phrase('cli:file.exists', { file }));
       await writeFileAtomic(file, answer.xml, { mode: 0o644 });
       ctx.out.line(file);
       return { json: { path: file, media: answer.media } };
@@ -93,16 +89,12 @@ export const twilioMediaGet = defineCommand({
 
 export const twilioMediaRm = defineCommand({
   words: ['twilio', 'media', 'rm'],
-  summary: 'Delete media from a message',
+  summary: 'cli:twilio.media.rm.summary',
   usage: '[--account NAME] MESSAGE_SID MEDIA_SID...',
-  description: [
-    'Deletes each media of the message. Each is tried; failures are reported on stderr and the exit code is the',
-    'first failure\'s (media already deleted: exit 3, Twilio answers 404).',
-    'JSON: {"results": [{mediaSid, ok, error?}]}.',
-  ],
+  description: 'cli:twilio.media.rm.description',
   account: 'twilio',
   parse: (line) => {
-    const args = parseWith(z.object({ positionals: z.array(z.string()).min(2, 'Give a MESSAGE_SID and at least one MEDIA_SID.') }), argsOf(line));
+    const args = parseWith(z.object({ positionals: z.array(z.string()).min(2, issue('cli:twilio.media.rm.sids')) }), argsOf(line));
     const [message, ...media] = args.positionals;
     return { message: parseWith(messageSid, message), media: media.map((sid) => parseWith(mediaSid, sid)) };
   },
@@ -110,10 +102,10 @@ export const twilioMediaRm = defineCommand({
     const client = await twilioClient(ctx);
     const { results, exit } = await runBatch(ctx, args.media, {
       record: (sid) => ({ mediaSid: sid }),
-      prefix: (sid) => `${sid}: `,
+      name: (sid) => sid,
       run: async (sid) => {
         await client.deleteMedia(args.message, sid, { signal: ctx.signal });
-        ctx.out.line(`Deleted ${sid}.`);
+        ctx.out.line(ctx.words.say('cli:twilio.deleted', { sid }));
       },
     });
     return { json: { messageSid: args.message, results }, ...(exit !== undefined ? { exit } : {}) };

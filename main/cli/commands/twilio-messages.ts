@@ -2,20 +2,18 @@
 import { z } from 'zod';
 import { isDateTime, isDay } from '../../providers/twilio/dates.js';
 import type { TwilioMessage } from '../../providers/twilio/index.js';
-import { intOption, parseWith } from '../argv.js';
+import { intOption, issue, parseWith } from '../argv.js';
 import { defineCommand } from '../command.js';
 import { printable, table } from '../format.js';
 import { argsOf } from './shared.js';
 import { twilioClient } from './twilio-shared.js';
 
-const DATE_HELP = 'a GMT day YYYY-MM-DD (the whole day counts) or an ISO 8601 date-time';
-const date = (name: string) =>
-  z.string().refine((text) => isDay(text) || isDateTime(text), `--${name} must be a GMT day written YYYY-MM-DD or an ISO 8601 date-time (2024-05-01T10:00:00Z).`);
+const date = (name: string) => z.string().refine((text) => isDay(text) || isDateTime(text), issue('cli:twilio.badDate', { option: `--${name}` }));
 
 const messagesSchema = z.object({
-  positionals: z.array(z.string()).max(0, '"twilio messages" takes no arguments; filter with --from, --to, --after, --before.'),
-  from: z.string().min(1, '--from needs a number or address.').optional(),
-  to: z.string().min(1, '--to needs a number or address.').optional(),
+  positionals: z.array(z.string()).max(0, issue('cli:twilio.messages.noArguments')),
+  from: z.string().min(1, issue('cli:twilio.needsAddress', { option: '--from' })).optional(),
+  to: z.string().min(1, issue('cli:twilio.needsAddress', { option: '--to' })).optional(),
   after: date('after').optional(),
   before: date('before').optional(),
   'with-media': z.boolean().default(false),
@@ -24,21 +22,17 @@ const messagesSchema = z.object({
 
 export const twilioMessages = defineCommand({
   words: ['twilio', 'messages'],
-  summary: 'List messages, newest first',
+  summary: 'cli:twilio.messages.summary',
   usage: '[--account NAME] [--from X] [--to Y] [--after DATE] [--before DATE] [--with-media] [--limit N]',
-  description: [
-    `Dates are ${DATE_HELP}; --after and --before include the day given.`,
-    'At most --limit messages are shown (default 50, 0 for all); when more match, stderr says so.',
-    'JSON: {"messages": [Twilio\'s message fields, plus date_sent_iso…], "more": true|false}.',
-  ],
+  description: 'cli:twilio.messages.description',
   account: 'twilio',
   options: {
-    from: { type: 'string', value: 'X', help: 'only messages from this number or address' },
-    to: { type: 'string', value: 'Y', help: 'only messages to this number or address' },
-    after: { type: 'string', value: 'DATE', help: 'only messages sent on or after DATE' },
-    before: { type: 'string', value: 'DATE', help: 'only messages sent on or before DATE' },
-    'with-media': { type: 'boolean', help: 'only messages with media' },
-    limit: { type: 'string', value: 'N', help: 'show at most N messages (default 50; 0: all)' },
+    from: { type: 'string', value: 'X', help: 'cli:twilio.messages.option.from' },
+    to: { type: 'string', value: 'Y', help: 'cli:twilio.messages.option.to' },
+    after: { type: 'string', value: 'DATE', help: 'cli:twilio.messages.option.after' },
+    before: { type: 'string', value: 'DATE', help: 'cli:twilio.messages.option.before' },
+    'with-media': { type: 'boolean', help: 'cli:twilio.messages.option.withMedia' },
+    limit: { type: 'string', value: 'N', help: 'cli:twilio.messages.option.limit' },
   },
   parse: (line) => parseWith(messagesSchema, argsOf(line)),
   async run(ctx, args) {
@@ -63,11 +57,12 @@ export const twilioMessages = defineCommand({
       messages.push(message);
     }
     const lines = table(
-      ['MESSAGE SID', 'SENT', 'FROM', 'TO', 'MEDIA', 'STATUS'],
+      ctx.words,
+      ['cli:column.messageSid', 'cli:column.sent', 'cli:column.from', 'cli:column.to', 'cli:column.media', 'cli:column.status'],
       messages.map((m) => [m.sid ?? '', m.date_sent_iso ?? '', printable(m.from), printable(m.to), m.num_media ?? '', printable(m.status)]),
     );
     for (const line of lines) ctx.out.line(line);
-    if (more) ctx.out.warn(`More messages match: showing the first ${args.limit}; raise --limit (0 for all).`);
+    if (more) ctx.out.warn(ctx.words.say('cli:twilio.messages.more', { count: args.limit }));
     return { json: { messages, more } };
   },
 });

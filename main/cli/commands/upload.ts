@@ -3,48 +3,43 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { checkMediaFile, type CheckedMedia } from '../../core/media/check.js';
 import { connectionNeedsRecipients, uploadGenericMedia, type GenericUploadResult } from '../../providers/generic/client.js';
-import { parseWith, UsageError } from '../argv.js';
+import { issue, parseWith, UsageError } from '../argv.js';
 import { defineCommand, firstFailure } from '../command.js';
 import { genericConnectionFor } from '../../app/connections.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { argsOf, itemFailure, type ItemFailure } from './shared.js';
+import { argsOf, failureLine, itemFailure, type ItemFailure } from './shared.js';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const schema = z.object({
-  positionals: z.array(z.string().min(1, 'A FILE argument is empty.')).min(1, 'Give at least one FILE to upload.'),
+  positionals: z.array(z.string().min(1, issue('cli:usage.emptyFile'))).min(1, issue('cli:upload.noFiles')),
   to: z
-    .array(z.string().trim().min(1, '--to needs a recipient.').refine((v) => !CONTROL.test(v), '--to must not contain control characters.'))
+    .array(z.string().trim().min(1, issue('cli:upload.toEmpty')).refine((v) => !CONTROL.test(v), issue('cli:upload.toControl')))
     .default([]),
-  description: z.string().max(10_000, '--description is longer than 10,000 characters.').default(''),
+  description: z.string().max(10_000, issue('cli:upload.descriptionTooLong', { max: 10_000 })).default(''),
 });
 
 type UploadItem = { file: string } & ({ ok: true; mediaUrl: string; contentType: string; size: number; referenceSends: GenericUploadResult['referenceSends'] } | ({ ok: false } & ItemFailure));
 
 export const upload = defineCommand({
   words: ['upload'],
-  summary: 'Upload JPEG and MP4 files through a media upload account',
+  summary: 'cli:upload.summary',
   usage: '[--account NAME] [--to N]... [--description TEXT] FILE...',
-  description: [
-    'Checks every FILE by its bytes first (a JPEG image or an MP4 video, whatever its name): if one is refused,',
-    'nothing is sent (exit 4). Then uploads each file and prints its media_url, one line per file, in order.',
-    'A file the server refuses is reported on stderr and the others are still sent; the exit code is then 3.',
-    'A reference send that fails for a recipient is reported on stderr and makes the exit code 3 as well.',
-    'JSON: {"account": {id, label}, "results": [{file, ok, mediaUrl, contentType, size, referenceSends} or {file, ok: false, error}]}.',
-  ],
+  description: 'cli:upload.description',
   account: 'generic',
   options: {
-    to: { type: 'string', multiple: true, value: 'N', help: 'a recipient (repeat for several); required when the account\'s templates send %sms_to%' },
-    description: { type: 'string', value: 'TEXT', help: 'the description sent with each file' },
+    to: { type: 'string', multiple: true, value: 'N', help: 'cli:upload.option.to' },
+    description: { type: 'string', value: 'TEXT', help: 'cli:upload.option.description' },
   },
   parse: (line) => parseWith(schema, argsOf(line)),
   async run(ctx, args) {
     const account = await ctx.account('generic');
     // The templates decide whether recipients are needed; the placeholder password only lets them compile.
     if (args.to.length === 0 && connectionNeedsRecipients(genericConnectionFor(account.config, 'placeholder'))) {
-      throw new UsageError(`"${account.label}" sends each upload to recipients: give at least one with --to.`);
+      throw new UsageError(phrase('cli:upload.needsRecipients', { account: account.label }));
     }
     const files: Array<{ path: string; name: string; media: CheckedMedia }> = [];
     const refused: AppError[] = [];
@@ -53,14 +48,15 @@ export const upload = defineCommand({
       try {
         files.push({ path: full, name: path.basename(full), media: await checkMediaFile(full, given) });
       } catch (err) {
-        refused.push(err instanceof AppError ? err : new AppError('io', `Could not read "${given}".`));
+        refused.push(err instanceof AppError ? err : new AppError('io', phrase('cli:upload.unreadable', { file: given })));
       }
     }
-    if (refused.length === 1) throw new AppError(refused[0]!.code, `${refused[0]!.message} Nothing was uploaded.`);
-    if (refused.length > 1) {
+    const first = refused[0];
+    if (first && refused.length === 1) throw new AppError(first.code, phrase('cli:upload.refusedNothingSent', { reason: first.phrase ?? first.message }));
+    if (first) {
       // One line per refused file, then the one error line every failure ends with.
-      for (const error of refused) ctx.out.warn(error.message);
-      throw new AppError(refused[0]!.code, `${refused.length} of ${args.positionals.length} files were refused. Nothing was uploaded.`);
+      for (const error of refused) ctx.out.warn(ctx.words.sayError(error));
+      throw new AppError(first.code, phrase('cli:upload.someRefused', { count: refused.length, total: args.positionals.length }));
     }
 
     // The services' HTTP authentication passwords come from the vault only (no prompt: the user name says which).
@@ -78,13 +74,16 @@ export const upload = defineCommand({
         progress.end();
         ctx.out.line(result.mediaUrl);
         const failedSends = result.referenceSends.filter((send) => !send.ok);
-        for (const send of failedSends) ctx.out.warn(`${file.name}: the reference send to ${send.recipient} failed: ${send.message ?? 'unknown reason'}`);
+        for (const send of failedSends) {
+          const reason = send.message !== undefined ? ctx.words.sayError({ ...send, message: send.message }) : ctx.words.say('cli:upload.unknownReason');
+          ctx.out.warn(ctx.words.say('cli:upload.referenceSendFailed', { file: file.name, recipient: send.recipient, reason }));
+        }
         codes.push(failedSends.length > 0 ? EXIT.remote : undefined);
         results.push({ file: file.path, ok: true, mediaUrl: result.mediaUrl, contentType: file.media.contentType, size: file.media.size, referenceSends: result.referenceSends });
       } catch (err) {
         progress.end();
-        const failure = itemFailure(err);
-        ctx.out.warn(`${file.name}: ${failure.error.message}`);
+        const { appError, ...failure } = itemFailure(err);
+        ctx.out.warn(failureLine(ctx, appError, file.name));
         codes.push(failure.exitCode);
         results.push({ file: file.path, ok: false, ...failure });
       }

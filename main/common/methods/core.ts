@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { LANGUAGE_CHOICES } from '../i18n/languages.js';
+import type { Phrase } from '../i18n/phrase.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
@@ -81,8 +82,10 @@ export interface SecureStorageInfo {
   persistent: boolean;
   /** Where they are kept, for the UI: 'os-keychain', 'key-file', 'basic_text', 'memory'. */
   backend: 'os-keychain' | 'key-file' | 'basic_text' | 'memory';
-  /** A sentence for the settings screen. */
+  /** A sentence for the settings screen, in English. */
   description: string;
+  /** The same sentence as a phrase, for the window to say in its language. */
+  descriptionPhrase?: Phrase;
 }
 
 export interface AppInfo {
@@ -119,7 +122,10 @@ export interface ConnectionTestResult {
 export interface Notice {
   id: string;
   level: 'info' | 'warn' | 'error';
+  /** In English, as the activity log has it. */
   message: string;
+  /** The same sentence for the window to say in its language (errorText). */
+  phrase?: Phrase;
 }
 
 export const coreMethods = {

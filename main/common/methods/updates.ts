@@ -2,6 +2,7 @@
 // `publish`); the browser host answers every method with an error that says so.
 import { method } from './define.js';
 import { none } from './core.js';
+import type { Phrase } from '../i18n/phrase.js';
 
 export type UpdateStatus =
   | { state: 'idle' }
@@ -12,8 +13,8 @@ export type UpdateStatus =
   | { state: 'downloading'; version: string; percent: number; transferred: number; total: number }
   /** Downloaded and its sha512 checked against the feed's latest.yml: installs when the user says so. */
   | { state: 'downloaded'; version: string; releaseNotes: string | null }
-  /** The feed could not be read, or the download was refused; the app keeps working. */
-  | { state: 'error'; message: string };
+  /** The feed could not be read, or the download was refused; the app keeps working. `message` in English, `phrase` for the window. */
+  | { state: 'error'; message: string; phrase?: Phrase };
 
 export const updateMethods = {
   'updates.status': method(none).returns<UpdateStatus>(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchSummary } from '../../../main/app/batch-summary';
+import { translatorFor } from '../../../main/app/desktop-language';
 import type { TransferItem } from '../../../main/common/transfers';
 
 const item = (title: string, state: TransferItem['state'], direction: TransferItem['direction'] = 'upload') =>
@@ -20,5 +21,16 @@ describe('the end-of-batch notification', () => {
   });
   it('speaks of transfers when uploads and downloads are mixed', () => {
     expect(batchSummary([item('a', 'done'), item('b', 'done', 'download')])?.title).toBe('2 transfers finished');
+  });
+});
+
+describe('the end-of-batch notification in Japanese', () => {
+  const ja = translatorFor('ja');
+  it('says the counts and the retry in Japanese, with no English left', () => {
+    const summary = batchSummary([item('a', 'done'), item('b', 'failed'), item('c', 'cancelled')], ja);
+    expect(summary).toEqual({ title: '1 件のアップロードに失敗しました', body: '完了 1 件、失敗 1 件、キャンセル 1 件です。「転送」から再試行できます。' });
+    expect(batchSummary([item('cat.jpg', 'done')], ja)).toEqual({ title: '1 件のアップロードが完了しました', body: '「cat.jpg」が完了しました。' });
+    expect(batchSummary([item('a', 'done'), item('b', 'done', 'download')], ja)?.title).toBe('2 件の転送が完了しました');
+    expect(batchSummary([item('a', 'done', 'download'), item('b', 'done', 'download')], ja)?.body).toBe('すべて成功しました。');
   });
 });

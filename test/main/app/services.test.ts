@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../main/app/services';
 import { createKeyFileCipher } from '../../../main/core/vault/cipher';
+import { translatorFor } from '../../../main/app/desktop-language';
+import { sayPhrase } from '../../../main/common/i18n/phrase';
 
 let dir: string;
 const booted: Array<Awaited<ReturnType<typeof createAppServices>>> = [];
@@ -38,6 +40,8 @@ describe('starting the app services', () => {
     const [notice] = services.notices.list();
     expect(notice?.message).toMatch(/settings file was damaged.*settings\.json\.corrupt-/);
     expect((await fs.readdir(dir)).some((n) => n.startsWith('settings.json.corrupt-'))).toBe(true);
+    // The window says it in its language: the notice carries the phrase of the English message.
+    expect(notice?.phrase && sayPhrase(translatorFor('ja'), notice.phrase)).toMatch(/^設定ファイルが破損していました（.+）。settings\.json\.corrupt-.+ として残し、既定の設定を使用しています。$/);
   });
 
   it('keeps valid settings, resets only the bad values, and names each one reset', async () => {

@@ -23,7 +23,7 @@ function fakeIo(): CliIo & { out(): string; err(): string } {
 }
 
 describe('parseCommandLine', () => {
-  const specs = { out: { type: 'string', value: 'DIR', help: '' }, force: { type: 'boolean', help: '' }, to: { type: 'string', multiple: true, help: '' } } as const;
+  const specs = { out: { type: 'string', value: 'DIR', help: 'cli:option.out' }, force: { type: 'boolean', help: 'cli:option.help' }, to: { type: 'string', multiple: true, help: 'cli:option.help' } } as const;
 
   it('reads --x v, --x=v, repeated options and positionals', () => {
     expect(parseCommandLine(specs, ['a', '--out', 'd', '--to=1', '--to', '2', '--force', 'b'])).toEqual({ values: { out: 'd', to: ['1', '2'], force: true }, positionals: ['a', 'b'] });

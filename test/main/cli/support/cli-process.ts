@@ -43,11 +43,15 @@ export interface RunOptions {
   input?: string;
 }
 
+/** The locale variables that choose the CLI's language: the tests run in English unless they set one. */
+export const LOCALE_VARIABLES = ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE'] as const;
+
 /** A variable of the test runner's own environment must not leak into the CLI under test. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.MEDIA_DESK_SECRET;
   delete env.MEDIA_DESK_DEBUG;
+  for (const name of LOCALE_VARIABLES) delete env[name];
   for (const name of ['http_proxy', 'https_proxy', 'all_proxy', 'no_proxy']) {
     delete env[name];
     delete env[name.toUpperCase()];

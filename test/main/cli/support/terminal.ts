@@ -1,7 +1,7 @@
 // Runs the CLI inside a pseudo-terminal (util-linux `script`), so that stdin and stderr are terminals: the only
 // way to see the no-echo prompt and the progress line as a user would.
 import { spawn, spawnSync } from 'node:child_process';
-import { REPO } from './cli-process.js';
+import { LOCALE_VARIABLES, REPO } from './cli-process.js';
 
 export const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -21,6 +21,7 @@ export function runInTerminal(bundle: string, args: readonly string[], env: Reco
   const command = [process.execPath, bundle, ...args].map(quote).join(' ');
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.MEDIA_DESK_SECRET;
+  for (const name of LOCALE_VARIABLES) if (!(name in env)) delete childEnv[name];
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
   let screen = '';
   let typed = false;

@@ -70,6 +70,10 @@ export const electron = {
   protocols: [] as string[],
   privileged: [] as unknown[],
   menu: undefined as MenuItem[] | undefined,
+  /** Electron's app.getLocale(); tests set it. */
+  locale: 'en-US',
+  /** Every notification shown, as { title, body }. */
+  notifications: [] as Array<{ title?: string; body?: string }>,
   lock: vi.fn(() => true),
   quit: vi.fn(),
   exit: vi.fn(),
@@ -113,6 +117,7 @@ export const electronModule = {
     getVersion: () => '1.2.3',
     isPackaged: false,
     name: 'Media Desk',
+    getLocale: () => electron.locale,
     quit: electron.quit,
     exit: electron.exit,
   },
@@ -122,10 +127,13 @@ export const electronModule = {
     handle: (scheme: string) => electron.protocols.push(scheme),
   },
   Notification: class {
+    constructor(private readonly options: { title?: string; body?: string }) {}
     static isSupported() {
       return true;
     }
-    show() {}
+    show() {
+      electron.notifications.push(this.options);
+    }
   },
   Menu: {
     buildFromTemplate: (template: MenuItem[]) => template,

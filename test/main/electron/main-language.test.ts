@@ -1,0 +1,67 @@
+// The Electron host's language (`electron` mocked): the native menu follows Settings → Language, or the OS's locale
+// (app.getLocale()) when it is "system", and is built again when the setting changes; only the words change.
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { electron, type MenuItem } from './support/electron-mock';
+
+vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
+vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
+
+let dataDir: string;
+const argv = process.argv;
+
+beforeAll(async () => {
+  electron.locale = 'en-US';
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-lang-'));
+  process.argv = ['electron', '.', '--data-dir', dataDir];
+  await import('../../../main/electron/main');
+  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+});
+afterAll(async () => {
+  electron.emitApp('before-quit');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  process.argv = argv;
+  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+});
+
+async function setLanguage(language: 'system' | 'en' | 'ja'): Promise<void> {
+  const handler = electron.handlers.get('media-desk:invoke') as (e: unknown, m: unknown, a: unknown) => Promise<{ ok: boolean }>;
+  const answer = await handler({ senderFrame: electron.windows[0]?.webContents.mainFrame }, 'settings.update', { language });
+  expect(answer).toMatchObject({ ok: true });
+}
+
+/** The menu without its labels: roles, accelerators and the shape, which no language may change. */
+function skeleton(items: MenuItem[] | undefined): unknown {
+  return (items ?? []).map((item) => ({ role: item.role, accelerator: item.accelerator, type: (item as { type?: string }).type, submenu: item.submenu ? skeleton(item.submenu) : undefined }));
+}
+
+function labels(items: MenuItem[] | undefined): string[] {
+  return (items ?? []).flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu)]);
+}
+
+describe('the native menu in the language of the settings', () => {
+  it('is English with the OS in English and the setting "system"', () => {
+    expect(labels(electron.menu)).toEqual(expect.arrayContaining(['File', 'Add Account…', 'Settings', 'View', 'Transfers', 'Activity', 'Check for Updates…', 'Open Log Folder']));
+  });
+
+  it('switches to Japanese when the setting says ja, with the same roles, accelerators and commands', async () => {
+    const english = skeleton(electron.menu);
+    await setLanguage('ja');
+    await vi.waitFor(() => expect(labels(electron.menu)).toContain('ファイル'));
+    expect(labels(electron.menu)).toEqual(['ファイル', 'アカウントを追加…', '設定', '編集', '表示', '転送', 'アクティビティ', 'ウインドウ', 'ヘルプ', 'アップデートを確認…', 'ログフォルダーを開く']);
+    expect(skeleton(electron.menu)).toEqual(english);
+    electron.menuItem('転送')?.click?.();
+    await vi.waitFor(() => expect(electron.sent(electron.windows[0])).toContainEqual({ event: 'app.command', payload: { command: 'transfers' } }));
+  });
+
+  it('follows the OS locale on "system", and goes back to English on en', async () => {
+    electron.locale = 'ja-JP';
+    await setLanguage('system');
+    expect(labels(electron.menu)).toContain('ログフォルダーを開く');
+    await setLanguage('en');
+    await vi.waitFor(() => expect(labels(electron.menu)).toContain('Open Log Folder'));
+    expect(labels(electron.menu).some((label) => /[\u3040-\u30ff]/.test(label))).toBe(false);
+  });
+});
