@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
 import type { Notice } from '../../../main/common/contract';
 import { call } from '../bridge';
+import { errorText } from '../i18n';
 
 export type NoticeLevel = 'info' | 'ok' | 'warn' | 'error';
 
@@ -59,7 +60,7 @@ export const useNoticeStore = create<NoticesState>((set, get) => ({
     if (notice?.mainId) void call('app.dismissNotice', { id: notice.mainId }).catch(() => undefined);
   },
   fromMain(notices) {
-    const added = notices.map((n): ShownNotice => ({ key: mainKey(n.id), level: n.level, text: n.message, mainId: n.id })).reverse();
+    const added = notices.map((n): ShownNotice => ({ key: mainKey(n.id), level: n.level, text: errorText(n), mainId: n.id })).reverse();
     const keys = new Set(added.map((n) => n.key));
     set((s) => ({ notices: [...added, ...s.notices.filter((n) => !keys.has(n.key))] }));
   },

@@ -5,7 +5,7 @@ import { LANGUAGE_NAMES, LANGUAGES, type LanguageChoice } from '../../../main/co
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
-import { systemLanguage } from '../i18n';
+import { errorText, systemLanguage } from '../i18n';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
 import { DownloadNamesSection } from './DownloadNamesSection';
@@ -79,7 +79,7 @@ export function SettingsView() {
         </fieldset>
         <fieldset>
           <legend>{t('secrets.legend')}</legend>
-          <p className={storage.persistent ? 'subtle' : 'banner warn'}>{storage.description}</p>
+          <p className={storage.persistent ? 'subtle' : 'banner warn'}>{errorText({ message: storage.description, phrase: storage.descriptionPhrase })}</p>
           {canOptIn ? (
             <label className="check">
               <input type="checkbox" checked={settings.persistSecretsWithoutKeyring} onChange={(e) => void update({ persistSecretsWithoutKeyring: e.target.checked })} />
