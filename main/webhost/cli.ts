@@ -35,23 +35,29 @@ async function main(): Promise<void> {
       downloadFolder,
     },
   });
-  const booting = locked.boot();
-  let bootFailed = false;
-  booting.catch(() => (bootFailed = true));
+  // The app starts once the address is announced: its start clears the data folder's half-written files, the
+  // announcement's among them had it been under way.
+  let startApp = (): void => undefined;
+  const booting = new Promise<void>((resolve) => (startApp = resolve)).then(() => locked.boot());
   const media = booting.then((app) => mediaRoute(app.media));
-  const host = await startBrowserHost({
-    app: booting.then((app) => ({ dispatch: app.dispatch, events: app.services.events, staging: app.staging })),
-    rendererDir: path.join(__dirname, '..', 'renderer'),
-    port: args.port,
-    routes: [async (req, res, url) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url)],
-  }).catch(async (err: unknown) => {
-    // The app goes on starting in the background: let it finish, then give the folder back.
-    await booting.then((app) => app.close(), () => undefined);
+  media.catch(() => undefined); // a failed start is reported once, below
+  let host;
+  try {
+    host = await startBrowserHost({
+      app: booting.then((app) => ({ dispatch: app.dispatch, events: app.services.events, staging: app.staging })),
+      rendererDir: path.join(__dirname, '..', 'renderer'),
+      port: args.port,
+      routes: [async (req, res, url) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url)],
+    });
+    // The second host that finds the folder taken names this address; the token stays on this terminal only.
+    await locked.instance.announce({ url: `${new URL(host.url).origin}/` });
+  } catch (err) {
+    await host?.close();
+    await locked.instance.release();
     throw err;
-  });
-  // The second host that finds the folder taken names this address; the token stays on this terminal only.
-  await locked.instance.announce({ url: `${new URL(host.url).origin}/` });
-  if (!bootFailed) console.log(`Browser host ready: ${host.url}`);
+  }
+  startApp();
+  console.log(`Browser host ready: ${host.url}`);
   const stop = async () => {
     await host.close();
     await booting.then((app) => app.close(), () => undefined);
