@@ -161,21 +161,33 @@ function uploadTimeout(bytes: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // Figures
 
+/**
+ * What a start loads: the page's entry script and the chunks it preloads (index.html), gzip -9. Views and the
+ * Japanese catalogue are chunks of their own, loaded when first needed; their sizes are in the details, and the
+ * total of every chunk too.
+ */
 async function rendererBundle(): Promise<void> {
   const dir = path.join(ROOT, 'dist', 'renderer', 'assets');
   const files = (await fsp.readdir(dir)).filter((f) => f.endsWith('.js'));
   if (files.length === 0) throw new Error('no JavaScript in dist/renderer/assets (did the build run?)');
-  let gz = 0;
+  const page = await fsp.readFile(path.join(ROOT, 'dist', 'renderer', 'index.html'), 'utf8');
+  const atStart = new Set([...page.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? ''));
+  if (atStart.size === 0) throw new Error('index.html names no script in assets/');
+  let startGz = 0;
+  let totalGz = 0;
   let raw = 0;
-  const perFile: Record<string, { bytes: number; gzip: number }> = {};
+  const perFile: Record<string, { bytes: number; gzip: number; atStart: boolean }> = {};
   for (const file of files) {
     const bytes = await fsp.readFile(path.join(dir, file));
     const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
-    perFile[file] = { bytes: bytes.length, gzip };
-    gz += gzip;
-    raw += bytes.length;
+    perFile[file] = { bytes: bytes.length, gzip, atStart: atStart.has(file) };
+    totalGz += gzip;
+    if (atStart.has(file)) {
+      startGz += gzip;
+      raw += bytes.length;
+    }
   }
-  const kib = gz / KiB;
+  const kib = startGz / KiB;
   emit({
     name: 'renderer.bundle',
     figure: 'renderer.bundle',
@@ -183,8 +195,13 @@ async function rendererBundle(): Promise<void> {
     app: round1(kib),
     ref: null,
     ratio: null,
-    target: target('≤ 200 KiB gzip', kib <= 200),
-    details: { method: 'sum of gzip -9 sizes of dist/renderer/assets/*.js', rawKiB: round1(raw / KiB), files: perFile },
+    target: target('≤ 200 KiB gzip at start', kib <= 200),
+    details: {
+      method: "sum of gzip -9 sizes of the scripts index.html loads (the entry and its modulepreloads); views and the Japanese catalogue load later",
+      rawKiB: round1(raw / KiB),
+      allChunksGzipKiB: round1(totalGz / KiB),
+      files: perFile,
+    },
   });
 }
 
