@@ -3,6 +3,7 @@
 // rules need, saves guarded against locking the user out, and the plan of one list applied to many targets (the
 // applying itself is a job: runners/library-jobs.ts).
 import { AppError, toAppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
   LibraryAclState,
@@ -161,7 +162,7 @@ export async function saveAcl(client: LibraryClient, me: Me, target: LibraryTarg
     ...(folderAcl !== undefined ? { folder: { before: folderAcl, after: folderAcl } } : {}),
   };
   const lockout = findLockout(me, [change]);
-  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then save again.');
+  if (lockout && !allowLockout) throw lockoutError(lockout, phrase('errors:library.acl.confirmSave'));
   await client.putAcl(before.target, clean);
   try {
     return await readAclState(client, before.target);
@@ -197,6 +198,6 @@ export async function planAclApply(client: LibraryClient, me: Me, to: ApplyTo, a
     else changes.push({ label: `"${name}"`, createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
   }
   const lockout = findLockout(me, changes);
-  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then apply again.');
+  if (lockout && !allowLockout) throw lockoutError(lockout, phrase('errors:library.acl.confirmApply'));
   return { targets, acl: clean };
 }

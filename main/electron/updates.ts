@@ -5,6 +5,7 @@
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { UpdateStatus } from '../common/contract.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { UpdatesPort } from '../app/services.js';
 
 export interface UpdatesOptions {
@@ -85,7 +86,7 @@ export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions):
     },
 
     async download() {
-      if (!found) throw new AppError('validation', 'There is no update to download: check for updates first.');
+      if (!found) throw new AppError('validation', phrase('errors:updates.nothingToDownload'));
       if (status.state === 'downloading' || status.state === 'downloaded') return status;
       const info = found;
       set({ state: 'downloading', version: info.version, percent: 0, transferred: 0, total: 0 });
@@ -98,7 +99,8 @@ export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions):
     },
 
     install() {
-      if (status.state !== 'downloaded') throw new AppError('validation', 'No update has been downloaded yet.');
+      if (status.state !== 'downloaded') throw new AppError('validation', phrase('errors:updates.notDownloaded'));
+
       // Not silent on Windows (the installer shows its progress), and the app starts again afterwards.
       updater.quitAndInstall(false, true);
     },

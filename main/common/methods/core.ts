@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { LANGUAGE_CHOICES } from '../i18n/languages.js';
+import type { Phrase } from '../i18n/phrase.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
@@ -110,7 +111,10 @@ export interface LogEntry {
 
 export interface ConnectionTestResult {
   ok: boolean;
+  /** In English (the log). */
   message: string;
+  /** `message` as a phrase, for the window to say in the reader's language (errorText). */
+  phrase?: Phrase;
   /** 'server': only the server was reached (DNS, TLS, an answer); the credentials were not checked. */
   scope?: 'server';
 }

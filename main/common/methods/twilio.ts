@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
+import type { Phrase } from '../i18n/phrase.js';
 import type { TransferItem } from '../transfers.js';
 import { folderGrantIdSchema } from '../files.js';
 import { method } from './define.js';
@@ -118,7 +119,10 @@ export type TwilioCleanupOutcome = 'deleted' | 'gone' | 'failed' | 'skipped';
 
 export interface TwilioCleanupResult extends TwilioCleanupItem {
   status: TwilioCleanupOutcome;
+  /** In English (the log, the report file). */
   message?: string;
+  /** `message` as a phrase, for the window to say in the reader's language (errorText). */
+  phrase?: Phrase;
   errorCode?: string;
   remoteCode?: number;
   at: string;

@@ -2,6 +2,7 @@
 // link is read, so Twilio builds that page while this one's entries are validated and handed out. Paging stays
 // sequential in what is asked (each link comes from the page before it); only the waiting overlaps.
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 
 export interface FetchedPage<T> {
   /** The next page's link as Twilio gave it; null on the last page. */
@@ -33,13 +34,14 @@ export async function* followPages<T>(
       if (page.next !== null) {
         try {
           const url = nextUrl(page.next);
-          if (seen.has(url.href)) throw new AppError('protocol', 'Twilio returned a next-page link already visited; paging stopped.');
+          if (seen.has(url.href)) throw new AppError('protocol', phrase('errors:twilio.pageLinkVisited'));
           seen.add(url.href);
           pending = fetchPage(url, combined);
           // Its failure is reported when it is awaited, after this page's entries; never as an unhandled rejection.
           pending.catch(() => undefined);
         } catch (err) {
-          stop = err instanceof Error ? err : new AppError('protocol', 'Twilio gave a next-page link that cannot be followed.');
+          stop = err instanceof Error ? err : new AppError('protocol', phrase('errors:twilio.pageLinkBroken'));
+
         }
       }
       yield* page.items();
