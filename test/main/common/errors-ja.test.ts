@@ -84,7 +84,17 @@ describe("main's errors said in Japanese", () => {
     expect(sayPhrase(japanese, err.details?.reasonPhrase as Phrase)).toBe('この値の種類が正しくありません。');
   });
 
+  it("says an account form's own message next to its field in Japanese", () => {
+    const parsed = contract['accounts.create'].args.safeParse({ config: { kind: 'twilio', label: 'x', authMode: 'authToken' } }, { error: plainErrors });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    const err = validationError(parsed.error, 'accounts.create');
+    expect(err.details).toMatchObject({ field: 'config.accountSid', reason: 'The Account SID is required.' });
+    expect(sayPhrase(japanese, err.details?.reasonPhrase as Phrase)).toBe('Account SIDは必須です。');
+  });
+
   it('nests a phrase inside a phrase: the label and the problem of a refused name', () => {
+
     const err = thrown(() => assertLibraryId('a/b', 'folder'));
     expect(err.message).toBe('The folder name "a/b" cannot be used: it contains a slash.');
     expect(inJapanese(err)).toBe('フォルダー名 "a/b" は使えません：スラッシュが含まれています。');
