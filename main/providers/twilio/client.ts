@@ -149,7 +149,7 @@ export function hasMedia(message: TwilioMessage): boolean {
 
 export function createTwilioClient(connectionInput: TwilioConnection, clientOptions: ClientOptions = {}): TwilioClient {
   const checked = validateTwilioConnection(connectionInput);
-  if (!checked.ok) throw new AppError('config', checked.problems.find((p) => p.severity === 'error')?.message ?? phrase('errors:twilio.accountInvalid'));
+  if (!checked.ok) throw new AppError('config', checked.problems.find((p) => p.severity === 'error')?.phrase ?? phrase('errors:twilio.accountInvalid'));
   const options = check(optionsSchema, clientOptions, 'options', 'options');
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const sleep = clientOptions.sleep ?? defaultSleep;
