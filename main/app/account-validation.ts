@@ -2,6 +2,7 @@
 // must all resolve (an unknown variable is a configuration error now, not an empty string sent later).
 import type { AccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
+import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import { validateTemplates } from '../providers/generic/templates.js';
 
 export function validateAccountConfig(config: AccountConfig): void {
@@ -10,6 +11,9 @@ export function validateAccountConfig(config: AccountConfig): void {
   const problems = validateTemplates(config.settings, accountKeys);
   const first = problems[0];
   if (!first) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  throw new AppError('config', `${first.message}${more}`, { field: `config.settings.${first.setting}`, reason: `${first.message}${more}` });
+  const said = first.phrase ?? first.message;
+  const whole = problems.length > 1 ? phrase('errors:accounts.moreProblems', { problem: said, count: problems.length - 1 }) : said;
+  const reason = typeof whole === 'string' ? { reason: whole } : { reason: inEnglish(whole), reasonPhrase: whole };
+  throw new AppError('config', whole, { field: `config.settings.${first.setting}`, ...reason });
+
 }

@@ -1,6 +1,7 @@
 // From a saved account (configuration + its secret in the vault) to what a protocol client needs.
 import type { GenericAccountConfig, LibraryAccountConfig, TwilioAccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import type { GenericConnection } from '../providers/generic/client.js';
 import type { LibraryConnection } from '../providers/library/index.js';
@@ -8,7 +9,7 @@ import type { TwilioConnection } from '../providers/twilio/index.js';
 
 export function accountOfKind<K extends 'generic' | 'library' | 'twilio'>(accounts: AccountStore, accountId: string, kind: K) {
   const config = accounts.config(accountId);
-  if (config.kind !== kind) throw new AppError('validation', `That account is not a ${kind} account.`);
+  if (config.kind !== kind) throw new AppError('validation', phrase('errors:accounts.wrongKind', { kind }));
   return config as Extract<typeof config, { kind: K }>;
 }
 
@@ -54,7 +55,7 @@ export function libraryConnectionFor(config: LibraryAccountConfig, password: str
 export function twilioConnectionFor(config: TwilioAccountConfig, secret: string): TwilioConnection {
   let credential: TwilioConnection['credential'];
   if (config.authMode === 'apiKey') {
-    if (config.apiKeySid === undefined) throw new AppError('config', `The Twilio account "${config.label}" uses an API key but names none.`);
+    if (config.apiKeySid === undefined) throw new AppError('config', phrase('errors:accounts.noApiKey', { label: config.label }));
     credential = { kind: 'apiKey', apiKeySid: config.apiKeySid, apiKeySecret: secret };
   } else {
     credential = { kind: 'authToken', authToken: secret };

@@ -3,8 +3,9 @@
 // reaches the UI only as a generic message.
 import type { z } from 'zod';
 import { contract, isMethodName, type InvokeResult, type MethodName, type MethodResult, type ParsedArgs } from '../common/contract.js';
-import { AppError, toAppError } from '../common/errors.js';
-import { plainErrors } from '../common/validation-messages.js';
+import { AppError, redactPhrase, toAppError } from '../common/errors.js';
+import { inEnglish, phrase } from '../common/i18n/phrase.js';
+import { issuePhrase, plainErrors } from '../common/validation-messages.js';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
@@ -18,17 +19,24 @@ export function validationError(error: z.ZodError, method: string): AppError {
   const issue = error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
   // zod lists every unrecognised key in one message: a hostile payload could make it thousands of characters long.
-  const detail = issue ? `${where ? `${where}: ` : ''}${issue.message}` : 'Invalid arguments.';
-  const message = detail.length > 300 ? `${detail.slice(0, 297)}…` : detail;
-  const reason = issue && issue.message.length > 300 ? `${issue.message.slice(0, 297)}…` : issue?.message;
-  return new AppError('validation', `Invalid arguments for ${method}. ${message}`, where && reason ? { field: where, reason } : undefined);
+  const said = issuePhrase(issue);
+  const reason = typeof said === 'string' ? shortened(said) : said;
+  const whole = where ? phrase('errors:validation.invalidArgumentsAt', { method, field: shortened(where), reason }) : phrase('errors:validation.invalidArguments', { method, reason });
+  if (!where) return new AppError('validation', whole);
+  return new AppError('validation', whole, typeof reason === 'string' ? { field: where, reason } : { field: where, reason: inEnglish(reason), reasonPhrase: reason });
+
+}
+
+function shortened(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
 /** `redact` cleans the message of an error before it leaves (a server may quote a secret back in its error). */
 export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (text: string) => string = (text) => text): Dispatcher {
   return async (method, args) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: new AppError('validation', 'Unknown method.').toData() };
+      return { ok: false, error: new AppError('validation', phrase('errors:ipc.unknownMethod')).toData() };
+
     }
     const parsed = contract[method].args.safeParse(args === undefined ? {} : args, { error: plainErrors });
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, method).toData() };
@@ -40,7 +48,8 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (
       const appError = toAppError(err);
       if (appError.code === 'internal') log.error('contract', `${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       const data = appError.toData();
-      return { ok: false, error: { ...data, message: redact(data.message) } };
+      // A server may quote a secret in its words, which travel in the phrase's values too.
+      return { ok: false, error: { ...data, message: redact(data.message), ...(data.phrase ? { phrase: redactPhrase(data.phrase, redact) } : {}) } };
     }
   };
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { FolderGrant } from '../common/files.js';
 
 interface GrantRecord {
@@ -29,11 +30,11 @@ const MAX_GRANTS = 1000;
 
 /** The folder's real path, if it is a folder. */
 async function realFolder(folder: string): Promise<string> {
-  if (!path.isAbsolute(folder)) throw new AppError('validation', 'A folder must be given by its full path.');
+  if (!path.isAbsolute(folder)) throw new AppError('validation', phrase('errors:files.folderNotAbsolute'));
   const real = await fs.realpath(folder).catch(() => null);
   const stat = real ? await fs.stat(real).catch(() => null) : null;
-  if (!real || !stat) throw new AppError('io', `The folder ${folder} does not exist.`);
-  if (!stat.isDirectory()) throw new AppError('validation', `${folder} is not a folder.`);
+  if (!real || !stat) throw new AppError('io', phrase('errors:files.folderMissing', { folder }));
+  if (!stat.isDirectory()) throw new AppError('validation', phrase('errors:files.notAFolder', { folder }));
   return real;
 }
 
@@ -43,14 +44,14 @@ async function realFolder(folder: string): Promise<string> {
  */
 export async function verifyGrantedFolder(dir: string): Promise<string> {
   const real = await realFolder(dir);
-  if (real !== dir) throw new AppError('forbidden', `The folder ${dir} now leads elsewhere (a link was put in its place); nothing was saved.`);
+  if (real !== dir) throw new AppError('forbidden', phrase('errors:files.folderMoved', { folder: dir }));
   return real;
 }
 
 /** A name that stays in its folder: no separator, no "." or "..", no hidden file. */
 export function bareName(name: string): string {
   if (name.length === 0 || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name) || path.basename(name) !== name) {
-    throw new AppError('validation', `"${name.slice(0, 80)}" cannot be a file name here.`);
+    throw new AppError('validation', phrase('errors:files.badName', { name: name.slice(0, 80) }));
   }
   return name;
 }
@@ -59,7 +60,7 @@ export function bareName(name: string): string {
 export async function grantedDestination(dir: string, name: string): Promise<GrantedDestination> {
   const real = await verifyGrantedFolder(dir);
   const file = path.join(real, bareName(name));
-  if (path.dirname(file) !== real) throw new AppError('forbidden', `"${name.slice(0, 80)}" would leave the folder ${real}.`);
+  if (path.dirname(file) !== real) throw new AppError('forbidden', phrase('errors:files.leavesFolder', { name: name.slice(0, 80), folder: real }));
   return { dir: real, name, path: file };
 }
 
@@ -88,7 +89,7 @@ export class FolderGrants {
   /** The granted folder's real path, checked again now. */
   async folder(grantId: string): Promise<string> {
     const record = this.grants.get(grantId);
-    if (!record) throw new AppError('forbidden', 'That folder was not chosen in this session; choose it again.');
+    if (!record) throw new AppError('forbidden', phrase('errors:files.folderNotGranted'));
     return verifyGrantedFolder(record.dir);
   }
 
@@ -105,6 +106,6 @@ export class FolderGrants {
   /** Refuses "overwrite" of a name that files.findExisting did not report in this grant. */
   requireReported(grantId: string, name: string): void {
     if (this.grants.get(grantId)?.reported.has(name)) return;
-    throw new AppError('forbidden', `"${name.slice(0, 80)}" can only be replaced after the app found it in the folder and you confirmed it.`);
+    throw new AppError('forbidden', phrase('errors:files.replaceUnconfirmed', { name: name.slice(0, 80) }));
   }
 }

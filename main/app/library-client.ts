@@ -2,6 +2,7 @@
 // client's answers in the shapes the contract sends to the UI.
 import type { LibraryAccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../common/methods/library.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { LibraryClient, type LibraryFile, type LibraryFolder } from '../providers/library/index.js';
@@ -16,7 +17,7 @@ export function libraryClientFor(accounts: AccountStore, accountId: string): Lib
   const config = libraryAccount(accounts, accountId);
   const password = accounts.secret(accountId);
   if (password === undefined) {
-    throw new AppError('config', `The password of "${config.label}" is not set: edit the account to enter it.`, { field: 'password' });
+    throw new AppError('config', phrase('errors:accounts.passwordMissing', { label: config.label }), { field: 'password' });
   }
   return new LibraryClient(libraryConnectionFor(config, password));
 }

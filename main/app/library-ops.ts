@@ -3,6 +3,7 @@
 // rules need, saves guarded against locking the user out, and the plan of one list applied to many targets (the
 // applying itself is a job: runners/library-jobs.ts).
 import { AppError, toAppError } from '../common/errors.js';
+import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
 import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
   LibraryAclState,
@@ -40,9 +41,14 @@ function describeTarget(target: LibraryTarget): string {
   return target.file === undefined ? `folder "${target.folder}"` : `"${target.folder}/${target.file}"`;
 }
 
-function nameList(names: readonly string[], max = 5): string {
+function nameList(names: readonly string[], max = 5): Phrase | string {
   const shown = names.slice(0, max).map((n) => `"${n}"`).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+  return names.length > max ? phrase('errors:library.acl.andMore', { items: shown, more: names.length - max }) : shown;
+}
+
+/** An error's words: English for the log, the phrase for the window. */
+function said(words: Phrase): { message: string; phrase: Phrase } {
+  return { message: inEnglish(words), phrase: words };
 }
 
 /** The folder's files, and its own properties (from its access list: the listing may not carry them). */
@@ -83,14 +89,14 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
     return { folder, ok: false, fileCount: 0, deletedFiles: 0, error: toAppError(err).toData() };
   }
   const fileCount = files.length;
-  const refuse = (message: string): LibraryDeleteFolderResult => ({ folder, ok: false, fileCount, deletedFiles: 0, error: { code: 'conflict', message } });
+  const refuse = (said: Phrase): LibraryDeleteFolderResult => ({ folder, ok: false, fileCount, deletedFiles: 0, error: { code: 'conflict', message: inEnglish(said), phrase: said } });
   let deletedFiles = 0;
   if (fileCount > 0) {
     if (withFiles === undefined) {
-      return refuse(`The folder "${folder}" is not empty: it holds ${fileCount} file${fileCount === 1 ? '' : 's'}. Delete it with its files, or delete them first.`);
+      return refuse(phrase('errors:library.folderHoldsFiles', { folder, count: fileCount }));
     }
     if (withFiles !== fileCount) {
-      return refuse(`The folder "${folder}" now holds ${fileCount} file${fileCount === 1 ? '' : 's'}, not the ${withFiles} you confirmed. Look at it again before deleting it.`);
+      return refuse(phrase('errors:library.folderCountChanged', { folder, count: fileCount, confirmed: withFiles }));
     }
     const results = await deleteFiles(client, folder, files.map((f) => f.name));
     const failedFiles = results.filter((r) => !r.ok);
@@ -105,7 +111,7 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
         failedFiles,
         error: {
           code: failedFiles.every((r) => !r.ok && r.error.code === 'forbidden') ? 'forbidden' : 'conflict',
-          message: `${failedFiles.length} of the ${fileCount} files in "${folder}" could not be deleted (${nameList(names)}), so the folder was kept.`,
+          ...said(phrase('errors:library.filesNotDeleted', { failed: failedFiles.length, count: fileCount, folder, names: nameList(names) })),
         },
       };
     }
@@ -161,7 +167,7 @@ export async function saveAcl(client: LibraryClient, me: Me, target: LibraryTarg
     ...(folderAcl !== undefined ? { folder: { before: folderAcl, after: folderAcl } } : {}),
   };
   const lockout = findLockout(me, [change]);
-  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then save again.');
+  if (lockout && !allowLockout) throw lockoutError(lockout, phrase('errors:library.acl.confirmSave'));
   await client.putAcl(before.target, clean);
   try {
     return await readAclState(client, before.target);
@@ -197,6 +203,6 @@ export async function planAclApply(client: LibraryClient, me: Me, to: ApplyTo, a
     else changes.push({ label: `"${name}"`, createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
   }
   const lockout = findLockout(me, changes);
-  if (lockout && !allowLockout) throw lockoutError(lockout, 'Confirm that you want this, then apply again.');
+  if (lockout && !allowLockout) throw lockoutError(lockout, phrase('errors:library.acl.confirmApply'));
   return { targets, acl: clean };
 }

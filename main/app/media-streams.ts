@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 
 export interface MediaStreamResponse {
   /** 200, 206, or 416 for a range that cannot be satisfied. */
@@ -71,7 +72,7 @@ export function mediaHeaders(response: MediaStreamResponse): Record<string, stri
  * announces nothing) is cut when the cap is passed, and the page shows its fallback.
  */
 export function cappedSource(source: MediaStreamSource, maxBytes: number): MediaStreamSource {
-  const tooLarge = () => new AppError('too_large', `This file is larger than the ${maxBytes} bytes a thumbnail is made from.`);
+  const tooLarge = () => new AppError('too_large', phrase('errors:media.thumbnailTooLarge', { max: maxBytes }));
   return {
     async open(range, signal) {
       const response = await source.open(range, signal);

@@ -4,11 +4,13 @@
 import path from 'node:path';
 import type { FileRef } from '../common/contract.js';
 import { toAppError } from '../common/errors.js';
+import type { Phrase } from '../common/i18n/phrase.js';
 import type { FileStaging } from '../core/files/staging.js';
 
 export interface OpenedFiles {
   files: Array<{ ref: FileRef; name: string }>;
-  refused: Array<{ name: string; reason: string }>;
+  /** `reason` in English (the log); `phrase` the same for the window to say in the reader's language. */
+  refused: Array<{ name: string; reason: string; phrase?: Phrase }>;
 }
 
 /** The one place launch-opened paths become file refs: grants main issued, never paths the window could forge. */
@@ -19,7 +21,8 @@ export async function grantOpenedFiles(staging: Pick<FileStaging, 'grantPath'>, 
     try {
       opened.files.push({ ref: await staging.grantPath(file), name });
     } catch (err) {
-      opened.refused.push({ name, reason: toAppError(err).message });
+      const error = toAppError(err);
+      opened.refused.push({ name, reason: error.message, ...(error.phrase ? { phrase: error.phrase } : {}) });
     }
   }
   return opened;

@@ -3,6 +3,8 @@
 // (Chromium's answer for the URL), HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host. A user name in Settings
 // with the password from the vault is sent to the manual proxy, and to a system proxy that brings none of its own.
 import type { ProxySetting } from '../common/proxy.js';
+import { phrase } from '../common/i18n/phrase.js';
+
 import { isBypassed } from '../providers/http/proxy-env.js';
 import { routeFromPac } from '../providers/http/proxy-pac.js';
 import { DIRECT, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
@@ -32,7 +34,7 @@ export function createProxyPicker(options: ProxyPickerOptions): RoutePicker {
     if (setting.mode === 'manual') {
       if (isBypassed(setting.bypass, url) || setting.port === null) return DIRECT;
       const proxyUrl = new URL(`http://${setting.host}:${setting.port}`);
-      return { kind: 'proxy', proxy: { url: proxyUrl, source: 'Settings', ...(credentials ? { credentials } : {}) } };
+      return { kind: 'proxy', proxy: { url: proxyUrl, source: phrase('errors:proxy.source.settings'), ...(credentials ? { credentials } : {}) } };
     }
     const route = await options.system(url);
     if (route.kind === 'proxy' && route.proxy.credentials === undefined && credentials) {

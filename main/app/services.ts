@@ -118,7 +118,7 @@ export async function createAppServices(options: AppServicesOptions) {
     log.error('vault', cipherProblem);
   }
   for (const notice of cipher.notices ?? []) {
-    notices.add(notice.level, notice.message);
+    notices.add(notice.level, notice.phrase ?? notice.message);
     log.add(notice.level, 'vault', notice.message);
   }
   if (settingsLoad.status === 'ok' && settingsLoad.reset.length > 0) {

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TwilioCleanupPlan, TwilioCleanupResult, TwilioCleanupStatus } from '../common/methods/twilio.js';
 import { AppError, toAppError, type AppErrorData } from '../common/errors.js';
+import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import { formatCleanupReport, runCleanup, type CleanupPlan, type CleanupResult, type TwilioClient } from '../providers/twilio/index.js';
 
 /** Plans and finished runs kept in memory; the oldest go first. */
@@ -70,7 +71,7 @@ export class TwilioCleanups {
 
   plan(accountId: string, planId: string): TwilioCleanupPlan {
     const stored = this.plans.get(planId);
-    if (!stored || stored.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
+    if (!stored || stored.accountId !== accountId) throw new AppError('not_found', phrase('errors:twilio.planGone'));
     const { plan } = stored;
     return { planId, criteria: plan.criteria, count: plan.count, messagesScanned: plan.messagesScanned, items: plan.items, plannedAt: plan.plannedAt };
   }
@@ -81,7 +82,7 @@ export class TwilioCleanups {
    */
   async start(accountId: string, planId: string, client: TwilioClient, exclude: readonly string[] = []): Promise<TwilioCleanupStatus> {
     const found = this.plans.get(planId);
-    if (!found || found.accountId !== accountId) throw new AppError('not_found', 'This clean-up list is no longer available. Count again.');
+    if (!found || found.accountId !== accountId) throw new AppError('not_found', phrase('errors:twilio.planGone'));
     this.plans.delete(planId);
     // The run is built here from the plan main kept: an excluded SID is dropped whatever else the window says.
     const skip = new Set(exclude);
@@ -127,7 +128,9 @@ export class TwilioCleanups {
       const outcome = await runCleanup(client, run.plan, { signal: run.controller.signal, onItem, concurrency: RUN_CONCURRENCY });
       run.stopped = outcome.stopped;
       const unauthorized = outcome.results.find((r) => r.errorCode === 'unauthorized');
-      if (unauthorized && !run.controller.signal.aborted) run.error = { code: 'unauthorized', message: unauthorized.message ?? 'Twilio rejected the credentials.' };
+      if (unauthorized && !run.controller.signal.aborted) run.error = unauthorized.message
+          ? { code: 'unauthorized', message: unauthorized.message, ...(unauthorized.phrase ? { phrase: unauthorized.phrase } : {}) }
+          : { code: 'unauthorized', message: inEnglish(phrase('errors:twilio.status401')), phrase: phrase('errors:twilio.status401') };
     } catch (err) {
       // Only a malformed plan gets here (runCleanup reports every item otherwise); every item is then untried.
       run.error = toAppError(err).toData();
@@ -149,7 +152,7 @@ export class TwilioCleanups {
 
   private get(runId: string): Run {
     const run = this.runs.get(runId);
-    if (!run) throw new AppError('not_found', 'This clean-up run is no longer known (Media Desk was restarted?). Its journal file has every result.');
+    if (!run) throw new AppError('not_found', phrase('errors:twilio.runGone'));
     return run;
   }
 

@@ -2,14 +2,15 @@
 // The secret is the Auth Token or the API key's secret, depending on authMode; it never leaves main.
 import type { TwilioAccountConfig } from '../common/accounts.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { createTwilioClient, type ClientOptions, type TwilioClient, type TwilioConnection } from '../providers/twilio/index.js';
 import { accountOfKind, twilioConnectionFor } from './connections.js';
 
 export function twilioConnectionOf(config: TwilioAccountConfig, secret: string | undefined): TwilioConnection {
   if (!secret) {
-    const what = config.authMode === 'apiKey' ? 'API key secret' : 'Auth Token';
-    throw new AppError('config', `The ${what} of "${config.label}" is not set. Edit the account to enter it.`);
+    const key = config.authMode === 'apiKey' ? 'errors:accounts.apiKeySecretMissing' : 'errors:accounts.authTokenMissing';
+    throw new AppError('config', phrase(key, { label: config.label }));
   }
   return twilioConnectionFor(config, secret);
 }

@@ -2,6 +2,7 @@
 // default when the message was sent, who sent it and the media SID, so that a folder of downloads sorts by date and
 // says whose photo each is ("2026-12-05_1503_+15551234567_ME5c5d….jpg"). Decided in main, both for the name the window
 // shows and checks for conflicts and for the name saved, so the two agree.
+import { inEnglish } from '../common/i18n/phrase.js';
 import { addressForFileName, checkFileNamePattern, DEFAULT_TWILIO_FILE_NAME_PATTERN, fileNameFromPattern, type FileNamePart } from '../common/file-name-pattern.js';
 import { extensionFor } from '../providers/twilio/index.js';
 
@@ -30,7 +31,7 @@ function partsOf(pattern: string): FileNamePart[] {
   const checked = checkFileNamePattern(pattern);
   if (checked.ok) return checked.parts;
   const fallback = checkFileNamePattern(DEFAULT_TWILIO_FILE_NAME_PATTERN);
-  if (!fallback.ok) throw new Error(`The default file name pattern is refused: ${fallback.problem}`);
+  if (!fallback.ok) throw new Error(`The default file name pattern is refused: ${inEnglish(fallback.problem)}`);
   return fallback.parts;
 }
 

@@ -1,16 +1,25 @@
 // Account shapes as they cross the contract and as they are stored (never with secrets: those live in the vault).
 import { z } from 'zod';
+import { phrase, type Phrase } from './i18n/phrase.js';
+import { fieldMessage } from './validation-messages.js';
 
 export const ACCOUNT_KINDS = ['generic', 'library', 'twilio'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 const text = (max: number) => z.string().max(max);
 /** `what` is required: said so in words whether the value is missing or blank. */
-const required = (what: string) => z.string({ error: (issue) => (issue.input === undefined ? `${what} is required.` : `${what} must be text.`) });
-const nonEmpty = (max: number, what: string) => required(what).trim().min(1, `${what} is required.`).max(max, `${what} is longer than ${max} characters.`);
+// The messages are shown next to the form's fields: said through fieldMessage, so that the window can say them in the
+// reader's language (issuePhrase).
+const required = (what: Phrase) =>
+  z.string({ error: (issue) => (issue.input === undefined ? fieldMessage(phrase('errors:accounts.field.required', { what })) : fieldMessage(phrase('errors:accounts.field.text', { what }))) });
+const nonEmpty = (max: number, what: Phrase) =>
+  required(what)
+    .trim()
+    .min(1, fieldMessage(phrase('errors:accounts.field.required', { what })))
+    .max(max, fieldMessage(phrase('errors:accounts.field.long', { what, max })));
 
 export const httpUrl = z
-  .string({ error: 'Enter a full http:// or https:// URL.' })
+  .string({ error: fieldMessage(phrase('errors:accounts.field.httpUrl')) })
   .trim()
   .max(2048)
   .refine((value) => {
@@ -20,7 +29,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, 'Enter a full http:// or https:// URL.');
+  }, fieldMessage(phrase('errors:accounts.field.httpUrl')));
 
 /** The vendor's own key names, so an admin can paste what the provider gave him. */
 export const GENERIC_SETTING_KEYS = [
@@ -64,8 +73,8 @@ function urlTemplateProblem(template: string): string | undefined {
   if (value === '' || value.startsWith('%')) return undefined;
   if (/^https?:\/\/[^/?#\s]/i.test(value)) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
-  if (scheme && !/^https?$/i.test(scheme)) return `Must start with https:// (or http://), not "${scheme.slice(0, 20)}:".`;
-  return 'Must start with https:// (or http://) and a server name.';
+  if (scheme && !/^https?$/i.test(scheme)) return fieldMessage(phrase('errors:accounts.field.urlScheme', { scheme: scheme.slice(0, 20) }));
+  return fieldMessage(phrase('errors:accounts.field.urlHost'));
 }
 const urlTemplate = (schema: z.ZodString) =>
   schema.superRefine((value, ctx) => {
@@ -74,9 +83,9 @@ const urlTemplate = (schema: z.ZodString) =>
   });
 
 export const genericSettingsSchema = z.object({
-  genericMediaUploadUrl: urlTemplate(nonEmpty(4096, 'The upload URL')),
+  genericMediaUploadUrl: urlTemplate(nonEmpty(4096, phrase('errors:accounts.field.uploadUrl'))),
   genericMediaUploadMethod: z.string().trim().max(8).optional(),
-  genericMediaUploadMultipartData: nonEmpty(8192, 'The multipart data'),
+  genericMediaUploadMultipartData: nonEmpty(8192, phrase('errors:accounts.field.multipartData')),
   genericMediaUploadCustomHeaders: text(8192).optional(),
   genericMediaUploadAuthUsername: text(1024).optional(),
   genericMediaUploadPrecheckUrl: urlTemplate(text(4096)).optional(),
@@ -94,7 +103,7 @@ export type GenericSettings = z.infer<typeof genericSettingsSchema>;
 const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Variable names use letters, digits, _ . -');
 
 const common = {
-  label: nonEmpty(80, 'A name'),
+  label: nonEmpty(80, phrase('errors:accounts.field.name')),
   /** Accounts made from the embedded sandbox are labelled so in the UI. */
   sandbox: z.boolean().optional(),
   allowInsecure: z.boolean().optional(),
@@ -117,26 +126,28 @@ export const libraryConfigSchema = z.object({
   kind: z.literal('library'),
   ...common,
   serverUrl: httpUrl,
-  domain: nonEmpty(255, 'The domain'),
-  userId: nonEmpty(255, 'The user id'),
-  appId: nonEmpty(255, 'The application id'),
+  domain: nonEmpty(255, phrase('errors:accounts.field.domain')),
+  userId: nonEmpty(255, phrase('errors:accounts.field.userId')),
+  appId: nonEmpty(255, phrase('errors:accounts.field.appId')),
 });
 
 export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
-const sid = (prefix: string, what: string) =>
-  required(what).trim().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${what} starts with ${prefix} followed by 32 hexadecimal characters.`);
+const sid = (prefix: string, what: Phrase) =>
+  required(what)
+    .trim()
+    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), fieldMessage(phrase('errors:accounts.field.sidShape', { what, prefix })));
 
 export const twilioConfigSchema = z
   .object({
     kind: z.literal('twilio'),
     ...common,
     baseUrl: httpUrl.default(TWILIO_DEFAULT_BASE_URL),
-    accountSid: sid('AC', 'The Account SID'),
+    accountSid: sid('AC', phrase('errors:accounts.field.accountSid')),
     authMode: z.enum(['authToken', 'apiKey']),
-    apiKeySid: sid('SK', 'The API Key SID').optional(),
+    apiKeySid: sid('SK', phrase('errors:accounts.field.apiKeySid')).optional(),
   })
   .refine((c) => c.authMode !== 'apiKey' || c.apiKeySid !== undefined, {
-    message: 'An API Key SID is required with API key authentication.',
+    message: fieldMessage(phrase('errors:accounts.field.apiKeySidRequired')),
     path: ['apiKeySid'],
   });
 
@@ -153,7 +164,7 @@ export const SECRET_NAME: Record<AccountKind, string> = {
   twilio: 'secret', // the Auth Token, or the API key's secret
 };
 
-export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, 'Not an account id.');
+export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, fieldMessage(phrase('errors:accounts.field.notAccountId')));
 
 /** What the renderer sees of an account: the configuration and whether its secret is set, never the secret. */
 export type AccountSummary = AccountConfig & {

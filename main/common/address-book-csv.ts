@@ -2,8 +2,9 @@
 // and line breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. Reading reports every refused row with
 // the line it starts on; writing makes a file a spreadsheet opens as text, never as formulas. Pure code.
 import { AppError } from './errors.js';
+import { inEnglish, phrase, type Phrase } from './i18n/phrase.js';
 import { addressEntrySchema, MAX_ADDRESS_ENTRIES, type AddressEntry } from './address-book.js';
-import { plainErrors } from './validation-messages.js';
+import { issuePhrase, plainErrors } from './validation-messages.js';
 
 /** Largest CSV text read, in UTF-16 code units (about 1 MB): thousands of entries, and a bound on the work. */
 export const MAX_ADDRESS_CSV_CHARS = 1_000_000;
@@ -20,7 +21,10 @@ export interface AddressCsvProblem {
   line: number;
   /** The row's id, when it has one. */
   id?: string;
+  /** In English (the log). */
   message: string;
+  /** The same, for the window to say in the reader's language. */
+  phrase?: Phrase;
 }
 
 export interface AddressCsvParse {
@@ -31,7 +35,7 @@ export interface AddressCsvParse {
 interface RawRecord {
   line: number;
   fields: string[];
-  error?: string;
+  error?: Phrase;
 }
 
 function atLineEnd(text: string, i: number): boolean {
@@ -45,7 +49,7 @@ function readRecords(text: string): RawRecord[] {
   let line = 1;
   while (i < text.length) {
     const record: RawRecord = { line, fields: [] };
-    const fail = (message: string) => {
+    const fail = (message: Phrase) => {
       record.error ??= message;
     };
     for (;;) {
@@ -68,14 +72,14 @@ function readRecords(text: string): RawRecord[] {
           field += text[i];
           i++;
         }
-        if (!closed) fail('A quoted value is not closed: a quote (") is missing, so the rest of the file was read as part of this row.');
+        if (!closed) fail(phrase('errors:addressBook.csv.unclosedQuote'));
         if (closed && i < text.length && text[i] !== ',' && !atLineEnd(text, i)) {
-          fail('There is text after a closing quote. A quote inside a value must be doubled ("").');
+          fail(phrase('errors:addressBook.csv.textAfterQuote'));
           while (i < text.length && text[i] !== ',' && !atLineEnd(text, i)) i++;
         }
       } else {
         while (i < text.length && text[i] !== ',' && !atLineEnd(text, i)) {
-          if (text[i] === '"') fail('A quote (") is inside a value that does not start with one. Put the whole value in quotes and double the quote ("").');
+          if (text[i] === '"') fail(phrase('errors:addressBook.csv.strayQuote'));
           field += text[i];
           i++;
         }
@@ -126,14 +130,14 @@ function isBlank(record: RawRecord): boolean {
 }
 
 function headerColumns(record: RawRecord | undefined): Column[] {
-  const expected = `The first line must name the columns: ${ADDRESS_CSV_COLUMNS.join(',')} (note may be left out).`;
-  if (!record || record.error) throw new AppError('validation', `This is not an address book CSV file. ${expected}`);
+  const columns = ADDRESS_CSV_COLUMNS.join(',');
+  if (!record || record.error) throw new AppError('validation', phrase('errors:addressBook.csv.notCsv', { columns }));
   const names = record.fields.map((f) => f.trim().toLowerCase());
   const unknown = names.filter((n) => !(ADDRESS_CSV_COLUMNS as readonly string[]).includes(n));
   const missing = ADDRESS_CSV_COLUMNS.filter((c) => c !== 'note' && !names.includes(c));
   if (unknown.length > 0 || missing.length > 0 || new Set(names).size !== names.length) {
     const found = names.slice(0, 6).map((n) => JSON.stringify(n.slice(0, 30))).join(', ');
-    throw new AppError('validation', `This is not an address book CSV file: its first line has ${found}. ${expected}`);
+    throw new AppError('validation', phrase('errors:addressBook.csv.wrongHeader', { found, columns }));
   }
   return names as Column[];
 }
@@ -149,7 +153,7 @@ function quoteId(id: string): string {
  */
 export function parseAddressCsv(text: string): AddressCsvParse {
   if (text.length > MAX_ADDRESS_CSV_CHARS) {
-    throw new AppError('validation', `The file is too large for an address book (more than ${MAX_ADDRESS_CSV_CHARS.toLocaleString('en-US')} characters).`);
+    throw new AppError('validation', phrase('errors:addressBook.csv.tooLarge', { max: MAX_ADDRESS_CSV_CHARS }));
   }
   const records = readRecords(text.startsWith('\uFEFF') ? text.slice(1) : text).filter((r) => !isBlank(r));
   const columns = headerColumns(records[0]);
@@ -159,28 +163,28 @@ export function parseAddressCsv(text: string): AddressCsvParse {
   for (const record of records.slice(1)) {
     const cells = Object.fromEntries(columns.map((column, i) => [column, restore(record.fields[i] ?? '')])) as Partial<Record<Column, string>>;
     const id = cells.id?.trim() ? cells.id : undefined;
-    const refuse = (message: string) => problems.push({ line: record.line, ...(id !== undefined ? { id } : {}), message });
+    const refuse = (said: Phrase) => problems.push({ line: record.line, ...(id !== undefined ? { id } : {}), message: inEnglish(said), phrase: said });
     if (record.error) {
       refuse(record.error);
       continue;
     }
     if (record.fields.length !== columns.length) {
-      refuse(`This row has ${record.fields.length} values; the header has ${columns.length}. A value holding a comma must be in quotes.`);
+      refuse(phrase('errors:addressBook.csv.valueCount', { values: record.fields.length, columns: columns.length }));
       continue;
     }
     const parsed = addressEntrySchema.safeParse({ ...cells, kind: cells.kind?.trim().toLowerCase(), note: cells.note ?? '' }, { error: plainErrors });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      refuse(`The ${String(issue?.path[0] ?? 'row')}: ${issue?.message ?? 'it cannot be read.'}`);
+      refuse(phrase('errors:addressBook.csv.field', { field: String(issue?.path[0] ?? 'row'), reason: issue ? issuePhrase(issue) : phrase('errors:addressBook.csv.unreadable') }));
       continue;
     }
     const seen = firstLine.get(parsed.data.id);
     if (seen !== undefined) {
-      refuse(`The id ${quoteId(parsed.data.id)} is already on line ${seen}; only that line is used.`);
+      refuse(phrase('errors:addressBook.csv.duplicate', { id: quoteId(parsed.data.id), line: seen }));
       continue;
     }
     if (rows.length >= MAX_ADDRESS_ENTRIES) {
-      refuse(`An address book holds at most ${MAX_ADDRESS_ENTRIES.toLocaleString('en-US')} entries.`);
+      refuse(phrase('errors:addressBook.csv.full', { max: MAX_ADDRESS_ENTRIES }));
       continue;
     }
     firstLine.set(parsed.data.id, record.line);

@@ -2,7 +2,9 @@
 // One home for what an entry may hold and for how an id is shown with its name, used by the renderer, main and the
 // CLI alike. Pure code. Its CSV form is address-book-csv.ts.
 import { z } from 'zod';
-import { libraryIdProblem } from './library-ids.js';
+import { phrase, type Phrase } from './i18n/phrase.js';
+import { libraryIdProblemPhrase } from './library-ids.js';
+import { fieldMessage } from './validation-messages.js';
 
 export const ADDRESS_KINDS = ['user', 'app'] as const;
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
@@ -28,32 +30,32 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /** Why a name cannot be used, in words, or undefined. */
-export function addressNameProblem(name: string): string | undefined {
-  if (name.trim().length === 0) return 'Enter a name.';
-  if (name.length > MAX_ADDRESS_NAME_LENGTH) return `Use at most ${MAX_ADDRESS_NAME_LENGTH} characters.`;
-  if (CONTROL.test(name)) return 'A name cannot contain line breaks, tabs or other control characters.';
-  if (DECEPTIVE.test(name)) return 'A name cannot contain invisible characters or characters that reverse the text around it.';
+export function addressNameProblem(name: string): Phrase | undefined {
+  if (name.trim().length === 0) return phrase('errors:addressBook.nameEmpty');
+  if (name.length > MAX_ADDRESS_NAME_LENGTH) return phrase('errors:addressBook.tooLong', { max: MAX_ADDRESS_NAME_LENGTH });
+  if (CONTROL.test(name)) return phrase('errors:addressBook.nameControl');
+  if (DECEPTIVE.test(name)) return phrase('errors:addressBook.nameDeceptive');
   return undefined;
 }
 
 /** Why a note cannot be used, in words, or undefined. Notes may span lines. */
-export function addressNoteProblem(note: string): string | undefined {
-  if (note.length > MAX_ADDRESS_NOTE_LENGTH) return `Use at most ${MAX_ADDRESS_NOTE_LENGTH} characters.`;
-  if (CONTROL_EXCEPT_NEWLINE.test(note)) return 'A note cannot contain tabs or control characters (line breaks are fine).';
-  if (DECEPTIVE.test(note)) return 'A note cannot contain invisible characters or characters that reverse the text around it.';
+export function addressNoteProblem(note: string): Phrase | undefined {
+  if (note.length > MAX_ADDRESS_NOTE_LENGTH) return phrase('errors:addressBook.tooLong', { max: MAX_ADDRESS_NOTE_LENGTH });
+  if (CONTROL_EXCEPT_NEWLINE.test(note)) return phrase('errors:addressBook.noteControl');
+  if (DECEPTIVE.test(note)) return phrase('errors:addressBook.noteDeceptive');
   return undefined;
 }
 
 /** Why an id cannot be used, in words, or undefined (the library's own rules, said as a sentence). */
-export function addressIdProblem(id: string): string | undefined {
-  const problem = libraryIdProblem(id);
-  return problem ? `This id cannot be used: ${problem}.` : undefined;
+export function addressIdProblem(id: string): Phrase | undefined {
+  const problem = libraryIdProblemPhrase(id);
+  return problem ? phrase('errors:addressBook.idProblem', { problem }) : undefined;
 }
 
-function refineWith(problem: (value: string) => string | undefined) {
+function refineWith(problem: (value: string) => Phrase | undefined) {
   return (value: string, ctx: z.RefinementCtx) => {
     const why = problem(value);
-    if (why) ctx.addIssue({ code: 'custom', message: why });
+    if (why) ctx.addIssue({ code: 'custom', message: fieldMessage(why) });
   };
 }
 
@@ -63,7 +65,7 @@ export const addressIdSchema = z.string().superRefine(refineWith(addressIdProble
 export const addressEntrySchema = z
   .object({
     id: addressIdSchema,
-    kind: z.enum(ADDRESS_KINDS, { error: 'Choose "user" or "app".' }),
+    kind: z.enum(ADDRESS_KINDS, { error: fieldMessage(phrase('errors:addressBook.kind')) }),
     name: z.string().transform((s) => s.trim()).superRefine(refineWith(addressNameProblem)),
     note: z
       .string()

@@ -1,7 +1,7 @@
 // Errors that cross the contract: a stable code the UI can branch on and a message a person can read.
 // Never a stack trace, never a secret.
 import type { AclLockout } from './library-acl.js';
-import { inEnglish, isPhrase, type Phrase } from './i18n/phrase.js';
+import { inEnglish, isPhrase, phrase, type Phrase, type PhraseValue } from './i18n/phrase.js';
 
 export const ERROR_CODES = [
   'validation', // an argument or a field is malformed
@@ -92,12 +92,29 @@ export function isAppErrorData(value: unknown): value is AppErrorData {
  */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (err instanceof Error && err.name === 'AbortError') return new AppError('cancelled', 'Cancelled.');
+  if (err instanceof Error && err.name === 'AbortError') return new AppError('cancelled', phrase('errors:generic.cancelled'));
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
-    if (code === 'ENOENT') return new AppError('io', 'A file or folder was not found.');
-    if (code === 'EACCES' || code === 'EPERM') return new AppError('io', 'Permission denied on a local file or folder.');
-    if (code === 'ENOSPC') return new AppError('io', 'The disk is full.');
+    if (code === 'ENOENT') return new AppError('io', phrase('errors:files.notFound'));
+    if (code === 'EACCES' || code === 'EPERM') return new AppError('io', phrase('errors:files.permissionDenied'));
+    if (code === 'ENOSPC') return new AppError('io', phrase('errors:files.diskFull'));
   }
-  return new AppError('internal', 'Something went wrong inside Media Desk. The activity log has the details.');
+  return new AppError('internal', phrase('errors:generic.internal'));
+}
+
+/**
+ * What an error says, as a value for another phrase ("…: {{reason}}"): its phrase when it has one, so that the
+ * reader hears it in their language, else its words as they are (a server's, or the system's).
+ */
+export function sayable(err: unknown): Phrase | string {
+  if (err instanceof AppError) return err.phrase ?? err.message;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A phrase with `redact` applied to every word in it that is not the app's own (its values, nested ones too). */
+export function redactPhrase(said: Phrase, redact: (text: string) => string): Phrase {
+  if (!said.values) return said;
+  const values: Record<string, PhraseValue> = {};
+  for (const [name, value] of Object.entries(said.values)) values[name] = typeof value === 'string' ? redact(value) : typeof value === 'number' ? value : redactPhrase(value, redact);
+  return { key: said.key, values };
 }

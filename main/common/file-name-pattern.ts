@@ -2,6 +2,7 @@
 // same rule in Settings (as the user types, with a preview) and in main (when it is saved and when a name is made).
 // A name made from it is safe on Windows, macOS and Linux whatever the message's sender put in its address.
 import { fitFileName } from './files.js';
+import { phrase, type Phrase } from './i18n/phrase.js';
 
 export const FILE_NAME_TOKENS = ['date', 'time', 'from', 'to', 'messageSid', 'mediaSid', 'ext'] as const;
 export type FileNameToken = (typeof FILE_NAME_TOKENS)[number];
@@ -30,27 +31,27 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
 
 export type FileNamePart = { token: FileNameToken } | { text: string };
 type Part = FileNamePart;
-export type PatternCheck = { ok: true; parts: Part[] } | { ok: false; problem: string };
+export type PatternCheck = { ok: true; parts: Part[] } | { ok: false; problem: Phrase };
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
-function describeChar(char: string): string {
+function describeChar(char: string): Phrase {
   const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f ? 'a control character' : `“${char}”`;
+  return code < 0x20 || code === 0x7f ? phrase('errors:pattern.controlCharacter') : phrase('errors:pattern.quotedCharacter', { char });
 }
 
 /** Splits a pattern into text and tokens, or says in words what is wrong with it. */
 export function checkFileNamePattern(pattern: string): PatternCheck {
-  if (pattern.trim() === '') return { ok: false, problem: 'Enter a pattern, for example {date}_{mediaSid}{ext}.' };
-  if (pattern.length > 200) return { ok: false, problem: 'The pattern is too long: use at most 200 characters.' };
+  if (pattern.trim() === '') return { ok: false, problem: phrase('errors:pattern.empty') };
+  if (pattern.length > 200) return { ok: false, problem: phrase('errors:pattern.tooLong', { max: 200 }) };
   const parts: Part[] = [];
   const seen = new Set<FileNameToken>();
   let literalBytes = 0;
-  const pushText = (text: string): string | undefined => {
+  const pushText = (text: string): Phrase | undefined => {
     if (text === '') return undefined;
     const bad = FORBIDDEN.exec(text);
-    if (bad) return `${describeChar(bad[0])} cannot be in a file name on every system; use letters, digits, “-”, “_” or “.” between the tokens.`;
-    if (text.includes('{') || text.includes('}')) return 'A brace must open and close a token, such as {date}.';
+    if (bad) return phrase('errors:pattern.forbiddenCharacter', { char: describeChar(bad[0]) });
+    if (text.includes('{') || text.includes('}')) return phrase('errors:pattern.brace');
     literalBytes += utf8Length(text);
     parts.push({ text });
     return undefined;
@@ -63,19 +64,19 @@ export function checkFileNamePattern(pattern: string): PatternCheck {
     const name = match[1] ?? '';
     const token = FILE_NAME_TOKENS.find((t) => t === name);
     if (!token) {
-      return { ok: false, problem: `{${name.slice(0, 30)}} is not a token. The tokens are ${FILE_NAME_TOKENS.map((t) => `{${t}}`).join(' ')}.` };
+      return { ok: false, problem: phrase('errors:pattern.unknownToken', { token: `{${name.slice(0, 30)}}`, tokens: FILE_NAME_TOKENS.map((t) => `{${t}}`).join(' ') }) };
     }
-    if (seen.has(token)) return { ok: false, problem: `{${token}} appears twice; use each token at most once.` };
+    if (seen.has(token)) return { ok: false, problem: phrase('errors:pattern.twice', { token: `{${token}}` }) };
     seen.add(token);
     parts.push({ token });
     last = match.index + match[0].length;
   }
   const tailProblem = pushText(pattern.slice(last));
   if (tailProblem) return { ok: false, problem: tailProblem };
-  if (!seen.has('mediaSid')) return { ok: false, problem: 'The pattern must contain {mediaSid}: it is what keeps two downloads from having the same name.' };
+  if (!seen.has('mediaSid')) return { ok: false, problem: phrase('errors:pattern.needsMediaSid') };
   const lastPart = parts[parts.length - 1];
-  if (!lastPart || !('token' in lastPart) || lastPart.token !== 'ext') return { ok: false, problem: 'End the pattern with {ext}, so that each file keeps the extension of its type.' };
-  if (literalBytes > MAX_LITERAL_BYTES) return { ok: false, problem: `The text between the tokens is too long: keep it to ${MAX_LITERAL_BYTES} characters.` };
+  if (!lastPart || !('token' in lastPart) || lastPart.token !== 'ext') return { ok: false, problem: phrase('errors:pattern.endWithExt') };
+  if (literalBytes > MAX_LITERAL_BYTES) return { ok: false, problem: phrase('errors:pattern.textTooLong', { max: MAX_LITERAL_BYTES }) };
   return { ok: true, parts };
 }
 

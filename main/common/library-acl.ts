@@ -9,6 +9,7 @@
 // it follow its folder again, while on a folder it means "only the creator".
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { inEnglish, phrase, type Phrase } from './i18n/phrase.js';
 
 export interface Acl {
   readUsers: string[];
@@ -80,8 +81,8 @@ export function normalizeAcl(input: unknown): Acl {
   const parsed = aclInput.safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-    throw new AppError('validation', `The access list is not valid${where}: each list must be a list of ids.`, {
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+    throw new AppError('validation', where ? phrase('errors:library.acl.invalidAt', { where }) : phrase('errors:library.acl.invalid'), {
       field: issue?.path.join('.') ?? 'acl',
     });
   }
@@ -197,21 +198,26 @@ export function findLockout(me: AclCaller, changes: readonly AclChange[]): AclLo
 /** The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text). */
 /** `name` shows ids as the address book names them (the window); main and the CLI's plain text keep the ids. */
 export function lockoutMessage(lockout: AclLockout, name: (id: string) => string = (id) => id): string {
-  const who = `you (${name(lockout.userId)} through ${name(lockout.appId)})`;
+  return inEnglish(lockoutPhrase(lockout, name));
+}
+
+/** lockoutMessage as a phrase, for the reader's language. */
+export function lockoutPhrase(lockout: AclLockout, name: (id: string) => string = (id) => id): Phrase {
+  const who = { user: name(lockout.userId), app: name(lockout.appId) };
   if (lockout.total <= 1) {
-    const what = lockout.items[0] ?? 'this';
-    const verbs = lockout.losesRead && lockout.losesWrite ? 'read or change' : lockout.losesWrite ? 'change' : 'read';
-    const undo = lockout.losesWrite ? ', nor undo this change' : '';
-    return `After saving, ${who} will no longer be able to ${verbs} ${what}${undo}.`;
+    const what = lockout.items[0] ?? phrase('errors:library.acl.this');
+    if (lockout.losesWrite) return phrase(lockout.losesRead ? 'errors:library.acl.loseReadWrite' : 'errors:library.acl.loseWrite', { ...who, what });
+    return phrase('errors:library.acl.loseRead', { ...who, what });
   }
-  const shown = lockout.items.slice(0, 5).join(', ') + (lockout.items.length > 5 ? ` and ${lockout.items.length - 5} more` : '');
-  const undo = lockout.losesWrite ? ' You could not undo this change yourself.' : '';
-  return `After saving, ${who} would lose your own access to ${lockout.items.length} of the ${lockout.total} items: ${shown}.${undo}`;
+  const listed = lockout.items.slice(0, 5).join(', ');
+  const shown = lockout.items.length > 5 ? phrase('errors:library.acl.andMore', { items: listed, more: lockout.items.length - 5 }) : listed;
+  const values = { ...who, lost: lockout.items.length, total: lockout.total, shown };
+  return phrase(lockout.losesWrite ? 'errors:library.acl.loseManyNoUndo' : 'errors:library.acl.loseMany', values);
 }
 
 /** The refusal of an unconfirmed lock-out: 'conflict', with the lock-out as a typed detail. */
-export function lockoutError(lockout: AclLockout, confirmHint: string): AppError {
-  return new AppError('conflict', `${lockoutMessage(lockout)} ${confirmHint}`, { lockout });
+export function lockoutError(lockout: AclLockout, confirmHint: Phrase): AppError {
+  return new AppError('conflict', phrase('errors:library.acl.lockoutRefused', { warning: lockoutPhrase(lockout), hint: confirmHint }), { lockout });
 }
 
 /** The lock-out carried by an error's details, checked where it arrives; undefined when there is none. */

@@ -2,6 +2,8 @@
 // The one home of the JPEG/MP4 byte rules and the ISO brand lists: the client (main/core/media) checks what it
 // sends with it and the sandbox checks what it receives with it, so both agree. Pure (no Node) for the same reason.
 
+import { phrase, type Phrase } from './i18n/phrase.js';
+
 export type MediaContentType = 'image/jpeg' | 'video/mp4';
 
 /** The most a caller needs to read from the start of a file for sniffMediaType. */
@@ -11,11 +13,11 @@ export type SniffRefusal =
   /** Nothing at all to look at. */
   | { accepted: false; reason: 'empty' }
   /** It starts like a JPEG or an MP4 but the header is cut short or malformed; `what` says which part. */
-  | { accepted: false; reason: 'truncated'; what: string }
+  | { accepted: false; reason: 'truncated'; what: Phrase }
   /** Readable text (UTF-8 or UTF-16 with a byte order mark). */
   | { accepted: false; reason: 'text' }
   /** Another known format; `what` names it with its article ("a PNG image"). */
-  | { accepted: false; reason: 'other_format'; what: string }
+  | { accepted: false; reason: 'other_format'; what: Phrase }
   | { accepted: false; reason: 'unknown' };
 
 export type SniffResult = { accepted: true; contentType: MediaContentType } | SniffRefusal;
@@ -52,29 +54,31 @@ export function sniffMediaType(bytes: Uint8Array): SniffResult {
 }
 
 /** The sentence shown next to a refused file, naming it and the reason. */
-export function describeRefusal(fileName: string, refusal: SniffRefusal): string {
-  const name = `"${fileName}"`;
+export function describeRefusal(fileName: string, refusal: SniffRefusal): Phrase {
+  const name = fileName;
   switch (refusal.reason) {
     case 'empty':
-      return `${name} is empty.`;
+      return phrase('errors:media.empty', { name });
     case 'truncated':
-      return `${name} is damaged or incomplete: ${refusal.what}.`;
+      return phrase('errors:media.damaged', { name, what: refusal.what });
     case 'text':
-      return `${name} is a text file, not a JPEG image or an MP4 video.`;
+      return phrase('errors:media.text', { name });
     case 'other_format': {
       const claimed = claimedType(fileName);
-      return claimed ? `${name} is ${refusal.what}, not ${claimed}.` : `${name} is ${refusal.what}; only JPEG images and MP4 videos can be sent.`;
+      if (claimed === 'jpeg') return phrase('errors:media.otherNotJpeg', { name, what: refusal.what });
+      if (claimed === 'mp4') return phrase('errors:media.otherNotMp4', { name, what: refusal.what });
+      return phrase('errors:media.other', { name, what: refusal.what });
     }
     case 'unknown':
-      return `${name} is not a JPEG image or an MP4 video (its first bytes match neither).`;
+      return phrase('errors:media.unknown', { name });
   }
 }
 
 /** What the file's extension claims, to word the refusal the way the user sees the file. */
-function claimedType(fileName: string): string | undefined {
+function claimedType(fileName: string): 'jpeg' | 'mp4' | undefined {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jpe' || ext === 'jfif') return 'a JPEG';
-  if (ext === 'mp4' || ext === 'm4v') return 'an MP4';
+  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jpe' || ext === 'jfif') return 'jpeg';
+  if (ext === 'mp4' || ext === 'm4v') return 'mp4';
   return undefined;
 }
 
@@ -84,48 +88,48 @@ function sniffJpeg(bytes: Uint8Array): SniffResult | undefined {
   for (let i = 0; i < prefixLength; i++) if (bytes[i] !== soi[i]) return undefined;
   // SOI then the first marker: the marker code must follow, and it is never 0x00 or 0xFF fill here.
   const marker = bytes[3];
-  if (marker === undefined) return { accepted: false, reason: 'truncated', what: 'its JPEG header stops after the start marker' };
-  if (marker < 0xc0 || marker === 0xff) return { accepted: false, reason: 'truncated', what: 'its JPEG header is malformed' };
+  if (marker === undefined) return { accepted: false, reason: 'truncated', what: phrase('errors:media.part.jpegStops') };
+  if (marker < 0xc0 || marker === 0xff) return { accepted: false, reason: 'truncated', what: phrase('errors:media.part.jpegMalformed') };
   return { accepted: true, contentType: 'image/jpeg' };
 }
 
 function sniffIsoMedia(bytes: Uint8Array): SniffResult | undefined {
   const boxType = latin1(bytes, 4, 8);
   if (!'ftyp'.startsWith(boxType) || bytes.length < 5) return undefined;
-  if (bytes.length < 16) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is cut short' };
+  if (bytes.length < 16) return { accepted: false, reason: 'truncated', what: phrase('errors:media.part.mp4Short') };
   const boxSize = readUint32(bytes, 0);
-  if (boxSize < 16 || boxSize > MAX_FTYP_SIZE) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is malformed' };
-  if (boxSize > bytes.length) return { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is cut short' };
+  if (boxSize < 16 || boxSize > MAX_FTYP_SIZE) return { accepted: false, reason: 'truncated', what: phrase('errors:media.part.mp4Malformed') };
+  if (boxSize > bytes.length) return { accepted: false, reason: 'truncated', what: phrase('errors:media.part.mp4Short') };
 
   const major = latin1(bytes, 8, 12);
   const compatible: string[] = [];
   for (let offset = 16; offset + 4 <= boxSize; offset += 4) compatible.push(latin1(bytes, offset, offset + 4));
 
-  if (AUDIO_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: `an audio-only MP4 file (${major.trim()})` };
-  if (IMAGE_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: 'a HEIF/AVIF image' };
-  if (major.startsWith('3gp') || major.startsWith('3g2')) return { accepted: false, reason: 'other_format', what: 'a 3GPP video' };
+  if (AUDIO_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: phrase('errors:media.format.audioMp4', { brand: major.trim() }) };
+  if (IMAGE_BRANDS.has(major)) return { accepted: false, reason: 'other_format', what: phrase('errors:media.format.heif') };
+  if (major.startsWith('3gp') || major.startsWith('3g2')) return { accepted: false, reason: 'other_format', what: phrase('errors:media.format.3gpp') };
   if (MP4_BRANDS.has(major) || compatible.some((brand) => MP4_BRANDS.has(brand))) return { accepted: true, contentType: 'video/mp4' };
-  if (major === QUICKTIME_BRAND) return { accepted: false, reason: 'other_format', what: 'a QuickTime movie (.mov)' };
-  return { accepted: false, reason: 'other_format', what: `an ISO media file of brand "${printable(major)}"` };
+  if (major === QUICKTIME_BRAND) return { accepted: false, reason: 'other_format', what: phrase('errors:media.format.quicktime') };
+  return { accepted: false, reason: 'other_format', what: phrase('errors:media.format.iso', { brand: printable(major) }) };
 }
 
-const SIGNATURES: Array<{ what: string; at: number; bytes: number[] | string }> = [
-  { what: 'a PNG image', at: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { what: 'a GIF image', at: 0, bytes: 'GIF8' },
-  { what: 'a WebP image', at: 8, bytes: 'WEBP' },
-  { what: 'an AVI video', at: 8, bytes: 'AVI ' },
-  { what: 'a WAV audio file', at: 8, bytes: 'WAVE' },
-  { what: 'a BMP image', at: 0, bytes: 'BM' },
-  { what: 'a TIFF image', at: 0, bytes: [0x49, 0x49, 0x2a, 0x00] },
-  { what: 'a TIFF image', at: 0, bytes: [0x4d, 0x4d, 0x00, 0x2a] },
-  { what: 'a PDF document', at: 0, bytes: '%PDF' },
-  { what: 'a ZIP archive', at: 0, bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { what: 'a Matroska/WebM video', at: 0, bytes: [0x1a, 0x45, 0xdf, 0xa3] },
-  { what: 'an Ogg media file', at: 0, bytes: 'OggS' },
-  { what: 'an MP3 audio file', at: 0, bytes: 'ID3' },
+const SIGNATURES: Array<{ what: Phrase; at: number; bytes: number[] | string }> = [
+  { what: phrase('errors:media.format.png'), at: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { what: phrase('errors:media.format.gif'), at: 0, bytes: 'GIF8' },
+  { what: phrase('errors:media.format.webp'), at: 8, bytes: 'WEBP' },
+  { what: phrase('errors:media.format.avi'), at: 8, bytes: 'AVI ' },
+  { what: phrase('errors:media.format.wav'), at: 8, bytes: 'WAVE' },
+  { what: phrase('errors:media.format.bmp'), at: 0, bytes: 'BM' },
+  { what: phrase('errors:media.format.tiff'), at: 0, bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { what: phrase('errors:media.format.tiff'), at: 0, bytes: [0x4d, 0x4d, 0x00, 0x2a] },
+  { what: phrase('errors:media.format.pdf'), at: 0, bytes: '%PDF' },
+  { what: phrase('errors:media.format.zip'), at: 0, bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { what: phrase('errors:media.format.matroska'), at: 0, bytes: [0x1a, 0x45, 0xdf, 0xa3] },
+  { what: phrase('errors:media.format.ogg'), at: 0, bytes: 'OggS' },
+  { what: phrase('errors:media.format.mp3'), at: 0, bytes: 'ID3' },
 ];
 
-function otherFormat(bytes: Uint8Array): string | undefined {
+function otherFormat(bytes: Uint8Array): Phrase | undefined {
   for (const signature of SIGNATURES) {
     const expected = typeof signature.bytes === 'string' ? [...signature.bytes].map((c) => c.charCodeAt(0)) : signature.bytes;
     if (bytes.length < signature.at + expected.length) continue;

@@ -1,6 +1,8 @@
 // The proxy setting as it is stored and crosses the contract (its password never does: it lives in the vault).
 // Parsed by main for every update and by the Settings form before it sends one, so both say the same words.
 import { z } from 'zod';
+import { phrase } from './i18n/phrase.js';
+import { fieldMessage } from './validation-messages.js';
 
 export const PROXY_MODES = ['system', 'none', 'manual'] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
@@ -21,32 +23,37 @@ export function bypassEntries(list: string): string[] {
 export const proxySettingSchema = z
   .object({
     /** system: the OS's proxy in the desktop app, HTTPS_PROXY / HTTP_PROXY / NO_PROXY elsewhere; none: direct. */
-    mode: z.enum(PROXY_MODES, { error: 'Choose system, none or manual.' }),
+    mode: z.enum(PROXY_MODES, { error: fieldMessage(phrase('errors:settings.proxy.mode')) }),
     host: z
       .string()
       .trim()
-      .max(253, 'The proxy host is longer than 253 characters.')
-      .refine((host) => host === '' || HOST.test(host), 'Enter the proxy host as a name or an IP address, without http:// or a port.'),
-    port: z.number({ error: 'Enter the proxy port as a number.' }).int('Enter the proxy port as a whole number.').min(1, 'The proxy port is between 1 and 65535.').max(65535, 'The proxy port is between 1 and 65535.').nullable(),
+      .max(253, fieldMessage(phrase('errors:settings.proxy.hostLong')))
+      .refine((host) => host === '' || HOST.test(host), fieldMessage(phrase('errors:settings.proxy.hostShape'))),
+    port: z
+      .number({ error: fieldMessage(phrase('errors:settings.proxy.portNumber')) })
+      .int(fieldMessage(phrase('errors:settings.proxy.portWhole')))
+      .min(1, fieldMessage(phrase('errors:settings.proxy.portRange')))
+      .max(65535, fieldMessage(phrase('errors:settings.proxy.portRange')))
+      .nullable(),
     /** Sent with the password (kept in the vault) as Proxy-Authorization: Basic; empty: no credentials. */
     username: z
       .string()
-      .max(256, 'The proxy user name is longer than 256 characters.')
-      .refine((name) => !/[:\r\n\0]/.test(name), 'The proxy user name cannot contain ":" or line breaks.'),
+      .max(256, fieldMessage(phrase('errors:settings.proxy.userLong')))
+      .refine((name) => !/[:\r\n\0]/.test(name), fieldMessage(phrase('errors:settings.proxy.userShape'))),
     /** Hosts reached directly, as NO_PROXY lists them. */
     bypass: z
       .string()
-      .max(2000, 'The bypass list is longer than 2000 characters.')
+      .max(2000, fieldMessage(phrase('errors:settings.proxy.bypassLong')))
       .refine(
         (list) => bypassEntries(list).every((entry) => BYPASS_ENTRY.test(entry)),
-        'List host names, domains (.example.com), IP addresses or ranges (10.0.0.0/8), separated by commas.',
+        fieldMessage(phrase('errors:settings.proxy.bypassShape')),
       ),
   })
   .strict()
   .superRefine((value, ctx) => {
     if (value.mode !== 'manual') return;
-    if (value.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: 'Enter the proxy host, or choose another proxy mode.' });
-    if (value.port === null) ctx.addIssue({ code: 'custom', path: ['port'], message: 'Enter the proxy port, or choose another proxy mode.' });
+    if (value.host === '') ctx.addIssue({ code: 'custom', path: ['host'], message: fieldMessage(phrase('errors:settings.proxy.hostNeeded')) });
+    if (value.port === null) ctx.addIssue({ code: 'custom', path: ['port'], message: fieldMessage(phrase('errors:settings.proxy.portNeeded')) });
   });
 export type ProxySetting = z.infer<typeof proxySettingSchema>;
 

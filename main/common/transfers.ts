@@ -1,5 +1,6 @@
 // Transfers as the UI sees them: one queue for every account, uploads and downloads alike.
 import type { AppErrorData, ErrorCode } from './errors.js';
+import type { Phrase } from './i18n/phrase.js';
 
 export const TRANSFER_STATES = ['queued', 'checking', 'uploading', 'waiting', 'downloading', 'working', 'done', 'failed', 'cancelled'] as const;
 /**
@@ -15,8 +16,10 @@ export interface JobItemResult {
   /** The item in words a user knows: "folder/file", a folder's name, a media SID. */
   name: string;
   outcome: JobItemOutcome;
-  /** The server's reason for a refusal, or why it was skipped or not started. */
+  /** The server's reason for a refusal, or why it was skipped or not started (English, for the log). */
   message?: string;
+  /** `message` as a phrase, for the window to say in the reader's language (errorText). */
+  phrase?: Phrase;
   /** The error code behind a refusal (forbidden, not_found…). */
   code?: ErrorCode;
 }
@@ -57,7 +60,7 @@ export interface TransferResult {
   /** How an upload authenticated, when its server asked ("authenticated with Digest (SHA-256); …"). */
   authentication?: string;
   /** Per-recipient results of the media reference send. */
-  references?: Array<{ recipient: string; ok: boolean; message?: string }>;
+  references?: Array<{ recipient: string; ok: boolean; message?: string; phrase?: Phrase }>;
   /** A job's result for each of its items, in the order they were given; a cancelled job keeps it too. */
   items?: JobItemResult[];
   /** What a job made for the view that started it (a clean-up count's plan id). */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { addressEntrySchema, MAX_ADDRESS_ENTRIES, sortAddressEntries, type AddressEntry } from '../common/address-book.js';
 import { formatAddressCsv, parseAddressCsv } from '../common/address-book-csv.js';
 import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { AddressImportResult } from '../common/methods/address-book.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
@@ -21,7 +22,7 @@ export type AddressBookLoadResult =
   | { status: 'corrupt'; movedTo: string; reason: string };
 
 function tooMany(): AppError {
-  return new AppError('validation', `The address book is full: it holds at most ${MAX_ADDRESS_ENTRIES.toLocaleString('en-US')} entries.`);
+  return new AppError('validation', phrase('errors:addressBook.full', { max: MAX_ADDRESS_ENTRIES }));
 }
 
 export class AddressBookStore {
@@ -73,7 +74,7 @@ export class AddressBookStore {
 
   async remove(id: string): Promise<AddressEntry[]> {
     return this.change((entries) => {
-      if (!entries.delete(id)) throw new AppError('not_found', `The address book has no entry for ${JSON.stringify(id.slice(0, 60))}.`);
+      if (!entries.delete(id)) throw new AppError('not_found', phrase('errors:addressBook.noEntry', { id: JSON.stringify(id.slice(0, 60)) }));
     });
   }
 
@@ -109,7 +110,8 @@ export class AddressBookStore {
   private async reload(): Promise<void> {
     const read = await this.load();
     if (read.status === 'corrupt') {
-      throw new AppError('io', `The address book file was damaged (${read.reason}). It was kept as ${path.basename(read.movedTo)}; a new, empty book is in use.`);
+      throw new AppError('io', phrase('errors:addressBook.damaged', { reason: read.reason, keptAs: path.basename(read.movedTo) }));
+
     }
   }
 

@@ -4,6 +4,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { IPC_GRANT_FILE, IPC_INVOKE } from '../common/channels.js';
 import type { FileRef, InvokeResult } from '../common/contract.js';
 import { AppError, toAppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import type { FileStaging } from '../core/files/staging.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import { isTrustedSender } from './security.js';
@@ -11,7 +12,7 @@ import { isTrustedSender } from './security.js';
 export function registerContractIpc(ipcMain: IpcMain, dispatch: Dispatcher, window: () => WebContents | undefined): void {
   ipcMain.handle(IPC_INVOKE, (event: IpcMainInvokeEvent, method: unknown, args: unknown): Promise<InvokeResult<unknown>> => {
     if (!isTrustedSender(event.senderFrame, window())) {
-      return Promise.resolve({ ok: false, error: new AppError('forbidden', 'Refused: the request did not come from the app window.').toData() });
+      return Promise.resolve({ ok: false, error: new AppError('forbidden', phrase('errors:ipc.foreignSender')).toData() });
     }
     return dispatch(method, args);
   });
@@ -25,10 +26,11 @@ export function registerContractIpc(ipcMain: IpcMain, dispatch: Dispatcher, wind
 export function registerFileGrantIpc(ipcMain: IpcMain, staging: FileStaging, window: () => WebContents | undefined): void {
   ipcMain.handle(IPC_GRANT_FILE, async (event: IpcMainInvokeEvent, file: unknown): Promise<InvokeResult<FileRef>> => {
     if (!isTrustedSender(event.senderFrame, window())) {
-      return { ok: false, error: new AppError('forbidden', 'Refused: the request did not come from the app window.').toData() };
+      return { ok: false, error: new AppError('forbidden', phrase('errors:ipc.foreignSender')).toData() };
     }
     if (typeof file !== 'string' || file.length === 0 || file.length > 4096 || file.includes('\0')) {
-      return { ok: false, error: new AppError('validation', 'Only a file dropped or chosen in the app can be added.').toData() };
+      return { ok: false, error: new AppError('validation', phrase('errors:staging.onlyAdded')).toData() };
+
     }
     try {
       return { ok: true, value: await staging.grantPath(file) };

@@ -6,13 +6,7 @@ import type { SecureStorageInfo } from '../common/contract.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import type { SecretCipher } from '../core/vault/cipher.js';
-import { memoryOnlyCipher } from '../core/vault/cipher.js';
-
-/** The settings screen's sentence: English for the log and older windows, the phrase for the window's language. */
-function described(key: MessageKey): Pick<SecureStorageInfo, 'description' | 'descriptionPhrase'> {
-  const said = phrase(key);
-  return { description: inEnglish(said), descriptionPhrase: said };
-}
+import { describedStorage as described, memoryOnlyCipher } from '../core/vault/cipher.js';
 
 export async function createSafeStorageCipher(safeStorage: SafeStorage, platform: NodeJS.Platform, optInWeak: boolean): Promise<SecretCipher> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) return { ...memoryOnlyCipher, info: { ...memoryOnlyCipher.info, ...described('desktop:secureStorage.none') } };

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import type { EventBus } from '../app/events.js';
@@ -70,13 +71,13 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_INVOKE_BODY) throw new AppError('too_large', 'Request too large.');
+    if (size > MAX_INVOKE_BODY) throw new AppError('too_large', phrase('errors:webhost.requestTooLarge'));
     chunks.push(chunk);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new AppError('validation', 'The request body is not JSON.');
+    throw new AppError('validation', phrase('errors:webhost.notJson'));
   }
 }
 
@@ -120,8 +121,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return null;
   };
 
-  const tooLargeMessage = (name: string): string =>
-    `"${cleanFileName(name)}" is larger than ${describeBytes(limits.maxStageBytes)}, the most the browser host accepts for one file.`;
+  const tooLargeMessage = (name: string): Phrase => phrase('errors:webhost.fileTooLarge', { name: cleanFileName(name), limit: describeBytes(limits.maxStageBytes) });
   const pieces = new PieceUploads({ maxBytes: limits.maxStageBytes, idleMs: limits.idleTimeoutMs, tooLargeMessage });
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
@@ -139,7 +139,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 200, { ok: true, value: ref });
     } catch (err) {
       if (exceeded) return refuseTooLarge();
-      const error = err instanceof AppError ? err : new AppError('io', 'Could not receive the file.');
+      const error = err instanceof AppError ? err : new AppError('io', phrase('errors:webhost.receiveFailed'));
       return sendJson(res, 200, { ok: false, error: error.toData() });
     }
   }
@@ -169,7 +169,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       try {
         payload = await readJsonBody(req);
       } catch (err) {
-        const error = err instanceof AppError ? err : new AppError('validation', 'Bad request.');
+        const error = err instanceof AppError ? err : new AppError('validation', phrase('errors:webhost.badRequest'));
+
         return sendJson(res, 400, { ok: false, error: error.toData() });
       }
       const { method, args } = (typeof payload === 'object' && payload !== null ? payload : {}) as { method?: unknown; args?: unknown };

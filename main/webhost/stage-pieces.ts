@@ -10,6 +10,7 @@
 // whole upload, as does cancelling it or leaving it idle: no file is left behind that nobody will commit.
 import type http from 'node:http';
 import { AppError } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { FileStaging, StagedPieces } from '../core/files/staging.js';
 import { sendJson } from './replies.js';
 
@@ -35,10 +36,10 @@ export interface PieceUploadOptions {
   maxBytes: number;
   /** An upload with nothing arriving for this long is discarded. */
   idleMs: number;
-  tooLargeMessage(name: string): string;
+  tooLargeMessage(name: string): Phrase;
 }
 
-const refuse = (res: http.ServerResponse, status: number, code: AppError['code'], message: string): void =>
+const refuse = (res: http.ServerResponse, status: number, code: AppError['code'], message: Phrase): void =>
   sendJson(res, status, { ok: false, error: new AppError(code, message).toData() });
 
 /** A non-negative integer given in decimal digits, else null ("1e3", "-0", " 7", "0x10" are not). */
@@ -58,7 +59,7 @@ export class PieceUploads {
   /** Answers a request under PIECES_PATH; false for any other path. */
   async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, staging: FileStaging): Promise<boolean> {
     if (url.pathname === PIECES_PATH) {
-      if (req.method !== 'POST') refuse(res, 405, 'validation', 'Use POST.');
+      if (req.method !== 'POST') refuse(res, 405, 'validation', phrase('errors:webhost.pieces.usePost'));
       else await this.open(res, url, staging);
       return true;
     }
@@ -66,7 +67,7 @@ export class PieceUploads {
     const [id = '', action, ...rest] = url.pathname.slice(PIECES_PATH.length + 1).split('/');
     const upload = this.uploads.get(id);
     if (!upload || rest.length > 0 || (action !== undefined && action !== 'commit')) {
-      refuse(res, 404, 'not_found', 'This upload is not open: it was finished, cancelled, or never started.');
+      refuse(res, 404, 'not_found', phrase('errors:webhost.pieces.notOpen'));
       return true;
     }
     if (action === undefined && req.method === 'PUT') await this.piece(req, res, url, id, upload);
@@ -74,7 +75,7 @@ export class PieceUploads {
       await this.discard(id);
       sendJson(res, 200, { ok: true, value: null });
     } else if (action === 'commit' && req.method === 'POST') this.commit(res, id, upload);
-    else refuse(res, 405, 'validation', 'Not a request this upload takes.');
+    else refuse(res, 405, 'validation', phrase('errors:webhost.pieces.notARequest'));
     return true;
   }
 
@@ -86,14 +87,14 @@ export class PieceUploads {
   private async open(res: http.ServerResponse, url: URL, staging: FileStaging): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
     const size = wholeNumber(url.searchParams.get('size'));
-    if (size === null) return refuse(res, 400, 'validation', 'The upload needs its size in bytes.');
+    if (size === null) return refuse(res, 400, 'validation', phrase('errors:webhost.pieces.sizeMissing'));
     if (size > this.options.maxBytes) return refuse(res, 413, 'too_large', this.options.tooLargeMessage(name));
-    if (this.uploads.size >= MAX_OPEN_UPLOADS) return refuse(res, 429, 'rate_limited', 'Too many uploads at once; wait for some to finish.');
+    if (this.uploads.size >= MAX_OPEN_UPLOADS) return refuse(res, 429, 'rate_limited', phrase('errors:webhost.pieces.tooManyUploads'));
     let pieces: StagedPieces;
     try {
       pieces = await staging.openPieces(name, size);
     } catch {
-      return refuse(res, 500, 'io', 'Could not make room for the file.');
+      return refuse(res, 500, 'io', phrase('errors:webhost.pieces.noRoom'));
     }
     this.uploads.set(pieces.id, { pieces, size, received: [], arriving: new Map(), receivedBytes: 0, idle: undefined });
     this.watchIdle(pieces.id);
@@ -103,13 +104,13 @@ export class PieceUploads {
   private async piece(req: http.IncomingMessage, res: http.ServerResponse, url: URL, id: string, upload: Upload): Promise<void> {
     const offset = wholeNumber(url.searchParams.get('offset'));
     const length = wholeNumber(req.headers['content-length']);
-    if (offset === null) return refuse(res, 400, 'validation', 'A piece needs its offset in bytes.');
-    if (length === null || length === 0 || req.headers['transfer-encoding'] !== undefined) return refuse(res, 411, 'validation', 'A piece needs its length (Content-Length).');
+    if (offset === null) return refuse(res, 400, 'validation', phrase('errors:webhost.pieces.offsetMissing'));
+    if (length === null || length === 0 || req.headers['transfer-encoding'] !== undefined) return refuse(res, 411, 'validation', phrase('errors:webhost.pieces.lengthMissing'));
     const range: [number, number] = [offset, offset + length];
-    if (range[1] > upload.size) return refuse(res, 416, 'validation', `The piece ends at byte ${range[1]}, past the file's ${upload.size} bytes.`);
+    if (range[1] > upload.size) return refuse(res, 416, 'validation', phrase('errors:webhost.pieces.pastEnd', { end: range[1], size: upload.size }));
     const taken = [...upload.received, ...upload.arriving.values()];
-    if (taken.some((other) => overlaps(other, range))) return refuse(res, 409, 'conflict', 'The piece overlaps bytes already sent.');
-    if (upload.arriving.size >= MAX_PIECES_IN_FLIGHT || taken.length >= MAX_PIECES) return refuse(res, 429, 'rate_limited', 'Too many pieces for this upload.');
+    if (taken.some((other) => overlaps(other, range))) return refuse(res, 409, 'conflict', phrase('errors:webhost.pieces.overlap'));
+    if (upload.arriving.size >= MAX_PIECES_IN_FLIGHT || taken.length >= MAX_PIECES) return refuse(res, 429, 'rate_limited', phrase('errors:webhost.pieces.tooManyPieces'));
     upload.arriving.set(req, range);
     this.watchIdle(id);
     try {
@@ -117,12 +118,12 @@ export class PieceUploads {
     } catch (err) {
       // Half a piece cannot be told from a whole one on disk: the upload is over.
       await this.discard(id);
-      const error = err instanceof AppError && err.code === 'conflict' ? err : new AppError('io', 'The piece did not arrive whole; the upload was cancelled.');
+      const error = err instanceof AppError && err.code === 'conflict' ? err : new AppError('io', phrase('errors:webhost.pieces.notWhole'));
       return sendJson(res, 200, { ok: false, error: error.toData() }, { connection: 'close' });
     } finally {
       upload.arriving.delete(req);
     }
-    if (this.uploads.get(id) !== upload) return refuse(res, 404, 'not_found', 'The upload was cancelled.');
+    if (this.uploads.get(id) !== upload) return refuse(res, 404, 'not_found', phrase('errors:webhost.pieces.cancelled'));
     upload.received.push(range);
     upload.receivedBytes += length;
     this.watchIdle(id);
@@ -132,7 +133,7 @@ export class PieceUploads {
   private commit(res: http.ServerResponse, id: string, upload: Upload): void {
     // No range overlaps another, so the file is whole when their lengths add up to its size.
     if (upload.arriving.size > 0 || upload.receivedBytes !== upload.size) {
-      return refuse(res, 409, 'conflict', `${upload.receivedBytes} of ${upload.size} bytes have arrived; send the rest first.`);
+      return refuse(res, 409, 'conflict', phrase('errors:webhost.pieces.incomplete', { received: upload.receivedBytes, size: upload.size }));
     }
     clearTimeout(upload.idle);
     this.uploads.delete(id);

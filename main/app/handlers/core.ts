@@ -1,7 +1,8 @@
 // What each contract method does. Arguments arrive already parsed by the dispatcher.
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, redactPhrase } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
 import { proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
@@ -16,10 +17,10 @@ export function validateExternalUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('validation', 'That is not a valid link.');
+    throw new AppError('validation', phrase('errors:common.badLink'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation', 'Only http and https links can be opened.');
-  if (url.username || url.password) throw new AppError('validation', 'Links with credentials in them are not opened.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation', phrase('errors:common.linkScheme'));
+  if (url.username || url.password) throw new AppError('validation', phrase('errors:common.linkCredentials'));
   return url.toString();
 }
 
@@ -100,7 +101,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       // Typed secrets are not in the vault, so the log's redactor cannot know them; a server may echo them in its error.
       const typed = [secret, ...Object.values(authSecrets ?? {})].filter((value): value is string => typeof value === 'string' && value !== '');
       const redactTyped = createRedactor(() => typed);
-      const result = { ...tested, message: redactTyped(tested.message) };
+      const result = { ...tested, message: redactTyped(tested.message), ...(tested.phrase ? { phrase: redactPhrase(tested.phrase, redactTyped) } : {}) };
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
     },

@@ -3,6 +3,7 @@ import type { CheckedFile, genericMethods } from '../../common/methods/generic.j
 import { toAppError } from '../../common/errors.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { importAccountXml } from '../../providers/generic/account-xml.js';
 import { connectionNeedsRecipients } from '../../providers/generic/client.js';
 import { accountOfKind, genericConnection } from '../connections.js';
@@ -36,7 +37,7 @@ export function createGenericHandlers({ services, staging }: HandlerContext): Ha
       const account = accountOfKind(accounts, accountId, 'generic');
       // Said now, before anything is queued, rather than as a failure of every file.
       if (recipients.length === 0 && connectionNeedsRecipients(genericConnection(accounts, accountId))) {
-        throw new AppError('validation', `Enter at least one recipient: "${account.label}" sends uploads to a number or address.`, { field: 'recipients' });
+        throw new AppError('validation', phrase('errors:generic.recipientNeededFor', { label: account.label }), { field: 'recipients' });
       }
       const queued = [];
       for (const ref of files) {

@@ -2,7 +2,8 @@
 // each call builds a client from the account's saved settings and password, which never leave main.
 import path from 'node:path';
 import { AppError, toAppError } from '../../common/errors.js';
-import { libraryIdProblem } from '../../common/library-ids.js';
+import { phrase } from '../../common/i18n/phrase.js';
+import { libraryIdProblemPhrase } from '../../common/library-ids.js';
 import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, type LibraryUploadOutcome, type libraryMethods } from '../../common/methods/library.js';
 import type { TransferItem } from '../../common/transfers.js';
 import { checkMediaFile } from '../../core/media/check.js';
@@ -76,10 +77,10 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
         try {
           const local = await staging.resolve(ref);
           name = local.name;
-          const problem = libraryIdProblem(name);
+          const problem = libraryIdProblemPhrase(name);
           if (problem || name === 'acl') {
-            const why = problem ?? 'the library uses "acl" for access lists';
-            throw new AppError('validation', `"${name.slice(0, 80)}" cannot be a file name in the media library: ${why}. Rename it and add it again.`);
+            const why = problem ?? phrase('errors:library.aclReserved');
+            throw new AppError('validation', phrase('errors:library.badFileName', { name: name.slice(0, 80), why }));
           }
           const checked = await checkMediaFile(local.path, name);
           const kept = await staging.adopt(ref, keepDir);

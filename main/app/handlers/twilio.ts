@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { TwilioMediaView, TwilioPage, twilioMethods } from '../../common/methods/twilio.js';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
 import { accountOfKind } from '../connections.js';
 import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
@@ -60,7 +61,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
 
     'twilio.getMessage': async ({ accountId, messageSid }) => {
       const [view] = remember(accountId, messageViews([await client(accountId).getMessage(messageSid)]));
-      if (!view) throw new AppError('protocol', 'Twilio answered with a message without a SID.');
+      if (!view) throw new AppError('protocol', phrase('errors:twilio.messageWithoutSid'));
       return view;
     },
 
@@ -71,7 +72,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
 
     'twilio.nextMedia': async ({ accountId, nextPageUri }) => {
       const messageSid = MESSAGE_IN_MEDIA_LINK.exec(nextPageUri)?.[1];
-      if (!messageSid) throw new AppError('validation', 'This is not a link to a page of media.', { field: 'nextPageUri' });
+      if (!messageSid) throw new AppError('validation', phrase('errors:twilio.notMediaPageLink'), { field: 'nextPageUri' });
       const c = client(accountId);
       return await mediaPage(accountId, c, await c.nextMedia(nextPageUri), messageSid);
     },
@@ -79,7 +80,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     'twilio.getMedia': async ({ accountId, messageSid, mediaSid }) => {
       const c = client(accountId);
       const [view] = (await mediaPage(accountId, c, { items: [await c.getMedia(messageSid, mediaSid)], nextPageUri: null, pagesFetched: 1 }, messageSid)).items;
-      if (!view) throw new AppError('protocol', 'Twilio answered with a media resource without a SID.');
+      if (!view) throw new AppError('protocol', phrase('errors:twilio.mediaWithoutSid'));
       return view;
     },
 

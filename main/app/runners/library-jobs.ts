@@ -9,7 +9,7 @@ import type { RunContext, TransferQueue } from '../../core/transfers/transfer-qu
 import { applyAclToMany } from '../../providers/library/index.js';
 import { libraryClientFor, whoami } from '../library-client.js';
 import { deleteFolder, planAclApply } from '../library-ops.js';
-import { JobItems } from './job-items.js';
+import { itemWords, JobItems } from './job-items.js';
 import type { RunnerContext } from './index.js';
 
 export const LIBRARY_APPLY_ACL = 'library.applyAcl';
@@ -53,7 +53,7 @@ export function libraryApplyAclRunner({ accounts, log }: RunnerContext) {
       concurrency: LIBRARY_JOB_CONCURRENCY,
       finishInFlight: true,
       onResult: (r, index) =>
-        items.record(index, r.ok ? { outcome: 'ok' } : r.error.code === 'cancelled' ? { outcome: 'cancelled', message: r.error.message } : { outcome: 'refused', message: r.error.message, code: r.error.code }),
+        items.record(index, r.ok ? { outcome: 'ok' } : r.error.code === 'cancelled' ? { outcome: 'cancelled', ...itemWords(r.error) } : { outcome: 'refused', ...itemWords(r.error), code: r.error.code }),
     });
     const results = items.finish();
     const counts = countOutcomes(results);

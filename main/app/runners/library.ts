@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import {
   DOWNLOAD_EXISTING,
   libraryFileIdSchema,
@@ -69,7 +70,7 @@ async function claimFreeName(client: LibraryClient, folder: string, name: string
       throw err;
     }
   }
-  throw new AppError('conflict', `"${name}" and ${MAX_ALTERNATIVES} numbered alternatives already exist in folder "${folder}".`);
+  throw new AppError('conflict', phrase('errors:library.noFreeName', { name, max: MAX_ALTERNATIVES, folder }));
 }
 
 export function libraryUploadRunner(accounts: AccountStore) {
@@ -112,7 +113,7 @@ export async function freeLocalPath(dir: string, name: string): Promise<string> 
     const candidate = path.join(dir, n === 0 ? name : numberedName(name, n));
     if (!(await exists(candidate))) return candidate;
   }
-  throw new AppError('conflict', `"${name}" and ${MAX_ALTERNATIVES} numbered alternatives already exist in ${dir}.`);
+  throw new AppError('conflict', phrase('errors:files.noFreeName', { name, max: MAX_ALTERNATIVES, folder: dir }));
 }
 
 export function libraryDownloadRunner(accounts: AccountStore) {

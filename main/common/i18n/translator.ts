@@ -29,6 +29,18 @@ export function i18nOptions(language: Language, catalogues: Partial<Record<Langu
 /** Adds the formats the catalogues use beyond i18next's own (number, datetime, list): {{size, bytes}}. */
 export function addFormats(instance: I18n): void {
   instance.services.formatter?.add('bytes', (value: unknown, lng: string | undefined) => formatBytes(Number(value), lng));
+  // A nested phrase that starts a sentence ("{{what, capitalize}} was not found"): a no-op where letters have no case.
+  instance.services.formatter?.add('capitalize', (value: unknown) => {
+    const text = String(value);
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  });
+  // A sentence said after a colon ("Could not save the account "x": {{reason, uncapitalize}}").
+  instance.services.formatter?.add('uncapitalize', (value: unknown) => {
+    const text = String(value);
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  });
+
+
 }
 
 /** A ready instance, initialised synchronously (the catalogues are in memory). */

@@ -7,27 +7,30 @@ import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
 import { fileRefSchema, fitFileName, folderGrantIdSchema } from '../files.js';
 import type { Acl } from '../library-acl.js';
-import { libraryIdProblem, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
+import { phrase } from '../i18n/phrase.js';
+import { libraryIdProblemPhrase, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
+import { fieldMessage } from '../validation-messages.js';
 import type { TransferItem } from '../transfers.js';
 import { method } from './define.js';
 
 // ---- argument schemas ----
 
-function idSchema(label: string) {
-  return z.string({ error: `The ${label} is missing.` }).superRefine((value, ctx) => {
-    const problem = libraryIdProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: `The ${label} ${JSON.stringify(value.slice(0, 60))} cannot be used: ${problem}.` });
+function idSchema(labelKey: 'errors:library.label.folder' | 'errors:library.label.file' | 'errors:library.label.principal') {
+  const label = phrase(labelKey);
+  return z.string({ error: fieldMessage(phrase('errors:library.id.missing', { label })) }).superRefine((value, ctx) => {
+    const problem = libraryIdProblemPhrase(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(phrase('errors:library.id.refused', { label, id: JSON.stringify(value.slice(0, 60)), problem })) });
   });
 }
 
-export const libraryFolderIdSchema = idSchema('folder name');
+export const libraryFolderIdSchema = idSchema('errors:library.label.folder');
 // GET /media/{d}/{folder}/acl is the folder's access list, so no file can be called "acl".
-export const libraryFileIdSchema = idSchema('file name').refine((v) => v !== 'acl', 'A file cannot be named "acl": the media library uses that name for a folder\'s access list.');
+export const libraryFileIdSchema = idSchema('errors:library.label.file').refine((v) => v !== 'acl', fieldMessage(phrase('errors:library.id.acl')));
 /** A user or application id in an access list. */
-export const libraryPrincipalSchema = idSchema('user or application id');
+export const libraryPrincipalSchema = idSchema('errors:library.label.principal');
 
 const MAX_ACL_ENTRIES = 1000;
-const principalList = z.array(libraryPrincipalSchema).max(MAX_ACL_ENTRIES, `An access list holds at most ${MAX_ACL_ENTRIES} ids.`);
+const principalList = z.array(libraryPrincipalSchema).max(MAX_ACL_ENTRIES, fieldMessage(phrase('errors:library.acl.tooMany', { max: MAX_ACL_ENTRIES })));
 export const libraryAclSchema = z
   .object({ readUsers: principalList, readApps: principalList, writeUsers: principalList, writeApps: principalList })
   .strict();

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
+import { phrase, type Phrase } from '../i18n/phrase.js';
+import { fieldMessage } from '../validation-messages.js';
 import type { TransferItem } from '../transfers.js';
 import { folderGrantIdSchema } from '../files.js';
 import { method } from './define.js';
@@ -14,20 +16,20 @@ export const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const messageSid = z.string().regex(MESSAGE_SID, 'A message SID is SM or MM followed by 32 hexadecimal characters.');
-const mediaSid = z.string().regex(MEDIA_SID, 'A media SID is ME followed by 32 hexadecimal characters.');
-const day = z.string().regex(DAY, 'Write dates as YYYY-MM-DD.');
+const messageSid = z.string().regex(MESSAGE_SID, fieldMessage(phrase('errors:twilio.field.messageSid')));
+const mediaSid = z.string().regex(MEDIA_SID, fieldMessage(phrase('errors:twilio.field.mediaSid')));
+const day = z.string().regex(DAY, fieldMessage(phrase('errors:twilio.field.day')));
 const phoneOrAddress = z
   .string()
   .trim()
   .min(1)
   .max(200)
-  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), 'Control characters are not allowed.');
+  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), fieldMessage(phrase('errors:twilio.field.control')));
 /** A next_page_uri exactly as Twilio gave it: the client checks it stays on the account's own list. */
 const pageUri = z.string().min(1).max(4096);
 const pageSize = z.number().int().min(1).max(1000);
-const runId = z.string().regex(/^cr_[a-f0-9]{16}$/, 'Not a clean-up run id.');
-const planId = z.string().regex(/^cp_[a-f0-9]{16}$/, 'Not a clean-up plan id.');
+const runId = z.string().regex(/^cr_[a-f0-9]{16}$/, fieldMessage(phrase('errors:twilio.field.runId')));
+const planId = z.string().regex(/^cp_[a-f0-9]{16}$/, fieldMessage(phrase('errors:twilio.field.planId')));
 
 export const TWILIO_DOWNLOAD_EXISTING = ['overwrite', 'keepBoth'] as const;
 export type TwilioDownloadExisting = (typeof TWILIO_DOWNLOAD_EXISTING)[number];
@@ -118,7 +120,10 @@ export type TwilioCleanupOutcome = 'deleted' | 'gone' | 'failed' | 'skipped';
 
 export interface TwilioCleanupResult extends TwilioCleanupItem {
   status: TwilioCleanupOutcome;
+  /** In English (the log, the report file). */
   message?: string;
+  /** `message` as a phrase, for the window to say in the reader's language (errorText). */
+  phrase?: Phrase;
   errorCode?: string;
   remoteCode?: number;
   at: string;
@@ -213,7 +218,7 @@ export const twilioMethods = {
     z
       .object({ accountId: accountIdSchema, dateFrom: day, dateTo: day, from: phoneOrAddress.optional(), to: phoneOrAddress.optional() })
       .strict()
-      .refine((a) => a.dateFrom <= a.dateTo, { message: 'The first day must not be after the last day.', path: ['dateFrom'] }),
+      .refine((a) => a.dateFrom <= a.dateTo, { message: fieldMessage(phrase('errors:twilio.field.dayOrder')), path: ['dateFrom'] }),
   ).returns<TransferItem>(),
   /** What a finished count found. */
   'twilio.cleanupGetPlan': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupPlan>(),

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { GENERIC_AUTH_PASSWORD_KEYS, SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError, toAppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
 
@@ -126,7 +127,7 @@ export class AccountStore {
 
   async update(id: string, config: AccountConfig, secret?: string | null, authSecrets: AuthSecretsInput = {}): Promise<AccountSummary> {
     const existing = this.find(id);
-    if (existing.config.kind !== config.kind) throw new AppError('validation', 'The kind of an account cannot change.', { field: 'config.kind' });
+    if (existing.config.kind !== config.kind) throw new AppError('validation', phrase('errors:accounts.kindFixed'), { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);
     // A saved secret does not follow the account to another server: a new destination needs it typed again.
@@ -165,7 +166,7 @@ export class AccountStore {
     for (const name of GENERIC_AUTH_PASSWORD_KEYS) {
       const value = secrets[name];
       if (value === undefined) continue;
-      if (config.kind !== 'generic') throw new AppError('validation', `${name} belongs to generic accounts only.`, { field: name });
+      if (config.kind !== 'generic') throw new AppError('validation', phrase('errors:accounts.genericOnly', { name }), { field: name });
       if (value === null || value === '') await this.vault.delete(authSecretKey(id, name));
       else await this.vault.set(authSecretKey(id, name), value);
     }
@@ -173,7 +174,7 @@ export class AccountStore {
 
   private find(id: string): StoredAccount {
     const account = this.accounts.find((a) => a.id === id);
-    if (!account) throw new AppError('not_found', 'That account no longer exists.');
+    if (!account) throw new AppError('not_found', phrase('errors:accounts.gone'));
     return account;
   }
 
@@ -210,7 +211,8 @@ export class AccountStore {
 function saveError(err: unknown, label: string): AppError {
   const error = toAppError(err);
   if (error.code !== 'io') return error;
-  return new AppError('io', `Could not save the account "${label}": ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+  return new AppError('io', phrase('errors:accounts.saveFailed', { label, reason: error.phrase ?? error.message }));
+
 }
 
 function describeRejected(raw: unknown, index: number, error: z.ZodError): RejectedAccount {

@@ -10,6 +10,7 @@ import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileRef } from '../../common/contract.js';
 import { AppError, toAppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 
 export interface LocalFile {
   path: string;
@@ -79,8 +80,8 @@ export class FileStaging {
       await fs.rm(file, { force: true });
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
       const local = toAppError(err);
-      const cause = local.code === 'io' ? `: ${local.message.charAt(0).toLowerCase()}${local.message.slice(1)}` : '.';
-      throw new AppError('io', `Could not receive the file "${cleanFileName(name)}"${cause}`);
+      const shown = cleanFileName(name);
+      throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: local.phrase ?? local.message }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };
@@ -106,11 +107,11 @@ export class FileStaging {
     return {
       id,
       receive: async (offset, length, body) => {
-        if (state !== 'open') throw new AppError('conflict', 'This upload is no longer open.');
+        if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         await receiveInto(file, body, { maxBytes: length, onExceeded: () => undefined }, { start: offset, length });
       },
       commit: () => {
-        if (state !== 'open') throw new AppError('conflict', 'This upload is no longer open.');
+        if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         state = 'committed';
         this.names.set(id, cleanFileName(name));
         return { kind: 'staged', id };
@@ -129,11 +130,11 @@ export class FileStaging {
    * refused. The bytes are still checked when the file is used.
    */
   async grantPath(file: string): Promise<FileRef> {
-    if (!path.isAbsolute(file)) throw new AppError('validation', 'Only a file dropped or chosen in the app can be added.');
+    if (!path.isAbsolute(file)) throw new AppError('validation', phrase('errors:staging.onlyAdded'));
     // The name as the user sees it on disk: a name the destination refuses is reported there, not silently changed.
     const name = path.basename(file);
     const real = await fs.realpath(file).catch(() => null);
-    if (!real) throw new AppError('io', `"${name}" cannot be found; it may have been moved or deleted.`);
+    if (!real) throw new AppError('io', phrase('errors:files.cannotBeFound', { name }));
     await sizeOf(real, name);
     if (this.granted.size >= MAX_GRANTED_FILES) {
       const oldest = this.granted.keys().next().value;
@@ -152,12 +153,12 @@ export class FileStaging {
   async resolve(ref: FileRef): Promise<LocalFile> {
     if (ref.kind === 'staged') {
       const name = this.names.get(ref.id);
-      if (!name) throw new AppError('not_found', 'That file is no longer available; add it again.');
+      if (!name) throw new AppError('not_found', phrase('errors:staging.noLongerAvailable'));
       const file = path.join(this.dir, ref.id);
       return { path: file, name, size: await sizeOf(file, name) };
     }
     const granted = this.granted.get(ref.id);
-    if (!granted) throw new AppError('not_found', 'That file was not added in this session; add it again.');
+    if (!granted) throw new AppError('not_found', phrase('errors:staging.notAddedThisSession'));
     // lstat: the granted real path must still be a regular file, not a link put in its place since.
     return { path: granted.path, name: granted.name, size: await sizeOf(granted.path, granted.name, true) };
   }
@@ -206,7 +207,7 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
       total += chunk.length;
       if (limit && total > limit.maxBytes) {
         limit.onExceeded();
-        throw new AppError('too_large', 'The file is larger than the staging limit.');
+        throw new AppError('too_large', phrase('errors:staging.tooLarge'));
       }
       out.write(chunk);
       batched += chunk.length;
@@ -217,7 +218,7 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
         out.cork();
       }
     }
-    if (piece && total !== piece.length) throw new AppError('io', `The piece ended after ${total} of ${piece.length} bytes.`);
+    if (piece && total !== piece.length) throw new AppError('io', phrase('errors:staging.pieces.short', { received: total, length: piece.length }));
     out.uncork();
     out.end();
     await Promise.race([finished(out), failed]);
@@ -235,11 +236,12 @@ async function sizeOf(file: string, name: string, noFollow = false): Promise<num
   try {
     stat = noFollow ? await fs.lstat(file) : await fs.stat(file);
   } catch {
-    throw new AppError('io', `"${name}" cannot be found; it may have been moved or deleted.`);
+    throw new AppError('io', phrase('errors:files.cannotBeFound', { name }));
   }
-  if (stat.isDirectory()) throw new AppError('unsupported_media', `"${name}" is a folder, not a file.`);
-  if (stat.isSymbolicLink()) throw new AppError('unsupported_media', `"${name}" was replaced by a link since it was added; add it again.`);
-  if (!stat.isFile()) throw new AppError('unsupported_media', `"${name}" is not a regular file.`);
+  if (stat.isDirectory()) throw new AppError('unsupported_media', phrase('errors:files.isFolder', { name }));
+  if (stat.isSymbolicLink()) throw new AppError('unsupported_media', phrase('errors:files.replacedByLink', { name }));
+  if (!stat.isFile()) throw new AppError('unsupported_media', phrase('errors:files.notRegularFile', { name }));
+
   return stat.size;
 }
 

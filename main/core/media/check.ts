@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType, type MediaContentType } from '../../common/media-sniff.js';
 
 export { describeRefusal, MEDIA_SNIFF_BYTES, sniffMediaType } from '../../common/media-sniff.js';
@@ -22,7 +23,7 @@ const filePathSchema = z.string().min(1).max(4096);
  */
 export async function checkMediaFile(filePath: string, displayName?: string): Promise<CheckedMedia> {
   const parsed = filePathSchema.safeParse(filePath);
-  if (!parsed.success) throw new AppError('validation', 'The file to check has no usable path.', { field: 'path' });
+  if (!parsed.success) throw new AppError('validation', phrase('errors:media.noPath'), { field: 'path' });
   // Staged files have internal names: messages use the name the user knows.
   const name = displayName ?? path.basename(parsed.data);
 
@@ -30,8 +31,8 @@ export async function checkMediaFile(filePath: string, displayName?: string): Pr
   const info = await fs.stat(parsed.data).catch((err: unknown) => {
     throw localFileError(err, name);
   });
-  if (info.isDirectory()) throw new AppError('unsupported_media', `"${name}" is a folder, not a file.`);
-  if (!info.isFile()) throw new AppError('unsupported_media', `"${name}" is not a regular file.`);
+  if (info.isDirectory()) throw new AppError('unsupported_media', phrase('errors:files.isFolder', { name }));
+  if (!info.isFile()) throw new AppError('unsupported_media', phrase('errors:files.notRegularFile', { name }));
 
   const handle = await fs.open(parsed.data, 'r').catch((err: unknown) => {
     throw localFileError(err, name);
@@ -39,7 +40,7 @@ export async function checkMediaFile(filePath: string, displayName?: string): Pr
   try {
     // The size of the file actually opened, in case it was replaced since the stat.
     const { size } = await handle.stat();
-    if (size === 0) throw new AppError('unsupported_media', `"${name}" is empty.`);
+    if (size === 0) throw new AppError('unsupported_media', phrase('errors:media.empty', { name }));
     const head = Buffer.alloc(Math.min(size, MEDIA_SNIFF_BYTES));
     let filled = 0;
     while (filled < head.length) {
@@ -59,8 +60,9 @@ export async function checkMediaFile(filePath: string, displayName?: string): Pr
 
 function localFileError(err: unknown, name: string): AppError {
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('io', `"${name}" was not found; it may have been moved or deleted.`);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', `Media Desk is not allowed to read "${name}".`);
-  if (code === 'EISDIR') return new AppError('unsupported_media', `"${name}" is a folder, not a file.`);
-  return new AppError('io', `Could not read "${name}"${typeof code === 'string' ? ` (${code})` : ''}.`);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('io', phrase('errors:files.notFoundNamed', { name }));
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', phrase('errors:files.notAllowedToRead', { name }));
+  if (code === 'EISDIR') return new AppError('unsupported_media', phrase('errors:files.isFolder', { name }));
+  return new AppError('io', typeof code === 'string' ? phrase('errors:files.unreadable', { name, code }) : phrase('errors:files.unreadableNamed', { name }));
+
 }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, toAppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -150,7 +151,7 @@ export class TransferQueue {
       const spec: TransferSpec = parsed.data.spec;
       if (!FINAL_STATES.includes(item.state)) {
         item.state = 'failed';
-        item.error = { code: 'cancelled', message: 'Interrupted when Media Desk closed. Retry to send it again.' };
+        item.error = new AppError('cancelled', phrase('errors:queue.interrupted')).toData();
         item.finishedAt = new Date().toISOString();
         item.speed = 0;
         item.eta = null;
@@ -197,7 +198,7 @@ export class TransferQueue {
   }
 
   enqueue(spec: TransferSpec, transfer: NewTransfer): TransferItem {
-    if (!this.runners.has(spec.type)) throw new AppError('internal', `No runner for ${spec.type}.`);
+    if (!this.runners.has(spec.type)) throw new AppError('internal', phrase('errors:queue.noRunner', { type: spec.type }));
     const item: TransferItem = {
       id: `tr_${randomBytes(8).toString('hex')}`,
       accountId: transfer.accountId,
@@ -282,7 +283,7 @@ export class TransferQueue {
 
   private require(id: string): Entry {
     const entry = this.entries.get(id);
-    if (!entry) throw new AppError('not_found', 'That transfer is no longer in the list.');
+    if (!entry) throw new AppError('not_found', phrase('errors:queue.gone'));
     return entry;
   }
 
@@ -331,18 +332,19 @@ export class TransferQueue {
       },
     };
     try {
-      if (!runner) throw new AppError('internal', `No runner for ${entry.spec.type}.`);
+      if (!runner) throw new AppError('internal', phrase('errors:queue.noRunner', { type: entry.spec.type }));
       const result = await runner(context);
       if (controller.signal.aborted && result.items) {
         // A job over many items that was cancelled still says what it did to each one.
         const done = result.items.filter((i) => i.outcome !== 'cancelled').length;
-        await this.finish(entry, 'cancelled', { result, error: { code: 'cancelled', message: `Cancelled after ${done} of ${result.items.length} items.` } });
+        await this.finish(entry, 'cancelled', { result, error: new AppError('cancelled', phrase('errors:queue.cancelledAfter', { done, total: result.items.length })).toData() });
         return;
       }
-      if (controller.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      if (controller.signal.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
       await this.finish(entry, 'done', { result });
     } catch (err) {
-      const error = controller.signal.aborted ? new AppError('cancelled', 'Cancelled.') : toAppError(err);
+      const error = controller.signal.aborted ? new AppError('cancelled', phrase('errors:generic.cancelled')) : toAppError(err);
+
       await this.finish(entry, error.code === 'cancelled' ? 'cancelled' : 'failed', { error: error.toData() });
     }
   }

@@ -4,12 +4,16 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SecureStorageInfo } from '../../common/contract.js';
+import type { MessageKey } from '../../common/i18n/catalogue.js';
+import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { setAsideCorrupt, writeFileAtomic } from '../storage/atomic.js';
 
 /** Something the user must hear about the cipher's start (a damaged key replaced, a key others can read). */
 export interface CipherNotice {
   level: 'warn' | 'error';
+  /** In English, for the log. */
   message: string;
+  phrase?: Phrase;
 }
 
 export interface SecretCipher {
@@ -25,12 +29,18 @@ export interface SecretCipher {
   readonly keyReplaced?: boolean;
 }
 
+/** The settings screen's sentence: English for the log and older windows, the phrase for the window's language. */
+export function describedStorage(key: MessageKey): Pick<SecureStorageInfo, 'description' | 'descriptionPhrase'> {
+  const said = phrase(key);
+  return { description: inEnglish(said), descriptionPhrase: said };
+}
+
 /** Secrets live for this session only: nothing is written. */
 export const memoryOnlyCipher: SecretCipher = {
   info: {
     persistent: false,
     backend: 'memory',
-    description: 'No secure storage is available: passwords and tokens are kept in memory only and must be entered again after a restart.',
+    ...describedStorage('errors:vault.memoryOnly'),
   },
   encrypt: () => Promise.reject(new Error('memory-only vault does not seal')),
   decrypt: () => Promise.reject(new Error('memory-only vault does not unseal')),
@@ -73,7 +83,7 @@ export async function createKeyFileCipher(dataDir: string, options: KeyFileOptio
     info: {
       persistent: true,
       backend: 'key-file',
-      description: 'Passwords and tokens are encrypted with a key kept in a file only your user can read (vault.key in the data folder).',
+      ...describedStorage('errors:vault.keyFile'),
     },
     notices,
     keyReplaced: replaced,
@@ -121,10 +131,8 @@ async function loadOrCreateKey(keyPath: string, readOnly: boolean): Promise<Load
     // A kill during the first start, a bad copy, a disk error: never a reason not to start. Keep it for a person
     // to look at, and start over with a new key; what it sealed cannot be opened any more.
     const movedTo = await setAsideCorrupt(keyPath);
-    notices.push({
-      level: 'error',
-      message: `The vault key was damaged (${found.damage}) and was set aside as ${path.basename(movedTo)}. A new key was made: saved passwords must be entered again in each account.`,
-    });
+    const said = phrase('errors:vault.keyReplaced', { damage: found.damage, file: path.basename(movedTo) });
+    notices.push({ level: 'error', message: inEnglish(said), phrase: said });
     replaced = true;
   }
   await fs.mkdir(path.dirname(keyPath), { recursive: true, mode: 0o700 });

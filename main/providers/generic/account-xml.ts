@@ -4,10 +4,10 @@
 // Liberal in what it takes: values as child elements or as attributes, any case of the root and of the known
 // keys, the account element at the root or inside a wrapper. Strict about safety: no DOCTYPE or entity
 // declarations (no XXE, no entity expansion), bounded size, UTF-8 only.
-import { formatBytes } from '../../common/format-bytes.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { GENERIC_AUTH_PASSWORD_KEYS, GENERIC_SETTING_KEYS, type GenericAuthPasswordKey, type GenericSettingKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import type { GenericSettingsInput } from './service-config.js';
 import { validateTemplates } from './templates.js';
 
@@ -44,19 +44,19 @@ const AUTH_PASSWORD_BY_LOWER_NAME = new Map<string, GenericAuthPasswordKey>(GENE
 export function importAccountXml(input: string | Uint8Array): ImportedGenericAccount {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (size > ACCOUNT_XML_MAX_BYTES) {
-    throw new AppError('validation', `The account XML is too large (${formatBytes(size)}; at most ${formatBytes(ACCOUNT_XML_MAX_BYTES)}).`);
+    throw new AppError('validation', phrase('errors:accounts.xmlTooLarge', { size, limit: ACCOUNT_XML_MAX_BYTES }));
   }
   const text = (typeof input === 'string' ? input : decodeUtf8(input)).replace(/^\uFEFF/, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new AppError('validation', 'The account XML contains a DOCTYPE or entity declaration, which Media Desk refuses for safety. Remove it and paste again.');
+    throw new AppError('validation', phrase('errors:accounts.xmlDoctype'));
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    throw new AppError('validation', `The account XML is not well-formed: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
+    throw new AppError('validation', phrase('errors:accounts.xmlMalformed', { said: valid.err.msg, line: valid.err.line, column: valid.err.col }));
   }
   const problems: string[] = [];
   const account = findAccountElement(parser.parse(text) as unknown, problems);
-  if (!account) throw new AppError('validation', 'The account XML has no <account> element and no genericMediaUpload settings.');
+  if (!account) throw new AppError('validation', phrase('errors:accounts.xmlNoAccount'));
 
   const imported: ImportedGenericAccount = { settings: {}, authPasswords: {}, variables: {}, problems };
   for (const [key, value] of entriesOf(account, problems)) assign(imported, key, value);
@@ -69,7 +69,8 @@ function decodeUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('validation', 'The account XML is not UTF-8 text. Save it as UTF-8 and try again.');
+    throw new AppError('validation', phrase('errors:accounts.xmlNotUtf8'));
+
   }
 }
 

@@ -3,6 +3,7 @@
 // for a literal percent sign); no message quotes any of it.
 import { GENERIC_AUTH_PAIRS } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import type { AuthSettings } from '../http/auth-send.js';
 import { compileAuthPassword, type GenericServiceConfig } from './service-config.js';
 import { REF_SEND_VARIABLES, renderTemplate, UPLOAD_VARIABLES, type TemplateScope } from './template-engine.js';
@@ -26,12 +27,13 @@ export function serviceCredentials(
   const usernameTemplate = (service === 'upload' ? config.upload : service === 'precheck' ? config.precheck : config.refSend)?.authUsername;
   const passwordSource = passwords[pair.password];
   if (!usernameTemplate && passwordSource === undefined) return undefined;
-  if (!usernameTemplate) throw new AppError('config', `A ${pair.password} is saved but ${pair.username} is empty: enter the user name, or remove the password.`);
-  if (passwordSource === undefined) throw new AppError('config', `${pair.username} is set but no ${pair.password} is saved for this account: enter the password.`);
+  if (!usernameTemplate) throw new AppError('config', phrase('errors:auth.passwordWithoutUser', { password: pair.password, username: pair.username }));
+  if (passwordSource === undefined) throw new AppError('config', phrase('errors:auth.userWithoutPassword', { password: pair.password, username: pair.username }));
   const variables = service === 'refSend' ? REF_SEND_VARIABLES : UPLOAD_VARIABLES;
   const password = renderTemplate(compileAuthPassword(passwordSource, pair.password, variables, Object.keys(scope.account), Object.keys(scope.globals)), 'part', scope);
   const username = renderTemplate(usernameTemplate, 'part', scope);
-  if (/[\x00-\x1f\x7f]/.test(username)) throw new AppError('config', `${pair.username} contains a line break or another control character once filled in.`);
-  if (username === '') throw new AppError('config', `${pair.username} is empty once filled in.`);
+  if (/[\x00-\x1f\x7f]/.test(username)) throw new AppError('config', phrase('errors:auth.userControl', { username: pair.username }));
+  if (username === '') throw new AppError('config', phrase('errors:auth.userEmpty', { username: pair.username }));
+
   return { username, password, names: `${pair.username} / ${pair.password}` };
 }

@@ -3,9 +3,9 @@
 //
 // Nothing leaves before every template is valid and every request that would carry a secret has been checked
 // against the transport rule (https, or loopback, or the account's explicit "allow insecure").
-import { formatBytes } from '../../common/format-bytes.js';
 import fs from 'node:fs/promises';
 import { AppError, toAppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { assertCredentialTransport, ChallengeCache, describeAuth, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
 import { PiecedBody } from '../http/file-body.js';
 import { assertSecretTransport, displayHost, parseRetryAfter, readBody, type HttpRequest, type HttpResponse, type TlsOptions } from '../http/transport.js';
@@ -31,8 +31,14 @@ export type { GenericConnection, GenericUploadOptions, GenericUploadRequest, Upl
 export interface ReferenceSendResult {
   recipient: string;
   ok: boolean;
-  /** Why it failed, fit to show. */
+  /** Why it failed, in English (for the log). */
   message?: string;
+  /** Why it failed, for the window to say in the reader's language. */
+  phrase?: Phrase;
+}
+
+function failedSend(recipient: string, error: AppError): ReferenceSendResult {
+  return { recipient, ok: false, message: error.message, ...(error.phrase ? { phrase: error.phrase } : {}) };
 }
 
 export interface GenericUploadResult {
@@ -90,7 +96,7 @@ class UploadRun {
   ) {
     const globals = connection.globals ?? {};
     const { config, problems } = compileGenericSettings(connection.settings, Object.keys(connection.account), Object.keys(globals));
-    if (!config) throw new AppError('config', describeProblems(problems));
+    if (!config) throw new AppError('config', problemsPhrase(problems));
     this.config = config;
     this.tls = connection.ca ? { ca: connection.ca } : undefined;
   }
@@ -105,7 +111,7 @@ class UploadRun {
       content_type: request.file.contentType,
     });
     if (request.recipients.length === 0 && usesRecipient(config)) {
-      throw new AppError('validation', "Enter at least one recipient: this account's upload sends %sms_to%.", { field: 'recipients' });
+      throw new AppError('validation', phrase('errors:generic.recipientNeeded'), { field: 'recipients' });
     }
     const precheck = config.precheck ? prepareSimpleRequest(config.precheck, uploadScope) : undefined;
     const upload = prepareUpload(config.upload, uploadScope, request.file);
@@ -159,8 +165,8 @@ class UploadRun {
   private async assertFileUnchanged(): Promise<void> {
     const { file } = this.request;
     const info = await fs.stat(file.path).catch(() => undefined);
-    if (!info?.isFile()) throw new AppError('io', `"${file.name}" is no longer there; it may have been moved or deleted.`);
-    if (info.size !== file.size) throw new AppError('io', `"${file.name}" changed since it was checked (${file.size} bytes then, ${info.size} now). Add it again.`);
+    if (!info?.isFile()) throw new AppError('io', phrase('errors:files.gone', { name: file.name }));
+    if (info.size !== file.size) throw new AppError('io', phrase('errors:files.changedSinceCheck', { name: file.name, then: file.size, now: info.size }));
   }
 
   /** Sends one request of the run, answering the server's authentication challenge when the service has credentials. */
@@ -202,7 +208,7 @@ class UploadRun {
       return;
     }
     const { answer } = await this.readAnswer(res);
-    throw refusal(answer, answerContext(res), 'refused the upload at the precheck');
+    throw refusal(answer, answerContext(res), 'precheck');
   }
 
   private async runUpload(prepared: ReturnType<typeof prepareUpload>, auth: AuthSettings | undefined, onOutcome: (outcome: AuthOutcome) => void): Promise<string> {
@@ -220,10 +226,10 @@ class UploadRun {
         onOutcome,
       );
       const { answer, problem } = await this.readAnswer(res);
-      if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'refused the upload');
+      if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'upload');
       return uploadResult(answer, answerContext(res));
     } catch (err) {
-      throw this.options.signal?.aborted ? new AppError('cancelled', 'Cancelled.') : err;
+      throw this.options.signal?.aborted ? new AppError('cancelled', phrase('errors:generic.cancelled')) : err;
     }
   }
 
@@ -234,10 +240,10 @@ class UploadRun {
     try {
       bytes = await readBody(res, ANSWER_BODY_CAP);
     } catch (err) {
-      if (this.options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      if (this.options.signal?.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
       const error = toAppError(err);
       if (error.code !== 'too_large') throw error;
-      return { problem: new AppError('protocol', `${server} sent an answer larger than ${formatBytes(ANSWER_BODY_CAP)}; a short XML or JSON answer was expected.`, { status: res.status }) };
+      return { problem: new AppError('protocol', phrase('errors:generic.answerTooLarge', { server, size: ANSWER_BODY_CAP }), { status: res.status }) };
     }
     try {
       return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server) };
@@ -271,7 +277,7 @@ class UploadRun {
     const results: ReferenceSendResult[] = [];
     for (const recipient of this.request.recipients) {
       if (this.options.signal?.aborted) {
-        results.push({ recipient, ok: false, message: 'Cancelled before the reference was sent.' });
+        results.push(failedSend(recipient, new AppError('cancelled', phrase('errors:generic.cancelledBeforeReference'))));
         continue;
       }
       try {
@@ -284,10 +290,10 @@ class UploadRun {
           results.push({ recipient, ok: true });
         } else {
           const { answer } = await this.readAnswer(res);
-          results.push({ recipient, ok: false, message: refusal(answer, answerContext(res), 'refused the reference send').message });
+          results.push(failedSend(recipient, refusal(answer, answerContext(res), 'referenceSend')));
         }
       } catch (err) {
-        results.push({ recipient, ok: false, message: toAppError(err).message });
+        results.push(failedSend(recipient, toAppError(err)));
       }
     }
     return results;
@@ -326,7 +332,9 @@ function answerContext(res: HttpResponse) {
   return { server: res.host, status: res.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
 }
 
-function describeProblems(problems: readonly TemplateProblem[]): string {
-  const first = problems[0]?.message ?? 'The account settings are incomplete.';
-  return problems.length > 1 ? `${first} (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in the account settings)` : first;
+function problemsPhrase(problems: readonly TemplateProblem[]): Phrase | string {
+  const first = problems[0];
+  const said = first ? (first.phrase ?? first.message) : phrase('errors:generic.settingsIncomplete');
+  return problems.length > 1 ? phrase('errors:generic.problemsInSettings', { problem: said, count: problems.length - 1 }) : said;
 }
+

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { GENERIC_AUTH_PASSWORD_KEYS, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { issuePhrase } from '../../common/validation-messages.js';
 import { genericSettingsInputSchema, type GenericSettingsInput } from './service-config.js';
 
 export interface GenericConnection {
@@ -86,12 +88,13 @@ export type CheckedConnection = z.infer<typeof connectionSchema>;
 export type CheckedRequest = z.infer<typeof requestSchema>;
 export type CheckedOptions = z.infer<typeof optionsSchema>;
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: Phrase): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  throw new AppError('validation', `${what} is invalid${field ? ` at ${field}` : ''}: ${issue?.message ?? 'unknown problem'}`, field ? { field } : undefined);
+  const reason = issue ? issuePhrase(issue) : phrase('errors:generic.unknownProblem');
+  throw new AppError('validation', field ? phrase('errors:generic.inputInvalidAt', { what, field, reason }) : phrase('errors:generic.inputInvalid', { what, reason }), field ? { field } : undefined);
 }
 
 export function checkInputs(
@@ -100,8 +103,9 @@ export function checkInputs(
   options: unknown,
 ): { connection: CheckedConnection; request: CheckedRequest; options: CheckedOptions } {
   return {
-    connection: parse(connectionSchema, connection, 'The account connection'),
-    request: parse(requestSchema, request, 'The upload request'),
-    options: parse(optionsSchema, options ?? {}, 'The upload options'),
+    connection: parse(connectionSchema, connection, phrase('errors:generic.input.connection')),
+    request: parse(requestSchema, request, phrase('errors:generic.input.request')),
+    options: parse(optionsSchema, options ?? {}, phrase('errors:generic.input.options')),
+
   };
 }

@@ -11,6 +11,7 @@
 //   clearly instead of hanging the server.
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { PiecedBody, type BodyPiece } from '../http/file-body.js';
 
 export interface MultipartField {
@@ -66,7 +67,7 @@ function partHead(boundary: string, part: MultipartPart): string {
 }
 
 export function buildMultipartBody(parts: readonly MultipartPart[], boundary = newBoundary()): MultipartBody {
-  if (!BOUNDARY_RULE.test(boundary)) throw new AppError('internal', 'A multipart boundary must be 1 to 70 letters and digits.');
+  if (!BOUNDARY_RULE.test(boundary)) throw new AppError('internal', phrase('errors:generic.boundary'));
   if (parts.some((part) => part.kind === 'field' && part.value.includes(boundary))) {
     // Only reachable with a caller-chosen boundary; a fresh random one is tried instead.
     return buildMultipartBody(parts);
@@ -85,8 +86,9 @@ export function buildMultipartBody(parts: readonly MultipartPart[], boundary = n
     pieces.push({
       path: part.path,
       length: part.size,
-      shortError: (read) => new AppError('io', `"${part.fileName}" changed while it was being sent: expected ${part.size} bytes, found ${read}.`),
-      readError: (code) => new AppError('io', `Could not read "${part.fileName}" (${code}).`),
+      shortError: (read) => new AppError('io', phrase('errors:files.changedWhileSending', { name: part.fileName, expected: part.size, found: read })),
+      readError: (code) => new AppError('io', phrase('errors:files.unreadable', { name: part.fileName, code })),
+
     });
   }
   if (parts.length > 0) text += `--${boundary}--${CRLF}`;

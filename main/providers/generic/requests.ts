@@ -1,6 +1,7 @@
 // Fills a compiled service's templates with real values: the URL, the headers, the PostData or the multipart
 // parts, and whether the request carries a secret (any secret account value substituted anywhere in it).
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import type { MultipartPart } from './multipart.js';
 import type { HeaderTemplate, SimpleServiceConfig, UploadConfig } from './service-config.js';
 import { renderTemplate, renderTemplateForDisplay, usesSecret, type ParsedTemplate, type TemplateContext, type TemplateScope } from './template-engine.js';
@@ -62,7 +63,7 @@ export function prepareUpload(upload: UploadConfig, scope: TemplateScope, file: 
   const parts = upload.parts.map((part): MultipartPart => {
     templates.push(part.name);
     const name = renderTemplate(part.name, 'part', scope).trim();
-    if (name === '') throw new AppError('config', 'genericMediaUploadMultipartData has a part whose name is empty once filled in.');
+    if (name === '') throw new AppError('config', phrase('errors:template.partNameEmpty', { setting: 'genericMediaUploadMultipartData' }));
     if (part.file) return { kind: 'file', name, fileName: file.name, contentType: file.contentType, path: file.path, size: file.size };
     templates.push(part.value);
     return { kind: 'field', name, value: renderTemplate(part.value, 'part', scope) };
@@ -83,9 +84,10 @@ function renderUrl(template: ParsedTemplate, scope: TemplateScope): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('config', `${template.where} is not a valid URL once its variables are filled in.`);
+    throw new AppError('config', phrase('errors:template.urlInvalid', { setting: template.where }));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('config', `${template.where} must be an http(s) URL.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('config', phrase('errors:template.urlNotHttp', { setting: template.where }));
+
   return url;
 }
 

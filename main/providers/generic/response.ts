@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { decodeUtf8 } from '../http/transport.js';
 
 /** Answers are a few hundred bytes; anything this large is not an answer to us. */
@@ -108,25 +109,39 @@ export interface AnswerContext {
 
 /** The media_url of a successful upload, or the AppError the user sees. */
 export function uploadResult(answer: ServerAnswer, ctx: AnswerContext): string {
-  if (ctx.status < 200 || ctx.status > 299) throw refusal(answer, ctx, 'refused the upload');
+  if (ctx.status < 200 || ctx.status > 299) throw refusal(answer, ctx, 'upload');
   if (answer.mediaUrl === undefined) {
-    const said = answer.message ? ` It said: "${answer.message}"` : '';
-    throw new AppError('protocol', `${ctx.server} accepted the upload but sent no media_url.${said}`, { status: ctx.status });
+    const said = answer.message
+      ? phrase('errors:generic.noMediaUrlSaid', { server: ctx.server, said: answer.message })
+      : phrase('errors:generic.noMediaUrl', { server: ctx.server });
+    throw new AppError('protocol', said, { status: ctx.status });
   }
   return checkMediaUrl(answer.mediaUrl, ctx.server);
 }
 
 /** The error for a non-2xx answer: the server's own message when it gave one, else a generic one with the status. */
-export function refusal(answer: ServerAnswer | undefined, ctx: AnswerContext, what: string): AppError {
+export function refusal(answer: ServerAnswer | undefined, ctx: AnswerContext, what: 'upload' | 'precheck' | 'referenceSend'): AppError {
   const status = `HTTP ${ctx.status}${STATUS_CODES[ctx.status] ? ` ${STATUS_CODES[ctx.status]}` : ''}`;
+  const values = { server: ctx.server, status };
   const message = answer?.message
-    ? `${ctx.server} ${what}: ${answer.message} (${status}).`
-    : `${ctx.server} ${what} with ${status} and gave no reason.`;
+    ? phrase(REFUSED_SAYING[what], { ...values, said: answer.message })
+    : phrase(REFUSED[what], values);
   return new AppError(codeForStatus(ctx.status), message, {
     status: ctx.status,
     ...(ctx.retryAfter !== undefined ? { retryAfter: ctx.retryAfter } : {}),
   });
 }
+
+const REFUSED_SAYING = {
+  upload: 'errors:generic.refusedUploadSaid',
+  precheck: 'errors:generic.refusedPrecheckSaid',
+  referenceSend: 'errors:generic.refusedReferenceSendSaid',
+} as const;
+const REFUSED = {
+  upload: 'errors:generic.refusedUpload',
+  precheck: 'errors:generic.refusedPrecheck',
+  referenceSend: 'errors:generic.refusedReferenceSend',
+} as const;
 
 function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'unauthorized';
@@ -143,10 +158,11 @@ function checkMediaUrl(raw: string, server: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('protocol', `${server} sent a media_url that is not a URL.`);
+    throw new AppError('protocol', phrase('errors:generic.mediaUrlNotUrl', { server }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('protocol', `${server} sent a media_url that is not an http(s) URL (${url.protocol}).`);
+    throw new AppError('protocol', phrase('errors:generic.mediaUrlScheme', { server, scheme: url.protocol }));
+
   }
   return raw;
 }

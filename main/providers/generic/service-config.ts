@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
 import { AppError } from '../../common/errors.js';
+import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import {
   isMediaContent,
   MEDIA_CONTENT,
@@ -13,7 +14,7 @@ import {
   REF_SEND_VARIABLES,
   renderTemplate,
   UPLOAD_VARIABLES,
-  unknownVariableMessage,
+  unknownVariablePhrase,
   type ParsedTemplate,
   type TemplateNode,
 } from './template-engine.js';
@@ -31,7 +32,14 @@ export const genericSettingsInputSchema = z.object(
 
 export interface TemplateProblem {
   setting: GenericSettingKey;
+  /** In English, for the log. */
   message: string;
+  /** The same, for the window to say in the reader's language. */
+  phrase?: Phrase;
+}
+
+function problem(setting: GenericSettingKey, said: Phrase): TemplateProblem {
+  return { setting, message: inEnglish(said), phrase: said };
 }
 
 export interface HeaderTemplate {
@@ -117,7 +125,7 @@ function attempt<T>(ctx: Context, setting: GenericSettingKey, fn: () => T): T | 
     return fn();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    ctx.problems.push({ setting, message: err.message });
+    ctx.problems.push({ setting, message: err.message, ...(err.phrase ? { phrase: err.phrase } : {}) });
     return undefined;
   }
 }
@@ -128,12 +136,12 @@ function present(value: string | undefined): value is string {
 
 function compileUpload(settings: GenericSettingsInput, ctx: Context): UploadConfig | undefined {
   const urlSource = settings.genericMediaUploadUrl;
-  if (!present(urlSource)) ctx.problems.push({ setting: 'genericMediaUploadUrl', message: 'genericMediaUploadUrl is empty: the upload needs a URL.' });
+  if (!present(urlSource)) ctx.problems.push(problem('genericMediaUploadUrl', phrase('errors:template.uploadUrlEmpty', { setting: 'genericMediaUploadUrl' })));
   const url = present(urlSource) ? checkedUrl(urlSource.trim(), 'genericMediaUploadUrl', UPLOAD_VARIABLES, ctx) : undefined;
 
   const rawMethod = (settings.genericMediaUploadMethod ?? '').trim().toUpperCase() || 'POST';
   if (rawMethod !== 'POST' && rawMethod !== 'PUT') {
-    ctx.problems.push({ setting: 'genericMediaUploadMethod', message: `genericMediaUploadMethod is "${rawMethod}"; the upload uses POST or PUT.` });
+    ctx.problems.push(problem('genericMediaUploadMethod', phrase('errors:template.uploadMethod', { setting: 'genericMediaUploadMethod', method: rawMethod })));
   }
   const headers = compileHeaders(settings.genericMediaUploadCustomHeaders, 'genericMediaUploadCustomHeaders', UPLOAD_VARIABLES, ctx, false);
   const parts = compileParts(settings.genericMediaUploadMultipartData, ctx);
@@ -150,11 +158,11 @@ function compileParts(source: string | undefined, ctx: Context): PartTemplate[] 
   for (const entry of splitFormTemplate(parsed.nodes)) {
     const name = { where: setting, nodes: trimText(entry.name) };
     if (name.nodes.length === 0) {
-      ctx.problems.push({ setting, message: `${setting} has a part without a name (before "=").` });
+      ctx.problems.push(problem(setting, phrase('errors:template.partWithoutName', { setting })));
       continue;
     }
     if (entry.value === undefined) {
-      ctx.problems.push({ setting, message: `${setting} has a part "${describeNodes(name.nodes)}" without "=value".` });
+      ctx.problems.push(problem(setting, phrase('errors:template.partWithoutValue', { setting, part: describeNodes(name.nodes) })));
       continue;
     }
     checkVariables(name.nodes, setting, UPLOAD_VARIABLES, ctx);
@@ -167,9 +175,9 @@ function compileParts(source: string | undefined, ctx: Context): PartTemplate[] 
   }
   const fileParts = parts.filter((part) => part.file).length;
   if (fileParts === 0) {
-    ctx.problems.push({ setting, message: `${setting} has no part whose value is %media_content%: the server would receive no file (for example "file=%media_content%").` });
+    ctx.problems.push(problem(setting, phrase('errors:template.noFilePart', { setting })));
   } else if (fileParts > 1) {
-    ctx.problems.push({ setting, message: `${setting} has ${fileParts} parts whose value is %media_content%; the file goes in exactly one.` });
+    ctx.problems.push(problem(setting, phrase('errors:template.manyFileParts', { setting, parts: fileParts })));
   }
   return parts;
 }
@@ -189,16 +197,16 @@ function compileSimple(settings: GenericSettingsInput, ctx: Context, keys: Simpl
   const methodSource = (settings[keys.method] ?? '').trim().toUpperCase();
   if (!present(urlSource)) {
     for (const key of [keys.method, keys.postData, keys.authUsername, ...(keys.headers ? [keys.headers] : [])]) {
-      if (present(settings[key])) ctx.problems.push({ setting: key, message: `${key} is set but ${keys.url} is empty.` });
+      if (present(settings[key])) ctx.problems.push(problem(key, phrase('errors:template.setWithoutUrl', { setting: key, url: keys.url })));
     }
     return undefined;
   }
   const url = checkedUrl(urlSource.trim(), keys.url, keys.variables, ctx);
   const method = (methodSource || (present(postData) ? 'POST' : 'GET')) as SimpleMethod;
   if (!['GET', 'HEAD', 'POST', 'PUT'].includes(method)) {
-    ctx.problems.push({ setting: keys.method, message: `${keys.method} is "${method}"; use GET, HEAD, POST or PUT.` });
+    ctx.problems.push(problem(keys.method, phrase('errors:template.simpleMethod', { setting: keys.method, method })));
   } else if ((method === 'GET' || method === 'HEAD') && present(postData)) {
-    ctx.problems.push({ setting: keys.method, message: `${keys.method} is ${method}, which cannot carry ${keys.postData}; use POST or PUT.` });
+    ctx.problems.push(problem(keys.method, phrase('errors:template.methodWithoutBody', { setting: keys.method, method, postData: keys.postData })));
   }
   const body = present(postData) ? attempt(ctx, keys.postData, () => parseTemplate(postData, keys.postData)) : undefined;
   if (body) checkVariables(body.nodes, keys.postData, keys.variables, ctx);
@@ -224,11 +232,11 @@ export function compileAuthPassword(source: string, setting: string, variables: 
   try {
     template = parseTemplate(source, setting);
   } catch {
-    throw new AppError('config', `${setting} is not a valid template: a % must start a variable such as %account[password]%; write %% for a percent sign that is part of the password.`);
+    throw new AppError('config', phrase('errors:template.passwordInvalid', { setting }));
   }
   for (const ref of references(template.nodes)) {
     const known = ref.kind === 'account' ? accountKeys.includes(ref.key) : ref.name !== MEDIA_CONTENT && (variables.includes(ref.name) || globalNames.includes(ref.name));
-    if (!known) throw new AppError('config', `${setting} uses a variable this service does not have; write %% for a percent sign that is part of the password.`);
+    if (!known) throw new AppError('config', phrase('errors:template.passwordUnknownVariable', { setting }));
   }
   return template;
 }
@@ -248,11 +256,11 @@ function checkedUrl(source: string, setting: GenericSettingKey, variables: reado
     url ??= parseUrl(filled);
   }
   if (!url) {
-    ctx.problems.push({ setting, message: `${setting} is not a valid URL once its variables are filled in.` });
+    ctx.problems.push(problem(setting, phrase('errors:template.urlInvalid', { setting })));
   } else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    ctx.problems.push({ setting, message: `${setting} must start with https:// (or http://), not "${url.protocol}".` });
+    ctx.problems.push(problem(setting, phrase('errors:template.urlScheme', { setting, scheme: url.protocol })));
   } else if (!url.hostname) {
-    ctx.problems.push({ setting, message: `${setting} has no server name.` });
+    ctx.problems.push(problem(setting, phrase('errors:template.urlNoHost', { setting })));
   }
   return template;
 }
@@ -268,9 +276,9 @@ function parseUrl(text: string): URL | undefined {
 function checkVariables(nodes: readonly TemplateNode[], setting: GenericSettingKey, variables: readonly string[], ctx: Context): void {
   for (const ref of references(nodes)) {
     if (ref.kind === 'account') {
-      if (!ctx.accountKeys.has(ref.key)) ctx.problems.push({ setting, message: `${setting} uses %account[${ref.key}]%, but the account has no "${ref.key}".` });
+      if (!ctx.accountKeys.has(ref.key)) ctx.problems.push(problem(setting, phrase('errors:template.accountKeyMissing', { setting, key: ref.key })));
     } else if (ref.name === MEDIA_CONTENT || (!variables.includes(ref.name) && !ctx.globalNames.has(ref.name))) {
-      ctx.problems.push({ setting, message: unknownVariableMessage(setting, ref.name) });
+      ctx.problems.push(problem(setting, unknownVariablePhrase(setting, ref.name)));
     }
   }
 }
@@ -290,18 +298,19 @@ function compileHeaders(source: string | undefined, setting: GenericSettingKey, 
     if (line.trim() === '') continue;
     // CR and LF separate lines; any other control character but a tab cannot be sent in a header (Node refuses it).
     if (/[\x00-\x08\x0b-\x1f\x7f]/.test(line)) {
-      ctx.problems.push({ setting, message: `${setting} has a control character in the line "${line.trim().slice(0, 60).replace(/[\x00-\x1f\x7f]/g, '?')}".` });
+      ctx.problems.push(problem(setting, phrase('errors:template.headerLineControl', { setting, line: line.trim().slice(0, 60).replace(/[\x00-\x1f\x7f]/g, '?') })));
       continue;
     }
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon).trim() : '';
     if (!HEADER_NAME.test(name)) {
-      ctx.problems.push({ setting, message: `${setting} has a line that is not "Name: value": "${line.trim().slice(0, 60)}".` });
+      ctx.problems.push(problem(setting, phrase('errors:template.headerLineShape', { setting, line: line.trim().slice(0, 60) })));
       continue;
     }
     const lower = name.toLowerCase();
     if (RESERVED_HEADERS.has(lower) || (lower === 'content-type' && !contentTypeAllowed)) {
-      ctx.problems.push({ setting, message: `${setting} sets ${name}, which Media Desk sets itself for this request.` });
+      ctx.problems.push(problem(setting, phrase('errors:template.headerReserved', { setting, name })));
+
       continue;
     }
     const value = attempt(ctx, setting, () => parseTemplate(line.slice(colon + 1).trim(), setting));

@@ -16,6 +16,7 @@
 //   header  raw, but CR, LF and other control characters are refused
 import { createHash } from 'node:crypto';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { formEncode, jsonStringBody, percentEncode } from '../../core/text-encoding.js';
 
 export type TemplateNode =
@@ -57,7 +58,7 @@ const REFERENCE = /([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]%]*)\])?([%(])/y;
 /** Parses a template; throws AppError('config') naming the setting and the position of the first mistake. */
 export function parseTemplate(source: string, where: string): ParsedTemplate {
   const { nodes, end } = parseSequence(source, 0, where, false);
-  if (end !== source.length) throw malformed(where, end, 'an unexpected ")%"');
+  if (end !== source.length) throw new AppError('config', phrase('errors:template.unexpectedClose', { where, position: end + 1 }));
   return { where, nodes };
 }
 
@@ -87,33 +88,30 @@ function parseSequence(source: string, start: number, where: string, insideFunct
     }
     REFERENCE.lastIndex = pos + 1;
     const match = REFERENCE.exec(source);
-    if (!match) throw malformed(where, pos, 'a "%" that does not start a variable (write %% for a literal percent sign)');
+    if (!match) throw new AppError('config', phrase('errors:template.strayPercent', { where, position: pos + 1 }));
     const [whole, name = '', key, terminator] = match;
     flushText();
     if (terminator === '(') {
-      if (name !== 'sha1' || key !== undefined) throw new AppError('config', `${where} uses the function %${name}(…)%; the only function is %sha1(…)%.`);
+      if (name !== 'sha1' || key !== undefined) throw new AppError('config', phrase('errors:template.unknownFunction', { where, name }));
       const inner = parseSequence(source, pos + 1 + whole.length, where, true);
       nodes.push({ kind: 'sha1', body: inner.nodes });
       pos = inner.end;
       continue;
     }
     if (key !== undefined) {
-      if (name !== 'account') throw new AppError('config', `${where} uses %${name}[${key}]%; only %account[KEY]% takes a key.`);
-      if (key.trim() === '') throw new AppError('config', `${where} uses %account[]% without a key.`);
+      if (name !== 'account') throw new AppError('config', phrase('errors:template.keyNotAllowed', { where, name, key }));
+      if (key.trim() === '') throw new AppError('config', phrase('errors:template.emptyKey', { where }));
       nodes.push({ kind: 'account', key });
     } else {
       nodes.push({ kind: 'variable', name });
     }
     pos += 1 + whole.length;
   }
-  if (insideFunction) throw new AppError('config', `${where} has a %sha1(…)% that is never closed with ")%".`);
+  if (insideFunction) throw new AppError('config', phrase('errors:template.unclosedFunction', { where }));
   flushText();
   return { nodes, end: pos };
 }
 
-function malformed(where: string, position: number, what: string): AppError {
-  return new AppError('config', `${where} has ${what} at character ${position + 1}.`);
-}
 
 /** What stands for a secret-derived value in the display rendering. */
 export const SECRET_MASK = '•••';
@@ -151,13 +149,13 @@ function renderNodes(nodes: readonly TemplateNode[], where: string, context: Tem
       }
       case 'account': {
         const value = lookup(scope.account, node.key);
-        if (value === undefined) throw new AppError('config', `${where} uses %account[${node.key}]%, but this account has no "${node.key}".`);
+        if (value === undefined) throw new AppError('config', phrase('errors:template.noAccountKey', { where, key: node.key }));
         out += encodeValue(value, context, where, `%account[${node.key}]%`, 'config');
         break;
       }
       case 'variable': {
         const value = lookup(scope.service, node.name) ?? lookup(scope.globals, node.name);
-        if (value === undefined) throw new AppError('config', unknownVariableMessage(where, node.name));
+        if (value === undefined) throw new AppError('config', unknownVariablePhrase(where, node.name));
         const fromRequest = Object.hasOwn(scope.service, node.name);
         out += encodeValue(value, context, where, `%${node.name}%`, fromRequest ? 'validation' : 'config');
         break;
@@ -167,10 +165,10 @@ function renderNodes(nodes: readonly TemplateNode[], where: string, context: Tem
   return out;
 }
 
-export function unknownVariableMessage(where: string, name: string): string {
-  if (name === MEDIA_CONTENT) return `${where} uses %media_content%, which can only be the whole value of a multipart part of the upload.`;
-  if (ALL_SERVICE_VARIABLES.has(name)) return `${where} uses %${name}%, which is not available in this request.`;
-  return `${where} uses %${name}%, which is not a known variable.`;
+export function unknownVariablePhrase(where: string, name: string): Phrase {
+  if (name === MEDIA_CONTENT) return phrase('errors:template.mediaContentMisplaced', { where });
+  if (ALL_SERVICE_VARIABLES.has(name)) return phrase('errors:template.variableUnavailable', { where, name });
+  return phrase('errors:template.unknownVariable', { where, name });
 }
 
 function lookup(map: Readonly<Record<string, string>>, key: string): string | undefined {
@@ -189,8 +187,9 @@ function encodeValue(value: string, context: TemplateContext | 'raw', where: str
     case 'raw':
       return value;
     case 'header':
-      if (/[\r\n]/.test(value)) throw new AppError(blame, `The value of ${variable} contains a line break, which cannot go into the header in ${where}.`);
-      if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value)) throw new AppError(blame, `The value of ${variable} contains a control character, which cannot go into the header in ${where}.`);
+      if (/[\r\n]/.test(value)) throw new AppError(blame, phrase('errors:template.headerLineBreak', { variable, where }));
+      if (/[\x00-\x08\x0b-\x1f\x7f]/.test(value)) throw new AppError(blame, phrase('errors:template.headerControl', { variable, where }));
+
       return value;
   }
 }

@@ -6,6 +6,8 @@
 // A large streamed body is never sent just to learn the challenge: it goes with `Expect: 100-continue`, so a 401
 // comes back before the body; and a challenge already answered on the same origin (the precheck's) is reused.
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
+
 import { chooseChallenge, describeChallenge, DigestSession, parseChallenges, type ChosenChallenge, type Credentials } from './http-auth.js';
 import { basicAuth, isLoopbackHost, send, type HttpRequest, type HttpResponse } from './transport.js';
 
@@ -64,7 +66,7 @@ export function assertCredentialTransport(url: URL, auth: AuthSettings, allowIns
   if (url.protocol === 'https:' || isLoopbackHost(url.hostname) || allowInsecure) return;
   throw new AppError(
     'insecure',
-    `Refusing to send ${auth.names} to ${host} over plain http: the password could be read on the way. Use an https:// URL, or tick "allow insecure http" for this account.`,
+    phrase('errors:auth.insecurePassword', { names: auth.names, host }),
   );
 }
 
@@ -116,7 +118,7 @@ export async function sendWithAuth(
       session ??= new DigestSession(challenge);
       headers.authorization = session.authorization(auth, target.method, uri);
     } else if (challenge) {
-      if (auth.username.includes(':')) throw new AppError('config', `The server asks for Basic authentication, whose user name cannot contain ":" (${auth.names}).`);
+      if (auth.username.includes(':')) throw new AppError('config', phrase('errors:auth.basicColon', { names: auth.names }));
       headers.authorization = basicAuth(auth.username, auth.password);
     }
     const outcome: AuthOutcome = challenge ? { scheme: describeChallenge(challenge), source } : {};
@@ -143,10 +145,10 @@ export async function sendWithAuth(
     challenge = offered;
     session = undefined;
   }
-  throw new AppError('unauthorized', `${target.host} kept asking for authentication; the request was given up.`, { status: 401 });
+  throw new AppError('unauthorized', phrase('errors:auth.keptAsking', { host: target.host }), { status: 401 });
 }
 
 function refused(response: HttpResponse, auth: AuthSettings): AppError {
   response.body.resume();
-  return new AppError('unauthorized', `${response.host} refused the user name or password (${auth.names}). Check them in the account.`, { status: 401 });
+  return new AppError('unauthorized', phrase('errors:auth.refused', { host: response.host, names: auth.names }), { status: 401 });
 }

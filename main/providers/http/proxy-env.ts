@@ -7,6 +7,7 @@
 //   127.0.0.1, ::1) goes through the proxy too unless NO_PROXY lists it.
 import { BlockList, isIP } from 'node:net';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { bypassEntries } from '../../common/proxy.js';
 import { DIRECT, type ProxyRoute, type ProxyServer, type RoutePicker } from './proxy-route.js';
 
@@ -58,26 +59,27 @@ function inRange(address: string, network: string, bits: number): boolean {
 }
 
 /** A proxy URL from the environment or a PAC answer: http(s) only, host and port kept, user-info as credentials. */
-export function proxyServerFromUrl(raw: string, source: string): ProxyServer {
+export function proxyServerFromUrl(raw: string, source: string | Phrase): ProxyServer {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new AppError('config', `${source} is not a proxy address Media Desk can read (expected http://host:port).`);
+    throw new AppError('config', phrase('errors:proxy.badAddress', { source }));
   }
   if (url.protocol.startsWith('socks')) {
-    throw new AppError('config', `${source} names a SOCKS proxy (${url.host}); Media Desk supports HTTP proxies only. Choose a manual HTTP proxy in Settings, Network.`);
+    throw new AppError('config', phrase('errors:proxy.socks', { source, host: url.host }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('config', `${source} uses "${url.protocol}"; Media Desk supports http:// and https:// proxies only.`);
+    throw new AppError('config', phrase('errors:proxy.badScheme', { source, scheme: url.protocol }));
   }
   const server: ProxyServer = { url: new URL(url.origin), source };
   if (url.username !== '' || url.password !== '') {
     try {
       server.credentials = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
     } catch {
-      throw new AppError('config', `The user name or password in ${source} is not valid percent-encoding.`);
+      throw new AppError('config', phrase('errors:proxy.badEncoding', { source }));
+
     }
   }
   return server;

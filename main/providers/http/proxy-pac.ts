@@ -3,10 +3,11 @@
 // wins; SOCKS (and QUIC) entries are skipped, and a list of nothing else fails in words. Chromium would fall back
 // to the next entry when a proxy does not answer; here the first usable one is used, and its failure is reported.
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { DIRECT, type ProxyRoute } from './proxy-route.js';
 import { proxyServerFromUrl } from './proxy-env.js';
 
-const SOURCE = 'the system proxy settings';
+const SOURCE = phrase('errors:proxy.source.system');
 
 export function routeFromPac(answer: string, url: URL): ProxyRoute {
   const skipped: string[] = [];
@@ -27,6 +28,7 @@ export function routeFromPac(answer: string, url: URL): ProxyRoute {
   const socks = skipped.some((e) => /^SOCKS/i.test(e));
   throw new AppError(
     'config',
-    `The system proxy settings send ${url.host} through ${skipped.join(', ')}; Media Desk supports ${socks ? 'HTTP proxies only, not SOCKS' : 'HTTP proxies only'}. Choose a manual HTTP proxy in Settings, Network.`,
+    phrase(socks ? 'errors:proxy.systemSocks' : 'errors:proxy.systemUnsupported', { host: url.host, proxies: skipped.join(', ') }),
+
   );
 }

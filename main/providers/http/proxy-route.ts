@@ -6,7 +6,8 @@ import type http from 'node:http';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import { AppError } from '../../common/errors.js';
+import { AppError, sayable } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { basicAuth } from './transport.js';
 
 export interface ProxyCredentials {
@@ -18,8 +19,8 @@ export interface ProxyServer {
   /** http: or https: and the proxy's host and port only (credentials travel separately, never in a URL). */
   url: URL;
   credentials?: ProxyCredentials;
-  /** Where the proxy came from, for messages: 'Settings', 'HTTPS_PROXY', 'the system proxy settings'. */
-  source: string;
+  /** Where the proxy came from, for messages: an environment variable's name ('HTTPS_PROXY') or a phrase (Settings, the system's proxy settings). */
+  source: string | Phrase;
 }
 
 export type ProxyRoute = { kind: 'direct' } | { kind: 'proxy'; proxy: ProxyServer };
@@ -40,7 +41,7 @@ export async function routeFor(url: URL): Promise<ProxyRoute> {
     return await picker(url);
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('config', `Media Desk could not work out the proxy for ${url.host}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new AppError('config', phrase('errors:proxy.unresolved', { host: url.host, reason: sayable(err) }));
   }
 }
 
@@ -75,10 +76,12 @@ class TunnelAgent extends HttpsProxyAgent<string> {
 
 /** A 407 from the proxy: the proxy's name and where it came from, never the password. */
 export function proxyAuthError(proxy: ProxyServer): AppError {
-  const tried = proxy.credentials ? `refused the user name "${proxy.credentials.username}" and its password` : 'asks for a user name and password';
+  const values = { proxy: proxyName(proxy), source: proxy.source };
   return new AppError(
     'unauthorized',
-    `The proxy ${proxyName(proxy)} (from ${proxy.source}) ${tried} (407). Set the proxy's user name and password in Settings, Network.`,
+    proxy.credentials
+      ? phrase('errors:proxy.refusedCredentials', { ...values, username: proxy.credentials.username })
+      : phrase('errors:proxy.asksCredentials', values),
   );
 }
 
@@ -87,20 +90,20 @@ export function proxyAuthError(proxy: ProxyServer): AppError {
  * answers (502) or as TLS errors (undefined here: the transport says those as without a proxy).
  */
 export function proxyNetworkError(proxy: ProxyServer, host: string, err: NodeJS.ErrnoException): AppError | undefined {
-  const via = `the proxy ${proxyName(proxy)} (from ${proxy.source})`;
+  const via = { proxy: proxyName(proxy), source: proxy.source };
   switch (err.code) {
     case 'ECONNREFUSED':
-      return new AppError('network', `Could not reach ${via}: the connection was refused.`);
+      return new AppError('network', phrase('errors:proxy.connectionRefused', via));
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppError('network', `Could not reach ${via}: its name was not found.`);
+      return new AppError('network', phrase('errors:proxy.nameNotFound', via));
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return new AppError('network', `Could not reach ${via} (${err.code}).`);
+      return new AppError('network', phrase('errors:proxy.unreachable', { ...via, code: err.code }));
     case 'ECONNRESET':
     case 'EPIPE':
-      return new AppError('network', `The connection to ${host} through ${via} was dropped.`);
+      return new AppError('network', phrase('errors:proxy.dropped', { ...via, host }));
     default:
       return undefined;
   }
@@ -108,9 +111,10 @@ export function proxyNetworkError(proxy: ProxyServer, host: string, err: NodeJS.
 
 /** The proxy would not open a tunnel to the server (502 when it cannot reach it, 403 when its rules forbid it). */
 export function proxyConnectError(proxy: ProxyServer, host: string, status: number): AppError {
-  return new AppError('network', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not open a connection to ${host} (it answered ${status}).`);
+  return new AppError('network', phrase('errors:proxy.noTunnel', { proxy: proxyName(proxy), source: proxy.source, host, status }));
 }
 
 export function proxyTimeoutError(proxy: ProxyServer, timeoutMs: number): AppError {
-  return new AppError('timeout', `The proxy ${proxyName(proxy)} (from ${proxy.source}) did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+  return new AppError('timeout', phrase('errors:proxy.timeout', { proxy: proxyName(proxy), source: proxy.source, seconds: Math.round(timeoutMs / 1000) }));
+
 }

@@ -8,7 +8,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
-import { AppError } from '../../common/errors.js';
+import { AppError, sayable } from '../../common/errors.js';
+import { phrase, type PhraseValue } from '../../common/i18n/phrase.js';
 import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
 import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
 
@@ -130,24 +131,24 @@ function whereOf(req: HttpRequest): string {
 /** Throws 'insecure' when a secret would travel in clear text to a host other than this machine. */
 export function assertSecretTransport(url: URL, allowInsecure = false, host = url.host): void {
   if (url.protocol === 'https:') return;
-  if (url.protocol !== 'http:') throw new AppError('config', `Unsupported URL scheme "${url.protocol}" (use https).`);
+  if (url.protocol !== 'http:') throw new AppError('config', phrase('errors:http.badScheme', { scheme: url.protocol }));
   if (isLoopbackHost(url.hostname) || allowInsecure) return;
   throw new AppError(
     'insecure',
-    `Refusing to send credentials to ${host} over plain http. Use https, or tick "allow insecure http" for this account.`,
+    phrase('errors:http.insecure', { host }),
   );
 }
 
 function networkError(err: NodeJS.ErrnoException, where: string): AppError {
   switch (err.code) {
     case 'ECONNREFUSED':
-      return new AppError('network', `Could not connect to ${where}: the connection was refused.`);
+      return new AppError('network', phrase('errors:http.refused', { host: where }));
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new AppError('network', `Could not find the server ${where.replace(/:\d+$/, '')}.`);
+      return new AppError('network', phrase('errors:http.notFound', { host: where.replace(/:\d+$/, '') }));
     case 'ECONNRESET':
     case 'EPIPE':
-      return new AppError('network', `The connection to ${where} was dropped.`);
+      return new AppError('network', phrase('errors:http.dropped', { host: where }));
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
@@ -155,10 +156,10 @@ function networkError(err: NodeJS.ErrnoException, where: string): AppError {
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return new AppError(
         'network',
-        `The certificate of ${where} is not trusted (${err.code}). Add the server's certificate to this account to trust it.`,
+        phrase('errors:http.untrusted', { host: where, code: err.code }),
       );
     default:
-      return new AppError('network', `Network error talking to ${where}${err.code ? ` (${err.code})` : ''}.`);
+      return new AppError('network', err.code ? phrase('errors:http.networkCode', { host: where, code: err.code }) : phrase('errors:http.network', { host: where }));
   }
 }
 
@@ -183,7 +184,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   const host = hostOf(req);
   if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure, host);
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
-    throw new AppError('config', `Unsupported URL scheme "${req.url.protocol}".`);
+    throw new AppError('config', phrase('errors:http.unsupportedScheme', { scheme: req.url.protocol }));
   }
   const route = await routeFor(req.url);
   // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
@@ -192,13 +193,13 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) {
     const length = Buffer.isBuffer(req.body) || req.body instanceof PiecedBody ? req.body.length : req.bodyLength;
-    if (length === undefined) throw new AppError('internal', 'A streamed request body needs its length.');
+    if (length === undefined) throw new AppError('internal', phrase('errors:http.streamLength'));
     headers['content-length'] = String(length);
   }
 
   return new Promise<HttpResponse>((resolve, reject) => {
     if (req.signal?.aborted) {
-      reject(new AppError('cancelled', 'Cancelled.'));
+      reject(new AppError('cancelled', phrase('errors:generic.cancelled')));
       return;
     }
     const lib = req.url.protocol === 'https:' ? https : http;
@@ -217,7 +218,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     } catch (err) {
       // Node refuses to build a request whose header has a character HTTP does not allow (ERR_INVALID_CHAR…).
       const code = (err as NodeJS.ErrnoException).code;
-      reject(new AppError('config', `The request to ${host} cannot be sent: a header is not valid${code ? ` (${code})` : ''}.`));
+      reject(new AppError('config', code ? phrase('errors:http.badHeaderCode', { host, code }) : phrase('errors:http.badHeader', { host })));
       return;
     }
 
@@ -239,7 +240,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       pump?.stop();
       if (req.body instanceof Readable) req.body.destroy();
     };
-    const onAbort = (): void => fail(new AppError('cancelled', 'Cancelled.'));
+    const onAbort = (): void => fail(new AppError('cancelled', phrase('errors:generic.cancelled')));
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = (): void => req.signal?.removeEventListener('abort', onAbort);
 
@@ -249,8 +250,8 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     outgoing.setTimeout(timeoutMs, () =>
       fail(
         bodySent && streamedBody
-          ? new AppError('timeout', `${host} did not answer after the upload (waited ${Math.round(answerTimeoutMs / 1000)} s).`)
-          : new AppError('timeout', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s.`),
+          ? new AppError('timeout', phrase('errors:http.noAnswerAfterUpload', { host, seconds: Math.round(answerTimeoutMs / 1000) }))
+          : new AppError('timeout', phrase('errors:http.timeout', { host, seconds: Math.round(timeoutMs / 1000) })),
       ),
     );
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
@@ -307,7 +308,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       incomingBody = incoming;
       incoming.on('close', cleanup);
       // The body stream inherits cancellation and the idle timeout.
-      incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', `${host} stopped sending.`)));
+      incoming.setTimeout?.(timeoutMs, () => incoming.destroy(new AppError('timeout', phrase('errors:http.stoppedSending', { host }))));
       const response: HttpResponse = { status: incoming.statusCode ?? 0, headers: incoming.headers, url: req.url, host, body: incoming };
       if (req.signal) response.signal = req.signal;
       resolve(response);
@@ -353,7 +354,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
         sent += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
         req.onUploadProgress?.(sent);
       });
-      body.on('error', (err) => fail(new AppError('io', `Could not read the file being sent: ${err.message}`)));
+      body.on('error', (err) => fail(new AppError('io', phrase('errors:http.readFailed', { reason: sayable(err) }))));
       body.pipe(outgoing);
     }
   });
@@ -415,7 +416,7 @@ async function readChunks(res: HttpResponse, capBytes: number, take: (chunk: Buf
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > capBytes) {
     res.body.destroy();
-    throw new AppError('too_large', `The answer from ${res.host} is too large (${declared} bytes, limit ${capBytes}).`, { status: res.status });
+    throw new AppError('too_large', phrase('errors:http.answerTooLargeDeclared', { host: res.host, declared, limit: capBytes }), { status: res.status });
   }
   let total = 0;
   try {
@@ -423,23 +424,24 @@ async function readChunks(res: HttpResponse, capBytes: number, take: (chunk: Buf
       total += chunk.length;
       if (total > capBytes) {
         res.body.destroy();
-        throw new AppError('too_large', `The answer from ${res.host} is larger than ${capBytes} bytes.`, { status: res.status });
+        throw new AppError('too_large', phrase('errors:http.answerTooLarge', { host: res.host, limit: capBytes }), { status: res.status });
       }
       take(chunk);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    if (res.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (res.signal?.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
     throw networkError(err as NodeJS.ErrnoException, res.host);
   }
   return total;
 }
 
 /** Decodes a body as UTF-8, refusing bytes that are not valid UTF-8 instead of showing mojibake. */
-export function decodeUtf8(body: Buffer, what = 'The server'): string {
+export function decodeUtf8(body: Buffer, what: PhraseValue = phrase('errors:http.theServer')): string {
   // isUtf8 + toString take about half the time of a fatal TextDecoder on a listing of megabytes; the BOM is dropped
   // as TextDecoder drops it.
-  if (!isUtf8(body)) throw new AppError('protocol', `${what} answered with text that is not valid UTF-8.`);
+  if (!isUtf8(body)) throw new AppError('protocol', phrase('errors:http.notUtf8', { what }));
+
   const text = body.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,7 +1,8 @@
 // One ACL applied to many folders and files, with a result for every target: users of other file managers report
 // recursive permission changes that silently stop half-way. Here every target ends as saved, failed (with the
 // reason) or cancelled, and the caller hears about each one as it happens.
-import { toAppError, type AppErrorData } from '../../common/errors.js';
+import { AppError, toAppError, type AppErrorData } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { normalizeAcl, type Acl } from '../../common/library-acl.js';
 import type { CallOptions } from './client.js';
 import type { LibraryTarget } from './paths.js';
@@ -31,10 +32,6 @@ export interface FolderReader {
   getFolder(folder: string, options?: CallOptions): Promise<LibraryFolderDetails>;
 }
 
-function describeTarget(target: LibraryTarget): string {
-  return target.file === undefined ? `folder "${target.folder}"` : `file "${target.folder}/${target.file}"`;
-}
-
 /**
  * Files go before folders: a folder's new ACL may take away the caller's write access, and files without an ACL
  * of their own follow their folder, so changing the folder first could lock the caller out of the rest.
@@ -57,7 +54,8 @@ export async function applyAclToMany(client: AclWriter, targets: readonly Librar
     if (!target) return;
     let result: AclBulkResult;
     if (signal?.aborted) {
-      result = { target, ok: false, error: { code: 'cancelled', message: `Cancelled before the access list of ${describeTarget(target)} was changed.` } };
+      const key = target.file === undefined ? 'errors:library.aclCancelledFolder' : 'errors:library.aclCancelledFile';
+      result = { target, ok: false, error: new AppError('cancelled', phrase(key, { name: target.file === undefined ? target.folder : `${target.folder}/${target.file}` })).toData() };
     } else {
       try {
         await client.putAcl(target, clean, options.finishInFlight ? {} : { signal });

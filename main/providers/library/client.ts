@@ -1,6 +1,7 @@
 // The media library (Ribbit REST) client: every resource of PROTOCOLS.md section 2. Each call validates its ids
 // before any request, sends the credentials over https (or to loopback), and parses the answer at the door.
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { normalizeAcl, type Acl } from '../../common/library-acl.js';
 import { assertLibraryId } from '../../common/library-ids.js';
 import { resolveConnection, type ResolvedConnection } from './connection.js';
@@ -54,13 +55,13 @@ export class LibraryClient {
     return this.ctx.conn.domain;
   }
 
-  private async getJson(path: string, what: string, cap: number, options: CallOptions): Promise<unknown> {
+  private async getJson(path: string, what: Phrase, cap: number, options: CallOptions): Promise<unknown> {
     const res = await sendLibrary(this.ctx.conn, this.ctx.limits, { method: 'GET', path, accept: 'application/json', signal: options.signal });
     await expectStatus(res, [200], this.ctx.conn, what);
     return readJson(res, this.ctx.conn, what, cap);
   }
 
-  private async create(path: string, id: string, what: string, conflict: string, options: CallOptions): Promise<Created> {
+  private async create(path: string, id: string, what: Phrase, conflict: Phrase, options: CallOptions): Promise<Created> {
     const res = await sendLibrary(this.ctx.conn, this.ctx.limits, {
       method: 'POST',
       path,
@@ -75,13 +76,13 @@ export class LibraryClient {
     return location ? { id, location } : { id };
   }
 
-  private async remove(path: string, what: string, options: CallOptions, wording?: { conflict: string }): Promise<void> {
+  private async remove(path: string, what: Phrase, options: CallOptions, wording?: { conflict: Phrase }): Promise<void> {
     const res = await sendLibrary(this.ctx.conn, this.ctx.limits, { method: 'DELETE', path, signal: options.signal });
     await expectStatus(res, [200, 202, 204], this.ctx.conn, what, wording);
     await discard(res);
   }
 
-  private answer(what: string): { host: string; what: string } {
+  private answer(what: Phrase): { host: string; what: Phrase } {
     return { host: this.ctx.conn.host, what };
   }
 
@@ -95,7 +96,7 @@ export class LibraryClient {
   /** POST /media/{domain} {"id": folder}: 201 with the new folder's Location. */
   async createFolder(folder: string, options: CallOptions = {}): Promise<Created> {
     const path = paths.domain(this.domain);
-    const conflict = `A folder named "${folder}" already exists in domain "${this.domain}" on ${this.ctx.conn.host}`;
+    const conflict = phrase('errors:library.folderExists', { folder, domain: this.domain, host: this.ctx.conn.host });
     return this.create(path, assertLibraryId(folder, 'folder'), describe.folder(folder), conflict, options);
   }
 
@@ -109,7 +110,7 @@ export class LibraryClient {
 
   /** DELETE /media/{domain}/{folder}: 204. */
   async deleteFolder(folder: string, options: CallOptions = {}): Promise<void> {
-    const conflict = `Folder "${folder}" could not be deleted on ${this.ctx.conn.host} (it may not be empty)`;
+    const conflict = phrase('errors:library.folderNotEmpty', { folder, host: this.ctx.conn.host });
     return this.remove(paths.folder(this.domain, folder), describe.folder(folder), options, { conflict });
   }
 
@@ -152,7 +153,8 @@ export class LibraryClient {
   /** POST /media/{domain}/{folder} {"id": name}: creates an empty file entry. */
   async createFile(folder: string, name: string, options: CallOptions = {}): Promise<Created> {
     const path = paths.folder(this.domain, folder);
-    const conflict = `A file named "${name}" already exists in folder "${folder}" on ${this.ctx.conn.host}`;
+    const conflict = phrase('errors:library.fileExists', { name, folder, host: this.ctx.conn.host });
+
     return this.create(path, assertLibraryId(name, 'file'), describe.file(folder, name), conflict, options);
   }
 

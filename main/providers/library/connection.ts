@@ -3,7 +3,9 @@
 // project's choice since the document does not describe authentication).
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { libraryIdProblem } from '../../common/library-ids.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { libraryIdProblemPhrase, libraryIdRefusal } from '../../common/library-ids.js';
+import { fieldMessage, issuePhrase } from '../../common/validation-messages.js';
 import { basicAuth } from '../http/transport.js';
 
 export interface LibraryConnection {
@@ -24,25 +26,27 @@ const REST_PREFIX = '/rest/1.0';
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-const headerSafe = (what: string) =>
+const headerSafe = (what: Phrase) =>
   z
-    .string({ error: `The ${what} is missing.` })
-    .min(1, `The ${what} is empty.`)
-    .max(500, `The ${what} is too long.`)
-    .refine((v) => !CONTROL.test(v), `The ${what} contains a control character.`);
+    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what })) })
+    .min(1, fieldMessage(phrase('errors:library.field.empty', { what })))
+    .max(500, fieldMessage(phrase('errors:library.field.long', { what })))
+    .refine((v) => !CONTROL.test(v), fieldMessage(phrase('errors:library.field.control', { what })));
 
 const connectionSchema = z.object({
-  serverUrl: z.string({ error: 'The server URL is missing.' }).min(1, 'The server URL is empty.'),
-  domain: z.string({ error: 'The domain is missing.' }).superRefine((v, ctx) => {
-    const problem = libraryIdProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: `The domain ${JSON.stringify(v.slice(0, 60))} cannot be used: ${problem}.` });
+  serverUrl: z
+    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.serverUrl') })) })
+    .min(1, fieldMessage(phrase('errors:library.field.empty', { what: phrase('errors:library.field.serverUrl') }))),
+  domain: z.string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.domain') })) }).superRefine((v, ctx) => {
+    const problem = libraryIdProblemPhrase(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(libraryIdRefusal(v, 'domain', problem)) });
   }),
   // Basic auth splits user and password at the first colon, so a user id cannot hold one.
-  userId: headerSafe('user id').refine((v) => !v.includes(':'), 'The user id cannot contain ":".'),
-  appId: headerSafe('application id'),
+  userId: headerSafe(phrase('errors:library.field.userId')).refine((v) => !v.includes(':'), fieldMessage(phrase('errors:library.field.userIdColon'))),
+  appId: headerSafe(phrase('errors:library.field.appId')),
   password: z
-    .string({ error: 'The password is missing.' })
-    .refine((v) => !CONTROL.test(v), 'The password contains a control character.'),
+    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.password') })) })
+    .refine((v) => !CONTROL.test(v), fieldMessage(phrase('errors:library.field.control', { what: phrase('errors:library.field.password') }))),
   allowInsecure: z.boolean().optional(),
   ca: z.string().optional(),
 });
@@ -65,15 +69,15 @@ function parseServerUrl(raw: string): URL {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new AppError('config', `The server URL "${raw.slice(0, 100)}" is not a valid URL.`, { field: 'serverUrl' });
+    throw new AppError('config', phrase('errors:library.urlInvalid', { url: raw.slice(0, 100) }), { field: 'serverUrl' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AppError('config', `The server URL must start with https:// (or http:// for this machine), not "${url.protocol}".`, { field: 'serverUrl' });
+    throw new AppError('config', phrase('errors:library.urlScheme', { scheme: url.protocol }), { field: 'serverUrl' });
   }
   if (url.username || url.password) {
-    throw new AppError('config', 'The server URL must not contain a user name or password; use the account fields.', { field: 'serverUrl' });
+    throw new AppError('config', phrase('errors:library.urlCredentials'), { field: 'serverUrl' });
   }
-  if (url.search || url.hash) throw new AppError('config', 'The server URL must not contain "?" or "#".', { field: 'serverUrl' });
+  if (url.search || url.hash) throw new AppError('config', phrase('errors:library.urlQuery'), { field: 'serverUrl' });
   return url;
 }
 
@@ -83,7 +87,8 @@ export function resolveConnection(input: unknown): ResolvedConnection {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') || 'connection';
-    throw new AppError('config', issue?.message ?? 'The media library account is not valid.', { field });
+    throw new AppError('config', issue ? issuePhrase(issue) : phrase('errors:library.accountInvalid'), { field });
+
   }
   const c = parsed.data;
   const url = parseServerUrl(c.serverUrl);

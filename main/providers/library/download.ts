@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { renameDurably, syncFile, tempPathBeside } from '../../core/storage/atomic.js';
 import { expectStatus, sendLibrary, type LibraryContext } from './http.js';
 import type { TransferOptions } from './upload.js';
@@ -39,7 +40,7 @@ export interface MediaStream {
 /** What to request and how to name it in messages. */
 export interface MediaSource {
   path: string;
-  what: string;
+  what: Phrase;
   accept: string;
 }
 
@@ -75,10 +76,10 @@ async function exists(target: string): Promise<boolean> {
 
 function localError(err: unknown, dest: string): AppError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new AppError('io', `The folder "${path.dirname(dest)}" does not exist.`);
-  if (code === 'ENOSPC') return new AppError('io', `The disk is full: "${dest}" could not be written.`);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', `No permission to write "${dest}".`);
-  return new AppError('io', `Could not write "${dest}"${code ? ` (${code})` : ''}.`);
+  if (code === 'ENOENT') return new AppError('io', phrase('errors:files.noFolder', { folder: path.dirname(dest) }));
+  if (code === 'ENOSPC') return new AppError('io', phrase('errors:files.diskFullWriting', { path: dest }));
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', phrase('errors:files.noWritePermission', { path: dest }));
+  return new AppError('io', code ? phrase('errors:files.writeFailedCode', { path: dest, code }) : phrase('errors:files.writeFailed', { path: dest }));
 }
 
 /** How many times a dropped download is resumed (Range on the kept .part) before it fails. */
@@ -88,19 +89,19 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
   const dest = path.resolve(destPath);
   const host = ctx.conn.host;
   if (!options.overwrite && (await exists(dest))) {
-    throw new AppError('conflict', `"${dest}" already exists; choose another name or allow replacing it.`);
+    throw new AppError('conflict', phrase('errors:files.exists', { path: dest }));
   }
   let res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, signal: options.signal });
   await expectStatus(res, [200], ctx.conn, source.what);
   if (!isAcceptedType(source.accept, res.headers['content-type'])) {
     res.body.destroy();
     const served = String(res.headers['content-type']).split(';')[0]?.trim().slice(0, 80);
-    throw new AppError('protocol', `The media library at ${host} answered ${source.what} with ${served} instead of the file's bytes; nothing was saved.`);
+    throw new AppError('protocol', phrase('errors:library.notBytes', { host, what: source.what, served: served ?? '' }));
   }
   const announced = declaredLength(res.headers['content-length']);
   if (announced !== undefined && options.expectedSize !== undefined && announced !== options.expectedSize) {
     res.body.destroy();
-    throw new AppError('protocol', `The media library at ${host} announced ${announced} bytes for ${source.what}, but its listed size is ${options.expectedSize} bytes. Refresh the folder and try again.`);
+    throw new AppError('protocol', phrase('errors:library.sizeMismatch', { host, what: source.what, announced, listed: options.expectedSize }));
   }
   const total = announced ?? options.expectedSize;
   const contentType = res.headers['content-type'];
@@ -117,7 +118,7 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
         await appendBody(res.body, temp, received, (bytes) => {
           received = bytes;
           if (total !== undefined && received > total) {
-            throw new AppError('protocol', `The media library at ${host} sent more than the ${total} bytes of ${source.what}.`);
+            throw new AppError('protocol', phrase('errors:library.sentMore', { host, what: source.what, total }));
           }
           options.onProgress?.({ bytes: received, total });
         }, options.signal);
@@ -141,21 +142,21 @@ export async function downloadToFile(ctx: LibraryContext, source: MediaSource, d
     }
     const written = await syncFile(temp);
     if (total !== undefined && written !== total) {
-      throw new AppError('network', `The download of ${source.what} from ${host} is incomplete: ${written} of ${total} bytes arrived.`);
+      throw new AppError('network', phrase('errors:library.incomplete', { host, what: source.what, written, total }));
     }
     if (!options.overwrite && (await exists(dest))) {
-      throw new AppError('conflict', `"${dest}" appeared while downloading; the download was not saved over it.`);
+      throw new AppError('conflict', phrase('errors:files.appeared', { path: dest }));
     }
     await renameDurably(temp, dest);
     return { path: dest, size: written, contentType };
   } catch (err) {
     res.body.destroy();
     if (tempCreated) await fs.promises.rm(temp, { force: true }).catch(() => undefined);
-    if (options.signal?.aborted) throw new AppError('cancelled', `The download of ${source.what} was cancelled.`);
+    if (options.signal?.aborted) throw new AppError('cancelled', phrase('errors:library.downloadCancelled', { what: source.what }));
     if (err instanceof AppError) throw err;
     if (isDrop(err)) {
-      const of = total !== undefined ? ` of ${total}` : '';
-      throw new AppError('network', `The download of ${source.what} from ${host} was interrupted after ${received}${of} bytes.`);
+      const values = { host, what: source.what, received };
+      throw new AppError('network', total !== undefined ? phrase('errors:library.interruptedOf', { ...values, total }) : phrase('errors:library.interrupted', values));
     }
     throw localError(err, dest);
   }
@@ -204,7 +205,8 @@ export async function openMediaStream(ctx: LibraryContext, source: MediaSource, 
   const headers: Record<string, string> = {};
   if (options.range !== undefined) {
     const range = options.range.trim();
-    if (!RANGE.test(range)) throw new AppError('validation', `The byte range "${options.range.slice(0, 60)}" is not valid.`, { field: 'range' });
+    if (!RANGE.test(range)) throw new AppError('validation', phrase('errors:library.badRange', { range: options.range.slice(0, 60) }), { field: 'range' });
+
     headers.range = range;
   }
   const res = await sendLibrary(ctx.conn, ctx.limits, { method: 'GET', path: source.path, accept: source.accept, headers, signal: options.signal });

@@ -3,6 +3,7 @@
 // server's own message when it sends one.
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import type { PiecedBody } from '../http/file-body.js';
 import { decodeUtf8, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
 import type { ResolvedConnection } from './connection.js';
@@ -94,71 +95,69 @@ async function serverMessage(res: HttpResponse): Promise<string | undefined> {
   return undefined;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export interface FailureWording {
-  /** What a 409 means for this request, e.g. 'A folder named "x" already exists'. */
-  conflict?: string;
+  /** What a 409 means for this request, e.g. 'A folder named "x" already exists' (a clause: the server's words follow). */
+  conflict?: Phrase;
 }
 
 /** Reads the failed answer's message and builds the AppError a user sees. */
-export async function failure(res: HttpResponse, conn: ResolvedConnection, what: string, wording: FailureWording = {}): Promise<AppError> {
+export async function failure(res: HttpResponse, conn: ResolvedConnection, what: Phrase, wording: FailureWording = {}): Promise<AppError> {
   const status = res.status;
   const said = await serverMessage(res);
-  const tail = said ? `: ${said}` : '.';
+  // Each clause is said whole; the server's own words, when it gave any, follow it as they are.
+  const told = (sentence: Phrase): Phrase => (said ? phrase('errors:library.toldSaid', { sentence, said }) : phrase('errors:library.told', { sentence }));
   const host = conn.host;
   switch (status) {
     case 400:
-      return new AppError('validation', `The media library at ${host} refused the request about ${what} as invalid${tail}`, { status });
+      return new AppError('validation', told(phrase('errors:library.invalidRequest', { host, what })), { status });
     case 401:
-      return new AppError('unauthorized', `The media library at ${host} did not accept the credentials of user "${conn.userId}" with application "${conn.appId}"${tail}`, { status });
+      return new AppError('unauthorized', told(phrase('errors:library.credentials', { host, userId: conn.userId, appId: conn.appId })), { status });
     case 403:
-      return new AppError('forbidden', `Access to ${what} was refused by ${host}${tail}`, { status });
+      return new AppError('forbidden', told(phrase('errors:library.forbidden', { host, what })), { status });
     case 404:
-      return new AppError('not_found', `${capitalize(what)} was not found on ${host}${tail}`, { status });
+      return new AppError('not_found', told(phrase('errors:library.notFound', { host, what })), { status });
     case 409:
-      return new AppError('conflict', `${wording.conflict ?? `${capitalize(what)} could not be changed on ${host} because of a conflict`}${tail}`, { status });
+      return new AppError('conflict', told(wording.conflict ?? phrase('errors:library.conflict', { host, what })), { status });
     case 413:
-      return new AppError('too_large', `${capitalize(what)} is too large for ${host}${tail}`, { status });
+      return new AppError('too_large', told(phrase('errors:library.tooLarge', { host, what })), { status });
     case 429: {
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
       const details = retryAfter === undefined ? { status } : { status, retryAfter };
-      return new AppError('rate_limited', `The media library at ${host} is limiting requests; try again later${tail}`, details);
+      return new AppError('rate_limited', told(phrase('errors:library.rateLimited', { host })), details);
     }
     default:
-      if (status >= 500) return new AppError('remote', `The media library at ${host} failed while handling ${what} (HTTP ${status})${tail}`, { status });
+      if (status >= 500) return new AppError('remote', told(phrase('errors:library.serverFailed', { host, what, status })), { status });
       if (status >= 300 && status < 400) {
-        return new AppError('remote', `The media library at ${host} redirected the request about ${what} (HTTP ${status}); redirects are not followed.`, { status });
+        return new AppError('remote', phrase('errors:library.redirected', { host, what, status }), { status });
       }
-      return new AppError('remote', `The media library at ${host} answered the request about ${what} with HTTP ${status}${tail}`, { status });
+      return new AppError('remote', told(phrase('errors:library.unexpectedStatus', { host, what, status })), { status });
   }
 }
 
 /** Throws the matching AppError unless the status is one of `ok`; the body of a success is left unread. */
-export async function expectStatus(res: HttpResponse, ok: readonly number[], conn: ResolvedConnection, what: string, wording?: FailureWording): Promise<void> {
+export async function expectStatus(res: HttpResponse, ok: readonly number[], conn: ResolvedConnection, what: Phrase, wording?: FailureWording): Promise<void> {
   if (!ok.includes(res.status)) throw await failure(res, conn, what, wording);
 }
 
 /** Reads a successful answer that should be JSON; empty, non-UTF-8, oversized or non-JSON bodies are refused. */
-export async function readJson(res: HttpResponse, conn: ResolvedConnection, what: string, capBytes: number): Promise<unknown> {
+export async function readJson(res: HttpResponse, conn: ResolvedConnection, what: Phrase, capBytes: number): Promise<unknown> {
   let body: Buffer;
   try {
     body = await readBody(res, capBytes);
   } catch (err) {
     if (err instanceof AppError && err.code === 'too_large') {
-      throw new AppError('too_large', `The media library at ${conn.host} sent an answer for ${what} larger than the ${capBytes}-byte limit.`, { status: res.status });
+      throw new AppError('too_large', phrase('errors:library.answerTooLarge', { host: conn.host, what, limit: capBytes }), { status: res.status });
     }
     throw err;
   }
-  const text = decodeUtf8(body, `The media library at ${conn.host}`);
-  if (!text.trim()) throw new AppError('protocol', `The media library at ${conn.host} sent an empty answer for ${what}.`, { status: res.status });
+  const text = decodeUtf8(body, phrase('errors:library.atHost', { host: conn.host }));
+  if (!text.trim()) throw new AppError('protocol', phrase('errors:library.emptyAnswer', { host: conn.host, what }), { status: res.status });
   try {
     return JSON.parse(text) as unknown;
   } catch {
     const type = String(res.headers['content-type'] ?? 'no content type');
-    throw new AppError('protocol', `The media library at ${conn.host} answered ${what} with something that is not JSON (${tidy(type)}).`, { status: res.status });
+    throw new AppError('protocol', phrase('errors:library.notJson', { host: conn.host, what, type: tidy(type) }), { status: res.status });
+
   }
 }
 

@@ -1,6 +1,7 @@
 // Resource paths of the media library (below /rest/1.0) and the words messages use for them. Every id is
 // validated and percent-encoded here, so no request is made with an id that could leave its path segment.
 import { encodeLibraryId } from '../../common/library-ids.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 
 export interface LibraryTarget {
   folder: string;
@@ -22,15 +23,17 @@ export const paths = {
   },
 };
 
+/** What a message names: noun phrases said inside the sentences of errors:library.* */
 export const describe = {
-  domain: (domain: string): string => `the folder list of domain "${domain}"`,
-  folder: (folder: string): string => `folder "${folder}"`,
-  file: (folder: string, file: string): string => `file "${folder}/${file}"`,
-  target: (target: LibraryTarget): string =>
+  domain: (domain: string): Phrase => phrase('errors:library.what.domain', { domain }),
+  folder: (folder: string): Phrase => phrase('errors:library.what.folder', { folder }),
+  file: (folder: string, file: string): Phrase => phrase('errors:library.what.file', { path: `${folder}/${file}` }),
+  target: (target: LibraryTarget): Phrase =>
     target.file === undefined ? describe.folder(target.folder) : describe.file(target.folder, target.file),
-  acl: (target: LibraryTarget): string => `the access list of ${describe.target(target)}`,
-  voicemail: (callId: string): string => `the voicemail of call "${callId}"`,
+  acl: (target: LibraryTarget): Phrase => phrase('errors:library.what.acl', { target: describe.target(target) }),
+  voicemail: (callId: string): Phrase => phrase('errors:library.what.voicemail', { callId }),
 };
+
 
 /** The ids a server may use for the target in an answer: "folder", or "folder/file" (or the bare file name). */
 export function targetIds(target: LibraryTarget): string[] {

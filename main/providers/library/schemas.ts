@@ -3,8 +3,10 @@
 // digit strings); strict about what would mislead (wrong types, bad dates, unsafe names).
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { issuePhrase } from '../../common/validation-messages.js';
 import { cleanIdList, normalizeAcl, type Acl } from '../../common/library-acl.js';
-import { libraryIdProblem } from '../../common/library-ids.js';
+import { libraryIdProblemPhrase } from '../../common/library-ids.js';
 
 export interface LibraryItemInfo {
   /** The id as the server gives it: "folder" for a folder, "folder/file" for a file. */
@@ -40,7 +42,7 @@ export interface LibraryFolderDetails {
 /** What a message about a bad answer names: the server and the thing asked for. */
 export interface AnswerContext {
   host: string;
-  what: string;
+  what: Phrase;
 }
 
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?$/;
@@ -79,14 +81,14 @@ const wrapperSchema = z.looseObject({
   entry: optional(z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())])),
 });
 
-function badShape(ctx: AnswerContext, detail: string): AppError {
-  return new AppError('protocol', `The media library at ${ctx.host} sent ${ctx.what} in an unexpected form (${detail}).`);
+function badShape(ctx: AnswerContext, detail: Phrase): AppError {
+  return new AppError('protocol', phrase('errors:library.badShape', { host: ctx.host, what: ctx.what, detail }));
 }
 
-function describeIssue(error: z.ZodError, prefix: string): string {
+function describeIssue(error: z.ZodError, prefix: string): Phrase {
   const issue = error.issues[0];
   const path = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join('.');
-  return `${path || 'the answer'}: ${issue?.message ?? 'invalid'}`;
+  return phrase('errors:library.shape.issue', { path: path || phrase('errors:library.shape.theAnswer'), reason: issuePhrase(issue) });
 }
 
 const STRING_FIELDS = ['id', 'createdWith', 'createdBy', 'dest'] as const;
@@ -208,13 +210,13 @@ function parseEntry(raw: unknown, ctx: AnswerContext, where: string): Entry {
   try {
     acl = normalizeAcl(raw);
   } catch {
-    throw badShape(ctx, `${where}: an access list is not a list of ids`);
+    throw badShape(ctx, phrase('errors:library.shape.aclNotList', { path: where }));
   }
   return { ...parsed.data, acl };
 }
 
 function asObject(body: unknown, ctx: AnswerContext): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badShape(ctx, 'expected a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badShape(ctx, phrase('errors:library.shape.notObject'));
   return body as Record<string, unknown>;
 }
 
@@ -238,16 +240,16 @@ function info(entry: Entry, id: string): LibraryItemInfo {
   return out;
 }
 
-function safeName(name: string, ctx: AnswerContext, kind: string): string {
-  const problem = libraryIdProblem(name);
-  if (problem) throw badShape(ctx, `a ${kind} named ${JSON.stringify(name.slice(0, 60))} is unsafe: ${problem}`);
+function safeName(name: string, ctx: AnswerContext, kind: 'file' | 'folder'): string {
+  const problem = libraryIdProblemPhrase(name);
+  if (problem) throw badShape(ctx, phrase(kind === 'file' ? 'errors:library.shape.unsafeFile' : 'errors:library.shape.unsafeFolder', { name: JSON.stringify(name.slice(0, 60)), problem }));
   return name;
 }
 
 function toFile(entry: Entry, folder: string, ctx: AnswerContext): LibraryFile {
   // A file's id is "folder/file"; some servers send the bare name.
   const rawId = entry.id;
-  if (rawId === undefined) throw badShape(ctx, 'a file entry has no id');
+  if (rawId === undefined) throw badShape(ctx, phrase('errors:library.shape.fileNoId'));
   const slash = rawId.indexOf('/');
   const name = safeName(slash >= 0 ? rawId.slice(slash + 1) : rawId, ctx, 'file');
   const file: LibraryFile = { ...info(entry, rawId), folder, name };
@@ -261,7 +263,7 @@ function toFile(entry: Entry, folder: string, ctx: AnswerContext): LibraryFile {
 export function parseFolderList(body: unknown, ctx: AnswerContext): LibraryFolder[] {
   return listEntries(body, ctx).map((raw, index) => {
     const entry = parseEntry(raw, ctx, `entry.${index}`);
-    if (entry.id === undefined) throw badShape(ctx, `entry.${index} has no id`);
+    if (entry.id === undefined) throw badShape(ctx, phrase('errors:library.shape.entryNoId', { path: `entry.${index}` }));
     return { ...info(entry, entry.id), name: safeName(entry.id, ctx, 'folder') };
   });
 }
@@ -285,7 +287,12 @@ function singleEntry(body: unknown, expectedIds: readonly string[], ctx: AnswerC
   if (matching) return matching;
   const only = entries[0];
   if (entries.length === 1 && only) return only;
-  throw badShape(ctx, `none of its ${entries.length} entries is ${expectedIds[0] ?? 'the item asked for'}`);
+  const expected = expectedIds[0];
+  throw badShape(
+    ctx,
+    expected === undefined ? phrase('errors:library.shape.noneIsAsked', { count: entries.length }) : phrase('errors:library.shape.noneIs', { count: entries.length, id: expected }),
+  );
+
 }
 
 /** GET /media/{domain}/{folder}/{file}: the file's details. */

@@ -3,6 +3,7 @@
 // when this call created the file and the upload then fails.
 import fs from 'node:fs';
 import { AppError, toAppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { PiecedBody } from '../http/file-body.js';
 import { assertLibraryId } from '../../common/library-ids.js';
 import { discard, expectStatus, sendLibrary, type LibraryContext } from './http.js';
@@ -47,10 +48,10 @@ async function statLocal(localPath: string): Promise<number> {
     stat = await fs.promises.stat(localPath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('io', `The file "${localPath}" to upload does not exist.`);
-    throw new AppError('io', `Could not read the file "${localPath}" to upload${code ? ` (${code})` : ''}.`);
+    if (code === 'ENOENT') throw new AppError('io', phrase('errors:files.uploadMissing', { path: localPath }));
+    throw new AppError('io', code ? phrase('errors:files.uploadUnreadableCode', { path: localPath, code }) : phrase('errors:files.uploadUnreadable', { path: localPath }));
   }
-  if (!stat.isFile()) throw new AppError('validation', `"${localPath}" is not a regular file and cannot be uploaded.`);
+  if (!stat.isFile()) throw new AppError('validation', phrase('errors:files.notRegular', { path: localPath }));
   return stat.size;
 }
 
@@ -63,8 +64,9 @@ async function sendContent(ctx: LibraryContext, folder: string, name: string, lo
     {
       path: localPath,
       length: size,
-      shortError: (read) => new AppError('io', `The file "${localPath}" changed while it was being uploaded (${read} of ${size} bytes read).`),
-      readError: (code) => new AppError('io', `Could not read the file "${localPath}" being uploaded (${code}).`),
+      shortError: (read) => new AppError('io', phrase('errors:files.changedWhileUploading', { path: localPath, read, size })),
+      readError: (code) => new AppError('io', phrase('errors:files.unreadableWhileUploading', { path: localPath, code })),
+
     },
   ]);
   options.onProgress?.({ bytes: 0, total: size });

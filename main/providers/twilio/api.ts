@@ -3,6 +3,7 @@
 // that may have just arrived; nothing else retried).
 import type { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { basicAuth, parseRetryAfter, readBody, readBodyText, send, type HttpResponse } from '../http/transport.js';
 import { credentialPair, type TwilioConnection } from './connection.js';
 import { describeIssue } from './schemas.js';
@@ -27,7 +28,7 @@ const USER_AGENT = 'MediaDesk/0.1 (twilio-client)';
 export const defaultSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new AppError('cancelled', 'Cancelled.'));
+      reject(new AppError('cancelled', phrase('errors:generic.cancelled')));
       return;
     }
     const timer = setTimeout(() => {
@@ -36,7 +37,7 @@ export const defaultSleep: Sleep = (ms, signal) =>
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new AppError('cancelled', 'Cancelled.'));
+      reject(new AppError('cancelled', phrase('errors:generic.cancelled')));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -113,15 +114,15 @@ export class TwilioApi {
    */
   pageUrl(uri: string, listPathPattern: RegExp): URL {
     if (!uri.startsWith('/') || uri.startsWith('//')) {
-      throw new AppError('protocol', 'Twilio gave a next-page link that is not a path on its own server.');
+      throw new AppError('protocol', phrase('errors:twilio.pageLinkForeign'));
     }
     const url = new URL(`${this.origin}${uri}`);
     if (url.pathname + url.search !== uri || url.hash) {
-      throw new AppError('protocol', 'Twilio gave a next-page link that cannot be followed exactly as given.');
+      throw new AppError('protocol', phrase('errors:twilio.pageLinkInexact'));
     }
     const expectedStart = `${this.accountPath}/`;
     if (!url.pathname.startsWith(expectedStart) || !listPathPattern.test(url.pathname.slice(expectedStart.length - 1))) {
-      throw new AppError('protocol', 'Twilio gave a next-page link to a different list or account.');
+      throw new AppError('protocol', phrase('errors:twilio.pageLinkElsewhere'));
     }
     return url;
   }
@@ -143,13 +144,13 @@ export class TwilioApi {
     let attempt = 1;
     let notFoundRetried = false;
     for (;;) {
-      if (req.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+      if (req.signal?.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
       const res = await this.exchangeOnce(req);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.status >= 200 && res.status < 300) {
         const text = await readBodyText(res, undefined, 'Twilio', req.onText).catch((err: unknown) => {
           // The transport reports a body cut by our own cancellation as a dropped connection; say what it was.
-          throw req.signal?.aborted && !req.finishInFlight ? new AppError('cancelled', 'Cancelled.') : err;
+          throw req.signal?.aborted && !req.finishInFlight ? new AppError('cancelled', phrase('errors:generic.cancelled')) : err;
         });
         return { status: res.status, contentType, text };
       }
@@ -175,22 +176,32 @@ export class TwilioApi {
   }
 
   /** GETs a JSON resource and validates it; a body that is not JSON or not of the expected shape is 'protocol'. */
-  async getJson<S extends z.ZodType>(url: URL, schema: S, what: string, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<z.output<S>> {
+  async getJson<S extends z.ZodType>(url: URL, schema: S, what: TwilioSubject, opts: CallOptions & { retryNotFound?: boolean } = {}): Promise<z.output<S>> {
     const answer = await this.getJsonValue(url, what, opts);
     return checkAnswer(schema, answer, what);
   }
 
   /** GETs a JSON resource without validating it yet: a caller that validates it in parts calls checkAnswer. */
-  async getJsonValue(url: URL, what: string, opts: CallOptions & Pick<Exchange, 'retryNotFound' | 'onText'> = {}): Promise<JsonAnswer> {
+  async getJsonValue(url: URL, what: TwilioSubject, opts: CallOptions & Pick<Exchange, 'retryNotFound' | 'onText'> = {}): Promise<JsonAnswer> {
     const answer = await this.call({ ...opts, method: 'GET', url, accept: 'application/json' });
     try {
       return { status: answer.status, value: JSON.parse(answer.text) as unknown };
     } catch {
-      const type = answer.contentType ? ` (${answer.contentType.split(';')[0]})` : '';
-      throw new AppError('protocol', `Twilio answered the request for ${what} with something that is not JSON${type}.`, { status: answer.status });
+      const type = answer.contentType?.split(';')[0];
+      const values = { what: phrase(TWILIO_SUBJECTS[what]) };
+      throw new AppError('protocol', type ? phrase('errors:twilio.notJsonType', { ...values, type }) : phrase('errors:twilio.notJson', values), { status: answer.status });
     }
   }
 }
+
+/** What a message about an answer names, by the words callers write. */
+const TWILIO_SUBJECTS = {
+  'the list of messages': 'errors:twilio.what.messages',
+  'the media of a message': 'errors:twilio.what.mediaList',
+  'the message': 'errors:twilio.what.message',
+  'the media': 'errors:twilio.what.media',
+} as const;
+export type TwilioSubject = keyof typeof TWILIO_SUBJECTS;
 
 export interface JsonAnswer {
   status: number;
@@ -198,10 +209,11 @@ export interface JsonAnswer {
 }
 
 /** The answer's value as the schema reads it; one not of the expected shape is 'protocol', naming the first issue. */
-export function checkAnswer<S extends z.ZodType>(schema: S, answer: JsonAnswer, what: string): z.output<S> {
+export function checkAnswer<S extends z.ZodType>(schema: S, answer: JsonAnswer, what: TwilioSubject): z.output<S> {
   const parsed = schema.safeParse(answer.value);
   if (!parsed.success) {
-    throw new AppError('protocol', `Twilio's answer for ${what} is not in the expected shape: ${describeIssue(parsed.error)}.`, { status: answer.status });
+    throw new AppError('protocol', phrase('errors:twilio.badShape', { what: phrase(TWILIO_SUBJECTS[what]), issue: describeIssue(parsed.error) }), { status: answer.status });
+
   }
   return parsed.data;
 }

@@ -4,6 +4,8 @@
 // is started after the stop, and every item of the plan ends with exactly one result.
 import { z } from 'zod';
 import { AppError, toAppError } from '../../common/errors.js';
+import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { issuePhrase } from '../../common/validation-messages.js';
 import { hasMedia, type TwilioClient } from './client.js';
 import { endOfDayMs, isDay, startOfDayMs, toIsoSecond } from './dates.js';
 import { MEDIA_SID, MESSAGE_SID } from './schemas.js';
@@ -54,7 +56,10 @@ export type CleanupStatus = 'deleted' | 'gone' | 'failed' | 'skipped';
 export interface CleanupResult extends CleanupItem {
   /** deleted; gone (already deleted elsewhere: Twilio answered 404); failed; skipped (the run stopped first). */
   status: CleanupStatus;
+  /** In English (the log, the report file). */
   message?: string;
+  /** `message` as a phrase, for the window to say in the reader's language. */
+  phrase?: Phrase;
   errorCode?: string;
   remoteCode?: number;
   at: string;
@@ -98,23 +103,31 @@ const itemSchema = z.object({
 const planSchema = z.object({ criteria: criteriaSchema, items: z.array(itemSchema), count: z.number(), messagesScanned: z.number(), plannedAt: z.string() });
 const concurrencySchema = z.number().int().min(1).max(16).optional();
 
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+const INVALID = {
+  range: 'errors:twilio.invalid.cleanupRange',
+  concurrency: 'errors:twilio.invalid.concurrency',
+  plan: 'errors:twilio.invalid.cleanupPlan',
+} as const;
+
+function checked<T>(schema: z.ZodType<T>, value: unknown, what: keyof typeof INVALID): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') ?? '';
-  throw new AppError('validation', `${what}: ${field ? `${field} ` : ''}${issue?.message ?? 'is invalid'}.`, field ? { field } : undefined);
+  const values = { what: phrase(INVALID[what]), reason: issue ? issuePhrase(issue) : phrase('errors:twilio.isInvalid') };
+  throw new AppError('validation', field ? phrase('errors:twilio.invalidInput', { ...values, field }) : phrase('errors:twilio.invalidWhole', values), field ? { field } : undefined);
 }
 
 function throwIfStopped(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('cancelled', 'The clean-up search was stopped.');
+  if (signal?.aborted) throw new AppError('cancelled', phrase('errors:twilio.cleanupStopped'));
+
 }
 
 /** The dry run: every media item in the range, found through the API's own filters and checked again here. */
 export async function planCleanup(client: TwilioClient, options: PlanOptions): Promise<CleanupPlan> {
   const { signal, onProgress } = options;
-  const criteria = checked(criteriaSchema, { dateFrom: options.dateFrom, dateTo: options.dateTo, from: options.from, to: options.to, scanAllMessages: options.scanAllMessages }, 'Invalid clean-up range');
-  const concurrency = checked(concurrencySchema, options.concurrency, 'Invalid concurrency') ?? 4;
+  const criteria = checked(criteriaSchema, { dateFrom: options.dateFrom, dateTo: options.dateTo, from: options.from, to: options.to, scanAllMessages: options.scanAllMessages }, 'range');
+  const concurrency = checked(concurrencySchema, options.concurrency, 'concurrency') ?? 4;
   const low = startOfDayMs(criteria.dateFrom);
   const high = endOfDayMs(criteria.dateTo);
   const messageFilters = {
@@ -162,26 +175,30 @@ export async function planCleanup(client: TwilioClient, options: PlanOptions): P
   return { criteria, items, count: items.length, messagesScanned, plannedAt: new Date().toISOString() };
 }
 
-function resultOf(item: CleanupItem, status: CleanupStatus, error?: AppError, message?: string): CleanupResult {
+function resultOf(item: CleanupItem, status: CleanupStatus, error?: AppError, said?: Phrase): CleanupResult {
   const result: CleanupResult = { ...item, status, at: new Date().toISOString() };
   if (error) {
     result.message = error.message;
+    if (error.phrase) result.phrase = error.phrase;
     result.errorCode = error.code;
     if (error.details?.remoteCode !== undefined) result.remoteCode = error.details.remoteCode;
   }
-  if (message !== undefined) result.message = message;
+  if (said !== undefined) {
+    result.message = inEnglish(said);
+    result.phrase = said;
+  }
   return result;
 }
 
 /** Deletes the planned media, reporting one result per item, in plan order. */
 export async function runCleanup(client: TwilioClient, planInput: CleanupPlan, options: RunOptions = {}): Promise<CleanupRun> {
-  const plan = checked(planSchema, planInput, 'Invalid clean-up plan');
-  const concurrency = checked(concurrencySchema, options.concurrency, 'Invalid concurrency') ?? 1;
+  const plan = checked(planSchema, planInput, 'plan');
+  const concurrency = checked(concurrencySchema, options.concurrency, 'concurrency') ?? 1;
   const { signal } = options;
   const startedAt = new Date().toISOString();
   const results = new Array<CleanupResult | undefined>(plan.items.length).fill(undefined);
   let next = 0;
-  let fatal: string | undefined;
+  let fatal: Phrase | undefined;
 
   const record = (index: number, result: CleanupResult): void => {
     results[index] = result;
@@ -201,17 +218,17 @@ export async function runCleanup(client: TwilioClient, planInput: CleanupPlan, o
         record(index, resultOf(item, 'deleted'));
       } catch (err) {
         const error = toAppError(err);
-        if (error.code === 'cancelled') record(index, resultOf(item, 'skipped', undefined, 'Not deleted: the clean-up was stopped.'));
-        else if (error.code === 'not_found') record(index, resultOf(item, 'gone', error, `Already deleted: ${error.message}`));
+        if (error.code === 'cancelled') record(index, resultOf(item, 'skipped', undefined, phrase('errors:twilio.cleanupItemStopped')));
+        else if (error.code === 'not_found') record(index, resultOf(item, 'gone', error, phrase('errors:twilio.alreadyDeleted', { reason: error.phrase ?? error.message })));
         else record(index, resultOf(item, 'failed', error));
-        if (error.code === 'unauthorized') fatal = 'Not deleted: the clean-up stopped because Twilio rejected the credentials.';
+        if (error.code === 'unauthorized') fatal = phrase('errors:twilio.cleanupItemUnauthorized');
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, plan.items.length)) }, worker));
 
   plan.items.forEach((item, index) => {
-    if (results[index] === undefined) record(index, resultOf(item, 'skipped', undefined, fatal ?? 'Not deleted: the clean-up was stopped.'));
+    if (results[index] === undefined) record(index, resultOf(item, 'skipped', undefined, fatal ?? phrase('errors:twilio.cleanupItemStopped')));
   });
   const finalResults = results as CleanupResult[];
   const totals: Record<CleanupStatus, number> = { deleted: 0, gone: 0, failed: 0, skipped: 0 };

@@ -2,7 +2,10 @@
 // Every argument is checked on the way in, every answer validated on the way back.
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
-import { checkAnswer, DEFAULT_NOT_FOUND_RETRY_MS, DEFAULT_RETRY, defaultSleep, TwilioApi, type CallOptions, type RetryPolicy, type Sleep } from './api.js';
+import { phrase } from '../../common/i18n/phrase.js';
+import { fieldMessage, issuePhrase } from '../../common/validation-messages.js';
+
+import { checkAnswer, DEFAULT_NOT_FOUND_RETRY_MS, DEFAULT_RETRY, defaultSleep, TwilioApi, type CallOptions, type RetryPolicy, type Sleep, type TwilioSubject } from './api.js';
 import { validateTwilioConnection, type TwilioConnection } from './connection.js';
 import { dateRangeParams } from './dates.js';
 import { saveMediaContent, type DownloadOptions, type DownloadResult, type DownloadTarget } from './download.js';
@@ -117,19 +120,28 @@ const mediaEntries = mediaEntriesSchema.transform((page) => page.media_list);
 const MESSAGES_LIST = /^\/Messages\.json$/;
 const MEDIA_LIST = /^\/Messages\/(SM|MM)[0-9a-fA-F]{32}\/Media\.json$/;
 
-function check<T>(schema: z.ZodType<T>, value: unknown, field: string, what: string): T {
+const INVALID = {
+  message: 'errors:twilio.invalid.message',
+  media: 'errors:twilio.invalid.media',
+  pageLink: 'errors:twilio.invalid.pageLink',
+  options: 'errors:twilio.invalid.options',
+  messageFilters: 'errors:twilio.invalid.messageFilters',
+  mediaFilters: 'errors:twilio.invalid.mediaFilters',
+} as const;
+
+function check<T>(schema: z.ZodType<T>, value: unknown, field: string, what: keyof typeof INVALID): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${field}.${issue.path.join('.')}` : field;
-    throw new AppError('validation', `${what}: ${where} ${issue?.message ?? 'is invalid'}.`, { field: where });
+    throw new AppError('validation', phrase('errors:twilio.invalidInput', { what: phrase(INVALID[what]), field: where, reason: issue ? issuePhrase(issue) : phrase('errors:twilio.isInvalid') }), { field: where });
   }
   return parsed.data;
 }
 
-const messageSid = (v: unknown): string => check(z.string().regex(MESSAGE_SID, 'must be SM or MM followed by 32 hexadecimal characters'), v, 'messageSid', 'Invalid message');
-const mediaSid = (v: unknown): string => check(z.string().regex(MEDIA_SID, 'must be ME followed by 32 hexadecimal characters'), v, 'mediaSid', 'Invalid media');
-const pageUri = (v: unknown): string => check(z.string().min(1).max(4096), v, 'nextPageUri', 'Invalid page link');
+const messageSid = (v: unknown): string => check(z.string().regex(MESSAGE_SID, fieldMessage(phrase('errors:twilio.messageSidShape'))), v, 'messageSid', 'message');
+const mediaSid = (v: unknown): string => check(z.string().regex(MEDIA_SID, fieldMessage(phrase('errors:twilio.mediaSidShape'))), v, 'mediaSid', 'media');
+const pageUri = (v: unknown): string => check(z.string().min(1).max(4096), v, 'nextPageUri', 'pageLink');
 
 /** num_media is a string ("0", "3"); an absent count is kept, since it cannot prove the message has no media. */
 export function hasMedia(message: TwilioMessage): boolean {
@@ -140,8 +152,8 @@ export function hasMedia(message: TwilioMessage): boolean {
 
 export function createTwilioClient(connectionInput: TwilioConnection, clientOptions: ClientOptions = {}): TwilioClient {
   const checked = validateTwilioConnection(connectionInput);
-  if (!checked.ok) throw new AppError('config', checked.problems.find((p) => p.severity === 'error')?.message ?? 'The Twilio account is not valid.');
-  const options = check(optionsSchema, clientOptions, 'options', 'Invalid client options');
+  if (!checked.ok) throw new AppError('config', checked.problems.find((p) => p.severity === 'error')?.phrase ?? phrase('errors:twilio.accountInvalid'));
+  const options = check(optionsSchema, clientOptions, 'options', 'options');
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const sleep = clientOptions.sleep ?? defaultSleep;
   const maxPagesPerCall = options.maxPagesPerCall ?? 10;
@@ -166,7 +178,7 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
   }
 
   function messagesUrl(filtersInput: MessageFilters | undefined): { url: URL; withMediaOnly: boolean } {
-    const filters = check(messageFiltersSchema, filtersInput ?? {}, 'filters', 'Invalid message filters');
+    const filters = check(messageFiltersSchema, filtersInput ?? {}, 'filters', 'messageFilters');
     const query: Array<[string, string]> = [];
     if (filters.to !== undefined) query.push(['To', filters.to]);
     if (filters.from !== undefined) query.push(['From', filters.from]);
@@ -176,7 +188,7 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
   }
 
   function mediaListUrl(sid: string, filtersInput: MediaFilters | undefined): URL {
-    const filters = check(mediaFiltersSchema, filtersInput ?? {}, 'filters', 'Invalid media filters');
+    const filters = check(mediaFiltersSchema, filtersInput ?? {}, 'filters', 'mediaFilters');
     const query = dateRangeParams('DateCreated', { on: filters.dateCreated, before: filters.dateCreatedBefore, after: filters.dateCreatedAfter }, 'dateCreated');
     if (filters.pageSize !== undefined) query.push(['PageSize', String(filters.pageSize)]);
     return api.url(`/Messages/${sid}/Media.json`, query);
@@ -194,7 +206,7 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
   async function listPage<T>(
     url: URL,
     entries: z.ZodType<T[]>,
-    what: string,
+    what: TwilioSubject,
     opts: CallOptions & { retryNotFound?: boolean },
     onNextLink: (link: string) => void,
   ): Promise<FetchedPage<T>> {
@@ -269,7 +281,7 @@ export function createTwilioClient(connectionInput: TwilioConnection, clientOpti
     async deleteMedia(msg, media, opts = {}) {
       const answer = await api.call({ ...opts, method: 'DELETE', url: api.url(`${mediaPath(msg, media)}.json`), accept: 'application/json' });
       if (answer.status !== 204 && answer.status !== 200) {
-        throw new AppError('protocol', `Twilio answered the deletion with HTTP ${answer.status} instead of 204.`, { status: answer.status });
+        throw new AppError('protocol', phrase('errors:twilio.deletionStatus', { status: answer.status }), { status: answer.status });
       }
     },
 

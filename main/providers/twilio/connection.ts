@@ -2,6 +2,7 @@
 // Twilio documents the SID formats (AC/SK + 32 hex). It does not document the format of Auth Tokens or API key
 // secrets; every one issued so far is 32 characters (hex for tokens), so other shapes only earn a warning.
 import { z } from 'zod';
+import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { isLoopbackHost } from '../http/transport.js';
 import { ACCOUNT_SID, API_KEY_SID } from './schemas.js';
 
@@ -33,7 +34,10 @@ export type TwilioField =
 
 export interface FieldProblem {
   field: TwilioField;
+  /** In English (the log). */
   message: string;
+  /** `message` as a phrase, for the reader's language. */
+  phrase: Phrase;
   /** An error blocks saving; a warning is shown and the account may still be saved. */
   severity: 'error' | 'warning';
 }
@@ -53,43 +57,48 @@ const inputSchema = z.object({
   ca: z.string().optional(),
 });
 
+function problem(field: TwilioField, said: Phrase, severity: FieldProblem['severity'] = 'error'): FieldProblem {
+  return { field, message: inEnglish(said), phrase: said, severity };
+}
+
 function checkBaseUrl(raw: string, allowInsecure: boolean, problems: FieldProblem[]): string | undefined {
-  const error = (message: string): undefined => {
-    problems.push({ field: 'baseUrl', message, severity: 'error' });
+  const error = (said: Phrase): undefined => {
+    problems.push(problem('baseUrl', said));
     return undefined;
   };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return error('The base URL is not a valid URL (for example https://api.twilio.com).');
+    return error(phrase('errors:twilio.form.baseUrlInvalid'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return error('The base URL must start with https://.');
-  if (url.username || url.password) return error('Put the credentials in their own fields, not in the base URL.');
-  if (url.search || url.hash) return error('The base URL must not have a query (?…) or a fragment (#…).');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return error(phrase('errors:twilio.form.baseUrlScheme'));
+  if (url.username || url.password) return error(phrase('errors:twilio.form.baseUrlCredentials'));
+  if (url.search || url.hash) return error(phrase('errors:twilio.form.baseUrlQuery'));
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !allowInsecure) {
-    return error('The base URL uses plain http, which would expose the credentials. Use https, or allow insecure http.');
+    return error(phrase('errors:twilio.form.baseUrlInsecure'));
   }
-  if (url.pathname.includes('/2010-04-01')) return error('Give only the server address; Media Desk adds /2010-04-01/Accounts/… itself.');
+  if (url.pathname.includes('/2010-04-01')) return error(phrase('errors:twilio.form.baseUrlPath'));
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-function checkSecret(field: TwilioField, label: string, value: string, shape: RegExp, shapeText: string, problems: FieldProblem[]): void {
-  if (value.length === 0) problems.push({ field, message: `The ${label} is required.`, severity: 'error' });
-  else if (/[\s\x00-\x1f\x7f]/.test(value)) problems.push({ field, message: `The ${label} contains spaces or control characters.`, severity: 'error' });
-  else if (!shape.test(value)) problems.push({ field, message: `Twilio ${label}s are ${shapeText}; check that you copied the whole value.`, severity: 'warning' });
+function checkSecret(field: TwilioField, label: Phrase | string, value: string, shape: RegExp, shapeKey: 'errors:twilio.form.authTokenShape' | 'errors:twilio.form.apiKeySecretShape', problems: FieldProblem[]): void {
+  if (value.length === 0) problems.push(problem(field, phrase('errors:twilio.form.required', { label })));
+  else if (/[\s\x00-\x1f\x7f]/.test(value)) problems.push(problem(field, phrase('errors:twilio.form.spaces', { label })));
+  else if (!shape.test(value)) problems.push(problem(field, phrase(shapeKey), 'warning'));
 }
 
 function checkSid(field: TwilioField, value: string, problems: FieldProblem[]): void {
   const expected = field === 'accountSid' ? ACCOUNT_SID : API_KEY_SID;
-  const label = field === 'accountSid' ? 'Account SID' : 'API key SID';
+  // Twilio's own product names stay as they are in every language.
+  const label = field === 'accountSid' ? 'Account SID' : phrase('errors:twilio.form.apiKeySid');
   const prefix = field === 'accountSid' ? 'AC' : 'SK';
   if (expected.test(value)) return;
-  let message = `The ${label} must be "${prefix}" followed by 32 hexadecimal characters.`;
-  if (value.length === 0) message = `The ${label} is required.`;
-  else if (field === 'accountSid' && API_KEY_SID.test(value)) message = 'This is an API key SID (SK…). Put it in the API key field; the Account SID starts with AC.';
-  else if (field !== 'accountSid' && ACCOUNT_SID.test(value)) message = 'This is an Account SID (AC…). An API key SID starts with SK.';
-  problems.push({ field, message, severity: 'error' });
+  let said = phrase('errors:twilio.form.sidShape', { label, prefix });
+  if (value.length === 0) said = phrase('errors:twilio.form.required', { label });
+  else if (field === 'accountSid' && API_KEY_SID.test(value)) said = phrase('errors:twilio.form.apiKeySidInAccount');
+  else if (field !== 'accountSid' && ACCOUNT_SID.test(value)) said = phrase('errors:twilio.form.accountSidInApiKey');
+  problems.push(problem(field, said));
 }
 
 /**
@@ -99,7 +108,7 @@ function checkSid(field: TwilioField, value: string, problems: FieldProblem[]): 
 export function validateTwilioConnection(input: unknown): TwilioConnectionCheck {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: [{ field: 'credential', message: 'The account form is incomplete: choose Auth Token or API key and fill every field.', severity: 'error' }] };
+    return { ok: false, problems: [problem('credential', phrase('errors:twilio.form.incomplete'))] };
   }
   const value = parsed.data;
   const problems: FieldProblem[] = [];
@@ -111,18 +120,18 @@ export function validateTwilioConnection(input: unknown): TwilioConnectionCheck 
   let credential: TwilioCredential;
   if (value.credential.kind === 'authToken') {
     credential = { kind: 'authToken', authToken: value.credential.authToken };
-    checkSecret('credential.authToken', 'Auth Token', credential.authToken, /^[0-9a-fA-F]{32}$/, '32 hexadecimal characters', problems);
+    checkSecret('credential.authToken', 'Auth Token', credential.authToken, /^[0-9a-fA-F]{32}$/, 'errors:twilio.form.authTokenShape', problems);
   } else {
     credential = { kind: 'apiKey', apiKeySid: value.credential.apiKeySid.trim(), apiKeySecret: value.credential.apiKeySecret };
     checkSid('credential.apiKeySid', credential.apiKeySid, problems);
-    checkSecret('credential.apiKeySecret', 'API key secret', credential.apiKeySecret, /^[0-9A-Za-z]{32}$/, '32 letters and digits', problems);
+    checkSecret('credential.apiKeySecret', phrase('errors:twilio.form.apiKeySecret'), credential.apiKeySecret, /^[0-9A-Za-z]{32}$/, 'errors:twilio.form.apiKeySecretShape', problems);
   }
 
   let ca: string | undefined;
   if (value.ca !== undefined && value.ca.trim() !== '') {
     ca = value.ca.trim();
     if (!/^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(ca)) {
-      problems.push({ field: 'ca', message: 'The certificate must be in PEM form (-----BEGIN CERTIFICATE----- …).', severity: 'error' });
+      problems.push(problem('ca', phrase('errors:twilio.form.caPem')));
     }
   }
 

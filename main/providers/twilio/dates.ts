@@ -1,6 +1,7 @@
 // Twilio speaks two date dialects: RFC 2822 in its answers ("Fri, 17 Jul 2009 01:52:49 +0000", always GMT) and
 // date filters in its queries. Both are handled here so the rest of the client deals in ISO 8601 strings only.
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const RFC_2822 =
@@ -120,7 +121,7 @@ export type DateBound = 'start' | 'end';
 export function filterInstant(value: string, bound: DateBound, field: string): number {
   if (isDay(value)) return bound === 'start' ? startOfDayMs(value) : endOfDayMs(value);
   if (isDateTime(value)) return Math.floor(Date.parse(value) / 1000) * 1000;
-  throw new AppError('validation', `${field} must be a date written YYYY-MM-DD (GMT) or an ISO 8601 date-time.`, { field });
+  throw new AppError('validation', phrase('errors:twilio.dateOrTime', { field }), { field });
 }
 
 export interface DateRangeFilter {
@@ -142,7 +143,7 @@ export function dateRangeParams(name: string, filter: DateRangeFilter, fieldPref
   const lows: number[] = [];
   const highs: number[] = [];
   if (filter.on !== undefined) {
-    if (!isDay(filter.on)) throw new AppError('validation', `${fieldPrefix} must be a date written YYYY-MM-DD.`, { field: fieldPrefix });
+    if (!isDay(filter.on)) throw new AppError('validation', phrase('errors:twilio.day', { field: fieldPrefix }), { field: fieldPrefix });
     lows.push(startOfDayMs(filter.on));
     highs.push(endOfDayMs(filter.on));
   }
@@ -151,7 +152,8 @@ export function dateRangeParams(name: string, filter: DateRangeFilter, fieldPref
   const low = lows.length > 0 ? Math.max(...lows) : undefined;
   const high = highs.length > 0 ? Math.min(...highs) : undefined;
   if (low !== undefined && high !== undefined && low > high) {
-    throw new AppError('validation', `The ${fieldPrefix} range is empty: its start is after its end.`, { field: fieldPrefix });
+    throw new AppError('validation', phrase('errors:twilio.emptyRange', { field: fieldPrefix }), { field: fieldPrefix });
+
   }
   const params: Array<[string, string]> = [];
   if (low !== undefined) params.push([`${name}>`, toIsoSecond(low)]);

@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { renameDurably, syncFile, tempPathBeside } from '../../core/storage/atomic.js';
 import type { MediaContent } from './media-content.js';
 
@@ -52,20 +53,20 @@ async function freeName(dir: string, fileName: string): Promise<string> {
     const candidate = path.join(dir, n === 0 ? fileName : `${stem} (${n})${ext}`);
     if (!(await exists(candidate))) return candidate;
   }
-  throw new AppError('io', `Too many files named like ${fileName} in the folder.`);
+  throw new AppError('io', phrase('errors:files.tooManyLike', { name: fileName }));
 }
 
 function failure(err: unknown, signal: AbortSignal | undefined, fileName: string, folder: string): AppError {
-  if (signal?.aborted) return new AppError('cancelled', `The download of ${fileName} was cancelled.`);
+  if (signal?.aborted) return new AppError('cancelled', phrase('errors:twilio.downloadCancelled', { name: fileName }));
   if (err instanceof AppError) return err;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   const syscall = (err as NodeJS.ErrnoException | null)?.syscall;
-  if (code === 'ENOSPC') return new AppError('io', `The disk is full: ${fileName} could not be saved in ${folder}.`);
-  if (code === 'ENOENT') return new AppError('io', `The folder ${folder} is no longer there: ${fileName} was not saved.`);
-  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', `No permission to save ${fileName} in ${folder}.`);
-  if (code === 'ENAMETOOLONG') return new AppError('io', `The name ${fileName} is too long for the disk of ${folder}.`);
-  if (syscall !== undefined) return new AppError('io', `Could not write ${fileName} to the disk${code ? ` (${code})` : ''}.`);
-  return new AppError('network', `The connection dropped while downloading ${fileName}.`);
+  if (code === 'ENOSPC') return new AppError('io', phrase('errors:files.diskFullSaving', { name: fileName, folder }));
+  if (code === 'ENOENT') return new AppError('io', phrase('errors:files.folderGone', { name: fileName, folder }));
+  if (code === 'EACCES' || code === 'EPERM') return new AppError('io', phrase('errors:files.noSavePermission', { name: fileName, folder }));
+  if (code === 'ENAMETOOLONG') return new AppError('io', phrase('errors:files.nameTooLong', { name: fileName, folder }));
+  if (syscall !== undefined) return new AppError('io', code ? phrase('errors:files.diskWriteFailedCode', { name: fileName, code }) : phrase('errors:files.diskWriteFailed', { name: fileName }));
+  return new AppError('network', phrase('errors:twilio.downloadDropped', { name: fileName }));
 }
 
 /**
@@ -78,10 +79,10 @@ export async function saveMediaContent(
   opts: DownloadOptions = {},
 ): Promise<DownloadResult> {
   const parsedTarget = targetSchema.safeParse(targetInput);
-  if (!parsedTarget.success) throw new AppError('validation', 'The download destination must be an absolute folder or file path.', { field: 'target' });
+  if (!parsedTarget.success) throw new AppError('validation', phrase('errors:files.destinationNotAbsolute'), { field: 'target' });
   const target = parsedTarget.data;
   const folder = 'dir' in target ? target.dir : path.dirname(target.path);
-  if (!(await isDirectory(folder))) throw new AppError('io', `The folder ${folder} does not exist.`);
+  if (!(await isDirectory(folder))) throw new AppError('io', phrase('errors:files.folderMissing', { folder }));
 
   const content = await open(opts.signal);
   let dest: string;
@@ -104,7 +105,8 @@ export async function saveMediaContent(
     await pipeline(content.body, counter, createWriteStream(temp, { flags: 'wx' }), { signal: opts.signal });
     await syncFile(temp);
     if (content.contentLength !== undefined && received !== content.contentLength) {
-      throw new AppError('network', `The download of ${content.fileName} stopped early: ${received} of ${content.contentLength} bytes arrived.`);
+      throw new AppError('network', phrase('errors:twilio.downloadShort', { name: content.fileName, received, total: content.contentLength }));
+
     }
     await renameDurably(temp, dest);
   } catch (err) {

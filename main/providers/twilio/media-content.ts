@@ -5,6 +5,7 @@
 // bodies (XML) are thrown away.
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { isLoopbackHost, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
 import { retryDelay, type RetryPolicy, type Sleep, type TwilioApi } from './api.js';
 import { mediaFileName } from './file-names.js';
@@ -33,7 +34,7 @@ export interface MediaContent {
 
 export function assertRange(range: string | undefined): void {
   if (range !== undefined && !RANGE.test(range.trim())) {
-    throw new AppError('validation', `"${range.slice(0, 40)}" is not a byte range (expected for example bytes=0-1023).`, { field: 'range' });
+    throw new AppError('validation', phrase('errors:twilio.badRange', { range: range.slice(0, 40) }), { field: 'range' });
   }
 }
 
@@ -50,33 +51,33 @@ function discard(res: HttpResponse): void {
 /** An error answer from a host other than Twilio's API (the CDN), which speaks no Twilio error format. */
 function mediaHostError(status: number, host: string, retryAfter: number | undefined): AppError {
   if (status === 401 || status === 403) {
-    return new AppError('forbidden', `The media host ${host} refused the download (HTTP ${status}); its link may have expired. Try again.`, { status });
+    return new AppError('forbidden', phrase('errors:twilio.hostRefused', { host, status }), { status });
   }
-  if (status === 404 || status === 410) return new AppError('not_found', `The media host ${host} has no such file (HTTP ${status}).`, { status });
+  if (status === 404 || status === 410) return new AppError('not_found', phrase('errors:twilio.hostNoFile', { host, status }), { status });
   if (status === 429) {
-    return new AppError('rate_limited', `The media host ${host} is limiting requests (HTTP 429).`, retryAfter === undefined ? { status } : { status, retryAfter });
+    return new AppError('rate_limited', phrase('errors:twilio.hostLimiting', { host }), retryAfter === undefined ? { status } : { status, retryAfter });
   }
-  return new AppError('remote', `The media host ${host} answered HTTP ${status}.`, { status });
+  return new AppError('remote', phrase('errors:twilio.hostStatus', { host, status }), { status });
 }
 
 function nextHop(current: URL, res: HttpResponse, visited: Set<string>): URL {
   const location = header(res, 'location');
-  if (!location) throw new AppError('protocol', `The media redirect from ${current.host} (HTTP ${res.status}) has no Location.`, { status: res.status });
+  if (!location) throw new AppError('protocol', phrase('errors:twilio.redirectNoLocation', { host: current.host, status: res.status }), { status: res.status });
   let next: URL;
   try {
     next = new URL(location, current);
   } catch {
-    throw new AppError('protocol', `The media redirect from ${current.host} points to an invalid address.`, { status: res.status });
+    throw new AppError('protocol', phrase('errors:twilio.redirectInvalid', { host: current.host }), { status: res.status });
   }
   if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-    throw new AppError('protocol', `The media redirect points to an unsupported address (${next.protocol}).`);
+    throw new AppError('protocol', phrase('errors:twilio.redirectScheme', { scheme: next.protocol }));
   }
   // A signed CDN URL is itself a credential for the media: never let it fall from https to plain http.
   if (current.protocol === 'https:' && next.protocol === 'http:' && !isLoopbackHost(next.hostname)) {
-    throw new AppError('insecure', `The media redirect from ${current.host} to ${next.host} drops https; refused.`);
+    throw new AppError('insecure', phrase('errors:twilio.redirectInsecure', { from: current.host, to: next.host }));
   }
   next.hash = '';
-  if (visited.has(next.href)) throw new AppError('protocol', `The media download was redirected in a loop (back to ${next.host}).`);
+  if (visited.has(next.href)) throw new AppError('protocol', phrase('errors:twilio.redirectLoop', { host: next.host }));
   return next;
 }
 
@@ -104,7 +105,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
     if (REDIRECTS.has(res.status)) {
       discard(res);
       if (redirects >= MAX_MEDIA_REDIRECTS) {
-        throw new AppError('protocol', `The media download was redirected more than ${MAX_MEDIA_REDIRECTS} times; stopped (a redirect loop?).`);
+        throw new AppError('protocol', phrase('errors:twilio.redirectTooMany', { max: MAX_MEDIA_REDIRECTS }));
       }
       url = nextHop(url, res, visited);
       continue;
@@ -125,11 +126,12 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
     }
     if (res.status === 416) {
       discard(res);
-      throw new AppError('validation', 'The requested byte range is outside the media.', { status: 416 });
+      throw new AppError('validation', phrase('errors:twilio.rangeOutside'), { status: 416 });
     }
     if (res.status >= 200 && res.status < 300) {
       discard(res);
-      throw new AppError('protocol', `The media download answered HTTP ${res.status} without the media.`, { status: res.status });
+      throw new AppError('protocol', phrase('errors:twilio.noMedia', { status: res.status }), { status: res.status });
+
     }
     if (!onApi) {
       discard(res);

@@ -4,6 +4,7 @@
 // read. Paging stays sequential in what is asked (each link comes from the page before it): an early link is a
 // guess that the page itself must confirm, and a request made on a guess the page contradicts is cancelled.
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 
 export interface FetchedPage<T> {
   /** The next page's link as Twilio gave it; null on the last page. */
@@ -82,7 +83,7 @@ export async function* followPages<T>(first: () => URL, fetchPage: PageFetcher<T
       } else {
         try {
           const url = nextUrl(page.next);
-          if (seen.has(url.href)) throw new AppError('protocol', 'Twilio returned a next-page link already visited; paging stopped.');
+          if (seen.has(url.href)) throw new AppError('protocol', phrase('errors:twilio.pageLinkVisited'));
           seen.add(url.href);
           if (flight.ahead?.url.href === url.href) {
             pending = flight.ahead;
@@ -93,7 +94,7 @@ export async function* followPages<T>(first: () => URL, fetchPage: PageFetcher<T
           goAhead(pending);
         } catch (err) {
           flight.dropAhead();
-          stop = err instanceof Error ? err : new AppError('protocol', 'Twilio gave a next-page link that cannot be followed.');
+          stop = err instanceof Error ? err : new AppError('protocol', phrase('errors:twilio.pageLinkBroken'));
         }
       }
       // One `yield` per entry: `yield*` over an array costs about twice as much per entry in an async generator.

@@ -4,6 +4,8 @@
 // (status, direction) are read as plain strings: Twilio adds values over time and a new status must not make
 // a whole page unreadable. Dates stay as Twilio wrote them (RFC 2822) and are also given as ISO 8601.
 import { z } from 'zod';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { issuePhrase } from '../../common/validation-messages.js';
 import { rfc2822ToIso } from './dates.js';
 
 export const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
@@ -221,9 +223,10 @@ export const twilioErrorSchema = z.object({
 });
 
 /** Describes the first problem of a failed parse in words a user can pass on ("media_list.2.sid is not…"). */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.ZodError): Phrase {
   const issue = error.issues[0];
-  if (!issue) return 'unexpected content';
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the body';
-  return `${where} ${issue.message}`;
+  if (!issue) return phrase('errors:twilio.shape.unexpected');
+  const where = issue.path.length > 0 ? issue.path.join('.') : phrase('errors:twilio.shape.theBody');
+  return phrase('errors:twilio.shape.issue', { where, reason: issuePhrase(issue) });
 }
+

@@ -3,6 +3,7 @@
 // message, and the documentation link travels in details.moreInfo for the UI to offer.
 import { XMLParser } from 'fast-xml-parser';
 import { AppError, type ErrorCode, type ErrorDetails } from '../../common/errors.js';
+import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { twilioErrorSchema } from './schemas.js';
 
 interface TwilioErrorBody {
@@ -77,12 +78,17 @@ export function codeForStatus(status: number): ErrorCode {
   return 'remote';
 }
 
-const PLAIN_STATUS_TEXT: Record<number, string> = {
-  401: 'Twilio rejected the credentials (HTTP 401).',
-  403: 'Twilio refused the request (HTTP 403).',
-  404: 'Twilio found nothing at this address (HTTP 404).',
-  429: 'Twilio is limiting the rate of requests (HTTP 429).',
-};
+const PLAIN_STATUS_TEXT = {
+  401: 'errors:twilio.status401',
+  403: 'errors:twilio.status403',
+  404: 'errors:twilio.status404',
+  429: 'errors:twilio.status429',
+} as const satisfies Record<number, string>;
+
+function plainStatus(status: number): Phrase {
+  if (status === 401 || status === 403 || status === 404 || status === 429) return phrase(PLAIN_STATUS_TEXT[status]);
+  return status >= 500 ? phrase('errors:twilio.serverError', { status }) : phrase('errors:twilio.status', { status });
+}
 
 /**
  * The AppError for a Twilio error answer. The message reads "Twilio error 20404: The requested resource … was not
@@ -94,13 +100,18 @@ export function twilioError(status: number, bodyText: string, retryAfter?: numbe
   if (body?.code !== undefined) details.remoteCode = body.code;
   if (body?.moreInfo !== undefined) details.moreInfo = body.moreInfo;
   if (retryAfter !== undefined) details.retryAfter = retryAfter;
-  let message: string;
+  let message: Phrase;
   if (body) {
-    const label = body.code !== undefined ? `Twilio error ${body.code}` : `Twilio error (HTTP ${status})`;
-    message = body.message ? `${label}: ${body.message}` : `${label}.`;
+    // The server's own words stay as they are: a value of the sentence, never translated.
+    if (body.code !== undefined) message = body.message ? phrase('errors:twilio.errorSaid', { code: body.code, said: body.message }) : phrase('errors:twilio.error', { code: body.code });
+    else message = body.message ? phrase('errors:twilio.errorStatusSaid', { status, said: body.message }) : phrase('errors:twilio.errorStatus', { status });
   } else {
-    message = PLAIN_STATUS_TEXT[status] ?? (status >= 500 ? `Twilio had a server error (HTTP ${status}). Try again later.` : `Twilio answered with HTTP ${status}.`);
+    message = plainStatus(status);
   }
-  if (status === 401) message += `${/[.!?]$/.test(message) ? '' : '.'} Check the Account SID and the Auth Token (or the API key SID and secret) of this account.`;
+  if (status === 401) {
+    const said = inEnglish(message);
+    message = phrase(/[.!?]$/.test(said) ? 'errors:twilio.checkCredentials' : 'errors:twilio.checkCredentialsAfterSaid', { problem: message });
+  }
   return new AppError(codeForStatus(status), message, details);
+
 }

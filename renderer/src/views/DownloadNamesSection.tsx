@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { errorText } from '../i18n';
 import {
   addressForFileName,
   checkFileNamePattern,
@@ -32,7 +32,7 @@ export function DownloadNamesSection({ pattern }: { pattern: string }) {
   const [saved, setSaved] = useState(false);
   const { t } = useTranslation('settings');
   const checked = checkFileNamePattern(draft);
-  const problem = checked.ok ? refused : checked.problem;
+  const problem = checked.ok ? refused : errorText({ message: '', phrase: checked.problem });
 
   const save = async (next: string) => {
     setRefused(undefined);

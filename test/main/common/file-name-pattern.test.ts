@@ -1,5 +1,6 @@
 // The download-name pattern: refused in words when it could not work, and the names it makes are safe on Windows,
 // macOS and Linux whatever the values in them.
+import { inEnglish } from '../../../main/common/i18n/phrase';
 import { describe, expect, it } from 'vitest';
 import { checkFileNamePattern, DEFAULT_TWILIO_FILE_NAME_PATTERN, fileNameFromPattern, type FileNameValues } from '../../../main/common/file-name-pattern.js';
 import { MAX_FILE_NAME_BYTES } from '../../../main/common/files.js';
@@ -9,12 +10,12 @@ const values: FileNameValues = { date: '2026-12-05', time: '1503', from: '+15551
 
 function nameBy(pattern: string, over: Partial<FileNameValues> = {}): string {
   const checked = checkFileNamePattern(pattern);
-  if (!checked.ok) throw new Error(checked.problem);
+  if (!checked.ok) throw new Error(inEnglish(checked.problem));
   return fileNameFromPattern(checked.parts, { ...values, ...over });
 }
 const problemOf = (pattern: string): string => {
   const checked = checkFileNamePattern(pattern);
-  return checked.ok ? '(accepted)' : checked.problem;
+  return checked.ok ? '(accepted)' : inEnglish(checked.problem);
 };
 
 describe('checkFileNamePattern', () => {

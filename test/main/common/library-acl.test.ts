@@ -1,3 +1,4 @@
+import { phrase } from '../../../main/common/i18n/phrase.js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common/errors.js';
 import {
@@ -161,8 +162,8 @@ describe('findLockout (the rule the app, the CLI and the editor all decide with)
     const lockout = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u2'] }) }]);
     expect(lockout).not.toBeNull();
     if (!lockout) return;
-    const data = lockoutError(lockout, 'Confirm.').toData();
-    expect(data).toMatchObject({ code: 'conflict', message: `${lockoutMessage(lockout)} Confirm.` });
+    const data = lockoutError(lockout, phrase('errors:library.acl.confirmSave')).toData();
+    expect(data).toMatchObject({ code: 'conflict', message: `${lockoutMessage(lockout)} Confirm that you want this, then save again.` });
     // Through JSON, as it crosses the contract.
     expect(lockoutOf(JSON.parse(JSON.stringify(data.details)))).toEqual(lockout);
     expect(lockoutOf({ lockout: { ...lockout, kind: 'other' } })).toBeUndefined();

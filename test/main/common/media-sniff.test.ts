@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inEnglish, phrase } from '../../../main/common/i18n/phrase.js';
 import { describeRefusal, sniffMediaType } from '../../../main/common/media-sniff.js';
 import { ftyp, makeJpeg, makeMp4, PNG_BYTES } from '../core/media/media-fixtures.js';
 
@@ -20,32 +21,32 @@ describe('sniffMediaType', () => {
   });
 
   it('refuses a QuickTime-only movie', () => {
-    expect(sniffMediaType(makeMp4({ major: 'qt  ', compatible: ['qt  '] }))).toEqual({ accepted: false, reason: 'other_format', what: 'a QuickTime movie (.mov)' });
+    expect(sniffMediaType(makeMp4({ major: 'qt  ', compatible: ['qt  '] }))).toEqual({ accepted: false, reason: 'other_format', what: phrase('errors:media.format.quicktime') });
   });
 
   it('refuses audio-only MP4 (M4A) even though it lists isom and mp42', () => {
     const result = sniffMediaType(makeMp4({ major: 'M4A ', compatible: ['M4A ', 'mp42', 'isom'] }));
     expect(result).toMatchObject({ accepted: false, reason: 'other_format' });
-    expect(result.accepted === false && result.reason === 'other_format' && result.what).toContain('audio-only');
+    expect(result.accepted === false && result.reason === 'other_format' && inEnglish(result.what)).toContain('audio-only');
   });
 
   it('refuses HEIF images and 3GPP videos that share the container', () => {
-    expect(sniffMediaType(makeMp4({ major: 'heic', compatible: ['mif1', 'heic'] }))).toMatchObject({ what: 'a HEIF/AVIF image' });
-    expect(sniffMediaType(makeMp4({ major: '3gp5', compatible: ['3gp5', 'isom'] }))).toMatchObject({ what: 'a 3GPP video' });
+    expect(sniffMediaType(makeMp4({ major: 'heic', compatible: ['mif1', 'heic'] }))).toMatchObject({ what: phrase('errors:media.format.heif') });
+    expect(sniffMediaType(makeMp4({ major: '3gp5', compatible: ['3gp5', 'isom'] }))).toMatchObject({ what: phrase('errors:media.format.3gpp') });
   });
 
   it('refuses an ISO media file without any MP4 brand, naming its brand', () => {
-    expect(sniffMediaType(makeMp4({ major: 'crx ', compatible: ['crx '] }))).toMatchObject({ accepted: false, what: 'an ISO media file of brand "crx "' });
+    expect(sniffMediaType(makeMp4({ major: 'crx ', compatible: ['crx '] }))).toMatchObject({ accepted: false, what: phrase('errors:media.format.iso', { brand: 'crx ' }) });
   });
 
   it('names a PNG', () => {
-    expect(sniffMediaType(PNG_BYTES)).toEqual({ accepted: false, reason: 'other_format', what: 'a PNG image' });
+    expect(sniffMediaType(PNG_BYTES)).toEqual({ accepted: false, reason: 'other_format', what: phrase('errors:media.format.png') });
   });
 
   it('tells a WebP from an AVI by the RIFF form type', () => {
     const riff = (form: string) => Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from(form), Buffer.alloc(8)]);
-    expect(sniffMediaType(riff('WEBP'))).toMatchObject({ what: 'a WebP image' });
-    expect(sniffMediaType(riff('AVI '))).toMatchObject({ what: 'an AVI video' });
+    expect(sniffMediaType(riff('WEBP'))).toMatchObject({ what: phrase('errors:media.format.webp') });
+    expect(sniffMediaType(riff('AVI '))).toMatchObject({ what: phrase('errors:media.format.avi') });
   });
 
   it('recognises UTF-8 text, including non-ASCII, as text', () => {
@@ -75,29 +76,29 @@ describe('sniffMediaType', () => {
   it('calls an ftyp box with an impossible size malformed', () => {
     const bad = ftyp('isom', ['isom']);
     bad.writeUInt32BE(8, 0);
-    expect(sniffMediaType(bad)).toMatchObject({ accepted: false, reason: 'truncated', what: expect.stringContaining('malformed') });
+    expect(sniffMediaType(bad)).toMatchObject({ accepted: false, reason: 'truncated', what: phrase('errors:media.part.mp4Malformed') });
   });
 });
 
 describe('describeRefusal', () => {
   it('words a PNG renamed .jpg the way the user sees the file', () => {
-    expect(describeRefusal('holiday.jpg', { accepted: false, reason: 'other_format', what: 'a PNG image' })).toBe('"holiday.jpg" is a PNG image, not a JPEG.');
+    expect(inEnglish(describeRefusal('holiday.jpg', { accepted: false, reason: 'other_format', what: phrase('errors:media.format.png') }))).toBe('"holiday.jpg" is a PNG image, not a JPEG.');
   });
 
   it('words a QuickTime movie renamed .mp4 as not an MP4', () => {
-    expect(describeRefusal('clip.MP4', { accepted: false, reason: 'other_format', what: 'a QuickTime movie (.mov)' })).toBe('"clip.MP4" is a QuickTime movie (.mov), not an MP4.');
+    expect(inEnglish(describeRefusal('clip.MP4', { accepted: false, reason: 'other_format', what: phrase('errors:media.format.quicktime') }))).toBe('"clip.MP4" is a QuickTime movie (.mov), not an MP4.');
   });
 
   it('says what can be sent when the extension claims nothing', () => {
-    expect(describeRefusal('scan.png', { accepted: false, reason: 'other_format', what: 'a PNG image' })).toBe('"scan.png" is a PNG image; only JPEG images and MP4 videos can be sent.');
+    expect(inEnglish(describeRefusal('scan.png', { accepted: false, reason: 'other_format', what: phrase('errors:media.format.png') }))).toBe('"scan.png" is a PNG image; only JPEG images and MP4 videos can be sent.');
   });
 
   it('names empty, text, truncated and unknown files', () => {
-    expect(describeRefusal('a.jpg', { accepted: false, reason: 'empty' })).toBe('"a.jpg" is empty.');
-    expect(describeRefusal('notes.jpg', { accepted: false, reason: 'text' })).toContain('is a text file');
-    expect(describeRefusal('v.mp4', { accepted: false, reason: 'truncated', what: 'its MP4 header (ftyp box) is cut short' })).toBe(
+    expect(inEnglish(describeRefusal('a.jpg', { accepted: false, reason: 'empty' }))).toBe('"a.jpg" is empty.');
+    expect(inEnglish(describeRefusal('notes.jpg', { accepted: false, reason: 'text' }))).toContain('is a text file');
+    expect(inEnglish(describeRefusal('v.mp4', { accepted: false, reason: 'truncated', what: phrase('errors:media.part.mp4Short') }))).toBe(
       '"v.mp4" is damaged or incomplete: its MP4 header (ftyp box) is cut short.',
     );
-    expect(describeRefusal('x.bin', { accepted: false, reason: 'unknown' })).toContain('not a JPEG image or an MP4 video');
+    expect(inEnglish(describeRefusal('x.bin', { accepted: false, reason: 'unknown' }))).toContain('not a JPEG image or an MP4 video');
   });
 });

@@ -189,7 +189,7 @@ describe('uploadGenericMedia: the media reference send', () => {
     const result = await uploadGenericMedia(connection(media.origin, settings), request({ recipients: ['+15550100', 'bad', '+15550199'] }), { onPhase: (phase) => phases.push(phase) });
 
     expect(phases).toEqual(['uploading', 'waiting', 'reference']);
-    expect(result.referenceSends).toEqual([
+    expect(result.referenceSends).toMatchObject([
       { recipient: '+15550100', ok: true },
       { recipient: 'bad', ok: false, message: `${new URL(media.origin).host} refused the reference send: Unknown recipient (HTTP 400 Bad Request).` },
       { recipient: '+15550199', ok: true },

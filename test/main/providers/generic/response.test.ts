@@ -103,10 +103,10 @@ describe('uploadResult', () => {
 
 describe('refusal', () => {
   it('is a clear generic error with the status when the server gave no message', () => {
-    expect(refusal({ format: 'unknown' }, { server, status: 500 }, 'refused the upload').message).toBe(
+    expect(refusal({ format: 'unknown' }, { server, status: 500 }, 'upload').message).toBe(
       'media.example refused the upload with HTTP 500 Internal Server Error and gave no reason.',
     );
-    expect(refusal(undefined, { server, status: 599 }, 'refused the upload').message).toBe('media.example refused the upload with HTTP 599 and gave no reason.');
+    expect(refusal(undefined, { server, status: 599 }, 'upload').message).toBe('media.example refused the upload with HTTP 599 and gave no reason.');
   });
 
   it.each([
@@ -118,11 +118,11 @@ describe('refusal', () => {
     [400, 'remote'],
     [503, 'remote'],
   ] as const)('maps HTTP %i to the error code %s', (status, code) => {
-    expect(refusal(undefined, { server, status }, 'refused the upload').code).toBe(code);
+    expect(refusal(undefined, { server, status }, 'upload').code).toBe(code);
   });
 
   it('carries Retry-After for rate limiting', () => {
-    expect(refusal({ format: 'json', message: 'slow down' }, { server, status: 429, retryAfter: 30 }, 'refused the upload')).toMatchObject({
+    expect(refusal({ format: 'json', message: 'slow down' }, { server, status: 429, retryAfter: 30 }, 'upload')).toMatchObject({
       code: 'rate_limited',
       details: { status: 429, retryAfter: 30 },
     });

@@ -2,8 +2,9 @@
 // give the same files, and the one-pass reading must refuse what the schema refuses.
 import { describe, expect, it } from 'vitest';
 import { parseFolderDetails } from '../../../../main/providers/library/schemas.js';
+import { phrase } from '../../../../main/common/i18n/phrase.js';
 
-const ctx = { host: 'media.example', what: 'folder "f"' };
+const ctx = { host: 'media.example', what: phrase('errors:library.what.folder', { folder: 'f' }) };
 const base = { createdWith: 'app-1', createdBy: 'u-1', createdOn: '2026-01-02T03:04:05Z', readUsers: [], readApps: [], writeUsers: [], writeApps: [] };
 
 function one(entry: Record<string, unknown>) {
