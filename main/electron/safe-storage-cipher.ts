@@ -2,9 +2,6 @@
 // to 'basic_text' (a key hard-coded in Chromium): that is not secure storage, so secrets then stay in memory
 // unless the user explicitly opts in.
 import type { SafeStorage } from 'electron';
-import type { SecureStorageInfo } from '../common/contract.js';
-import type { MessageKey } from '../common/i18n/catalogue.js';
-import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import type { SecretCipher } from '../core/vault/cipher.js';
 import { describedStorage as described, memoryOnlyCipher } from '../core/vault/cipher.js';
 

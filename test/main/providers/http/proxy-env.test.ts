@@ -1,6 +1,7 @@
 // NO_PROXY and the proxy variables read as curl reads them (see main/providers/http/proxy-env.ts).
 import { describe, expect, it } from 'vitest';
 import { isBypassed, proxyFromEnv, proxyServerFromUrl } from '../../../../main/providers/http/proxy-env';
+import { inEnglish } from '../../../../main/common/i18n/phrase';
 
 const bypassed = (list: string, url: string) => isBypassed(list, new URL(url));
 
@@ -36,7 +37,7 @@ describe('NO_PROXY', () => {
 describe('the proxy variables', () => {
   const pick = async (env: Record<string, string>, url: string) => {
     const route = await proxyFromEnv(env)(new URL(url));
-    return route.kind === 'direct' ? 'direct' : `${route.proxy.source} ${route.proxy.url.href}${route.proxy.credentials ? ` as ${route.proxy.credentials.username}:${route.proxy.credentials.password}` : ''}`;
+    return route.kind === 'direct' ? 'direct' : `${typeof route.proxy.source === 'string' ? route.proxy.source : inEnglish(route.proxy.source)} ${route.proxy.url.href}${route.proxy.credentials ? ` as ${route.proxy.credentials.username}:${route.proxy.credentials.password}` : ''}`;
   };
 
   it('picks the scheme of the request, lower case before upper case, ALL_PROXY last', async () => {
