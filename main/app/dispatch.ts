@@ -3,7 +3,7 @@
 // reaches the UI only as a generic message.
 import type { z } from 'zod';
 import { contract, isMethodName, type InvokeResult, type MethodName, type MethodResult, type ParsedArgs } from '../common/contract.js';
-import { AppError, redactPhrase, toAppError } from '../common/errors.js';
+import { AppError, redactWords, toAppError } from '../common/errors.js';
 import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import { issuePhrase, plainErrors } from '../common/validation-messages.js';
 
@@ -49,7 +49,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (
       if (appError.code === 'internal') log.error('contract', `${method} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       const data = appError.toData();
       // A server may quote a secret in its words, which travel in the phrase's values too.
-      return { ok: false, error: { ...data, message: redact(data.message), ...(data.phrase ? { phrase: redactPhrase(data.phrase, redact) } : {}) } };
+      return { ok: false, error: redactWords(data, redact) };
     }
   };
 }

@@ -111,6 +111,11 @@ export function sayable(err: unknown): Phrase | string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Words from main (an error, a result's message) with `redact` applied to the message and to the phrase's values. */
+export function redactWords<T extends { message: string; phrase?: Phrase | undefined }>(said: T, redact: (text: string) => string): T {
+  return { ...said, message: redact(said.message), ...(said.phrase ? { phrase: redactPhrase(said.phrase, redact) } : {}) };
+}
+
 /** A phrase with `redact` applied to every word in it that is not the app's own (its values, nested ones too). */
 export function redactPhrase(said: Phrase, redact: (text: string) => string): Phrase {
   if (!said.values) return said;

@@ -1,7 +1,7 @@
 // What each contract method does. Arguments arrive already parsed by the dispatcher.
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
-import { AppError, redactPhrase } from '../../common/errors.js';
+import { AppError, redactWords } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
 import { proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
@@ -101,7 +101,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       // Typed secrets are not in the vault, so the log's redactor cannot know them; a server may echo them in its error.
       const typed = [secret, ...Object.values(authSecrets ?? {})].filter((value): value is string => typeof value === 'string' && value !== '');
       const redactTyped = createRedactor(() => typed);
-      const result = { ...tested, message: redactTyped(tested.message), ...(tested.phrase ? { phrase: redactPhrase(tested.phrase, redactTyped) } : {}) };
+      const result = redactWords(tested, redactTyped);
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
     },

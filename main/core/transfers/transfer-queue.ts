@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError, redactWords, toAppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
@@ -359,9 +359,9 @@ export class TransferQueue {
     const redact = this.options.redact ?? ((text: string) => text);
     if (outcome.result) {
       const { references, ...rest } = outcome.result;
-      entry.item.result = references ? { ...rest, references: references.map((r) => (r.message === undefined ? r : { ...r, message: redact(r.message) })) } : rest;
+      entry.item.result = references ? { ...rest, references: references.map((r) => (r.message === undefined ? r : redactWords({ ...r, message: r.message }, redact))) } : rest;
     }
-    if (outcome.error) entry.item.error = { ...outcome.error, message: redact(outcome.error.message) };
+    if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     if (state === 'done') await this.deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });

@@ -7,16 +7,21 @@ import type { Page } from '@playwright/test';
 /** Words that are the same in every language: product, protocol and format names, units, the sandbox's data. */
 const SAME_IN_EVERY_LANGUAGE = [
   'Media Desk', 'Twilio', 'MMS', 'SID', 'URL', 'HTTPS?', 'CSV', 'JPEG', 'MP4', 'PNG', 'GIF', 'WAV', 'MP3', 'XML', 'JSON', 'API',
-  'ID', 'ACL', 'GMT', 'UTC', 'PAC', 'TLS', 'Digest', 'Basic', 'English', '[KMGT]iB', 'B/s', 'NO_PROXY', 'HTTPS?_PROXY',
+  'ID', 'ACL', 'GMT', 'UTC', 'PAC', 'TLS', 'Digest', 'Basic', 'English', 'Auth Token', 'Web', 'SIP', 'POST', 'PUT', 'GET', '[KMGT]iB', 'B/s', 'NO_PROXY', 'HTTPS?_PROXY',
+  // Keys, as printed on the keyboard.
+  'Enter', 'Delete', 'Backspace', 'Ctrl', 'Cmd', 'Shift', 'Alt', 'Option', 'Esc(ape)?', 'Tab', 'Space',
 ];
 
 export interface UntranslatedOptions {
   /** Data the test or the sandbox put on screen (account labels, file names, ids): not the app's words. */
   data?: Array<string | RegExp>;
+  /** Elements whose text is data as a whole (a message's body): skipped, like lang="en". */
+  skip?: string;
 }
 
 export async function untranslatedText(page: Page, options: UntranslatedOptions = {}): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+  const skip = ['script, style, code, .mono, [translate="no"], [lang="en"]', options.skip].filter(Boolean).join(', ');
+  const texts = await page.evaluate((skip) => {
     const visible = (el: Element): boolean => {
       const style = getComputedStyle(el);
       return el.getClientRects().length > 0 && style.visibility !== 'hidden' && style.display !== 'none';
@@ -26,26 +31,28 @@ export async function untranslatedText(page: Page, options: UntranslatedOptions 
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = node.textContent?.trim();
-      if (!text || !parent || !visible(parent) || parent.closest('script, style, code, .mono, [translate="no"], [lang="en"]')) continue;
+      if (!text || !parent || !visible(parent) || parent.closest(skip)) continue;
       out.push(text);
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
-      if (!visible(el) || el.closest('[translate="no"], [lang="en"]')) continue;
+      if (!visible(el) || el.closest(skip)) continue;
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = el.getAttribute(name)?.trim();
         if (value) out.push(value);
       }
     }
     return out;
-  });
+  }, skip);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const removable = [
     ...SAME_IN_EVERY_LANGUAGE.map((w) => new RegExp(`\\b${w}\\b`, 'g')),
     ...(options.data ?? []).map((d) => (typeof d === 'string' ? new RegExp(escape(d), 'g') : new RegExp(d.source, d.flags.includes('g') ? d.flags : `${d.flags}g`))),
     /\bhttps?:\/\/\S+/g, // addresses
     /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
+    /\b[a-z]+:[\w.+-]+@[\w.-]+/g, // sip:user@host and the like
     /\b[\w-]+\.[a-z0-9]{2,4}\b/gi, // file names
     /\b[A-Z]{2}[0-9a-f]{32}\b/g, // Twilio SIDs
+    /\b[A-Z]{2}[0-9a-f]{2,}…[0-9a-f]{2,}/g, // shortened SIDs (MEdf2c…5f1a)
     /\{[a-zA-Z]+\}/g, // pattern tokens ({date}, {mediaSid})
   ];
   const left = new Set<string>();

@@ -40,8 +40,8 @@ describe('checkFileNamePattern', () => {
     expect(problemOf('../{mediaSid}{ext}')).toMatch(/“\/” cannot be in a file name/);
     expect(problemOf('..\\{mediaSid}{ext}')).toMatch(/“\\” cannot be in a file name/);
     expect(problemOf('{date}:{mediaSid}{ext}')).toMatch(/“:” cannot be in a file name/);
-    expect(problemOf('a\u0000{mediaSid}{ext}')).toMatch(/a control character cannot be in a file name/);
-    expect(problemOf('a\n{mediaSid}{ext}')).toMatch(/a control character/);
+    expect(problemOf('a\u0000{mediaSid}{ext}')).toMatch(/^A control character cannot be in a file name/);
+    expect(problemOf('a\n{mediaSid}{ext}')).toMatch(/^A control character/);
     expect(problemOf('{date{mediaSid}{ext}')).toMatch(/brace/);
     expect(problemOf('{mediaSid}}{ext}')).toMatch(/brace/);
   });
