@@ -11,7 +11,7 @@ import { useNotices, type NoticeInput } from '../../store/notices-store';
 import { whenTransfersEnd } from '../../store/transfers-store';
 import { useFormats } from '../../i18n';
 import { DownloadFlow, type DownloadOutcome } from './DownloadFlow';
-import { kindCount, kindNoun, listOf, mediaLabel } from './format';
+import { kindCount, kindNoun, listOf, mediaLabel, messageStatusText } from './format';
 import { MediaGrid } from './MediaGrid';
 import { MediaPreview } from './MediaPreview';
 import { Parties } from './MessageList';
@@ -92,7 +92,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
         </h3>
         <p className="subtle">
           {t('media.sent', { date: f.dateTime(message.dateSent ?? message.dateCreated) })}
-          {message.status ? ` · ${message.status}` : ''} · <span className="mono">{message.sid}</span>
+          {message.status ? ` · ${messageStatusText(message.status)}` : ''} · <span className="mono">{message.sid}</span>
         </p>
         {message.body?.trim() ? <p className="twilio-media-body">{message.body}</p> : null}
       </header>

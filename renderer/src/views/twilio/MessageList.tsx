@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { useFormats } from '../../i18n';
+import { messageStatusText } from './format';
 
 interface MessageListProps {
   items: TwilioMessageView[];
@@ -38,7 +39,7 @@ function MessageFacts({ message }: { message: TwilioMessageView }) {
       {direction ? <span>{direction}</span> : null}
       {/* "Received" twice says nothing: the status shows when it adds to the direction. */}
       {message.status && message.status.toLowerCase() !== (known ? known.status : message.direction?.toLowerCase()) ? (
-        <span className={`twilio-msg-status status-${message.status}`}>{message.status}</span>
+        <span className={`twilio-msg-status status-${message.status}`}>{messageStatusText(message.status)}</span>
       ) : null}
       {message.errorCode !== null ? (
         <span className="twilio-msg-error" title={message.errorMessage ?? undefined}>

@@ -7,6 +7,16 @@ import { pickLanguage } from '../../../../main/common/i18n/languages';
 import { i18n } from '../../i18n';
 
 /** Dates, numbers and sizes in the window's language, for code outside a component's render. */
+/**
+ * A message's status in the reader's language: Twilio's own word in English (it is what Twilio's console and
+ * documentation say), translated where the catalogue knows it, and as Twilio sent it when it is a new one.
+ */
+const MESSAGE_STATUS = ['queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'receiving', 'received', 'accepted', 'scheduled', 'read', 'partially_delivered', 'canceled'] as const;
+export function messageStatusText(status: string): string {
+  const known = MESSAGE_STATUS.find((s) => s === status.toLowerCase());
+  return known ? i18n.t(`twilio:status.${known}`) : status;
+}
+
 export function currentFormats(): Formats {
   return formatsFor(pickLanguage([i18n.language]));
 }

@@ -45,7 +45,7 @@ beforeEach(async () => {
   giveScrollAreasASize();
   server.handlers.clear();
   const first = message(1, 3);
-  messages = [first, message(2, 0)];
+  messages = [first, { ...message(2, 0), direction: 'outbound-api', status: 'undelivered' }];
   mediaOf = new Map([[first.sid, [media(1, first.sid), media(2, first.sid, 'video/mp4'), media(3, first.sid)]]]);
   server.handlers.set('twilio.listMessages', () => ({ items: messages, nextPageUri: null }));
   server.handlers.set('twilio.listMedia', (args) => ({ items: mediaOf.get(String(args.messageSid)) ?? [], nextPageUri: null }));
@@ -78,6 +78,9 @@ describe('the Twilio viewer in Japanese', () => {
     const row = (await within(list).findByText('Message 1')).closest('[role="option"]') as HTMLElement;
     expect(row.querySelector('.twilio-msg-facts')?.textContent).toBe('受信');
     expect(row.querySelector('.twilio-count')?.textContent).toBe('メディア 3 件');
+    // Twilio's status words are said in Japanese too.
+    const sent = (await within(list).findByText('Message 2')).closest('[role="option"]') as HTMLElement;
+    expect(sent.querySelector('.twilio-msg-status')?.textContent).toBe('未配信');
     fireEvent.click(row);
 
     const grid = await screen.findByRole('listbox', { name: 'メッセージのメディア' });
