@@ -13,6 +13,10 @@ const ELECTRON_ONLY_IN_ADAPTER = {
   message: 'Only main/electron/ (and preload/) import electron: everything else runs in the browser host and the CLI too, where there is no Electron. Reach Electron through AppServices.host.',
 };
 
+// A string with no letter of any script people read (digits, punctuation, arrows, symbols such as ▶ ♪ −) is not a
+// word to translate.
+const NO_LETTERS = '[^A-Za-z\\u00C0-\\u024F\\u0370-\\u04FF\\u0590-\\u06FF\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u3040-\\u30FF\\u3400-\\u9FFF\\uAC00-\\uD7AF]+';
+
 const APP_ERROR_WORDS_FROM_CATALOGUE = [
   { selector: "NewExpression[callee.name='AppError'] > Literal:nth-child(2)", message: 'Say it with phrase(…) from main/common/i18n/phrase.ts: the text must be in the catalogue.' },
   { selector: "NewExpression[callee.name='AppError'] > TemplateLiteral:nth-child(2)", message: 'Say it with phrase(…) from main/common/i18n/phrase.ts: the text must be in the catalogue.' },
@@ -103,7 +107,7 @@ export default tseslint.config(
         // Every string literal, in markup and in code (notices, labels built in hooks), except those that cannot be
         // words: identifiers and keys ('upload', 'library:folder.empty'), punctuation and symbols alone.
         mode: 'all',
-        words: { exclude: ['[0-9!-/:-@[-`{-~]+', '[A-Z_-]+', '/?[a-z][a-zA-Z0-9]*([-.:/_#][a-zA-Z0-9]+)*', '[\\s·•↑↓⋯—–…→←×✓✕]+'] },
+        words: { exclude: [NO_LETTERS, '[A-Z_-]+', '/?[a-z][a-zA-Z0-9]*([-.:/_#][a-zA-Z0-9]+)*'] },
         callees: { exclude: ['i18n(ext)?', 't', 'require', 'addEventListener', 'removeEventListener', 'postMessage', 'getElementById', 'querySelector(All)?', 'closest', 'matches', 'dispatch', 'includes', 'indexOf', 'endsWith', 'startsWith', 'split', 'join', 'replace(All)?', 'setProperty', 'getPropertyValue', 'setAttribute', 'getAttribute', 'removeAttribute', 'toggle', 'createElement', 'matchMedia'] },
         'jsx-attributes': { exclude: ['className', 'style', 'type', 'key', 'id', 'width', 'height', 'role', 'href', 'rel', 'target', 'lang', 'name', 'value', 'htmlFor', 'autoComplete', 'inputMode', 'accept', 'preload', 'loading', 'decoding', 'data-.*', 'aria-(controls|describedby|labelledby|live|haspopup|current|owns|activedescendant|relevant|atomic|sort|orientation|autocomplete)', 'viewBox', 'fill', 'stroke.*', 'd', 'points', 'x', 'y', 'rx', 'cx', 'cy', 'r', 'xmlns', 'focusable', 'dir', 'spellCheck', 'pattern', 'min', 'max', 'step', 'wrap', 'form', 'method', 'scope', 'headers', 'sizes', 'srcSet', 'src', 'poster', 'controlsList', 'crossOrigin', 'enterKeyHint', 'translate', 'tabIndex'] },
       }],
