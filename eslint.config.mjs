@@ -15,7 +15,7 @@ const ELECTRON_ONLY_IN_ADAPTER = {
 
 // A string with no letter of any script people read (digits, punctuation, arrows, symbols such as ▶ ♪ −) is not a
 // word to translate.
-const NO_LETTERS = '[^A-Za-z\\u00C0-\\u024F\\u0370-\\u04FF\\u0590-\\u06FF\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u3040-\\u30FF\\u3400-\\u9FFF\\uAC00-\\uD7AF]+';
+const NO_LETTERS = '[^A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0370-\\u04FF\\u0590-\\u06FF\\u0900-\\u0DFF\\u0E00-\\u0EFF\\u3040-\\u30FF\\u3400-\\u9FFF\\uAC00-\\uD7AF]+';
 
 const APP_ERROR_WORDS_FROM_CATALOGUE = [
   { selector: "NewExpression[callee.name='AppError'] > Literal:nth-child(2)", message: 'Say it with phrase(…) from main/common/i18n/phrase.ts: the text must be in the catalogue.' },
