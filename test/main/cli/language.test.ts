@@ -107,6 +107,11 @@ describe('the language of the text', () => {
     const usage = await cli(['twilio', 'media', 'get', 'SM1', 'ME1'], JA);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('MESSAGE_SID は SM または MM に続く 32 桁の 16 進数です。');
+    // A refusal built from main/common's words (the lock-out warning) is said in Japanese too, not only its frame.
+    const lockout = await cli(['library', 'acl', 'set', 'ja-folder', '--write-users', fixture.sandbox.accounts.library.otherUser.userId], JA);
+    expect(lockout.code).toBe(2);
+    expect(lockout.err).toContain('を変更できなくなり、この変更を元に戻すこともできません。 それでも保存するには --force を付けてください。');
+    expect(untranslated(lockout.err)).toEqual([]);
   });
 
   it('--json is the same bytes in Japanese and in English, errors included', async () => {
