@@ -3,8 +3,8 @@
 // without a precheck can only show that its server answers: the result says so (scope 'server'), not "OK".
 import type { AccountConfig } from '../common/accounts.js';
 import type { ConnectionTestResult } from '../common/contract.js';
-import { toAppError } from '../common/errors.js';
-import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
+import { sayable, toAppError, wordsOf } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { precheckGenericAccount, type GenericConnection } from '../providers/generic/client.js';
 import { send } from '../providers/http/transport.js';
 import { LibraryClient } from '../providers/library/index.js';
@@ -14,7 +14,7 @@ import { genericConnectionFor, libraryConnectionFor, twilioConnectionFor } from 
 const TEST_TIMEOUT_MS = 10_000;
 
 function result(ok: boolean, said: Phrase | string, scope?: 'server'): ConnectionTestResult {
-  const words = typeof said === 'string' ? { message: said } : { message: inEnglish(said), phrase: said };
+  const words = typeof said === 'string' ? { message: said } : wordsOf(said);
   return { ok, ...words, ...(scope ? { scope } : {}) };
 }
 
@@ -38,7 +38,7 @@ export async function testConnection(config: AccountConfig, secret: string | und
     }
   } catch (err) {
     const error = toAppError(err);
-    return result(false, error.phrase ?? error.message);
+    return result(false, sayable(error));
   }
 }
 

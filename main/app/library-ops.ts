@@ -2,8 +2,8 @@
 // deletes of many files or of a folder with its files (a result for each), access lists read with what the
 // rules need, saves guarded against locking the user out, and the plan of one list applied to many targets (the
 // applying itself is a job: runners/library-jobs.ts).
-import { AppError, toAppError } from '../common/errors.js';
-import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
+import { AppError, toAppError, wordsOf } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
   LibraryAclState,
@@ -46,11 +46,6 @@ function nameList(names: readonly string[], max = 5): Phrase | string {
   return names.length > max ? phrase('errors:library.acl.andMore', { items: shown, more: names.length - max }) : shown;
 }
 
-/** An error's words: English for the log, the phrase for the window. */
-function said(words: Phrase): { message: string; phrase: Phrase } {
-  return { message: inEnglish(words), phrase: words };
-}
-
 /** The folder's files, and its own properties (from its access list: the listing may not carry them). */
 export async function folderView(client: LibraryClient, folder: string): Promise<LibraryFolderView> {
   const [details, own] = await Promise.all([
@@ -89,7 +84,7 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
     return { folder, ok: false, fileCount: 0, deletedFiles: 0, error: toAppError(err).toData() };
   }
   const fileCount = files.length;
-  const refuse = (said: Phrase): LibraryDeleteFolderResult => ({ folder, ok: false, fileCount, deletedFiles: 0, error: { code: 'conflict', message: inEnglish(said), phrase: said } });
+  const refuse = (said: Phrase): LibraryDeleteFolderResult => ({ folder, ok: false, fileCount, deletedFiles: 0, error: { code: 'conflict', ...wordsOf(said) } });
   let deletedFiles = 0;
   if (fileCount > 0) {
     if (withFiles === undefined) {
@@ -111,7 +106,7 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
         failedFiles,
         error: {
           code: failedFiles.every((r) => !r.ok && r.error.code === 'forbidden') ? 'forbidden' : 'conflict',
-          ...said(phrase('errors:library.filesNotDeleted', { failed: failedFiles.length, count: fileCount, folder, names: nameList(names) })),
+          ...wordsOf(phrase('errors:library.filesNotDeleted', { failed: failedFiles.length, count: fileCount, folder, names: nameList(names) })),
         },
       };
     }

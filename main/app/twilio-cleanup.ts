@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TwilioCleanupPlan, TwilioCleanupResult, TwilioCleanupStatus } from '../common/methods/twilio.js';
-import { AppError, toAppError, type AppErrorData } from '../common/errors.js';
-import { inEnglish, phrase } from '../common/i18n/phrase.js';
+import { AppError, errorWords, toAppError, wordsOf, type AppErrorData } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import { formatCleanupReport, runCleanup, type CleanupPlan, type CleanupResult, type TwilioClient } from '../providers/twilio/index.js';
 
 /** Plans and finished runs kept in memory; the oldest go first. */
@@ -128,9 +128,10 @@ export class TwilioCleanups {
       const outcome = await runCleanup(client, run.plan, { signal: run.controller.signal, onItem, concurrency: RUN_CONCURRENCY });
       run.stopped = outcome.stopped;
       const unauthorized = outcome.results.find((r) => r.errorCode === 'unauthorized');
-      if (unauthorized && !run.controller.signal.aborted) run.error = unauthorized.message
-          ? { code: 'unauthorized', message: unauthorized.message, ...(unauthorized.phrase ? { phrase: unauthorized.phrase } : {}) }
-          : { code: 'unauthorized', message: inEnglish(phrase('errors:twilio.status401')), phrase: phrase('errors:twilio.status401') };
+      if (unauthorized && !run.controller.signal.aborted) run.error = {
+          code: 'unauthorized',
+          ...(unauthorized.message ? errorWords({ message: unauthorized.message, phrase: unauthorized.phrase }) : wordsOf(phrase('errors:twilio.status401'))),
+        };
     } catch (err) {
       // Only a malformed plan gets here (runCleanup reports every item otherwise); every item is then untried.
       run.error = toAppError(err).toData();

@@ -1,8 +1,8 @@
 // The address book as CSV (RFC 4180): a header row `id,kind,name,note`, quoted values that may hold commas, quotes
 // and line breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. Reading reports every refused row with
 // the line it starts on; writing makes a file a spreadsheet opens as text, never as formulas. Pure code.
-import { AppError } from './errors.js';
-import { inEnglish, phrase, type Phrase } from './i18n/phrase.js';
+import { AppError, wordsOf } from './errors.js';
+import { phrase, type Phrase } from './i18n/phrase.js';
 import { addressEntrySchema, MAX_ADDRESS_ENTRIES, type AddressEntry } from './address-book.js';
 import { issuePhrase, plainErrors } from './validation-messages.js';
 
@@ -163,7 +163,7 @@ export function parseAddressCsv(text: string): AddressCsvParse {
   for (const record of records.slice(1)) {
     const cells = Object.fromEntries(columns.map((column, i) => [column, restore(record.fields[i] ?? '')])) as Partial<Record<Column, string>>;
     const id = cells.id?.trim() ? cells.id : undefined;
-    const refuse = (said: Phrase) => problems.push({ line: record.line, ...(id !== undefined ? { id } : {}), message: inEnglish(said), phrase: said });
+    const refuse = (said: Phrase) => problems.push({ line: record.line, ...(id !== undefined ? { id } : {}), ...wordsOf(said) });
     if (record.error) {
       refuse(record.error);
       continue;

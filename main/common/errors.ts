@@ -102,6 +102,22 @@ export function toAppError(err: unknown): AppError {
   return new AppError('internal', phrase('errors:generic.internal'));
 }
 
+/** Words main keeps or sends (an error's, an item's result): English for the log and support, the phrase for the reader. */
+export interface Words {
+  message: string;
+  phrase?: Phrase;
+}
+
+/** A phrase as words: its English and itself. */
+export function wordsOf(said: Phrase): { message: string; phrase: Phrase } {
+  return { message: inEnglish(said), phrase: said };
+}
+
+/** The words alone of an error (or of a result that carries some), without its code or details. */
+export function errorWords(error: { message: string; phrase?: Phrase | undefined }): Words {
+  return error.phrase ? { message: error.message, phrase: error.phrase } : { message: error.message };
+}
+
 /**
  * What an error says, as a value for another phrase ("…: {{reason}}"): its phrase when it has one, so that the
  * reader hears it in their language, else its words as they are (a server's, or the system's).

@@ -195,13 +195,10 @@ export function findLockout(me: AclCaller, changes: readonly AclChange[]): AclLo
   return { kind: 'acl-lockout', userId: me.userId, appId: me.appId, items, total: changes.length, losesRead, losesWrite };
 }
 
-/** The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text). */
-/** `name` shows ids as the address book names them (the window); main and the CLI's plain text keep the ids. */
-export function lockoutMessage(lockout: AclLockout, name: (id: string) => string = (id) => id): string {
-  return inEnglish(lockoutPhrase(lockout, name));
-}
-
-/** lockoutMessage as a phrase, for the reader's language. */
+/**
+ * The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text).
+ * `name` shows ids as the address book names them; without it, the ids themselves.
+ */
 export function lockoutPhrase(lockout: AclLockout, name: (id: string) => string = (id) => id): Phrase {
   const who = { user: name(lockout.userId), app: name(lockout.appId) };
   if (lockout.total <= 1) {
@@ -254,7 +251,7 @@ export function locksOut(acl: Acl, user: string, app: string, context: LockoutCo
     ...(folderAcl !== undefined ? { folder: { before: folderAcl, after: folderAcl } } : {}),
   };
   const lockout = findLockout({ userId: user, appId: app }, [change]);
-  return { losesRead: lockout?.losesRead ?? false, losesWrite: lockout?.losesWrite ?? false, message: lockout ? lockoutMessage(lockout) : null };
+  return { losesRead: lockout?.losesRead ?? false, losesWrite: lockout?.losesWrite ?? false, message: lockout ? inEnglish(lockoutPhrase(lockout)) : null };
 }
 
 // ---- presets ----

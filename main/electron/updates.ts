@@ -4,8 +4,8 @@
 // and the install waits for the user's word. A feed that cannot be read is reported; the app keeps working.
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { UpdateStatus } from '../common/contract.js';
-import { AppError } from '../common/errors.js';
-import { inEnglish, phrase, type Phrase } from '../common/i18n/phrase.js';
+import { AppError, wordsOf } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { UpdatesPort } from '../app/services.js';
 
 export interface UpdatesOptions {
@@ -39,7 +39,7 @@ function messageOf(error: unknown): string {
 
 /** The error status: the English message for the log, the phrase for the window to say in its language. */
 function failed(said: Phrase): UpdateStatus {
-  return { state: 'error', message: inEnglish(said), phrase: said };
+  return { state: 'error', ...wordsOf(said) };
 }
 
 export function createUpdatesPort(updater: AppUpdater, options: UpdatesOptions): UpdatesPort {

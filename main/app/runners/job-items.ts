@@ -1,8 +1,8 @@
 // The shared shape of a job over many items: progress as n of N, a few items in flight at once, none started after
 // a cancel (those in flight finish, so their result is what the server did), and one result per item, the items
 // never reached saying they were cancelled.
-import { toAppError, type AppErrorData, type ErrorCode } from '../../common/errors.js';
-import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { errorWords, toAppError, wordsOf, type ErrorCode } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import type { JobItemResult } from '../../common/transfers.js';
 import type { RunContext } from '../../core/transfers/transfer-queue.js';
 
@@ -15,11 +15,6 @@ export interface ItemEnd {
 }
 
 const NOT_STARTED = phrase('errors:queue.notStarted');
-
-/** An error's words for an item's result: English for the log, the phrase for the window. */
-export function itemWords(error: Pick<AppErrorData, 'message' | 'phrase'>): { message: string; phrase?: Phrase } {
-  return error.phrase ? { message: error.message, phrase: error.phrase } : { message: error.message };
-}
 
 export class JobItems {
   private readonly results: Array<JobItemResult | undefined>;
@@ -55,10 +50,10 @@ export class JobItems {
         const index = indexes[next++] as number;
         try {
           const end = await task(index);
-          this.record(index, end ? { outcome: end.outcome, ...itemWords(end), ...(end.code ? { code: end.code } : {}) } : { outcome: 'ok' });
+          this.record(index, end ? { outcome: end.outcome, ...errorWords(end), ...(end.code ? { code: end.code } : {}) } : { outcome: 'ok' });
         } catch (err) {
           const error = toAppError(err);
-          this.record(index, error.code === 'cancelled' ? { outcome: 'cancelled', ...itemWords(error) } : { outcome: 'refused', ...itemWords(error), code: error.code });
+          this.record(index, error.code === 'cancelled' ? { outcome: 'cancelled', ...errorWords(error) } : { outcome: 'refused', ...errorWords(error), code: error.code });
         }
       }
     };
@@ -67,6 +62,6 @@ export class JobItems {
 
   /** Every item's result, in the order given; the items never reached are cancelled. */
   finish(): JobItemResult[] {
-    return this.names.map((name, index) => this.results[index] ?? { name, outcome: 'cancelled', message: inEnglish(NOT_STARTED), phrase: NOT_STARTED });
+    return this.names.map((name, index) => this.results[index] ?? { name, outcome: 'cancelled', ...wordsOf(NOT_STARTED) });
   }
 }

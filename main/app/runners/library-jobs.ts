@@ -3,13 +3,14 @@
 // the wire finish, so every result is what the server did) and ends with a result per item.
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
+import { errorWords } from '../../common/errors.js';
 import { countOutcomes, type JobItemResult, type TransferResult } from '../../common/transfers.js';
 import { libraryAclSchema, libraryApplyToSchema, libraryFileIdSchema, libraryFolderIdSchema, libraryItemName } from '../../common/methods/library.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
 import { applyAclToMany } from '../../providers/library/index.js';
 import { libraryClientFor, whoami } from '../library-client.js';
 import { deleteFolder, planAclApply } from '../library-ops.js';
-import { itemWords, JobItems } from './job-items.js';
+import { JobItems } from './job-items.js';
 import type { RunnerContext } from './index.js';
 
 export const LIBRARY_APPLY_ACL = 'library.applyAcl';
@@ -53,7 +54,7 @@ export function libraryApplyAclRunner({ accounts, log }: RunnerContext) {
       concurrency: LIBRARY_JOB_CONCURRENCY,
       finishInFlight: true,
       onResult: (r, index) =>
-        items.record(index, r.ok ? { outcome: 'ok' } : r.error.code === 'cancelled' ? { outcome: 'cancelled', ...itemWords(r.error) } : { outcome: 'refused', ...itemWords(r.error), code: r.error.code }),
+        items.record(index, r.ok ? { outcome: 'ok' } : r.error.code === 'cancelled' ? { outcome: 'cancelled', ...errorWords(r.error) } : { outcome: 'refused', ...errorWords(r.error), code: r.error.code }),
     });
     const results = items.finish();
     const counts = countOutcomes(results);

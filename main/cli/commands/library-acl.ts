@@ -5,7 +5,7 @@ import {
   findLockout,
   hasOwnAcl,
   knownPrincipals,
-  lockoutMessage,
+  lockoutPhrase,
   presetEveryoneInDomain,
   presetOnlyMe,
   presetOnlyThroughApp,
@@ -202,7 +202,7 @@ export const libraryAclSet = defineCommand({
     const next = await wantedAcl(args, info.acl, client, account, target, ctx.signal);
     const { changes, targets } = await changesOf(client, target, info, folderAcl, next, args.recursive, ctx.signal);
     const lockout = findLockout(account.config, changes);
-    if (lockout && !args.force) throw new UsageError(phrase('cli:acl.set.lockout', { said: lockoutMessage(lockout) }), { lockout });
+    if (lockout && !args.force) throw new UsageError(phrase('cli:acl.set.lockout', { said: lockoutPhrase(lockout) }), { lockout });
 
     if (args.recursive) {
       const outcomes = await applyAclToMany(client, targets, next, { signal: ctx.signal });

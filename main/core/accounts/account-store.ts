@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { GENERIC_AUTH_PASSWORD_KEYS, SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary, type GenericAuthPasswordKey } from '../../common/accounts.js';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError, sayable, toAppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
@@ -211,7 +211,7 @@ export class AccountStore {
 function saveError(err: unknown, label: string): AppError {
   const error = toAppError(err);
   if (error.code !== 'io') return error;
-  return new AppError('io', phrase('errors:accounts.saveFailed', { label, reason: error.phrase ?? error.message }));
+  return new AppError('io', phrase('errors:accounts.saveFailed', { label, reason: sayable(error) }));
 
 }
 

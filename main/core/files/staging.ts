@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { FileRef } from '../../common/contract.js';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError, sayable, toAppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 
 export interface LocalFile {
@@ -81,7 +81,7 @@ export class FileStaging {
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
       const local = toAppError(err);
       const shown = cleanFileName(name);
-      throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: local.phrase ?? local.message }) : phrase('errors:staging.receiveFailed', { name: shown }));
+      throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };

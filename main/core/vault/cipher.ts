@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SecureStorageInfo } from '../../common/contract.js';
 import type { MessageKey } from '../../common/i18n/catalogue.js';
+import { wordsOf } from '../../common/errors.js';
 import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { setAsideCorrupt, writeFileAtomic } from '../storage/atomic.js';
 
@@ -132,7 +133,7 @@ async function loadOrCreateKey(keyPath: string, readOnly: boolean): Promise<Load
     // to look at, and start over with a new key; what it sealed cannot be opened any more.
     const movedTo = await setAsideCorrupt(keyPath);
     const said = phrase('errors:vault.keyReplaced', { damage: found.damage, file: path.basename(movedTo) });
-    notices.push({ level: 'error', message: inEnglish(said), phrase: said });
+    notices.push({ level: 'error', ...wordsOf(said) });
     replaced = true;
   }
   await fs.mkdir(path.dirname(keyPath), { recursive: true, mode: 0o700 });

@@ -4,7 +4,7 @@
 // Nothing leaves before every template is valid and every request that would carry a secret has been checked
 // against the transport rule (https, or loopback, or the account's explicit "allow insecure").
 import fs from 'node:fs/promises';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError, errorWords, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { assertCredentialTransport, ChallengeCache, describeAuth, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
 import { PiecedBody } from '../http/file-body.js';
@@ -38,7 +38,7 @@ export interface ReferenceSendResult {
 }
 
 function failedSend(recipient: string, error: AppError): ReferenceSendResult {
-  return { recipient, ok: false, message: error.message, ...(error.phrase ? { phrase: error.phrase } : {}) };
+  return { recipient, ok: false, ...errorWords(error) };
 }
 
 export interface GenericUploadResult {

@@ -4,8 +4,8 @@
 // upload (which refuses to start while any problem remains).
 import { z } from 'zod';
 import { GENERIC_SETTING_KEYS, type GenericSettingKey } from '../../common/accounts.js';
-import { AppError } from '../../common/errors.js';
-import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { AppError, errorWords, wordsOf } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import {
   isMediaContent,
   MEDIA_CONTENT,
@@ -39,7 +39,7 @@ export interface TemplateProblem {
 }
 
 function problem(setting: GenericSettingKey, said: Phrase): TemplateProblem {
-  return { setting, message: inEnglish(said), phrase: said };
+  return { setting, ...wordsOf(said) };
 }
 
 export interface HeaderTemplate {
@@ -125,7 +125,7 @@ function attempt<T>(ctx: Context, setting: GenericSettingKey, fn: () => T): T | 
     return fn();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    ctx.problems.push({ setting, message: err.message, ...(err.phrase ? { phrase: err.phrase } : {}) });
+    ctx.problems.push({ setting, ...errorWords(err) });
     return undefined;
   }
 }

@@ -3,7 +3,7 @@
 // item. Stopping is always safe: a deletion already sent is allowed to finish so that its outcome is known, none
 // is started after the stop, and every item of the plan ends with exactly one result.
 import { z } from 'zod';
-import { AppError, toAppError } from '../../common/errors.js';
+import { AppError, sayable, toAppError } from '../../common/errors.js';
 import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { issuePhrase } from '../../common/validation-messages.js';
 import { hasMedia, type TwilioClient } from './client.js';
@@ -219,7 +219,7 @@ export async function runCleanup(client: TwilioClient, planInput: CleanupPlan, o
       } catch (err) {
         const error = toAppError(err);
         if (error.code === 'cancelled') record(index, resultOf(item, 'skipped', undefined, phrase('errors:twilio.cleanupItemStopped')));
-        else if (error.code === 'not_found') record(index, resultOf(item, 'gone', error, phrase('errors:twilio.alreadyDeleted', { reason: error.phrase ?? error.message })));
+        else if (error.code === 'not_found') record(index, resultOf(item, 'gone', error, phrase('errors:twilio.alreadyDeleted', { reason: sayable(error) })));
         else record(index, resultOf(item, 'failed', error));
         if (error.code === 'unauthorized') fatal = phrase('errors:twilio.cleanupItemUnauthorized');
       }

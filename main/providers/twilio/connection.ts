@@ -2,7 +2,8 @@
 // Twilio documents the SID formats (AC/SK + 32 hex). It does not document the format of Auth Tokens or API key
 // secrets; every one issued so far is 32 characters (hex for tokens), so other shapes only earn a warning.
 import { z } from 'zod';
-import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { wordsOf } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { isLoopbackHost } from '../http/transport.js';
 import { ACCOUNT_SID, API_KEY_SID } from './schemas.js';
 
@@ -58,7 +59,7 @@ const inputSchema = z.object({
 });
 
 function problem(field: TwilioField, said: Phrase, severity: FieldProblem['severity'] = 'error'): FieldProblem {
-  return { field, message: inEnglish(said), phrase: said, severity };
+  return { field, ...wordsOf(said), severity };
 }
 
 function checkBaseUrl(raw: string, allowInsecure: boolean, problems: FieldProblem[]): string | undefined {

@@ -2,13 +2,12 @@
 // --json documents the same bytes in both. In-process against the sandbox, and once as a child process (the
 // locale comes from the real environment there).
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run.js';
-import type { CliIo } from '../../../main/cli/io.js';
 import { COMMANDS } from '../../../main/cli/registry.js';
 import { buildCli, makeRunner, REPO } from './support/cli-process.js';
 import { startCliFixture, type CliFixture } from './support/fixture.js';
+import { memoryIo } from './support/memory-io.js';
 
 let fixture: CliFixture;
 
@@ -22,15 +21,9 @@ afterAll(async () => {
 const JA = { LANG: 'ja_JP.UTF-8' };
 
 async function cli(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-  const io: CliIo = { stdout, stderr, stdin: new PassThrough(), env, cwd: fixture.work };
+  const io = memoryIo(env, fixture.work);
   const code = await runCli([...args, '--data-dir', fixture.dataDir], io, new AbortController().signal);
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 /** A line that reads as an English sentence: two English words in a row. */
@@ -114,6 +107,11 @@ describe('the language of the text', () => {
     const usage = await cli(['twilio', 'media', 'get', 'SM1', 'ME1'], JA);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('MESSAGE_SID は SM または MM に続く 32 桁の 16 進数です。');
+    // A refusal built from main/common's words (the lock-out warning) is said in Japanese too, not only its frame.
+    const lockout = await cli(['library', 'acl', 'set', 'ja-folder', '--write-users', fixture.sandbox.accounts.library.otherUser.userId], JA);
+    expect(lockout.code).toBe(2);
+    expect(lockout.err).toContain('を変更できなくなり、この変更を元に戻すこともできません。 それでも保存するには --force を付けてください。');
+    expect(untranslated(lockout.err)).toEqual([]);
   });
 
   it('--json is the same bytes in Japanese and in English, errors included', async () => {

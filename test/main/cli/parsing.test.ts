@@ -5,22 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { AppError, ERROR_CODES } from '../../../main/common/errors.js';
 import { parseCommandLine, UsageError } from '../../../main/cli/argv.js';
 import { EXIT, exitCodeFor } from '../../../main/cli/exit-codes.js';
-import { processIo, type CliIo } from '../../../main/cli/io.js';
+import { processIo } from '../../../main/cli/io.js';
 import { promptHidden } from '../../../main/cli/prompt.js';
 import { hideSecrets } from '../../../main/cli/redact.js';
 import { COMMANDS, resolveCommand } from '../../../main/cli/registry.js';
 import { runCli } from '../../../main/cli/run.js';
 import { GLOBAL_OPTIONS } from '../../../main/cli/help.js';
+import { memoryIo } from './support/memory-io.js';
 
-function fakeIo(): CliIo & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-  stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-  return { stdout, stderr, stdin: new PassThrough(), env: {}, cwd: process.cwd(), out: () => out, err: () => err };
-}
 
 describe('parseCommandLine', () => {
   const specs = { out: { type: 'string', value: 'DIR', help: 'cli:option.out' }, force: { type: 'boolean', help: 'cli:option.help' }, to: { type: 'string', multiple: true, help: 'cli:option.help' } } as const;
@@ -88,7 +80,7 @@ describe('exit codes', () => {
 describe('help', () => {
   it('every command answers --help on stdout with exit 0, naming its usage, the exit codes and, with an account, the secrets', async () => {
     for (const command of COMMANDS) {
-      const io = fakeIo();
+      const io = memoryIo();
       const code = await runCli([...command.words, '--help'], io, new AbortController().signal);
       const name = command.words.join(' ');
       expect(code, name).toBe(EXIT.ok);
@@ -104,20 +96,20 @@ describe('help', () => {
   });
 
   it('the overview lists every command; no command at all is a usage error with the overview on stderr', async () => {
-    const io = fakeIo();
+    const io = memoryIo();
     expect(await runCli(['--help'], io, new AbortController().signal)).toBe(0);
     for (const command of COMMANDS) expect(io.out()).toContain(`  ${command.words.join(' ')} `);
-    const bare = fakeIo();
+    const bare = memoryIo();
     expect(await runCli([], bare, new AbortController().signal)).toBe(2);
     expect(bare.out()).toBe('');
     expect(bare.err()).toContain('Usage: media-desk <command>');
   });
 
   it('a group without its command lists the group on --help, and is a usage error otherwise', async () => {
-    const help = fakeIo();
+    const help = memoryIo();
     expect(await runCli(['twilio', 'media', '--help'], help, new AbortController().signal)).toBe(0);
     expect(help.out()).toMatch(/twilio media list[\s\S]*twilio media get[\s\S]*twilio media rm/);
-    const bare = fakeIo();
+    const bare = memoryIo();
     expect(await runCli(['twilio', 'media'], bare, new AbortController().signal)).toBe(2);
     expect(bare.err()).toBe('media-desk: "twilio media" needs a command: list, get, rm. (see "media-desk twilio media --help")\n');
   });
@@ -125,13 +117,13 @@ describe('help', () => {
 
 describe('help and version, wherever the global options are', () => {
   it('"help <command>" is "<command> --help"; --version answers alone or with --json', async () => {
-    const io = fakeIo();
+    const io = memoryIo();
     expect(await runCli(['--data-dir', '/x', 'help', 'library', 'acl', 'set'], io, new AbortController().signal)).toBe(0);
     expect(io.out()).toContain('Usage: media-desk library acl set ');
-    const version = fakeIo();
+    const version = memoryIo();
     expect(await runCli(['--json', '--version'], version, new AbortController().signal)).toBe(0);
     expect(JSON.parse(version.out())).toEqual({ version: expect.any(String) });
-    const unknown = fakeIo();
+    const unknown = memoryIo();
     expect(await runCli(['help', 'nope', '--json'], unknown, new AbortController().signal)).toBe(2);
     expect(JSON.parse(unknown.out())).toEqual({ error: { code: 'validation', message: 'Unknown command "nope".', exitCode: 2 } });
   });

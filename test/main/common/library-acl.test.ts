@@ -1,4 +1,4 @@
-import { phrase } from '../../../main/common/i18n/phrase.js';
+import { inEnglish, phrase } from '../../../main/common/i18n/phrase.js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common/errors.js';
 import {
@@ -11,7 +11,7 @@ import {
   findLockout,
   knownPrincipals,
   lockoutError,
-  lockoutMessage,
+  lockoutPhrase,
   lockoutOf,
   locksOut,
   normalizeAcl,
@@ -147,15 +147,15 @@ describe('findLockout (the rule the app, the CLI and the editor all decide with)
 
   it('words one item as "this" and many as a count, from the lock-out alone', () => {
     const one = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u1'], writeUsers: ['u2'] }) }]);
-    expect(one && lockoutMessage(one)).toBe('After saving, you (u1 through a1) will no longer be able to change this, nor undo this change.');
+    expect(one && inEnglish(lockoutPhrase(one))).toBe('After saving, you (u1 through a1) will no longer be able to change this, nor undo this change.');
     const many = findLockout(me, ['a', 'b', 'c'].map((name) => ({ label: `"${name}"`, createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u1'] }) })));
-    expect(many && lockoutMessage(many)).toBe('After saving, you (u1 through a1) would lose your own access to 3 of the 3 items: "a", "b", "c".');
+    expect(many && inEnglish(lockoutPhrase(many))).toBe('After saving, you (u1 through a1) would lose your own access to 3 of the 3 items: "a", "b", "c".');
   });
 
   it('names the caller and the application as the address book does, when the window gives names', () => {
     const one = findLockout(me, [{ label: 'this', createdBy: 'u1', before: shared, after: acl({ readUsers: ['u1'], writeUsers: ['u2'] }) }]);
     const names: Record<string, string> = { u1: 'Dana', a1: 'Media Desk' };
-    expect(one && lockoutMessage(one, (id) => names[id] ?? id)).toBe('After saving, you (Dana through Media Desk) will no longer be able to change this, nor undo this change.');
+    expect(one && inEnglish(lockoutPhrase(one, (id) => names[id] ?? id))).toBe('After saving, you (Dana through Media Desk) will no longer be able to change this, nor undo this change.');
   });
 
   it('travels as a typed detail of a conflict, read back only when it has the right shape', () => {
@@ -163,7 +163,7 @@ describe('findLockout (the rule the app, the CLI and the editor all decide with)
     expect(lockout).not.toBeNull();
     if (!lockout) return;
     const data = lockoutError(lockout, phrase('errors:library.acl.confirmSave')).toData();
-    expect(data).toMatchObject({ code: 'conflict', message: `${lockoutMessage(lockout)} Confirm that you want this, then save again.` });
+    expect(data).toMatchObject({ code: 'conflict', message: `${inEnglish(lockoutPhrase(lockout))} Confirm that you want this, then save again.` });
     // Through JSON, as it crosses the contract.
     expect(lockoutOf(JSON.parse(JSON.stringify(data.details)))).toEqual(lockout);
     expect(lockoutOf({ lockout: { ...lockout, kind: 'other' } })).toBeUndefined();

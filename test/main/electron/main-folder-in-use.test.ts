@@ -1,11 +1,10 @@
 // The desktop app started on a data folder another host holds (`electron` mocked): it says who holds the folder and
 // where, and quits before anything writes into the folder: no userData, no single-instance lock, no window.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lockDataFolder, type DataFolderLock } from '../../../main/core/storage/instance-lock';
 import { electron } from './support/electron-mock';
+import { launchHost, removeFolder, restoreProcess, tempFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
@@ -13,21 +12,19 @@ vi.mock('electron-updater', async () => (await import('./support/electron-mock')
 let dataDir: string;
 let lock: DataFolderLock;
 let before: string[];
-const argv = process.argv;
 
 beforeAll(async () => {
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-held-'));
+  dataDir = await tempFolder('held');
   // A browser host holds the folder (here this process stands in for it).
   lock = await lockDataFolder(dataDir, 'browser');
   await lock.announce({ url: 'http://127.0.0.1:5555/' });
   before = (await fs.readdir(dataDir)).sort();
-  process.argv = ['electron', '.', '--data-dir', dataDir];
-  await import('../../../main/electron/main');
+  await launchHost(['--data-dir', dataDir]);
 });
 afterAll(async () => {
-  process.argv = argv;
+  restoreProcess();
   await lock.release();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await removeFolder(dataDir);
 });
 
 describe('the Electron host on a data folder in use', () => {

@@ -1,29 +1,22 @@
 // The Electron host's language (`electron` mocked): the native menu follows Settings → Language, or the OS's locale
 // (app.getLocale()) when it is "system", and is built again when the setting changes; only the words change.
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron, type MenuItem } from './support/electron-mock';
+import { quitHost, removeFolder, startHost, tempFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let dataDir: string;
-const argv = process.argv;
 
 beforeAll(async () => {
   electron.locale = 'en-US';
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-lang-'));
-  process.argv = ['electron', '.', '--data-dir', dataDir];
-  await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+  dataDir = await tempFolder('lang');
+  await startHost(dataDir);
 });
 afterAll(async () => {
-  electron.emitApp('before-quit');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  process.argv = argv;
-  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await quitHost();
+  await removeFolder(dataDir);
 });
 
 async function setLanguage(language: 'system' | 'en' | 'ja'): Promise<void> {

@@ -1,35 +1,27 @@
 // The Electron host on macOS (`electron` mocked): the app outlives its window, and the Dock icon brings one back.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron } from './support/electron-mock';
+import { firstWindowLoaded, launchHost, quitHost, removeFolder, tempFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let dataDir: string;
-const argv = process.argv;
-const platform = process.platform;
 
 beforeAll(async () => {
-  Object.defineProperty(process, 'platform', { value: 'darwin' });
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-mac-'));
-  process.argv = ['electron', '.', '--data-dir', dataDir];
+  dataDir = await tempFolder('mac');
   // Finder's "Open With" arrives as an event, possibly before the app is ready.
   const photo = path.join(dataDir, 'dock.jpg');
   await fs.writeFile(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
-  const imported = import('../../../main/electron/main');
-  await imported;
+  await launchHost(['--data-dir', dataDir], 'darwin');
   electron.emitApp('open-file', { preventDefault: vi.fn() }, photo);
-  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+  await firstWindowLoaded();
 });
 afterAll(async () => {
-  electron.emitApp('before-quit');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  process.argv = argv;
-  Object.defineProperty(process, 'platform', { value: platform });
-  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await quitHost();
+  await removeFolder(dataDir);
 });
 
 describe('the Electron host on macOS', () => {

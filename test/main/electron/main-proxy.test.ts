@@ -1,15 +1,13 @@
 // The Electron host's proxy (`electron` mocked): the app asks the session for each request's URL
 // (session.resolveProxy, which applies the OS settings and PAC files) and follows its answer; the environment's
 // HTTP_PROXY is Chromium's business there, not the app's.
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readBody, send } from '../../../main/providers/http/transport';
 import { startTestProxy, type TestProxy } from '../../helpers/test-proxy';
 import { electron } from './support/electron-mock';
+import { quitHost, removeFolder, startHost, tempFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
@@ -19,7 +17,6 @@ let origin: http.Server;
 let originHost: string;
 let systemProxy: TestProxy;
 let envProxy: TestProxy;
-const argv = process.argv;
 const envBefore = process.env.HTTP_PROXY;
 
 beforeAll(async () => {
@@ -29,22 +26,18 @@ beforeAll(async () => {
   origin = http.createServer((req, res) => res.end(`hello ${req.url}`));
   await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
   originHost = `127.0.0.1:${(origin.address() as AddressInfo).port}`;
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-proxy-'));
-  process.argv = ['electron', '.', '--data-dir', dataDir];
-  await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+  dataDir = await tempFolder('proxy');
+  await startHost(dataDir);
 });
 afterAll(async () => {
-  electron.emitApp('before-quit');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  process.argv = argv;
+  await quitHost();
   if (envBefore === undefined) delete process.env.HTTP_PROXY;
   else process.env.HTTP_PROXY = envBefore;
   origin.closeAllConnections();
   await new Promise((r) => origin.close(r));
   await systemProxy.close();
   await envProxy.close();
-  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await removeFolder(dataDir);
 });
 
 async function get(pathname: string): Promise<string> {

@@ -1,30 +1,22 @@
 // The start-up failure dialog (`electron` mocked) in the OS's language: the settings could not be read, so Japanese
 // comes from app.getLocale().
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron } from './support/electron-mock';
+import { removeFolder, restoreProcess, startOnUnwritableFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let work: string;
 let dataDir: string;
-const argv = process.argv;
 
 beforeAll(async () => {
   electron.locale = 'ja-JP';
-  work = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-fail-ja-'));
-  dataDir = path.join(work, 'not-a-folder');
-  await fs.writeFile(dataDir, 'a file where the data folder should be');
-  process.argv = ['electron', '.', '--data-dir', dataDir];
-  await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(electron.quit).toHaveBeenCalled(), { timeout: 5000 });
+  ({ work, dataDir } = await startOnUnwritableFolder('fail-ja'));
 });
 afterAll(async () => {
-  process.argv = argv;
-  await fs.rm(work, { recursive: true, force: true });
+  restoreProcess();
+  await removeFolder(work);
 });
 
 describe('the start-up failure dialog with a Japanese OS', () => {

@@ -1,33 +1,24 @@
 // The Electron host when the app cannot start (`electron` mocked): a native error dialog with the reason and the data
 // folder, then quit; never an unhandled rejection and a process without a window.
-import { promises as fs } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron } from './support/electron-mock';
+import { removeFolder, restoreProcess, startOnUnwritableFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let work: string;
 let dataDir: string;
-const argv = process.argv;
 const unhandled = vi.fn();
 
 beforeAll(async () => {
   process.on('unhandledRejection', unhandled);
-  work = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-fail-'));
-  // A data folder that is a file: nothing can be written under it.
-  dataDir = path.join(work, 'not-a-folder');
-  await fs.writeFile(dataDir, 'a file where the data folder should be');
-  process.argv = ['electron', '.', '--data-dir', dataDir];
-  await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(electron.quit).toHaveBeenCalled(), { timeout: 5000 });
+  ({ work, dataDir } = await startOnUnwritableFolder('fail'));
 });
 afterAll(async () => {
   process.off('unhandledRejection', unhandled);
-  process.argv = argv;
-  await fs.rm(work, { recursive: true, force: true });
+  restoreProcess();
+  await removeFolder(work);
 });
 
 describe('the Electron host when start-up fails', () => {

@@ -1,36 +1,29 @@
 // The Electron entry point with `electron` mocked (its binary cannot run here): what it sets up, in order, and how it
 // lives through its window's life (Linux; macOS and Windows have their own files).
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron } from './support/electron-mock';
+import { firstWindowLoaded, launchHost, quitHost, removeFolder, tempFolder } from './support/host';
 
 vi.mock('electron', async () => (await import('./support/electron-mock')).electronModule);
 vi.mock('electron-updater', async () => (await import('./support/electron-mock')).electronUpdaterModule);
 
 let dataDir: string;
 let photo: string;
-const argv = process.argv;
-const platform = process.platform;
 
 beforeAll(async () => {
-  Object.defineProperty(process, 'platform', { value: 'linux' });
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-electron-'));
+  dataDir = await tempFolder('linux');
   photo = path.join(dataDir, 'beach.jpg');
   await fs.writeFile(photo, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
   await fs.writeFile(path.join(dataDir, 'clip.mp4'), Buffer.alloc(32));
   // What a desktop launcher, an AppImage wrapper or Finder may pass: none of it may stop the app.
-  process.argv = ['electron', '.', '--no-sandbox', '--enable-logging', '--disable-gpu', '--frobnicate=1', '-psn_0_12345', '--data-dir', dataDir, photo];
-  await import('../../../main/electron/main');
-  await vi.waitFor(() => expect(electron.windows[0]?.loaded.length).toBe(1), { timeout: 5000 });
+  await launchHost(['--no-sandbox', '--enable-logging', '--disable-gpu', '--frobnicate=1', '-psn_0_12345', '--data-dir', dataDir, photo], 'linux');
+  await firstWindowLoaded();
 });
 afterAll(async () => {
-  electron.emitApp('before-quit');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  process.argv = argv;
-  Object.defineProperty(process, 'platform', { value: platform });
-  await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  await quitHost();
+  await removeFolder(dataDir);
 });
 
 describe('the Electron host', () => {
