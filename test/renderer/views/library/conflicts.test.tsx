@@ -9,14 +9,13 @@ import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { expectTheConflictQuestion, pressEscapeIn } from '../../components/conflict-question';
 import { account, folder, ME } from './fake-library';
+import { layOutTable, resetLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'beach.jpg' }])];
-  lib.calls.length = 0;
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'beach.jpg' }])]);
   lib.override = (method, args) => {
     if (method === 'library.upload') return { queued: [], refused: [] };
     if (method === 'files.pickFolder') return { grantId: 'fg_downloads', path: '/home/me/Downloads', picked: true };

@@ -6,15 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createQueryClient } from '../../../../renderer/src/query/client';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME } from './fake-library';
+import { layOutTable, resetLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }])];
-  lib.calls.length = 0;
-  lib.override = null;
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }])]);
 });
 
 afterEach(() => {

@@ -1,14 +1,12 @@
 // The media library in Japanese, as a Japanese admin meets it: the domain's folders, a folder's files, the details
 // and the access-list editor up to the lock-out warning say everything in Japanese; nothing is left in English but the
 // names of the fixture (folders, files, ids).
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { switchLanguage } from '../../../../renderer/src/i18n';
-import { createQueryClient } from '../../../../renderer/src/query/client';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { englishLeft } from '../../i18n/english-left';
 import { account, folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
@@ -20,40 +18,23 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [
-    folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }]),
-    // Shared read-only by a colleague: Delete and Permissions are refused, with the reason.
-    folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
-    // The colleague's, shared for read and write: emptying its lists leaves it to the colleague alone.
-    folder('shared', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId, ME.userId] }),
-  ];
-  lib.calls.length = 0;
-  lib.book = [];
-  lib.failing.clear();
-  lib.holding.clear();
-  lib.override = null;
+  layOutTable();
+  resetLibrary(
+    lib,
+    [
+      folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }]),
+      // Shared read-only by a colleague: Delete and Permissions are refused, with the reason.
+      folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
+      // The colleague's, shared for read and write: emptying its lists leaves it to the colleague alone.
+      folder('shared', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId, ME.userId] }),
+    ],
+  );
 });
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
-
-function show() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-    </QueryClientProvider>,
-  );
-}
-
-const row = (name: string) => {
-  const found = document.querySelector<HTMLElement>(`[role="row"][data-name="${name}"]`);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
 
 /** The fixture's own names, which stay as they are in every language. */
 const FIXTURE = [account.label, 'demo.example', ME.userId, ME.appId, OTHER.userId, OTHER.appId];
@@ -65,7 +46,7 @@ const onScreen = () => englishLeft(FIXTURE, document.body, { english: /[A-Za-z]{
 
 describe('the media library in Japanese', () => {
   it('shows the folders, a folder with files, its details and the access list editor in Japanese', async () => {
-    show();
+    showLibrary();
     const folders = await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     for (const header of ['名前', '種類', 'サイズ', 'アクセス', '作成日時', '作成者']) expect(within(folders).getByText(header)).toBeTruthy();
     expect(screen.getByRole('button', { name: '新規フォルダー…' })).toBeTruthy();
@@ -95,7 +76,7 @@ describe('the media library in Japanese', () => {
   });
 
   it('warns in Japanese before a save that locks the user out', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     fireEvent.click(row('shared'));
     fireEvent.click(screen.getByRole('button', { name: '権限…' }));
@@ -119,7 +100,7 @@ describe('the media library in Japanese', () => {
   });
 
   it('asks in Japanese before deleting', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     fireEvent.doubleClick(row('photos'));
     await screen.findByRole('grid', { name: 'フォルダー「photos」のファイル' });

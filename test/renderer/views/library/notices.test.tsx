@@ -8,16 +8,14 @@ import { createQueryClient } from '../../../../renderer/src/query/client';
 import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  layOutTable();
   // Readable through this app, writable only through the partner's: every upload into it is refused in words.
-  lib.folders = [folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }), folder('photos', ME.userId)];
-  lib.calls.length = 0;
-  lib.override = null;
+  resetLibrary(lib, [folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }), folder('photos', ME.userId)]);
 });
 
 afterEach(() => {

@@ -7,6 +7,7 @@ import { createQueryClient } from '../../../../renderer/src/query/client';
 import { settled } from '../../../../renderer/src/query/settings';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME } from './fake-library';
+import { layOutTable, resetLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
@@ -14,12 +15,8 @@ const lib = await vi.hoisted(async () => (await import('./fake-library')).instal
 let settings: Record<string, unknown>;
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]), folder('videos', ME.userId, {}, [{ name: 'clip.mp4' }])];
-  lib.calls.length = 0;
-  lib.failing.clear();
-  lib.holding.clear();
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]), folder('videos', ME.userId, {}, [{ name: 'clip.mp4' }])]);
   settings = { theme: 'light', welcomeSeen: true, lastPlace: null, accountPlaces: {}, downloadFolders: {} };
   lib.override = (method, args) => {
     if (method === 'settings.get') return settings;
