@@ -1,10 +1,9 @@
 // A job over many items as it goes and as it ended: n of N with a bar and Cancel, then what was done to each item.
 // Shared by the Transfers view, the access-list editor, the delete flow and the clean-up count.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { countOutcomes, FINAL_STATES, type JobItemOutcome, type JobItemResult, type TransferItem } from '../../../main/common/transfers';
 import { call, messageOf } from '../bridge';
-import { errorText, i18n } from '../i18n';
+import { errorText, i18n, useTranslation } from '../i18n';
 import './job-progress.css';
 
 const OUTCOMES: readonly JobItemOutcome[] = ['ok', 'refused', 'skipped', 'cancelled'];

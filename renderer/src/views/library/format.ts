@@ -57,7 +57,8 @@ function createdTime(iso: string | undefined): number {
 
 /** The domain's folders as rows; `lng` is the language of their type's name (the window's by default). */
 export function folderRows(folders: readonly LibraryFolderInfo[], lng?: string): Row[] {
-  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type: i18n.t('library:type.folder', { lng }), size: undefined, created: createdTime(item.createdOn) }));
+  const type = i18n.t('library:type.folder', { lng });
+  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type, size: undefined, created: createdTime(item.createdOn) }));
 }
 
 export function fileRows(files: readonly LibraryFileInfo[], lng?: string): Row[] {
