@@ -8,12 +8,6 @@ import './job-progress.css';
 
 const OUTCOMES: readonly JobItemOutcome[] = ['ok', 'refused', 'skipped', 'cancelled'];
 
-/** An outcome in a word, in the window's language (read at each use, so it follows a change of language). */
-export const ITEM_OUTCOME_LABEL: Readonly<Record<JobItemOutcome, string>> = Object.defineProperties(
-  {} as Record<JobItemOutcome, string>,
-  Object.fromEntries(OUTCOMES.map((outcome) => [outcome, { enumerable: true, get: () => i18n.t(`shell:job.outcome.${outcome}`) }])),
-);
-
 /** "1,234 of 10,000 items" (or "1,234 items so far" when the total is not known yet); `noun` says what is counted. */
 export function jobCount(item: TransferItem, noun = i18n.t('shell:job.items')): string {
   return item.bytesTotal === null
