@@ -1,9 +1,7 @@
 // The shell and Settings in Japanese: after a switch to Japanese the sidebar, the Welcome page, Settings, the
 // account editor of each kind, the account view, Transfers, Activity and the conflict question say their words in
 // Japanese, and no English sentence of the app is left on screen or in a label, a tooltip or a placeholder.
-import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../main/common/contract';
@@ -12,7 +10,6 @@ import { ConflictDialog } from '../../../renderer/src/components/ConflictDialog'
 import { Sidebar } from '../../../renderer/src/components/Sidebar';
 import { switchLanguage } from '../../../renderer/src/i18n';
 import { englishLeft } from './english-left';
-import { createQueryClient } from '../../../renderer/src/query/client';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 import { useTransfers } from '../../../renderer/src/store/transfers-store';
 import { AccountEditor } from '../../../renderer/src/views/AccountEditor';
@@ -21,6 +18,7 @@ import { ActivityView } from '../../../renderer/src/views/ActivityView';
 import { HomeView } from '../../../renderer/src/views/HomeView';
 import { SettingsView } from '../../../renderer/src/views/SettingsView';
 import { TransfersView } from '../../../renderer/src/views/TransfersView';
+import { renderWithQueries } from '../render-with-queries';
 
 const job: TransferItem = {
   id: 'tr_00000000000000aa', accountId: 'acc_library1', direction: 'job', unit: 'items', title: '写真フォルダーのアクセスリスト', detail: '写真',
@@ -57,10 +55,6 @@ const accounts = [
 
 /** Names of the product and of protocols that Japanese keeps in Latin letters. */
 const KEPT_IN_LATIN = ['Auth Token', 'Account XML', 'REST API', '--downloads FOLDER'];
-function show(ui: ReactNode) {
-  return render(<QueryClientProvider client={createQueryClient()}>{ui}</QueryClientProvider>);
-}
-
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 beforeAll(async () => {
@@ -100,7 +94,7 @@ describe('in Japanese', () => {
   });
 
   it('Settings, with a manual proxy and the desktop app’s updates', async () => {
-    const { container } = show(<SettingsView />);
+    const { container } = renderWithQueries(<SettingsView />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('設定');
     expect(await screen.findByText('Media Desk 1.0.0 は最新バージョンです。')).toBeTruthy();
     await settle();
@@ -144,7 +138,7 @@ describe('in Japanese', () => {
   });
 
   it('the account view and its removal question', () => {
-    const { container } = show(<AccountView accountId="acc_library1" />);
+    const { container } = renderWithQueries(<AccountView accountId="acc_library1" />);
     fireEvent.click(screen.getByRole('button', { name: '削除' }));
     expect(screen.getByRole('dialog', { name: '「社内ライブラリ」を削除しますか？' })).toBeTruthy();
     expect(screen.getByText('ユーザー ID')).toBeTruthy();

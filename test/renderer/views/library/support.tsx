@@ -1,13 +1,11 @@
 // What the library panel's tests share: a table happy-dom can lay out, the fake library reset to a test's folders,
 // the panel rendered as the app renders it, and a row found by its name.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { AddressEntry } from '../../../../main/common/address-book';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, type FakeFolder, type FakeLibrary } from './fake-library';
+import { renderWithQueries } from '../../render-with-queries';
 
 /** happy-dom lays nothing out: the table is given a window's size so that its virtualizer renders rows. */
 export function layOutTable(): void {
@@ -27,11 +25,11 @@ export function resetLibrary(lib: FakeLibrary, folders: FakeFolder[], book: Addr
 
 /** The panel for the fake account, with `beside` (a notice region…) in the same query client. */
 export function showLibrary(beside?: ReactNode) {
-  return render(
-    <QueryClientProvider client={createQueryClient()}>
+  return renderWithQueries(
+    <>
       <LibraryPanel account={account} />
       {beside}
-    </QueryClientProvider>,
+    </>,
   );
 }
 
