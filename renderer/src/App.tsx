@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Sidebar } from './components/Sidebar';
 import { NoticeRegion } from './components/NoticeRegion';
-import { useLanguageChoice } from './i18n';
+import { useLanguageChoice, useTranslation } from './i18n';
 import { useSettings, useSettingsEvents } from './query/settings';
 import { useAppStore } from './store/app-store';
 import { useTransfers } from './store/transfers-store';

@@ -3,8 +3,7 @@
 // Safe by default: "apply to all remaining" starts unticked and the focus starts on Skip, so a reflexive Enter
 // neither replaces a file nor settles every other name; Escape and Cancel all drop the whole transfer.
 import { useEffect, useId, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { Trans, useTranslation } from '../i18n';
 import { useModalDialog } from '../hooks/useModalDialog';
 
 export type ConflictDecision = 'replace' | 'keepBoth' | 'skip';

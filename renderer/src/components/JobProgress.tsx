@@ -1,19 +1,12 @@
 // A job over many items as it goes and as it ended: n of N with a bar and Cancel, then what was done to each item.
 // Shared by the Transfers view, the access-list editor, the delete flow and the clean-up count.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { countOutcomes, FINAL_STATES, type JobItemOutcome, type JobItemResult, type TransferItem } from '../../../main/common/transfers';
 import { call, messageOf } from '../bridge';
-import { errorText, i18n } from '../i18n';
+import { errorText, i18n, useTranslation } from '../i18n';
 import './job-progress.css';
 
 const OUTCOMES: readonly JobItemOutcome[] = ['ok', 'refused', 'skipped', 'cancelled'];
-
-/** An outcome in a word, in the window's language (read at each use, so it follows a change of language). */
-export const ITEM_OUTCOME_LABEL: Readonly<Record<JobItemOutcome, string>> = Object.defineProperties(
-  {} as Record<JobItemOutcome, string>,
-  Object.fromEntries(OUTCOMES.map((outcome) => [outcome, { enumerable: true, get: () => i18n.t(`shell:job.outcome.${outcome}`) }])),
-);
 
 /** "1,234 of 10,000 items" (or "1,234 items so far" when the total is not known yet); `noun` says what is counted. */
 export function jobCount(item: TransferItem, noun = i18n.t('shell:job.items')): string {

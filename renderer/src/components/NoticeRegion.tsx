@@ -7,8 +7,7 @@
 // is rendered inside the open dialog (a portal), where it is neither hidden nor inert; otherwise in the page.
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import { useNoticeStore } from '../store/notices-store';
 
 /**

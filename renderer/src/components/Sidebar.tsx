@@ -1,6 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import { useAppStore, type Route } from '../store/app-store';
 import { useTransfers } from '../store/transfers-store';
 import { KIND_ORDER, kindKey } from './kinds';

@@ -1,11 +1,10 @@
 // A virtualized list of transfers: thousands of history rows cost only the rows on screen.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import type { Formats } from '../../../main/common/i18n/format';
 import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
-import { errorText, i18n, useFormats } from '../i18n';
+import { errorText, i18n, Trans, useFormats, useTranslation } from '../i18n';
 import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
 /** "40 s", "3 min 5 s", "2 h 10 min", in the window's language. */

@@ -3,7 +3,7 @@
 // choice, or the OS's as the browser reports it (navigator.languages follows app.getLocale() in Electron).
 import i18next from 'i18next';
 import { useEffect } from 'react';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { initReactI18next, Trans, useTranslation } from 'react-i18next';
 import type { AppErrorData } from '../../../main/common/errors';
 import type { Catalogue } from '../../../main/common/i18n/catalogue';
 import { formatsFor, type Formats } from '../../../main/common/i18n/format';
@@ -12,6 +12,8 @@ import { sayPhrase } from '../../../main/common/i18n/phrase';
 import { addFormats, i18nOptions } from '../../../main/common/i18n/translator';
 
 export const i18n = i18next.createInstance();
+// Components take react-i18next's hooks from here, so that the instance they read is the one made above.
+export { Trans, useTranslation };
 void i18n.use(initReactI18next).init(i18nOptions('en'));
 addFormats(i18n);
 
@@ -51,8 +53,13 @@ export function reasonText(details: AppErrorData['details']): string | undefined
   return details?.reason;
 }
 
+/** Dates, numbers and sizes in the window's current language, for code outside a component's render. */
+export function windowFormats(): Formats {
+  return formatsFor(pickLanguage([i18n.language]));
+}
+
 /** Dates, numbers and sizes in the window's language; re-renders when the language changes. */
 export function useFormats(): Formats {
-  const { i18n: current } = useTranslation();
-  return formatsFor(pickLanguage([current.language]));
+  useTranslation();
+  return windowFormats();
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_ORDER, kindKey } from '../components/kinds';
-import { errorText, i18n, reasonText } from '../i18n';
+import { errorText, i18n, reasonText, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { GenericFields, LibraryFields, TwilioFields, type AuthService, type DraftSetter, type FieldErrors } from './account-fields';
 import { ImportXmlDialog } from './ImportXmlDialog';

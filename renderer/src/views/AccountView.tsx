@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { ConnectionTestResult } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { kindKey } from '../components/kinds';
-import { errorText, i18n } from '../i18n';
+import { errorText, i18n, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { LibraryPanel } from './library/LibraryPanel';
 import { TwilioPanel } from './twilio/TwilioPanel';

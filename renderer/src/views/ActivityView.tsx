@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LogEntry, LogLevel } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
-import { useFormats } from '../i18n';
+import { useFormats, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
 
 const LEVELS: Array<LogLevel | 'all'> = ['all', 'info', 'warn', 'error'];

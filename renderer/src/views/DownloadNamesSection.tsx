@@ -2,8 +2,7 @@
 // when it is saved (main/common/file-name-pattern.ts), with a preview of the name a sample message's photo would get.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
-import { errorText } from '../i18n';
+import { errorText, Trans, useTranslation } from '../i18n';
 import {
   addressForFileName,
   checkFileNamePattern,

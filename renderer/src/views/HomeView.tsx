@@ -1,5 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { Trans, useTranslation } from '../i18n';
 import type { AccountSummary } from '../../../main/common/accounts';
 import { useAppStore } from '../store/app-store';
 import { KIND_ORDER, kindKey } from '../components/kinds';

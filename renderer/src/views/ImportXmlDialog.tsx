@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import { useModalDialog } from '../hooks/useModalDialog';
 import type { ImportedAccountDraft } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';

@@ -2,8 +2,7 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host), none, or a proxy given here, with an optional user name
 // and password. The password goes to main's vault and never comes back: the window only learns whether one is saved.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import { proxySettingSchema, type ProxyMode, type ProxySetting } from '../../../main/common/proxy';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf } from '../bridge';

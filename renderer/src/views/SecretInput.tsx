@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 
 export type SecretChange = { kind: 'keep' } | { kind: 'set'; value: string } | { kind: 'remove' };
 

@@ -1,11 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, LANGUAGES, type LanguageChoice } from '../../../main/common/i18n/languages';
 import type { Settings } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
-import { errorText, systemLanguage } from '../i18n';
+import { errorText, systemLanguage, Trans, useTranslation } from '../i18n';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
 import { DownloadNamesSection } from './DownloadNamesSection';

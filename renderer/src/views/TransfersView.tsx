@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
 import { useNotices } from '../store/notices-store';

@@ -1,10 +1,9 @@
 // Settings → Updates: the desktop app's own updates (check, what is new, download with progress, install on the
 // user's word). The browser host has none: main answers that the desktop app handles them.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../main/common/contract';
 import { call, messageOf } from '../bridge';
-import { errorText, i18n } from '../i18n';
+import { errorText, i18n, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
 
 function describe(status: UpdateStatus): string {

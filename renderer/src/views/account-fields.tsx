@@ -1,8 +1,7 @@
 // The fields of each kind of account. Values live in the editor's draft; errors come from the same schemas main
 // validates with.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n'; // the window's i18next instance, which useTranslation reads
+import { useTranslation } from '../i18n';
 import type { GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { Field } from '../components/Field';
 import type { Draft } from './AccountEditor';

@@ -1,8 +1,10 @@
 // Finds English left on a screen that should be Japanese: every visible text node and every label a screen reader
 // or a tooltip shows (aria-label, title, placeholder, alt), minus what is not the app's words (names and data the
 // test put there, product and protocol names, numbers, units) and what is marked as English on purpose (lang="en":
-// the activity log, which stays English for support). What remains with Latin words is untranslated.
+// the activity log, which stays English for support). What remains with a Latin word is untranslated: the judging is
+// test/helpers/english-left.ts, the one the happy-dom tests use.
 import type { Page } from '@playwright/test';
+import { ENGLISH_WORD, englishLeftIn } from '../../helpers/english-left';
 
 /** Words that are the same in every language: product, protocol and format names, units, the sandbox's data. */
 const SAME_IN_EVERY_LANGUAGE = [
@@ -43,10 +45,9 @@ export async function untranslatedText(page: Page, options: UntranslatedOptions 
     }
     return out;
   }, skip);
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const removable = [
+  const notOurs = [
     ...SAME_IN_EVERY_LANGUAGE.map((w) => new RegExp(`\\b${w}\\b`, 'g')),
-    ...(options.data ?? []).map((d) => (typeof d === 'string' ? new RegExp(escape(d), 'g') : new RegExp(d.source, d.flags.includes('g') ? d.flags : `${d.flags}g`))),
+    ...(options.data ?? []),
     /\bhttps?:\/\/\S+/g, // addresses
     /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
     /\b[a-z]+:[\w.+-]+@[\w.-]+/g, // sip:user@host and the like
@@ -55,11 +56,5 @@ export async function untranslatedText(page: Page, options: UntranslatedOptions 
     /\b[A-Z]{2}[0-9a-f]{2,}…[0-9a-f]{2,}/g, // shortened SIDs (MEdf2c…5f1a)
     /\{[a-zA-Z]+\}/g, // pattern tokens ({date}, {mediaSid})
   ];
-  const left = new Set<string>();
-  for (const text of texts) {
-    let rest = text;
-    for (const pattern of removable) rest = rest.replace(pattern, ' ');
-    if (/[A-Za-z]{3,}/.test(rest)) left.add(text);
-  }
-  return [...left];
+  return englishLeftIn(texts, { notOurs, english: ENGLISH_WORD });
 }

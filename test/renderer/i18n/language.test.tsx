@@ -1,13 +1,13 @@
 // The window speaks the language Settings chose, or the OS's; a change applies at once to what is on screen, and
 // main's errors are said in the same language.
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { useTranslation } from 'react-i18next';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { LanguageChoice } from '../../../main/common/i18n/languages';
 import { phrase } from '../../../main/common/i18n/phrase';
 import { AppError } from '../../../main/common/errors';
 import { messageOf, UiError } from '../../../renderer/src/bridge';
-import { i18n, switchLanguage, useLanguageChoice } from '../../../renderer/src/i18n';
+import { i18n, switchLanguage, useLanguageChoice, useTranslation } from '../../../renderer/src/i18n';
+import { backToEnglishAfterEach } from './in-japanese';
 
 function Probe({ choice }: { choice: LanguageChoice | undefined }) {
   useLanguageChoice(choice);
@@ -15,11 +15,7 @@ function Probe({ choice }: { choice: LanguageChoice | undefined }) {
   return <button type="button">{t('action.cancel')}</button>;
 }
 
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await switchLanguage('en');
-});
+backToEnglishAfterEach();
 
 describe('the window language', () => {
   it('switches what is on screen without a restart', async () => {

@@ -1,9 +1,7 @@
 // The shell and Settings in Japanese: after a switch to Japanese the sidebar, the Welcome page, Settings, the
 // account editor of each kind, the account view, Transfers, Activity and the conflict question say their words in
 // Japanese, and no English sentence of the app is left on screen or in a label, a tooltip or a placeholder.
-import { QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../main/common/contract';
@@ -11,7 +9,7 @@ import type { TransferItem } from '../../../main/common/transfers';
 import { ConflictDialog } from '../../../renderer/src/components/ConflictDialog';
 import { Sidebar } from '../../../renderer/src/components/Sidebar';
 import { switchLanguage } from '../../../renderer/src/i18n';
-import { createQueryClient } from '../../../renderer/src/query/client';
+import { englishLeft } from './english-left';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 import { useTransfers } from '../../../renderer/src/store/transfers-store';
 import { AccountEditor } from '../../../renderer/src/views/AccountEditor';
@@ -20,6 +18,7 @@ import { ActivityView } from '../../../renderer/src/views/ActivityView';
 import { HomeView } from '../../../renderer/src/views/HomeView';
 import { SettingsView } from '../../../renderer/src/views/SettingsView';
 import { TransfersView } from '../../../renderer/src/views/TransfersView';
+import { renderWithQueries } from '../render-with-queries';
 
 const job: TransferItem = {
   id: 'tr_00000000000000aa', accountId: 'acc_library1', direction: 'job', unit: 'items', title: '写真フォルダーのアクセスリスト', detail: '写真',
@@ -55,24 +54,7 @@ const accounts = [
 ] as unknown as AccountSummary[];
 
 /** Names of the product and of protocols that Japanese keeps in Latin letters. */
-const KEPT_IN_LATIN = ['Media Desk', 'Auth Token', 'Account XML', 'REST API', '--downloads FOLDER'];
-const ENGLISH_SENTENCE = /[A-Za-z]{4,} [A-Za-z]{3,}/;
-
-/** Every text and every label, tooltip and placeholder a person may read, that still looks like English words. */
-function englishLeft(root: HTMLElement): string[] {
-  const said: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) said.push(node.textContent ?? '');
-  for (const element of root.querySelectorAll('[aria-label], [title], [placeholder]')) {
-    for (const name of ['aria-label', 'title', 'placeholder']) said.push(element.getAttribute(name) ?? '');
-  }
-  return said.map((text) => KEPT_IN_LATIN.reduce((rest, name) => rest.replaceAll(name, ''), text)).filter((text) => ENGLISH_SENTENCE.test(text));
-}
-
-function show(ui: ReactNode) {
-  return render(<QueryClientProvider client={createQueryClient()}>{ui}</QueryClientProvider>);
-}
-
+const KEPT_IN_LATIN = ['Auth Token', 'Account XML', 'REST API', '--downloads FOLDER'];
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 beforeAll(async () => {
@@ -100,7 +82,7 @@ describe('in Japanese', () => {
     expect(within(nav).getByRole('heading', { name: 'メディアライブラリ' })).toBeTruthy();
     expect(within(nav).getByText('サンドボックス').getAttribute('title')).toMatch(/練習用サーバー/);
     expect(within(nav).getByLabelText('1 件実行中、50%')).toBeTruthy();
-    expect(englishLeft(container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, container)).toEqual([]);
   });
 
   it('the Welcome page says what each kind is and what to try first', () => {
@@ -108,11 +90,11 @@ describe('in Japanese', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Media Desk へようこそ');
     expect(screen.getByRole('button', { name: 'メディアライブラリのアカウントを追加' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '「サンドボックスのアップロード」を開く' })).toBeTruthy();
-    expect(englishLeft(container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, container)).toEqual([]);
   });
 
   it('Settings, with a manual proxy and the desktop app’s updates', async () => {
-    const { container } = show(<SettingsView />);
+    const { container } = renderWithQueries(<SettingsView />);
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('設定');
     expect(await screen.findByText('Media Desk 1.0.0 は最新バージョンです。')).toBeTruthy();
     await settle();
@@ -121,13 +103,13 @@ describe('in Japanese', () => {
     expect(screen.getByRole('button', { name: 'プロキシ設定を保存' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'アップデートを確認' })).toBeTruthy();
     expect(screen.getByText(/^例：/)).toBeTruthy();
-    expect(englishLeft(container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, container)).toEqual([]);
   });
 
   it('the account editor of each kind, and the choice of kind', async () => {
     const chooser = render(<AccountEditor />);
     expect(screen.getByRole('button', { name: 'Twilio を選択' })).toBeTruthy();
-    expect(englishLeft(chooser.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, chooser.container)).toEqual([]);
     cleanup();
 
     const generic = render(<AccountEditor initialKind="generic" />);
@@ -140,36 +122,36 @@ describe('in Japanese', () => {
     expect(screen.getByRole('dialog', { name: 'プロバイダーの Account XML をインポート' })).toBeTruthy();
     // The form's own words only: what the shared schemas say about a field is main's, not this view's.
     for (const error of generic.container.querySelectorAll('.field > .error')) error.remove();
-    expect(englishLeft(generic.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, generic.container)).toEqual([]);
     cleanup();
 
     const library = render(<AccountEditor initialKind="library" />);
     expect(screen.getByLabelText('サーバー URL')).toBeTruthy();
-    expect(englishLeft(library.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, library.container)).toEqual([]);
     cleanup();
 
     const twilio = render(<AccountEditor accountId="acc_twilio01" />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('「本番」を編集');
     expect(screen.getByLabelText('API キー SID')).toBeTruthy();
     expect(screen.getByRole('button', { name: '変更を保存' })).toBeTruthy();
-    expect(englishLeft(twilio.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, twilio.container)).toEqual([]);
   });
 
   it('the account view and its removal question', () => {
-    const { container } = show(<AccountView accountId="acc_library1" />);
+    const { container } = renderWithQueries(<AccountView accountId="acc_library1" />);
     fireEvent.click(screen.getByRole('button', { name: '削除' }));
     expect(screen.getByRole('dialog', { name: '「社内ライブラリ」を削除しますか？' })).toBeTruthy();
     expect(screen.getByText('ユーザー ID')).toBeTruthy();
     // The library's own panel is another view's (and another helper's): only this view's words are checked here.
-    expect(englishLeft(container.querySelector('.view-header') as HTMLElement)).toEqual([]);
-    expect(englishLeft(container.querySelector('.connection') as HTMLElement)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, container.querySelector('.view-header') as HTMLElement)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, container.querySelector('.connection') as HTMLElement)).toEqual([]);
   });
 
   it('Transfers and Activity', () => {
     const transfers = render(<TransfersView />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('転送');
     expect(screen.getByRole('button', { name: '失敗分を再試行（0）' })).toBeTruthy();
-    expect(englishLeft(transfers.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, transfers.container)).toEqual([]);
     cleanup();
 
     const activity = render(<ActivityView />);
@@ -177,7 +159,7 @@ describe('in Japanese', () => {
     expect(screen.getByRole('option', { name: '警告' })).toBeTruthy();
     // The log itself stays in English, for support.
     for (const line of activity.container.querySelectorAll('.log-message, .log-scope')) line.remove();
-    expect(englishLeft(activity.container)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, activity.container)).toEqual([]);
   });
 
   it('the conflict question', () => {
@@ -186,6 +168,6 @@ describe('in Japanese', () => {
     expect(within(dialog).getAllByRole('button').map((b) => b.textContent)).toEqual(['すべてキャンセル', 'スキップ', '両方を残す', '置き換え']);
     expect(within(dialog).getByRole('checkbox', { name: 'すでに使われている残り 2 件の名前にも同じ操作を行う' })).toBeTruthy();
     expect(dialog.textContent).toContain('a.jpg はすでに 「写真」フォルダー にあります。（3 件中 1 件目）');
-    expect(englishLeft(baseElement)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, baseElement)).toEqual([]);
   });
 });

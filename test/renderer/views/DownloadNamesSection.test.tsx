@@ -1,10 +1,9 @@
 // Settings' download-name pattern: checked as it is typed (words, not codes), a live preview, and main's answer kept.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../main/common/contract';
-import { createQueryClient } from '../../../renderer/src/query/client';
 import { DownloadNamesSection } from '../../../renderer/src/views/DownloadNamesSection';
+import { renderWithQueries } from '../render-with-queries';
 
 const main = vi.hoisted(() => {
   const state = { updates: [] as unknown[], refuse: null as string | null };
@@ -22,11 +21,7 @@ const main = vi.hoisted(() => {
 beforeEach(() => {
   main.updates.length = 0;
   main.refuse = null;
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <DownloadNamesSection pattern="{date}_{time}_{from}_{mediaSid}{ext}" />
-    </QueryClientProvider>,
-  );
+  renderWithQueries(<DownloadNamesSection pattern="{date}_{time}_{from}_{mediaSid}{ext}" />);
 });
 afterEach(cleanup);
 

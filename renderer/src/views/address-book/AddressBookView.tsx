@@ -1,12 +1,11 @@
 // The address book: names for the user and application ids of the media library, kept on this computer. Add, edit
 // and remove (after a confirmation), import a CSV file (rows that cannot be used are listed by line) and export one.
 import { useMemo, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import type { AddressEntry } from '../../../../main/common/address-book';
 import { MAX_ADDRESS_CSV_CHARS } from '../../../../main/common/address-book-csv';
 import type { AddressImportResult } from '../../../../main/common/contract';
 import { call, messageOf } from '../../bridge';
-import { errorText, useFormats } from '../../i18n';
+import { errorText, Trans, useFormats, useTranslation } from '../../i18n';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAddressBook, useImportAddresses, useRemoveAddress } from '../../query/address-book';
 import { saveText } from '../twilio/format';

@@ -1,7 +1,7 @@
 // Adding or editing one address book entry: checked as typed by the same rules main applies
 // (main/common/address-book.ts), the first problem focused on a failed save.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { addressEntrySchema, type AddressEntry } from '../../../../main/common/address-book';
 import { plainErrors } from '../../../../main/common/validation-messages';
 import { messageOf } from '../../bridge';

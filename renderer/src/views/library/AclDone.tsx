@@ -1,8 +1,7 @@
 // The access-list editor's last step: the list as the server now has it (or what was sent, when the user can no
 // longer read it), or a result for each item of a list applied to many.
-import { useTranslation } from 'react-i18next';
 import type { LibraryAclApplyOutcome, LibraryAclState } from '../../../../main/common/methods/library';
-import { errorText } from '../../i18n';
+import { errorText, useTranslation } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { ListsView, SummaryLine } from './AclParts';
 import { Modal } from './dialogs';

@@ -4,7 +4,7 @@
 // saving; and one list applied to several files, or to a folder and every file in it, with a result for each.
 // Its steps are a reducer (acl-editor-state.ts); the list is read and saved through the query cache.
 import { useEffect, useId, useMemo, useReducer, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from '../../i18n';
 import {
   ACL_LIST_NAMES,
   canAccess,

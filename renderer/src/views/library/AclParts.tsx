@@ -1,7 +1,7 @@
 // The access-list editor's pieces: one of the four lists with add, remove and paste-many; the lists as read; the
 // changes as a diff.
 import { useId, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from '../../i18n';
 import { ACL_LIST_NAMES, diffAcl, type Acl, type AclListName } from '../../../../main/common/library-acl';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 import { PersonName } from '../../components/PersonName';

@@ -3,12 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf } from '../../bridge';
 import { PersonName } from '../../components/PersonName';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { useDisplayNames, type DisplayNames } from '../../query/address-book';
 import type { ActionState } from './access';
 import { fileType, sizeText, type Row } from './format';

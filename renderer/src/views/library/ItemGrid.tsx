@@ -3,10 +3,9 @@
 // arrows, Home/End, Page Up/Down, Space, Ctrl/Cmd+A; Enter, Delete and the rest go to the panel.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Formats } from '../../../../main/common/i18n/format';
 import type { LibraryFolderInfo } from '../../../../main/common/methods/library';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { useDisplayNames } from '../../query/address-book';
 import { rowAccess } from './access';
 import { COLUMNS, sizeText, tableDate, type Row, type Sort, type SortKey } from './format';

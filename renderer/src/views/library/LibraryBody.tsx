@@ -1,10 +1,9 @@
 // The table area: loading, the folder that could not be opened, the empty folder or domain (focusable, so the
 // keyboard still works), the table, and the status line under it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { gridKeysHint } from '../../hooks/grid-keys';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { useFolderCounts } from './folder-counts';
 import { sizeText, type Row, type Sort } from './format';
 import { ItemGrid, type GridSelection } from './ItemGrid';

@@ -1,6 +1,6 @@
 // The library could not be read at all (no folder list yet): the reason, a retry, and the account's settings when
 // the reason is in them.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { messageOf, UiError } from '../../bridge';
 import { useAppStore } from '../../store/app-store';
 

@@ -1,7 +1,7 @@
 // The library's bar: where you are (breadcrumbs), the name filter, and the actions for the selection. An action
 // the account's access lists rule out is disabled, and the reason is shown under the bar and read with the button.
 import { useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { combinedReasons, type ActionState, type LibraryActions } from './access';
 
 

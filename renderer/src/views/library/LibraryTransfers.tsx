@@ -1,6 +1,6 @@
 // The account's transfers (uploads into and downloads from the library), newest first, under the table.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { TransferList } from '../../components/TransferList';
 import { useTransfers } from '../../store/transfers-store';

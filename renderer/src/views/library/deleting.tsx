@@ -2,12 +2,11 @@
 // folder holding a file this account may not delete is named as kept before anything is sent), then a job in the
 // transfer queue (progress and Cancel under Transfers), then a result naming every item that was not deleted.
 import { useQueryClient } from '@tanstack/react-query';
-import { Trans, useTranslation } from 'react-i18next';
 import { canAccessFile } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import type { JobItemResult } from '../../../../main/common/transfers';
 import { messageOf } from '../../bridge';
-import { errorText, i18n } from '../../i18n';
+import { errorText, i18n, Trans, useTranslation } from '../../i18n';
 import { Modal } from './dialogs';
 import { nameList } from './format';
 import type { Notify } from './notices';

@@ -1,7 +1,7 @@
 // The library browser's dialogs: a modal base on <dialog> (focus kept inside, Escape cancels), the new-folder
 // form and the download folder choice. The conflict question is the app's one (components/ConflictDialog.tsx).
 import { useId, useState, type ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from '../../i18n';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 

@@ -16,21 +16,15 @@ interface TypeInfo {
   preview: PreviewKind;
 }
 
-const TYPES: Record<string, { name: TypeName; preview: PreviewKind }> = {
-  jpg: { name: 'jpeg', preview: 'image' },
-  jpeg: { name: 'jpeg', preview: 'image' },
-  png: { name: 'png', preview: 'image' },
-  gif: { name: 'gif', preview: 'image' },
-  webp: { name: 'webp', preview: 'image' },
-  mp4: { name: 'mp4', preview: 'video' },
-  m4v: { name: 'mp4', preview: 'video' },
-  mov: { name: 'quicktime', preview: 'video' },
-  webm: { name: 'webm', preview: 'video' },
-  mp3: { name: 'mp3', preview: 'audio' },
-  m4a: { name: 'aac', preview: 'audio' },
-  wav: { name: 'wav', preview: 'audio' },
-  ogg: { name: 'ogg', preview: 'audio' },
+/** The extensions the library's names carry, by what their preview plays, each with the name of its type. */
+const EXTENSIONS: Record<Exclude<PreviewKind, null>, Record<string, TypeName>> = {
+  image: { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', gif: 'gif', webp: 'webp' },
+  video: { mp4: 'mp4', m4v: 'mp4', mov: 'quicktime', webm: 'webm' },
+  audio: { mp3: 'mp3', m4a: 'aac', wav: 'wav', ogg: 'ogg' },
 };
+const TYPES = new Map(
+  Object.entries(EXTENSIONS).flatMap(([preview, names]) => Object.entries(names).map(([ext, name]) => [ext, { name, preview: preview as PreviewKind }] as const)),
+);
 
 function extension(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -41,7 +35,7 @@ function extension(name: string): string {
 export function fileType(file: Pick<LibraryFileInfo, 'name' | 'voicemail'>, lng?: string): TypeInfo {
   if (file.voicemail) return { label: i18n.t('library:type.voicemail', { lng }), preview: 'audio' };
   const ext = extension(file.name);
-  const known = TYPES[ext];
+  const known = TYPES.get(ext);
   if (known) return { label: i18n.t(`library:type.${known.name}`, { lng }), preview: known.preview };
   return { label: ext ? i18n.t('library:type.other', { ext: ext.toUpperCase(), lng }) : i18n.t('library:type.file', { lng }), preview: null };
 }
@@ -57,7 +51,8 @@ function createdTime(iso: string | undefined): number {
 
 /** The domain's folders as rows; `lng` is the language of their type's name (the window's by default). */
 export function folderRows(folders: readonly LibraryFolderInfo[], lng?: string): Row[] {
-  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type: i18n.t('library:type.folder', { lng }), size: undefined, created: createdTime(item.createdOn) }));
+  const type = i18n.t('library:type.folder', { lng });
+  return folders.map((item) => ({ key: `d:${item.name}`, kind: 'folder', name: item.name, item, type, size: undefined, created: createdTime(item.createdOn) }));
 }
 
 export function fileRows(files: readonly LibraryFileInfo[], lng?: string): Row[] {

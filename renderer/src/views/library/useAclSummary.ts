@@ -1,6 +1,6 @@
 // The access-list sentences for a view: in the window's language, naming ids as `name` does (the address book's).
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { IdNamer } from '../../../../main/common/library-acl';
 import { summarizeAclText, type SummarizeAcl } from './acl-words';
 

@@ -4,10 +4,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwilioCleanupItem, TwilioCleanupOutcome, TwilioCleanupResult } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { errorText, useFormats } from '../../i18n';
+import { errorText, useFormats, useTranslation } from '../../i18n';
 import { KIND_ICON } from './format';
 import { twilioKeys } from './queries';
 import './cleanup.css';

@@ -3,11 +3,10 @@
 // time), so leaving the screen and coming back loses nothing.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import type { TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { call, UiError } from '../../bridge';
 import { CleanupList } from './CleanupList';
-import { useFormats } from '../../i18n';
+import { Trans, useFormats, useTranslation } from '../../i18n';
 import { saveText } from './format';
 import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';

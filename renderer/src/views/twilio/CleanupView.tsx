@@ -4,7 +4,6 @@
 // following the run in CleanupRun.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { FINAL_STATES, type TransferItem } from '../../../../main/common/transfers';
 import { call, UiError } from '../../bridge';
@@ -13,7 +12,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { noteJob, useJob } from '../../store/jobs';
 import { CleanupList } from './CleanupList';
 import { CleanupRun } from './CleanupRun';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { gmtDay } from './format';
 import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';

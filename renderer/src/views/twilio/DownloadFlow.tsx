@@ -3,7 +3,7 @@
 // conflict question (the library's too), and the downloads go to the transfer queue. The folder travels as main's
 // grant id. Each step is its own modal dialog, shown while it is the step.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from '../../i18n';
 import { ConflictDialog, type ConflictDecision } from '../../components/ConflictDialog';
 import { useModalDialog } from '../../hooks/useModalDialog';
 import type { FolderGrant } from '../../../../main/common/contract';

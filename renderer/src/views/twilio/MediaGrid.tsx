@@ -2,7 +2,7 @@
 // through the grid as it is laid out (up and down by a whole row); the rest is the app's grid key map
 // (hooks/grid-keys.ts): Enter opens the preview, Delete asks to delete, Backspace never deletes.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { gridCommand } from '../../hooks/grid-keys';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { describeMedia, KIND_ICON, kindName, mediaLabel } from './format';

@@ -1,9 +1,8 @@
 // A media item's metadata in three views: the details, the JSON resource and the XML resource, each read from
 // Twilio when first shown. Tabs follow the ARIA pattern: arrows move between them, one tab in the tab order.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { useMediaResource } from './queries';
 import { TwilioError } from './TwilioError';
 

@@ -2,14 +2,13 @@
 // or a deletion did is said in the app's notice area (above the preview too): a download's notice goes when its
 // transfers end, the others when the user leaves the message.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { messageOf, UiError } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useNotices, type NoticeInput } from '../../store/notices-store';
 import { whenTransfersEnd } from '../../store/transfers-store';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { DownloadFlow, type DownloadOutcome } from './DownloadFlow';
 import { kindCount, kindNoun, listOf, mediaLabel, messageStatusText } from './format';
 import { MediaGrid } from './MediaGrid';

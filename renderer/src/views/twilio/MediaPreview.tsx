@@ -2,10 +2,9 @@
 // through), other types are offered for download. Metadata and actions sit beside it. A modal <dialog>: focus stays
 // inside and Escape closes it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
-import { useFormats } from '../../i18n';
+import { Trans, useFormats, useTranslation } from '../../i18n';
 import { kindName, kindNoun, mediaLabel } from './format';
 import { MediaMetadata } from './MediaMetadata';
 

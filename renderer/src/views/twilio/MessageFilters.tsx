@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { MESSAGE_SID } from '../../../../main/common/methods/twilio';
 import { hasFilters, NO_FILTERS, type MessageFilterValues } from './queries';
 

@@ -3,9 +3,8 @@
 // scrolls out and is unmounted. The next page is asked for as the end of what is loaded comes into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TwilioMessageView } from '../../../../main/common/methods/twilio';
-import { useFormats } from '../../i18n';
+import { useFormats, useTranslation } from '../../i18n';
 import { messageStatusText } from './format';
 
 interface MessageListProps {

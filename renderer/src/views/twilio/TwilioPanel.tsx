@@ -2,7 +2,7 @@
 // selected one, and the clean-up screen.
 import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import { CleanupView } from './CleanupView';
 import { MediaPane } from './MediaPane';

@@ -2,23 +2,18 @@
 // They read the window's current language (i18n); the components that call them re-render when it changes because
 // they use useTranslation.
 import type { TwilioMediaKind, TwilioMediaView } from '../../../../main/common/methods/twilio';
-import { formatsFor, type Formats } from '../../../../main/common/i18n/format';
-import { pickLanguage } from '../../../../main/common/i18n/languages';
-import { i18n } from '../../i18n';
+import { i18n, windowFormats } from '../../i18n';
 
-/** Dates, numbers and sizes in the window's language, for code outside a component's render. */
+/** The statuses Twilio documents for a message, each with its words in the catalogue ('twilio:status.<status>'). */
+const MESSAGE_STATUS = ['queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'receiving', 'received', 'accepted', 'scheduled', 'read', 'partially_delivered', 'canceled'] as const;
+
 /**
  * A message's status in the reader's language: Twilio's own word in English (it is what Twilio's console and
  * documentation say), translated where the catalogue knows it, and as Twilio sent it when it is a new one.
  */
-const MESSAGE_STATUS = ['queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'receiving', 'received', 'accepted', 'scheduled', 'read', 'partially_delivered', 'canceled'] as const;
 export function messageStatusText(status: string): string {
   const known = MESSAGE_STATUS.find((s) => s === status.toLowerCase());
   return known ? i18n.t(`twilio:status.${known}`) : status;
-}
-
-export function currentFormats(): Formats {
-  return formatsFor(pickLanguage([i18n.language]));
 }
 
 /** "Image", "Video": a kind as a label. */
@@ -49,7 +44,7 @@ export function kindCount(kind: TwilioMediaKind, count: number): string {
 
 /** Counted phrases as one list: "2 images, 1 video" / 「画像 2 件、動画 1 件」. */
 export function listOf(parts: string[]): string {
-  return new Intl.ListFormat(pickLanguage([i18n.language]), { type: 'conjunction', style: 'narrow' }).format(parts);
+  return new Intl.ListFormat(windowFormats().language, { type: 'conjunction', style: 'narrow' }).format(parts);
 }
 
 /** "ME5c5d…9f3a": enough of a SID to tell media apart at a glance, and the same after others are deleted. */
@@ -70,7 +65,7 @@ export function mediaLabel(media: TwilioMediaView): string {
 
 /** What a screen reader says for a tile: its name, its place among the message's media, its type and date. */
 export function describeMedia(media: TwilioMediaView, index: number, count: number): string {
-  const f = currentFormats();
+  const f = windowFormats();
   return i18n.t('twilio:media.describe', {
     label: mediaLabel(media),
     kind: kindNoun(media.kind),

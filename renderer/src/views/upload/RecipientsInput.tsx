@@ -1,7 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { recipientProblem } from '../../../../main/common/recipients';
-import { i18n } from '../../i18n';
+import { i18n, useTranslation } from '../../i18n';
 
 /** A recipient quoted back only when short and printable, so that a hostile value cannot flood the message. */
 const QUOTABLE = /^[\x20-\x7e]{1,40}$/;

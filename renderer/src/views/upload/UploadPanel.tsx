@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
 import { bridge, call, messageOf, UiError } from '../../bridge';
-import { i18n, useFormats } from '../../i18n';
+import { i18n, useFormats, useTranslation } from '../../i18n';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
 import { useNoticeWhile, useNotices } from '../../store/notices-store';

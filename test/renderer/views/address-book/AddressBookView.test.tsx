@@ -1,12 +1,12 @@
 // The address book screen as an admin uses it: entries listed by name with their ids; adding one checked in words
 // (the focus on the first problem); removing one only after a confirmation; an import that lists every refused row
 // with its line; an export offered as a download.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addressEntrySchema, sortAddressEntries, type AddressEntry } from '../../../../main/common/address-book';
 import { formatAddressCsv, parseAddressCsv } from '../../../../main/common/address-book-csv';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
+import { renderWithQueries } from '../../render-with-queries';
 
 // main's side, with the real rules and CSV code: entries in memory instead of a file.
 const main = vi.hoisted(() => ({ book: [] as AddressEntry[], calls: [] as Array<{ method: string; args: Record<string, unknown> }> }));
@@ -51,7 +51,6 @@ vi.hoisted(() => {
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
 });
 
-const { createQueryClient } = await import('../../../../renderer/src/query/client');
 const { AddressBookView } = await import('../../../../renderer/src/views/address-book/AddressBookView');
 
 const GUID = '14d9f582-6f1c-4c5e-9b0a-2d7e3f1a9c44';
@@ -69,11 +68,7 @@ afterEach(() => {
 });
 
 function show() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <AddressBookView />
-    </QueryClientProvider>,
-  );
+  renderWithQueries(<AddressBookView />);
 }
 
 const rowOf = (id: string) => document.querySelector<HTMLElement>(`tr[data-id="${id}"]`);

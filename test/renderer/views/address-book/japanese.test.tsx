@@ -1,14 +1,14 @@
 // The address book in Japanese: the list, the entry dialog, the removal question and an import's report (each refused
 // row said with its line in Japanese; the reason is main's, in its words). No English phrase is left besides the
 // fixture's own names and main's reasons.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sortAddressEntries, type AddressEntry } from '../../../../main/common/address-book';
 import { parseAddressCsv } from '../../../../main/common/address-book-csv';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
-import { switchLanguage } from '../../../../renderer/src/i18n';
 import { englishLeft } from '../../i18n/english-left';
+import { inJapaneseEachTest } from '../../i18n/in-japanese';
+import { renderWithQueries } from '../../render-with-queries';
 
 const main = vi.hoisted(() => ({ book: [] as AddressEntry[] }));
 vi.hoisted(() => {
@@ -28,33 +28,23 @@ vi.hoisted(() => {
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
 });
 
-const { createQueryClient } = await import('../../../../renderer/src/query/client');
 const { AddressBookView } = await import('../../../../renderer/src/views/address-book/AddressBookView');
 
 const GUID = '14d9f582-6f1c-4c5e-9b0a-2d7e3f1a9c44';
 const NAMES = ['Ann Lee', 'Partner Portal', 'Neu, Nina'];
 
-beforeEach(async () => {
+beforeEach(() => {
   main.book = [
     { id: GUID, kind: 'user', name: 'Ann Lee', note: 'Sales' },
     { id: 'partner-app', kind: 'app', name: 'Partner Portal', note: '' },
   ];
-  await act(() => switchLanguage('ja'));
 });
 
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await switchLanguage('en');
-});
+inJapaneseEachTest();
 
 describe('the address book in Japanese', () => {
   it('lists, edits, asks before removing and reports an import in Japanese', async () => {
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <AddressBookView />
-      </QueryClientProvider>,
-    );
+    renderWithQueries(<AddressBookView />);
     const row = within((await screen.findByText('Ann Lee')).closest('tr') as HTMLElement);
     expect(screen.getByRole('heading', { name: 'アドレス帳' })).toBeTruthy();
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['名前', '種類', 'ID', 'メモ', '操作']);

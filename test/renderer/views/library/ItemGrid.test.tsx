@@ -1,31 +1,27 @@
 // The library table's columns as a Transmit user reads them: a thumbnail for an image whose row is on screen (and
 // only then; its kind icon when it cannot be had), the access column from the list that governs each row, and a
 // folder's file count once its listing has been read (never a 0 it does not know).
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { rowAccess } from '../../../../renderer/src/views/library/access';
 import { fileRows, folderRows } from '../../../../renderer/src/views/library/format';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
-import { account, folder, ME, OTHER } from './fake-library';
+import { folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 const many = Array.from({ length: 80 }, (_, i) => ({ name: `pic-${String(i).padStart(3, '0')}.jpg` }));
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [
-    folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }, { name: 'notes.txt' }, { name: 'locked.jpg', acl: { readUsers: [OTHER.userId], writeUsers: [OTHER.userId] } }]),
-    folder('many', ME.userId, {}, many),
-    folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
-  ];
-  lib.calls.length = 0;
-  lib.failing.clear();
-  lib.holding.clear();
-  lib.override = null;
+  layOutTable();
+  resetLibrary(
+    lib,
+    [
+      folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }, { name: 'notes.txt' }, { name: 'locked.jpg', acl: { readUsers: [OTHER.userId], writeUsers: [OTHER.userId] } }]),
+      folder('many', ME.userId, {}, many),
+      folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
+    ],
+  );
 });
 
 afterEach(() => {
@@ -33,19 +29,6 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function show() {
-  return render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-    </QueryClientProvider>,
-  );
-}
-
-const row = (name: string) => {
-  const found = document.querySelector<HTMLElement>(`[role="row"][data-name="${name}"]`);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
 const thumbnailCalls = () => lib.calls.filter((c) => c.method === 'library.mediaUrl' && c.args.thumbnail === true).map((c) => String(c.args.file));
 
 async function open(name: string) {
@@ -56,7 +39,7 @@ async function open(name: string) {
 
 describe('thumbnails in the file list', () => {
   it('are asked for only for the rows on screen, not for the rows rendered ahead of the scroll nor the rest', async () => {
-    show();
+    showLibrary();
     await open('many');
     await waitFor(() => expect(thumbnailCalls().length).toBeGreaterThan(0));
     const rendered = document.querySelectorAll('[role="row"][data-name^="pic-"]').length;
@@ -69,7 +52,7 @@ describe('thumbnails in the file list', () => {
   });
 
   it('falls back to the kind icon when the image cannot be loaded, and gives the other kinds their icon', async () => {
-    show();
+    showLibrary();
     await open('photos');
     const image = await within(row('sunset.jpg')).findByTestId('lib-thumb');
     expect(image.getAttribute('src')).toBe('/media/m_sunset.jpg');
@@ -87,7 +70,7 @@ describe('thumbnails in the file list', () => {
       if (method === 'library.mediaUrl' && args.thumbnail === true) throw new Error('This file is larger than a thumbnail is made from.');
       return undefined;
     };
-    show();
+    showLibrary();
     await open('photos');
     await waitFor(() => expect(thumbnailCalls()).toEqual(['sunset.jpg']));
     expect(within(row('sunset.jpg')).queryByTestId('lib-thumb')).toBeNull();
@@ -99,7 +82,7 @@ describe('the access column', () => {
   const access = (name: string) => within(row(name)).getByTestId('lib-access');
 
   it('shows a lock with what this account may not do, and the whole explanation as the tooltip', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
     expect(access('photos').textContent).toBe('Full access');
     expect(access('photos').querySelector('.lib-lock')).toBeNull();
@@ -138,7 +121,7 @@ describe('folder file counts', () => {
   const size = (name: string) => row(name).querySelector('.col-size')?.textContent ?? '';
 
   it('are blank (never 0) until the folder has been read, then say how many files it holds', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
     for (const name of ['photos', 'many', 'from-colleague']) expect(size(name)).not.toMatch(/\d/);
     expect(row('photos').querySelector('.col-size span')?.getAttribute('title')).toMatch(/Open the folder to count them/);

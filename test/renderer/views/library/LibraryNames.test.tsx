@@ -1,55 +1,37 @@
 // People by name in the library: the details panel, the permissions editor (its lists, summary and changes) and the
 // reasons an action is refused say the names the address book gives, keep the id on hover (and in the details), and
 // keep "(you)" apart from the name so it is never cut off with it.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../../renderer/src/query/client';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
-import { account, folder, ME, OTHER } from './fake-library';
+import { folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 const STRANGER = '14d9f582-6f1c-4c5e-9b0a-2d7e3f1a9c44';
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [
-    folder('photos', ME.userId, { readUsers: [ME.userId, OTHER.userId, STRANGER], writeUsers: [ME.userId] }),
-    folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
-    folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }),
-  ];
-  lib.book = [
-    { id: ME.userId, kind: 'user', name: 'Dana Demo', note: '' },
-    { id: OTHER.userId, kind: 'user', name: 'Carla Jones', note: 'Sales' },
-    { id: ME.appId, kind: 'app', name: 'Media Desk app', note: '' },
-    { id: OTHER.appId, kind: 'app', name: 'Partner Portal', note: '' },
-  ];
-  lib.calls.length = 0;
-  lib.failing.clear();
-  lib.holding.clear();
-  lib.override = null;
+  layOutTable();
+  resetLibrary(
+    lib,
+    [
+      folder('photos', ME.userId, { readUsers: [ME.userId, OTHER.userId, STRANGER], writeUsers: [ME.userId] }),
+      folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
+      folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }),
+    ],
+    [
+      { id: ME.userId, kind: 'user', name: 'Dana Demo', note: '' },
+      { id: OTHER.userId, kind: 'user', name: 'Carla Jones', note: 'Sales' },
+      { id: ME.appId, kind: 'app', name: 'Media Desk app', note: '' },
+      { id: OTHER.appId, kind: 'app', name: 'Partner Portal', note: '' },
+    ],
+  );
 });
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
-
-function show() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-    </QueryClientProvider>,
-  );
-}
-
-const row = (name: string) => {
-  const found = document.querySelector<HTMLElement>(`[role="row"][data-name="${name}"]`);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
 
 async function ready() {
   await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
@@ -58,7 +40,7 @@ async function ready() {
 
 describe('names from the address book in the library', () => {
   it('shows names in the details, the ids under them and on hover, and "(you)" on its own', async () => {
-    show();
+    showLibrary();
     await ready();
     fireEvent.click(row('from-colleague'));
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
@@ -73,7 +55,7 @@ describe('names from the address book in the library', () => {
   });
 
   it('keeps an unnamed id whole in the details', async () => {
-    show();
+    showLibrary();
     await ready();
     fireEvent.click(row('photos'));
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
@@ -82,7 +64,7 @@ describe('names from the address book in the library', () => {
   });
 
   it('names people in the editor\'s lists, its summary and the changes to review', async () => {
-    show();
+    showLibrary();
     await ready();
     fireEvent.click(row('photos'));
     fireEvent.click(screen.getByRole('button', { name: 'Permissions…' }));
@@ -104,7 +86,7 @@ describe('names from the address book in the library', () => {
   });
 
   it('says who may not upload by name', async () => {
-    show();
+    showLibrary();
     await ready();
     fireEvent.doubleClick(row('partner-drop'));
     await screen.findByTestId('lib-empty');

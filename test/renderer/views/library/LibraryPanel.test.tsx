@@ -1,33 +1,27 @@
 // The library browser's states as an admin meets them: loading, an empty domain, a library that cannot be read, a
 // change that shows at once (the cache refetches what a mutation touched), and what the access lists rule out
 // (disabled, with the reason), and the focus handed back to the table when a dialog is closed with Escape.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  // happy-dom lays nothing out: the table is given a window's height so that its virtualizer renders rows.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [
-    folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]),
-    // Shared read-only by a colleague.
-    folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }, [{ name: 'portrait.jpg' }]),
-    // Readable through this app, writable only through the partner's.
-    folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }),
-  ];
-  lib.calls.length = 0;
-  lib.book = [];
-  lib.failing.clear();
-  lib.holding.clear();
-  lib.override = null;
+  layOutTable();
+  resetLibrary(
+    lib,
+    [
+      folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]),
+      // Shared read-only by a colleague.
+      folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }, [{ name: 'portrait.jpg' }]),
+      // Readable through this app, writable only through the partner's.
+      folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }),
+    ],
+  );
 });
 
 afterEach(() => {
@@ -36,20 +30,8 @@ afterEach(() => {
   useNoticeStore.setState({ notices: [] });
 });
 
-function show() {
-  return render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-      <NoticeRegion />
-    </QueryClientProvider>,
-  );
-}
+const show = () => showLibrary(<NoticeRegion />);
 
-const row = (name: string) => {
-  const found = document.querySelector<HTMLElement>(`[role="row"][data-name="${name}"]`);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
 const grid = () => screen.getByRole('grid');
 const notices = () => within(screen.getByRole('region', { name: 'Notifications' }));
 

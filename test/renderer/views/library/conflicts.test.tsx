@@ -1,22 +1,18 @@
 // The library's uploads and downloads meet names already taken with the app's one conflict question (the Twilio
 // downloads ask the same), and Escape there sends nothing.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { expectTheConflictQuestion, pressEscapeIn } from '../../components/conflict-question';
-import { account, folder, ME } from './fake-library';
+import { folder, ME } from './fake-library';
+import { layOutTable, resetLibrary, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'beach.jpg' }])];
-  lib.calls.length = 0;
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'beach.jpg' }])]);
   lib.override = (method, args) => {
     if (method === 'library.upload') return { queued: [], refused: [] };
     if (method === 'files.pickFolder') return { grantId: 'fg_downloads', path: '/home/me/Downloads', picked: true };
@@ -35,12 +31,7 @@ afterEach(() => {
 const jpeg = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff])], name, { type: 'image/jpeg' });
 
 async function openPhotos() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-      <NoticeRegion />
-    </QueryClientProvider>,
-  );
+  showLibrary(<NoticeRegion />);
   fireEvent.doubleClick(await screen.findByText('photos'));
   await screen.findByRole('grid', { name: 'Files in folder photos' });
 }

@@ -1,20 +1,15 @@
 // The library's table follows the app's grid key map: Backspace goes up and never deletes, Delete asks and deletes
 // only once confirmed, Enter opens.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../../renderer/src/query/client';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
-import { account, folder, ME } from './fake-library';
+import { folder, ME } from './fake-library';
+import { layOutTable, resetLibrary, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }])];
-  lib.calls.length = 0;
-  lib.override = null;
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }])]);
 });
 
 afterEach(() => {
@@ -27,11 +22,7 @@ const deletes = () => lib.calls.filter((c) => /delete/i.test(c.method));
 
 describe('the library table’s keys', () => {
   it('opens with Enter, goes up with Backspace without deleting, and deletes with Delete only once confirmed', async () => {
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <LibraryPanel account={account} />
-      </QueryClientProvider>,
-    );
+    showLibrary();
     fireEvent.click(await screen.findByText('photos'));
     fireEvent.keyDown(grid(), { key: 'Enter' });
     fireEvent.click(await screen.findByText('sunset.jpg'));

@@ -1,13 +1,12 @@
 // The media library in Japanese, as a Japanese admin meets it: the domain's folders, a folder's files, the details
 // and the access-list editor up to the lock-out warning say everything in Japanese; nothing is left in English but the
 // names of the fixture (folders, files, ids).
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { switchLanguage } from '../../../../renderer/src/i18n';
-import { createQueryClient } from '../../../../renderer/src/query/client';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
+import { englishLeft } from '../../i18n/english-left';
 import { account, folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
@@ -19,20 +18,17 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [
-    folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }]),
-    // Shared read-only by a colleague: Delete and Permissions are refused, with the reason.
-    folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
-    // The colleague's, shared for read and write: emptying its lists leaves it to the colleague alone.
-    folder('shared', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId, ME.userId] }),
-  ];
-  lib.calls.length = 0;
-  lib.book = [];
-  lib.failing.clear();
-  lib.holding.clear();
-  lib.override = null;
+  layOutTable();
+  resetLibrary(
+    lib,
+    [
+      folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }, { name: 'clip.mp4' }]),
+      // Shared read-only by a colleague: Delete and Permissions are refused, with the reason.
+      folder('from-colleague', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId] }),
+      // The colleague's, shared for read and write: emptying its lists leaves it to the colleague alone.
+      folder('shared', OTHER.userId, { readUsers: [OTHER.userId, ME.userId], writeUsers: [OTHER.userId, ME.userId] }),
+    ],
+  );
 });
 
 afterEach(() => {
@@ -40,48 +36,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function show() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-    </QueryClientProvider>,
-  );
-}
-
-const row = (name: string) => {
-  const found = document.querySelector<HTMLElement>(`[role="row"][data-name="${name}"]`);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
-
 /** The fixture's own names, which stay as they are in every language. */
 const FIXTURE = [account.label, 'demo.example', ME.userId, ME.appId, OTHER.userId, OTHER.appId];
 /** The grid's key hint comes from hooks/grid-keys.ts (the shell's words, moved to the catalogue by its own helper). */
 const NOT_OURS = '.lib-keys';
 
-/** Text and attribute values a person reads that still look like English: two Latin words in a row. */
-function englishLeft(root: HTMLElement): string[] {
-  const english = /[A-Za-z]{2,} [A-Za-z]{2,}/;
-  const clean = (text: string) => FIXTURE.reduce((t, name) => t.split(name).join(''), text);
-  const found: string[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent ?? '';
-    if (node.parentElement?.closest(NOT_OURS)) continue;
-    if (english.test(clean(text))) found.push(text);
-  }
-  for (const element of root.querySelectorAll<HTMLElement>('[title], [aria-label], [placeholder], [alt]')) {
-    for (const attribute of ['title', 'aria-label', 'placeholder', 'alt']) {
-      const value = element.getAttribute(attribute);
-      if (value && english.test(clean(value))) found.push(`${attribute}=${value}`);
-    }
-  }
-  return found;
-}
+/** Text and attribute values a person reads that still look like English: two Latin words in a row, however short. */
+const onScreen = () => englishLeft(FIXTURE, document.body, { english: /[A-Za-z]{2,} [A-Za-z]{2,}/, skip: NOT_OURS });
 
 describe('the media library in Japanese', () => {
   it('shows the folders, a folder with files, its details and the access list editor in Japanese', async () => {
-    show();
+    showLibrary();
     const folders = await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     for (const header of ['名前', '種類', 'サイズ', 'アクセス', '作成日時', '作成者']) expect(within(folders).getByText(header)).toBeTruthy();
     expect(screen.getByRole('button', { name: '新規フォルダー…' })).toBeTruthy();
@@ -92,7 +57,7 @@ describe('the media library in Japanese', () => {
     fireEvent.click(row('from-colleague'));
     expect(screen.getByRole('button', { name: '削除…' })).toHaveProperty('disabled', true);
     expect(screen.getByTestId('lib-why').textContent).toBe('「from-colleague」を変更する権限がありません。アクセスリストにより、権限の変更や削除はできません。');
-    expect(englishLeft(document.body)).toEqual([]);
+    expect(onScreen()).toEqual([]);
 
     // A folder with files, one selected, its details.
     fireEvent.doubleClick(row('photos'));
@@ -107,11 +72,11 @@ describe('the media library in Japanese', () => {
     expect(details.getByText(`作成者（${ME.userId}）だけが読み取れます。`)).toBeTruthy();
     expect(details.getByText('読み取りも変更もできます。')).toBeTruthy();
     expect(document.querySelector('.lib-status')?.textContent).toContain('ファイル 2 件');
-    expect(englishLeft(document.body)).toEqual([]);
+    expect(onScreen()).toEqual([]);
   });
 
   it('warns in Japanese before a save that locks the user out', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     fireEvent.click(row('shared'));
     fireEvent.click(screen.getByRole('button', { name: '権限…' }));
@@ -119,7 +84,7 @@ describe('the media library in Japanese', () => {
     expect(await editor.findByRole('heading', { name: 'フォルダー「shared」の権限' })).toBeTruthy();
     expect(editor.getByRole('group', { name: 'プリセット' })).toBeTruthy();
     expect(editor.getByText('読み取り · ユーザー')).toBeTruthy();
-    expect(englishLeft(document.body)).toEqual([]);
+    expect(onScreen()).toEqual([]);
 
     // Emptying the lists leaves the folder to its creator, the colleague: a lock-out, said before saving.
     fireEvent.click(editor.getByRole('button', { name: '作成者のみ' }));
@@ -130,12 +95,12 @@ describe('the media library in Japanese', () => {
     await editor.findByText('ご自身をアクセスできない状態にしようとしています。');
     expect(editor.getByRole('checkbox', { name: '理解したうえで保存する' })).toBeTruthy();
     expect(editor.getByRole('button', { name: '保存' })).toHaveProperty('disabled', true);
-    expect(englishLeft(document.body)).toEqual([]);
+    expect(onScreen()).toEqual([]);
     await act(async () => undefined);
   });
 
   it('asks in Japanese before deleting', async () => {
-    show();
+    showLibrary();
     await screen.findByRole('grid', { name: 'ドメイン「demo.example」のフォルダー' });
     fireEvent.doubleClick(row('photos'));
     await screen.findByRole('grid', { name: 'フォルダー「photos」のファイル' });
@@ -144,6 +109,6 @@ describe('the media library in Japanese', () => {
     const dialog = within(await screen.findByRole('dialog', { name: '「sunset.jpg」を削除しますか？' }));
     expect(dialog.getByRole('button', { name: 'ファイル 1 件を削除' })).toBeTruthy();
     expect(dialog.getByText('ライブラリから削除され、誰も使えなくなります。元に戻すことはできません。')).toBeTruthy();
-    await waitFor(() => expect(englishLeft(document.body)).toEqual([]));
+    await waitFor(() => expect(onScreen()).toEqual([]));
   });
 });

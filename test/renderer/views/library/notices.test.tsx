@@ -1,23 +1,18 @@
 // The library speaks through the app's one notice area, not banners above its table: newest first, dismissable,
 // and what was said about a folder is cleared when the user leaves it.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
-import { account, folder, ME, OTHER } from './fake-library';
+import { folder, ME, OTHER } from './fake-library';
+import { layOutTable, resetLibrary, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+  layOutTable();
   // Readable through this app, writable only through the partner's: every upload into it is refused in words.
-  lib.folders = [folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }), folder('photos', ME.userId)];
-  lib.calls.length = 0;
-  lib.override = null;
+  resetLibrary(lib, [folder('partner-drop', ME.userId, { readApps: [ME.appId, OTHER.appId], writeApps: [OTHER.appId] }), folder('photos', ME.userId)]);
 });
 
 afterEach(() => {
@@ -31,12 +26,7 @@ const shown = () => [...region().querySelectorAll('.notice-text')].map((n) => n.
 const jpeg = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff])], name, { type: 'image/jpeg' });
 
 async function openPartnerDrop() {
-  render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-      <NoticeRegion />
-    </QueryClientProvider>,
-  );
+  showLibrary(<NoticeRegion />);
   fireEvent.doubleClick(await screen.findByText('partner-drop'));
   await screen.findByTestId('lib-empty');
 }

@@ -1,12 +1,10 @@
 // The library reopens the folder left open, from main's settings (a restart is a new window with a new cache); a
 // folder that is gone gives way to the domain's folders without an error.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 import { settled } from '../../../../renderer/src/query/settings';
-import { LibraryPanel } from '../../../../renderer/src/views/library/LibraryPanel';
 import { account, folder, ME } from './fake-library';
+import { layOutTable, resetLibrary, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
@@ -14,12 +12,8 @@ const lib = await vi.hoisted(async () => (await import('./fake-library')).instal
 let settings: Record<string, unknown>;
 
 beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
-  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
-  lib.folders = [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]), folder('videos', ME.userId, {}, [{ name: 'clip.mp4' }])];
-  lib.calls.length = 0;
-  lib.failing.clear();
-  lib.holding.clear();
+  layOutTable();
+  resetLibrary(lib, [folder('photos', ME.userId, {}, [{ name: 'sunset.jpg' }]), folder('videos', ME.userId, {}, [{ name: 'clip.mp4' }])]);
   settings = { theme: 'light', welcomeSeen: true, lastPlace: null, accountPlaces: {}, downloadFolders: {} };
   lib.override = (method, args) => {
     if (method === 'settings.get') return settings;
@@ -35,11 +29,7 @@ afterEach(() => {
 /** A start: a new window, with its own cache. */
 function start() {
   cleanup();
-  return render(
-    <QueryClientProvider client={createQueryClient()}>
-      <LibraryPanel account={account} />
-    </QueryClientProvider>,
-  );
+  return showLibrary();
 }
 
 describe('the folder left open', () => {

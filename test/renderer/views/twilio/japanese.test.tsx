@@ -1,17 +1,17 @@
 // The Twilio viewer in Japanese: the list, the filters (their days said as GMT days), the media, the preview with its
 // metadata, and the clean-up's plan, confirmation and run. Key labels are Japanese and no English phrase is left on
 // screen besides the fixture's own data.
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { TwilioCleanupPlan, TwilioCleanupStatus, TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { gridKeysHint } from '../../../../renderer/src/hooks/grid-keys';
-import { switchLanguage } from '../../../../renderer/src/i18n';
 import { CleanupView } from '../../../../renderer/src/views/twilio/CleanupView';
 import { TwilioPanel } from '../../../../renderer/src/views/twilio/TwilioPanel';
 import { englishLeft } from '../../i18n/english-left';
 import { account, giveScrollAreasASize, media, mediaSid, message, messageSid, renderWithQueries } from './support';
+import { inJapaneseEachTest } from '../../i18n/in-japanese';
 
 type Answer = (args: Record<string, unknown>) => unknown;
 
@@ -41,7 +41,7 @@ const FIXTURE = ['Message 1', 'Message 2', 'Support line', 'JPEG MEb000…0001',
 let messages: TwilioMessageView[];
 let mediaOf: Map<string, TwilioMediaView[]>;
 
-beforeEach(async () => {
+beforeEach(() => {
   giveScrollAreasASize();
   server.handlers.clear();
   const first = message(1, 3);
@@ -49,14 +49,9 @@ beforeEach(async () => {
   mediaOf = new Map([[first.sid, [media(1, first.sid), media(2, first.sid, 'video/mp4'), media(3, first.sid)]]]);
   server.handlers.set('twilio.listMessages', () => ({ items: messages, nextPageUri: null }));
   server.handlers.set('twilio.listMedia', (args) => ({ items: mediaOf.get(String(args.messageSid)) ?? [], nextPageUri: null }));
-  await act(() => switchLanguage('ja'));
 });
 
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await switchLanguage('en');
-});
+inJapaneseEachTest();
 
 describe('the Twilio viewer in Japanese', () => {
   it('lists, filters by GMT days, shows the media and previews them in Japanese', async () => {

@@ -1,12 +1,8 @@
 // A Twilio account as main would answer for it, in memory: messages, their media, deletion, the XML form. The
 // bridge is installed before the views' modules load (see the hoisted call in each test), as the preload does.
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
-import { createQueryClient } from '../../../../renderer/src/query/client';
 
 export const hex = (n: number, char = 'a') => `${char}${String(n).padStart(31, '0')}`;
 export const messageSid = (n: number) => `MM${hex(n)}`;
@@ -64,8 +60,4 @@ export function giveScrollAreasASize() {
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(600);
 }
 
-/** Renders inside a fresh query cache, as main.tsx does with the app's. */
-export function renderWithQueries(ui: ReactElement) {
-  const client = createQueryClient();
-  return { client, ...render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>) };
-}
+export { renderWithQueries } from '../../render-with-queries';

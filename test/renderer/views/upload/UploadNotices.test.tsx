@@ -2,12 +2,12 @@
 // as they end, and takes the notice back when the last one has ended (it used to stay).
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '../../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { TransferItem, TransferState } from '../../../../main/common/transfers';
 import { NoticeRegion } from '../../../../renderer/src/components/NoticeRegion';
 import { useNoticeStore } from '../../../../renderer/src/store/notices-store';
 import { UploadPanel } from '../../../../renderer/src/views/upload/UploadPanel';
+import { account } from './support';
 
 // Main as the panel meets it: every file is a JPEG, an upload is queued, and the queue reports by events.
 const main = vi.hoisted(() => {
@@ -29,7 +29,6 @@ const main = vi.hoisted(() => {
   return { emit: (payload: unknown) => listeners.forEach((l) => l(payload)) };
 });
 
-const account = { id: 'acc_12345678', kind: 'generic', label: 'Media server', sandbox: false, settings: {}, username: 'me', variables: {}, secretSet: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' } as AccountSummary;
 
 afterEach(() => {
   cleanup();

@@ -2,11 +2,11 @@
 // (an object URL holds the file's bytes in memory until it is revoked).
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '../../../../main/common/accounts';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
 import type { FileRef } from '../../../../main/common/files';
 import { UploadPanel } from '../../../../renderer/src/views/upload/UploadPanel';
 import { useAppStore } from '../../../../renderer/src/store/app-store';
+import { account, previewUrl } from './support';
 
 // The contract as main would answer it: every file is a JPEG, every upload is queued. Installed before the panel's
 // modules load, as the preload script does.
@@ -35,20 +35,6 @@ const uploads = vi.hoisted(() => {
   return { sent, checked };
 });
 
-const account: AccountSummary = {
-  id: 'acc_12345678',
-  kind: 'generic',
-  label: 'Media server',
-  sandbox: false,
-  settings: {},
-  username: 'me',
-  variables: {},
-  secretSet: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-} as AccountSummary;
-
-const urlOf = (file: File) => `blob:media-desk/${file.name}`;
 let created: string[];
 let revoked: string[];
 
@@ -58,8 +44,8 @@ beforeEach(() => {
   uploads.sent.length = 0;
   uploads.checked.length = 0;
   vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => {
-    created.push(urlOf(file as File));
-    return urlOf(file as File);
+    created.push(previewUrl(file as File));
+    return previewUrl(file as File);
   });
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => void revoked.push(url));
 });
@@ -74,7 +60,7 @@ const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0
 async function choose(...files: File[]) {
   fireEvent.change(screen.getByTestId('file-input'), { target: { files } });
   // The previews are decorative (alt=""): found by their class, not by a role.
-  await waitFor(() => expect([...document.querySelectorAll('img.thumb')].map((img) => img.getAttribute('src'))).toEqual(files.map(urlOf)));
+  await waitFor(() => expect([...document.querySelectorAll('img.thumb')].map((img) => img.getAttribute('src'))).toEqual(files.map(previewUrl)));
 }
 
 describe('the upload panel previews', () => {
@@ -84,10 +70,10 @@ describe('the upload panel previews', () => {
     await choose(kept, removed);
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove removed.jpg' }));
-    await waitFor(() => expect(revoked).toEqual([urlOf(removed)]));
+    await waitFor(() => expect(revoked).toEqual([previewUrl(removed)]));
 
     view.unmount();
-    expect(revoked.sort()).toEqual([urlOf(kept), urlOf(removed)].sort());
+    expect(revoked.sort()).toEqual([previewUrl(kept), previewUrl(removed)].sort());
     expect(created.filter((url) => !revoked.includes(url))).toEqual([]);
   });
 
@@ -99,7 +85,7 @@ describe('the upload panel previews', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Upload 2 files' }));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Files to send' })).toBeNull());
     expect(uploads.sent).toEqual([[{ kind: 'granted', id: 'fg_a.jpg' }, { kind: 'granted', id: 'fg_b.jpg' }]]);
-    expect(revoked.sort()).toEqual(photos.map(urlOf).sort());
+    expect(revoked.sort()).toEqual(photos.map(previewUrl).sort());
   });
 });
 

@@ -1,12 +1,12 @@
 // The upload view in Japanese: the drop zone, the files with their refusals (main's phrase said in Japanese), the
 // recipients and their problems, the upload button and the history. No English phrase is left besides the fixture's.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary } from '../../../../main/common/accounts';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
-import { switchLanguage } from '../../../../renderer/src/i18n';
 import { UploadPanel } from '../../../../renderer/src/views/upload/UploadPanel';
 import { englishLeft } from '../../i18n/english-left';
+import { inJapaneseEachTest } from '../../i18n/in-japanese';
+import { account, previewUrl } from './support';
 
 // main's answers: photo.jpg is a JPEG; anything else is refused with a phrase (main's English in `message`).
 vi.hoisted(() => {
@@ -28,30 +28,12 @@ vi.hoisted(() => {
   window.mediaDesk = bridge as unknown as MediaDeskBridge;
 });
 
-const account = {
-  id: 'acc_12345678',
-  kind: 'generic',
-  label: 'Media server',
-  sandbox: false,
-  settings: {},
-  username: 'me',
-  variables: {},
-  secretSet: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-} as AccountSummary;
-
-beforeEach(async () => {
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => `blob:media-desk/${(file as File).name}`);
+beforeEach(() => {
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => previewUrl(file as File));
   vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  await act(() => switchLanguage('ja'));
 });
 
-afterEach(async () => {
-  cleanup();
-  vi.restoreAllMocks();
-  await switchLanguage('en');
-});
+inJapaneseEachTest();
 
 describe('the upload view in Japanese', () => {
   it('says the drop zone, the files, the recipients and the history in Japanese', async () => {
