@@ -93,7 +93,9 @@ export class PieceUploads {
     let pieces: StagedPieces;
     try {
       pieces = await staging.openPieces(name, size);
-    } catch {
+    } catch (err) {
+      // The staging's own refusal (no room on the disk) says why; anything else is the generic sentence.
+      if (err instanceof AppError && err.phrase) return refuse(res, 507, err.code, err.phrase);
       return refuse(res, 500, 'io', phrase('errors:webhost.pieces.noRoom'));
     }
     this.uploads.set(pieces.id, { pieces, size, received: [], arriving: new Map(), receivedBytes: 0, idle: undefined });

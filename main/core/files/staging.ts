@@ -54,10 +54,14 @@ export interface StagedPieces {
 
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
 const MAX_GRANTED_FILES = 10_000;
+/** Left free on the disk by uploads in pieces, for the app's own files (settings, the queue, the log). */
+const DISK_RESERVE = 256 * 1024 * 1024;
 
 export class FileStaging {
   private readonly names = new Map<string, string>();
   private readonly granted = new Map<string, { path: string; name: string }>();
+  /** Bytes the uploads in pieces still open have declared and not yet written: the disk must keep room for them. */
+  private owed = 0;
   readonly dir: string;
 
   constructor(dataDir: string) {
@@ -95,30 +99,47 @@ export class FileStaging {
   async openPieces(name: string, size: number): Promise<StagedPieces> {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // The file is a hole until written (and on some file systems not even that): the disk's room is counted now.
+    const free = await freeBytes(this.dir);
+    if (free !== null && size + this.owed > free - DISK_RESERVE) {
+      throw new AppError('io', phrase('errors:staging.pieces.noRoom', { name: cleanFileName(name), size }));
+    }
     const file = path.join(this.dir, id);
     const handle = await fs.open(file, 'wx', 0o600);
     try {
       // Sized now (a hole, no disk used yet): each piece then writes in place.
       await handle.truncate(size);
-    } finally {
+    } catch (err) {
       await handle.close();
+      await fs.rm(file, { force: true });
+      throw err;
     }
+    await handle.close();
     let state: 'open' | 'committed' | 'discarded' = 'open';
+    let owed = size;
+    this.owed += owed;
+    const settle = (paid: number): void => {
+      this.owed -= paid;
+      owed -= paid;
+    };
     return {
       id,
       receive: async (offset, length, body) => {
         if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         await receiveInto(file, body, { maxBytes: length, onExceeded: () => undefined }, { start: offset, length });
+        if (state === 'open') settle(Math.min(length, owed));
       },
       commit: () => {
         if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         state = 'committed';
+        settle(owed);
         this.names.set(id, cleanFileName(name));
         return { kind: 'staged', id };
       },
       discard: async () => {
         if (state !== 'open') return;
         state = 'discarded';
+        settle(owed);
         await fs.rm(file, { force: true });
       },
     };
@@ -228,6 +249,16 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
     out.destroy();
     await closed.catch(() => undefined);
     throw err;
+  }
+}
+
+/** Bytes free for this user on the disk of `dir`, or null where the system cannot say. */
+async function freeBytes(dir: string): Promise<number | null> {
+  try {
+    const stats = await fs.statfs(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
   }
 }
 

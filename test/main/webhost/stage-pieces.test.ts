@@ -189,6 +189,37 @@ describe('hostile pieces', () => {
   });
 });
 
+describe('uploads declared larger than the disk', () => {
+  // Sized files are holes until written: without a check, a page could open 32 of the host's largest uploads and
+  // fill them until the disk, with the app's own settings, queue and log on it, is full.
+  const freeBytes = async (): Promise<number> => {
+    const stats = await fs.statfs(app.staging.dir);
+    return stats.bavail * stats.bsize;
+  };
+
+  it('refuses an upload the disk has no room for, before a byte is sent, and leaves no file', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const before = await stagedFiles();
+    const reply = await call('POST', `/api/stage/pieces?name=huge.mp4&size=${(await freeBytes()) + 1024 * MiB}`, undefined, roomy);
+    expect(reply.status).toBe(507);
+    expect(json(reply).error).toMatchObject({ code: 'io', message: expect.stringMatching(/no room on the disk for "huge\.mp4"/) as unknown });
+    expect(await stagedFiles()).toEqual(before);
+  });
+
+  it('counts what the uploads still open are owed: two that each fit but not together are not both opened', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const share = Math.floor((await freeBytes()) * 0.6);
+    const first = await open(share, 'a.mp4', roomy);
+    expect((await call('POST', `/api/stage/pieces?name=b.mp4&size=${share}`, undefined, roomy)).status).toBe(507);
+    // Bytes written are no longer owed, and a cancelled upload owes nothing.
+    expect((await put(first, 0, Buffer.alloc(MiB, 1), roomy)).status).toBe(200);
+    expect((await call('POST', `/api/stage/pieces?name=b.mp4&size=${share}`, undefined, roomy)).status).toBe(507);
+    expect((await call('DELETE', `/api/stage/pieces/${first}`, undefined, roomy)).status).toBe(200);
+    const second = await open(share, 'b.mp4', roomy);
+    expect((await call('DELETE', `/api/stage/pieces/${second}`, undefined, roomy)).status).toBe(200);
+  });
+});
+
 describe('an upload that does not finish', () => {
   it('leaves no file once cancelled', async () => {
     const id = await open(4 * MiB);
