@@ -5,25 +5,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../main/common/contract';
-import { startBrowserHost, type BrowserHost } from '../../../main/webhost/server';
-import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
-import { httpRequest, signIn, type Reply } from './support/child-host';
+import type { BrowserHost } from '../../../main/webhost/server';
+import { httpRequest, type Reply } from './support/child-host';
+import { useHostApp, type TestApp } from './support/host-app';
 
 const MiB = 1024 * 1024;
 const LIMIT = 8 * MiB;
-let app: Awaited<ReturnType<typeof bootTestApp>>;
-let rendererDir: string;
+const fixture = useHostApp();
+let app: TestApp;
 let host: BrowserHost;
 let cookie: string;
-const hosts: BrowserHost[] = [];
 
-async function newHost(limits: { maxStageBytes: number; idleTimeoutMs?: number }): Promise<{ host: BrowserHost; cookie: string }> {
-  const started = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, limits });
-  hosts.push(started);
-  return { host: started, cookie: await signIn(started.port, started.token) };
-}
+const newHost = (limits: { maxStageBytes: number; idleTimeoutMs?: number }): Promise<{ host: BrowserHost; cookie: string }> => fixture.signedInHost({ limits });
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => JSON.parse(reply.body) as never;
@@ -55,14 +50,8 @@ async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boo
 }
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  rendererDir = await makeRendererDir();
+  app = fixture.app();
   ({ host, cookie } = await newHost({ maxStageBytes: LIMIT }));
-});
-afterAll(async () => {
-  for (const started of hosts) await started.close();
-  await app.cleanup();
-  await fs.rm(rendererDir, { recursive: true, force: true });
 });
 
 describe('a file sent in pieces', () => {
