@@ -178,6 +178,46 @@ describe('hostile pieces', () => {
   });
 });
 
+describe('a piece whose Content-Length lies', () => {
+  /** Writes `raw` on one connection and returns all it got back once the host closes it (or after `ms`). */
+  const rawExchange = (raw: string, ms = 1500): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let text = '';
+      const socket = net.connect(host.port, '127.0.0.1', () => socket.write(raw));
+      const timer = setTimeout(() => socket.destroy(), ms);
+      socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+      socket.on('error', reject);
+    });
+
+  it('takes only the declared bytes: what follows is another request, held to the session like any', async () => {
+    const id = await open(10, 'lie.txt');
+    const smuggled = `PUT /api/stage/pieces/${id}?offset=5 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nworld`;
+    const answers = await rawExchange(`PUT /api/stage/pieces/${id}?offset=0 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nContent-Length: 5\r\n\r\nhello${smuggled}`);
+    expect(answers.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 401']);
+    const early = await commit(id);
+    expect(early.status).toBe(409);
+    expect(json(early).error?.message).toMatch(/5 of 10 bytes/);
+    await call('DELETE', `/api/stage/pieces/${id}`);
+  });
+
+  it('refuses lengths that are not plain byte counts, and a body that stops short of its length gives the upload up', async () => {
+    const id = await open(10, 'lie.txt');
+    for (const length of ['+5', '5, 5', '-5', '0x5']) {
+      const answer = await rawExchange(`PUT /api/stage/pieces/${id}?offset=0 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\nhello`);
+      expect(answer, length).toMatch(/^HTTP\/1\.1 4\d\d/);
+    }
+    // Still open and empty: none of them wrote a byte.
+    expect((await put(id, 0, Buffer.from('0123456789'))).status).toBe(200);
+    const ref = json(await commit(id)).value as FileRef;
+    expect((await fs.readFile((await app.staging.resolve(ref)).path)).toString('latin1')).toBe('0123456789');
+    await app.staging.release(ref);
+  });
+});
+
 describe('uploads declared larger than the disk', () => {
   // Sized files are holes until written: without a check, a page could open 32 of the host's largest uploads and
   // fill them until the disk, with the app's own settings, queue and log on it, is full.
