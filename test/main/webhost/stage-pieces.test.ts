@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../main/common/contract';
 import type { BrowserHost } from '../../../main/webhost/server';
@@ -175,6 +176,36 @@ describe('hostile pieces', () => {
     // `..` leaves the uploads' path altogether (URL normalisation): the staging endpoint takes no PUT.
     expect((await put('..', 0, Buffer.alloc(1))).status).toBe(405);
     await call('DELETE', `/api/stage/pieces/${id}`);
+  });
+});
+
+describe('many uploads, hostile names', () => {
+  it('holds at most 32 uploads open at once; a cancelled one makes room', async () => {
+    const busy = await newHost({ maxStageBytes: LIMIT });
+    const ids = [];
+    for (let i = 0; i < 32; i++) ids.push(await open(10, `f${i}.jpg`, busy));
+    const refused = await call('POST', '/api/stage/pieces?name=one-more.jpg&size=10', undefined, busy);
+    expect(refused.status).toBe(429);
+    expect(json(refused).error?.code).toBe('rate_limited');
+    expect((await call('DELETE', `/api/stage/pieces/${ids[0] ?? ''}`, undefined, busy)).status).toBe(200);
+    ids[0] = await open(10, 'one-more.jpg', busy);
+    for (const id of ids) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+  });
+
+  it("stages a file under main's own id whatever its name; the name is cleaned, never a path", async () => {
+    const before = await stagedFiles();
+    for (const name of ['..%2F..%2Fsettings.json', '%2Fetc%2Fpasswd', 'a%00b.jpg', '..%5C..%5Cvault.json', '%0D%0Aevil.jpg']) {
+      const id = await open(1, name);
+      expect(id).toMatch(/^stg_[a-f0-9]{24}$/);
+      expect((await put(id, 0, Buffer.from('x'))).status).toBe(200);
+      const ref = json(await commit(id)).value as FileRef;
+      const staged = await app.staging.resolve(ref);
+      expect(staged.path).toBe(path.join(app.staging.dir, id));
+      expect(staged.name, name).not.toMatch(/[/\\\0\r\n]/);
+      await app.staging.release(ref);
+    }
+    expect(await stagedFiles()).toEqual(before);
+    await expect(fs.stat(path.join(app.dataDir, 'settings.json'))).resolves.toBeTruthy();
   });
 });
 
