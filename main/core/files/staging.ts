@@ -78,12 +78,17 @@ export class FileStaging {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
+    // Held to the disk's room as uploads in pieces are (what they still owe, and the reserve, stay free).
+    const free = await freeBytes(this.dir);
+    const room = free === null ? Infinity : Math.max(0, free - DISK_RESERVE - this.owed);
+    let noRoom = false;
+    const held: StageLimit | undefined = room < (limit?.maxBytes ?? Infinity) ? { maxBytes: room, onExceeded: () => (noRoom = true) } : limit;
     try {
-      await receiveInto(file, body, limit);
+      await receiveInto(file, body, held);
     } catch (err) {
       await fs.rm(file, { force: true });
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
-      const local = toAppError(err);
+      const local = noRoom ? new AppError('io', phrase('errors:files.diskFull')) : toAppError(err);
       const shown = cleanFileName(name);
       throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: local.phrase ?? local.message }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }

@@ -278,6 +278,23 @@ describe('uploads declared larger than the disk', () => {
     const second = await open(share, 'b.mp4', roomy);
     expect((await call('DELETE', `/api/stage/pieces/${second}`, undefined, roomy)).status).toBe(200);
   });
+
+  it('holds a file sent whole to the same room: it stops when the disk would be left with less than the reserve', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    // An upload in pieces owes all but about 1 MiB of the room a file may take (free less the 256 MiB reserve).
+    const owing = await open((await freeBytes()) - 256 * MiB - MiB, 'big.mp4', roomy);
+    const before = await stagedFiles();
+    try {
+      const whole = await call('POST', '/api/stage?name=whole.jpg', Buffer.alloc(7 * MiB, 1));
+      expect(json(whole).error).toMatchObject({ code: 'io', message: 'Could not receive the file "whole.jpg": the disk is full.' });
+      expect(await stagedFiles()).toEqual(before);
+    } finally {
+      expect((await call('DELETE', `/api/stage/pieces/${owing}`, undefined, roomy)).status).toBe(200);
+    }
+    const ok = json(await call('POST', '/api/stage?name=whole.jpg', Buffer.alloc(7 * MiB, 1)));
+    expect(ok.ok).toBe(true);
+    await app.staging.release(ok.value as FileRef);
+  });
 });
 
 describe('an upload that does not finish', () => {
