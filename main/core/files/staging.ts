@@ -109,20 +109,24 @@ export class FileStaging {
     if (free !== null && size + this.owed > free - DISK_RESERVE) {
       throw new AppError('io', phrase('errors:staging.pieces.noRoom', { name: cleanFileName(name), size }));
     }
+    // Owed from the check on, with no wait between: opens that come together are counted against each other.
+    let owed = size;
+    this.owed += owed;
     const file = path.join(this.dir, id);
-    const handle = await fs.open(file, 'wx', 0o600);
     try {
-      // Sized now (a hole, no disk used yet): each piece then writes in place.
-      await handle.truncate(size);
+      const handle = await fs.open(file, 'wx', 0o600);
+      try {
+        // Sized now (a hole, no disk used yet): each piece then writes in place.
+        await handle.truncate(size);
+      } finally {
+        await handle.close();
+      }
     } catch (err) {
-      await handle.close();
+      this.owed -= owed;
       await fs.rm(file, { force: true });
       throw err;
     }
-    await handle.close();
     let state: 'open' | 'committed' | 'discarded' = 'open';
-    let owed = size;
-    this.owed += owed;
     const settle = (paid: number): void => {
       this.owed -= paid;
       owed -= paid;

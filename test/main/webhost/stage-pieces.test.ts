@@ -192,6 +192,20 @@ describe('many uploads, hostile names', () => {
     for (const id of ids) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
   });
 
+  it('holds to 32 and to the disk room when the opens come all at once', async () => {
+    const busy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => call('POST', `/api/stage/pieces?name=f${i}.jpg&size=10`, undefined, busy)));
+    const opened = burst.filter((reply) => reply.status === 200).map((reply) => (json(reply).value as { id: string }).id);
+    expect(opened.length).toBe(32);
+    for (const id of opened) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+    const stats = await fs.statfs(app.staging.dir);
+    const share = Math.floor(stats.bavail * stats.bsize * 0.6);
+    const large = await Promise.all(Array.from({ length: 6 }, (_, i) => call('POST', `/api/stage/pieces?name=l${i}.mp4&size=${share}`, undefined, busy)));
+    const fitted = large.filter((reply) => reply.status === 200).map((reply) => (json(reply).value as { id: string }).id);
+    for (const id of fitted) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+    expect(fitted.length).toBe(1);
+  });
+
   it("stages a file under main's own id whatever its name; the name is cleaned, never a path", async () => {
     const before = await stagedFiles();
     for (const name of ['..%2F..%2Fsettings.json', '%2Fetc%2Fpasswd', 'a%00b.jpg', '..%5C..%5Cvault.json', '%0D%0Aevil.jpg']) {
