@@ -44,10 +44,12 @@ export function secretDestinationChanged(previous: AccountConfig, next: AccountC
 }
 
 /**
- * The proxy password is bound the same way, to the manual proxy it was saved for (host, port, user name): once a
- * host is named, a change of any of them drops it. A password saved before any host was named binds to the first.
+ * The proxy password is bound the same way, to the proxy it was saved for (host, port, user name; no host: the
+ * system's proxy, which gets it with the user name): a change of any of them drops it. Only a password that has gone
+ * nowhere yet (neither a host nor a user name was set) binds to the first proxy named.
  */
 export function proxyDestinationChanged(previous: ProxySetting, next: ProxySetting): boolean {
   const destination = (p: ProxySetting) => JSON.stringify([p.host.trim().toLowerCase(), p.port, p.username]);
-  return previous.host.trim() !== '' && destination(previous) !== destination(next);
+  const unbound = previous.host.trim() === '' && previous.username === '';
+  return !unbound && destination(previous) !== destination(next);
 }

@@ -53,6 +53,8 @@ const overlaps = (a: [number, number], b: [number, number]): boolean => a[0] < b
 
 export class PieceUploads {
   private readonly uploads = new Map<string, Upload>();
+  /** Uploads being opened now: counted with the open ones, or a burst of opens would all pass the count. */
+  private opening = 0;
 
   constructor(private readonly options: PieceUploadOptions) {}
 
@@ -89,12 +91,17 @@ export class PieceUploads {
     const size = wholeNumber(url.searchParams.get('size'));
     if (size === null) return refuse(res, 400, 'validation', phrase('errors:webhost.pieces.sizeMissing'));
     if (size > this.options.maxBytes) return refuse(res, 413, 'too_large', this.options.tooLargeMessage(name));
-    if (this.uploads.size >= MAX_OPEN_UPLOADS) return refuse(res, 429, 'rate_limited', phrase('errors:webhost.pieces.tooManyUploads'));
+    if (this.uploads.size + this.opening >= MAX_OPEN_UPLOADS) return refuse(res, 429, 'rate_limited', phrase('errors:webhost.pieces.tooManyUploads'));
     let pieces: StagedPieces;
+    this.opening += 1;
     try {
       pieces = await staging.openPieces(name, size);
-    } catch {
+    } catch (err) {
+      // The staging's own refusal (no room on the disk) says why; anything else is the generic sentence.
+      if (err instanceof AppError && err.phrase) return refuse(res, 507, err.code, err.phrase);
       return refuse(res, 500, 'io', phrase('errors:webhost.pieces.noRoom'));
+    } finally {
+      this.opening -= 1;
     }
     this.uploads.set(pieces.id, { pieces, size, received: [], arriving: new Map(), receivedBytes: 0, idle: undefined });
     this.watchIdle(pieces.id);

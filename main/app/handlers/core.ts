@@ -82,7 +82,8 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       log.info('accounts', `Removed account "${label}".`, accountId);
     },
     'accounts.test': async ({ accountId }) => {
-      const result = await testConnection(accounts.config(accountId), accounts.secret(accountId), accounts.authSecrets(accountId));
+      // A server may echo the saved secret in its refusal; the window reads this answer.
+      const result = redactWords(await testConnection(accounts.config(accountId), accounts.secret(accountId), accounts.authSecrets(accountId)), services.redact);
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test: ${result.message}`, accountId);
       return result;
     },
@@ -101,7 +102,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       // Typed secrets are not in the vault, so the log's redactor cannot know them; a server may echo them in its error.
       const typed = [secret, ...Object.values(authSecrets ?? {})].filter((value): value is string => typeof value === 'string' && value !== '');
       const redactTyped = createRedactor(() => typed);
-      const result = redactWords(tested, redactTyped);
+      const result = redactWords(tested, (text) => services.redact(redactTyped(text)));
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
     },

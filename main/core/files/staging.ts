@@ -54,10 +54,14 @@ export interface StagedPieces {
 
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
 const MAX_GRANTED_FILES = 10_000;
+/** Left free on the disk by uploads in pieces, for the app's own files (settings, the queue, the log). */
+const DISK_RESERVE = 256 * 1024 * 1024;
 
 export class FileStaging {
   private readonly names = new Map<string, string>();
   private readonly granted = new Map<string, { path: string; name: string }>();
+  /** Bytes the uploads in pieces still open have declared and not yet written: the disk must keep room for them. */
+  private owed = 0;
   readonly dir: string;
 
   constructor(dataDir: string) {
@@ -74,12 +78,17 @@ export class FileStaging {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
+    // Held to the disk's room as uploads in pieces are (what they still owe, and the reserve, stay free).
+    const free = await freeBytes(this.dir);
+    const room = free === null ? Infinity : Math.max(0, free - DISK_RESERVE - this.owed);
+    let noRoom = false;
+    const held: StageLimit | undefined = room < (limit?.maxBytes ?? Infinity) ? { maxBytes: room, onExceeded: () => (noRoom = true) } : limit;
     try {
-      await receiveInto(file, body, limit);
+      await receiveInto(file, body, held);
     } catch (err) {
       await fs.rm(file, { force: true });
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
-      const local = toAppError(err);
+      const local = noRoom ? new AppError('io', phrase('errors:files.diskFull')) : toAppError(err);
       const shown = cleanFileName(name);
       throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
@@ -95,30 +104,51 @@ export class FileStaging {
   async openPieces(name: string, size: number): Promise<StagedPieces> {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // The file is a hole until written (and on some file systems not even that): the disk's room is counted now.
+    const free = await freeBytes(this.dir);
+    if (free !== null && size + this.owed > free - DISK_RESERVE) {
+      throw new AppError('io', phrase('errors:staging.pieces.noRoom', { name: cleanFileName(name), size }));
+    }
+    // Owed from the check on, with no wait between: opens that come together are counted against each other.
+    let owed = size;
+    this.owed += owed;
     const file = path.join(this.dir, id);
-    const handle = await fs.open(file, 'wx', 0o600);
     try {
-      // Sized now (a hole, no disk used yet): each piece then writes in place.
-      await handle.truncate(size);
-    } finally {
-      await handle.close();
+      const handle = await fs.open(file, 'wx', 0o600);
+      try {
+        // Sized now (a hole, no disk used yet): each piece then writes in place.
+        await handle.truncate(size);
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      this.owed -= owed;
+      await fs.rm(file, { force: true });
+      throw err;
     }
     let state: 'open' | 'committed' | 'discarded' = 'open';
+    const settle = (paid: number): void => {
+      this.owed -= paid;
+      owed -= paid;
+    };
     return {
       id,
       receive: async (offset, length, body) => {
         if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         await receiveInto(file, body, { maxBytes: length, onExceeded: () => undefined }, { start: offset, length });
+        if (state === 'open') settle(Math.min(length, owed));
       },
       commit: () => {
         if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
         state = 'committed';
+        settle(owed);
         this.names.set(id, cleanFileName(name));
         return { kind: 'staged', id };
       },
       discard: async () => {
         if (state !== 'open') return;
         state = 'discarded';
+        settle(owed);
         await fs.rm(file, { force: true });
       },
     };
@@ -228,6 +258,16 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
     out.destroy();
     await closed.catch(() => undefined);
     throw err;
+  }
+}
+
+/** Bytes free for this user on the disk of `dir`, or null where the system cannot say. */
+async function freeBytes(dir: string): Promise<number | null> {
+  try {
+    const stats = await fs.statfs(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return null;
   }
 }
 

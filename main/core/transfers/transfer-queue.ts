@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError, redactWords, toAppError } from '../../common/errors.js';
-import { phrase } from '../../common/i18n/phrase.js';
+import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -358,8 +358,10 @@ export class TransferQueue {
     entry.item.finishedAt = new Date().toISOString();
     const redact = this.options.redact ?? ((text: string) => text);
     if (outcome.result) {
-      const { references, ...rest } = outcome.result;
-      entry.item.result = references ? { ...rest, references: references.map((r) => (r.message === undefined ? r : redactWords({ ...r, message: r.message }, redact))) } : rest;
+      // A server's words are in each reference send's and each item's result too.
+      const { references, items, ...rest } = outcome.result;
+      const words = <T extends { message?: string; phrase?: Phrase }>(r: T): T => ({ ...r, ...(r.message !== undefined ? { message: redact(r.message) } : {}), ...(r.phrase ? { phrase: redactPhrase(r.phrase, redact) } : {}) });
+      entry.item.result = { ...rest, ...(references ? { references: references.map(words) } : {}), ...(items ? { items: items.map(words) } : {}) };
     }
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;

@@ -1,20 +1,12 @@
 // The browser host's session: the printed URL's token is traded once for a random session id, in a cookie named
 // for the host's port; the token itself is then worth nothing, and nothing but that cookie opens the host.
-import { promises as fs } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../main/webhost/server';
-import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
+import { describe, expect, it } from 'vitest';
+import type { BrowserHost } from '../../../main/webhost/server';
 import { httpRequest, type Reply } from './support/child-host';
+import { useHostApp } from './support/host-app';
 
-let app: Awaited<ReturnType<typeof bootTestApp>>;
-let rendererDir: string;
-const hosts: BrowserHost[] = [];
-
-async function newHost(): Promise<BrowserHost> {
-  const host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir });
-  hosts.push(host);
-  return host;
-}
+const fixture = useHostApp();
+const newHost = (): Promise<BrowserHost> => fixture.startHost();
 
 const get = (host: BrowserHost, pathname: string, headers: Record<string, string> = {}): Promise<Reply> => httpRequest(host.port, pathname, { headers });
 const invoke = (host: BrowserHost, headers: Record<string, string>): Promise<Reply> =>
@@ -26,16 +18,6 @@ function sessionCookie(reply: Reply): { pair: string; name: string; value: strin
   const [name = '', value = ''] = pair.split('=');
   return { pair, name, value, attributes };
 }
-
-beforeAll(async () => {
-  app = await bootTestApp();
-  rendererDir = await makeRendererDir();
-});
-afterAll(async () => {
-  for (const host of hosts) await host.close();
-  await app.cleanup();
-  await fs.rm(rendererDir, { recursive: true, force: true });
-});
 
 describe('the browser host session', () => {
   it('trades the launch token for a random session id in an HttpOnly, SameSite=Strict cookie named for its port, and drops the token from the URL', async () => {

@@ -5,25 +5,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../main/common/contract';
-import { startBrowserHost, type BrowserHost } from '../../../main/webhost/server';
-import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
-import { httpRequest, signIn, type Reply } from './support/child-host';
+import type { BrowserHost } from '../../../main/webhost/server';
+import { httpRequest, type Reply } from './support/child-host';
+import { useHostApp, type TestApp } from './support/host-app';
 
 const MiB = 1024 * 1024;
 const LIMIT = 8 * MiB;
-let app: Awaited<ReturnType<typeof bootTestApp>>;
-let rendererDir: string;
+const fixture = useHostApp();
+let app: TestApp;
 let host: BrowserHost;
 let cookie: string;
-const hosts: BrowserHost[] = [];
 
-async function newHost(limits: { maxStageBytes: number; idleTimeoutMs?: number }): Promise<{ host: BrowserHost; cookie: string }> {
-  const started = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, limits });
-  hosts.push(started);
-  return { host: started, cookie: await signIn(started.port, started.token) };
-}
+const newHost = (limits: { maxStageBytes: number; idleTimeoutMs?: number }): Promise<{ host: BrowserHost; cookie: string }> => fixture.signedInHost({ limits });
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => JSON.parse(reply.body) as never;
@@ -55,14 +51,8 @@ async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boo
 }
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  rendererDir = await makeRendererDir();
+  app = fixture.app();
   ({ host, cookie } = await newHost({ maxStageBytes: LIMIT }));
-});
-afterAll(async () => {
-  for (const started of hosts) await started.close();
-  await app.cleanup();
-  await fs.rm(rendererDir, { recursive: true, force: true });
 });
 
 describe('a file sent in pieces', () => {
@@ -186,6 +176,138 @@ describe('hostile pieces', () => {
     // `..` leaves the uploads' path altogether (URL normalisation): the staging endpoint takes no PUT.
     expect((await put('..', 0, Buffer.alloc(1))).status).toBe(405);
     await call('DELETE', `/api/stage/pieces/${id}`);
+  });
+});
+
+describe('many uploads, hostile names', () => {
+  it('holds at most 32 uploads open at once; a cancelled one makes room', async () => {
+    const busy = await newHost({ maxStageBytes: LIMIT });
+    const ids = [];
+    for (let i = 0; i < 32; i++) ids.push(await open(10, `f${i}.jpg`, busy));
+    const refused = await call('POST', '/api/stage/pieces?name=one-more.jpg&size=10', undefined, busy);
+    expect(refused.status).toBe(429);
+    expect(json(refused).error?.code).toBe('rate_limited');
+    expect((await call('DELETE', `/api/stage/pieces/${ids[0] ?? ''}`, undefined, busy)).status).toBe(200);
+    ids[0] = await open(10, 'one-more.jpg', busy);
+    for (const id of ids) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+  });
+
+  it('holds to 32 and to the disk room when the opens come all at once', async () => {
+    const busy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => call('POST', `/api/stage/pieces?name=f${i}.jpg&size=10`, undefined, busy)));
+    const opened = burst.filter((reply) => reply.status === 200).map((reply) => (json(reply).value as { id: string }).id);
+    expect(opened.length).toBe(32);
+    for (const id of opened) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+    const stats = await fs.statfs(app.staging.dir);
+    const share = Math.floor(stats.bavail * stats.bsize * 0.6);
+    const large = await Promise.all(Array.from({ length: 6 }, (_, i) => call('POST', `/api/stage/pieces?name=l${i}.mp4&size=${share}`, undefined, busy)));
+    const fitted = large.filter((reply) => reply.status === 200).map((reply) => (json(reply).value as { id: string }).id);
+    for (const id of fitted) await call('DELETE', `/api/stage/pieces/${id}`, undefined, busy);
+    expect(fitted.length).toBe(1);
+  });
+
+  it("stages a file under main's own id whatever its name; the name is cleaned, never a path", async () => {
+    const before = await stagedFiles();
+    for (const name of ['..%2F..%2Fsettings.json', '%2Fetc%2Fpasswd', 'a%00b.jpg', '..%5C..%5Cvault.json', '%0D%0Aevil.jpg']) {
+      const id = await open(1, name);
+      expect(id).toMatch(/^stg_[a-f0-9]{24}$/);
+      expect((await put(id, 0, Buffer.from('x'))).status).toBe(200);
+      const ref = json(await commit(id)).value as FileRef;
+      const staged = await app.staging.resolve(ref);
+      expect(staged.path).toBe(path.join(app.staging.dir, id));
+      expect(staged.name, name).not.toMatch(/[/\\\0\r\n]/);
+      await app.staging.release(ref);
+    }
+    expect(await stagedFiles()).toEqual(before);
+    await expect(fs.stat(path.join(app.dataDir, 'settings.json'))).resolves.toBeTruthy();
+  });
+});
+
+describe('a piece whose Content-Length lies', () => {
+  /** Writes `raw` on one connection and returns all it got back once the host closes it (or after `ms`). */
+  const rawExchange = (raw: string, ms = 1500): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let text = '';
+      const socket = net.connect(host.port, '127.0.0.1', () => socket.write(raw));
+      const timer = setTimeout(() => socket.destroy(), ms);
+      socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(text);
+      });
+      socket.on('error', reject);
+    });
+
+  it('takes only the declared bytes: what follows is another request, held to the session like any', async () => {
+    const id = await open(10, 'lie.txt');
+    const smuggled = `PUT /api/stage/pieces/${id}?offset=5 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Length: 5\r\nConnection: close\r\n\r\nworld`;
+    const answers = await rawExchange(`PUT /api/stage/pieces/${id}?offset=0 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nContent-Length: 5\r\n\r\nhello${smuggled}`);
+    expect(answers.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 401']);
+    const early = await commit(id);
+    expect(early.status).toBe(409);
+    expect(json(early).error?.message).toMatch(/5 of 10 bytes/);
+    await call('DELETE', `/api/stage/pieces/${id}`);
+  });
+
+  it('refuses lengths that are not plain byte counts, and a body that stops short of its length gives the upload up', async () => {
+    const id = await open(10, 'lie.txt');
+    for (const length of ['+5', '5, 5', '-5', '0x5']) {
+      const answer = await rawExchange(`PUT /api/stage/pieces/${id}?offset=0 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\nhello`);
+      expect(answer, length).toMatch(/^HTTP\/1\.1 4\d\d/);
+    }
+    // Still open and empty: none of them wrote a byte.
+    expect((await put(id, 0, Buffer.from('0123456789'))).status).toBe(200);
+    const ref = json(await commit(id)).value as FileRef;
+    expect((await fs.readFile((await app.staging.resolve(ref)).path)).toString('latin1')).toBe('0123456789');
+    await app.staging.release(ref);
+  });
+});
+
+describe('uploads declared larger than the disk', () => {
+  // Sized files are holes until written: without a check, a page could open 32 of the host's largest uploads and
+  // fill them until the disk, with the app's own settings, queue and log on it, is full.
+  const freeBytes = async (): Promise<number> => {
+    const stats = await fs.statfs(app.staging.dir);
+    return stats.bavail * stats.bsize;
+  };
+
+  it('refuses an upload the disk has no room for, before a byte is sent, and leaves no file', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const before = await stagedFiles();
+    const reply = await call('POST', `/api/stage/pieces?name=huge.mp4&size=${(await freeBytes()) + 1024 * MiB}`, undefined, roomy);
+    expect(reply.status).toBe(507);
+    expect(json(reply).error).toMatchObject({ code: 'io', message: expect.stringMatching(/no room on the disk for "huge\.mp4"/) as unknown });
+    expect(await stagedFiles()).toEqual(before);
+  });
+
+  it('counts what the uploads still open are owed: two that each fit but not together are not both opened', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    const share = Math.floor((await freeBytes()) * 0.6);
+    const first = await open(share, 'a.mp4', roomy);
+    expect((await call('POST', `/api/stage/pieces?name=b.mp4&size=${share}`, undefined, roomy)).status).toBe(507);
+    // Bytes written are no longer owed, and a cancelled upload owes nothing.
+    expect((await put(first, 0, Buffer.alloc(MiB, 1), roomy)).status).toBe(200);
+    expect((await call('POST', `/api/stage/pieces?name=b.mp4&size=${share}`, undefined, roomy)).status).toBe(507);
+    expect((await call('DELETE', `/api/stage/pieces/${first}`, undefined, roomy)).status).toBe(200);
+    const second = await open(share, 'b.mp4', roomy);
+    expect((await call('DELETE', `/api/stage/pieces/${second}`, undefined, roomy)).status).toBe(200);
+  });
+
+  it('holds a file sent whole to the same room: it stops when the disk would be left with less than the reserve', async () => {
+    const roomy = await newHost({ maxStageBytes: Number.MAX_SAFE_INTEGER });
+    // An upload in pieces owes all but about 1 MiB of the room a file may take (free less the 256 MiB reserve).
+    const owing = await open((await freeBytes()) - 256 * MiB - MiB, 'big.mp4', roomy);
+    const before = await stagedFiles();
+    try {
+      const whole = await call('POST', '/api/stage?name=whole.jpg', Buffer.alloc(7 * MiB, 1));
+      expect(json(whole).error).toMatchObject({ code: 'io', message: 'Could not receive the file "whole.jpg": the disk is full.' });
+      expect(await stagedFiles()).toEqual(before);
+    } finally {
+      expect((await call('DELETE', `/api/stage/pieces/${owing}`, undefined, roomy)).status).toBe(200);
+    }
+    const ok = json(await call('POST', '/api/stage?name=whole.jpg', Buffer.alloc(7 * MiB, 1)));
+    expect(ok.ok).toBe(true);
+    await app.staging.release(ok.value as FileRef);
   });
 });
 

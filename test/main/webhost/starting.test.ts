@@ -1,27 +1,23 @@
 // The browser host opens its door while the app starts (main/webhost/cli.ts): the page's files are served at once,
 // and the page's calls and events socket wait for the app, or are refused with 503 when it fails to start. The
 // build's hashed files are cacheable for good; the page itself is asked for again.
-import { promises as fs } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserHost, type BrowserHost, type HostApp } from '../../../main/webhost/server';
-import { bootTestApp, makeRendererDir } from '../../helpers/app-harness';
+import type { BrowserHost, HostApp } from '../../../main/webhost/server';
 import { httpRequest, signIn } from './support/child-host';
+import { useHostApp } from './support/host-app';
 
-let app: Awaited<ReturnType<typeof bootTestApp>>;
-let rendererDir: string;
-const hosts: BrowserHost[] = [];
+const fixture = useHostApp();
 
 /** A host whose app is still starting: `start()` lets it finish, `fail()` makes it fail. */
 async function startingHost(): Promise<{ host: BrowserHost; cookie: string; start: () => void; fail: () => void }> {
   let start = (): void => undefined;
   let fail = (): void => undefined;
   const starting = new Promise<HostApp>((resolve, reject) => {
-    start = () => resolve({ dispatch: app.dispatch, events: app.services.events, staging: app.staging });
+    start = () => resolve(fixture.served());
     fail = () => reject(new Error('the vault could not be read'));
   });
-  const host = await startBrowserHost({ app: starting, rendererDir });
-  hosts.push(host);
+  const host = await fixture.startHost({ app: starting });
   return { host, cookie: await signIn(host.port, host.token), start, fail };
 }
 
@@ -40,16 +36,6 @@ function openEvents(host: BrowserHost, cookie: string): { ws: WebSocket; outcome
 const settledWithin = async <T>(promise: Promise<T>, ms: number): Promise<boolean> =>
   Promise.race([promise.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
 
-beforeAll(async () => {
-  app = await bootTestApp();
-  rendererDir = await makeRendererDir();
-});
-afterAll(async () => {
-  for (const host of hosts) await host.close();
-  await app.cleanup();
-  await fs.rm(rendererDir, { recursive: true, force: true });
-});
-
 describe('the browser host while the app starts', () => {
   it('serves the page at once, and answers its calls and opens its events once the app has started', async () => {
     const { host, cookie, start } = await startingHost();
@@ -64,7 +50,7 @@ describe('the browser host while the app starts', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
     expect(await events.outcome).toEqual({ open: true });
     const pushed = new Promise<string>((resolve) => events.ws.once('message', (data: Buffer) => resolve(data.toString('utf8'))));
-    app.services.notices.add('info', 'Started while you waited.');
+    fixture.app().services.notices.add('info', 'Started while you waited.');
     expect(JSON.parse(await pushed)).toMatchObject({ event: 'notice', payload: { message: 'Started while you waited.' } });
     events.ws.close();
   });
@@ -86,6 +72,50 @@ describe('the browser host while the app starts', () => {
     const { host } = await startingHost();
     const stranger = await invoke(host, 'md_session_1=guess');
     expect(stranger.status).toBe(401);
+  });
+
+  it('asks at every door, before waiting: uploads, pieces, the events socket, a foreign origin or host', async () => {
+    // The app never starts here: a door that waited before asking would never answer.
+    const { host, cookie } = await startingHost();
+    const doors: Array<[string, string]> = [
+      ['POST', '/api/stage?name=a.jpg'],
+      ['POST', '/api/stage/pieces?name=a.jpg&size=10'],
+      ['PUT', '/api/stage/pieces/stg_000000000000000000000000?offset=0'],
+      ['POST', '/api/stage/pieces/stg_000000000000000000000000/commit'],
+      ['DELETE', '/api/stage/pieces/stg_000000000000000000000000'],
+      ['POST', '/api/invoke'],
+    ];
+    for (const [method, target] of doors) {
+      const body = Buffer.from('{"method":"app.info","args":{}}');
+      for (const [headers, status] of [
+        [{ cookie: `${cookie.split('=')[0] ?? ''}=guess`, origin: host.origin }, 401],
+        [{ cookie, origin: 'http://evil.example' }, 403],
+        [{ cookie, origin: host.origin, host: `localhost:${host.port}` }, 403],
+        [{ cookie, origin: host.origin, 'sec-fetch-site': 'cross-site' }, 403],
+      ] as const) {
+        const reply = httpRequest(host.port, target, { method, headers: { ...headers }, body });
+        expect(await settledWithin(reply, 2000), `${method} ${target} ${JSON.stringify(headers)}`).toBe(true);
+        expect((await reply).status, `${method} ${target} ${JSON.stringify(headers)}`).toBe(status);
+      }
+    }
+    const stranger = openEvents(host, 'md_session_1=guess');
+    expect(await settledWithin(stranger.outcome, 2000)).toBe(true);
+    expect(await stranger.outcome).toEqual({ status: 401 });
+  });
+});
+
+describe("the build's files", () => {
+  it('are only those in its folder: no way out of assets/, no hidden files, and nothing but a build file is kept for good', async () => {
+    const { host, cookie, start } = await startingHost();
+    start();
+    for (const target of ['/assets/..%2findex.html', '/assets/%2e%2e%2findex.html', '/assets/..%5cindex.html', '/assets/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/assets/app.js%00.png', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/.env', '/assets/%2fetc%2fpasswd']) {
+      const reply = await httpRequest(host.port, target, { headers: { cookie } });
+      expect(reply.status, target).not.toBe(200);
+      expect(reply.headers['cache-control'], target).not.toMatch(/immutable/);
+    }
+    // A dot segment spelt in percent codes is still one (URL normalisation): this is the page, asked for again.
+    const page = await httpRequest(host.port, '/assets/.%2e/index.html', { headers: { cookie } });
+    expect([page.status, page.headers['cache-control']]).toEqual([200, 'no-cache']);
   });
 });
 

@@ -1,0 +1,57 @@
+// One test app and renderer folder per test file, with browser hosts in this process started over it (each closed,
+// and the app and folder removed, after the file's tests): the setup the in-process host tests share.
+import { promises as fs } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions, type HostApp, type HostLimits } from '../../../../main/webhost/server';
+import { bootTestApp, makeRendererDir } from '../../../helpers/app-harness';
+import { signIn } from './child-host';
+
+export type TestApp = Awaited<ReturnType<typeof bootTestApp>>;
+
+export interface HostAppFixture {
+  /** The running app (after beforeAll). */
+  app(): TestApp;
+  /** What a host serves of the app: its dispatcher, events and staging. */
+  served(): HostApp;
+  /** Starts a host over the app (or over `app`: the promise of one that is still starting), closed after the file. */
+  startHost(options?: { limits?: Partial<HostLimits>; app?: Promise<HostApp> }): Promise<BrowserHost>;
+  /** startHost, then signs in with its launch token: the host and its session cookie. */
+  signedInHost(options?: { limits?: Partial<HostLimits> }): Promise<{ host: BrowserHost; cookie: string }>;
+}
+
+/** Registers the file's beforeAll / afterAll; call it at the top level of a test file. */
+export function useHostApp(): HostAppFixture {
+  let app: TestApp | undefined;
+  let rendererDir = '';
+  const hosts: BrowserHost[] = [];
+  beforeAll(async () => {
+    app = await bootTestApp();
+    rendererDir = await makeRendererDir();
+  });
+  afterAll(async () => {
+    for (const host of hosts) await host.close();
+    await app?.cleanup();
+    if (rendererDir !== '') await fs.rm(rendererDir, { recursive: true, force: true });
+  });
+  const running = (): TestApp => {
+    if (!app) throw new Error('the test app is not started yet (useHostApp runs in beforeAll)');
+    return app;
+  };
+  const served = (): HostApp => ({ dispatch: running().dispatch, events: running().services.events, staging: running().staging });
+  const startHost = async (options: { limits?: Partial<HostLimits>; app?: Promise<HostApp> } = {}): Promise<BrowserHost> => {
+    const settings = { rendererDir, ...(options.limits ? { limits: options.limits } : {}) };
+    const given: BrowserHostOptions = options.app ? { ...settings, app: options.app } : { ...settings, ...served() };
+    const host = await startBrowserHost(given);
+    hosts.push(host);
+    return host;
+  };
+  return {
+    app: running,
+    served,
+    startHost,
+    async signedInHost(options = {}) {
+      const host = await startHost(options);
+      return { host, cookie: await signIn(host.port, host.token) };
+    },
+  };
+}
