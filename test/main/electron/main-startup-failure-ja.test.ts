@@ -24,6 +24,8 @@ describe('the start-up failure dialog with a Japanese OS', () => {
     const [title, text] = electron.showErrorBox.mock.calls[0] as [string, string];
     expect(title).toBe('Media Desk を起動できませんでした');
     expect(text).toContain(`データフォルダー：${dataDir}`);
+    // The reason is the system's own words here (the folder could not be made): said, not left out.
+    expect(text).toMatch(/^EEXIST: /);
     expect(text).not.toContain('Data folder');
   });
 });

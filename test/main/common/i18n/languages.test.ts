@@ -29,6 +29,9 @@ describe('the language', () => {
     expect(posixLocales({ LANG: 'ja_JP.UTF-8' })).toEqual(['ja_JP.UTF-8']);
     expect(posixLocales({ LANG: 'ja_JP.UTF-8', LC_ALL: 'C' })).toEqual(['C']);
     expect(posixLocales({ LANG: 'en_US.UTF-8', LC_MESSAGES: 'ja_JP.UTF-8' })).toEqual(['ja_JP.UTF-8']);
+    expect(posixLocales({ LC_ALL: 'C', LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'ja_JP.UTF-8' })).toEqual(['C']);
+    // An empty variable counts as unset, as the C library reads it: the next one speaks.
+    expect(posixLocales({ LC_ALL: '', LC_MESSAGES: '', LANG: 'ja_JP.UTF-8' })).toEqual(['ja_JP.UTF-8']);
     expect(posixLocales({ LANG: 'en_US.UTF-8', LANGUAGE: 'ja:en' })).toEqual(['ja', 'en', 'en_US.UTF-8']);
     expect(posixLocales({ LANGUAGE: 'ja' })).toEqual([]);
     expect(posixLocales({ LANG: '' })).toEqual([]);

@@ -26,6 +26,8 @@ describe('scanNextPageLink', () => {
   it('does not look inside the list, nor after it: a link written there is left to the parsed page', () => {
     expect(scanNextPageLink(`{"media_list":[{"next_page_uri":"${LINK}"}],"next_page_uri":"${LINK}"}`)).toBeNull();
     expect(scanNextPageLink(`{"meta":{"next_page_uri":"${LINK}"},"next_page_uri":"${LINK}"}`)).toBeNull();
+    // A comma inside a nested object must not read as the end of a plain value.
+    expect(scanNextPageLink(`{"meta":{"a":1,"next_page_uri":"${LINK}"},"next_page_uri":"${LINK}"}`)).toBeNull();
   });
 
   it('gives up on what it does not read plainly: escapes, a value that is not JSON, not an object, an endless head', () => {
@@ -34,6 +36,17 @@ describe('scanNextPageLink', () => {
     expect(scanNextPageLink(`{"page" 0,"next_page_uri":"${LINK}"`)).toBeNull();
     expect(scanNextPageLink(`{"page":,"next_page_uri":"${LINK}"`)).toBeNull();
     expect(scanNextPageLink(`["next_page_uri","${LINK}"]`)).toBeNull();
+    expect(scanNextPageLink(`["next_page_uri":"${LINK}"]`)).toBeNull();
+    expect(scanNextPageLink(`{"page"=0,"next_page_uri":"${LINK}"`)).toBeNull();
     expect(scanNextPageLink(`{"uri":"${'x'.repeat(20_000)}","next_page_uri":"${LINK}"`)).toBeNull();
+    // A link that starts inside the first 16 KiB but ends after them is not read past the limit.
+    const straddling = `{"uri":"${'x'.repeat(16 * 1024 - 40)}","next_page_uri":"${LINK}","media_list":[]}`;
+    expect(straddling.indexOf(LINK)).toBeLessThan(16 * 1024);
+    expect(straddling.indexOf(LINK) + LINK.length).toBeGreaterThan(16 * 1024);
+    expect(scanNextPageLink(straddling)).toBeNull();
+  });
+
+  it('reads a head of several KiB of page fields before the list', () => {
+    expect(scanNextPageLink(`{"uri":"${'x'.repeat(10_000)}","next_page_uri":"${LINK}","media_list":[`)).toBe(LINK);
   });
 });

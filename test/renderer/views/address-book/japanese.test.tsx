@@ -64,6 +64,8 @@ describe('the address book in Japanese', () => {
     fireEvent.click(row.getByRole('button', { name: '「Ann Lee」を削除' }));
     const confirm = await screen.findByRole('dialog', { name: '「Ann Lee」を削除しますか?' });
     expect(confirm.textContent).toContain(`この名前の代わりに、ID ${GUID} が再び表示されるようになります。`);
+    expect(within(confirm).getAllByRole('button').map((button) => button.textContent)).toEqual(['キャンセル', '削除']);
+    expect(englishLeft(NAMES)).toEqual([]);
     // The dialog's own Cancel (the shared ConfirmDialog's word): the button that is not the removal.
     fireEvent.click(within(confirm).getAllByRole('button').find((button) => button.textContent !== '削除') as HTMLElement);
 

@@ -52,6 +52,8 @@ describe('the media library in Japanese', () => {
     expect(screen.getByRole('button', { name: '新規フォルダー…' })).toBeTruthy();
     expect(document.querySelector('.lib-status')?.textContent).toContain('フォルダー 3 件');
     expect(within(row('photos')).getByTestId('lib-access').textContent).toBe('フルアクセス');
+    // The table's date, to the minute, in the window's language.
+    expect(row('photos').querySelector('.col-createdOn')?.textContent).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}$/);
 
     // A folder it may only read: the refusal, in one Japanese sentence.
     fireEvent.click(row('from-colleague'));
@@ -71,6 +73,7 @@ describe('the media library in Japanese', () => {
     expect(details.getByText('読み取れる人')).toBeTruthy();
     expect(details.getByText(`作成者（${ME.userId}）だけが読み取れます。`)).toBeTruthy();
     expect(details.getByText('読み取りも変更もできます。')).toBeTruthy();
+    expect(details.getByText('作成日時').nextElementSibling?.textContent).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}$/);
     expect(document.querySelector('.lib-status')?.textContent).toContain('ファイル 2 件');
     expect(onScreen()).toEqual([]);
   });

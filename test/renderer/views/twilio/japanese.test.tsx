@@ -81,6 +81,8 @@ describe('the Twilio viewer in Japanese', () => {
     const grid = await screen.findByRole('listbox', { name: 'メッセージのメディア' });
     await waitFor(() => expect(within(grid).getAllByRole('option')).toHaveLength(3));
     expect(screen.getByText('メディア 3 件（画像 2 件、動画 1 件）')).toBeTruthy();
+    // The chosen message's status, in the media pane's heading, in Japanese as in the list.
+    expect(document.querySelector('.twilio-media-head')?.textContent).toContain(' · 受信済み · ');
     expect(within(grid).getAllByRole('option')[1]?.getAttribute('aria-label')).toMatch(/^MP4 MEb000…0002、3 件中 2 件目の動画、video\/mp4、追加：2026\/12\/05 /);
     expect(screen.getByRole('button', { name: 'すべてダウンロード…' })).toBeTruthy();
     expect(englishLeft([...FIXTURE, gridKeysHint()])).toEqual([]);
