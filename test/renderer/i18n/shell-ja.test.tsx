@@ -141,7 +141,7 @@ describe('in Japanese', () => {
     const { container } = renderWithQueries(<AccountView accountId="acc_library1" />);
     fireEvent.click(screen.getByRole('button', { name: '削除' }));
     const question = screen.getByRole('dialog', { name: '「社内ライブラリ」を削除しますか？' });
-    expect(englishLeft(question)).toEqual([]);
+    expect(englishLeft(KEPT_IN_LATIN, question)).toEqual([]);
     expect(screen.getByText('ユーザー ID')).toBeTruthy();
     // The library's own panel is another view's (and another helper's): only this view's words are checked here.
     expect(englishLeft(KEPT_IN_LATIN, container.querySelector('.view-header') as HTMLElement)).toEqual([]);
