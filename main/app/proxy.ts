@@ -7,7 +7,7 @@ import { phrase } from '../common/i18n/phrase.js';
 
 import { isBypassed } from '../providers/http/proxy-env.js';
 import { routeFromPac } from '../providers/http/proxy-pac.js';
-import { DIRECT, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
+import { DIRECT, withCredentials, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
 
 export interface ProxyPickerOptions {
   setting: () => ProxySetting;
@@ -37,9 +37,6 @@ export function createProxyPicker(options: ProxyPickerOptions): RoutePicker {
       return { kind: 'proxy', proxy: { url: proxyUrl, source: phrase('errors:proxy.source.settings'), ...(credentials ? { credentials } : {}) } };
     }
     const route = await options.system(url);
-    if (route.kind === 'proxy' && route.proxy.credentials === undefined && credentials) {
-      return { kind: 'proxy', proxy: { ...route.proxy, credentials } };
-    }
-    return route;
+    return credentials ? withCredentials(route, credentials) : route;
   };
 }

@@ -23,7 +23,12 @@ export interface ProxyServer {
   source: string | Phrase;
 }
 
-export type ProxyRoute = { kind: 'direct' } | { kind: 'proxy'; proxy: ProxyServer };
+/**
+ * `next`: where to go when this proxy cannot be connected to (refused, unreachable, its name unknown), as Chromium
+ * falls back along a PAC answer's list ("PROXY a:1; PROXY b:2; DIRECT"). An HTTP answer from the proxy (a 407, a 502)
+ * is the proxy speaking and is never passed over. Without `next`, the proxy's failure is the request's.
+ */
+export type ProxyRoute = { kind: 'direct' } | { kind: 'proxy'; proxy: ProxyServer; next?: ProxyRoute };
 export type RoutePicker = (url: URL) => Promise<ProxyRoute>;
 
 export const DIRECT: ProxyRoute = { kind: 'direct' };
@@ -72,6 +77,18 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
     return super.connect(req, { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) });
   }
+}
+
+/** A proxy that could not be connected to at all: the next entry of its route, if there is one, is tried. */
+export function isProxyUnreachable(err: NodeJS.ErrnoException): boolean {
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'].includes(err.code ?? '');
+}
+
+/** A route whose proxies that bring no credentials of their own get these (Settings' user name for the system proxy). */
+export function withCredentials(route: ProxyRoute, credentials: ProxyCredentials): ProxyRoute {
+  if (route.kind === 'direct') return route;
+  const proxy = route.proxy.credentials === undefined ? { ...route.proxy, credentials } : route.proxy;
+  return { kind: 'proxy', proxy, ...(route.next ? { next: withCredentials(route.next, credentials) } : {}) };
 }
 
 /** A 407 from the proxy: the proxy's name and where it came from, never the password. */

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { AppError, sayable } from '../../common/errors.js';
 import { phrase, type PhraseValue } from '../../common/i18n/phrase.js';
 import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
-import { agentFor, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor } from './proxy-route.js';
+import { agentFor, isProxyUnreachable, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor, type ProxyRoute } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -186,9 +186,6 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
     throw new AppError('config', phrase('errors:http.unsupportedScheme', { scheme: req.url.protocol }));
   }
-  const route = await routeFor(req.url);
-  // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
-  if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) {
@@ -196,8 +193,23 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     if (length === undefined) throw new AppError('internal', phrase('errors:http.streamLength'));
     headers['content-length'] = String(length);
   }
+  // A proxy that cannot be connected to hands over to the next entry of its route (nothing of the request left yet).
+  for (let route: ProxyRoute = await routeFor(req.url); ; ) {
+    // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
+    if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
+    const outcome = await sendAlong(req, route, host, headers, timeoutMs);
+    if (!(outcome instanceof NextRoute)) return outcome;
+    route = outcome.route;
+  }
+}
 
-  return new Promise<HttpResponse>((resolve, reject) => {
+/** The proxy could not be connected to: go on along this route. */
+class NextRoute {
+  constructor(readonly route: ProxyRoute) {}
+}
+
+function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse | NextRoute> {
+  return new Promise<HttpResponse | NextRoute>((resolve, reject) => {
     if (req.signal?.aborted) {
       reject(new AppError('cancelled', phrase('errors:generic.cancelled')));
       return;
@@ -258,6 +270,13 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
       // Writing after the server's early answer fails (EPIPE, ECONNRESET): the answer being read is what counts.
       if (earlyAnswer && failure === undefined) return;
       cleanup();
+      // The proxy's agent hands over the socket only once connected: before that, no byte of the request has gone.
+      if (!settled && route.kind === 'proxy' && route.next && !outgoing.socket && isProxyUnreachable(err)) {
+        settled = true;
+        clearTimeout(continueTimer);
+        resolve(new NextRoute(route.next));
+        return;
+      }
       if (!settled) {
         settled = true;
         reject(failure ?? (route.kind === 'proxy' ? (proxyNetworkError(route.proxy, host, err) ?? networkError(err, host)) : networkError(err, host)));

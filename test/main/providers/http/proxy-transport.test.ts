@@ -5,7 +5,9 @@ import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
+import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
 import { readBody, send } from '../../../../main/providers/http/transport';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
@@ -140,6 +142,53 @@ describe('requests through an HTTP proxy', () => {
   it('refuses to put a secret on the network in clear text through a proxy elsewhere, even to a server on this machine', async () => {
     useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL('http://proxy.example:3128'), source: 'HTTP_PROXY' } }));
     await expect(send({ method: 'GET', url: new URL(`http://${plainHost}/`), carriesSecret: true })).rejects.toMatchObject({ code: 'insecure' });
+  });
+});
+
+describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT')", () => {
+  async function deadPort(): Promise<number> {
+    const closed = await startTestProxy();
+    await closed.close();
+    return closed.port;
+  }
+  const pac = (answer: string) => useRoutePicker((url) => Promise.resolve(routeFromPac(answer, url)));
+
+  it.each(['http', 'https'])('passes over a proxy that refuses the connection to the next one, as Chromium does (%s)', async (scheme) => {
+    const dead = await deadPort();
+    pac(`PROXY 127.0.0.1:${dead}; PROXY 127.0.0.1:${open.port}; DIRECT`);
+    const target = scheme === 'http' ? plainHost : secureHost;
+    const before = open.seenFor(target).length;
+    expect(await get(`${scheme}://${target}/fallback`, cert.cert)).toBe('200 hello /fallback');
+    expect(open.seenFor(target).length).toBe(before + 1);
+  });
+
+  it('goes direct only when the list says DIRECT: without it, the last proxy\'s failure is the answer', async () => {
+    const [first, second] = [await deadPort(), await deadPort()];
+    pac(`PROXY 127.0.0.1:${first}; PROXY 127.0.0.1:${second}; DIRECT`);
+    expect(await get(`http://${plainHost}/direct`)).toBe('200 hello /direct');
+    pac(`PROXY 127.0.0.1:${first}; PROXY 127.0.0.1:${second}`);
+    await expect(get(`http://${plainHost}/`)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining(`the proxy 127.0.0.1:${second} (from the system proxy settings): the connection was refused`) });
+  });
+
+  it('does not pass over a proxy that answers: its 407 is the answer, even with another proxy after it', async () => {
+    pac(`PROXY 127.0.0.1:${guarded.port}; PROXY 127.0.0.1:${open.port}`);
+    const before = open.seen.length;
+    await expect(get(`https://${secureHost}/`, cert.cert)).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(open.seen.length).toBe(before);
+  });
+
+  it('sends a streamed body once, through the proxy that answered', async () => {
+    const echo = http.createServer((req, res) => {
+      let bytes = 0;
+      req.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      req.on('end', () => res.end(String(bytes)));
+    });
+    const echoHost = await listen(echo);
+    pac(`PROXY 127.0.0.1:${await deadPort()}; PROXY 127.0.0.1:${open.port}`);
+    const body = Readable.from([Buffer.alloc(70_000, 1)]);
+    const res = await send({ method: 'POST', url: new URL(`http://${echoHost}/`), body, bodyLength: 70_000 });
+    expect((await readBody(res)).toString()).toBe('70000');
+    echo.close();
   });
 });
 
