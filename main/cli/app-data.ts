@@ -1,4 +1,5 @@
-// The app's data folder as the CLI sees it: its accounts and its vault, opened with the same stores the app uses.
+// The app's data folder as the CLI sees it: its accounts, its vault and its proxy setting, read with the same stores
+// and rules the app uses.
 //
 // Not bootApp: booting does things that belong to the one running app (removing stale temp files, resetting the
 // staging folder, loading the transfer queue, starting the embedded sandbox), which would race the app if it is
@@ -8,7 +9,9 @@ import path from 'node:path';
 import { AppError } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
+import type { ProxySetting } from '../common/proxy.js';
 import { AccountStore } from '../core/accounts/account-store.js';
+import { inspectSettings } from '../core/settings-store.js';
 import { createKeyFileCipher, type CipherNotice, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { cliWords, type CliWords } from './words.js';
@@ -21,6 +24,8 @@ export interface AppData {
   unreadable: readonly string[];
   /** Why sealed secrets cannot be opened here, for messages. */
   sealedBecause: MessageKey;
+  /** The app's Network setting (Settings → Network), which the CLI may follow (main/cli/proxy.ts). */
+  proxy: ProxySetting;
 }
 
 /**
@@ -73,5 +78,7 @@ export async function openAppData(dataDir: string, warnText: (text: string) => v
   for (const bad of load.status === 'ok' ? load.rejected : []) {
     warn(bad.label ?? bad.id ? phrase('cli:data.accountLeftOut', { account: bad.label ?? bad.id ?? '', reason: bad.reason }) : phrase('cli:data.unnamedAccountLeftOut', { reason: bad.reason }));
   }
-  return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause };
+  const settings = await inspectSettings(dataDir);
+  if (settings.unreadable !== undefined) warn(phrase('cli:data.settingsDamaged', { reason: settings.unreadable }));
+  return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause, proxy: settings.settings.proxy };
 }

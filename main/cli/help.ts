@@ -14,8 +14,10 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
   help: { type: 'boolean', short: 'h', help: 'cli:option.help' },
 };
 
+/** The options of every command that works on an account, and so makes requests. */
 export const ACCOUNT_OPTIONS: OptionSpecs = {
   account: { type: 'string', value: 'NAME', help: 'cli:option.account' },
+  'proxy-from': { type: 'string', value: 'settings|env', help: 'cli:option.proxyFrom' },
 };
 
 /** Every option a command accepts: its own, --account when it uses one, and the global ones. */
@@ -74,6 +76,8 @@ export function mainHelp(words: CliWords): string {
     '',
     secretsHelp(words),
     '',
+    words.say('cli:help.proxy'),
+    '',
     ...exitCodesHelp(words),
     '',
   ].join('\n');
@@ -100,7 +104,7 @@ export function commandHelp(words: CliWords, command: Command): string {
     '',
     words.say('cli:help.options'),
     ...optionLines(words, optionsOf(command), command),
-    ...(command.account ? ['', secretsHelp(words)] : []),
+    ...(command.account ? ['', secretsHelp(words), '', words.say('cli:help.proxy')] : []),
     '',
     ...exitCodesHelp(words),
     '',

@@ -14,6 +14,7 @@ import { cliLanguage, cliWords, isLanguage, langOption } from './words.js';
 import { hideSecrets } from './redact.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
+import { cliRoutePicker, isProxySource, PROXY_SOURCES } from './proxy.js';
 import { commandsUnder, resolveCommand } from './registry.js';
 
 declare const __APP_VERSION__: string;
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
   // Also known before parsing: a usage error is said in the reader's language too.
   const lang = langOption(argv);
   const cliText = cliWords(cliLanguage(io.env, lang));
-  // As curl: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY (the app's own proxy setting is the app's).
+  // As curl: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, until a command on an account may follow Settings.
   useRoutePicker(proxyFromEnv(io.env));
   const secrets = new Set<string>();
   let data: AppData | undefined;
@@ -74,6 +75,10 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
     const dataDir = line.values['data-dir'];
     if (dataDir === '') throw new UsageError(phrase('cli:usage.dataDirEmpty'));
     const accountName = line.values.account;
+    const proxyFrom = line.values['proxy-from'];
+    if (proxyFrom !== undefined && !isProxySource(proxyFrom)) {
+      throw new UsageError(phrase('cli:usage.oneOf', { option: '--proxy-from', choices: PROXY_SOURCES.join(', ') }));
+    }
     const ctx = createContext({
       io,
       out,
@@ -85,6 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       onAppData: (opened) => (data = opened),
       onAccount: (chosen) => (account = chosen),
     });
+    if (command.account) useRoutePicker(cliRoutePicker({ from: proxyFrom, env: io.env, appData: () => ctx.appData() }));
     const result = await command.execute(ctx, line);
     if (json && result.json !== undefined) out.document(result.json);
     return result.exit ?? (signal.aborted ? EXIT.cancelled : EXIT.ok);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
 import { DEFAULT_TWILIO_FILE_NAME_PATTERN } from '../common/file-name-pattern.js';
 import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
-import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
+import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -52,6 +52,17 @@ function mergeValid(stored: Record<string, unknown>): { merged: Settings; reset:
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * The settings as a reader sees them (the CLI), changing nothing: a missing file is the defaults, a bad value its
+ * default, and an unreadable file the defaults with the reason (setting it aside is the app's to do, and say).
+ */
+export async function inspectSettings(dataDir: string): Promise<{ settings: Settings; unreadable?: string }> {
+  const read = await inspectJsonFile(path.join(dataDir, 'settings.json'), storedSettingsSchema);
+  if (read.status === 'missing') return { settings: { ...DEFAULT_SETTINGS } };
+  if (read.status === 'unreadable') return { settings: { ...DEFAULT_SETTINGS }, unreadable: read.reason };
+  return { settings: mergeValid(read.value).merged };
 }
 
 export class SettingsStore {

@@ -1,5 +1,6 @@
-// The CLI reaches its servers through the proxy the environment names, as curl does: HTTP_PROXY (with its
-// user:password), NO_PROXY, and a 407 said in one line naming the proxy.
+// Without a manual proxy in Settings (proxy-settings.test.ts), the CLI reaches its servers through the proxy the
+// environment names, as curl does: HTTP_PROXY (with its user:password), NO_PROXY, and a 407 said in one line naming
+// the proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProxy, type TestProxy } from '../../helpers/test-proxy.js';
 import { buildCli, expectOneErrorLine, makeRunner } from './support/cli-process.js';
