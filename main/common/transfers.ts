@@ -52,13 +52,27 @@ export interface TransferItem {
   recipients?: string[];
 }
 
+/**
+ * How an upload learnt its server's HTTP authentication challenge without sending the body twice: the precheck's
+ * challenge reused ('reused'), asked for with `Expect: 100-continue` before the body ('probe'), or taken from the
+ * server's first answer ('answer').
+ */
+export const AUTH_CHALLENGE_SOURCES = ['reused', 'probe', 'answer'] as const;
+export type AuthChallengeSource = (typeof AUTH_CHALLENGE_SOURCES)[number];
+
+export interface TransferAuthentication {
+  /** The scheme's name as HTTP spells it, never translated: "Digest (SHA-256)", "Basic". */
+  scheme: string;
+  source: AuthChallengeSource;
+}
+
 export interface TransferResult {
   /** Where an upload can be seen (the generic service's media_url). */
   mediaUrl?: string;
   /** Where a download was saved. */
   savedTo?: string;
-  /** How an upload authenticated, when its server asked ("authenticated with Digest (SHA-256); …"). */
-  authentication?: string;
+  /** How an upload authenticated, when its server asked. */
+  authentication?: TransferAuthentication;
   /** Per-recipient results of the media reference send. */
   references?: Array<{ recipient: string; ok: boolean; message?: string; phrase?: Phrase }>;
   /** A job's result for each of its items, in the order they were given; a cancelled job keeps it too. */

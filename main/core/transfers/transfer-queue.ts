@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { AUTH_CHALLENGE_SOURCES, FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
 
@@ -61,6 +61,11 @@ const storedItemSchema = z.looseObject({
   speed: z.number().catch(0),
   eta: z.number().nullable().catch(null),
   createdAt: z.string(),
+  // An older version said how an upload authenticated in English words: left out rather than shown wrong.
+  result: z
+    .looseObject({ authentication: z.object({ scheme: z.string().regex(/^(?:Basic|Digest \([A-Za-z0-9-]{1,20}\))$/), source: z.enum(AUTH_CHALLENGE_SOURCES) }).optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 const storedSpecSchema = z.object({ type: z.string().min(1), params: z.unknown(), ownedFiles: z.array(z.string()).optional() });
 const storedEntrySchema = z.object({ item: storedItemSchema, spec: storedSpecSchema });

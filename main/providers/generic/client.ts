@@ -6,7 +6,8 @@
 import fs from 'node:fs/promises';
 import { AppError, errorWords, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { assertCredentialTransport, ChallengeCache, describeAuth, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
+import type { TransferAuthentication } from '../../common/transfers.js';
+import { assertCredentialTransport, ChallengeCache, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
 import { PiecedBody } from '../http/file-body.js';
 import { assertSecretTransport, displayHost, parseRetryAfter, readBody, type HttpRequest, type HttpResponse, type TlsOptions } from '../http/transport.js';
 import {
@@ -44,8 +45,8 @@ function failedSend(recipient: string, error: AppError): ReferenceSendResult {
 export interface GenericUploadResult {
   mediaUrl: string;
   referenceSends: ReferenceSendResult[];
-  /** How the upload authenticated, when the server asked ("authenticated with Digest (SHA-256); …"). */
-  authentication?: string;
+  /** How the upload authenticated, when the server asked (the activity log says it with describeAuth). */
+  authentication?: TransferAuthentication;
 }
 
 interface SendExtras {
@@ -134,8 +135,8 @@ class UploadRun {
     let outcome: AuthOutcome = {};
     const mediaUrl = await this.runUpload(upload, uploadAuth, (o) => (outcome = o));
     const referenceSends = config.refSend && request.recipients.length > 0 ? await this.runReferenceSends(mediaUrl) : [];
-    const authentication = describeAuth(outcome);
-    return { mediaUrl, referenceSends, ...(authentication ? { authentication } : {}) };
+    const { scheme, source } = outcome;
+    return { mediaUrl, referenceSends, ...(scheme !== undefined && source !== undefined ? { authentication: { scheme, source } } : {}) };
   }
 
   async precheckOnly(): Promise<boolean> {

@@ -10,6 +10,7 @@ import { phrase } from '../../common/i18n/phrase.js';
 
 import { chooseChallenge, describeChallenge, DigestSession, parseChallenges, type ChosenChallenge, type Credentials } from './http-auth.js';
 import { basicAuth, isLoopbackHost, send, type HttpRequest, type HttpResponse } from './transport.js';
+import type { AuthChallengeSource } from '../../common/transfers.js';
 
 export interface AuthSettings extends Credentials {
   /** The settings that hold the credentials, for messages: "genericMediaUploadAuthUsername / …Password". */
@@ -17,7 +18,7 @@ export interface AuthSettings extends Credentials {
 }
 
 /** How an authenticated request learned its challenge, for the activity log and the queue. */
-export type ChallengeSource = 'reused' | 'probe' | 'answer';
+export type ChallengeSource = AuthChallengeSource;
 
 export interface AuthOutcome {
   /** "Digest (SHA-256)", "Basic"; absent when the server asked for nothing. */

@@ -57,6 +57,14 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
             <a className="button small" href={item.result.mediaUrl} target="_blank" rel="noopener noreferrer">{t('transfer.open')}</a>
           </div>
         ) : null}
+        {item.result?.authentication ? (
+          <div className="transfer-result subtle">
+            {/* One flex item, whose header name is not broken at its hyphen. */}
+            <span>
+              <Trans t={t} i18nKey={`transfer.auth.${item.result.authentication.source}`} values={{ scheme: item.result.authentication.scheme }} components={{ h: <span className="nowrap" /> }} />
+            </span>
+          </div>
+        ) : null}
         {item.result?.items && item.result.items.length > 0 ? (
           <div className="transfer-result">
             <JobItemList items={item.result.items} label={t('transfer.itemsLabel', { summary: outcomeSummary(item.result.items) })} />

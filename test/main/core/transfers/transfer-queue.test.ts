@@ -203,6 +203,22 @@ describe('the transfer queue', () => {
     expect(batches[0]).toEqual(['a:done', 'b:failed', 'c:done']);
   });
 
+  it("keeps how a saved upload authenticated when it has today's shape, and leaves out an older version's English words", async () => {
+    const saved = (id: string, authentication: unknown) => ({
+      item: { id, accountId: 'acc_00000001', direction: 'upload', title: `${id}.jpg`, detail: 'to +1555', state: 'done', bytesDone: 1, bytesTotal: 1, speed: 0, eta: null, createdAt: '2026-01-01T00:00:00.000Z', result: { mediaUrl: 'https://media/1', authentication } },
+      spec: { type: 'ok', params: {} },
+    });
+    const entries = [saved('tr_0000000000000001', { scheme: 'Digest (SHA-256)', source: 'probe' }), saved('tr_0000000000000002', 'authenticated with Basic; challenge from the server\'s first answer'), saved('tr_0000000000000003', { scheme: '<h>Basic</h>', source: 'probe' })];
+    await fs.writeFile(path.join(dir, 'transfers.json'), JSON.stringify({ version: 1, entries }));
+    const queue = makeQueue();
+    expect(await queue.load()).toEqual({});
+    expect(queue.get('tr_0000000000000001')?.result).toEqual({ mediaUrl: 'https://media/1', authentication: { scheme: 'Digest (SHA-256)', source: 'probe' } });
+    expect(queue.get('tr_0000000000000002')?.result?.mediaUrl).toBe('https://media/1');
+    expect(queue.get('tr_0000000000000002')?.result?.authentication).toBeUndefined();
+    // The scheme is said inside a sentence with markup: only the names HTTP gives are kept.
+    expect(queue.get('tr_0000000000000003')?.result?.authentication).toBeUndefined();
+  });
+
   it('sets a corrupt queue file aside and starts empty', async () => {
     await fs.writeFile(path.join(dir, 'transfers.json'), '{"version":1,"entries":[{"item":');
     const queue = makeQueue();

@@ -88,7 +88,7 @@ describe('generic upload: HTTP authentication', () => {
       for (const r of succeeded) expect(r.authorization).toContain(`algorithm=${algorithm}`);
       // The precheck learnt the challenge: the upload reused it and went through at its first request.
       expect(server.requests.filter((r) => r.path.startsWith('/upload'))).toHaveLength(1);
-      expect(result.authentication).toBe(`authenticated with Digest (${algorithm}); the precheck's challenge reused`);
+      expect(result.authentication).toEqual({ scheme: `Digest (${algorithm})`, source: 'reused' });
     });
   }
 
@@ -145,7 +145,7 @@ describe('generic upload: HTTP authentication', () => {
     expect(server.requests[0]?.bodyBytes).toBe(0);
     expect(server.bodyBytes()).toBeGreaterThan(BIG_BYTES);
     expect(server.bodyBytes()).toBeLessThan(BIG_BYTES + 2048); // once, plus the multipart head and tail
-    expect(result.authentication).toBe('authenticated with Digest (MD5); challenge asked with Expect: 100-continue before the body');
+    expect(result.authentication).toEqual({ scheme: 'Digest (MD5)', source: 'probe' });
   });
 
   it('a server that ignores Expect still gets the body after a short wait, and the upload succeeds', async () => {
