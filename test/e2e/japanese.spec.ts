@@ -10,6 +10,7 @@ import { english, type Namespace } from '../../main/common/i18n/catalogue';
 import { ja as japanese } from '../../main/common/i18n/locales/ja/index';
 import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
 import { dataPatterns, sandboxData } from './support/sandbox-data';
+import { tableCuts } from './support/table-fit';
 import { untranslatedText } from './support/untranslated';
 
 test.use({ locale: 'ja-JP' });
@@ -154,6 +155,9 @@ test('the library, Twilio, the upload view and the address book in Japanese', as
   await expect(firstFile).toBeVisible();
   await firstFile.click();
   await expectJapanese(page, 'library folder', data);
+  // The voicemail's kind (ボイスメール（MP3）), the longest, and every header fit at 1280 px, with no sideways scroll.
+  await expect(grid.locator('[role="row"][data-name$=".mp3"]')).toBeVisible();
+  expect(await page.evaluate(tableCuts)).toEqual([]);
   await screens(page, 'library-folder');
   await page.getByRole('button', { name: ja('library', 'File permissions…') }).click();
   const editor = page.getByRole('dialog');
@@ -188,6 +192,7 @@ test('the library, Twilio, the upload view and the address book in Japanese', as
   await nav.getByRole('button', { name: ja('shell', 'Menu') }).click();
   await nav.getByRole('button', { name: /Sandbox media library/ }).click();
   await expect(grid.locator('[role="row"][data-name]').first()).toBeVisible();
+  expect(await page.evaluate(tableCuts)).toEqual([]);
   await screens(page, 'library-narrow');
   await nav.getByRole('button', { name: ja('shell', 'Menu') }).click();
   await nav.getByRole('button', { name: /Sandbox Twilio/ }).click();
