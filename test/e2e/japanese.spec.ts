@@ -187,7 +187,7 @@ test('the library, Twilio, the upload view and the address book in Japanese', as
   await expectJapanese(page, 'address book', data);
   await screens(page, 'address-book');
 
-  // Narrow, the widest tables.
+  // Narrow, the widest tables and the upload form.
   await page.setViewportSize({ width: 700, height: 800 });
   await nav.getByRole('button', { name: ja('shell', 'Menu') }).click();
   await nav.getByRole('button', { name: /Sandbox media library/ }).click();
@@ -198,4 +198,8 @@ test('the library, Twilio, the upload view and the address book in Japanese', as
   await nav.getByRole('button', { name: /Sandbox Twilio/ }).click();
   await expect(page.getByRole('listbox', { name: ja('twilio', 'Messages, newest first') })).toBeVisible();
   await screens(page, 'twilio-narrow');
+  await nav.getByRole('button', { name: ja('shell', 'Menu') }).click();
+  await nav.getByRole('button', { name: /Sandbox upload/ }).click();
+  await expect(heading).toContainText('Sandbox upload');
+  await screens(page, 'upload-narrow');
 });
