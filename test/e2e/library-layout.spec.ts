@@ -1,11 +1,13 @@
 // The library's list as it sits in the window, in Chromium through the browser host: one scrolling region (the
-// table) whatever the folder holds, the bar on one row at 1280 px and usable at 700 px, the status line always in
-// view, thumbnails only for the rows on screen, light and dark, scanned with axe.
+// table) whatever the folder holds, a table that fits without scrolling sideways or cutting a header
+// (support/table-fit.ts), the bar on one row at 1280 px and usable at 700 px, the status line always in view,
+// thumbnails only for the rows on screen, light and dark, scanned with axe.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { makeDataDir, startHost, type RunningHost } from './host';
+import { tableCuts } from './support/table-fit';
 
 const LONG = 'Customer photos from the summer campaign 2026, final selection for review';
 
@@ -61,6 +63,7 @@ test('one scrolling region, a bar that fits, thumbnails only on screen, at 1280 
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width, height: 800 });
       expect(await page.evaluate(scrollers), `${scheme} ${width}`).toEqual(['div[role=grid].lib-grid']);
+      expect(await page.evaluate(tableCuts), `cut at ${width}`).toEqual([]);
       const status = page.locator('.lib-status');
       await page.getByRole('grid').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
       await expect(status).toBeInViewport();

@@ -45,9 +45,10 @@ export async function untranslatedText(page: Page, options: UntranslatedOptions 
     }
     return out;
   }, skip);
+  // The data first: a whole label or name ("Sandbox Twilio") goes before a word inside it is taken for a product name.
   const notOurs = [
-    ...SAME_IN_EVERY_LANGUAGE.map((w) => new RegExp(`\\b${w}\\b`, 'g')),
     ...(options.data ?? []),
+    ...SAME_IN_EVERY_LANGUAGE.map((w) => new RegExp(`\\b${w}\\b`, 'g')),
     /\bhttps?:\/\/\S+/g, // addresses
     /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g, // e-mail addresses
     /\b[a-z]+:[\w.+-]+@[\w.-]+/g, // sip:user@host and the like

@@ -20,8 +20,6 @@ interface MediaPreviewProps {
 }
 
 const ZOOMS = [0.25, 0.5, 1, 2, 4];
-/** The zoom-out button's sign (U+2212, a symbol: the catalogue check reads any other literal as words). */
-const MINUS = String.fromCodePoint(0x2212);
 
 /**
  * The stream URL to load, renewed once when it fails: the URL a listing gave expires after 30 minutes, and a grid
@@ -64,7 +62,7 @@ function ImageStage({ accountId, media }: { accountId: string; media: TwilioMedi
           100%
         </button>
         <button type="button" className="small" aria-label={t('preview.zoomOut')} onClick={() => step(-1)} disabled={factor !== undefined && factor <= ZOOMS[0]!}>
-          {MINUS}
+          −
         </button>
         <button type="button" className="small" aria-label={t('preview.zoomIn')} onClick={() => step(1)} disabled={factor !== undefined && factor >= ZOOMS[ZOOMS.length - 1]!}>
           +
