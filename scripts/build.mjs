@@ -21,7 +21,9 @@ const common = {
 
 const entries = [
   { entryPoints: [path.join(root, 'main/electron/main.ts')], outfile: path.join(root, 'dist/main/electron.cjs'), external: ['electron'] },
-  { entryPoints: [path.join(root, 'main/webhost/cli.ts')], outfile: path.join(root, 'dist/main/webhost.cjs') },
+  // The browser host: webhost.cjs is a small launcher that runs webhost-app.cjs through V8's code cache.
+  { entryPoints: [path.join(root, 'main/webhost/cli.ts')], outfile: path.join(root, 'dist/main/webhost-app.cjs') },
+  { entryPoints: [path.join(root, 'main/webhost/launch.ts')], outfile: path.join(root, 'dist/main/webhost.cjs') },
   { entryPoints: [path.join(root, 'main/sandbox/cli.ts')], outfile: path.join(root, 'dist/main/sandbox.cjs') },
   // The command-line interface (package.json "bin": media-desk): a directly executable script.
   { entryPoints: [path.join(root, 'main/cli/main.ts')], outfile: path.join(root, 'dist/main/cli.cjs'), banner: { js: '#!/usr/bin/env node' } },

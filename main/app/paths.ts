@@ -13,6 +13,14 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
 }
 
+/** The per-user folder for what can be made again (the browser host's compiled code), beside the OS's others. */
+export function defaultCacheDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), PRODUCT_NAME, 'Cache');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', PRODUCT_NAME);
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), PRODUCT_NAME);
+}
+
 export interface HostArgs {
   dataDir: string;
   port: number | undefined;

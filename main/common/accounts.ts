@@ -1,7 +1,7 @@
 // Account shapes as they cross the contract and as they are stored (never with secrets: those live in the vault).
 import { z } from 'zod';
 import { phrase, type Phrase } from './i18n/phrase.js';
-import { fieldMessage } from './validation-messages.js';
+import { fieldError, fieldMessage } from './validation-messages.js';
 
 export const ACCOUNT_KINDS = ['generic', 'library', 'twilio'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -15,11 +15,11 @@ const required = (what: Phrase) =>
 const nonEmpty = (max: number, what: Phrase) =>
   required(what)
     .trim()
-    .min(1, fieldMessage(phrase('errors:accounts.field.required', { what })))
-    .max(max, fieldMessage(phrase('errors:accounts.field.long', { what, max })));
+    .min(1, fieldError(phrase('errors:accounts.field.required', { what })))
+    .max(max, fieldError(phrase('errors:accounts.field.long', { what, max })));
 
 export const httpUrl = z
-  .string({ error: fieldMessage(phrase('errors:accounts.field.httpUrl')) })
+  .string(fieldError(phrase('errors:accounts.field.httpUrl')))
   .trim()
   .max(2048)
   .refine((value) => {
@@ -29,7 +29,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, fieldMessage(phrase('errors:accounts.field.httpUrl')));
+  }, fieldError(phrase('errors:accounts.field.httpUrl')));
 
 /** The vendor's own key names, so an admin can paste what the provider gave him. */
 export const GENERIC_SETTING_KEYS = [
@@ -135,7 +135,7 @@ export const TWILIO_DEFAULT_BASE_URL = 'https://api.twilio.com';
 const sid = (prefix: string, what: Phrase) =>
   required(what)
     .trim()
-    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), fieldMessage(phrase('errors:accounts.field.sidShape', { what, prefix })));
+    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), fieldError(phrase('errors:accounts.field.sidShape', { what, prefix })));
 
 export const twilioConfigSchema = z
   .object({
@@ -147,7 +147,7 @@ export const twilioConfigSchema = z
     apiKeySid: sid('SK', phrase('errors:accounts.field.apiKeySid')).optional(),
   })
   .refine((c) => c.authMode !== 'apiKey' || c.apiKeySid !== undefined, {
-    message: fieldMessage(phrase('errors:accounts.field.apiKeySidRequired')),
+    ...fieldError(phrase('errors:accounts.field.apiKeySidRequired')),
     path: ['apiKeySid'],
   });
 
@@ -164,7 +164,7 @@ export const SECRET_NAME: Record<AccountKind, string> = {
   twilio: 'secret', // the Auth Token, or the API key's secret
 };
 
-export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, fieldMessage(phrase('errors:accounts.field.notAccountId')));
+export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{8,32}$/, fieldError(phrase('errors:accounts.field.notAccountId')));
 
 /** What the renderer sees of an account: the configuration and whether its secret is set, never the secret. */
 export type AccountSummary = AccountConfig & {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { phrase, type Phrase } from './i18n/phrase.js';
 import { libraryIdProblemPhrase } from './library-ids.js';
-import { fieldMessage } from './validation-messages.js';
+import { fieldError, fieldMessage } from './validation-messages.js';
 
 export const ADDRESS_KINDS = ['user', 'app'] as const;
 export type AddressKind = (typeof ADDRESS_KINDS)[number];
@@ -65,7 +65,7 @@ export const addressIdSchema = z.string().superRefine(refineWith(addressIdProble
 export const addressEntrySchema = z
   .object({
     id: addressIdSchema,
-    kind: z.enum(ADDRESS_KINDS, { error: fieldMessage(phrase('errors:addressBook.kind')) }),
+    kind: z.enum(ADDRESS_KINDS, fieldError(phrase('errors:addressBook.kind'))),
     name: z.string().transform((s) => s.trim()).superRefine(refineWith(addressNameProblem)),
     note: z
       .string()

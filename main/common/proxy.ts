@@ -2,7 +2,7 @@
 // Parsed by main for every update and by the Settings form before it sends one, so both say the same words.
 import { z } from 'zod';
 import { phrase } from './i18n/phrase.js';
-import { fieldMessage } from './validation-messages.js';
+import { fieldError, fieldMessage } from './validation-messages.js';
 
 export const PROXY_MODES = ['system', 'none', 'manual'] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
@@ -23,30 +23,30 @@ export function bypassEntries(list: string): string[] {
 export const proxySettingSchema = z
   .object({
     /** system: the OS's proxy in the desktop app, HTTPS_PROXY / HTTP_PROXY / NO_PROXY elsewhere; none: direct. */
-    mode: z.enum(PROXY_MODES, { error: fieldMessage(phrase('errors:settings.proxy.mode')) }),
+    mode: z.enum(PROXY_MODES, fieldError(phrase('errors:settings.proxy.mode'))),
     host: z
       .string()
       .trim()
-      .max(253, fieldMessage(phrase('errors:settings.proxy.hostLong')))
-      .refine((host) => host === '' || HOST.test(host), fieldMessage(phrase('errors:settings.proxy.hostShape'))),
+      .max(253, fieldError(phrase('errors:settings.proxy.hostLong')))
+      .refine((host) => host === '' || HOST.test(host), fieldError(phrase('errors:settings.proxy.hostShape'))),
     port: z
-      .number({ error: fieldMessage(phrase('errors:settings.proxy.portNumber')) })
-      .int(fieldMessage(phrase('errors:settings.proxy.portWhole')))
-      .min(1, fieldMessage(phrase('errors:settings.proxy.portRange')))
-      .max(65535, fieldMessage(phrase('errors:settings.proxy.portRange')))
+      .number(fieldError(phrase('errors:settings.proxy.portNumber')))
+      .int(fieldError(phrase('errors:settings.proxy.portWhole')))
+      .min(1, fieldError(phrase('errors:settings.proxy.portRange')))
+      .max(65535, fieldError(phrase('errors:settings.proxy.portRange')))
       .nullable(),
     /** Sent with the password (kept in the vault) as Proxy-Authorization: Basic; empty: no credentials. */
     username: z
       .string()
-      .max(256, fieldMessage(phrase('errors:settings.proxy.userLong')))
-      .refine((name) => !/[:\r\n\0]/.test(name), fieldMessage(phrase('errors:settings.proxy.userShape'))),
+      .max(256, fieldError(phrase('errors:settings.proxy.userLong')))
+      .refine((name) => !/[:\r\n\0]/.test(name), fieldError(phrase('errors:settings.proxy.userShape'))),
     /** Hosts reached directly, as NO_PROXY lists them. */
     bypass: z
       .string()
-      .max(2000, fieldMessage(phrase('errors:settings.proxy.bypassLong')))
+      .max(2000, fieldError(phrase('errors:settings.proxy.bypassLong')))
       .refine(
         (list) => bypassEntries(list).every((entry) => BYPASS_ENTRY.test(entry)),
-        fieldMessage(phrase('errors:settings.proxy.bypassShape')),
+        fieldError(phrase('errors:settings.proxy.bypassShape')),
       ),
   })
   .strict()

@@ -21,6 +21,15 @@ export function fieldMessage(said: Phrase): string {
   return text;
 }
 
+/**
+ * A schema's own message, said when a value fails rather than when the schema is built: most schemas are built at
+ * start-up and most messages are never needed, and saying them all then (i18next, the first Intl number format) cost
+ * the browser host a fifth of its start. Goes where zod takes a message: `.max(n, fieldError(p))`, `z.string(fieldError(p))`.
+ */
+export function fieldError(said: Phrase): { error: () => string } {
+  return { error: () => fieldMessage(said) };
+}
+
 /** zod's own English ("Invalid input: expected string…", "Too big: …"), which no schema here writes. */
 const ZOD_DEFAULT = /^(Invalid |Too (big|small):|Unrecognized key)/;
 

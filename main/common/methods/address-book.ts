@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addressEntrySchema, addressIdSchema, type AddressEntry } from '../address-book.js';
 import { MAX_ADDRESS_CSV_CHARS, type AddressCsvProblem } from '../address-book-csv.js';
 import { phrase } from '../i18n/phrase.js';
-import { fieldMessage } from '../validation-messages.js';
+import { fieldError } from '../validation-messages.js';
 
 import { method } from './define.js';
 
@@ -20,7 +20,7 @@ export interface AddressImportResult {
   entries: AddressEntry[];
 }
 
-const csvText = z.string().max(MAX_ADDRESS_CSV_CHARS, fieldMessage(phrase('errors:addressBook.csv.tooLarge', { max: MAX_ADDRESS_CSV_CHARS })));
+const csvText = z.string().max(MAX_ADDRESS_CSV_CHARS, fieldError(phrase('errors:addressBook.csv.tooLarge', { max: MAX_ADDRESS_CSV_CHARS })));
 
 export const addressBookMethods = {
   'addressBook.list': method(z.object({}).strict()).returns<AddressEntry[]>(),

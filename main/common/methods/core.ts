@@ -4,7 +4,7 @@ import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type 
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { LANGUAGE_CHOICES } from '../i18n/languages.js';
 import { phrase, type Phrase } from '../i18n/phrase.js';
-import { fieldMessage } from '../validation-messages.js';
+import { fieldError, fieldMessage } from '../validation-messages.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
@@ -12,11 +12,11 @@ import { method } from './define.js';
 
 export const none = z.object({}).strict();
 export const byAccount = z.object({ accountId: accountIdSchema }).strict();
-const secretValue = z.string().max(4096, fieldMessage(phrase('errors:validation.tooLongShort'))).refine((s) => !/[\r\n\0]/.test(s), fieldMessage(phrase('errors:validation.noLineBreaks')));
+const secretValue = z.string().max(4096, fieldError(phrase('errors:validation.tooLongShort'))).refine((s) => !/[\r\n\0]/.test(s), fieldError(phrase('errors:validation.noLineBreaks')));
 const authSecretsSchema = z
   .object(Object.fromEntries(GENERIC_AUTH_PASSWORD_KEYS.map((key) => [key, secretValue.nullable().optional()])) as Record<GenericAuthPasswordKey, z.ZodOptional<z.ZodNullable<typeof secretValue>>>)
   .strict();
-const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, fieldMessage(phrase('errors:validation.notTransferId')));
+const transferId = z.string().regex(/^tr_[a-f0-9]{16}$/, fieldError(phrase('errors:validation.notTransferId')));
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -25,7 +25,7 @@ export const PLACE_VIEWS = ['home', 'account', 'transfers', 'activity', 'setting
 export const lastPlaceSchema = z.object({ view: z.enum(PLACE_VIEWS), accountId: accountIdSchema.optional() }).strict();
 export type LastPlace = z.infer<typeof lastPlaceSchema>;
 
-const filterDay = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, fieldMessage(phrase('errors:validation.notDay')));
+const filterDay = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, fieldError(phrase('errors:validation.notDay')));
 /** The Twilio message filters as the view holds them (empty text: no filter). */
 export const twilioFiltersSchema = z
   .object({ dateSentAfter: filterDay, dateSentBefore: filterDay, from: z.string().max(200), to: z.string().max(200), withMediaOnly: z.boolean(), sid: z.string().max(64) })
@@ -43,7 +43,7 @@ export type DownloadKind = (typeof DOWNLOAD_KINDS)[number];
 
 export const fileNamePatternSchema = z
   .string()
-  .max(200, fieldMessage(phrase('errors:validation.maxChars', { count: 200 })))
+  .max(200, fieldError(phrase('errors:validation.maxChars', { count: 200 })))
   .superRefine((pattern, ctx) => {
     const checked = checkFileNamePattern(pattern);
     if (!checked.ok) ctx.addIssue({ code: 'custom', message: fieldMessage(checked.problem) });
@@ -66,7 +66,7 @@ export const settingsSchema = z.object({
   /** Per account, where its view was left. */
   accountPlaces: z
     .record(accountIdSchema, accountPlaceSchema)
-    .refine((places) => Object.keys(places).length <= MAX_ACCOUNT_PLACES, fieldMessage(phrase('errors:validation.placesTooMany', { max: MAX_ACCOUNT_PLACES }))),
+    .refine((places) => Object.keys(places).length <= MAX_ACCOUNT_PLACES, fieldError(phrase('errors:validation.placesTooMany', { max: MAX_ACCOUNT_PLACES }))),
   /** The folder each kind of download was last saved to (main records it; the window never sends a path). */
   downloadFolders: z.object({ library: z.string().min(1).max(4096).optional(), twilio: z.string().min(1).max(4096).optional() }).strict(),
   /** How downloaded Twilio media are named (main/common/file-name-pattern.ts). */

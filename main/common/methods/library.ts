@@ -9,7 +9,7 @@ import { fileRefSchema, fitFileName, folderGrantIdSchema } from '../files.js';
 import type { Acl } from '../library-acl.js';
 import { phrase } from '../i18n/phrase.js';
 import { libraryIdProblemPhrase, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
-import { fieldMessage } from '../validation-messages.js';
+import { fieldError, fieldMessage } from '../validation-messages.js';
 import type { TransferItem } from '../transfers.js';
 import { method } from './define.js';
 
@@ -17,7 +17,7 @@ import { method } from './define.js';
 
 function idSchema(labelKey: 'errors:library.label.folder' | 'errors:library.label.file' | 'errors:library.label.principal') {
   const label = phrase(labelKey);
-  return z.string({ error: fieldMessage(phrase('errors:library.id.missing', { label })) }).superRefine((value, ctx) => {
+  return z.string(fieldError(phrase('errors:library.id.missing', { label }))).superRefine((value, ctx) => {
     const problem = libraryIdProblemPhrase(value);
     if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(phrase('errors:library.id.refused', { label, id: JSON.stringify(value.slice(0, 60)), problem })) });
   });
@@ -25,12 +25,12 @@ function idSchema(labelKey: 'errors:library.label.folder' | 'errors:library.labe
 
 export const libraryFolderIdSchema = idSchema('errors:library.label.folder');
 // GET /media/{d}/{folder}/acl is the folder's access list, so no file can be called "acl".
-export const libraryFileIdSchema = idSchema('errors:library.label.file').refine((v) => v !== 'acl', fieldMessage(phrase('errors:library.id.acl')));
+export const libraryFileIdSchema = idSchema('errors:library.label.file').refine((v) => v !== 'acl', fieldError(phrase('errors:library.id.acl')));
 /** A user or application id in an access list. */
 export const libraryPrincipalSchema = idSchema('errors:library.label.principal');
 
 const MAX_ACL_ENTRIES = 1000;
-const principalList = z.array(libraryPrincipalSchema).max(MAX_ACL_ENTRIES, fieldMessage(phrase('errors:library.acl.tooMany', { max: MAX_ACL_ENTRIES })));
+const principalList = z.array(libraryPrincipalSchema).max(MAX_ACL_ENTRIES, fieldError(phrase('errors:library.acl.tooMany', { max: MAX_ACL_ENTRIES })));
 export const libraryAclSchema = z
   .object({ readUsers: principalList, readApps: principalList, writeUsers: principalList, writeApps: principalList })
   .strict();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
 import { phrase, type Phrase } from '../i18n/phrase.js';
-import { fieldMessage } from '../validation-messages.js';
+import { fieldError } from '../validation-messages.js';
 import type { TransferItem } from '../transfers.js';
 import { folderGrantIdSchema } from '../files.js';
 import { method } from './define.js';
@@ -16,20 +16,20 @@ export const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
 const MEDIA_SID = /^ME[0-9a-fA-F]{32}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const messageSid = z.string().regex(MESSAGE_SID, fieldMessage(phrase('errors:twilio.field.messageSid')));
-const mediaSid = z.string().regex(MEDIA_SID, fieldMessage(phrase('errors:twilio.field.mediaSid')));
-const day = z.string().regex(DAY, fieldMessage(phrase('errors:twilio.field.day')));
+const messageSid = z.string().regex(MESSAGE_SID, fieldError(phrase('errors:twilio.field.messageSid')));
+const mediaSid = z.string().regex(MEDIA_SID, fieldError(phrase('errors:twilio.field.mediaSid')));
+const day = z.string().regex(DAY, fieldError(phrase('errors:twilio.field.day')));
 const phoneOrAddress = z
   .string()
   .trim()
   .min(1)
   .max(200)
-  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), fieldMessage(phrase('errors:twilio.field.control')));
+  .refine((s) => !/[\x00-\x1f\x7f]/.test(s), fieldError(phrase('errors:twilio.field.control')));
 /** A next_page_uri exactly as Twilio gave it: the client checks it stays on the account's own list. */
 const pageUri = z.string().min(1).max(4096);
 const pageSize = z.number().int().min(1).max(1000);
-const runId = z.string().regex(/^cr_[a-f0-9]{16}$/, fieldMessage(phrase('errors:twilio.field.runId')));
-const planId = z.string().regex(/^cp_[a-f0-9]{16}$/, fieldMessage(phrase('errors:twilio.field.planId')));
+const runId = z.string().regex(/^cr_[a-f0-9]{16}$/, fieldError(phrase('errors:twilio.field.runId')));
+const planId = z.string().regex(/^cp_[a-f0-9]{16}$/, fieldError(phrase('errors:twilio.field.planId')));
 
 export const TWILIO_DOWNLOAD_EXISTING = ['overwrite', 'keepBoth'] as const;
 export type TwilioDownloadExisting = (typeof TWILIO_DOWNLOAD_EXISTING)[number];
@@ -218,7 +218,7 @@ export const twilioMethods = {
     z
       .object({ accountId: accountIdSchema, dateFrom: day, dateTo: day, from: phoneOrAddress.optional(), to: phoneOrAddress.optional() })
       .strict()
-      .refine((a) => a.dateFrom <= a.dateTo, { message: fieldMessage(phrase('errors:twilio.field.dayOrder')), path: ['dateFrom'] }),
+      .refine((a) => a.dateFrom <= a.dateTo, { ...fieldError(phrase('errors:twilio.field.dayOrder')), path: ['dateFrom'] }),
   ).returns<TransferItem>(),
   /** What a finished count found. */
   'twilio.cleanupGetPlan': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupPlan>(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { libraryIdProblemPhrase, libraryIdRefusal } from '../../common/library-ids.js';
-import { fieldMessage, issuePhrase } from '../../common/validation-messages.js';
+import { fieldError, fieldMessage, issuePhrase } from '../../common/validation-messages.js';
 import { basicAuth } from '../http/transport.js';
 
 export interface LibraryConnection {
@@ -28,25 +28,25 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const headerSafe = (what: Phrase) =>
   z
-    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what })) })
-    .min(1, fieldMessage(phrase('errors:library.field.empty', { what })))
-    .max(500, fieldMessage(phrase('errors:library.field.long', { what })))
-    .refine((v) => !CONTROL.test(v), fieldMessage(phrase('errors:library.field.control', { what })));
+    .string(fieldError(phrase('errors:library.field.missing', { what })))
+    .min(1, fieldError(phrase('errors:library.field.empty', { what })))
+    .max(500, fieldError(phrase('errors:library.field.long', { what })))
+    .refine((v) => !CONTROL.test(v), fieldError(phrase('errors:library.field.control', { what })));
 
 const connectionSchema = z.object({
   serverUrl: z
-    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.serverUrl') })) })
-    .min(1, fieldMessage(phrase('errors:library.field.empty', { what: phrase('errors:library.field.serverUrl') }))),
-  domain: z.string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.domain') })) }).superRefine((v, ctx) => {
+    .string(fieldError(phrase('errors:library.field.missing', { what: phrase('errors:library.field.serverUrl') })))
+    .min(1, fieldError(phrase('errors:library.field.empty', { what: phrase('errors:library.field.serverUrl') }))),
+  domain: z.string(fieldError(phrase('errors:library.field.missing', { what: phrase('errors:library.field.domain') }))).superRefine((v, ctx) => {
     const problem = libraryIdProblemPhrase(v);
     if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(libraryIdRefusal(v, 'domain', problem)) });
   }),
   // Basic auth splits user and password at the first colon, so a user id cannot hold one.
-  userId: headerSafe(phrase('errors:library.field.userId')).refine((v) => !v.includes(':'), fieldMessage(phrase('errors:library.field.userIdColon'))),
+  userId: headerSafe(phrase('errors:library.field.userId')).refine((v) => !v.includes(':'), fieldError(phrase('errors:library.field.userIdColon'))),
   appId: headerSafe(phrase('errors:library.field.appId')),
   password: z
-    .string({ error: fieldMessage(phrase('errors:library.field.missing', { what: phrase('errors:library.field.password') })) })
-    .refine((v) => !CONTROL.test(v), fieldMessage(phrase('errors:library.field.control', { what: phrase('errors:library.field.password') }))),
+    .string(fieldError(phrase('errors:library.field.missing', { what: phrase('errors:library.field.password') })))
+    .refine((v) => !CONTROL.test(v), fieldError(phrase('errors:library.field.control', { what: phrase('errors:library.field.password') }))),
   allowInsecure: z.boolean().optional(),
   ca: z.string().optional(),
 });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
-import { fieldMessage, issuePhrase } from '../../common/validation-messages.js';
+import { fieldError, issuePhrase } from '../../common/validation-messages.js';
 
 import { checkAnswer, DEFAULT_NOT_FOUND_RETRY_MS, DEFAULT_RETRY, defaultSleep, TwilioApi, type CallOptions, type RetryPolicy, type Sleep, type TwilioSubject } from './api.js';
 import { validateTwilioConnection, type TwilioConnection } from './connection.js';
@@ -139,8 +139,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown, field: string, what: key
   return parsed.data;
 }
 
-const messageSid = (v: unknown): string => check(z.string().regex(MESSAGE_SID, fieldMessage(phrase('errors:twilio.messageSidShape'))), v, 'messageSid', 'message');
-const mediaSid = (v: unknown): string => check(z.string().regex(MEDIA_SID, fieldMessage(phrase('errors:twilio.mediaSidShape'))), v, 'mediaSid', 'media');
+const messageSid = (v: unknown): string => check(z.string().regex(MESSAGE_SID, fieldError(phrase('errors:twilio.messageSidShape'))), v, 'messageSid', 'message');
+const mediaSid = (v: unknown): string => check(z.string().regex(MEDIA_SID, fieldError(phrase('errors:twilio.mediaSidShape'))), v, 'mediaSid', 'media');
 const pageUri = (v: unknown): string => check(z.string().min(1).max(4096), v, 'nextPageUri', 'pageLink');
 
 /** num_media is a string ("0", "3"); an absent count is kept, since it cannot prove the message has no media. */

@@ -30,9 +30,13 @@ export interface StartedHost {
 
 export const WEBHOST = path.join(ROOT, 'dist', 'main', 'webhost.cjs');
 
-/** Spawns the browser host on a data dir; `started` is the caller's clock at spawn time. */
-export async function startHost(dataDir: string, started: number, timeoutMs = 30_000): Promise<StartedHost> {
-  const child = spawnTracked(process.execPath, [WEBHOST, '--data-dir', dataDir]);
+/**
+ * Spawns the browser host on a data dir; `started` is the caller's clock at spawn time. `codeCacheDir`: where it
+ * keeps its compiled code (MEDIA_DESK_CACHE_DIR), else the user's cache folder.
+ */
+export async function startHost(dataDir: string, started: number, timeoutMs = 30_000, codeCacheDir?: string): Promise<StartedHost> {
+  const env = codeCacheDir ? { ...process.env, MEDIA_DESK_CACHE_DIR: codeCacheDir } : process.env;
+  const child = spawnTracked(process.execPath, [WEBHOST, '--data-dir', dataDir], { env });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -182,11 +186,11 @@ export interface StartupRun {
 }
 
 /** One start of the browser host on dataDir, measured until its first screen is interactive in a fresh page. */
-export async function measureStartup(browser: Browser, dataDir: string): Promise<StartupRun> {
+export async function measureStartup(browser: Browser, dataDir: string, codeCacheDir: string): Promise<StartupRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const started = performance.now();
-  const host = await startHost(dataDir, started);
+  const host = await startHost(dataDir, started, undefined, codeCacheDir);
   try {
     await page.goto(host.url, { waitUntil: 'commit' });
     await waitInteractive(page);

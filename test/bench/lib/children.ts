@@ -180,6 +180,6 @@ export function runCommand(file: string, args: string[], options: { timeoutMs: n
 }
 
 /** Spawns a long-running process (the browser host) that the caller stops; it is tracked for the final clean-up. */
-export function spawnTracked(file: string, args: string[], options: { cwd?: string } = {}): ChildProcess {
-  return track(spawn(file, args, { cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+export function spawnTracked(file: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+  return track(spawn(file, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }

@@ -1,7 +1,8 @@
 // The hosts' command line (browser host, Electron), read with the one parser.
 import path from 'node:path';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, parseHostArgs } from '../../../main/app/paths.js';
+import { defaultCacheDir, defaultDataDir, parseHostArgs } from '../../../main/app/paths.js';
 
 describe('parseHostArgs', () => {
   it('reads --data-dir and --port in both spellings, with defaults', () => {
@@ -35,5 +36,17 @@ describe('the Downloads folder option', () => {
   });
   it('refuses --downloads where the host does not take it (Electron asks with its dialog)', () => {
     expect(() => parseHostArgs(['--downloads', '/tmp/x'])).toThrow(/Unknown option --downloads/);
+  });
+});
+
+describe('defaultCacheDir', () => {
+  it('is the OS’s per-user cache folder, never the data folder', () => {
+    const home = os.homedir();
+    expect(defaultCacheDir('linux', { XDG_CACHE_HOME: '/x/cache' })).toBe(path.join('/x/cache', 'Media Desk'));
+    expect(defaultCacheDir('linux', {})).toBe(path.join(home, '.cache', 'Media Desk'));
+    expect(defaultCacheDir('linux', { XDG_CACHE_HOME: '' })).toBe(path.join(home, '.cache', 'Media Desk'));
+    expect(defaultCacheDir('darwin', {})).toBe(path.join(home, 'Library', 'Caches', 'Media Desk'));
+    expect(defaultCacheDir('win32', { LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' })).toBe(path.join('C:\\Users\\a\\AppData\\Local', 'Media Desk', 'Cache'));
+    expect(defaultCacheDir('linux', {})).not.toBe(defaultDataDir('linux', {}));
   });
 });
