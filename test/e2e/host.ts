@@ -27,6 +27,8 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/main/webhost.cjs'), '--data-dir', dataDir, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The host's code cache goes to a folder of the test run's, not the user's ~/.cache.
+    env: { ...process.env, MEDIA_DESK_CACHE_DIR: path.join(os.tmpdir(), 'md-e2e-code-cache') },
   });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
