@@ -31,6 +31,13 @@ describe('a phrase', () => {
     expect(sayPhrase(japanese, said)).toBe(`システムに合わせる（${words}）`);
   });
 
+  it('says a list of names as the language lists them, each name as it is', () => {
+    const said = phrase('common:language.system', { language: ['a', '{{b}}', 'c'] });
+    expect(inEnglish(said)).toBe('Follow the system (a, {{b}} and c)');
+    expect(sayPhrase(japanese, said)).toBe('システムに合わせる（a、{{b}}、c）');
+    expect(inEnglish(phrase('common:language.system', { language: ['solo'] }))).toBe('Follow the system (solo)');
+  });
+
   it('shows the key of a phrase this catalogue does not know, never an empty line', () => {
     expect(sayPhrase(japanese, { key: 'errors:from.a.newer.main' as never })).toBe('errors:from.a.newer.main');
   });
@@ -40,6 +47,8 @@ describe('a phrase', () => {
     expect(isPhrase({ key: 'common:action.cancel', values: { n: Number.NaN } })).toBe(false);
     expect(isPhrase({ key: 'common:action.cancel', values: { n: { toString: 'x' } } })).toBe(false);
     expect(isPhrase({ key: 'common:action.cancel', values: ['a'] })).toBe(false);
+    expect(isPhrase({ key: 'common:action.cancel', values: { names: ['a', 'b'] } })).toBe(true);
+    expect(isPhrase({ key: 'common:action.cancel', values: { names: ['a', 2] } })).toBe(false);
     expect(isPhrase({ key: 'x'.repeat(201) })).toBe(false);
   });
 });
