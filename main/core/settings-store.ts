@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
 import { DEFAULT_TWILIO_FILE_NAME_PATTERN } from '../common/file-name-pattern.js';
 import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
+import type { Phrase } from '../common/i18n/phrase.js';
 import { asideName, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,7 +37,7 @@ export interface ResetSetting {
 export type SettingsLoadResult =
   | { status: 'ok'; reset: ResetSetting[]; keptAs?: string }
   | { status: 'missing' }
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: Phrase };
 
 function mergeValid(stored: Record<string, unknown>): { merged: Settings; reset: ResetSetting[] } {
   const merged: Settings = { ...DEFAULT_SETTINGS };

@@ -4,8 +4,11 @@
 import type { MessageKey } from './catalogue.js';
 import { createTranslator, type I18n } from './translator.js';
 
-/** A list of names (ids, file names) is said as the reader's language lists them: "a, b and c" / 「a、b、c」. */
-export type PhraseValue = string | number | Phrase | readonly string[];
+/**
+ * A list is said as the reader's language lists things: names (ids, file names) as "a, b and c" / 「a、b、c」; a list
+ * holding phrases (one clause each: "x is back to its default") as clauses, "x; y" / 「x、y」.
+ */
+export type PhraseValue = string | number | Phrase | ReadonlyArray<string | Phrase>;
 export interface Phrase {
   key: MessageKey;
   values?: Record<string, PhraseValue>;
@@ -22,12 +25,16 @@ export function isPhrase(value: unknown): value is Phrase {
   if (values === undefined) return true;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
   return Object.values(values).every(
-    (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (Array.isArray(v) && v.length <= 1000 && v.every((n) => typeof n === 'string')) || isPhrase(v),
+    (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (Array.isArray(v) && v.length <= 1000 && v.every((n) => typeof n === 'string' || isPhrase(n))) || isPhrase(v),
   );
 }
 
-/** Names as the translator's language lists them: "a", "a and b", "a, b and c" / 「a、b、c」. */
-export function sayList(translator: I18n, names: readonly string[]): string {
+/** Names as the translator's language lists them: "a", "a and b", "a, b and c" / 「a、b、c」; clauses "x; y" / 「x、y」. */
+export function sayList(translator: I18n, items: ReadonlyArray<string | Phrase>): string {
+  if (items.some((item) => typeof item !== 'string')) {
+    return items.map((item) => (typeof item === 'string' ? item : sayPhrase(translator, item))).join(translator.t('library:list.clauseSeparator'));
+  }
+  const names = items as readonly string[];
   if (names.length <= 1) return names.join('');
   const head = names.slice(0, -1).join(translator.t('library:list.separator'));
   return translator.t('library:list.and', { head, last: names[names.length - 1] ?? '' });
@@ -38,7 +45,7 @@ function sayValue(translator: I18n, value: PhraseValue): string | number {
   return isList(value) ? sayList(translator, value) : sayPhrase(translator, value);
 }
 
-function isList(value: Phrase | readonly string[]): value is readonly string[] {
+function isList(value: Phrase | ReadonlyArray<string | Phrase>): value is ReadonlyArray<string | Phrase> {
   return Array.isArray(value);
 }
 
