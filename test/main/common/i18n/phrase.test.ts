@@ -38,6 +38,12 @@ describe('a phrase', () => {
     expect(inEnglish(phrase('common:language.system', { language: ['solo'] }))).toBe('Follow the system (solo)');
   });
 
+  it('says sizes through the locale\'s size format, never as a count of "bytes"', () => {
+    const said = phrase('errors:http.answerTooLargeDeclared', { host: 'media.example', declared: 9 * 1024 * 1024, limit: 8 * 1024 * 1024 });
+    expect(inEnglish(said)).toBe('The answer from media.example is too large (9.0 MiB; at most 8.0 MiB).');
+    expect(sayPhrase(japanese, said)).toBe('media.example からの応答が大きすぎます（9.0 MiB、上限 8.0 MiB）。');
+  });
+
   it('shows the key of a phrase this catalogue does not know, never an empty line', () => {
     expect(sayPhrase(japanese, { key: 'errors:from.a.newer.main' as never })).toBe('errors:from.a.newer.main');
   });
