@@ -1,5 +1,6 @@
 // Starting the app's services, the same way for every host.
 import { phrase } from '../common/i18n/phrase.js';
+import { sayable } from '../common/errors.js';
 import path from 'node:path';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
@@ -96,7 +97,7 @@ async function startSandboxSafely(services: AppServices): Promise<Sandbox | null
     }
     return sandbox;
   } catch (err) {
-    services.log.error('sandbox', services.notices.add('warn', phrase('desktop:notice.sandboxFailed', { reason: err instanceof Error ? err.message : String(err) })));
+    services.log.error('sandbox', services.notices.add('warn', phrase('desktop:notice.sandboxFailed', { reason: sayable(err) })));
     return null;
   }
 }

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AccountConfig, AccountKind } from '../common/accounts.js';
+import type { Phrase } from '../common/i18n/phrase.js';
 import { readJsonFile, writeJsonAtomic } from '../core/storage/atomic.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { startSandbox, type Sandbox, type SandboxAccounts } from '../sandbox/index.js';
@@ -41,7 +42,7 @@ export function sandboxAccountConfigs(accounts: SandboxAccounts): Array<{ config
 export type SandboxSyncOutcome =
   | { outcome: 'created' | 'updated' }
   /** app-state.json was damaged (kept as `movedTo`): the accounts were not created again. */
-  | { outcome: 'kept'; movedTo: string; reason: string };
+  | { outcome: 'kept'; movedTo: string; reason: Phrase };
 
 /**
  * Creates the sandbox accounts on the first start, and points the existing ones at the running sandbox. When

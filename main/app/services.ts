@@ -14,7 +14,7 @@ import { memoryOnlyCipher, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { KEPT_FILES_DIR, removeOrphanedKeptFiles } from '../core/files/staging.js';
-import { toAppError } from '../common/errors.js';
+import { sayable, toAppError } from '../common/errors.js';
 import { EventBus } from './events.js';
 import { observeRequests } from '../providers/http/transport.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
@@ -97,11 +97,11 @@ export async function createAppServices(options: AppServicesOptions) {
   const notices = new NoticeBoard(events);
   const settings = new SettingsStore(dataDir);
   const settingsLoad = await settings.load();
-  let cipherProblem: string | undefined;
+  let cipherProblem: Phrase | undefined;
 
   const cipher = await options.cipher(settings.get()).catch((err: unknown): SecretCipher => {
     // Saved passwords are worth a notice, not a refusal to start.
-    cipherProblem = `Saved passwords cannot be used this session (${err instanceof Error ? err.message : String(err)}); they are kept in memory only.`;
+    cipherProblem = phrase('desktop:notice.passwordsMemoryOnly', { reason: sayable(err) });
     return memoryOnlyCipher;
   });
   const vault = new SecretVault(dataDir, cipher);
@@ -113,20 +113,17 @@ export async function createAppServices(options: AppServicesOptions) {
   if (settingsLoad.status === 'corrupt') {
     log.warn('storage', notices.add('warn', phrase('desktop:notice.settingsDamaged', { reason: settingsLoad.reason, file: path.basename(settingsLoad.movedTo) })));
   }
-  if (cipherProblem) {
-    notices.add('error', cipherProblem);
-    log.error('vault', cipherProblem);
-  }
+  if (cipherProblem) log.error('vault', notices.add('error', cipherProblem));
   for (const notice of cipher.notices ?? []) {
     notices.add(notice.level, notice.phrase ?? notice.message);
     log.add(notice.level, 'vault', notice.message);
   }
   if (settingsLoad.status === 'ok' && settingsLoad.reset.length > 0) {
-    const which = settingsLoad.reset.map((r) => `"${r.key}" (${r.value}) is back to its default (${JSON.stringify(r.default)})`).join('; ');
-    const kept = settingsLoad.keptAs ? ` The file as it was is kept as ${path.basename(settingsLoad.keptAs)}.` : '';
-    const message = `Some settings had values Media Desk cannot use: ${which}.${kept}`;
-    notices.add('warn', message);
-    log.warn('storage', message);
+    const which = settingsLoad.reset.map((r) => phrase('desktop:notice.settingReset', { key: r.key, value: r.value, default: JSON.stringify(r.default) }));
+    const said = settingsLoad.keptAs
+      ? phrase('desktop:notice.settingsResetKept', { which, file: path.basename(settingsLoad.keptAs) })
+      : phrase('desktop:notice.settingsReset', { which });
+    log.warn('storage', notices.add('warn', said));
   }
   const vaultLoad = await vault.load();
   if (vaultLoad.setAsideForNewKey) log.warn('vault', `The saved passwords sealed under the old key were set aside as ${path.basename(vaultLoad.setAsideForNewKey)}.`);
@@ -146,11 +143,15 @@ export async function createAppServices(options: AppServicesOptions) {
     await accounts.removeOrphanSecrets().catch((err: unknown) => log.warn('vault', `Could not clear the saved passwords of removed accounts: ${err instanceof Error ? err.message : String(err)}`));
   }
   if (accountsLoad.status === 'ok' && accountsLoad.rejected.length > 0) {
-    const which = accountsLoad.rejected.map((r) => `${r.label !== undefined ? `"${r.label}"` : 'an account without a name'}${r.id !== undefined ? ` (${r.id})` : ''}: ${r.reason}`).join('; ');
-    const kept = accountsLoad.keptAs ? ` The file as it was is kept as ${path.basename(accountsLoad.keptAs)}.` : '';
-    const message = `${accountsLoad.rejected.length} account(s) in your accounts file could not be read and are not shown: ${which}. Your other accounts are unaffected.${kept}`;
-    notices.add('error', message);
-    log.error('storage', message);
+    const which = accountsLoad.rejected.map((r) => {
+      const account = r.label !== undefined ? phrase('desktop:notice.accountNamed', { label: r.label }) : phrase('desktop:notice.accountUnnamed');
+      return r.id !== undefined ? phrase('desktop:notice.accountUnreadWithId', { account, id: r.id, reason: r.reason }) : phrase('desktop:notice.accountUnread', { account, reason: r.reason });
+    });
+    const count = accountsLoad.rejected.length;
+    const said = accountsLoad.keptAs
+      ? phrase('desktop:notice.accountsUnreadableKept', { count, which, file: path.basename(accountsLoad.keptAs) })
+      : phrase('desktop:notice.accountsUnreadable', { count, which });
+    log.error('storage', notices.add('error', said));
   }
 
   const addressBook = new AddressBookStore(dataDir);

@@ -3,13 +3,13 @@
 // `media-desk accounts list` shows every name and id.
 import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
-import { phrase, type PhraseValue } from '../common/i18n/phrase.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { accountOfKind } from '../app/connections.js';
 import { UsageError } from './argv.js';
 import type { AppData } from './app-data.js';
 
 /** A kind of account as a person says it (a table cell, inside a sentence): words, or the product's own name. */
-export function kindName(kind: AccountKind): PhraseValue {
+export function kindName(kind: AccountKind): Phrase | string {
   switch (kind) {
     case 'generic':
       return phrase('cli:kind.generic');

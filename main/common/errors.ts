@@ -136,6 +136,6 @@ export function redactWords<T extends { message: string; phrase?: Phrase | undef
 export function redactPhrase(said: Phrase, redact: (text: string) => string): Phrase {
   if (!said.values) return said;
   const values: Record<string, PhraseValue> = {};
-  for (const [name, value] of Object.entries(said.values)) values[name] = typeof value === 'string' ? redact(value) : typeof value === 'number' ? value : redactPhrase(value, redact);
+  for (const [name, value] of Object.entries(said.values)) values[name] = typeof value === 'string' ? redact(value) : typeof value === 'number' ? value : Array.isArray(value) ? (value as ReadonlyArray<string | Phrase>).map((item) => (typeof item === 'string' ? redact(item) : redactPhrase(item, redact))) : redactPhrase(value as Phrase, redact);
   return { key: said.key, values };
 }

@@ -1,5 +1,7 @@
 // Plain-language sentences for who can read and who can write under an ACL, following the same rules as
-// canAccess (library-acl.ts), so that what the editor says is what the server does. Pure code.
+// canAccess (library-acl.ts), so that what the editor says is what the server does. One home for the rule: the
+// window, the CLI and the English summary all say these phrases. Pure code.
+import { inEnglish, phrase, type Phrase } from './i18n/phrase.js';
 import type { Acl, AclOp } from './library-acl.js';
 
 /** How an id is said in a sentence (a name from the address book); without one, the id itself. */
@@ -12,43 +14,41 @@ export interface AclSummary {
   write: string;
 }
 
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+export interface AclSummaryPhrases {
+  read: Phrase;
+  write: Phrase;
 }
 
-function usersPhrase(users: readonly string[], name: IdNamer): string {
-  return `${users.length === 1 ? 'the user' : 'the users'} ${joinNames(users.map(name))}`;
-}
-
-function appsPhrase(apps: readonly string[], name: IdNamer): string {
-  return `${apps.length === 1 ? 'the application' : 'the applications'} ${joinNames(apps.map(name))}`;
-}
-
-function sentenceFor(acl: Acl | null, op: AclOp, creator: string | undefined, name: IdNamer): string {
+function phraseFor(acl: Acl | null, op: AclOp, creator: string | undefined, name: IdNamer): Phrase {
   const users = acl ? (op === 'read' ? acl.readUsers : acl.writeUsers) : [];
   const apps = acl ? (op === 'read' ? acl.readApps : acl.writeApps) : [];
-  const theCreator = creator ? `the creator (${name(creator)})` : 'the creator';
-  if (users.length === 0 && apps.length === 0) return `Only ${theCreator} can ${op}.`;
-  if (users.length === 0) return `Any user of ${appsPhrase(apps, name)} can ${op}; no one through another application.`;
-  const main =
-    apps.length === 0
-      ? `Only ${usersPhrase(users, name)} can ${op}, through any application.`
-      : `Only ${usersPhrase(users, name)} can ${op}, and only through ${appsPhrase(apps, name)}.`;
+  if (users.length === 0 && apps.length === 0) {
+    return creator ? phrase(`library:summary.creatorOnlyNamed.${op}`, { creator: name(creator) }) : phrase(`library:summary.creatorOnly.${op}`);
+  }
+  const appsNoun = phrase('library:summary.appsNoun', { count: apps.length, names: apps.map(name) });
+  if (users.length === 0) return phrase(`library:summary.appsOnly.${op}`, { apps: appsNoun });
+  const usersNoun = phrase('library:summary.usersNoun', { count: users.length, names: users.map(name) });
   // The document's trap: setting an ACL drops the creator unless he lists himself.
-  const creatorNote = creator && !users.includes(creator) ? ` ${capitalize(theCreator)} is not listed and cannot ${op}.` : '';
-  return main + creatorNote;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  if (creator && !users.includes(creator)) {
+    const said = name(creator);
+    return apps.length === 0
+      ? phrase(`library:summary.usersCreatorOut.${op}`, { users: usersNoun, creator: said })
+      : phrase(`library:summary.usersAppsCreatorOut.${op}`, { users: usersNoun, apps: appsNoun, creator: said });
+  }
+  return apps.length === 0 ? phrase(`library:summary.users.${op}`, { users: usersNoun }) : phrase(`library:summary.usersApps.${op}`, { users: usersNoun, apps: appsNoun });
 }
 
 /**
- * One sentence for read access and one for write access; a null ACL is the default (creator only). `name` says each
- * id as the reader knows it (the address book); without it, ids are said as they are.
+ * One sentence for read access and one for write access, as phrases for the reader's language; a null ACL is the
+ * default (creator only). `name` says each id as the reader knows it (the address book); without it, ids as they are.
  */
-export function summarizeAcl(acl: Acl | null | undefined, creator?: string | null, name: IdNamer = asIs): AclSummary {
+export function summarizeAclPhrases(acl: Acl | null | undefined, creator?: string | null, name: IdNamer = asIs): AclSummaryPhrases {
   const who = creator ?? undefined;
-  return { read: sentenceFor(acl ?? null, 'read', who, name), write: sentenceFor(acl ?? null, 'write', who, name) };
+  return { read: phraseFor(acl ?? null, 'read', who, name), write: phraseFor(acl ?? null, 'write', who, name) };
+}
+
+/** summarizeAclPhrases in English: for --json documents, the log and support. */
+export function summarizeAcl(acl: Acl | null | undefined, creator?: string | null, name: IdNamer = asIs): AclSummary {
+  const said = summarizeAclPhrases(acl, creator, name);
+  return { read: inEnglish(said.read), write: inEnglish(said.write) };
 }

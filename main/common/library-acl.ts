@@ -309,4 +309,4 @@ export function diffAcl(before: Acl | null | undefined, after: Acl): AclDiff {
   return diff;
 }
 
-export { summarizeAcl, type AclSummary, type IdNamer } from './library-acl-summary.js';
+export { summarizeAcl, summarizeAclPhrases, type AclSummary, type AclSummaryPhrases, type IdNamer } from './library-acl-summary.js';

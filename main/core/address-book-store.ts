@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { addressEntrySchema, MAX_ADDRESS_ENTRIES, sortAddressEntries, type AddressEntry } from '../common/address-book.js';
 import { formatAddressCsv, parseAddressCsv } from '../common/address-book-csv.js';
 import { AppError } from '../common/errors.js';
-import { phrase } from '../common/i18n/phrase.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { AddressImportResult } from '../common/methods/address-book.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
@@ -19,7 +19,7 @@ const storedSchema = z.object({ version: z.literal(1), entries: z.array(z.unknow
 export type AddressBookLoadResult =
   | { status: 'ok'; rejected: number; keptAs?: string }
   | { status: 'missing' }
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: Phrase };
 
 function tooMany(): AppError {
   return new AppError('validation', phrase('errors:addressBook.full', { max: MAX_ADDRESS_ENTRIES }));

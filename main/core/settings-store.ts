@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../common/contract.js';
 import { DEFAULT_TWILIO_FILE_NAME_PATTERN } from '../common/file-name-pattern.js';
 import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
+import type { Phrase } from '../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,7 +37,7 @@ export interface ResetSetting {
 export type SettingsLoadResult =
   | { status: 'ok'; reset: ResetSetting[]; keptAs?: string }
   | { status: 'missing' }
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: Phrase };
 
 function mergeValid(stored: Record<string, unknown>): { merged: Settings; reset: ResetSetting[] } {
   const merged: Settings = { ...DEFAULT_SETTINGS };
@@ -58,7 +59,7 @@ function shorten(text: string): string {
  * The settings as a reader sees them (the CLI), changing nothing: a missing file is the defaults, a bad value its
  * default, and an unreadable file the defaults with the reason (setting it aside is the app's to do, and say).
  */
-export async function inspectSettings(dataDir: string): Promise<{ settings: Settings; unreadable?: string }> {
+export async function inspectSettings(dataDir: string): Promise<{ settings: Settings; unreadable?: Phrase }> {
   const read = await inspectJsonFile(path.join(dataDir, 'settings.json'), storedSettingsSchema);
   if (read.status === 'missing') return { settings: { ...DEFAULT_SETTINGS } };
   if (read.status === 'unreadable') return { settings: { ...DEFAULT_SETTINGS }, unreadable: read.reason };

@@ -45,16 +45,6 @@ export function resolveLimits(given: Partial<Record<keyof HostLimits, unknown>> 
   return limits;
 }
 
-/** A size limit as people say it: "4 GiB", "1 KiB", or bytes when it is no whole unit. */
-export function describeBytes(bytes: number): string {
-  const units = ['GiB', 'MiB', 'KiB'] as const;
-  for (const [i, unit] of units.entries()) {
-    const size = 1024 ** (units.length - i);
-    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
-
 const noop = (): void => undefined;
 
 /**

@@ -13,7 +13,7 @@ import type { Dispatcher } from '../app/dispatch.js';
 import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
-import { createLimitedServer, describeBytes, resolveLimits, type HostLimits } from './limits.js';
+import { createLimitedServer, resolveLimits, type HostLimits } from './limits.js';
 import { sendError, sendJson } from './replies.js';
 import { PIECES_PATH, PieceUploads } from './stage-pieces.js';
 import { LaunchSession } from './session.js';
@@ -121,7 +121,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return null;
   };
 
-  const tooLargeMessage = (name: string): Phrase => phrase('errors:webhost.fileTooLarge', { name: cleanFileName(name), limit: describeBytes(limits.maxStageBytes) });
+  const tooLargeMessage = (name: string): Phrase => phrase('errors:webhost.fileTooLarge', { name: cleanFileName(name), limit: limits.maxStageBytes });
   const pieces = new PieceUploads({ maxBytes: limits.maxStageBytes, idleMs: limits.idleTimeoutMs, tooLargeMessage });
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {

@@ -10,6 +10,7 @@ import {
   presetOnlyMe,
   presetOnlyThroughApp,
   summarizeAcl,
+  summarizeAclPhrases,
   emptyAcl,
   type Acl,
   type AclChange,
@@ -85,10 +86,10 @@ async function printView(ctx: CommandContext, target: LibraryTarget, v: AclView)
   ctx.out.line(say('cli:acl.readApps', { ids: ids(shown.readApps) }));
   ctx.out.line(say('cli:acl.writeUsers', { ids: ids(shown.writeUsers) }));
   ctx.out.line(say('cli:acl.writeApps', { ids: ids(shown.writeApps) }));
-  // The summary's sentences are main/common's, in English (library-acl-summary.ts).
-  const summary = summarizeAcl(v.effectiveAcl, v.createdBy, name);
-  ctx.out.line(printable(summary.read));
-  ctx.out.line(printable(summary.write));
+  // The summary's sentences are main/common's (library-acl-summary.ts), the window's too; --json keeps the English.
+  const summary = summarizeAclPhrases(v.effectiveAcl, v.createdBy, name);
+  ctx.out.line(printable(said(summary.read)));
+  ctx.out.line(printable(said(summary.write)));
 }
 
 export const libraryAclGet = defineCommand({

@@ -4,7 +4,11 @@
 import type { MessageKey } from './catalogue.js';
 import { createTranslator, type I18n } from './translator.js';
 
-export type PhraseValue = string | number | Phrase;
+/**
+ * A list is said as the reader's language lists things: names (ids, file names) as "a, b and c" / 「a、b、c」; a list
+ * holding phrases (one clause each: "x is back to its default") as clauses, "x; y" / 「x、y」.
+ */
+export type PhraseValue = string | number | Phrase | ReadonlyArray<string | Phrase>;
 export interface Phrase {
   key: MessageKey;
   values?: Record<string, PhraseValue>;
@@ -20,13 +24,35 @@ export function isPhrase(value: unknown): value is Phrase {
   if (typeof key !== 'string' || key.length > 200) return false;
   if (values === undefined) return true;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
-  return Object.values(values).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isPhrase(v));
+  return Object.values(values).every(
+    (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (Array.isArray(v) && v.length <= 1000 && v.every((n) => typeof n === 'string' || isPhrase(n))) || isPhrase(v),
+  );
+}
+
+/** Names as the translator's language lists them: "a", "a and b", "a, b and c" / 「a、b、c」; clauses "x; y" / 「x、y」. */
+export function sayList(translator: I18n, items: ReadonlyArray<string | Phrase>): string {
+  if (items.some((item) => typeof item !== 'string')) {
+    return items.map((item) => (typeof item === 'string' ? item : sayPhrase(translator, item))).join(translator.t('library:list.clauseSeparator'));
+  }
+  const names = items as readonly string[];
+  if (names.length <= 1) return names.join('');
+  const head = names.slice(0, -1).join(translator.t('library:list.separator'));
+  return translator.t('library:list.and', { head, last: names[names.length - 1] ?? '' });
+}
+
+function sayValue(translator: I18n, value: PhraseValue): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  return isList(value) ? sayList(translator, value) : sayPhrase(translator, value);
+}
+
+function isList(value: Phrase | ReadonlyArray<string | Phrase>): value is ReadonlyArray<string | Phrase> {
+  return Array.isArray(value);
 }
 
 /** The phrase in `translator`'s language; nested phrases are said first, in the same language. */
 export function sayPhrase(translator: I18n, said: Phrase): string {
   const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(said.values ?? {})) values[name] = typeof value === 'object' ? sayPhrase(translator, value) : value;
+  for (const [name, value] of Object.entries(said.values ?? {})) values[name] = sayValue(translator, value);
   // A key the catalogue lacks (a newer main than this window) is shown as the key, never as an empty line.
   return translator.t(said.key, { ...values, defaultValue: said.key });
 }

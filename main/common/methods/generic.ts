@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { accountIdSchema, GENERIC_SETTING_KEYS, type GenericAuthPasswordKey } from '../accounts.js';
 import { fileRefSchema } from '../files.js';
 import { recipientSchema } from '../recipients.js';
-import type { AppErrorData } from '../errors.js';
+import type { AppErrorData, Words } from '../errors.js';
 import type { TransferItem } from '../transfers.js';
 import { method } from './define.js';
 
@@ -24,7 +24,8 @@ export interface ImportedAccountDraft {
   /** The services' HTTP authentication passwords the XML carried (…AuthPassword), likewise only handed back. */
   authPasswords: Partial<Record<GenericAuthPasswordKey, string>>;
   variables: Record<string, string>;
-  problems: string[];
+  /** What was skipped or looks wrong: English (message) and the phrase to say it in the reader's language. */
+  problems: Words[];
 }
 
 export const genericMethods = {

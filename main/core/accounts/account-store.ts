@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { secretDestinationChanged } from '../../common/secret-binding.js';
 import { GENERIC_AUTH_PASSWORD_KEYS, SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError, sayable, toAppError } from '../../common/errors.js';
-import { phrase } from '../../common/i18n/phrase.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
 
@@ -24,15 +24,16 @@ const accountsFileSchema = z.object({ version: z.literal(1), accounts: z.array(z
 export interface RejectedAccount {
   id?: string;
   label?: string;
-  reason: string;
+  /** What is wrong with the entry: its place in the file and the schema's words (English, a detail for support). */
+  reason: Phrase;
 }
 
 export type AccountsLoadResult =
   | { status: 'ok'; rejected: RejectedAccount[]; keptAs?: string }
   | { status: 'missing' }
-  | { status: 'corrupt'; movedTo: string; reason: string }
+  | { status: 'corrupt'; movedTo: string; reason: Phrase }
   /** Read-only: the file is damaged and was left as it is. */
-  | { status: 'unreadable'; reason: string };
+  | { status: 'unreadable'; reason: Phrase };
 
 /** The HTTP authentication passwords of a generic account's services: a string sets one, null removes it, absent keeps it. */
 export type AuthSecretsInput = Partial<Record<GenericAuthPasswordKey, string | null>>;
@@ -223,7 +224,7 @@ function describeRejected(raw: unknown, index: number, error: z.ZodError): Rejec
   return {
     ...(typeof record.id === 'string' ? { id: record.id.slice(0, 64) } : {}),
     ...(typeof config.label === 'string' ? { label: config.label.slice(0, 120) } : {}),
-    reason: `entry ${index + 1}, ${where}${issue?.message ?? 'invalid'}`,
+    reason: phrase('errors:accounts.entryUnusable', { entry: index + 1, detail: `${where}${issue?.message ?? 'invalid'}` }),
   };
 }
 

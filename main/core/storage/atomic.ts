@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 
 export interface WriteOptions {
   /** File mode for a new file (0o600 for anything sensitive). */
@@ -78,9 +79,10 @@ export type JsonReadResult<T> =
   | { status: 'ok'; value: T }
   | { status: 'missing' }
   /** The file did not parse or did not match the schema; it was moved to `movedTo`. */
-  | { status: 'corrupt'; movedTo: string; reason: string };
+  | { status: 'corrupt'; movedTo: string; reason: Phrase };
 
-export type JsonInspectResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'unreadable'; reason: string; isFolder: boolean };
+/** `reason` says what is wrong with the file, as a phrase to put inside the notice or error that reports it. */
+export type JsonInspectResult<T> = { status: 'ok'; value: T } | { status: 'missing' } | { status: 'unreadable'; reason: Phrase; isFolder: boolean };
 
 /** Reads and validates a JSON file and changes nothing, whatever it finds (for readers such as the CLI). */
 export async function inspectJsonFile<S extends z.ZodType>(file: string, schema: S): Promise<JsonInspectResult<z.output<S>>> {
@@ -91,15 +93,16 @@ export async function inspectJsonFile<S extends z.ZodType>(file: string, schema:
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { status: 'missing' };
     // A folder where the file should be (a sync tool, a hand mistake) is a damaged file like any other.
-    if (code === 'EISDIR') return { status: 'unreadable', reason: 'it is a folder, not a file', isFolder: true };
+    if (code === 'EISDIR') return { status: 'unreadable', reason: phrase('errors:files.damagedFolder'), isFolder: true };
     throw err;
   }
   try {
     const parsed = schema.safeParse(JSON.parse(text));
     if (parsed.success) return { status: 'ok', value: parsed.data };
-    return { status: 'unreadable', reason: `it does not have the expected shape (${parsed.error.issues[0]?.message ?? 'invalid'})`, isFolder: false };
+    // The schema's own words (zod's, English) name what is wrong, for support: a detail, not the app's sentence.
+    return { status: 'unreadable', reason: phrase('errors:files.damagedShape', { detail: parsed.error.issues[0]?.message ?? 'invalid' }), isFolder: false };
   } catch {
-    return { status: 'unreadable', reason: text.length === 0 ? 'it is empty' : 'it is not valid JSON', isFolder: false };
+    return { status: 'unreadable', reason: phrase(text.length === 0 ? 'errors:files.damagedEmpty' : 'errors:files.damagedNotJson'), isFolder: false };
   }
 }
 

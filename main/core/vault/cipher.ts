@@ -101,15 +101,15 @@ interface LoadedKey {
 }
 
 /** Why the key on disk cannot be used, or undefined when there is none. */
-async function readKey(keyPath: string): Promise<{ key?: Buffer; damage?: string }> {
+async function readKey(keyPath: string): Promise<{ key?: Buffer; damage?: Phrase }> {
   try {
     const key = await fs.readFile(keyPath);
     if (key.length === KEY_BYTES) return { key };
-    return { damage: key.length === 0 ? 'it is empty' : `it has ${key.length} bytes instead of ${KEY_BYTES}` };
+    return { damage: key.length === 0 ? phrase('errors:vault.keyEmpty') : phrase('errors:vault.keyWrongSize', { size: key.length, expected: KEY_BYTES }) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};
-    return { damage: `it cannot be read (${code ?? 'error'})` };
+    return { damage: phrase('errors:vault.keyUnreadable', { code: code ?? 'error' }) };
   }
 }
 
@@ -119,14 +119,11 @@ async function loadOrCreateKey(keyPath: string, readOnly: boolean): Promise<Load
   if (found.key) {
     const mode = (await fs.stat(keyPath)).mode & 0o777;
     if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-      notices.push({
-        level: 'warn',
-        message: `The vault key (${keyPath}) can be read by other users of this computer (mode ${mode.toString(8).padStart(4, '0')}). Only your user should: run chmod 600 on it.`,
-      });
+      notices.push({ level: 'warn', ...wordsOf(phrase('errors:vault.keyReadableByOthers', { path: keyPath, mode: mode.toString(8).padStart(4, '0') })) });
     }
     return { key: found.key, notices, replaced: false };
   }
-  if (readOnly) throw new Error(found.damage ? `The vault key ${keyPath} is damaged (${found.damage}).` : `There is no vault key at ${keyPath}.`);
+  if (readOnly) throw new Error(found.damage ? `The vault key ${keyPath} is damaged (${inEnglish(found.damage)}).` : `There is no vault key at ${keyPath}.`);
   let replaced = false;
   if (found.damage) {
     // A kill during the first start, a bad copy, a disk error: never a reason not to start. Keep it for a person
@@ -141,6 +138,6 @@ async function loadOrCreateKey(keyPath: string, readOnly: boolean): Promise<Load
   await writeFileAtomic(keyPath, randomBytes(KEY_BYTES), { mode: 0o600 });
   // What counts is what is on disk.
   const written = await readKey(keyPath);
-  if (!written.key) throw new Error(`The vault key ${keyPath} could not be written (${written.damage ?? 'missing'}).`);
+  if (!written.key) throw new Error(`The vault key ${keyPath} could not be written (${written.damage ? inEnglish(written.damage) : 'missing'}).`);
   return { key: written.key, notices, replaced };
 }

@@ -6,7 +6,7 @@
 // declarations (no XXE, no entity expansion), bounded size, UTF-8 only.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { GENERIC_AUTH_PASSWORD_KEYS, GENERIC_SETTING_KEYS, type GenericAuthPasswordKey, type GenericSettingKey } from '../../common/accounts.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, errorWords, wordsOf, type Words } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import type { GenericSettingsInput } from './service-config.js';
 import { validateTemplates } from './templates.js';
@@ -23,8 +23,8 @@ export interface ImportedGenericAccount {
   authPasswords: Partial<Record<GenericAuthPasswordKey, string>>;
   /** Other account keys, for %account[KEY]%. */
   variables: Record<string, string>;
-  /** What was skipped or looks wrong, one sentence each; the import still succeeded. */
-  problems: string[];
+  /** What was skipped or looks wrong, one sentence each (English, and the phrase to say it in); the import still succeeded. */
+  problems: Words[];
 }
 
 const parser = new XMLParser({
@@ -54,14 +54,14 @@ export function importAccountXml(input: string | Uint8Array): ImportedGenericAcc
   if (valid !== true) {
     throw new AppError('validation', phrase('errors:accounts.xmlMalformed', { said: valid.err.msg, line: valid.err.line, column: valid.err.col }));
   }
-  const problems: string[] = [];
+  const problems: Words[] = [];
   const account = findAccountElement(parser.parse(text) as unknown, problems);
   if (!account) throw new AppError('validation', phrase('errors:accounts.xmlNoAccount'));
 
   const imported: ImportedGenericAccount = { settings: {}, authPasswords: {}, variables: {}, problems };
   for (const [key, value] of entriesOf(account, problems)) assign(imported, key, value);
   const accountKeys = ['username', 'password', ...Object.keys(imported.variables)];
-  problems.push(...validateTemplates(imported.settings, accountKeys).map((problem) => problem.message));
+  problems.push(...validateTemplates(imported.settings, accountKeys).map(errorWords));
   return imported;
 }
 
@@ -81,7 +81,7 @@ function isObject(value: unknown): value is XmlObject {
 }
 
 /** The <account> element (any case) at the root or up to two levels down, else a root holding the settings. */
-function findAccountElement(document: unknown, problems: string[]): XmlObject | undefined {
+function findAccountElement(document: unknown, problems: Words[]): XmlObject | undefined {
   if (!isObject(document)) return undefined;
   let level: XmlObject[] = [document];
   for (let depth = 0; depth < 3 && level.length > 0; depth++) {
@@ -91,7 +91,7 @@ function findAccountElement(document: unknown, problems: string[]): XmlObject | 
         if (name.startsWith('@_') || name.startsWith('?')) continue;
         const instances = (Array.isArray(value) ? value : [value]).filter(isObject);
         if (name.toLowerCase() === 'account' && instances[0]) {
-          if (instances.length > 1) problems.push(`The XML holds ${instances.length} accounts; the first one was imported.`);
+          if (instances.length > 1) problems.push(wordsOf(phrase('errors:accounts.xmlManyAccounts', { count: instances.length })));
           return instances[0];
         }
         next.push(...instances);
@@ -104,7 +104,7 @@ function findAccountElement(document: unknown, problems: string[]): XmlObject | 
 }
 
 /** Simple values from child elements, then attributes; nested sections are not account keys and are left out. */
-function entriesOf(account: XmlObject, problems: string[]): Array<[string, string]> {
+function entriesOf(account: XmlObject, problems: Words[]): Array<[string, string]> {
   const entries = new Map<string, [string, string]>();
   const elementsFirst = Object.entries(account).sort(([a], [b]) => Number(a.startsWith('@_')) - Number(b.startsWith('@_')));
   for (const [rawName, value] of elementsFirst) {
@@ -114,10 +114,10 @@ function entriesOf(account: XmlObject, problems: string[]): Array<[string, strin
     const text = textOf(instances[0]);
     if (text === undefined) continue;
     if (entries.has(name.toLowerCase())) {
-      problems.push(`${name} is given more than once; the first value was used.`);
+      problems.push(wordsOf(phrase('errors:accounts.xmlKeyRepeated', { name })));
       continue;
     }
-    if (instances.length > 1) problems.push(`<${name}> appears ${instances.length} times; the first value was used.`);
+    if (instances.length > 1) problems.push(wordsOf(phrase('errors:accounts.xmlElementRepeated', { name, count: instances.length })));
     entries.set(name.toLowerCase(), [name, text]);
   }
   return [...entries.values()];
@@ -140,15 +140,15 @@ function assign(imported: ImportedGenericAccount, name: string, value: string): 
   } else if (authPassword) {
     if (value !== '') imported.authPasswords[authPassword] = value;
   } else if (lower.startsWith('genericmedia')) {
-    imported.problems.push(`${name} is not a setting Media Desk knows; it was skipped.`);
+    imported.problems.push(wordsOf(phrase('errors:accounts.xmlUnknownSetting', { name })));
   } else if (lower === 'username') {
     imported.username = value;
   } else if (lower === 'password') {
     imported.password = value;
   } else if (!VARIABLE_NAME.test(name)) {
-    imported.problems.push(`The account key "${name}" cannot be used as a variable name; it was skipped.`);
+    imported.problems.push(wordsOf(phrase('errors:accounts.xmlBadVariableName', { name })));
   } else if (value.length > VARIABLE_MAX_CHARS) {
-    imported.problems.push(`The account key "${name}" is longer than ${VARIABLE_MAX_CHARS} characters; it was skipped.`);
+    imported.problems.push(wordsOf(phrase('errors:accounts.xmlVariableTooLong', { name, limit: VARIABLE_MAX_CHARS })));
   } else {
     imported.variables[name] = value;
   }

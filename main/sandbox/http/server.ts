@@ -1,6 +1,7 @@
 // Loopback HTTP servers: listen on 127.0.0.1 only, and close promptly (keep-alive connections included).
 import http from 'node:http';
 import { AppError } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 
 export function createLoopbackServer(listener: http.RequestListener): http.Server {
   const server = http.createServer({ keepAliveTimeout: 5_000, headersTimeout: 60_000, requestTimeout: 0 }, listener);
@@ -15,8 +16,8 @@ export function listenLoopback(server: http.Server, port: number): Promise<numbe
       server.off('listening', onListening);
       reject(
         err.code === 'EADDRINUSE'
-          ? new AppError('network', `Port ${port} on 127.0.0.1 is already in use: choose another port.`)
-          : new AppError('network', `The sandbox could not listen on 127.0.0.1:${port} (${err.code ?? err.message}).`),
+          ? new AppError('network', phrase('errors:sandbox.portInUse', { port }))
+          : new AppError('network', phrase('errors:sandbox.cannotListen', { port, code: err.code ?? err.message })),
       );
     };
     const onListening = (): void => {

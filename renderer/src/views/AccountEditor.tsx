@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
+import type { Words } from '../../../main/common/errors';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_ORDER, kindKey } from '../components/kinds';
@@ -106,7 +107,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [importing, setImporting] = useState(false);
   // The latest test only: a new test replaces the last answer instead of adding to it.
   const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
-  const [importProblems, setImportProblems] = useState<string[]>([]);
+  const [importProblems, setImportProblems] = useState<Words[]>([]);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
   const visibleErrors: FieldErrors = {};
@@ -247,7 +248,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
       {importProblems.length > 0 ? (
         <div className="banner warn" role="status">
           {t('editor.importRemarks')}
-          <ul>{importProblems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>{importProblems.map((p) => <li key={p.message}>{errorText(p)}</li>)}</ul>
         </div>
       ) : null}
       {importing ? (

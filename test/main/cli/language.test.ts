@@ -97,6 +97,16 @@ describe('the language of the text', () => {
     expect(untranslated(files.out, ['fractal.jpg'])).toEqual([]);
   });
 
+  it('the access-list summary in Japanese: the same phrases the window says, with no English sentence left', async () => {
+    const { userId: other } = fixture.sandbox.accounts.library.otherUser;
+    const acl = await cli(['library', 'acl', 'get', 'from-colleague'], JA);
+    expect(acl.code).toBe(0);
+    expect(acl.out).toMatch(new RegExp(`^ユーザー .*${other}.* だけが書き込めます（どのアプリケーションからでも）。`, 'm'));
+    expect(acl.out).toMatch(/^ユーザー .+、.+ だけが読み取れます/m);
+    expect(untranslated(acl.out, ['from-colleague'])).toEqual([]);
+    expect((await cli(['library', 'acl', 'get', 'from-colleague'], { LANG: 'C' })).out).toMatch(/^Only the user .*can write, through any application\.$/m);
+  });
+
   it('an error in Japanese, with the same exit code as in English', async () => {
     const ja = await cli(['library', 'ls', '--account', 'nobody'], JA);
     const en = await cli(['library', 'ls', '--account', 'nobody'], { LANG: 'C' });

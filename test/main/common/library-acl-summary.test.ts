@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ja } from '../../../main/common/i18n/locales/ja/index.js';
+import { sayPhrase } from '../../../main/common/i18n/phrase.js';
+import { createTranslator } from '../../../main/common/i18n/translator.js';
 import {
   canAccess,
   emptyAcl,
@@ -6,6 +9,7 @@ import {
   presetOnlyMe,
   presetOnlyThroughApp,
   summarizeAcl,
+  summarizeAclPhrases,
   type Acl,
   type AclOp,
 } from '../../../main/common/library-acl.js';
@@ -95,5 +99,28 @@ describe('the summary with names from the address book', () => {
 
   it('says ids as before when given no names', () => {
     expect(summarizeAcl(acl, 'u1').write).toBe('Only the user u2 can write, through any application. The creator (u1) is not listed and cannot write.');
+  });
+});
+
+describe('summarizeAclPhrases', () => {
+  const japanese = createTranslator('ja', { ja });
+  const inJapanese = (list: Acl | null, creator?: string) => {
+    const said = summarizeAclPhrases(list, creator);
+    return { read: sayPhrase(japanese, said.read), write: sayPhrase(japanese, said.write) };
+  };
+
+  it('says the same rules in Japanese, names listed the Japanese way, with no English word left', () => {
+    expect(inJapanese(null, 'u1')).toEqual({ read: '作成者（u1）だけが読み取れます。', write: '作成者（u1）だけが書き込めます。' });
+    const lists = acl({ readUsers: ['u2', 'u3'], readApps: ['a1'], writeUsers: ['u1'], writeApps: [] });
+    expect(inJapanese(lists, 'u1')).toEqual({
+      read: 'ユーザー u2、u3 だけが、アプリケーション a1 からのみ読み取れます。作成者（u1）はリストになく、読み取れません。',
+      write: 'ユーザー u1 だけが書き込めます（どのアプリケーションからでも）。',
+    });
+    expect(inJapanese(acl({ writeApps: ['a1', 'a2'] })).write).toBe('アプリケーション a1、a2 のユーザーなら誰でも書き込めます。ほかのアプリケーションからは誰も書き込めません。');
+  });
+
+  it('is what summarizeAcl says in English', () => {
+    const lists = acl({ readUsers: ['u2', 'u3', 'u4'], writeApps: ['a1'] });
+    expect(summarizeAcl(lists, 'u1').read).toBe('Only the users u2, u3 and u4 can read, through any application. The creator (u1) is not listed and cannot read.');
   });
 });

@@ -58,7 +58,7 @@ describe('the address book store', () => {
     await fs.writeFile(file, '{"version":1,"entries":[{"id":');
     const store = new AddressBookStore(dir);
     const result = await store.load();
-    expect(result).toMatchObject({ status: 'corrupt', reason: 'it is not valid JSON' });
+    expect(result).toMatchObject({ status: 'corrupt', reason: { key: 'errors:files.damagedNotJson' } });
     const movedTo = result.status === 'corrupt' ? result.movedTo : '';
     expect(await fs.readFile(movedTo, 'utf8')).toBe('{"version":1,"entries":[{"id":');
     expect(await store.list()).toEqual([]);

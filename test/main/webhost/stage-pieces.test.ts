@@ -8,6 +8,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../main/common/contract';
+import { ja } from '../../../main/common/i18n/locales/ja/index';
+import { sayPhrase, type Phrase } from '../../../main/common/i18n/phrase';
+import { createTranslator } from '../../../main/common/i18n/translator';
 import type { BrowserHost } from '../../../main/webhost/server';
 import { httpRequest, type Reply } from './support/child-host';
 import { useHostApp, type TestApp } from './support/host-app';
@@ -22,7 +25,7 @@ let cookie: string;
 const newHost = (limits: { maxStageBytes: number; idleTimeoutMs?: number }): Promise<{ host: BrowserHost; cookie: string }> => fixture.signedInHost({ limits });
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => JSON.parse(reply.body) as never;
+const json = (reply: Reply): { ok: boolean; value?: unknown; error?: { code: string; message: string; phrase?: Phrase } } => JSON.parse(reply.body) as never;
 
 function call(method: string, pathname: string, body?: Buffer, as = { host, cookie }): Promise<Reply> {
   return httpRequest(as.host.port, pathname, { method, headers: { cookie: as.cookie, origin: as.host.origin, 'content-type': 'application/octet-stream' }, ...(body ? { body } : {}) });
@@ -118,7 +121,10 @@ describe('hostile pieces', () => {
   it('refuses an upload declared larger than the limit, before a byte is sent, and one without a size', async () => {
     const reply = await call('POST', `/api/stage/pieces?name=huge.mp4&size=${LIMIT + 1}`);
     expect(reply.status).toBe(413);
-    expect(json(reply).error?.message).toMatch(/"huge\.mp4" is larger than 8 MiB/);
+    expect(json(reply).error?.message).toMatch(/"huge\.mp4" is larger than 8\.0 MiB/);
+    // The size is said through the locale's size format, in Japanese too: no English word such as "bytes".
+    const said = json(reply).error?.phrase;
+    expect(said && sayPhrase(createTranslator('ja', { ja }), said)).toBe('「huge.mp4」は 8.0 MiB を超えています。ブラウザーホストが 1 ファイルで受け付けるのはここまでです。');
     expect((await call('POST', '/api/stage/pieces?name=x.mp4&size=-5')).status).toBe(400);
     const before = await stagedFiles();
     expect((await call('POST', '/api/stage/pieces?name=x.mp4')).status).toBe(400);

@@ -2,7 +2,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../main/common/contract';
+import { inEnglish, phrase } from '../../../main/common/i18n/phrase';
 import { AccountEditor } from '../../../renderer/src/views/AccountEditor';
+import { englishLeft } from '../i18n/english-left';
+import { inJapaneseEachTest } from '../i18n/in-japanese';
 
 // main as the form meets it: records what is saved and answers with the saved account.
 const main = vi.hoisted(() => {
@@ -164,5 +167,33 @@ describe('HTTP authentication of the generic services', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(main.calls.map((c) => c.method)).toEqual(['accounts.update']));
     expect((main.calls[0]?.args as { authSecrets: unknown }).authSecrets).toEqual({ genericMediaUploadPrecheckAuthPassword: null });
+  });
+});
+
+describe('an Account XML import in Japanese', () => {
+  inJapaneseEachTest();
+
+  it('lists what was skipped in the reader’s language, from main’s phrases, with no English sentence left', async () => {
+    // What main's importer answers for that XML (its own test: test/main/providers/generic/account-xml.test.ts).
+    const said = [
+      phrase('errors:accounts.xmlElementRepeated', { name: 'note', count: 2 }),
+      phrase('errors:accounts.xmlUnknownSetting', { name: 'genericMediaUploadTimeout' }),
+      phrase('errors:template.uploadUrlEmpty', { setting: 'genericMediaUploadUrl' }),
+      phrase('errors:template.noFilePart', { setting: 'genericMediaUploadMultipartData' }),
+    ];
+    const draft = { settings: {}, authPasswords: {}, variables: { note: '1' }, problems: said.map((p) => ({ message: inEnglish(p), phrase: p })) };
+    main.answers.set('generic.importAccountXml', () => ({ ok: true, value: draft }));
+    render(<AccountEditor initialKind="generic" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Account XML をインポート…' }));
+    type('Account XML の内容', '<account><note>1</note><note>2</note><genericMediaUploadTimeout>x</genericMediaUploadTimeout></account>');
+    fireEvent.click(screen.getByRole('button', { name: 'インポート' }));
+    const remarks = (await screen.findByText(/インポートしました（注意事項があります）/)).closest('.banner') as HTMLElement;
+    expect([...remarks.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '<note> が 2 回出てきます。最初の値を使いました。',
+      'genericMediaUploadTimeout は Media Desk が知らない設定のため、スキップしました。',
+      'genericMediaUploadUrl が空です。アップロードには URL が必要です。',
+      expect.stringMatching(/^genericMediaUploadMultipartData に値が %media_content% のパートがない/),
+    ]);
+    expect(englishLeft(['genericMediaUploadTimeout', 'genericMediaUploadUrl', 'genericMediaUploadMultipartData'], remarks)).toEqual([]);
   });
 });

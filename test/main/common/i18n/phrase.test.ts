@@ -31,6 +31,19 @@ describe('a phrase', () => {
     expect(sayPhrase(japanese, said)).toBe(`システムに合わせる（${words}）`);
   });
 
+  it('says a list of names as the language lists them, each name as it is', () => {
+    const said = phrase('common:language.system', { language: ['a', '{{b}}', 'c'] });
+    expect(inEnglish(said)).toBe('Follow the system (a, {{b}} and c)');
+    expect(sayPhrase(japanese, said)).toBe('システムに合わせる（a、{{b}}、c）');
+    expect(inEnglish(phrase('common:language.system', { language: ['solo'] }))).toBe('Follow the system (solo)');
+  });
+
+  it('says sizes through the locale\'s size format, never as a count of "bytes"', () => {
+    const said = phrase('errors:http.answerTooLargeDeclared', { host: 'media.example', declared: 9 * 1024 * 1024, limit: 8 * 1024 * 1024 });
+    expect(inEnglish(said)).toBe('The answer from media.example is too large (9.0 MiB; at most 8.0 MiB).');
+    expect(sayPhrase(japanese, said)).toBe('media.example からの応答が大きすぎます（9.0 MiB、上限 8.0 MiB）。');
+  });
+
   it('shows the key of a phrase this catalogue does not know, never an empty line', () => {
     expect(sayPhrase(japanese, { key: 'errors:from.a.newer.main' as never })).toBe('errors:from.a.newer.main');
   });
@@ -40,6 +53,8 @@ describe('a phrase', () => {
     expect(isPhrase({ key: 'common:action.cancel', values: { n: Number.NaN } })).toBe(false);
     expect(isPhrase({ key: 'common:action.cancel', values: { n: { toString: 'x' } } })).toBe(false);
     expect(isPhrase({ key: 'common:action.cancel', values: ['a'] })).toBe(false);
+    expect(isPhrase({ key: 'common:action.cancel', values: { names: ['a', 'b'] } })).toBe(true);
+    expect(isPhrase({ key: 'common:action.cancel', values: { names: ['a', 2] } })).toBe(false);
     expect(isPhrase({ key: 'x'.repeat(201) })).toBe(false);
   });
 });

@@ -127,8 +127,8 @@ describe('an accounts file with bad entries', () => {
     expect(store.list().map((a) => a.id)).toEqual(['acc_good']);
     if (load.status !== 'ok') throw new Error(load.status);
     expect(load.rejected).toEqual([
-      { id: 'acc_bad', label: 'Bad one', reason: expect.stringMatching(/^entry 2, config\.kind: /) },
-      { reason: expect.stringMatching(/^entry 3, /) },
+      { id: 'acc_bad', label: 'Bad one', reason: { key: 'errors:accounts.entryUnusable', values: { entry: 2, detail: expect.stringMatching(/^config\.kind: /) } } },
+      { reason: { key: 'errors:accounts.entryUnusable', values: { entry: 3, detail: expect.any(String) } } },
     ]);
     expect(load.keptAs && (await fs.readFile(load.keptAs, 'utf8'))).toBe(content);
   });

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { ja } from '../../../../main/common/i18n/locales/ja/index';
+import { inEnglish, sayPhrase } from '../../../../main/common/i18n/phrase';
+import { createTranslator } from '../../../../main/common/i18n/translator';
 import { readJsonFile, removeStaleTemps, renameDurably, syncFile, tempPathBeside, writeFileAtomic, writeJsonAtomic } from '../../../../main/core/storage/atomic';
 
 let dir: string;
@@ -16,6 +19,7 @@ afterEach(async () => {
 });
 
 const schema = z.object({ n: z.number() });
+const japanese = createTranslator('ja', { ja });
 
 describe('atomic storage', () => {
   it('writes the whole content and leaves no temporary file behind', async () => {
@@ -86,16 +90,18 @@ describe('atomic storage', () => {
   });
 
   it.each([
-    ['truncated JSON', '{"n": 1', 'not valid JSON'],
-    ['an empty file', '', 'empty'],
-    ['the wrong shape', '{"n": "one"}', 'expected shape'],
-  ])('moves %s aside instead of replacing it', async (_name, content, reason) => {
+    ['truncated JSON', '{"n": 1', 'it is not valid JSON', '正しい JSON ではありません'],
+    ['an empty file', '', 'it is empty', '中身が空です'],
+    ['the wrong shape', '{"n": "one"}', 'it does not have the expected shape (', '想定した形式ではありません（'],
+  ])('moves %s aside instead of replacing it, saying why in English and in Japanese', async (_name, content, english, japaneseWords) => {
     const file = path.join(dir, 'a.json');
     await fs.writeFile(file, content);
     const result = await readJsonFile(file, schema);
     expect(result.status).toBe('corrupt');
     if (result.status !== 'corrupt') return;
-    expect(result.reason).toContain(reason);
+    expect(inEnglish(result.reason)).toContain(english);
+    // In Japanese, only the schema's own words (a detail for support) may stay English.
+    expect(sayPhrase(japanese, result.reason).replace(/（.*）/, '')).toBe(japaneseWords.replace(/（$/, ''));
     expect(await fs.readFile(result.movedTo, 'utf8')).toBe(content);
     await expect(fs.access(file)).rejects.toThrow();
   });
@@ -136,8 +142,9 @@ describe('a folder where a file should be', () => {
     await fs.mkdir(file);
     await fs.writeFile(path.join(file, 'inside'), 'kept');
     const read = await readJsonFile(file, schema);
-    expect(read).toMatchObject({ status: 'corrupt', reason: 'it is a folder, not a file' });
     if (read.status !== 'corrupt') throw new Error('not corrupt');
+    expect(inEnglish(read.reason)).toBe('it is a folder, not a file');
+    expect(sayPhrase(japanese, read.reason)).toBe('ファイルではなくフォルダーです');
     expect(await fs.readFile(path.join(read.movedTo, 'inside'), 'utf8')).toBe('kept');
   });
 });

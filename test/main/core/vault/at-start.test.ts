@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bootApp, type RunningApp } from '../../../../main/app/bootstrap';
+import { translatorFor } from '../../../../main/app/desktop-language';
+import { sayPhrase } from '../../../../main/common/i18n/phrase';
 import { createKeyFileCipher } from '../../../../main/core/vault/cipher';
 import { SecretVault } from '../../../../main/core/vault/vault';
 
@@ -64,6 +66,8 @@ describe('the vault when the app starts', () => {
     const app = await start(dataDir);
     const notices = app.services.notices.list().map((n) => `${n.level}: ${n.message}`);
     expect(notices).toEqual([expect.stringMatching(/^error: The vault key was damaged \(it is empty\).*entered again/)]);
+    const said = app.services.notices.list()[0]?.phrase;
+    expect(said && sayPhrase(translatorFor('ja'), said)).toMatch(/^ボールトの鍵が破損していたため（中身が空です）、vault\.key\.corrupt-\S+ として退避しました。/);
     expect(app.services.log.list().some((e) => e.scope === 'vault' && /vault key was damaged/.test(e.message))).toBe(true);
     await app.services.accounts.create(library, 'new-secret');
     expect(app.services.accounts.list()[0]?.secretSet).toBe(true);
@@ -76,6 +80,8 @@ describe('the vault when the app starts', () => {
     await fs.chmod(path.join(dataDir, 'vault.key'), 0o640);
     const app = await start(dataDir);
     expect(app.services.notices.list().map((n) => n.level + ': ' + n.message)).toEqual([expect.stringMatching(/^warn: .*can be read by other users.*0640/)]);
+    const said = app.services.notices.list()[0]?.phrase;
+    expect(said && sayPhrase(translatorFor('ja'), said)).toMatch(/^ボールトの鍵（.+vault\.key）を、このコンピューターのほかのユーザーも読み取れます（モード 0640）。ご自分のユーザーだけが読み取れるように、chmod 600 を実行してください。$/);
   });
 });
 

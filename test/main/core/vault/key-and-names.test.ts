@@ -77,7 +77,7 @@ describe('the vault key file', () => {
     await fs.chmod(keyFile(), 0o644);
     const cipher = await createKeyFileCipher(dir);
     expect(cipher.keyReplaced).toBe(false);
-    expect(cipher.notices).toEqual([{ level: 'warn', message: expect.stringMatching(/can be read by other users.*mode 0644.*chmod 600/) }]);
+    expect(cipher.notices).toEqual([{ level: 'warn', message: expect.stringMatching(/can be read by other users.*mode 0644.*chmod 600/), phrase: { key: 'errors:vault.keyReadableByOthers', values: { path: keyFile(), mode: '0644' } } }]);
   });
 });
 

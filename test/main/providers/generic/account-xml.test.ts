@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../main/common/errors.js';
+import { ja } from '../../../../main/common/i18n/locales/ja/index.js';
+import { sayPhrase } from '../../../../main/common/i18n/phrase.js';
+import { createTranslator } from '../../../../main/common/i18n/translator.js';
 import { ACCOUNT_XML_MAX_BYTES, importAccountXml } from '../../../../main/providers/generic/account-xml.js';
 
 const providerXml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -55,7 +58,7 @@ describe('importAccountXml', () => {
     const xml = '<provisioning><accounts><account><username>a</username></account><account><username>b</username></account></accounts></provisioning>';
     const imported = importAccountXml(xml);
     expect(imported.username).toBe('a');
-    expect(imported.problems).toContain('The XML holds 2 accounts; the first one was imported.');
+    expect(imported.problems.map((p) => p.message)).toContain('The XML holds 2 accounts; the first one was imported.');
   });
 
   it('accepts a root that is not called account when it holds the settings', () => {
@@ -71,11 +74,36 @@ describe('importAccountXml', () => {
       <genericMediaUploadTimeout>x</genericMediaUploadTimeout>
       <note>one</note><note>two</note>
     </account>`;
-    expect(importAccountXml(xml).problems).toEqual([
+    expect(importAccountXml(xml).problems.map((p) => p.message)).toEqual([
       '<note> appears 2 times; the first value was used.',
       'genericMediaUploadTimeout is not a setting Media Desk knows; it was skipped.',
       'genericMediaUploadUrl uses %account[apiKey]%, but the account has no "apiKey".',
     ]);
+  });
+
+  it('says each problem as a phrase, in Japanese for a Japanese reader, with no English sentence left', () => {
+    const longKey = `k${'x'.repeat(70)}`;
+    const xml = `<wrap><account pin="1">
+      <pin>2</pin>
+      <genericMediaUploadUrl>https://m.example/?k=%account[apiKey]%</genericMediaUploadUrl>
+      <genericMediaUploadMultipartData>f=%media_content%</genericMediaUploadMultipartData>
+      <genericMediaUploadTimeout>x</genericMediaUploadTimeout>
+      <note>one</note><note>two</note>
+      <${longKey}>v</${longKey}>
+      <big>${'y'.repeat(5000)}</big>
+    </account><account><username>b</username></account></wrap>`;
+    const japanese = createTranslator('ja', { ja });
+    const said = importAccountXml(xml).problems.map((p) => (p.phrase ? sayPhrase(japanese, p.phrase) : p.message));
+    expect(said).toEqual([
+      'XML に 2 件のアカウントがあります。最初のアカウントを読み込みました。',
+      '<note> が 2 回出てきます。最初の値を使いました。',
+      'pin が複数回指定されています。最初の値を使いました。',
+      'genericMediaUploadTimeout は Media Desk が知らない設定のため、スキップしました。',
+      `アカウントのキー「${longKey}」は変数名として使えないため、スキップしました。`,
+      'アカウントのキー「big」は 4,096 文字を超えるため、スキップしました。',
+      'genericMediaUploadUrl は %account[apiKey]% を使っていますが、アカウントに「apiKey」がありません。',
+    ]);
+    expect(said.filter((line) => /[A-Za-z]{4,} [A-Za-z]{3,}/.test(line.replace(/Media Desk|genericMedia\w+/g, '')))).toEqual([]);
   });
 
   it('reads each service\'s AuthUsername as a setting and AuthPassword as a secret apart, in any case', () => {
