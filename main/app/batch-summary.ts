@@ -10,6 +10,12 @@ const FINISHED = { upload: 'desktop:batch.finished.upload', download: 'desktop:b
 const FAILED = { upload: 'desktop:batch.failed.upload', download: 'desktop:batch.failed.download', transfer: 'desktop:batch.failed.transfer' } as const;
 const ENDED = { upload: 'desktop:batch.ended.upload', download: 'desktop:batch.ended.download', transfer: 'desktop:batch.ended.transfer' } as const;
 
+/** A file's name as it is; a job's title in the translator's language. */
+function titleOf(item: TransferItem | undefined, translator: I18n): string {
+  if (!item) return '';
+  return item.titlePhrase ? sayPhrase(translator, item.titlePhrase) : item.title;
+}
+
 export function batchSummary(finished: TransferItem[], translator: I18n = translatorFor('en')): { title: string; body: string } | null {
   if (finished.length === 0) return null;
   const say = (key: Parameters<typeof phrase>[0], values?: Record<string, string | number>): string => sayPhrase(translator, phrase(key, values));
@@ -19,7 +25,7 @@ export function batchSummary(finished: TransferItem[], translator: I18n = transl
   const cancelled = count('cancelled');
   const noun: Noun = finished.every((i) => i.direction === 'upload') ? 'upload' : finished.every((i) => i.direction === 'download') ? 'download' : 'transfer';
   if (failed === 0 && cancelled === 0) {
-    return { title: say(FINISHED[noun], { count: done }), body: done === 1 ? say('desktop:batch.oneDone', { name: finished[0]?.title ?? '' }) : say('desktop:batch.allDone') };
+    return { title: say(FINISHED[noun], { count: done }), body: done === 1 ? say('desktop:batch.oneDone', { name: titleOf(finished[0], translator) }) : say('desktop:batch.allDone') };
   }
   // The counts are a list of labelled items ("2 done", 「完了 2 件」), joined as the language lists them.
   const parts = [done > 0 ? say('desktop:batch.part.done', { count: done }) : '', failed > 0 ? say('desktop:batch.part.failed', { count: failed }) : '', cancelled > 0 ? say('desktop:batch.part.cancelled', { count: cancelled }) : ''].filter(Boolean);

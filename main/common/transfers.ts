@@ -31,10 +31,14 @@ export interface TransferItem {
   direction: 'upload' | 'download' | 'job';
   /** 'items': bytesDone and bytesTotal count the job's items (n of N), speed is items per second. */
   unit?: 'items';
-  /** The file's name. */
+  /** The file's name, or what a job does; in English when `titlePhrase` says it (for the log and support). */
   title: string;
-  /** Where it goes or comes from, in words ("to +15551234567", "library/photos"). */
+  /** A job's title as a phrase, for the window to say in the reader's language. */
+  titlePhrase?: Phrase;
+  /** Where it goes or comes from ("Sandbox · to +15551234567"); in English when `detailPhrase` says it. */
   detail: string;
+  /** The detail as a phrase, for the window to say in the reader's language. */
+  detailPhrase?: Phrase;
   state: TransferState;
   bytesDone: number;
   /** Null when the server did not say how large a download is. */

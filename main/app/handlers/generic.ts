@@ -3,17 +3,18 @@ import type { CheckedFile, genericMethods } from '../../common/methods/generic.j
 import { toAppError } from '../../common/errors.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import { AppError } from '../../common/errors.js';
-import { phrase } from '../../common/i18n/phrase.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { importAccountXml } from '../../providers/generic/account-xml.js';
 import { connectionNeedsRecipients } from '../../providers/generic/client.js';
 import { accountOfKind, genericConnection } from '../connections.js';
 import { GENERIC_UPLOAD, type GenericUploadParams } from '../runners/generic-upload.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
-function describeRecipients(recipients: string[]): string {
-  if (recipients.length === 0) return 'no recipient';
-  if (recipients.length <= 2) return `to ${recipients.join(', ')}`;
-  return `to ${recipients[0]} and ${recipients.length - 1} others`;
+/** Where an upload goes, said in the reader's language (the English kept for the log). */
+function uploadDetail(account: string, recipients: string[]): Phrase {
+  if (recipients.length === 0) return phrase('shell:transfer.to.noRecipient', { account });
+  if (recipients.length <= 2) return phrase('shell:transfer.to.recipients', { account, recipients });
+  return phrase('shell:transfer.to.recipientsMore', { account, first: recipients[0] ?? '', count: recipients.length - 1 });
 }
 
 export function createGenericHandlers({ services, staging }: HandlerContext): HandlersFor<typeof genericMethods> {
@@ -46,7 +47,7 @@ export function createGenericHandlers({ services, staging }: HandlerContext): Ha
         queued.push(
           transfers.enqueue(
             { type: GENERIC_UPLOAD, params, ...(file.owned ? { ownedFiles: [file.path] } : {}) },
-            { accountId, direction: 'upload', title: file.name, detail: `${account.label} · ${describeRecipients(recipients)}`, bytesTotal: file.size, recipients },
+            { accountId, direction: 'upload', title: file.name, detail: uploadDetail(account.label, recipients), bytesTotal: file.size, recipients },
           ),
         );
       }

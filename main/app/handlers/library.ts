@@ -53,7 +53,7 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       client(accountId);
       const params: LibraryDeleteFoldersParams = { accountId, folders };
       const names = folders.map((f) => f.folder);
-      const title = names.length === 1 ? `Delete folder "${names[0] ?? ''}"` : `Delete ${plural(names.length, 'folder')}`;
+      const title = names.length === 1 ? phrase('shell:transfer.job.deleteFolder', { folder: names[0] ?? '' }) : phrase('shell:transfer.job.deleteFolders', { count: names.length });
       return transfers.enqueue({ type: LIBRARY_DELETE_FOLDERS, params }, { accountId, direction: 'job', unit: 'items', title, detail: account.label, bytesTotal: names.length });
     },
 
@@ -63,8 +63,8 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       const account = libraryAccount(accounts, accountId);
       client(accountId);
       const params: LibraryDeleteFilesParams = { accountId, folder, files: [...new Set(files)] };
-      const title = `Delete ${plural(params.files.length, 'file')}`;
-      return transfers.enqueue({ type: LIBRARY_DELETE_FILES, params }, { accountId, direction: 'job', unit: 'items', title, detail: `${account.label} · in ${folder}`, bytesTotal: params.files.length });
+      const title = phrase('shell:transfer.job.deleteFiles', { count: params.files.length });
+      return transfers.enqueue({ type: LIBRARY_DELETE_FILES, params }, { accountId, direction: 'job', unit: 'items', title, detail: phrase('shell:transfer.job.inFolder', { account: account.label, folder }), bytesTotal: params.files.length });
     },
 
     'library.upload': async ({ accountId, folder, files }) => {
@@ -88,7 +88,7 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
           outcome.queued.push(
             transfers.enqueue(
               { type: LIBRARY_UPLOAD, params, ...(kept.owned ? { ownedFiles: [kept.path] } : {}) },
-              { accountId, direction: 'upload', title: name, detail: `${account.label} · into ${folder}`, bytesTotal: checked.size },
+              { accountId, direction: 'upload', title: name, detail: phrase('shell:transfer.into.folder', { account: account.label, folder }), bytesTotal: checked.size },
             ),
           );
         } catch (err) {
@@ -148,10 +148,10 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       // Refused now, naming the items, so the window can ask before anything is queued; the job checks again.
       const { targets } = await planAclApply(client(accountId), me(accountId), to, acl, allowLockout === true);
       const params: LibraryApplyAclParams = { accountId, to, acl, allowLockout: allowLockout === true };
-      const what = to.kind === 'files' ? plural(targets.length, 'file') : `folder and ${plural(targets.length - 1, 'file')}`;
+      const title = to.kind === 'files' ? phrase('shell:transfer.job.aclOnFiles', { count: targets.length }) : phrase('shell:transfer.job.aclOnFolder', { count: targets.length - 1 });
       return transfers.enqueue(
         { type: LIBRARY_APPLY_ACL, params },
-        { accountId, direction: 'job', unit: 'items', title: `Access list on ${what}`, detail: `${account.label} · in ${to.folder}`, bytesTotal: targets.length },
+        { accountId, direction: 'job', unit: 'items', title, detail: phrase('shell:transfer.job.inFolder', { account: account.label, folder: to.folder }), bytesTotal: targets.length },
       );
     },
   };

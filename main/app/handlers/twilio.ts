@@ -107,7 +107,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       }
       const queued = named.map(({ fileName, ...item }) => {
         const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };
-        return transfers.enqueue({ type: TWILIO_DOWNLOAD, params }, { accountId, direction: 'download', title: fileName, detail: `${account.label} · to ${target}`, bytesTotal: null });
+        return transfers.enqueue({ type: TWILIO_DOWNLOAD, params }, { accountId, direction: 'download', title: fileName, detail: phrase('shell:transfer.to.folder', { account: account.label, folder: target }), bytesTotal: null });
       });
       log.info('transfers', `Queued ${queued.length} download(s) from "${account.label}" to ${target}.`, accountId);
       return queued;
@@ -124,7 +124,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       const params: TwilioCleanupCountParams = { accountId, dateFrom, dateTo, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
       return transfers.enqueue(
         { type: TWILIO_CLEANUP_COUNT, params },
-        { accountId, direction: 'job', unit: 'items', title: `Count media to clean up, ${dateFrom} to ${dateTo}`, detail: `${account.label} · messages read`, bytesTotal: null },
+        { accountId, direction: 'job', unit: 'items', title: phrase('shell:transfer.job.cleanupCount', { from: dateFrom, to: dateTo }), detail: phrase('shell:transfer.job.cleanupCountDetail', { account: account.label }), bytesTotal: null },
       );
     },
     'twilio.cleanupGetPlan': ({ accountId, planId }) => cleanups.plan(accountId, planId),

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
-import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { inEnglish, isPhrase, phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { AUTH_CHALLENGE_SOURCES, FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -33,8 +33,9 @@ export type TransferRunner = (context: RunContext) => Promise<TransferResult>;
 export interface NewTransfer {
   accountId: string;
   direction: TransferItem['direction'];
-  title: string;
-  detail: string;
+  /** A file's name as it is, or a phrase (a job's title) said in the reader's language. */
+  title: string | Phrase;
+  detail: string | Phrase;
   bytesTotal: number | null;
   recipients?: string[];
   /** A job over many items: its progress counts items, not bytes. */
@@ -55,6 +56,9 @@ const storedItemSchema = z.looseObject({
   direction: z.enum(['upload', 'download', 'job']),
   title: z.string(),
   detail: z.string(),
+  // A phrase that is not one is left out: the English words are shown instead.
+  titlePhrase: z.custom<Phrase>(isPhrase).optional().catch(undefined),
+  detailPhrase: z.custom<Phrase>(isPhrase).optional().catch(undefined),
   state: z.enum(TRANSFER_STATES),
   bytesDone: z.number().nonnegative(),
   bytesTotal: z.number().nonnegative().nullable(),
@@ -208,8 +212,8 @@ export class TransferQueue {
       id: `tr_${randomBytes(8).toString('hex')}`,
       accountId: transfer.accountId,
       direction: transfer.direction,
-      title: transfer.title,
-      detail: transfer.detail,
+      ...(typeof transfer.title === 'string' ? { title: transfer.title } : { title: inEnglish(transfer.title), titlePhrase: transfer.title }),
+      ...(typeof transfer.detail === 'string' ? { detail: transfer.detail } : { detail: inEnglish(transfer.detail), detailPhrase: transfer.detail }),
       state: 'queued',
       bytesDone: 0,
       bytesTotal: transfer.bytesTotal,

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { countOutcomes, FINAL_STATES, type JobItemOutcome, type JobItemResult, type TransferItem } from '../../../main/common/transfers';
 import { call, messageOf } from '../bridge';
-import { errorText, i18n, useTranslation } from '../i18n';
+import { errorText, i18n, saidText, useTranslation } from '../i18n';
 import './job-progress.css';
 
 const OUTCOMES: readonly JobItemOutcome[] = ['ok', 'refused', 'skipped', 'cancelled'];
@@ -70,14 +70,15 @@ export function JobProgress({ item, noun }: { item: TransferItem; noun?: string 
   const results = item.result?.items;
   const cancel = () => call('transfers.cancel', { ids: [item.id] }).then(() => undefined, (err: unknown) => setCancelError(messageOf(err)));
   const count = jobCount(item, noun);
+  const title = saidText(item.title, item.titlePhrase);
   return (
-    <div className="job-progress" aria-label={t('job.progressLabel', { title: item.title })}>
+    <div className="job-progress" aria-label={t('job.progressLabel', { title })}>
       {!ended ? (
         <div className="job-progress-bar">
           {item.bytesTotal ? (
-            <progress max={item.bytesTotal} value={item.bytesDone} aria-label={item.title} aria-valuetext={count} />
+            <progress max={item.bytesTotal} value={item.bytesDone} aria-label={title} aria-valuetext={count} />
           ) : (
-            <progress aria-label={item.title} aria-valuetext={count} />
+            <progress aria-label={title} aria-valuetext={count} />
           )}
           <span role="status">{item.state === 'queued' ? t('job.queued') : item.state === 'checking' ? t('job.checking') : count}</span>
           <button type="button" className="small" onClick={() => void cancel()}>{t('common:action.cancel')}</button>

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import type { Formats } from '../../../main/common/i18n/format';
 import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
-import { errorText, i18n, Trans, useFormats, useTranslation } from '../i18n';
+import { errorText, i18n, saidText, Trans, useFormats, useTranslation } from '../i18n';
 import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
 /** "40 s", "3 min 5 s", "2 h 10 min", in the window's language. */
@@ -35,18 +35,19 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
   const running = !FINAL_STATES.includes(item.state);
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
   const state = t(`transfer.state.${item.state}`);
-  const detail = [item.detail, ...progressParts(item, f), ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
+  const title = saidText(item.title, item.titlePhrase);
+  const detail = [saidText(item.detail, item.detailPhrase), ...progressParts(item, f), ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
   return (
-    <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title: item.title, state })}>
+    <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title, state })}>
       <div className="transfer-main">
         <div className="transfer-title">
           <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : item.direction === 'download' ? '↓' : '⋯'}</span>
-          <span className="transfer-name" title={item.title}>{item.title}</span>
+          <span className="transfer-name" title={title}>{title}</span>
           <span className={`state-pill state-${item.state}`}>{state}</span>
         </div>
         <div className="transfer-detail subtle">{detail.join(' · ')}</div>
         {item.state === 'uploading' || item.state === 'downloading' || (item.state === 'working' && item.bytesTotal) ? (
-          <progress max={100} value={percent} aria-label={t('transfer.progressLabel', { title: item.title })}>{percent}%</progress>
+          <progress max={100} value={percent} aria-label={t('transfer.progressLabel', { title })}>{percent}%</progress>
         ) : null}
         {item.error ? <div className="transfer-error" role="alert">{errorText(item.error)}</div> : null}
         {item.result?.mediaUrl ? (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchSummary } from '../../../main/app/batch-summary';
 import { translatorFor } from '../../../main/app/desktop-language';
+import { phrase } from '../../../main/common/i18n/phrase';
 import type { TransferItem } from '../../../main/common/transfers';
 
 const item = (title: string, state: TransferItem['state'], direction: TransferItem['direction'] = 'upload') =>
@@ -32,5 +33,10 @@ describe('the end-of-batch notification in Japanese', () => {
     expect(batchSummary([item('cat.jpg', 'done')], ja)).toEqual({ title: '1 件のアップロードが完了しました', body: '「cat.jpg」が完了しました。' });
     expect(batchSummary([item('a', 'done'), item('b', 'done', 'download')], ja)?.title).toBe('2 件の転送が完了しました');
     expect(batchSummary([item('a', 'done', 'download'), item('b', 'done', 'download')], ja)?.body).toBe('すべて成功しました。');
+  });
+  it("names a job by its title in Japanese, not the English kept for the log", () => {
+    const job = { ...item('Delete 3 files', 'done', 'job'), titlePhrase: phrase('shell:transfer.job.deleteFiles', { count: 3 }) };
+    expect(batchSummary([job], ja)?.body).toBe('「ファイル 3 件を削除」が完了しました。');
+    expect(batchSummary([job])?.body).toBe('Delete 3 files is done.');
   });
 });

@@ -9,6 +9,7 @@ import type { TransferItem } from '../../../main/common/transfers';
 import { ConflictDialog } from '../../../renderer/src/components/ConflictDialog';
 import { Sidebar } from '../../../renderer/src/components/Sidebar';
 import { switchLanguage } from '../../../renderer/src/i18n';
+import { phrase } from '../../../main/common/i18n/phrase';
 import { englishLeft } from './english-left';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 import { useTransfers } from '../../../renderer/src/store/transfers-store';
@@ -20,17 +21,21 @@ import { SettingsView } from '../../../renderer/src/views/SettingsView';
 import { TransfersView } from '../../../renderer/src/views/TransfersView';
 import { renderWithQueries } from '../render-with-queries';
 
+// As main makes them: a job's title and detail in English for the log, with their phrases for the window.
 const job: TransferItem = {
-  id: 'tr_00000000000000aa', accountId: 'acc_library1', direction: 'job', unit: 'items', title: '写真フォルダーのアクセスリスト', detail: '写真',
+  id: 'tr_00000000000000aa', accountId: 'acc_library1', direction: 'job', unit: 'items',
+  title: 'Access list on the folder and 2 files', titlePhrase: phrase('shell:transfer.job.aclOnFolder', { count: 2 }),
+  detail: '社内ライブラリ · in photos', detailPhrase: phrase('shell:transfer.job.inFolder', { account: '社内ライブラリ', folder: 'photos' }),
   state: 'done', bytesDone: 3, bytesTotal: 3, speed: 0, eta: null, createdAt: '2026-12-05T16:00:00.000Z', finishedAt: '2026-12-05T16:01:00.000Z',
   result: { items: [{ name: 'photos/a.jpg', outcome: 'ok' }, { name: 'photos/b.jpg', outcome: 'refused', message: '権限がありません。' }] },
 };
 const upload: TransferItem = {
-  id: 'tr_00000000000000bb', accountId: 'acc_upload01', direction: 'upload', title: 'IMG_0001.jpg', detail: '+15551234567', state: 'uploading',
+  id: 'tr_00000000000000bb', accountId: 'acc_upload01', direction: 'upload', title: 'IMG_0001.jpg', state: 'uploading',
+  detail: 'サンドボックスのアップロード · to +15551234567 and 2 others', detailPhrase: phrase('shell:transfer.to.recipientsMore', { account: 'サンドボックスのアップロード', first: '+15551234567', count: 2 }),
   bytesDone: 1_500_000, bytesTotal: 3_000_000, speed: 250_000, eta: 6, createdAt: '2026-12-05T16:00:00.000Z',
 };
 
-vi.hoisted(() => {
+const mainAnswers = vi.hoisted(() => {
   const answers: Record<string, unknown> = {
     'settings.get': {
       theme: 'system', language: 'ja', concurrency: 2, sandboxEnabled: true, persistSecretsWithoutKeyring: false, welcomeSeen: true, lastPlace: null,
@@ -45,6 +50,7 @@ vi.hoisted(() => {
     invoke: (method: string) => Promise.resolve(method in answers ? { ok: true, value: answers[method] } : { ok: false, error: { code: 'internal', message: `unexpected ${method}` } }),
     on: () => () => undefined,
   } as unknown as MediaDeskBridge;
+  return answers;
 });
 
 const accounts = [
@@ -68,9 +74,14 @@ beforeAll(async () => {
     },
     log: [{ seq: 1, time: '2026-12-05T16:00:00.000Z', level: 'warn', scope: 'library', message: 'Deleted /voicemail/old.wav', accountId: 'acc_library1' }],
   });
+  // The Transfers view loads its list from main: main's answer holds the same two.
+  mainAnswers['transfers.list'] = { items: [job, upload], summary: { active: 1, progress: 0.5 } };
   useTransfers.setState({ items: new Map([[job.id, job], [upload.id, upload]]), order: [job.id, upload.id], summary: { active: 1, progress: 0.5 } });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 afterAll(() => switchLanguage('en'));
 
 describe('in Japanese', () => {
@@ -148,10 +159,18 @@ describe('in Japanese', () => {
     expect(englishLeft(KEPT_IN_LATIN, container.querySelector('.connection') as HTMLElement)).toEqual([]);
   });
 
-  it('Transfers and Activity', () => {
+  it('Transfers and Activity', async () => {
+    // happy-dom lays nothing out: the virtualized list is given a window's size, so that its rows are rendered.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(800);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
     const transfers = render(<TransfersView />);
+    await settle();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('転送');
     expect(screen.getByRole('button', { name: '失敗分を再試行（0）' })).toBeTruthy();
+    // A job's title and the rows' details are main's phrases, said in Japanese, not the English kept for the log.
+    expect(screen.getByRole('listitem', { name: 'フォルダーとファイル 2 件のアクセスリスト：完了' })).toBeTruthy();
+    expect(transfers.container.textContent).toContain('社内ライブラリ · photos 内');
+    expect(transfers.container.textContent).toContain('サンドボックスのアップロード · 宛先 +15551234567 ほか 2 件');
     expect(englishLeft(KEPT_IN_LATIN, transfers.container)).toEqual([]);
     cleanup();
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../../main/common/errors';
+import { phrase } from '../../../../main/common/i18n/phrase';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { TransferQueue, type RunContext } from '../../../../main/core/transfers/transfer-queue';
 
@@ -217,6 +218,26 @@ describe('the transfer queue', () => {
     expect(queue.get('tr_0000000000000002')?.result?.authentication).toBeUndefined();
     // The scheme is said inside a sentence with markup: only the names HTTP gives are kept.
     expect(queue.get('tr_0000000000000003')?.result?.authentication).toBeUndefined();
+  });
+
+  it("keeps a job's title and detail as main's phrases with their English, after a restart too; a saved phrase that is not one is left out", async () => {
+    const title = phrase('shell:transfer.job.deleteFiles', { count: 3 });
+    const detail = phrase('shell:transfer.job.inFolder', { account: 'Office', folder: 'photos' });
+    const queue = makeQueue();
+    queue.registerRunner('ok', () => Promise.resolve({}));
+    const job = queue.enqueue({ type: 'ok', params: {} }, { accountId: 'acc_00000001', direction: 'job', unit: 'items', title, detail, bytesTotal: 3 });
+    expect(job).toMatchObject({ title: 'Delete 3 files', titlePhrase: title, detail: 'Office · in photos', detailPhrase: detail });
+    await waitFor(() => queue.get(job.id)?.state === 'done');
+    await queue.stop();
+
+    const saved = JSON.parse(await fs.readFile(path.join(dir, 'transfers.json'), 'utf8')) as { entries: Array<{ item: Record<string, unknown> }> };
+    const entry = saved.entries[0] as { item: Record<string, unknown> };
+    entry.item.detailPhrase = { key: 'shell:transfer.job.inFolder', values: { account: { toString: 1 } } };
+    await fs.writeFile(path.join(dir, 'transfers.json'), JSON.stringify(saved));
+    const after = makeQueue();
+    await after.load();
+    expect(after.get(job.id)).toMatchObject({ title: 'Delete 3 files', titlePhrase: title, detail: 'Office · in photos' });
+    expect(after.get(job.id)?.detailPhrase).toBeUndefined();
   });
 
   it('sets a corrupt queue file aside and starts empty', async () => {
