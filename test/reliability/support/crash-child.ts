@@ -9,6 +9,7 @@
 //   removed <id>                   accounts.remove resolved
 // Writes to a pipe are synchronous on Linux, so a line written is a line the parent reads, even after SIGKILL.
 // Bundled with esbuild by the test and run with plain node.
+import { inEnglish } from '../../../main/common/i18n/phrase.js';
 import type { AccountConfig } from '../../../main/common/accounts.js';
 import { AccountStore } from '../../../main/core/accounts/account-store.js';
 import { ActivityLog } from '../../../main/core/log/activity-log.js';
@@ -41,7 +42,7 @@ async function open() {
   const notices: string[] = [];
   const settings = new SettingsStore(dataDir);
   const settingsLoad = await settings.load();
-  if (settingsLoad.status === 'corrupt') notices.push(`settings damaged: ${settingsLoad.reason}`);
+  if (settingsLoad.status === 'corrupt') notices.push(`settings damaged: ${inEnglish(settingsLoad.reason)}`);
   const vault = new SecretVault(dataDir, await createKeyFileCipher(dataDir));
   const log = new ActivityLog({ dataDir, redact: createRedactor(() => vault.allValues()) });
   const accounts = new AccountStore(dataDir, vault);
@@ -49,7 +50,7 @@ async function open() {
   if (vaultLoad.corruptMovedTo) notices.push('secrets damaged');
   if (vaultLoad.unreadable.length > 0) notices.push(`${vaultLoad.unreadable.length} secrets could not be decrypted`);
   const accountsLoad = await accounts.load();
-  if (accountsLoad.status === 'corrupt') notices.push(`accounts damaged: ${accountsLoad.reason}`);
+  if (accountsLoad.status === 'corrupt') notices.push(`accounts damaged: ${inEnglish(accountsLoad.reason)}`);
   const transfers = new TransferQueue({ dataDir, concurrency: settings.get().concurrency });
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) notices.push('transfers damaged');
