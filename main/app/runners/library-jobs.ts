@@ -3,7 +3,8 @@
 // the wire finish, so every result is what the server did) and ends with a result per item.
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
-import { errorWords } from '../../common/errors.js';
+import { errorWords, wordsOf } from '../../common/errors.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import { countOutcomes, type JobItemResult, type TransferResult } from '../../common/transfers.js';
 import { libraryAclSchema, libraryApplyToSchema, libraryFileIdSchema, libraryFolderIdSchema, libraryItemName } from '../../common/methods/library.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
@@ -87,9 +88,11 @@ export function libraryDeleteFoldersRunner({ accounts, log }: RunnerContext) {
       const { folder, withFiles } = p.folders[i] as { folder: string; withFiles?: number };
       const result = await deleteFolder(client, folder, withFiles);
       if (result.ok) return;
-      const files = (result.failedFiles ?? []).flatMap((f) => (f.ok ? [] : [`${f.target.file ?? ''}: ${f.error.message}`]));
-      const message = [result.error?.message ?? 'Not deleted.', ...files.slice(0, 20)].join('\n');
-      return { outcome: 'refused', message, ...(result.error ? { code: result.error.code } : {}) };
+      // The folder's reason, then the files that stopped it (20 at most), each with the server's reason.
+      const reason = result.error ? (result.error.phrase ?? result.error.message) : phrase('errors:library.folderNotDeleted');
+      const files = (result.failedFiles ?? []).flatMap((f) => (f.ok ? [] : [phrase('errors:library.fileRefused', { file: f.target.file ?? '', reason: f.error.phrase ?? f.error.message })]));
+      const words = files.length > 0 ? wordsOf(phrase('errors:library.folderNotDeletedFiles', { reason, files: files.slice(0, 20) })) : typeof reason === 'string' ? { message: reason } : wordsOf(reason);
+      return { outcome: 'refused', ...words, ...(result.error ? { code: result.error.code } : {}) };
     });
     const results = items.finish();
     const counts = countOutcomes(results);

@@ -4,6 +4,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phrase, sayPhrase } from '../../../../main/common/i18n/phrase';
+import { translatorFor } from '../../../../main/app/desktop-language';
 import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, numberedName } from '../../../../main/common/methods/library';
 import { ASSETS, folderWithFiles, outcomes, rawPath, runJob, startLibraryWorld, type LibraryWorld } from './library-support';
 
@@ -168,7 +170,10 @@ describe('folders', () => {
     const [result] = (await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder: 'from-colleague', withFiles: 2 }] })).result?.items ?? [];
     expect(result).toMatchObject({ name: 'from-colleague', outcome: 'refused', code: 'forbidden' });
     expect(result?.message).toMatch(/2 of the 2 files in "from-colleague" could not be deleted \("ocean-copy\.jpg", "portrait\.jpg"\), so the folder was kept/);
-    expect(result?.message).toMatch(/\nocean-copy\.jpg: /);
+    expect(result?.message).toMatch(/Files not deleted: ocean-copy\.jpg: .+; portrait\.jpg: /);
+    // The same words as a phrase, for a reader of Japanese: the folder's reason and each file's, none in English.
+    const inJapanese = sayPhrase(translatorFor('ja'), result?.phrase ?? phrase('errors:library.folderNotDeleted'));
+    expect(inJapanese).toMatch(/フォルダー「from-colleague」の 2 個のファイルのうち 2 個を削除できなかったため.*削除できなかったファイル：ocean-copy\.jpg：/);
     expect((await w.other.getFolder('from-colleague')).files).toHaveLength(2);
   });
 
