@@ -177,6 +177,17 @@ test('the library, Twilio, the upload view and the address book in Japanese', as
   await expectJapanese(page, 'Twilio', data);
   await screens(page, 'twilio');
 
+  // A job in the queue, the clean-up's count: Transfers says its title and detail (main's phrases) in Japanese.
+  await page.getByRole('button', { name: ja('twilio', 'Clean up old media…') }).click();
+  await page.getByLabel(ja('twilio', 'First day')).fill('2025-05-10');
+  await page.getByLabel(ja('twilio', 'Last day')).fill('2025-05-12');
+  await page.getByRole('button', { name: ja('twilio', 'Count'), exact: true }).click();
+  await expect(page.getByRole('list', { name: ja('twilio', 'Media the clean-up would delete') }).getByRole('listitem').first()).toBeVisible();
+  await nav.getByRole('button', { name: ja('shell', 'Transfers') }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'クリーンアップするメディアの件数を確認（2025-05-10〜2025-05-12）' })).toBeVisible();
+  await expectJapanese(page, 'Transfers with a job', data);
+  await screens(page, 'transfers-job');
+
   // The upload view of the sandbox's media upload account, and the address book.
   await nav.getByRole('button', { name: /Sandbox upload/ }).click();
   await expect(heading).toContainText('Sandbox upload');
