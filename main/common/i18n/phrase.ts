@@ -18,14 +18,17 @@ export function phrase(key: MessageKey, values?: Record<string, PhraseValue>): P
   return values ? { key, values } : { key };
 }
 
-export function isPhrase(value: unknown): value is Phrase {
-  if (typeof value !== 'object' || value === null) return false;
+/** Deeper than any phrase main makes (a reason inside a sentence inside a list): a file or a message nested deeper is not one. */
+const MAX_PHRASE_DEPTH = 16;
+
+export function isPhrase(value: unknown, depth = 0): value is Phrase {
+  if (typeof value !== 'object' || value === null || depth > MAX_PHRASE_DEPTH) return false;
   const { key, values } = value as { key?: unknown; values?: unknown };
   if (typeof key !== 'string' || key.length > 200) return false;
   if (values === undefined) return true;
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
   return Object.values(values).every(
-    (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (Array.isArray(v) && v.length <= 1000 && v.every((n) => typeof n === 'string' || isPhrase(n))) || isPhrase(v),
+    (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || (Array.isArray(v) && v.length <= 1000 && v.every((n) => typeof n === 'string' || isPhrase(n, depth + 1))) || isPhrase(v, depth + 1),
   );
 }
 

@@ -57,8 +57,8 @@ const storedItemSchema = z.looseObject({
   title: z.string(),
   detail: z.string(),
   // A phrase that is not one is left out: the English words are shown instead.
-  titlePhrase: z.custom<Phrase>(isPhrase).optional().catch(undefined),
-  detailPhrase: z.custom<Phrase>(isPhrase).optional().catch(undefined),
+  titlePhrase: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
+  detailPhrase: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
   state: z.enum(TRANSFER_STATES),
   bytesDone: z.number().nonnegative(),
   bytesTotal: z.number().nonnegative().nullable(),

@@ -59,6 +59,17 @@ describe('a phrase', () => {
   });
 });
 
+describe('a phrase read from a file or a message', () => {
+  it('is refused, not a crash, when nested deeper than main ever nests one', () => {
+    const nested = (levels: number): unknown => (levels === 0 ? { key: 'errors:generic.internal' } : { key: 'errors:generic.internal', values: { reason: nested(levels - 1) } });
+    expect(isPhrase(nested(8))).toBe(true);
+    expect(isPhrase(nested(40))).toBe(false);
+    const n = 50_000;
+    const deep: unknown = JSON.parse(`${'{"key":"a","values":{"v":'.repeat(n)}{"key":"a"}${'}}'.repeat(n)}`);
+    expect(isPhrase(deep)).toBe(false);
+  });
+});
+
 describe('an AppError said with a phrase', () => {
   it('keeps English as its message and carries the phrase across the contract', () => {
     const error = new AppError('validation', phrase('common:language.system', { language: 'x' }));
