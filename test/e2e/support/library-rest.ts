@@ -19,9 +19,21 @@ export interface SandboxLibrary {
 }
 
 /** The library part of sandbox-accounts.json, written by the sandbox the browser host started in its data dir. */
+async function readWhenWritten(file: string, timeoutMs = 20_000): Promise<string> {
+  for (const deadline = Date.now() + timeoutMs; ; ) {
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 export async function readSandboxLibrary(dataDir: string): Promise<SandboxLibrary> {
   const file = path.join(dataDir, 'sandbox', 'sandbox-accounts.json');
-  const json = JSON.parse(await fs.readFile(file, 'utf8')) as {
+  // The host says it is ready before its sandbox has written this file (the app boots behind the page): wait for it.
+  const json = JSON.parse(await readWhenWritten(file)) as {
     library: { serverUrl: string; domain: string; userId: string; appId: string; password: string; otherUser: { userId: string; appId: string; password: string } };
   };
   const lib = json.library;
