@@ -6,16 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { AppError } from '../common/errors.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
+import type { FileRef } from '../common/contract.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
 import { createLimitedServer, resolveLimits, type HostLimits } from './limits.js';
 import { sendError, sendJson } from './replies.js';
-import { PIECES_PATH, PieceUploads } from './stage-pieces.js';
+import { FORM_OVERHEAD_BYTES, isForm, receiveFormFile } from './stage-form.js';
 import { LaunchSession } from './session.js';
 
 export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
@@ -122,20 +124,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const tooLargeMessage = (name: string): Phrase => phrase('errors:webhost.fileTooLarge', { name: cleanFileName(name), limit: limits.maxStageBytes });
-  const pieces = new PieceUploads({ maxBytes: limits.maxStageBytes, idleMs: limits.idleTimeoutMs, tooLargeMessage });
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
     const refuseTooLarge = (): void => sendJson(res, 413, { ok: false, error: new AppError('too_large', tooLargeMessage(name)).toData() }, { connection: 'close' });
+    const form = isForm(req);
     const announced = Number(req.headers['content-length']);
-    if (Number.isFinite(announced) && announced > limits.maxStageBytes) return refuseTooLarge();
+    if (Number.isFinite(announced) && announced > limits.maxStageBytes + (form ? FORM_OVERHEAD_BYTES : 0)) return refuseTooLarge();
     let exceeded = false;
     // The staging reads the request itself, stops past the cap, and fails (removing its partial file) when the
     // client goes away.
     const running = await appOrUnavailable(res);
     if (!running) return;
     try {
-      const ref = await running.staging.stage(name, req, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
+      const receive = (body: Readable): Promise<FileRef> => running.staging.stage(name, body, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
+      const ref = form ? await receiveFormFile(req, receive, (staged) => running.staging.release(staged)) : await receive(req);
       return sendJson(res, 200, { ok: true, value: ref });
     } catch (err) {
       if (exceeded) return refuseTooLarge();
@@ -177,11 +180,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const running = await appOrUnavailable(res);
       if (!running) return;
       return sendJson(res, 200, await running.dispatch(method, args));
-    }
-    if (url.pathname.startsWith(PIECES_PATH)) {
-      const running = await appOrUnavailable(res);
-      if (!running) return;
-      if (await pieces.handle(req, res, url, running.staging)) return;
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
@@ -258,7 +256,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     async close() {
       events.close();
-      await pieces.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

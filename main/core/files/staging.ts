@@ -41,27 +41,14 @@ export interface StageLimit {
   onExceeded(): void;
 }
 
-/** A staged file arriving in pieces (FileStaging.openPieces). */
-export interface StagedPieces {
-  readonly id: string;
-  /** Writes `body` at `offset`: exactly `length` bytes, or it fails (more is cut off, fewer is an early end). */
-  receive(offset: number, length: number, body: Readable): Promise<void>;
-  /** Hands the file out as staged; the caller has checked that every byte arrived. */
-  commit(): FileRef;
-  /** Removes the file (a cancelled or failed upload); nothing once committed. */
-  discard(): Promise<void>;
-}
-
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
 const MAX_GRANTED_FILES = 10_000;
-/** Left free on the disk by uploads in pieces, for the app's own files (settings, the queue, the log). */
+/** Left free on the disk by staged files, for the app's own files (settings, the queue, the log). */
 const DISK_RESERVE = 256 * 1024 * 1024;
 
 export class FileStaging {
   private readonly names = new Map<string, string>();
   private readonly granted = new Map<string, { path: string; name: string }>();
-  /** Bytes the uploads in pieces still open have declared and not yet written: the disk must keep room for them. */
-  private owed = 0;
   readonly dir: string;
 
   constructor(dataDir: string) {
@@ -78,9 +65,9 @@ export class FileStaging {
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
-    // Held to the disk's room as uploads in pieces are (what they still owe, and the reserve, stay free).
+    // Held to the disk's room: the reserve stays free for the app's own files.
     const free = await freeBytes(this.dir);
-    const room = free === null ? Infinity : Math.max(0, free - DISK_RESERVE - this.owed);
+    const room = free === null ? Infinity : Math.max(0, free - DISK_RESERVE);
     let noRoom = false;
     const held: StageLimit | undefined = room < (limit?.maxBytes ?? Infinity) ? { maxBytes: room, onExceeded: () => (noRoom = true) } : limit;
     try {
@@ -94,64 +81,6 @@ export class FileStaging {
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };
-  }
-
-  /**
-   * The browser host's upload in pieces (several requests at once, each a byte range): an empty file of `size`
-   * bytes, written at offsets, handed out as staged only by commit(). The caller keeps the account of which ranges
-   * arrived; until commit the file is nobody's, and discard() removes it.
-   */
-  async openPieces(name: string, size: number): Promise<StagedPieces> {
-    const id = `stg_${randomBytes(12).toString('hex')}`;
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    // The file is a hole until written (and on some file systems not even that): the disk's room is counted now.
-    const free = await freeBytes(this.dir);
-    if (free !== null && size + this.owed > free - DISK_RESERVE) {
-      throw new AppError('io', phrase('errors:staging.pieces.noRoom', { name: cleanFileName(name), size }));
-    }
-    // Owed from the check on, with no wait between: opens that come together are counted against each other.
-    let owed = size;
-    this.owed += owed;
-    const file = path.join(this.dir, id);
-    try {
-      const handle = await fs.open(file, 'wx', 0o600);
-      try {
-        // Sized now (a hole, no disk used yet): each piece then writes in place.
-        await handle.truncate(size);
-      } finally {
-        await handle.close();
-      }
-    } catch (err) {
-      this.owed -= owed;
-      await fs.rm(file, { force: true });
-      throw err;
-    }
-    let state: 'open' | 'committed' | 'discarded' = 'open';
-    const settle = (paid: number): void => {
-      this.owed -= paid;
-      owed -= paid;
-    };
-    return {
-      id,
-      receive: async (offset, length, body) => {
-        if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
-        await receiveInto(file, body, { maxBytes: length, onExceeded: () => undefined }, { start: offset, length });
-        if (state === 'open') settle(Math.min(length, owed));
-      },
-      commit: () => {
-        if (state !== 'open') throw new AppError('conflict', phrase('errors:staging.pieces.closed'));
-        state = 'committed';
-        settle(owed);
-        this.names.set(id, cleanFileName(name));
-        return { kind: 'staged', id };
-      },
-      discard: async () => {
-        if (state !== 'open') return;
-        state = 'discarded';
-        settle(owed);
-        await fs.rm(file, { force: true });
-      },
-    };
   }
 
   /**
@@ -219,10 +148,8 @@ export class FileStaging {
  * and reading waits while the disk is behind. The body is not destroyed when this fails (the caller may still
  * answer on its connection).
  */
-async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined, piece?: { start: number; length: number }): Promise<void> {
-  const out = piece
-    ? createWriteStream(file, { flags: 'r+', start: piece.start, highWaterMark: 2 * WRITE_BATCH })
-    : createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
+async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined): Promise<void> {
+  const out = createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
   const failed = once(out, 'error').then(([err]) => Promise.reject(err instanceof Error ? err : new Error(String(err))));
   failed.catch(() => undefined);
   // The iteration below reports a failing body; without a listener of its own, the stream's 'error' event (a client
@@ -248,7 +175,6 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
         out.cork();
       }
     }
-    if (piece && total !== piece.length) throw new AppError('io', phrase('errors:staging.pieces.short', { received: total, length: piece.length }));
     out.uncork();
     out.end();
     await Promise.race([finished(out), failed]);

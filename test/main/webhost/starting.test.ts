@@ -74,15 +74,11 @@ describe('the browser host while the app starts', () => {
     expect(stranger.status).toBe(401);
   });
 
-  it('asks at every door, before waiting: uploads, pieces, the events socket, a foreign origin or host', async () => {
+  it('asks at every door, before waiting: uploads, the events socket, a foreign origin or host', async () => {
     // The app never starts here: a door that waited before asking would never answer.
     const { host, cookie } = await startingHost();
     const doors: Array<[string, string]> = [
       ['POST', '/api/stage?name=a.jpg'],
-      ['POST', '/api/stage/pieces?name=a.jpg&size=10'],
-      ['PUT', '/api/stage/pieces/stg_000000000000000000000000?offset=0'],
-      ['POST', '/api/stage/pieces/stg_000000000000000000000000/commit'],
-      ['DELETE', '/api/stage/pieces/stg_000000000000000000000000'],
       ['POST', '/api/invoke'],
     ];
     for (const [method, target] of doors) {
