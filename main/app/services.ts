@@ -16,7 +16,7 @@ import { TransferQueue } from '../core/transfers/transfer-queue.js';
 import { KEPT_FILES_DIR, removeOrphanedKeptFiles } from '../core/files/staging.js';
 import { sayable, toAppError } from '../common/errors.js';
 import { EventBus } from './events.js';
-import { observeRequests } from '../providers/http/transport.js';
+import { logRequests } from './request-log.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
 import { PROXY_PASSWORD_KEY } from '../common/proxy.js';
@@ -194,13 +194,7 @@ export async function createAppServices(options: AppServicesOptions) {
   accounts.onChange((list) => events.emit('accounts.changed', list));
   settings.onChange((s) => events.emit('settings.changed', s));
   log.onEntry((entry) => events.emit('log.appended', entry));
-  observeRequests((record) => {
-    // record.where is origin and path, secrets masked by the request's builder: never the real URL.
-    const { where } = record;
-    const note = record.note !== undefined ? `; ${record.note}` : '';
-    if (record.error) log.warn('http', `${record.method} ${where} failed: ${record.error.message}${record.note !== undefined ? ` (${record.note})` : ''}`);
-    else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms${note})`);
-  });
+  logRequests(log);
   // Every request of the three protocols goes through the transport, which asks this picker for its route.
   useRoutePicker(
     createProxyPicker({

@@ -84,6 +84,23 @@ export function isProxyUnreachable(err: NodeJS.ErrnoException): boolean {
   return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'].includes(err.code ?? '');
 }
 
+/** A proxy of a route that could not be connected to, and why: the error's code (ECONNREFUSED, ENOTFOUND…). */
+export interface UnreachableProxy {
+  proxy: ProxyServer;
+  code: string;
+}
+
+/**
+ * Every entry of a route with several failed: one sentence naming each proxy (host:port) and its code, so the last
+ * one's failure is not taken for the only one. `direct`: how the route's final DIRECT failed, when it had one.
+ */
+export function noProxyReachableError(failed: readonly UnreachableProxy[], direct?: AppError): AppError {
+  const proxies = failed.map(({ proxy, code }) => `${proxyName(proxy)} (${code})`);
+  const source = failed[0]?.proxy.source ?? '';
+  if (direct === undefined) return new AppError('network', phrase('errors:proxy.noneReachable', { source, proxies }));
+  return new AppError(direct.code, phrase('errors:proxy.noneReachableNorDirect', { source, proxies, reason: sayable(direct) }), direct.details);
+}
+
 /** A route whose proxies that bring no credentials of their own get these (Settings' user name for the system proxy). */
 export function withCredentials(route: ProxyRoute, credentials: ProxyCredentials): ProxyRoute {
   if (route.kind === 'direct') return route;

@@ -7,7 +7,7 @@ import { contract } from '../../../main/common/contract';
 import { AppError, sayable, toAppError } from '../../../main/common/errors';
 import { english } from '../../../main/common/i18n/catalogue';
 import { ja } from '../../../main/common/i18n/locales/ja/index';
-import { inEnglish, sayPhrase, type Phrase } from '../../../main/common/i18n/phrase';
+import { inEnglish, phrase, sayPhrase, type Phrase } from '../../../main/common/i18n/phrase';
 import { createTranslator } from '../../../main/common/i18n/translator';
 import { assertLibraryId } from '../../../main/common/library-ids';
 import { plainErrors } from '../../../main/common/validation-messages';
@@ -16,6 +16,7 @@ import { checkMediaFile } from '../../../main/core/media/check';
 import { refusal } from '../../../main/providers/generic/response';
 import { parseTemplate } from '../../../main/providers/generic/templates';
 import { twilioError } from '../../../main/providers/twilio/twilio-errors';
+import { noProxyReachableError } from '../../../main/providers/http/proxy-route';
 import { makeTempDir, PNG_BYTES } from '../core/media/media-fixtures';
 
 const japanese = createTranslator('ja', { ja });
@@ -106,6 +107,18 @@ describe("main's errors said in Japanese", () => {
     const text = inJapanese(err);
     expect(text).toContain('Twilio エラー 20003：Authenticate');
     expect(text).toContain('確認してください');
+  });
+
+  it("says that no proxy of the system's list could be reached, each with its code, and the direct connection's own failure", () => {
+    const proxy = (host: string) => ({ url: new URL(`http://${host}`), source: phrase('errors:proxy.source.system') });
+    const failed = [{ proxy: proxy('a.corp:3128'), code: 'ECONNREFUSED' }, { proxy: proxy('b.corp:8080'), code: 'EHOSTUNREACH' }];
+    expect(inJapanese(noProxyReachableError(failed))).toBe(
+      'システムのプロキシ設定 で指定されたプロキシに接続できませんでした：a.corp:3128 (ECONNREFUSED)、b.corp:8080 (EHOSTUNREACH)。プロキシのリストで直接接続が許可されていないため、リクエストは送信していません。',
+    );
+    const direct = new AppError('network', phrase('errors:http.refused', { host: 'media.example' }));
+    const both = noProxyReachableError(failed.slice(0, 1), direct);
+    expect(both.message).toBe('No proxy from the system proxy settings could be reached: a.corp:3128 (ECONNREFUSED). Going direct, which the proxy list allows, failed too: Could not connect to media.example: the connection was refused.');
+    expect(inJapanese(both)).toBe('システムのプロキシ設定 で指定されたプロキシに接続できませんでした：a.corp:3128 (ECONNREFUSED)。リストで許可されている直接接続も失敗しました：media.example に接続できませんでした：接続が拒否されました。');
   });
 
   it('says the generic internal error, and an error wrapped in another, in Japanese', () => {

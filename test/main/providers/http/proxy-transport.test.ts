@@ -1,15 +1,22 @@
 // The transport through a real proxy on loopback (TooTallNate's `proxy`): https goes through a CONNECT tunnel with
 // the origin's certificate still checked, http as an absolute-form request; proxy credentials as Basic; a 407 and an
-// unreachable proxy said in words that name the proxy and never its password.
+// unreachable proxy said in words that name the proxy and never its password; a proxy of a list passed over for the
+// next entry said in the activity log, and a list whose every entry failed said as such.
+import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
-import { useRoutePicker, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
-import { readBody, send } from '../../../../main/providers/http/transport';
+import { useRoutePicker, withCredentials, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
+import { observeProxySkips, observeRequests, readBody, send } from '../../../../main/providers/http/transport';
+import { logRequests } from '../../../../main/app/request-log';
+import { ActivityLog } from '../../../../main/core/log/activity-log';
+import { createRedactor } from '../../../../main/core/log/redact';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
 import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
 
@@ -152,22 +159,72 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
     return closed.port;
   }
   const pac = (answer: string) => useRoutePicker((url) => Promise.resolve(routeFromPac(answer, url)));
+  const SYSTEM = 'from the system proxy settings';
+  const passedOver = (request: string, proxy: string, code: string, next: string) =>
+    `warn http ${request}: passed over the proxy ${proxy} (${SYSTEM}), which could not be connected to (${code}); trying ${next} next.`;
 
-  it.each(['http', 'https'])('passes over a proxy that refuses the connection to the next one, as Chromium does (%s)', async (scheme) => {
+  /** What the app's activity log says (level, scope, message) while `run` sends its requests. */
+  async function logged(run: () => Promise<void>): Promise<string[]> {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-proxy-log-'));
+    // A redactor that knows no secret: a credential in a line would show as it is.
+    const log = new ActivityLog({ dataDir, redact: createRedactor(() => []) });
+    logRequests(log);
+    try {
+      await run();
+    } finally {
+      observeRequests(undefined);
+      observeProxySkips(undefined);
+      await log.flush();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+    return log.list().map((e) => `${e.level} ${e.scope} ${e.message}`);
+  }
+
+  it.each(['http', 'https'])('passes over a proxy that refuses the connection to the next one, as Chromium does, and says so in the log (%s)', async (scheme) => {
     const dead = await deadPort();
     pac(`PROXY 127.0.0.1:${dead}; PROXY 127.0.0.1:${open.port}; DIRECT`);
     const target = scheme === 'http' ? plainHost : secureHost;
     const before = open.seenFor(target).length;
-    expect(await get(`${scheme}://${target}/fallback`, cert.cert)).toBe('200 hello /fallback');
+    const lines = await logged(async () => expect(await get(`${scheme}://${target}/fallback`, cert.cert)).toBe('200 hello /fallback'));
     expect(open.seenFor(target).length).toBe(before + 1);
+    // The proxy passed over, why, and the one tried next, before the request's own outcome.
+    expect(lines).toEqual([passedOver(`GET ${scheme}://${target}/fallback`, `127.0.0.1:${dead}`, 'ECONNREFUSED', `the proxy 127.0.0.1:${open.port}`), expect.stringMatching(/^info http GET .*\/fallback → 200 \(\d+ ms\)$/)]);
   });
 
-  it('goes direct only when the list says DIRECT: without it, the last proxy\'s failure is the answer', async () => {
+  it("goes direct only when the list says DIRECT, saying each proxy passed over: without it, every proxy's failure is the answer", async () => {
     const [first, second] = [await deadPort(), await deadPort()];
     pac(`PROXY 127.0.0.1:${first}; PROXY 127.0.0.1:${second}; DIRECT`);
-    expect(await get(`http://${plainHost}/direct`)).toBe('200 hello /direct');
+    const direct = await logged(async () => expect(await get(`http://${plainHost}/direct`)).toBe('200 hello /direct'));
+    expect(direct.slice(0, 2)).toEqual([
+      passedOver(`GET http://${plainHost}/direct`, `127.0.0.1:${first}`, 'ECONNREFUSED', `the proxy 127.0.0.1:${second}`),
+      passedOver(`GET http://${plainHost}/direct`, `127.0.0.1:${second}`, 'ECONNREFUSED', 'a direct connection, as the proxy list allows'),
+    ]);
+    expect(direct).toHaveLength(3);
+
     pac(`PROXY 127.0.0.1:${first}; PROXY 127.0.0.1:${second}`);
-    await expect(get(`http://${plainHost}/`)).rejects.toMatchObject({ code: 'network', message: expect.stringContaining(`the proxy 127.0.0.1:${second} (from the system proxy settings): the connection was refused`) });
+    const everyFailed = `No proxy ${SYSTEM} could be reached: 127.0.0.1:${first} (ECONNREFUSED) and 127.0.0.1:${second} (ECONNREFUSED). The proxy list does not allow a direct connection, so the request was not sent.`;
+    const failed = await logged(() => expect(get(`http://${plainHost}/`)).rejects.toMatchObject({ code: 'network', message: everyFailed }));
+    expect(failed).toEqual([passedOver(`GET http://${plainHost}/`, `127.0.0.1:${first}`, 'ECONNREFUSED', `the proxy 127.0.0.1:${second}`), `warn http GET http://${plainHost}/ failed: ${everyFailed}`]);
+  });
+
+  it('says when the direct connection the list allows failed too, after every proxy', async () => {
+    const [proxyPort, serverPort] = [await deadPort(), await deadPort()];
+    pac(`PROXY 127.0.0.1:${proxyPort}; DIRECT`);
+    const failure = get(`http://127.0.0.1:${serverPort}/`);
+    await expect(failure).rejects.toMatchObject({
+      code: 'network',
+      message: `No proxy ${SYSTEM} could be reached: 127.0.0.1:${proxyPort} (ECONNREFUSED). Going direct, which the proxy list allows, failed too: Could not connect to 127.0.0.1:${serverPort}: the connection was refused.`,
+    });
+  });
+
+  it("names a proxy passed over by its host and port only, never the user name and password it was given", async () => {
+    const credentials = { username: 'proxy-admin', password: PASSWORD };
+    useRoutePicker((url) => Promise.resolve(withCredentials(routeFromPac(`PROXY proxy.invalid:3128; PROXY 127.0.0.1:${open.port}`, url), credentials)));
+    const lines = await logged(async () => expect(await get(`http://${plainHost}/named`)).toBe('200 hello /named'));
+    // A name that is not found: ENOTFOUND, or EAI_AGAIN where there is no resolver to say so.
+    expect(lines[0]).toMatch(new RegExp(`^warn http GET http://${plainHost}/named: passed over the proxy proxy\\.invalid:3128 \\(${SYSTEM}\\), which could not be connected to \\((ENOTFOUND|EAI_AGAIN)\\); trying the proxy 127\\.0\\.0\\.1:${open.port} next\\.$`));
+    const text = lines.join('\n');
+    for (const secret of ['proxy-admin', PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`proxy-admin:${PASSWORD}`).toString('base64')]) expect(text).not.toContain(secret);
   });
 
   it('does not pass over a proxy that answers: its 407 is the answer, even with another proxy after it', async () => {
