@@ -1,6 +1,6 @@
 // The words of the notification shown when a batch of transfers ends, in the desktop's language.
 import type { TransferItem } from '../common/transfers.js';
-import { phrase, sayPhrase } from '../common/i18n/phrase.js';
+import { phrase, sayPhrase, sayWords } from '../common/i18n/phrase.js';
 import type { I18n } from '../common/i18n/translator.js';
 import { translatorFor } from './desktop-language.js';
 
@@ -13,7 +13,7 @@ const ENDED = { upload: 'desktop:batch.ended.upload', download: 'desktop:batch.e
 /** A file's name as it is; a job's title in the translator's language. */
 function titleOf(item: TransferItem | undefined, translator: I18n): string {
   if (!item) return '';
-  return item.titlePhrase ? sayPhrase(translator, item.titlePhrase) : item.title;
+  return sayWords(translator, item.title, item.titlePhrase);
 }
 
 export function batchSummary(finished: TransferItem[], translator: I18n = translatorFor('en')): { title: string; body: string } | null {

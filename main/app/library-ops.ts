@@ -4,7 +4,7 @@
 // applying itself is a job: runners/library-jobs.ts).
 import { AppError, toAppError, wordsOf } from '../common/errors.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
-import { findLockout, hasOwnAcl, lockoutError, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
+import { findLockout, hasOwnAcl, lockoutError, lockoutLabel, normalizeAcl, type Acl, type AclChange } from '../common/library-acl.js';
 import type {
   LibraryAclState,
   LibraryDeleteFolderResult,
@@ -190,12 +190,12 @@ export async function planAclApply(client: LibraryClient, me: Me, to: ApplyTo, a
   const folderBefore = view.folder.acl;
   const folderAfter = to.kind === 'folderAndFiles' ? clean : folderBefore;
   const changes: AclChange[] = [];
-  if (to.kind === 'folderAndFiles') changes.push({ label: `folder "${to.folder}"`, createdBy: view.folder.createdBy, before: folderBefore, after: clean });
+  if (to.kind === 'folderAndFiles') changes.push({ label: lockoutLabel.folder(to.folder), createdBy: view.folder.createdBy, before: folderBefore, after: clean });
   for (const name of fileNames) {
     const file = byName.get(name);
     // Not listed: no list and no creator, so no access to lose, but it counts among the items; its result says not found.
-    if (!file) changes.push({ label: `"${name}"`, before: null, after: clean, folder: { before: null, after: null } });
-    else changes.push({ label: `"${name}"`, createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
+    if (!file) changes.push({ label: lockoutLabel.file(name), before: null, after: clean, folder: { before: null, after: null } });
+    else changes.push({ label: lockoutLabel.file(name), createdBy: file.createdBy, before: file.acl, after: clean, folder: { before: folderBefore, after: folderAfter } });
   }
   const lockout = findLockout(me, changes);
   if (lockout && !allowLockout) throw lockoutError(lockout, phrase('errors:library.acl.confirmApply'));

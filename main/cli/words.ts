@@ -5,7 +5,7 @@ import type { MessageKey } from '../common/i18n/catalogue.js';
 import { formatsFor, type Formats } from '../common/i18n/format.js';
 import { LANGUAGES, pickLanguage, posixLocales, type Language } from '../common/i18n/languages.js';
 import { ja } from '../common/i18n/locales/ja/index.js';
-import { isPhrase, phrase, sayPhrase, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
+import { isPhrase, phrase, sayPhrase, sayWords, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { createTranslator } from '../common/i18n/translator.js';
 
 export interface CliWords {
@@ -55,7 +55,7 @@ export function cliWords(language: Language): CliWords {
       formats: formatsFor(language),
       say: (key, values) => sayPhrase(translator, phrase(key, values)),
       said: (p) => sayPhrase(translator, p),
-      sayError: (error) => (isPhrase(error.phrase) ? sayPhrase(translator, error.phrase) : error.message),
+      sayError: (error) => sayWords(translator, error.message, isPhrase(error.phrase) ? error.phrase : undefined),
     };
     made.set(language, words);
   }

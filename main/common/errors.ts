@@ -119,11 +119,12 @@ export function errorWords(error: { message: string; phrase?: Phrase | undefined
 }
 
 /**
- * What an error says, as a value for another phrase ("…: {{reason}}"): its phrase when it has one, so that the
- * reader hears it in their language, else its words as they are (a server's, or the system's).
+ * What an error says (a thrown one, or one as it crossed the contract), as a value for another phrase
+ * ("…: {{reason}}"): its phrase when it has one, so that the reader hears it in their language, else its words as
+ * they are (a server's, or the system's).
  */
 export function sayable(err: unknown): Phrase | string {
-  if (err instanceof AppError) return err.phrase ?? err.message;
+  if (err instanceof AppError || isAppErrorData(err)) return err.phrase ?? err.message;
   return err instanceof Error ? err.message : String(err);
 }
 

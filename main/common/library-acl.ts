@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
 import { inEnglish, phrase, type Phrase } from './i18n/phrase.js';
+import { lockoutLabel, lockoutPhrase } from './library-acl-lockout.js';
 
 export interface Acl {
   readUsers: string[];
@@ -130,7 +131,7 @@ export interface AclCaller {
 
 /** One item an ACL change touches, with what the rules need to tell access before and after. */
 export interface AclChange {
-  /** How a person names the item in a warning: `folder "x"`, `"x/y.jpg"`, or `this`. */
+  /** How a person names the item in a warning: `folder "x"`, `"x/y.jpg"`, or `this` (lockoutLabel makes each). */
   label: string;
   createdBy?: string | null | undefined;
   /** The item's list now; `undefined` when not known, which counts as "the caller has access now". */
@@ -195,23 +196,6 @@ export function findLockout(me: AclCaller, changes: readonly AclChange[]): AclLo
   return { kind: 'acl-lockout', userId: me.userId, appId: me.appId, items, total: changes.length, losesRead, losesWrite };
 }
 
-/**
- * The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text).
- * `name` shows ids as the address book names them; without it, the ids themselves.
- */
-export function lockoutPhrase(lockout: AclLockout, name: (id: string) => string = (id) => id): Phrase {
-  const who = { user: name(lockout.userId), app: name(lockout.appId) };
-  if (lockout.total <= 1) {
-    const what = lockout.items[0] ?? phrase('errors:library.acl.this');
-    if (lockout.losesWrite) return phrase(lockout.losesRead ? 'errors:library.acl.loseReadWrite' : 'errors:library.acl.loseWrite', { ...who, what });
-    return phrase('errors:library.acl.loseRead', { ...who, what });
-  }
-  const listed = lockout.items.slice(0, 5).join(', ');
-  const shown = lockout.items.length > 5 ? phrase('errors:library.acl.andMore', { items: listed, more: lockout.items.length - 5 }) : listed;
-  const values = { ...who, lost: lockout.items.length, total: lockout.total, shown };
-  return phrase(lockout.losesWrite ? 'errors:library.acl.loseManyNoUndo' : 'errors:library.acl.loseMany', values);
-}
-
 /** The refusal of an unconfirmed lock-out: 'conflict', with the lock-out as a typed detail. */
 export function lockoutError(lockout: AclLockout, confirmHint: Phrase): AppError {
   return new AppError('conflict', phrase('errors:library.acl.lockoutRefused', { warning: lockoutPhrase(lockout), hint: confirmHint }), { lockout });
@@ -244,7 +228,7 @@ export interface Lockout {
 export function locksOut(acl: Acl, user: string, app: string, context: LockoutContext = {}): Lockout {
   const folderAcl = context.folderAcl;
   const change: AclChange = {
-    label: 'this',
+    label: lockoutLabel.this,
     createdBy: context.createdBy,
     before: context.currentAcl,
     after: acl,
@@ -309,4 +293,5 @@ export function diffAcl(before: Acl | null | undefined, after: Acl): AclDiff {
   return diff;
 }
 
+export { lockoutLabel, lockoutPhrase } from './library-acl-lockout.js';
 export { summarizeAcl, summarizeAclPhrases, type AclSummary, type AclSummaryPhrases, type IdNamer } from './library-acl-summary.js';

@@ -10,7 +10,7 @@ import { desktopLanguage, onLanguageChange, translatorFor } from '../app/desktop
 import { isAppError } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { pickLanguage, type Language } from '../common/i18n/languages.js';
-import { phrase, sayPhrase, type PhraseValue } from '../common/i18n/phrase.js';
+import { phrase, sayPhrase, sayWords, type PhraseValue } from '../common/i18n/phrase.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
 import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
@@ -47,7 +47,7 @@ function say(language: Language, key: MessageKey, values?: Record<string, Phrase
 
 /** A thrown error in `language`: its phrase when it has one, else its (English) message. */
 function reasonOf(error: unknown, language: Language): string {
-  if (isAppError(error) && error.phrase) return sayPhrase(translatorFor(language), error.phrase);
+  if (isAppError(error)) return sayWords(translatorFor(language), error.message, error.phrase);
   return error instanceof Error ? error.message : String(error);
 }
 

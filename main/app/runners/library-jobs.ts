@@ -3,7 +3,7 @@
 // the wire finish, so every result is what the server did) and ends with a result per item.
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
-import { errorWords, wordsOf } from '../../common/errors.js';
+import { errorWords, sayable, wordsOf } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { countOutcomes, type JobItemResult, type TransferResult } from '../../common/transfers.js';
 import { libraryAclSchema, libraryApplyToSchema, libraryFileIdSchema, libraryFolderIdSchema, libraryItemName } from '../../common/methods/library.js';
@@ -89,8 +89,8 @@ export function libraryDeleteFoldersRunner({ accounts, log }: RunnerContext) {
       const result = await deleteFolder(client, folder, withFiles);
       if (result.ok) return;
       // The folder's reason, then the files that stopped it (20 at most), each with the server's reason.
-      const reason = result.error ? (result.error.phrase ?? result.error.message) : phrase('errors:library.folderNotDeleted');
-      const files = (result.failedFiles ?? []).flatMap((f) => (f.ok ? [] : [phrase('errors:library.fileRefused', { file: f.target.file ?? '', reason: f.error.phrase ?? f.error.message })]));
+      const reason = result.error ? sayable(result.error) : phrase('errors:library.folderNotDeleted');
+      const files = (result.failedFiles ?? []).flatMap((f) => (f.ok ? [] : [phrase('errors:library.fileRefused', { file: f.target.file ?? '', reason: sayable(f.error) })]));
       const words = files.length > 0 ? wordsOf(phrase('errors:library.folderNotDeletedFiles', { reason, files: files.slice(0, 20) })) : typeof reason === 'string' ? { message: reason } : wordsOf(reason);
       return { outcome: 'refused', ...words, ...(result.error ? { code: result.error.code } : {}) };
     });

@@ -5,6 +5,7 @@ import {
   findLockout,
   hasOwnAcl,
   knownPrincipals,
+  lockoutLabel,
   lockoutPhrase,
   presetEveryoneInDomain,
   presetOnlyMe,
@@ -172,11 +173,11 @@ async function changesOf(
   recursive: boolean,
   signal: AbortSignal,
 ): Promise<{ changes: AclChange[]; targets: LibraryTarget[] }> {
-  const item: AclChange = { label: recursive ? `folder "${target.folder}"` : 'this', createdBy: info.createdBy, before: info.acl, after: next };
+  const item: AclChange = { label: recursive ? lockoutLabel.folder(target.folder) : lockoutLabel.this, createdBy: info.createdBy, before: info.acl, after: next };
   if (target.file !== undefined) item.folder = { before: folderAcl, after: folderAcl };
   if (!recursive) return { changes: [item], targets: [target] };
   const { files } = await client.getFolder(target.folder, { signal });
-  const changes = [item, ...files.map((file): AclChange => ({ label: `"${file.name}"`, createdBy: file.createdBy, before: file.acl, after: next, folder: { before: info.acl, after: next } }))];
+  const changes = [item, ...files.map((file): AclChange => ({ label: lockoutLabel.file(file.name), createdBy: file.createdBy, before: file.acl, after: next, folder: { before: info.acl, after: next } }))];
   return { changes, targets: [{ folder: target.folder }, ...files.map((file) => ({ folder: target.folder, file: file.name }))] };
 }
 

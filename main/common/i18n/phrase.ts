@@ -60,6 +60,14 @@ export function sayPhrase(translator: I18n, said: Phrase): string {
   return translator.t(said.key, { ...values, defaultValue: said.key });
 }
 
+/**
+ * Words main sends beside their phrase (an error's message, a job's title), in `translator`'s language: the phrase
+ * when there is one, else the words as they are (English from an older main, or words that are not the app's own).
+ */
+export function sayWords(translator: I18n, words: string, said: Phrase | undefined): string {
+  return said ? sayPhrase(translator, said) : words;
+}
+
 let englishTranslator: I18n | undefined;
 /** English, for the activity log and for AppError.message: the words support reads. */
 export function inEnglish(said: Phrase): string {

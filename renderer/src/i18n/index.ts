@@ -8,7 +8,7 @@ import type { AppErrorData } from '../../../main/common/errors';
 import type { Catalogue } from '../../../main/common/i18n/catalogue';
 import { formatsFor, type Formats } from '../../../main/common/i18n/format';
 import { pickLanguage, resolveLanguage, type Language, type LanguageChoice } from '../../../main/common/i18n/languages';
-import { sayPhrase, type Phrase } from '../../../main/common/i18n/phrase';
+import { sayPhrase, sayWords, type Phrase } from '../../../main/common/i18n/phrase';
 import { addFormats, i18nOptions } from '../../../main/common/i18n/translator';
 
 export const i18n = i18next.createInstance();
@@ -42,9 +42,9 @@ export function useLanguageChoice(choice: LanguageChoice | undefined): void {
   }, [choice]);
 }
 
-/** Main's words in the reader's language: their phrase when main gave one, else the words as main sent them. */
+/** Main's words in the window's language (sayWords, with the window's translator). */
 export function saidText(words: string, said: Phrase | undefined): string {
-  return said ? sayPhrase(i18n, said) : words;
+  return sayWords(i18n, words, said);
 }
 
 /** A contract error in the reader's language: its phrase when it has one, else main's English words. */

@@ -120,7 +120,7 @@ describe('the language of the text', () => {
     // A refusal built from main/common's words (the lock-out warning) is said in Japanese too, not only its frame.
     const lockout = await cli(['library', 'acl', 'set', 'ja-folder', '--write-users', fixture.sandbox.accounts.library.otherUser.userId], JA);
     expect(lockout.code).toBe(2);
-    expect(lockout.err).toContain('を変更できなくなり、この変更を元に戻すこともできません。 それでも保存するには --force を付けてください。');
+    expect(lockout.err).toContain('はこの項目を変更できなくなり、この変更を元に戻すこともできません。 それでも保存するには --force を付けてください。');
     expect(untranslated(lockout.err)).toEqual([]);
   });
 

@@ -127,6 +127,9 @@ describe("main's errors said in Japanese", () => {
     expect(inJapanese(inner)).not.toContain('/secret/path');
     expect(sayable(inner)).toEqual(inner.phrase);
     expect(sayable(new Error('socket hang up'))).toBe('socket hang up');
+    // The same error after it crossed the contract (a job's item result): its phrase, or a server's words as they are.
+    expect(sayable(inner.toData())).toEqual(inner.phrase);
+    expect(sayable({ code: 'remote', message: 'Access denied' })).toBe('Access denied');
   });
 });
 

@@ -1,4 +1,6 @@
-import { inEnglish, phrase } from '../../../main/common/i18n/phrase.js';
+import { inEnglish, phrase, sayPhrase } from '../../../main/common/i18n/phrase.js';
+import { ja } from '../../../main/common/i18n/locales/ja/index.js';
+import { createTranslator } from '../../../main/common/i18n/translator.js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common/errors.js';
 import {
@@ -11,6 +13,7 @@ import {
   findLockout,
   knownPrincipals,
   lockoutError,
+  lockoutLabel,
   lockoutPhrase,
   lockoutOf,
   locksOut,
@@ -150,6 +153,23 @@ describe('findLockout (the rule the app, the CLI and the editor all decide with)
     expect(one && inEnglish(lockoutPhrase(one))).toBe('After saving, you (u1 through a1) will no longer be able to change this, nor undo this change.');
     const many = findLockout(me, ['a', 'b', 'c'].map((name) => ({ label: `"${name}"`, createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u1'] }) })));
     expect(many && inEnglish(lockoutPhrase(many))).toBe('After saving, you (u1 through a1) would lose your own access to 3 of the 3 items: "a", "b", "c".');
+  });
+
+  it('says its items in the reader\'s words, so that the window and the CLI say this one sentence in Japanese too', () => {
+    const japanese = createTranslator('ja', { ja });
+    const lost = (label: string) => ({ label, createdBy: 'u1', before: shared, after: acl({ readUsers: ['u2'], writeUsers: ['u2'] }) });
+    const one = findLockout(me, [lost(lockoutLabel.this)]);
+    expect(one && sayPhrase(japanese, lockoutPhrase(one))).toBe('保存すると、あなた（a1 経由の u1）はこの項目を読み取ることも変更することもできなくなり、この変更を元に戻すこともできません。');
+    const folder = findLockout(me, [lost(lockoutLabel.folder('photos'))]);
+    expect(folder && sayPhrase(japanese, lockoutPhrase(folder))).toContain('はフォルダー「photos」を読み取ることも');
+    // A folder and six files: five shown, each in Japanese quotes, the rest counted; English keeps its own quotes.
+    const many = findLockout(me, [lost(lockoutLabel.folder('photos')), ...['a', 'b', 'c', 'd', 'e', 'f'].map((name) => lost(lockoutLabel.file(`photos/${name}.jpg`)))]);
+    expect(many && sayPhrase(japanese, lockoutPhrase(many))).toBe(
+      '保存すると、あなた（a1 経由の u1）は 7 件中 7 件の項目にアクセスできなくなります：フォルダー「photos」、「photos/a.jpg」、「photos/b.jpg」、「photos/c.jpg」、「photos/d.jpg」 ほか 2 件。この変更をご自身で元に戻すことはできません。',
+    );
+    expect(many && inEnglish(lockoutPhrase(many))).toBe(
+      'After saving, you (u1 through a1) would lose your own access to 7 of the 7 items: folder "photos", "photos/a.jpg", "photos/b.jpg", "photos/c.jpg", "photos/d.jpg" and 2 more. You could not undo this change yourself.',
+    );
   });
 
   it('names the caller and the application as the address book does, when the window gives names', () => {

@@ -11,11 +11,13 @@ import {
   canAccessFile,
   emptyAcl,
   hasOwnAcl,
+  lockoutPhrase,
   presetEveryoneInDomain,
   presetOnlyMe,
   presetOnlyThroughApp,
   type Acl,
 } from '../../../../main/common/library-acl';
+import { sayPhrase } from '../../../../main/common/i18n/phrase';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { messageOf, UiError } from '../../bridge';
@@ -24,7 +26,6 @@ import { useDisplayNames } from '../../query/address-book';
 import { useJob } from '../../store/jobs';
 import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
-import { lockoutText } from './acl-words';
 import { AclDone } from './AclDone';
 import { AclListField, DiffView, ListsView, sameAcl, SummaryLine } from './AclParts';
 import { Modal } from './dialogs';
@@ -85,7 +86,8 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     if (!state) return null;
     return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
-  const warning = (lockout ? lockoutText(i18n, lockout, names.name) : null) ?? ed.serverLockout;
+  // main's own sentence (lockoutPhrase), as main would refuse the save with it, in the window's language.
+  const warning = (lockout ? sayPhrase(i18n, lockoutPhrase(lockout, names.name)) : null) ?? ed.serverLockout;
 
   const may = (op: 'read' | 'write') =>
     isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, op, me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, op, me.userId, me.appId);

@@ -173,7 +173,7 @@ describe('folders', () => {
     expect(result?.message).toMatch(/Files not deleted: ocean-copy\.jpg: .+; portrait\.jpg: /);
     // The same words as a phrase, for a reader of Japanese: the folder's reason and each file's, none in English.
     const inJapanese = sayPhrase(translatorFor('ja'), result?.phrase ?? phrase('errors:library.folderNotDeleted'));
-    expect(inJapanese).toMatch(/フォルダー「from-colleague」の 2 個のファイルのうち 2 個を削除できなかったため.*削除できなかったファイル：ocean-copy\.jpg：/);
+    expect(inJapanese).toMatch(/フォルダー「from-colleague」のファイル 2 件のうち 2 件を削除できなかったため.*削除できなかったファイル：ocean-copy\.jpg：/);
     expect((await w.other.getFolder('from-colleague')).files).toHaveLength(2);
   });
 

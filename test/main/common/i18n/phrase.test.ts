@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, isAppErrorData } from '../../../../main/common/errors';
 import { ja } from '../../../../main/common/i18n/locales/ja/index';
-import { inEnglish, isPhrase, phrase, sayPhrase } from '../../../../main/common/i18n/phrase';
+import { inEnglish, isPhrase, phrase, sayPhrase, sayWords } from '../../../../main/common/i18n/phrase';
 import { createTranslator } from '../../../../main/common/i18n/translator';
 
 const japanese = createTranslator('ja', { ja });
@@ -46,6 +46,12 @@ describe('a phrase', () => {
 
   it('shows the key of a phrase this catalogue does not know, never an empty line', () => {
     expect(sayPhrase(japanese, { key: 'errors:from.a.newer.main' as never })).toBe('errors:from.a.newer.main');
+  });
+
+  it("is said in place of main's English words when it comes with them, and the words are said as they are without one", () => {
+    const said = phrase('common:action.cancel');
+    expect(sayWords(japanese, 'Cancel', said)).toBe('キャンセル');
+    expect(sayWords(japanese, 'Access denied by the server', undefined)).toBe('Access denied by the server');
   });
 
   it('is recognised only in its plain-data form', () => {
