@@ -109,7 +109,7 @@ describe('an access list applied to 2,000 files', () => {
     // Only the last file loses the demo user's access: the whole batch is refused, naming it.
     const onlyOther: Acl = { readUsers: [w.otherUser], readApps: [], writeUsers: [w.otherUser], writeApps: [] };
     const message = await w.fails('library.applyAcl', { accountId: w.accountId, to: { kind: 'files', folder, files }, acl: onlyOther }, 'conflict');
-    expect(message).toMatch(/lose your own access to 2000 of the 2000 items/);
+    expect(message).toMatch(/lose your own access to 2,000 of the 2,000 items/);
     // A job that reaches the queue without the window's check (a restart, a retry, a bug) refuses too.
     const params: LibraryApplyAclParams = { accountId: w.accountId, to: { kind: 'files', folder, files }, acl: onlyOther, allowLockout: false };
     const queued = w.app.services.transfers.enqueue({ type: LIBRARY_APPLY_ACL, params }, { accountId: w.accountId, direction: 'job', unit: 'items', title: 't', detail: 'd', bytesTotal: N });
