@@ -58,7 +58,7 @@ export async function lockApp(options: AppServicesOptions): Promise<LockedApp> {
 async function bootLocked(options: AppServicesOptions, instance: DataFolderLock): Promise<RunningApp> {
   const services = await createAppServices(options);
   instance.onCompromised((err) => {
-    services.log.error('storage', services.notices.add('error', phrase('desktop:notice.lostFolder', { reason: err.message })));
+    services.log.error('storage', services.notices.add('error', phrase('desktop:notice.lostFolder', { reason: sayable(err) })));
   });
   const staging = new FileStaging(options.dataDir);
   await staging.reset();

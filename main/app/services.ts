@@ -115,7 +115,7 @@ export async function createAppServices(options: AppServicesOptions) {
   }
   if (cipherProblem) log.error('vault', notices.add('error', cipherProblem));
   for (const notice of cipher.notices ?? []) {
-    notices.add(notice.level, notice.phrase ?? notice.message);
+    notices.add(notice.level, sayable(notice));
     log.add(notice.level, 'vault', notice.message);
   }
   if (settingsLoad.status === 'ok' && settingsLoad.reset.length > 0) {

@@ -3,7 +3,7 @@
 // UsageError, which exits with 2.
 import { z } from 'zod';
 import { ArgsError, parseArgv, type ArgOptions, type ArgsProblem } from '../common/args.js';
-import { AppError, type ErrorDetails } from '../common/errors.js';
+import { AppError, sayable, type ErrorDetails } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { isPhrase, phrase, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
 
@@ -21,7 +21,7 @@ export type OptionSpecs = Record<string, OptionSpec>;
 /** A mistake on the command line: exit code 2. An AppError given is taken as the caller's mistake, words and all. */
 export class UsageError extends AppError {
   constructor(message: Phrase | AppError, details?: ErrorDetails) {
-    super('validation', message instanceof AppError ? (message.phrase ?? message.message) : message, details ?? (message instanceof AppError ? message.details : undefined));
+    super('validation', message instanceof AppError ? sayable(message) : message, details ?? (message instanceof AppError ? message.details : undefined));
     this.name = 'UsageError';
   }
 }

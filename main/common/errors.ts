@@ -119,13 +119,19 @@ export function errorWords(error: { message: string; phrase?: Phrase | undefined
 }
 
 /**
- * What an error says (a thrown one, or one as it crossed the contract), as a value for another phrase
- * ("…: {{reason}}"): its phrase when it has one, so that the reader hears it in their language, else its words as
- * they are (a server's, or the system's).
+ * What an error says (a thrown one, or one as it crossed the contract or another process), or any of main's words
+ * (a template problem, a notice), as a value for another phrase ("…: {{reason}}") or to say alone: its phrase when it
+ * has one, so that the reader hears it in their language, else its words as they are (a server's, or the system's).
+ * Anything that carries a message is taken at its message, whatever its code: an error from another process arrives
+ * as a plain object, and is not "[object Object]".
  */
 export function sayable(err: unknown): Phrase | string {
-  if (err instanceof AppError || isAppErrorData(err)) return err.phrase ?? err.message;
-  return err instanceof Error ? err.message : String(err);
+  if (!hasMessage(err)) return String(err);
+  return isPhrase(err.phrase) ? err.phrase : err.message;
+}
+
+function hasMessage(value: unknown): value is { message: string; phrase?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }
 
 /** Words from main (an error, a result's message) with `redact` applied to the message and to the phrase's values. */

@@ -7,10 +7,10 @@ import { APP_ORIGIN } from '../common/channels.js';
 import type { AppCommand } from '../common/contract.js';
 import { batchSummary } from '../app/batch-summary.js';
 import { desktopLanguage, onLanguageChange, translatorFor } from '../app/desktop-language.js';
-import { isAppError } from '../common/errors.js';
+import { sayable } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { pickLanguage, type Language } from '../common/i18n/languages.js';
-import { phrase, sayPhrase, sayWords, type PhraseValue } from '../common/i18n/phrase.js';
+import { phrase, sayPhrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
 import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
@@ -45,12 +45,6 @@ function say(language: Language, key: MessageKey, values?: Record<string, Phrase
   return sayPhrase(translatorFor(language), phrase(key, values));
 }
 
-/** A thrown error in `language`: its phrase when it has one, else its (English) message. */
-function reasonOf(error: unknown, language: Language): string {
-  if (isAppError(error)) return sayWords(translatorFor(language), error.message, error.phrase);
-  return error instanceof Error ? error.message : String(error);
-}
-
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 // Windows shows notifications and groups taskbar buttons by this id: the installer's appId.
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -64,7 +58,8 @@ const folder = dataFolderHolder(dataDir);
 if (folder.held) {
   // Before `ready` and before settings: the system's language.
   const language = pickLanguage(systemLanguages());
-  dialog.showErrorBox(say(language, 'desktop:dialog.folderInUse.title'), reasonOf(new DataFolderInUseError(dataDir, folder.holder), language));
+  // English only for now: DataFolderInUseError describes the holder in words and carries no phrase.
+  dialog.showErrorBox(say(language, 'desktop:dialog.folderInUse.title'), new DataFolderInUseError(dataDir, folder.holder).message);
   app.exit(1);
 } else {
   // Chromium's profile lives in the data folder, so Electron's single-instance lock is per data folder too: a second
@@ -189,7 +184,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       // The settings could not be read: the system's language.
       const language = pickLanguage(systemLanguages());
-      dialog.showErrorBox(say(language, 'desktop:dialog.startFailed.title'), say(language, 'desktop:dialog.startFailed.body', { reason: reasonOf(error, language), folder: dataDir }));
+      dialog.showErrorBox(say(language, 'desktop:dialog.startFailed.title'), say(language, 'desktop:dialog.startFailed.body', { reason: sayable(error), folder: dataDir }));
       app.quit();
     });
 

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { addressEntrySchema, addressIdProblem, ADDRESS_KINDS, type AddressEntry } from '../../common/address-book.js';
 import { MAX_ADDRESS_CSV_CHARS } from '../../common/address-book-csv.js';
-import { AppError } from '../../common/errors.js';
+import { AppError, sayable } from '../../common/errors.js';
 import type { MessageKey } from '../../common/i18n/catalogue.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { plainErrors } from '../../common/validation-messages.js';
@@ -140,7 +140,7 @@ export const addressBookExport = defineCommand({
       await fs.writeFile(file, text, { flag: args.force ? 'w' : 'wx', mode: 0o600 });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(phrase('cli:file.existsUseForce', { file }));
-      throw new AppError('io', phrase('cli:file.notWritten', { file, said: (err as Error).message }));
+      throw new AppError('io', phrase('cli:file.notWritten', { file, said: sayable(err) }));
     }
     const count = (await store.list()).length;
     ctx.out.line(ctx.words.say('cli:addressBook.export.done', { count, file }));

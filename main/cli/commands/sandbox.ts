@@ -2,6 +2,7 @@
 // line), until Ctrl-C or SIGTERM.
 import { z } from 'zod';
 import { parseCliArgs } from '../../sandbox/cli-args.js';
+import { sayable } from '../../common/errors.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { intOption, parseWith, UsageError } from '../argv.js';
@@ -24,7 +25,7 @@ export const sandbox = defineCommand({
       // The sandbox's own argument reader: the same defaults as `npm run sandbox`, whatever they become.
       options = parseCliArgs([...(args.port !== undefined ? ['--port', String(args.port)] : []), ...(ctx.dataDirOption !== undefined ? ['--data-dir', ctx.dataDirOption] : [])]);
     } catch (err) {
-      throw new UsageError(phrase('cli:sandbox.badArguments', { said: err instanceof Error ? err.message : String(err) }));
+      throw new UsageError(phrase('cli:sandbox.badArguments', { said: sayable(err) }));
     }
     const server = await startSandbox({ dataDir: options.dataDir, port: options.port, faults: false });
     const ready = { baseUrl: server.baseUrl, cdnUrl: server.cdnUrl, accountsFile: server.accountsFile, dataDir: options.dataDir };

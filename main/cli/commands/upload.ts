@@ -2,7 +2,7 @@
 // Every file is checked by its bytes before anything is sent, so a batch with a wrong file sends nothing.
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../common/errors.js';
+import { AppError, sayable } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { checkMediaFile, type CheckedMedia } from '../../core/media/check.js';
 import { connectionNeedsRecipients, uploadGenericMedia, type GenericUploadResult } from '../../providers/generic/client.js';
@@ -52,7 +52,7 @@ export const upload = defineCommand({
       }
     }
     const first = refused[0];
-    if (first && refused.length === 1) throw new AppError(first.code, phrase('cli:upload.refusedNothingSent', { reason: first.phrase ?? first.message }));
+    if (first && refused.length === 1) throw new AppError(first.code, phrase('cli:upload.refusedNothingSent', { reason: sayable(first) }));
     if (first) {
       // One line per refused file, then the one error line every failure ends with.
       for (const error of refused) ctx.out.warn(ctx.words.sayError(error));

@@ -4,7 +4,7 @@
 // Nothing leaves before every template is valid and every request that would carry a secret has been checked
 // against the transport rule (https, or loopback, or the account's explicit "allow insecure").
 import fs from 'node:fs/promises';
-import { AppError, errorWords, toAppError } from '../../common/errors.js';
+import { AppError, errorWords, sayable, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import type { TransferAuthentication } from '../../common/transfers.js';
 import { assertCredentialTransport, ChallengeCache, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
@@ -335,7 +335,7 @@ function answerContext(res: HttpResponse) {
 
 function problemsPhrase(problems: readonly TemplateProblem[]): Phrase | string {
   const first = problems[0];
-  const said = first ? (first.phrase ?? first.message) : phrase('errors:generic.settingsIncomplete');
+  const said = first ? sayable(first) : phrase('errors:generic.settingsIncomplete');
   return problems.length > 1 ? phrase('errors:generic.problemsInSettings', { problem: said, count: problems.length - 1 }) : said;
 }
 

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../main/common/contract';
+import type { AccountConfig } from '../../../main/common/accounts';
+import { validateAccountConfig } from '../../../main/app/account-validation';
 import { AppError, sayable, toAppError } from '../../../main/common/errors';
 import { english } from '../../../main/common/i18n/catalogue';
 import { ja } from '../../../main/common/i18n/locales/ja/index';
@@ -13,6 +15,7 @@ import { assertLibraryId } from '../../../main/common/library-ids';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { validationError } from '../../../main/app/dispatch';
 import { checkMediaFile } from '../../../main/core/media/check';
+import { precheckGenericAccount } from '../../../main/providers/generic/client';
 import { refusal } from '../../../main/providers/generic/response';
 import { parseTemplate } from '../../../main/providers/generic/templates';
 import { twilioError } from '../../../main/providers/twilio/twilio-errors';
@@ -130,6 +133,37 @@ describe("main's errors said in Japanese", () => {
     // The same error after it crossed the contract (a job's item result): its phrase, or a server's words as they are.
     expect(sayable(inner.toData())).toEqual(inner.phrase);
     expect(sayable({ code: 'remote', message: 'Access denied' })).toBe('Access denied');
+  });
+
+  it("says main's words that are not an AppError, and an error from another process, by their phrase else their words", () => {
+    // A generic account's template problem, or a vault notice: words with a phrase, not an error.
+    const problem = { setting: 'uploadUrl', message: 'Unknown variable {{hostt}}.', phrase: phrase('errors:http.refused', { host: 'media.example' }) };
+    expect(sayPhrase(japanese, phrase('errors:proxy.unresolved', { host: 'proxy.corp', reason: sayable(problem) }))).toContain('media.example に接続できませんでした');
+    // An error as another process hands it over (a plain object, its code not one of ours): its words, not "[object Object]".
+    expect(sayable({ name: 'Error', code: 'EPIPE', message: 'write EPIPE' })).toBe('write EPIPE');
+    expect(sayable('plain words')).toBe('plain words');
+  });
+
+  it("says a generic account's template problem in Japanese when the account is saved, the field's reason too", () => {
+    const config = { kind: 'generic', label: 'x', username: '', variables: {}, settings: { genericMediaUploadUrl: 'https://h/u/%nope%', genericMediaUploadMultipartData: 'media=%media_content%' } } as unknown as AccountConfig;
+    let refused: unknown;
+    try {
+      validateAccountConfig(config);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(AppError);
+    const err = refused as AppError;
+    expect(err.details?.field).toBe('config.settings.genericMediaUploadUrl');
+    expect(inJapanese(err)).toBe('genericMediaUploadUrl は %nope% を使っていますが、これは既知の変数ではありません。');
+    expect(err.details?.reasonPhrase).toEqual(err.phrase);
+  });
+
+  it("says a generic account's template problems in Japanese when it is used, with how many more there are", async () => {
+    const settings = { genericMediaUploadUrl: 'https://h/u/%nope%', genericMediaUploadMultipartData: 'media=%media_content%&b=%nada%' };
+    const refused = await precheckGenericAccount({ settings, account: {}, secretKeys: [] }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(inJapanese(refused as AppError)).toBe('genericMediaUploadUrl は %nope% を使っていますが、これは既知の変数ではありません。（アカウントの設定には、ほかに 1 件の問題があります）');
   });
 });
 
