@@ -58,8 +58,7 @@ const folder = dataFolderHolder(dataDir);
 if (folder.held) {
   // Before `ready` and before settings: the system's language.
   const language = pickLanguage(systemLanguages());
-  // English only for now: DataFolderInUseError describes the holder in words and carries no phrase.
-  dialog.showErrorBox(say(language, 'desktop:dialog.folderInUse.title'), new DataFolderInUseError(dataDir, folder.holder).message);
+  dialog.showErrorBox(say(language, 'desktop:dialog.folderInUse.title'), sayPhrase(translatorFor(language), new DataFolderInUseError(dataDir, folder.holder).phrase));
   app.exit(1);
 } else {
   // Chromium's profile lives in the data folder, so Electron's single-instance lock is per data folder too: a second

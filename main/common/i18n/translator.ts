@@ -3,7 +3,8 @@
 import i18next, { type i18n as I18n, type InitOptions } from 'i18next';
 import { english, NAMESPACES, type Catalogue } from './catalogue.js';
 import { formatBytes } from '../format-bytes.js';
-import { LANGUAGES, type Language } from './languages.js';
+import { formatsFor } from './format.js';
+import { LANGUAGES, pickLanguage, type Language } from './languages.js';
 
 export type { I18n };
 
@@ -34,6 +35,8 @@ export function addFormats(instance: I18n): void {
     const text = String(value);
     return text.charAt(0).toUpperCase() + text.slice(1);
   });
+  // A moment said as the reader's date and time ("5 Dec 2026, 21:04" / "2026/12/05 21:04"): {{since, dateTime}}.
+  instance.services.formatter?.add('dateTime', (value: unknown, lng: string | undefined) => formatsFor(pickLanguage([lng])).dateTime(typeof value === 'number' || typeof value === 'string' ? value : String(value)));
   // A sentence said after a colon ("Could not save the account "x": {{reason, uncapitalize}}").
   instance.services.formatter?.add('uncapitalize', (value: unknown) => {
     const text = String(value);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { writeJsonAtomic } from './atomic.js';
 
 export const LOCK_NAME = 'instance.lock';
@@ -26,13 +27,29 @@ export type InstanceInfo = z.infer<typeof instanceSchema>;
 
 /** Thrown when another process holds the folder; nothing in the folder was created or changed. */
 export class DataFolderInUseError extends Error {
+  /** The same sentence in the reader's language (the message stays English, for the log and support). */
+  readonly phrase: Phrase;
+
   constructor(
     readonly dataDir: string,
     readonly holder: InstanceInfo | null,
   ) {
     super(describeHolder(dataDir, holder));
     this.name = 'DataFolderInUseError';
+    this.phrase = holderPhrase(dataDir, holder);
   }
+}
+
+function holderPhrase(dataDir: string, holder: InstanceInfo | null): Phrase {
+  if (!holder) return phrase('errors:instance.inUseStarting', { dir: dataDir });
+  const host = holder.host === 'browser' || holder.host === 'electron' ? phrase(`errors:instance.host.${holder.host}`) : phrase('errors:instance.host.other', { name: holder.host });
+  const since = Date.parse(holder.startedAt);
+  const values = { dir: dataDir, host, pid: holder.pid, since: Number.isNaN(since) ? holder.startedAt : since };
+  const elsewhere = holder.hostname !== os.hostname();
+  if (elsewhere && holder.url) return phrase('errors:instance.inUseElsewhereAt', { ...values, machine: holder.hostname, url: holder.url });
+  if (elsewhere) return phrase('errors:instance.inUseElsewhere', { ...values, machine: holder.hostname });
+  if (holder.url) return phrase('errors:instance.inUseAt', { ...values, url: holder.url });
+  return phrase('errors:instance.inUse', values);
 }
 
 function describeHolder(dataDir: string, holder: InstanceInfo | null): string {

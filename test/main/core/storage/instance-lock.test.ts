@@ -2,6 +2,9 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ja } from '../../../../main/common/i18n/locales/ja/index';
+import { sayPhrase } from '../../../../main/common/i18n/phrase';
+import { createTranslator } from '../../../../main/common/i18n/translator';
 import { DataFolderInUseError, INSTANCE_FILE, LOCK_NAME, dataFolderHolder, lockDataFolder, readInstanceInfo } from '../../../../main/core/storage/instance-lock';
 
 let dir: string;
@@ -44,5 +47,34 @@ describe('the data folder lock', () => {
     const refused = await lockDataFolder(dir, 'browser').catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(DataFolderInUseError);
     expect(await fs.readdir(dir)).toEqual([LOCK_NAME]);
+  });
+});
+
+describe('who holds the folder, in the reader\'s language', () => {
+  const japanese = createTranslator('ja', { ja });
+  const english = createTranslator('en');
+  const since = '2026-12-05T21:04:00.000Z';
+  const here = os.hostname();
+
+  it.each([
+    ['the browser host here, listening', { pid: 4242, host: 'browser', hostname: here, startedAt: since, url: 'http://127.0.0.1:5555/' }, ['ブラウザーホスト', 'プロセス 4242', 'http://127.0.0.1:5555/ で待ち受け中']],
+    ['the desktop app on another machine', { pid: 77, host: 'electron', hostname: 'studio-mac', startedAt: since }, ['デスクトップアプリ', 'studio-mac のプロセス 77']],
+    ['a host this version does not know', { pid: 9, host: 'kiosk', hostname: here, startedAt: since }, ['kiosk ホスト', 'プロセス 9']],
+  ])('says %s in Japanese, with the date in Japanese form', (_what, holder, parts) => {
+    const said = sayPhrase(japanese, new DataFolderInUseError('/data/md', holder).phrase);
+    for (const part of parts) expect(said).toContain(part);
+    expect(said).toMatch(/2026\/12\/0[56]/);
+    // Nothing of the English sentence is left: no "host", "process", "since", "in use".
+    expect(said).not.toMatch(/\b(host|process|since|in use|listening)\b/i);
+  });
+
+  it('says a folder held by a host that is starting in Japanese', () => {
+    expect(sayPhrase(japanese, new DataFolderInUseError('/data/md', null).phrase)).toContain('起動中または終了中の別の Media Desk');
+  });
+
+  it('keeps the English message for the log, and says the same facts in English', () => {
+    const error = new DataFolderInUseError('/data/md', { pid: 4242, host: 'browser', hostname: here, startedAt: since, url: 'http://127.0.0.1:5555/' });
+    expect(error.message).toContain('browser host, process 4242, listening at http://127.0.0.1:5555/');
+    expect(sayPhrase(english, error.phrase)).toMatch(/^The data folder \/data\/md is in use by Media Desk \(the browser host, process 4242, listening at http:\/\/127\.0\.0\.1:5555\/, since [^)]*2026[^)]*\)\. Use that one/);
   });
 });
