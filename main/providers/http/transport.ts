@@ -81,6 +81,8 @@ export interface HttpRequest {
    * as a 401) before sending the body anyway, for servers that ignore Expect.
    */
   continueTimeoutMs?: number;
+  /** Through a proxy: how long connecting to it may take before the route's next entry is tried (DEFAULT_PROXY_CONNECT_TIMEOUT_MS). */
+  proxyConnectTimeoutMs?: number;
   /** Said beside the request in the activity log (how it was authenticated). Never a secret. */
   note?: string;
 }
@@ -270,7 +272,7 @@ function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, headers: R
     const lib = req.url.protocol === 'https:' ? https : http;
     // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
     const keepAlive = req.url.protocol === 'https:' ? httpsAgent : httpAgent;
-    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url) || keepAlive };
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, req.proxyConnectTimeoutMs) || keepAlive };
     // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;
