@@ -1,6 +1,6 @@
 // Chromium's answer to "which proxy for this URL" (Electron's session.resolveProxy): a PAC-style list such as
 // "DIRECT", "PROXY host:port; DIRECT", "HTTPS host:port", "SOCKS5 host:port". The entries Media Desk can use are
-// tried in order, as Chromium tries them: a proxy that cannot be connected to hands over to the next (the transport
+// tried in order, as Chromium tries them: a proxy that cannot be connected to hands over to the next (proxy-fallback.ts
 // does that), and DIRECT is only taken when the list names it. SOCKS (and QUIC) entries are skipped, and a list of
 // nothing else fails in words.
 import { AppError } from '../../common/errors.js';

@@ -2,7 +2,9 @@
 // process's route picker once (Settings, the OS's proxy, the environment); the transport asks it for every request.
 // The proxy protocol itself is TooTallNate's agents: CONNECT for https (TLS to the origin inside the tunnel, its
 // certificate checked as without a proxy), absolute-form requests for http.
+import diagnostics from 'node:diagnostics_channel';
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
@@ -24,14 +26,23 @@ export interface ProxyServer {
 }
 
 /**
- * `next`: where to go when this proxy cannot be connected to (refused, unreachable, its name unknown), as Chromium
- * falls back along a PAC answer's list ("PROXY a:1; PROXY b:2; DIRECT"). An HTTP answer from the proxy (a 407, a 502)
- * is the proxy speaking and is never passed over. Without `next`, the proxy's failure is the request's.
+ * `next`: where to go when this proxy cannot be connected to (refused, unreachable, its name unknown, no connection
+ * within the connect timeout), as Chromium falls back along a PAC answer's list ("PROXY a:1; PROXY b:2; DIRECT").
+ * An HTTP answer from the proxy (a 407, a 502), or its silence once connected, is the proxy speaking and is never
+ * passed over. Without `next`, the proxy's failure is the request's.
  */
 export type ProxyRoute = { kind: 'direct' } | { kind: 'proxy'; proxy: ProxyServer; next?: ProxyRoute };
 export type RoutePicker = (url: URL) => Promise<ProxyRoute>;
 
 export const DIRECT: ProxyRoute = { kind: 'direct' };
+
+/**
+ * How long opening the connection to a proxy (its name looked up, the TCP handshake) may take before the proxy is
+ * passed over as if it had refused, as browsers pass over a proxy behind a firewall that drops connection attempts
+ * (the OS would otherwise retry for minutes). Only the connection: once it is open, the proxy's answer is waited for
+ * under the request's own timeout and never passed over.
+ */
+export const DEFAULT_PROXY_CONNECT_TIMEOUT_MS = 10_000;
 
 let picker: RoutePicker = () => Promise.resolve(DIRECT);
 
@@ -55,15 +66,63 @@ export function proxyName(proxy: ProxyServer): string {
   return proxy.url.host;
 }
 
-/** The agent that carries one request along its route; false: Node's own direct connection, never pooled. */
-export function agentFor(route: ProxyRoute, target: URL): http.Agent | false {
+/**
+ * The agent that carries one request along its route; false: Node's own direct connection, never pooled.
+ * `connectTimeoutMs`: the deadline for the TCP connection to the proxy (DEFAULT_PROXY_CONNECT_TIMEOUT_MS).
+ */
+export function agentFor(route: ProxyRoute, target: URL, connectTimeoutMs = DEFAULT_PROXY_CONNECT_TIMEOUT_MS): http.Agent | false {
   if (route.kind === 'direct') return false;
   const { proxy } = route;
   const headers: Record<string, string> = {};
   if (proxy.credentials) headers['Proxy-Authorization'] = basicAuth(proxy.credentials.username, proxy.credentials.password);
   // Without user-info in the URL, the agents add no credentials of their own: only the header above.
   const proxyUrl = new URL(proxy.url.origin);
-  return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, { headers }) : new HttpProxyAgent(proxyUrl, { headers });
+  return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, connectTimeoutMs, { headers }) : new AbsoluteFormAgent(proxyUrl, connectTimeoutMs, { headers });
+}
+
+/** Node publishes here every socket net.connect makes, synchronously, before it starts connecting. */
+const NEW_CLIENT_SOCKETS = 'net.client.socket';
+
+/**
+ * Runs an agent's connect() with a deadline on the TCP connection it opens to the proxy. The agents make that socket
+ * synchronously, before their first await, and keep it to themselves: a socket published while connect() runs is
+ * theirs (nothing else runs meanwhile). One still connecting at the deadline is destroyed with ETIMEDOUT, which the
+ * transport takes as a proxy that could not be connected to. An https:// proxy's socket is made by tls.connect, which
+ * publishes nothing: it has no such deadline and waits the request's own timeout.
+ */
+function withConnectDeadline<T>(connect: () => T, timeoutMs: number): T {
+  const sockets: Socket[] = [];
+  const take = (message: unknown): void => void sockets.push((message as { socket: Socket }).socket);
+  diagnostics.subscribe(NEW_CLIENT_SOCKETS, take);
+  try {
+    return connect();
+  } finally {
+    diagnostics.unsubscribe(NEW_CLIENT_SOCKETS, take);
+    for (const socket of sockets) if (socket.connecting) armConnectDeadline(socket, timeoutMs);
+  }
+}
+
+function armConnectDeadline(socket: Socket, timeoutMs: number): void {
+  const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`connect ETIMEDOUT (no connection within ${timeoutMs} ms)`), { code: 'ETIMEDOUT' })), timeoutMs);
+  const stop = (): void => clearTimeout(timer);
+  socket.once('connect', stop);
+  socket.once('close', stop);
+}
+
+type AbsoluteFormConnect = Parameters<HttpProxyAgent<string>['connect']>;
+type AbsoluteFormAgentOptions = ConstructorParameters<typeof HttpProxyAgent<string>>[1];
+class AbsoluteFormAgent extends HttpProxyAgent<string> {
+  constructor(
+    proxy: URL,
+    private readonly connectTimeoutMs: number,
+    options: AbsoluteFormAgentOptions,
+  ) {
+    super(proxy, options);
+  }
+
+  override connect(req: AbsoluteFormConnect[0], opts: AbsoluteFormConnect[1]): ReturnType<HttpProxyAgent<string>['connect']> {
+    return withConnectDeadline(() => super.connect(req, opts), this.connectTimeoutMs);
+  }
 }
 
 /**
@@ -71,11 +130,20 @@ export function agentFor(route: ProxyRoute, target: URL): http.Agent | false {
  * address, so a server reached by its IP would be checked against "localhost". Checked against its own host here.
  */
 type AgentConnectOpts = Parameters<HttpsProxyAgent<string>['connect']>[1];
+type TunnelAgentOptions = ConstructorParameters<typeof HttpsProxyAgent<string>>[1];
 class TunnelAgent extends HttpsProxyAgent<string> {
+  constructor(
+    proxy: URL,
+    private readonly connectTimeoutMs: number,
+    options: TunnelAgentOptions,
+  ) {
+    super(proxy, options);
+  }
+
   override connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
-    if (!opts.secureEndpoint || opts.checkServerIdentity !== undefined) return super.connect(req, opts);
     const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
-    return super.connect(req, { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) });
+    const checked = !opts.secureEndpoint || opts.checkServerIdentity !== undefined ? opts : { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
+    return withConnectDeadline(() => super.connect(req, checked), this.connectTimeoutMs);
   }
 }
 

@@ -9,22 +9,12 @@ import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
 import { AppError, sayable } from '../../common/errors.js';
-import { phrase, type Phrase, type PhraseValue } from '../../common/i18n/phrase.js';
+import { phrase, type PhraseValue } from '../../common/i18n/phrase.js';
 import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
-import {
-  agentFor,
-  isProxyUnreachable,
-  noProxyReachableError,
-  proxyAuthError,
-  proxyConnectError,
-  proxyName,
-  proxyNetworkError,
-  proxyTimeoutError,
-  routeFor,
-  type ProxyRoute,
-  type ProxyServer,
-  type UnreachableProxy,
-} from './proxy-route.js';
+import { alongRoute, ProxyUnreachable } from './proxy-fallback.js';
+import { agentFor, isProxyUnreachable, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, routeFor, type ProxyRoute } from './proxy-route.js';
+
+export { observeProxySkips, type ProxySkipRecord } from './proxy-fallback.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -81,6 +71,8 @@ export interface HttpRequest {
    * as a 401) before sending the body anyway, for servers that ignore Expect.
    */
   continueTimeoutMs?: number;
+  /** Through a proxy: how long connecting to it may take before the route's next entry is tried (DEFAULT_PROXY_CONNECT_TIMEOUT_MS). */
+  proxyConnectTimeoutMs?: number;
   /** Said beside the request in the activity log (how it was authenticated). Never a secret. */
   note?: string;
 }
@@ -114,29 +106,6 @@ let requestObserver: ((record: RequestRecord) => void) | undefined;
 /** One observer for the whole process (the app's activity log); the protocol clients need not know about it. */
 export function observeRequests(observer: ((record: RequestRecord) => void) | undefined): void {
   requestObserver = observer;
-}
-
-/**
- * A proxy of the request's route passed over for the next entry, because it could not be connected to (nothing of
- * the request had gone). Heard when it happens, before the request's own outcome.
- */
-export interface ProxySkipRecord {
-  method: string;
-  where: string;
-  /** host:port of the proxy passed over: never its credentials. */
-  proxy: string;
-  /** Where that proxy came from: an environment variable's name or a phrase (Settings, the system's proxy settings). */
-  source: string | Phrase;
-  /** The connection's error code: ECONNREFUSED, EHOSTUNREACH, ENOTFOUND… */
-  code: string;
-  /** host:port of the proxy tried next; undefined: a direct connection, which the route's list allows. */
-  nextProxy?: string;
-}
-let proxySkipObserver: ((record: ProxySkipRecord) => void) | undefined;
-
-/** One observer for the whole process (the app's activity log), as for observeRequests. */
-export function observeProxySkips(observer: ((record: ProxySkipRecord) => void) | undefined): void {
-  proxySkipObserver = observer;
 }
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -230,35 +199,16 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     headers['content-length'] = String(length);
   }
   // A proxy that cannot be connected to hands over to the next entry of its route (nothing of the request left yet).
-  const skipped: UnreachableProxy[] = [];
-  for (let route: ProxyRoute = await routeFor(req.url); ; ) {
-    // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
-    if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
-    let outcome: HttpResponse | ProxyUnreachable;
-    try {
-      outcome = await sendAlong(req, route, host, headers, timeoutMs);
-    } catch (err) {
-      // The list's final DIRECT failed after its proxies: the error says every entry failed, not only the last.
-      if (route.kind === 'direct' && skipped.length > 0 && err instanceof AppError && (err.code === 'network' || err.code === 'timeout')) throw noProxyReachableError(skipped, err);
-      throw err;
-    }
-    if (!(outcome instanceof ProxyUnreachable)) return outcome;
-    const { proxy, next, err } = outcome;
-    skipped.push({ proxy, code: err.code ?? '' });
-    if (next === undefined) throw skipped.length > 1 ? noProxyReachableError(skipped) : (proxyNetworkError(proxy, host, err) ?? networkError(err, host));
-    const nextProxy = next.kind === 'proxy' ? { nextProxy: proxyName(next.proxy) } : {};
-    proxySkipObserver?.({ method: req.method.toUpperCase(), where: whereOf(req), proxy: proxyName(proxy), source: proxy.source, code: err.code ?? '', ...nextProxy });
-    route = next;
-  }
-}
-
-/** The route's proxy could not be connected to (nothing of the request has gone): its next entry may carry it. */
-class ProxyUnreachable {
-  constructor(
-    readonly proxy: ProxyServer,
-    readonly next: ProxyRoute | undefined,
-    readonly err: NodeJS.ErrnoException,
-  ) {}
+  return alongRoute(await routeFor(req.url), {
+    method: req.method.toUpperCase(),
+    where: whereOf(req),
+    attempt: (route) => {
+      // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
+      if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
+      return sendAlong(req, route, host, headers, timeoutMs);
+    },
+    unreachable: (proxy, err) => proxyNetworkError(proxy, host, err) ?? networkError(err, host),
+  });
 }
 
 function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse | ProxyUnreachable> {
@@ -270,7 +220,7 @@ function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, headers: R
     const lib = req.url.protocol === 'https:' ? https : http;
     // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
     const keepAlive = req.url.protocol === 'https:' ? httpsAgent : httpAgent;
-    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url) || keepAlive };
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, req.proxyConnectTimeoutMs) || keepAlive };
     // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
     let settled = false;

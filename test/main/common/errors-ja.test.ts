@@ -19,7 +19,7 @@ import { precheckGenericAccount } from '../../../main/providers/generic/client';
 import { refusal } from '../../../main/providers/generic/response';
 import { parseTemplate } from '../../../main/providers/generic/templates';
 import { twilioError } from '../../../main/providers/twilio/twilio-errors';
-import { noProxyReachableError } from '../../../main/providers/http/proxy-route';
+import { noProxyReachableError, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyServer } from '../../../main/providers/http/proxy-route';
 import { makeTempDir, PNG_BYTES } from '../core/media/media-fixtures';
 
 const japanese = createTranslator('ja', { ja });
@@ -122,6 +122,28 @@ describe("main's errors said in Japanese", () => {
     const both = noProxyReachableError(failed.slice(0, 1), direct);
     expect(both.message).toBe('No proxy from the system proxy settings could be reached: a.corp:3128 (ECONNREFUSED). Going direct, which the proxy list allows, failed too: Could not connect to media.example: the connection was refused.');
     expect(inJapanese(both)).toBe('システムのプロキシ設定 で指定されたプロキシに接続できませんでした：a.corp:3128 (ECONNREFUSED)。リストで許可されている直接接続も失敗しました：media.example に接続できませんでした：接続が拒否されました。');
+  });
+
+  it.each([
+    ['Settings', phrase('errors:proxy.source.settings'), '設定'],
+    ["the system's proxy settings", phrase('errors:proxy.source.system'), 'システムのプロキシ設定'],
+    ['an environment variable', 'HTTPS_PROXY', 'HTTPS_PROXY'],
+  ])('names where a proxy came from (%s) in every proxy message, without saying "settings" twice', (_name, source, said) => {
+    const proxy = (credentials?: { username: string; password: string }): ProxyServer => ({ url: new URL('http://proxy.corp:3128'), source, ...(credentials ? { credentials } : {}) });
+    const errors = [
+      proxyAuthError(proxy()),
+      proxyAuthError(proxy({ username: 'mika', password: 'secret' })),
+      proxyConnectError(proxy(), 'media.example', 502),
+      proxyTimeoutError(proxy(), 30_000),
+      noProxyReachableError([{ proxy: proxy(), code: 'ECONNREFUSED' }]),
+      ...['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET'].map((code) => proxyNetworkError(proxy(), 'media.example', Object.assign(new Error(code), { code }))),
+    ];
+    for (const err of errors) {
+      expect(err).toBeDefined();
+      const text = inJapanese(err as AppError);
+      expect(text).not.toMatch(/設定 ?の設定/);
+      expect(text).toContain(`${said} で指定`);
+    }
   });
 
   it('says the generic internal error, and an error wrapped in another, in Japanese', () => {

@@ -1,7 +1,8 @@
 // The transport through a real proxy on loopback (TooTallNate's `proxy`): https goes through a CONNECT tunnel with
 // the origin's certificate still checked, http as an absolute-form request; proxy credentials as Basic; a 407 and an
 // unreachable proxy said in words that name the proxy and never its password; a proxy of a list passed over for the
-// next entry said in the activity log, and a list whose every entry failed said as such.
+// next entry said in the activity log (one that refuses and one whose connection never completes, but never one that
+// took the connection and is slow to answer), and a list whose every entry failed said as such.
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -17,6 +18,7 @@ import { observeProxySkips, observeRequests, readBody, send } from '../../../../
 import { logRequests } from '../../../../main/app/request-log';
 import { ActivityLog } from '../../../../main/core/log/activity-log';
 import { createRedactor } from '../../../../main/core/log/redact';
+import { startDroppingListener } from '../../../helpers/dropping-listener';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
 import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
 
@@ -225,6 +227,38 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
     expect(lines[0]).toMatch(new RegExp(`^warn http GET http://${plainHost}/named: passed over the proxy proxy\\.invalid:3128 \\(${SYSTEM}\\), which could not be connected to \\((ENOTFOUND|EAI_AGAIN)\\); trying the proxy 127\\.0\\.0\\.1:${open.port} next\\.$`));
     const text = lines.join('\n');
     for (const secret of ['proxy-admin', PASSWORD, encodeURIComponent(PASSWORD), Buffer.from(`proxy-admin:${PASSWORD}`).toString('base64')]) expect(text).not.toContain(secret);
+  });
+
+  it.each(['http', 'https'])('passes over a proxy whose connection never completes (a firewall dropping it) once its connect timeout runs out (%s)', async (scheme) => {
+    const dropping = await startDroppingListener();
+    pac(`PROXY 127.0.0.1:${dropping.port}; PROXY 127.0.0.1:${open.port}; DIRECT`);
+    const target = scheme === 'http' ? plainHost : secureHost;
+    const before = open.seenFor(target).length;
+    const started = Date.now();
+    try {
+      const lines = await logged(async () => {
+        const res = await send({ method: 'GET', url: new URL(`${scheme}://${target}/dropped`), tls: { ca: cert.cert }, proxyConnectTimeoutMs: 300, timeoutMs: 3000 });
+        expect(`${res.status} ${(await readBody(res)).toString()}`).toBe('200 hello /dropped');
+      });
+      expect(lines[0]).toBe(passedOver(`GET ${scheme}://${target}/dropped`, `127.0.0.1:${dropping.port}`, 'ETIMEDOUT', `the proxy 127.0.0.1:${open.port}`));
+      expect(open.seenFor(target).length).toBe(before + 1);
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      dropping.close();
+    }
+  });
+
+  it.each(['http', 'https'])('does not pass over a proxy that took the connection and is slow to answer, however short the connect timeout (%s)', async (scheme) => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as AddressInfo).port;
+    pac(`PROXY 127.0.0.1:${port}; PROXY 127.0.0.1:${open.port}; DIRECT`);
+    const target = scheme === 'http' ? plainHost : secureHost;
+    const before = open.seenFor(target).length;
+    const failure = send({ method: 'GET', url: new URL(`${scheme}://${target}/`), tls: { ca: cert.cert }, proxyConnectTimeoutMs: 100, timeoutMs: 1000 });
+    await expect(failure).rejects.toMatchObject({ code: 'timeout' });
+    expect(open.seenFor(target).length).toBe(before);
+    silent.close();
   });
 
   it('does not pass over a proxy that answers: its 407 is the answer, even with another proxy after it', async () => {
