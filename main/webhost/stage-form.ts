@@ -1,7 +1,7 @@
 // The browser host's upload of a chosen file as a form: one multipart/form-data request whose one part is the file.
 // Why a form: Chromium sends a picked File inside a FormData by reading the file itself in its network process, at
 // about half the CPU it spends on the same File as a plain request body (which goes through the blob system).
-// Measured in Chromium 156 on loopback for 1 GiB: 250-360 MiB/s as a form against 200-250 MiB/s for four 32 MiB
+// Measured in Chromium 150 on loopback for 1 GiB: 250-360 MiB/s as a form against 200-250 MiB/s for four 32 MiB
 // pieces at once (test/bench/README.md, stage.browser-host).
 // The part is read as it arrives and handed to the staging as a stream: nothing is held in memory, and a form that
 // is not exactly one file part (fields, a second file, no file, a malformed body, a request that stops) stages
