@@ -146,6 +146,20 @@ describe('the browser host limits', () => {
     expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
   });
 
+  it.each([
+    ['inside the file part', (part: string) => [part, 'x'.repeat(200)]],
+    // The whole part and the closing boundary came: the file is staged, and the form was not finished.
+    ['after the closing boundary, before the body ends', (part: string) => [part, 'x'.repeat(200) + '\r\n--b0undary--\r\n']],
+  ])('cuts a form that stalls %s, and keeps nothing of its file', async (_where, pieces) => {
+    const before = await stagedFiles();
+    const head = `POST /api/stage?name=stall.mp4 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nOrigin: ${host.origin}\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: 900\r\n\r\n`;
+    const part = '--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\n';
+    const stalled = await trickle([head, ...pieces(part)], 100, LIMITS.idleTimeoutMs + 1500);
+    expect(stalled.closedAfterMs).not.toBeNull();
+    expect(stalled.reply).not.toContain('"ok":true');
+    await expect.poll(stagedFiles, { timeout: 2_000 }).toEqual(before);
+  });
+
   it('closes an idle keep-alive connection', async () => {
     const request = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\n\r\n`;
     const { reply, closedAfterMs } = await trickle([request], 0, 2500);
