@@ -63,6 +63,10 @@ export class FileStaging {
   }
 
   async stage(name: string, body: Readable, limit?: StageLimit): Promise<FileRef> {
+    // The reading below reports a failing body; without a listener of its own from the start, the stream's 'error'
+    // event (a client that went away, a form cut inside its file part) would be raised as an uncaught error that
+    // ends the process when it comes before the reading began (while the file is made) or after it stopped.
+    body.on('error', () => undefined);
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
@@ -150,9 +154,6 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
   const out = createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
   const failed = once(out, 'error').then(([err]) => Promise.reject(err instanceof Error ? err : new Error(String(err))));
   failed.catch(() => undefined);
-  // The iteration below reports a failing body; without a listener of its own, the stream's 'error' event (a client
-  // that went away) would also be raised as an uncaught error once the iteration has stopped listening.
-  body.on('error', () => undefined);
   let total = 0;
   let batched = 0;
   try {
