@@ -133,6 +133,17 @@ describe('the browser host limits', () => {
     expect(stalled.reply).not.toContain('"ok":true');
   });
 
+  it.each([
+    ['a client without the session', '/api/stage?name=x.mp4', false],
+    ['a path that only starts like it (/api/stage/../invoke is the contract call)', '/api/stage/../invoke', true],
+  ])('gives the upload\'s time only to an upload let in: cuts %s whose body trickles, as any request', async (_who, target, signedIn) => {
+    const head = `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${signedIn ? `Cookie: ${cookie}\r\n` : ''}Origin: ${host.origin}\r\nContent-Length: 1000\r\n\r\n`;
+    // A byte well within the idle timeout each time: only the request timeout can end it.
+    const { closedAfterMs } = await trickle([head, ...Array.from({ length: 20 }, () => 'x'.repeat(5))], 100, 2500);
+    expect(closedAfterMs).not.toBeNull();
+    expect(closedAfterMs).toBeLessThan(LIMITS.requestTimeoutMs + 800);
+  });
+
   it('waits for main to answer a request that arrived whole, however long the connection is idle', async () => {
     const reply = await httpRequest(host.port, '/slow-answer', { headers: { cookie } });
     expect([reply.status, reply.body]).toEqual([200, 'done']);
