@@ -147,7 +147,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
   }
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, liftRequestTimeout: () => void): Promise<void> {
     const url = parseTarget(req.url, origin);
     if (!url) return sendError(res, 400, 'Bad request target.');
     // The printed URL carries the launch token once; it becomes a session cookie and leaves the URL.
@@ -183,6 +183,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname === '/api/stage') {
       if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
+      // Only now, signed in and on this very path: the upload's long time is no one else's.
+      liftRequestTimeout();
       return stage(req, res, url);
     }
     for (const route of options.routes ?? []) {
@@ -202,27 +204,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   /**
-   * Every request but an upload must arrive whole in time; an upload is held to the idle and stage timeouts. A
+   * Every request must arrive whole in time, but an upload the guard let in (the returned function lifts the deadline
+   * for it), which is held to the idle and stage timeouts. Lifted by the handler, not by the request's target: a
+   * client without the session, or a target that only starts like the upload's, must not trickle a body for hours. A
    * connection idle while main works out the answer is not the client's doing: it is kept until the answer goes.
    */
-  function watch(req: http.IncomingMessage, res: http.ServerResponse): void {
+  function watch(req: http.IncomingMessage, res: http.ServerResponse): () => void {
     res.on('timeout', () => {
       if (req.complete && !res.headersSent) return;
       req.socket.destroy();
     });
-    if (req.url?.startsWith('/api/stage')) return;
     const timer = setTimeout(() => {
       if (req.complete) return;
       if (!res.headersSent) sendError(res, 408, 'Request timeout.');
       req.socket.destroySoon();
     }, limits.requestTimeoutMs);
     timer.unref();
-    res.once('close', () => clearTimeout(timer));
+    // Not when the answer goes: a request answered early (a 401, a 405) still owes its body, and must not trickle it.
+    req.once('close', () => clearTimeout(timer));
+    return () => clearTimeout(timer);
   }
 
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    watch(req, res);
-    handle(req, res).catch(() => {
+    const liftRequestTimeout = watch(req, res);
+    handle(req, res, liftRequestTimeout).catch(() => {
       if (!res.headersSent) sendError(res, 500, 'Internal error.');
       else res.destroy();
     });

@@ -65,6 +65,8 @@ export function receiveFormFile<T>(req: http.IncomingMessage, receive: FilePartR
     parser.on('file', (_field, stream) => {
       // The parser goes on through the chunk it was given after a refusal: a file after a refused field is not taken.
       if (settled || receiving) {
+        // Nobody reads it: its failure (the parser destroyed) must not be raised as an uncaught error.
+        stream.on('error', () => undefined);
         stream.resume();
         return refuse();
       }

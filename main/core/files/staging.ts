@@ -49,6 +49,7 @@ const DISK_RESERVE = 256 * 1024 * 1024;
 export class FileStaging {
   private readonly names = new Map<string, string>();
   private readonly granted = new Map<string, { path: string; name: string }>();
+  private readonly room = new SharedDiskRoom();
   readonly dir: string;
 
   constructor(dataDir: string) {
@@ -62,20 +63,21 @@ export class FileStaging {
   }
 
   async stage(name: string, body: Readable, limit?: StageLimit): Promise<FileRef> {
+    // The reading below reports a failing body; without a listener of its own from the start, the stream's 'error'
+    // event (a client that went away, a form cut inside its file part) would be raised as an uncaught error that
+    // ends the process when it comes before the reading began (while the file is made) or after it stopped.
+    body.on('error', () => undefined);
     const id = `stg_${randomBytes(12).toString('hex')}`;
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
-    // Held to the disk's room: the reserve stays free for the app's own files.
-    const free = await freeBytes(this.dir);
-    const room = free === null ? Infinity : Math.max(0, free - DISK_RESERVE);
-    let noRoom = false;
-    const held: StageLimit | undefined = room < (limit?.maxBytes ?? Infinity) ? { maxBytes: room, onExceeded: () => (noRoom = true) } : limit;
+    // Held to the disk's room as it is shared with the stagings under way; the reserve stays free for the app's own files.
+    const room = await this.room.measure(this.dir);
     try {
-      await receiveInto(file, body, held);
+      await receiveInto(file, body, limit, room);
     } catch (err) {
       await fs.rm(file, { force: true });
       // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
-      const local = noRoom ? new AppError('io', phrase('errors:files.diskFull')) : toAppError(err);
+      const local = toAppError(err);
       const shown = cleanFileName(name);
       throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
@@ -148,13 +150,10 @@ export class FileStaging {
  * and reading waits while the disk is behind. The body is not destroyed when this fails (the caller may still
  * answer on its connection).
  */
-async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined): Promise<void> {
+async function receiveInto(file: string, body: Readable, limit: StageLimit | undefined, room: RoomGauge): Promise<void> {
   const out = createWriteStream(file, { mode: 0o600, highWaterMark: 2 * WRITE_BATCH });
   const failed = once(out, 'error').then(([err]) => Promise.reject(err instanceof Error ? err : new Error(String(err))));
   failed.catch(() => undefined);
-  // The iteration below reports a failing body; without a listener of its own, the stream's 'error' event (a client
-  // that went away) would also be raised as an uncaught error once the iteration has stopped listening.
-  body.on('error', () => undefined);
   let total = 0;
   let batched = 0;
   try {
@@ -166,7 +165,13 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
         limit.onExceeded();
         throw new AppError('too_large', phrase('errors:staging.tooLarge'));
       }
-      out.write(chunk);
+      const fits = room.take(chunk.length);
+      if (fits !== true && !(await fits)) {
+        room.settle(chunk.length);
+        throw new AppError('io', phrase('errors:files.diskFull'));
+      }
+      // Counted as on the disk once written (or dropped with the file): a measure then sees it in the free bytes.
+      out.write(chunk, () => room.settle(chunk.length));
       batched += chunk.length;
       if (batched >= WRITE_BATCH) {
         batched = 0;
@@ -184,6 +189,46 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
     out.destroy();
     await closed.catch(() => undefined);
     throw err;
+  }
+}
+
+/** One staging's view of the shared room: take() says whether `bytes` more fit, settle() that they left memory. */
+interface RoomGauge {
+  take(bytes: number): boolean | Promise<boolean>;
+  settle(bytes: number): void;
+}
+
+/**
+ * The disk's room as the stagings under way share it. A staging measures the disk when it begins; every byte any
+ * staging takes from then on counts against that measure, so stagings that each fit cannot together eat the
+ * reserve. When the count says the room is spent, the disk is measured again (a file released or refused since
+ * gives its room back; bytes taken but not yet written still count) before the staging is refused.
+ */
+class SharedDiskRoom {
+  /** Bytes taken by every staging of this process, ever. */
+  private taken = 0;
+  /** Bytes taken and not yet written out (or dropped): a measure of the disk does not see them. */
+  private unwritten = 0;
+
+  async measure(dir: string): Promise<RoomGauge> {
+    let free = await freeBytes(dir);
+    let since = this.taken - this.unwritten;
+    const fits = (): boolean => free === null || this.taken - since <= free - DISK_RESERVE;
+    return {
+      take: (bytes) => {
+        this.taken += bytes;
+        this.unwritten += bytes;
+        if (fits()) return true;
+        return freeBytes(dir).then((measured) => {
+          free = measured;
+          since = this.taken - this.unwritten;
+          return fits();
+        });
+      },
+      settle: (bytes) => {
+        this.unwritten -= bytes;
+      },
+    };
   }
 }
 

@@ -133,6 +133,17 @@ describe('the browser host limits', () => {
     expect(stalled.reply).not.toContain('"ok":true');
   });
 
+  it.each([
+    ['a client without the session', '/api/stage?name=x.mp4', false],
+    ['a path that only starts like it (/api/stage/../invoke is the contract call)', '/api/stage/../invoke', true],
+  ])('gives the upload\'s time only to an upload let in: cuts %s whose body trickles, as any request', async (_who, target, signedIn) => {
+    const head = `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${signedIn ? `Cookie: ${cookie}\r\n` : ''}Origin: ${host.origin}\r\nContent-Length: 1000\r\n\r\n`;
+    // A byte well within the idle timeout each time: only the request timeout can end it.
+    const { closedAfterMs } = await trickle([head, ...Array.from({ length: 20 }, () => 'x'.repeat(5))], 100, 2500);
+    expect(closedAfterMs).not.toBeNull();
+    expect(closedAfterMs).toBeLessThan(LIMITS.requestTimeoutMs + 800);
+  });
+
   it('waits for main to answer a request that arrived whole, however long the connection is idle', async () => {
     const reply = await httpRequest(host.port, '/slow-answer', { headers: { cookie } });
     expect([reply.status, reply.body]).toEqual([200, 'done']);
@@ -144,6 +155,20 @@ describe('the browser host limits', () => {
     await sendRaw(host.port, [head, 'x'.repeat(300)], 150);
     await expect.poll(stagedFiles, { timeout: 2_000 }).toEqual(before);
     expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it.each([
+    ['inside the file part', (part: string) => [part, 'x'.repeat(200)]],
+    // The whole part and the closing boundary came: the file is staged, and the form was not finished.
+    ['after the closing boundary, before the body ends', (part: string) => [part, 'x'.repeat(200) + '\r\n--b0undary--\r\n']],
+  ])('cuts a form that stalls %s, and keeps nothing of its file', async (_where, pieces) => {
+    const before = await stagedFiles();
+    const head = `POST /api/stage?name=stall.mp4 HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie}\r\nOrigin: ${host.origin}\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: 900\r\n\r\n`;
+    const part = '--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\n';
+    const stalled = await trickle([head, ...pieces(part)], 100, LIMITS.idleTimeoutMs + 1500);
+    expect(stalled.closedAfterMs).not.toBeNull();
+    expect(stalled.reply).not.toContain('"ok":true');
+    await expect.poll(stagedFiles, { timeout: 2_000 }).toEqual(before);
   });
 
   it('closes an idle keep-alive connection', async () => {

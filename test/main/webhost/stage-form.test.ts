@@ -6,6 +6,7 @@ import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { FileRef } from '../../../main/common/contract';
 import { httpRequest } from './support/child-host';
+import { inParallel, sendRaw } from './support/raw';
 import { useHostApp } from './support/host-app';
 
 const fixture = useHostApp();
@@ -96,5 +97,32 @@ describe('a file staged as a form', () => {
     await expect.poll(stagedFiles).toHaveLength(1);
     socket.destroy();
     await expect.poll(stagedFiles).toEqual([]);
+  });
+
+  it('keeps a file for each form it said was staged, and nothing of the others: refused, cut, or left by their sender', async () => {
+    const { port, origin, cookie } = await signedIn();
+    const before = await stagedFiles();
+    let seed = 0xf0f0;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const extras = [['Content-Disposition: form-data; name="note"', 'hello'], [filePart('second.mp4'), 'second file'], ['X-Stray: part', 'skipped']] as Array<[string, string]>;
+    const forms = Array.from({ length: 80 }, (_, i) => {
+      const extra = random() < 0.4 ? [extras[Math.floor(random() * extras.length)] as [string, string]] : [];
+      const body = multipart('b0undary', [[filePart(`${i}.mp4`), randomBytes(Math.floor(random() * 50_000))], ...extra]);
+      const sent = random() < 0.5 ? body : body.subarray(0, Math.floor(random() * body.length));
+      const length = random() < 0.5 ? sent.length : body.length;
+      const head = `POST /api/stage?name=${i}.mp4 HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nOrigin: ${origin}\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n`;
+      return Buffer.concat([Buffer.from(head), sent]);
+    });
+    const staged: string[] = [];
+    await inParallel(forms, 10, async (bytes) => {
+      // The host closes once it answered: the wait is for the forms whose sender goes away, and for a loaded machine.
+      const { reply } = await sendRaw(port, bytes, 1500);
+      const id = /"kind":"staged","id":"(stg_[a-f0-9]+)"/.exec(reply)?.[1];
+      if (id) staged.push(id);
+    });
+    expect(staged.length).toBeGreaterThan(5);
+    expect(staged.length).toBeLessThan(forms.length - 20);
+    await expect.poll(async () => (await stagedFiles()).filter((name) => !before.includes(name)).sort()).toEqual(staged.sort());
+    for (const id of staged) await fixture.app().staging.release({ kind: 'staged', id });
   });
 });

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileStaging } from '../../../../main/core/files/staging';
 
 let dir: string;
@@ -13,6 +13,7 @@ beforeEach(async () => {
   await staging.reset();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -59,5 +60,25 @@ describe('receiving a staged file', () => {
     setTimeout(() => body.destroy(new Error('socket hang up')), 20);
     await expect(staged).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/Could not receive the file "cut\.mp4"/) });
     expect(await fs.readdir(staging.dir)).toEqual([]);
+  });
+
+  it('counts the disk room between stagings under way: two that each fit but not together do not both stage', async () => {
+    const MiB = 1024 * 1024;
+    // A disk with the reserve (256 MiB) and 1.5 MiB free beyond it, less what the staging folder holds now.
+    const bsize = 4096;
+    const onDisk = (): number => readdirSync(staging.dir).reduce((sum, name) => sum + statSync(path.join(staging.dir, name)).size, 0);
+    vi.spyOn(fs, 'statfs').mockImplementation(async () => ({ bsize, bavail: Math.floor((257.5 * MiB - onDisk()) / bsize) }) as never);
+    const first = new PassThrough();
+    const second = new PassThrough();
+    const staged = [staging.stage('a.mp4', first), staging.stage('b.mp4', second)];
+    // Both have measured the disk before either writes.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.end(Buffer.alloc(MiB, 1));
+    second.end(Buffer.alloc(MiB, 2));
+    const results = await Promise.allSettled(staged);
+    const failed = results.filter((result) => result.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    expect((failed[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'io', message: expect.stringMatching(/disk is full/) });
+    expect(readdirSync(staging.dir)).toHaveLength(1);
   });
 });

@@ -77,4 +77,14 @@ describe('who holds the folder, in the reader\'s language', () => {
     expect(error.message).toContain('browser host, process 4242, listening at http://127.0.0.1:5555/');
     expect(sayPhrase(english, error.phrase)).toMatch(/^The data folder \/data\/md is in use by Media Desk \(the browser host, process 4242, listening at http:\/\/127\.0\.0\.1:5555\/, since [^)]*2026[^)]*\)\. Use that one/);
   });
+
+  it("says what another process wrote in the folder's instance file as it is, never as more of the sentence", () => {
+    // The file is anyone's who can write the folder: its words must not pick a catalogue line nor another value.
+    const holder = { pid: 5, host: '{{dir}}', hostname: '$t(errors:instance.host.browser)', startedAt: '{{pid}} $t(errors:instance.inUseStarting)', url: '{{machine}}' };
+    for (const translator of [english, japanese]) {
+      const said = sayPhrase(translator, new DataFolderInUseError('/data/md', holder).phrase);
+      for (const literal of ['{{dir}}', '$t(errors:instance.host.browser)', '{{pid}} $t(errors:instance.inUseStarting)', '{{machine}}']) expect(said).toContain(literal);
+      expect(said).not.toMatch(/starting or stopping|起動中または終了中|the browser host|ブラウザーホスト/);
+    }
+  });
 });

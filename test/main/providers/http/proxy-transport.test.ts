@@ -3,6 +3,7 @@
 // unreachable proxy said in words that name the proxy and never its password; a proxy of a list passed over for the
 // next entry said in the activity log (one that refuses and one whose connection never completes, but never one that
 // took the connection and is slow to answer), and a list whose every entry failed said as such.
+import diagnostics from 'node:diagnostics_channel';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -243,6 +244,28 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
       expect(lines[0]).toBe(passedOver(`GET ${scheme}://${target}/dropped`, `127.0.0.1:${dropping.port}`, 'ETIMEDOUT', `the proxy 127.0.0.1:${open.port}`));
       expect(open.seenFor(target).length).toBe(before + 1);
       expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      dropping.close();
+    }
+  });
+
+  it('holds only the proxy\'s own socket to the connect timeout: a connection the app opens meanwhile is left alone', async () => {
+    const dropping = await startDroppingListener();
+    pac(`PROXY 127.0.0.1:${dropping.port}; PROXY 127.0.0.1:${open.port}`);
+    try {
+      const request = send({ method: 'GET', url: new URL(`http://${plainHost}/meanwhile`), proxyConnectTimeoutMs: 200, timeoutMs: 3000 });
+      // Another connection, still connecting when the proxy's deadline runs out (to the same dropping port).
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const other = net.connect(dropping.port, '127.0.0.1');
+      let otherFailure: unknown;
+      other.on('error', (err) => (otherFailure = err));
+      const res = await request;
+      expect(`${res.status} ${(await readBody(res)).toString()}`).toBe('200 hello /meanwhile');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([other.connecting, other.destroyed, otherFailure]).toEqual([true, false, undefined]);
+      other.destroy();
+      // The watch for new sockets lasts only while an agent makes its own.
+      expect(diagnostics.hasSubscribers('net.client.socket')).toBe(false);
     } finally {
       dropping.close();
     }
