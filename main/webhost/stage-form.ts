@@ -40,11 +40,10 @@ export function receiveFormFile<T>(req: http.IncomingMessage, receive: FilePartR
     }
     let settled = false;
     let receiving: Promise<T> | undefined;
-    let formRead = false;
     const fail = (reason: unknown): void => {
-      const error = reason instanceof Error ? reason : notOneFile();
       if (settled) return;
       settled = true;
+      const error = reason instanceof Error ? reason : notOneFile();
       req.unpipe(parser);
       req.resume();
       // A part still arriving fails (the staging removes its file); one already staged is discarded: the form it came
@@ -54,14 +53,6 @@ export function receiveFormFile<T>(req: http.IncomingMessage, receive: FilePartR
       received.then(discard, () => undefined).catch(() => undefined).finally(() => reject(error));
     };
     const refuse = (): void => fail(notOneFile());
-    const finish = (): void => {
-      if (settled || !formRead || !receiving) return;
-      receiving.then((value) => {
-        if (settled) return void discard(value).catch(() => undefined);
-        settled = true;
-        resolve(value);
-      }, fail);
-    };
     parser.on('file', (_field, stream) => {
       // The parser goes on through the chunk it was given after a refusal: a file after a refused field is not taken.
       if (settled || receiving) {
@@ -80,10 +71,14 @@ export function receiveFormFile<T>(req: http.IncomingMessage, receive: FilePartR
     // A malformed body, or one that ends inside the part (the part's stream fails then too, and the staging removes
     // its file; anything it made already is discarded with the form).
     parser.on('error', refuse);
+    // The whole form was read: its one file is the answer once staged (a refusal meanwhile discards it, in fail).
     parser.on('close', () => {
-      formRead = true;
       if (!receiving) return refuse();
-      finish();
+      receiving.then((value) => {
+        if (settled) return;
+        settled = true;
+        resolve(value);
+      }, fail);
     });
     req.on('close', () => {
       if (!req.complete) parser.destroy(new Error('the request stopped'));
