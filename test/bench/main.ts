@@ -11,10 +11,11 @@ import type { Browser } from 'playwright-core';
 import { AppError } from '../../main/common/errors.js';
 import { LibraryClient } from '../../main/providers/library/index.js';
 import { chromiumPath, launchChromium, measureRender, measureStartup, signIn, startHost, type RenderOutcome, type StartupRun } from './lib/browser.js';
-import { ROOT, killAllChildrenNow, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
+import { ROOT, killAllChildrenNow, runCommand, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
-import { stageFigure } from './stage.js';
+import { settle, type Settled } from './lib/settle.js';
+import { stageFigures } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
 import { bulkFigures } from './bulk.js';
 import { benchLine, countLabel, cpuFigure, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
@@ -49,7 +50,7 @@ interface Sizes {
 const FULL: Sizes = {
   mode: 'full',
   upload: GiB,
-  uploadRounds: 5,
+  uploadRounds: 7,
   queueFiles: 200,
   queueFileSize: 2 * MiB,
   queueRounds: 3,
@@ -154,6 +155,29 @@ async function clearGenericMedia(ctx: Context): Promise<void> {
   }
 }
 
+/** How long each round waited for the machine to settle, and how many rounds started before it was idle. */
+function settleDetails(waits: Settled[]): { settleMs: number[]; roundsStartedBusy: number } {
+  return { settleMs: waits.map((w) => round1(w.waitedMs, 0)), roundsStartedBusy: waits.filter((w) => !w.idle).length };
+}
+
+/**
+ * The disk's own time for what the sandbox does with an upload: dd writing the file into the sandbox's data folder
+ * and fsyncing it, taken right before the sandbox rounds. Neither client can finish faster at the sandbox, so a
+ * sandbox time near it says both wait on the disk, and their ratio there is the disk's jitter.
+ */
+async function diskFloorMs(ctx: Context): Promise<number | null> {
+  const out = path.join(ctx.serverDataDir, 'disk-floor.bin');
+  try {
+    await settle();
+    const run = await runCommand('dd', [`if=${ctx.mp4}`, `of=${out}`, 'bs=1M', 'conv=fsync', 'status=none'], { timeoutMs: uploadTimeout(ctx.sizes.upload) });
+    return run.code === 0 ? round1(run.ms, 0) : null;
+  } catch {
+    return null;
+  } finally {
+    await fsp.rm(out, { force: true });
+  }
+}
+
 function uploadTimeout(bytes: number): number {
   return 60_000 + (bytes / MiB) * 200; // 200 ms per MiB on top of a minute: far beyond any sane loopback speed
 }
@@ -250,17 +274,21 @@ async function uploadGenericFigures(ctx: Context): Promise<void> {
     { key: 'sink', url: ctx.server.sinkUrl },
   ] as const) {
     const setup = genericSetup(ctx, target_.url);
+    const floorMs = target_.key === 'sandbox' ? await diskFloorMs(ctx) : null;
     const app: UploadWorkerResult[] = [];
     const sampled: Array<{ start?: number; peak?: number }> = [];
     const ref: CurlRun[] = [];
+    const waits: Settled[] = [];
     for (let round = 0; round < ctx.sizes.uploadRounds; round++) {
       const runApp = async (): Promise<void> => {
+        waits.push(await settle());
         const out = await runWorker<UploadWorkerResult>('upload-generic', { setup, file: ctx.mp4, name: 'bench.mp4' }, timeout);
         app.push(out.result);
         sampled.push({ ...(out.sampledRssAtStart !== undefined ? { start: out.sampledRssAtStart } : {}), ...(out.sampledPeakRss !== undefined ? { peak: out.sampledPeakRss } : {}) });
         await clearGenericMedia(ctx);
       };
       const runCurl = async (): Promise<void> => {
+        waits.push(await settle());
         const run = await curlGenericUpload(`${target_.url}/generic/upload`, setup, ctx.mp4, 'bench.mp4', size, 'video/mp4', timeout);
         if (run.status !== 200) throw new Error(`curl's upload was answered ${run.status}`);
         ref.push(run);
@@ -297,6 +325,8 @@ async function uploadGenericFigures(ctx: Context): Promise<void> {
         refWallMs: ref.map((r) => round1(r.wallMs)),
         appCpuMs: app.map((a) => round1(a.cpuMs, 0)),
         refCpuMs: ref.map((r) => (r.cpuMs === undefined ? null : round1(r.cpuMs, 0))),
+        ...settleDetails(waits),
+        ...(floorMs !== null ? { diskFloorMs: floorMs } : {}),
       },
     });
     if (isSandbox) {
@@ -343,11 +373,13 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
   ] as const) {
     const setup = librarySetup(ctx, target_.url);
     const isSandbox = target_.key === 'sandbox';
+    const floorMs = isSandbox ? await diskFloorMs(ctx) : null;
     const client = new LibraryClient(setup);
     if (isSandbox) await ensureFolder(client, folder);
     const fileUrl = (name: string): string => `${setup.serverUrl}/rest/1.0/media/${encodeURIComponent(setup.domain)}/${folder}/${name}`;
     const app: UploadWorkerResult[] = [];
     const ref: CurlRun[] = [];
+    const waits: Settled[] = [];
     // The issue names `curl --data-binary @file`; curl loads that file into memory and refuses one of 1 GiB, so the
     // reference is the same request streamed (`curl -X POST -T file`). What --data-binary does is recorded once.
     let dataBinary: Record<string, unknown> | undefined;
@@ -362,11 +394,13 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
     }
     for (let round = 0; round < ctx.sizes.uploadRounds; round++) {
       const runApp = async (): Promise<void> => {
+        waits.push(await settle());
         const out = await runWorker<UploadWorkerResult>('upload-library', { setup, folder, name: `app-${round}.mp4`, file: ctx.mp4, cleanUp: isSandbox }, timeout);
         app.push(out.result);
       };
       const runCurl = async (): Promise<void> => {
         const name = `curl-${round}.mp4`;
+        waits.push(await settle());
         const run = await curlLibraryUploadStreamed(fileUrl(name), setup, ctx.mp4, timeout);
         if (run.status < 200 || run.status > 299) throw new Error(`curl's library upload was answered ${run.status}`);
         ref.push(run);
@@ -402,6 +436,8 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         appCpuMs: app.map((a) => round1(a.cpuMs, 0)),
         refCpuMs: ref.map((r) => (r.cpuMs === undefined ? null : round1(r.cpuMs, 0))),
         appRssGrowthMiB: app.map((a) => (a.growth === undefined ? null : round1(a.growth / MiB))),
+        ...settleDetails(waits),
+        ...(floorMs !== null ? { diskFloorMs: floorMs } : {}),
         ...(dataBinary ? { curlDataBinary: dataBinary } : {}),
       },
     });
@@ -735,7 +771,7 @@ async function main(): Promise<number> {
       dataDir: serverDataDir,
       limits: { genericMaxUploadBytes: 2 * GiB, genericCreditBytes: 2 ** 50, libraryMaxUploadBytes: 2 * GiB },
     });
-    note(`sandbox ${server.sandboxUrl}, sink ${server.sinkUrl} (their own process)`);
+    note(`sandbox ${server.sandboxUrl}, sink ${server.sinkUrl} (each in a process of its own)`);
     const mp4 = path.join(work, 'bench.mp4');
     await makeMp4(mp4, sizes.upload);
     await warmPageCache([mp4]);
@@ -758,7 +794,7 @@ async function main(): Promise<number> {
       ['library.list', `library.list.${countLabel(sizes.listFiles)}`, () => libraryListFigure(ctx!)],
       ['twilio.list', `twilio.list.${countLabel(sizes.twilioMedia)}`, () => twilioListFigure(ctx!)],
       ['startup.browser-host', 'startup.browser-host', () => startupFigure(ctx!)],
-      ['stage.browser-host', 'stage.browser-host', async () => emit(await stageFigure({ browser: ctx!.browser!, work, file: mp4, size: sizes.upload, rounds: sizes.uploadRounds }, (r) => target('ratio ≥ 0.8', r === null ? null : r >= 0.8)))],
+      ['stage.browser-host', 'stage.browser-host', async () => (await stageFigures({ browser: ctx!.browser!, sinkUrl: server.sinkUrl, work, file: mp4, size: sizes.upload, rounds: sizes.uploadRounds }, (r) => target('ratio ≥ 0.8', r === null ? null : r >= 0.8))).forEach(emit)],
       ['library.render', `library.render.${countLabel(sizes.listFiles)}`, () => renderFigure(ctx!)],
       ['bulk', 'bulk', () => bulkFigures({ server: ctx!.server, work, quick: sizes.mode === 'quick', emit })],
     ];

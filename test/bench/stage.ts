@@ -7,10 +7,13 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signIn, startHost } from './lib/browser.js';
 import { runCommand } from './lib/children.js';
+import { settle } from './lib/settle.js';
 import { median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
 export interface StageContext {
   browser: Browser;
+  /** The benchmark's sink (its own process): serves the ceiling page and discards what is posted to it. */
+  sinkUrl: string;
   work: string;
   file: string;
   size: number;
@@ -21,6 +24,7 @@ interface Round {
   appMs: number;
   refMs: number;
   refCpuMs?: number;
+  ceilingMs: number;
 }
 
 const GENERIC_ACCOUNT = /Sandbox upload/;
@@ -45,6 +49,38 @@ async function appRound(browser: Browser, session: Awaited<ReturnType<typeof sig
   }
 }
 
+/**
+ * The ceiling: the same Chromium posting the same picked file as a form (as the upload view does) to a server that
+ * only reads and discards it, timed inside the page from the fetch to its answer. No page can stage faster; when
+ * this is below 0.8× curl, so is every page.
+ */
+async function ceilingRound(browser: Browser, sinkUrl: string, file: string, timeoutMs: number): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${sinkUrl}/ceiling`);
+    await page.locator('#file').setInputFiles(file);
+    return await page.evaluate(
+      async ({ limit }) => {
+        // Runs in the page; this project type-checks without the DOM library, so it describes what it touches.
+        const doc = (globalThis as unknown as { document: { getElementById(id: string): { files: ArrayLike<Blob> } } }).document;
+        const picked = doc.getElementById('file').files[0];
+        if (!picked) throw new Error('no file on the input');
+        const form = new FormData();
+        form.append('file', picked);
+        const started = performance.now();
+        const answer = await fetch('/discard', { method: 'POST', body: form, signal: AbortSignal.timeout(limit) });
+        await answer.text();
+        if (!answer.ok) throw new Error(`the sink answered ${answer.status}`);
+        return performance.now() - started;
+      },
+      { limit: timeoutMs },
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 /** curl -X POST -T file to the host's staging endpoint with the page's session cookie. */
 async function curlRound(session: Awaited<ReturnType<typeof signIn>>, file: string, timeoutMs: number): Promise<{ ms: number; cpuMs?: number }> {
   const state = session.storageState;
@@ -58,7 +94,8 @@ async function curlRound(session: Awaited<ReturnType<typeof signIn>>, file: stri
   return { ms: Number(seconds) * 1000, ...(cpu ? { cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 } : {}) };
 }
 
-export async function stageFigure(ctx: StageContext, judge: (ratio: number | null) => Figure['target']): Promise<Figure> {
+/** stage.browser-host, then stage.browser-host.ceiling (Chromium to a discarding sink against the same curl runs). */
+export async function stageFigures(ctx: StageContext, judge: (ratio: number | null) => Figure['target']): Promise<Figure[]> {
   const dataDir = await fsp.mkdtemp(path.join(ctx.work, 'host-stage-'));
   const host = await startHost(dataDir, performance.now());
   const timeoutMs = 60_000 + (ctx.size / MiB) * 200;
@@ -67,10 +104,12 @@ export async function stageFigure(ctx: StageContext, judge: (ratio: number | nul
     const session = await signIn(ctx.browser, host.url);
     for (let i = 0; i < ctx.rounds; i++) {
       // Alternate who goes first; the staged copies are removed between rounds (the host keeps them for the session).
-      const order = i % 2 === 0 ? (['app', 'ref'] as const) : (['ref', 'app'] as const);
+      const order = i % 2 === 0 ? (['app', 'ref', 'ceiling'] as const) : (['ceiling', 'ref', 'app'] as const);
       const round: Partial<Round> = {};
       for (const side of order) {
+        await settle();
         if (side === 'app') round.appMs = await appRound(ctx.browser, session, ctx.file, timeoutMs);
+        else if (side === 'ceiling') round.ceilingMs = await ceilingRound(ctx.browser, ctx.sinkUrl, ctx.file, timeoutMs);
         else {
           const ref = await curlRound(session, ctx.file, timeoutMs);
           round.refMs = ref.ms;
@@ -88,8 +127,10 @@ export async function stageFigure(ctx: StageContext, judge: (ratio: number | nul
   const appRate = rate(median(rounds.map((r) => r.appMs)));
   const refRate = rate(median(rounds.map((r) => r.refMs)));
   const ratio = ratioOf(appRate, refRate);
-  return {
-    name: `stage.browser-host${ctx.size === 1024 * MiB ? '' : `.${sizeLabel(ctx.size)}`}`,
+  const ceilingRate = rate(median(rounds.map((r) => r.ceilingMs)));
+  const name = `stage.browser-host${ctx.size === 1024 * MiB ? '' : `.${sizeLabel(ctx.size)}`}`;
+  const staged: Figure = {
+    name,
     figure: 'stage.browser-host',
     unit: 'MiB/s',
     app: Number(appRate.toFixed(1)),
@@ -103,4 +144,19 @@ export async function stageFigure(ctx: StageContext, judge: (ratio: number | nul
       refCpuMs: rounds.map((r) => (r.refCpuMs === undefined ? null : Math.round(r.refCpuMs))),
     },
   };
+  const ceilingRatio = ratioOf(ceilingRate, refRate);
+  const ceiling: Figure = {
+    name: `${name}.ceiling`,
+    figure: 'stage.browser-host.ceiling',
+    unit: 'MiB/s',
+    app: Number(ceilingRate.toFixed(1)),
+    ref: Number(refRate.toFixed(1)),
+    ratio: ceilingRatio === null ? null : Number(ceilingRatio.toFixed(3)),
+    details: {
+      method: `the most a page can reach: the same Chromium posting the same picked file as a form (FormData holding the File, one fetch, as the upload view stages it) to the benchmark's sink, which neither parses nor stores it, timed in the page from the fetch to its answer; against the same curl rounds as ${name}; median of ${rounds.length} rounds`,
+      ceilingMs: rounds.map((r) => Math.round(r.ceilingMs)),
+      appOverCeiling: ratioOf(appRate, ceilingRate) === null ? null : Number((appRate / ceilingRate).toFixed(3)),
+    },
+  };
+  return [staged, ceiling];
 }

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { statusBytes } from './proc-status.js';
-import type { ServerCommand, ServerReady, ServerReply, WorkerMark, WorkerReply } from './protocol.js';
+import type { ServerCommand, ServerReady, ServerReply, SinkReady, WorkerMark, WorkerReply } from './protocol.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 const BENCH_DIR = path.join(ROOT, 'test', 'bench');
@@ -43,13 +43,42 @@ export function killAllChildrenNow(): void {
 }
 
 export interface ServerHandle extends ServerReady {
+  /** The sink, in a process of its own. */
+  sinkUrl: string;
   call(command: DistributiveOmit<ServerCommand, 'id'>, timeoutMs?: number): Promise<unknown>;
   close(): Promise<void>;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** Starts the sink process and waits for the address it listens on. */
+async function startSinkProcess(timeoutMs: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = track(spawn(process.execPath, [...TSX, path.join(BENCH_DIR, 'sink-process.ts')], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the sink process did not start in time')), timeoutMs);
+    child.once('message', (message: SinkReady) => {
+      clearTimeout(timer);
+      resolve(message.url);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the sink process exited (${code})`));
+    });
+  });
+  return { child, url };
+}
+
+async function stopChild(child: ChildProcess, stop: () => void): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  stop();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export async function startServerProcess(options: unknown, timeoutMs = 60_000): Promise<ServerHandle> {
+  const sink = await startSinkProcess(timeoutMs);
   const child = track(spawn(process.execPath, [...TSX, path.join(BENCH_DIR, 'server-process.ts'), JSON.stringify(options)], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   let nextId = 1;
@@ -77,6 +106,7 @@ export async function startServerProcess(options: unknown, timeoutMs = 60_000): 
   });
   return {
     ...ready,
+    sinkUrl: sink.url,
     call(command, callTimeoutMs = 120_000) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -89,12 +119,7 @@ export async function startServerProcess(options: unknown, timeoutMs = 60_000): 
       });
     },
     async close() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.send({ id: 0, cmd: 'close' } satisfies ServerCommand);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await Promise.all([stopChild(child, () => child.send({ id: 0, cmd: 'close' } satisfies ServerCommand)), stopChild(sink.child, () => sink.child.kill('SIGTERM'))]);
     },
   };
 }

@@ -7,8 +7,13 @@ export interface ServerReady {
   /** The sandbox: generic upload, media library and Twilio on one origin. */
   sandboxUrl: string;
   accounts: SandboxAccounts;
-  /** A server that reads and discards every request body, answering what the clients expect (no parsing, no disk). */
-  sinkUrl: string;
+}
+
+/** What the sink process says once it listens: a server that reads and discards every request body, answering
+ * what the clients expect (no parsing, no disk). */
+export interface SinkReady {
+  type: 'ready';
+  url: string;
 }
 
 export type ServerCommand =
