@@ -83,6 +83,8 @@ export interface TransferResult {
   items?: JobItemResult[];
   /** What a job made for the view that started it (a clean-up count's plan id). */
   ref?: string;
+  /** What a job found, said in its row when it ends (a clean-up count: how many media it would delete). */
+  summary?: Phrase;
 }
 
 /** How many items of a job ended each way. */

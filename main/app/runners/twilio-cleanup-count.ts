@@ -2,6 +2,7 @@
 // time, and, when it ends, the plan kept in main (its id in the job's result) for the clean-up screen to show.
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
+import { phrase } from '../../common/i18n/phrase.js';
 import type { TransferResult } from '../../common/transfers.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
 import { planCleanup } from '../../providers/twilio/index.js';
@@ -36,7 +37,8 @@ export function twilioCleanupCountRunner({ accounts, log }: RunnerContext, clean
     });
     ctx.progress(plan.messagesScanned, plan.messagesScanned);
     log.info('twilio', `Clean-up dry run: ${plan.count} media created ${p.dateFrom} to ${p.dateTo} (${plan.messagesScanned} messages read).`, p.accountId);
-    return { ref: cleanups.keepPlan(p.accountId, plan).planId };
+    const summary = plan.count === 0 ? phrase('shell:transfer.job.cleanupCountedNone') : phrase('shell:transfer.job.cleanupCounted', { count: plan.count });
+    return { ref: cleanups.keepPlan(p.accountId, plan).planId, summary };
   };
 }
 

@@ -67,7 +67,10 @@ const storedItemSchema = z.looseObject({
   createdAt: z.string(),
   // An older version said how an upload authenticated in English words: left out rather than shown wrong.
   result: z
-    .looseObject({ authentication: z.object({ scheme: z.string().regex(/^(?:Basic|Digest \([A-Za-z0-9-]{1,20}\))$/), source: z.enum(AUTH_CHALLENGE_SOURCES) }).optional().catch(undefined) })
+    .looseObject({
+      authentication: z.object({ scheme: z.string().regex(/^(?:Basic|Digest \([A-Za-z0-9-]{1,20}\))$/), source: z.enum(AUTH_CHALLENGE_SOURCES) }).optional().catch(undefined),
+      summary: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
+    })
     .optional()
     .catch(undefined),
 });

@@ -50,6 +50,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
           <progress max={100} value={percent} aria-label={t('transfer.progressLabel', { title })}>{percent}%</progress>
         ) : null}
         {item.error ? <div className="transfer-error" role="alert">{errorText(item.error)}</div> : null}
+        {item.result?.summary ? <div className="transfer-result">{saidText('', item.result.summary)}</div> : null}
         {item.result?.mediaUrl ? (
           <div className="transfer-result">
             <span className="mono">{item.result.mediaUrl}</span>

@@ -143,6 +143,18 @@ describe('clean-up', () => {
     expect(done?.bytesDone).toBe(done?.bytesTotal);
   });
 
+  it("says in the job's row what the count found, as a phrase: how many media, or none", async () => {
+    // Every day up to tomorrow: earlier tests delete some media, never all of them.
+    const [dateFrom, dateTo] = ['2020-01-01', gmtDay(1)];
+    const expected = (await everyMedia(app, accountId)).filter((m) => inRange(m.dateCreated, dateFrom, dateTo)).length;
+    expect(expected).toBeGreaterThan(0);
+    const found = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom, dateTo });
+    const empty = await call(app, 'twilio.cleanupPlan', { accountId, dateFrom: '2001-01-01', dateTo: '2001-01-02' });
+    const [withMedia, without] = await transfersSettled(app, [found.id, empty.id]);
+    expect(withMedia?.result?.summary).toEqual({ key: 'shell:transfer.job.cleanupCounted', values: { count: expected } });
+    expect(without?.result?.summary).toEqual({ key: 'shell:transfer.job.cleanupCountedNone' });
+  });
+
   it('never deletes a media the user excluded, whatever the window says', async () => {
     const messageSid = await app.sandbox!.twilio.createMessage({ body: 'exclusions' });
     const seeded = await app.sandbox!.twilio.seedMedia(messageSid, 12);

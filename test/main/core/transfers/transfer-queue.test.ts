@@ -240,6 +240,21 @@ describe('the transfer queue', () => {
     expect(after.get(job.id)?.detailPhrase).toBeUndefined();
   });
 
+  it("keeps what a finished job found (its summary phrase) after a restart; a saved summary that is not a phrase is left out", async () => {
+    const summary = phrase('shell:transfer.job.cleanupCounted', { count: 12 });
+    const saved = (id: string, found: unknown) => ({
+      item: { id, accountId: 'acc_00000001', direction: 'job', unit: 'items', title: 'Count', detail: 'Office', state: 'done', bytesDone: 3, bytesTotal: 3, speed: 0, eta: null, createdAt: '2026-01-01T00:00:00.000Z', result: { ref: 'plan_1', summary: found } },
+      spec: { type: 'ok', params: {} },
+    });
+    const entries = [saved('tr_0000000000000001', summary), saved('tr_0000000000000002', '<b>12 found</b>'), saved('tr_0000000000000003', { key: 'shell:transfer.job.cleanupCounted', values: { count: { valueOf: 12 } } })];
+    await fs.writeFile(path.join(dir, 'transfers.json'), JSON.stringify({ version: 1, entries }));
+    const queue = makeQueue();
+    expect(await queue.load()).toEqual({});
+    expect(queue.get('tr_0000000000000001')?.result).toEqual({ ref: 'plan_1', summary });
+    expect(queue.get('tr_0000000000000002')?.result).toEqual({ ref: 'plan_1' });
+    expect(queue.get('tr_0000000000000003')?.result).toEqual({ ref: 'plan_1' });
+  });
+
   it('sets a corrupt queue file aside and starts empty', async () => {
     await fs.writeFile(path.join(dir, 'transfers.json'), '{"version":1,"entries":[{"item":');
     const queue = makeQueue();
