@@ -4,6 +4,8 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DownloadKind } from '../common/contract.js';
+import type { MessageKey } from '../common/i18n/catalogue.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { SettingsStore } from '../core/settings-store.js';
 import { defaultDownloadFolder } from './local-files.js';
 
@@ -16,6 +18,17 @@ export async function writableFolder(folder: string | undefined): Promise<string
     () => folder,
     () => undefined,
   );
+}
+
+const PICK_TITLE: Record<DownloadKind | 'any', MessageKey> = {
+  library: 'library:download.pickTitle',
+  twilio: 'twilio:download.pickTitle',
+  any: 'desktop:dialog.pickFolder.title',
+};
+
+/** The folder dialog's title for this kind of download: main's own words, never the window's. */
+export function pickFolderTitle(kind: DownloadKind | undefined): Phrase {
+  return phrase(PICK_TITLE[kind ?? 'any']);
 }
 
 /** Where the folder dialog for this kind of download opens: the last folder chosen for it, else Downloads. */

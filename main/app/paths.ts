@@ -3,6 +3,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ArgsError, parseArgv, type ArgOptions, type ArgValue } from '../common/args.js';
+import { argsProblemPhrase } from '../common/args-words.js';
+import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 
 export const PRODUCT_NAME = 'Media Desk';
 
@@ -39,7 +42,8 @@ export interface HostArgsSettings {
 
 /**
  * Reads `--data-dir DIR`, `--port N` and, where the host takes it, `--downloads DIR` (also `--x=value`) with the one
- * parser (main/common/args.ts). Strict by default: anything else is an error worth stopping for.
+ * parser (main/common/args.ts). Strict by default: anything else is an error worth stopping for, an AppError whose
+ * phrase the host says in the reader's language.
  */
 export function parseHostArgs(argv: readonly string[], settings: HostArgsSettings = {}): HostArgs {
   const strict = settings.strict ?? true;
@@ -50,17 +54,18 @@ export function parseHostArgs(argv: readonly string[], settings: HostArgsSetting
   try {
     parsed = parseArgv(argv, options, { strict });
   } catch (err) {
-    if (err instanceof ArgsError && err.problem === 'unknown-option') throw new Error(`Unknown option ${err.option}. Options: ${names}.`, { cause: err });
-    throw err;
+    if (!(err instanceof ArgsError)) throw err;
+    const said = err.problem === 'unknown-option' ? phrase('errors:launch.unknownOption', { option: err.option, options: names }) : argsProblemPhrase(err);
+    throw new AppError('validation', said);
   }
-  if (strict && parsed.positionals.length > 0) throw new Error(`Unexpected argument "${parsed.positionals[0]}". Options: ${names}.`);
+  if (strict && parsed.positionals.length > 0) throw new AppError('validation', phrase('errors:launch.unexpectedArgument', { argument: parsed.positionals[0] ?? '', options: names }));
   const values: Partial<Record<string, ArgValue>> = parsed.values;
-  for (const name of Object.keys(options)) if (values[name] === '') throw new Error(`--${name} needs a value.`);
+  for (const name of Object.keys(options)) if (values[name] === '') throw new AppError('validation', phrase('cli:usage.missingValue', { option: `--${name}` }));
   const dataDir = values['data-dir'];
   const portText = values.port;
   const downloads = values.downloads;
   const port = typeof portText === 'string' ? Number(portText) : undefined;
-  if (port !== undefined && (!/^\d+$/.test(String(portText)) || port > 65535)) throw new Error(`--port must be a number from 0 to 65535.`);
+  if (port !== undefined && (!/^\d+$/.test(String(portText)) || port > 65535)) throw new AppError('validation', phrase('cli:usage.numberRange', { option: '--port', min: 0, max: 65535 }));
   return {
     dataDir: path.resolve(typeof dataDir === 'string' ? dataDir : defaultDataDir()),
     port,

@@ -2,7 +2,8 @@
 // -h, --), strictly, and zod schemas per command turn the loose result into typed arguments. Every problem becomes a
 // UsageError, which exits with 2.
 import { z } from 'zod';
-import { ArgsError, parseArgv, type ArgOptions, type ArgsProblem } from '../common/args.js';
+import { ArgsError, parseArgv, type ArgOptions } from '../common/args.js';
+import { argsProblemPhrase } from '../common/args-words.js';
 import { AppError, sayable, type ErrorDetails } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { isPhrase, phrase, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
@@ -31,13 +32,6 @@ export interface ParsedLine {
   positionals: string[];
 }
 
-const ARGS_PROBLEM: Record<ArgsProblem, MessageKey> = {
-  'unknown-option': 'cli:usage.unknownOption',
-  'unexpected-value': 'cli:usage.unexpectedValue',
-  'value-looks-like-option': 'cli:usage.valueLooksLikeOption',
-  'missing-value': 'cli:usage.missingValue',
-};
-
 /**
  * A schema's message as a phrase: zod carries messages as strings, so the phrase travels as JSON and parseWith
  * turns it back into words in the reader's language.
@@ -65,7 +59,7 @@ export function parseCommandLine(specs: OptionSpecs, argv: readonly string[]): P
     const { values, positionals } = parseArgv(argv, options);
     return { values, positionals };
   } catch (err) {
-    if (err instanceof ArgsError) throw new UsageError(phrase(ARGS_PROBLEM[err.problem], { option: err.option }));
+    if (err instanceof ArgsError) throw new UsageError(argsProblemPhrase(err));
     throw err;
   }
 }

@@ -2,7 +2,8 @@
 // process glue lives here: signals, the exit code, and a clean exit once the output is written.
 import { EXIT } from './exit-codes.js';
 import { processIo } from './io.js';
-import { cliLanguage, cliWords, langOption } from './words.js';
+import { terminalLanguage } from '../common/i18n/languages.js';
+import { cliWords, langOption } from './words.js';
 import { runCli } from './run.js';
 
 const controller = new AbortController();
@@ -26,7 +27,7 @@ function exit(code: number): void {
 }
 
 runCli(process.argv.slice(2), processIo(), controller.signal).then(exit, () => {
-  const { say } = cliWords(cliLanguage(process.env, langOption(process.argv.slice(2))));
+  const { say } = cliWords(terminalLanguage(process.env, langOption(process.argv.slice(2))));
   process.stderr.write(`${say('cli:error.crashed')}\n`);
   exit(EXIT.unexpected);
 });

@@ -10,7 +10,8 @@ import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
 import { ACCOUNT_OPTIONS, commandHelp, GLOBAL_OPTIONS, groupHelp, mainHelp, optionsOf } from './help.js';
 import { Output, type CliIo } from './io.js';
 import { errorJson } from './json.js';
-import { cliLanguage, cliWords, isLanguage, langOption } from './words.js';
+import { isLanguage, terminalLanguage } from '../common/i18n/languages.js';
+import { cliWords, langOption } from './words.js';
 import { hideSecrets } from './redact.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
@@ -35,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
   const json = argv.includes('--json');
   // Also known before parsing: a usage error is said in the reader's language too.
   const lang = langOption(argv);
-  const cliText = cliWords(cliLanguage(io.env, lang));
+  const cliText = cliWords(terminalLanguage(io.env, lang));
   // As curl: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, until a command on an account may follow Settings.
   useRoutePicker(proxyFromEnv(io.env));
   const secrets = new Set<string>();

@@ -3,7 +3,7 @@
 // documents never do, so they are the same in every language.
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { formatsFor, type Formats } from '../common/i18n/format.js';
-import { LANGUAGES, pickLanguage, posixLocales, type Language } from '../common/i18n/languages.js';
+import type { Language } from '../common/i18n/languages.js';
 import { ja } from '../common/i18n/locales/ja/index.js';
 import { isPhrase, phrase, sayPhrase, sayWords, type Phrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { createTranslator } from '../common/i18n/translator.js';
@@ -33,16 +33,6 @@ export function langOption(argv: readonly string[]): string | undefined {
     if (arg.startsWith(`--${LANG_OPTION}=`)) return arg.slice(LANG_OPTION.length + 3);
   }
   return undefined;
-}
-
-export function isLanguage(value: string): value is Language {
-  return (LANGUAGES as readonly string[]).includes(value);
-}
-
-/** --lang when it names a language, else the POSIX locale variables; English when they name nothing we speak. */
-export function cliLanguage(env: Readonly<Record<string, string | undefined>>, option?: string): Language {
-  if (option !== undefined && isLanguage(option)) return option;
-  return pickLanguage(posixLocales(env));
 }
 
 const made = new Map<Language, CliWords>();

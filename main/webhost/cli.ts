@@ -3,20 +3,27 @@ import path from 'node:path';
 import { lockApp } from '../app/bootstrap.js';
 import { defaultDownloadFolder, ensureDownloadFolder } from '../app/local-files.js';
 import { parseHostArgs } from '../app/paths.js';
+import type { Language } from '../common/i18n/languages.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
 import { mediaRoute, MEDIA_PATH } from './media-route.js';
 import { startBrowserHost } from './server.js';
+import { hostLanguage, namedDataDir, sayError, startFailedLine } from './terminal.js';
 
 declare const __APP_VERSION__: string;
 
+/** The terminal's language once known; until then (and if it cannot be known) English. */
+let language: Language = 'en';
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
   let args;
   try {
-    args = parseHostArgs(process.argv.slice(2), { downloads: true });
+    args = parseHostArgs(argv, { downloads: true });
   } catch (err) {
-    console.error((err as Error).message);
+    console.error(sayError(await hostLanguage(namedDataDir(argv)), err));
     process.exit(2);
   }
+  language = await hostLanguage(args.dataDir);
   const downloadFolder = args.downloads ?? defaultDownloadFolder();
   // The lock first (a second host on the folder stops here, naming the first); then the door opens while the app
   // starts, so the browser loads the page in the time the stores and the sandbox take. Its calls wait for the app.
@@ -47,6 +54,7 @@ async function main(): Promise<void> {
       app: booting.then((app) => ({ dispatch: app.dispatch, events: app.services.events, staging: app.staging })),
       rendererDir: path.join(__dirname, '..', 'renderer'),
       port: args.port,
+      language,
       routes: [async (req, res, url) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url)],
     });
     // The second host that finds the folder taken names this address; the token stays on this terminal only.
@@ -73,6 +81,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`Media Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(startFailedLine(language, err));
   process.exit(1);
 });

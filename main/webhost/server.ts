@@ -8,6 +8,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { AppError } from '../common/errors.js';
+import type { Language } from '../common/i18n/languages.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
 import type { FileRef } from '../common/contract.js';
@@ -19,6 +20,7 @@ import { createLimitedServer, resolveLimits, type HostLimits } from './limits.js
 import { sendError, sendJson } from './replies.js';
 import { FORM_OVERHEAD_BYTES, isForm, receiveFormFile } from './stage-form.js';
 import { LaunchSession } from './session.js';
+import { pageLanguage, say } from './terminal.js';
 
 export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
 export { sessionCookieName } from './session.js';
@@ -48,6 +50,8 @@ interface HostSettings {
   routes?: RouteHandler[];
   /** Sizes and timeouts; each one not given keeps its default (HOST_LIMIT_DEFAULTS). */
   limits?: Partial<HostLimits>;
+  /** The terminal's language (terminal.ts): its lines', and a page's when the browser names none we speak. English if not given. */
+  language?: Language;
 }
 
 export interface BrowserHost {
@@ -93,16 +97,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const app: Promise<HostApp> = 'app' in options ? options.app : Promise.resolve(options);
   // A failed start is answered per request (503); it must not also surface as an unhandled rejection.
   app.catch(() => undefined);
-  const appOrUnavailable = async (res: http.ServerResponse): Promise<HostApp | null> => {
+  const language = options.language ?? 'en';
+  const appOrUnavailable = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<HostApp | null> => {
     try {
       return await app;
     } catch {
-      sendError(res, 503, 'Media Desk could not start: see the terminal that runs the browser host.');
+      sendError(res, 503, say(pageLanguage(req.headers['accept-language'], language), phrase('desktop:webhost.startFailedSeeTerminal')));
       return null;
     }
   };
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const server = createLimitedServer(limits, (err) => console.error(`Browser host: ${err.message}`));
+  // The system's own words (EMFILE…) stay as they are inside the sentence.
+  const server = createLimitedServer(limits, (err) => console.error(say(language, phrase('desktop:webhost.failed', { reason: err.message }))));
   let session = new LaunchSession(token, 0);
   let origin = '';
   let hostHeader = '';
@@ -134,7 +140,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     let exceeded = false;
     // The staging reads the request itself, stops past the cap, and fails (removing its partial file) when the
     // client goes away.
-    const running = await appOrUnavailable(res);
+    const running = await appOrUnavailable(req, res);
     if (!running) return;
     try {
       const receive = (body: Readable): Promise<FileRef> => running.staging.stage(name, body, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
@@ -177,7 +183,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return sendJson(res, 400, { ok: false, error: error.toData() });
       }
       const { method, args } = (typeof payload === 'object' && payload !== null ? payload : {}) as { method?: unknown; args?: unknown };
-      const running = await appOrUnavailable(res);
+      const running = await appOrUnavailable(req, res);
       if (!running) return;
       return sendJson(res, 200, await running.dispatch(method, args));
     }

@@ -81,7 +81,7 @@ function basePayloads(): Array<[MethodName, Record<string, unknown>]> {
   const { generic, library, twilio } = t.accounts;
   const mediaRef = { accountId: twilio, messageSid: SID('MM'), mediaSid: SID('ME') };
   return [
-    ['files.pickFolder', { title: 'x' }],
+    ['files.pickFolder', { kind: 'library' }],
     // Reports link.jpg, so the download below may replace it: the link must be replaced, never written through.
     ['files.findExisting', { grantId, names: ['photo.jpg', 'link.jpg'] }],
     ['library.download', { accountId: library, folder: 'fuzz', grantId, files: [{ name: 'link.jpg', onExisting: 'overwrite' }, { name: 'photo.jpg', size: 10, onExisting: 'keepBoth' }] }],

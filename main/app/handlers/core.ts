@@ -2,13 +2,14 @@
 import os from 'node:os';
 import type { coreMethods } from '../../common/methods/core.js';
 import { AppError, redactWords } from '../../common/errors.js';
-import { phrase } from '../../common/i18n/phrase.js';
+import { phrase, sayPhrase } from '../../common/i18n/phrase.js';
 import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
 import { proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
-import { downloadFolderToOffer, rememberDownloadFolder } from '../download-folders.js';
+import { desktopLanguage, translatorFor } from '../desktop-language.js';
+import { downloadFolderToOffer, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -114,8 +115,11 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'transfers.retry': ({ ids }) => services.transfers.retry(ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
 
-    'files.pickFolder': async ({ title, kind }) => {
-      const chosen = await services.host.pickFolder(title ?? 'Choose a folder', await downloadFolderToOffer(settings, kind));
+    'files.pickFolder': async ({ kind }) => {
+      // In main's language, as the desktop shell's menu and notifications: the dialog is the system's, not the page's.
+      const language = desktopLanguage({ settings, systemLanguages: services.host.systemLanguages });
+      const title = sayPhrase(translatorFor(language), pickFolderTitle(kind));
+      const chosen = await services.host.pickFolder(title, await downloadFolderToOffer(settings, kind));
       if (!chosen) return null;
       const grant = await grants.grant(chosen.path, chosen.picked);
       // Only a folder the user chose is remembered (the browser host's Downloads folder is fixed anyway); a settings

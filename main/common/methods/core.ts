@@ -176,9 +176,10 @@ export const coreMethods = {
 
   /**
    * A folder to save downloads in, as a grant: the OS dialog in Electron; the browser host grants its Downloads
-   * folder. Downloads name the grant, never a path.
+   * folder. Downloads name the grant, never a path. The window names only the kind of download: main words the
+   * dialog's title itself, so a page cannot put its own text in a system dialog.
    */
-  'files.pickFolder': method(z.object({ title: z.string().max(200).optional(), kind: z.enum(DOWNLOAD_KINDS).optional() }).strict()).returns<FolderGrant | null>(),
+  'files.pickFolder': method(z.object({ kind: z.enum(DOWNLOAD_KINDS).optional() }).strict()).returns<FolderGrant | null>(),
   /**
    * Which of these names already exist in the granted folder, to ask about conflicts once before downloading. Only
    * names reported here may then be downloaded with "overwrite".

@@ -31,7 +31,7 @@ const WRONG_TYPES: Partial<Record<MethodName, unknown[]>> = {
   'transfers.cancel': [{ ids: [] }, { ids: ['tr_../../x'] }, { ids: 'tr_0123456789abcdef' }],
   'transfers.retry': [{ ids: [1] }],
   'transfers.clearFinished': [{ ids: ['nope'] }],
-  'files.pickFolder': [{ title: 5 }],
+  'files.pickFolder': [{ title: 'Enter your password' }, { kind: 'other' }],
   'files.findExisting': [{ folder: '', names: [] }, { folder: '/tmp', names: [''] }, { folder: '/tmp' }],
   'log.list': [{ limit: 0 }, { limit: 100000 }, { limit: '10' }],
   'shell.openExternal': [{ url: 5 }, { url: 'x'.repeat(5000) }],

@@ -13,8 +13,9 @@ import { createKeyFileCipher } from '../../../main/core/vault/cipher';
 let dataDir: string;
 let work: string;
 let app: RunningApp | undefined;
-/** Where each folder dialog opened, and what the user answers next. */
+/** Where each folder dialog opened, with what title, and what the user answers next. */
 let offered: string[];
+let titles: string[];
 let answer: { path: string; picked: boolean } | null;
 
 async function start(): Promise<RunningApp> {
@@ -26,7 +27,8 @@ async function start(): Promise<RunningApp> {
       host: 'electron',
       openExternal: async () => undefined,
       mediaUrl: (t) => `/media/${t}`,
-      pickFolder: async (_title, startIn) => {
+      pickFolder: async (title, startIn) => {
+        titles.push(title);
         offered.push(startIn);
         return answer;
       },
@@ -46,6 +48,7 @@ beforeEach(async () => {
   work = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'md-dlf-')));
   await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sandboxEnabled: false }));
   offered = [];
+  titles = [];
   answer = null;
   await start();
 });
@@ -109,5 +112,27 @@ describe('the remembered download folder', () => {
     const forged = await app!.dispatch('settings.update', { downloadFolders: { library: '/etc' } });
     expect(forged.ok).toBe(false);
     if (!forged.ok) expect(forged.error.message).toMatch(/downloadFolders/);
+  });
+});
+
+describe("the folder dialog's title", () => {
+  it("is main's own words for the kind of download, in the app's language, and never the window's", async () => {
+    await pick({ kind: 'library' });
+    await pick({ kind: 'twilio' });
+    await pick({});
+    expect(titles).toEqual(['Choose where to save the downloads', 'Choose where to save the media', 'Choose a folder']);
+
+    const saved = await app!.dispatch('settings.update', { language: 'ja' });
+    expect(saved.ok).toBe(true);
+    titles = [];
+    await pick({ kind: 'library' });
+    await pick({ kind: 'twilio' });
+    await pick({});
+    expect(titles).toEqual(['ダウンロードの保存先を選択', 'メディアの保存先を選択', 'フォルダーを選択']);
+
+    // A page that tries to word the system dialog itself is refused before any dialog opens.
+    const worded = await app!.dispatch('files.pickFolder', { title: 'Enter your Apple ID password', kind: 'library' });
+    expect(worded).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(titles).toHaveLength(3);
   });
 });

@@ -15,7 +15,7 @@ describe('parseHostArgs', () => {
     expect(() => parseHostArgs(['photo.jpg'])).toThrow(/Unexpected argument "photo\.jpg"/);
     expect(() => parseHostArgs(['--port'])).toThrow('--port needs a value.');
     expect(() => parseHostArgs(['--data-dir='])).toThrow('--data-dir needs a value.');
-    for (const port of ['70000', '-1', '1.5', 'abc']) expect(() => parseHostArgs([`--port=${port}`]), port).toThrow('--port must be a number from 0 to 65535.');
+    for (const port of ['70000', '-1', '1.5', 'abc']) expect(() => parseHostArgs([`--port=${port}`]), port).toThrow('--port must be from 0 to 65535.');
   });
 
   it('when tolerant, keeps what the runtime added aside and still reads its own options', () => {

@@ -3,6 +3,7 @@
 // build's hashed files are cacheable for good; the page itself is asked for again.
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { Language } from '../../../main/common/i18n/languages';
 import type { BrowserHost, HostApp } from '../../../main/webhost/server';
 import { httpRequest, signIn } from './support/child-host';
 import { useHostApp } from './support/host-app';
@@ -10,19 +11,22 @@ import { useHostApp } from './support/host-app';
 const fixture = useHostApp();
 
 /** A host whose app is still starting: `start()` lets it finish, `fail()` makes it fail. */
-async function startingHost(): Promise<{ host: BrowserHost; cookie: string; start: () => void; fail: () => void }> {
+async function startingHost(language?: Language): Promise<{ host: BrowserHost; cookie: string; start: () => void; fail: () => void }> {
   let start = (): void => undefined;
   let fail = (): void => undefined;
   const starting = new Promise<HostApp>((resolve, reject) => {
     start = () => resolve(fixture.served());
     fail = () => reject(new Error('the vault could not be read'));
   });
-  const host = await fixture.startHost({ app: starting });
+  const host = await fixture.startHost({ app: starting, ...(language ? { language } : {}) });
   return { host, cookie: await signIn(host.port, host.token), start, fail };
 }
 
-const invoke = (host: BrowserHost, cookie: string) =>
-  httpRequest(host.port, '/api/invoke', { method: 'POST', headers: { cookie, origin: host.origin, 'content-type': 'application/json' }, body: '{"method":"app.info","args":{}}' });
+const invoke = (host: BrowserHost, cookie: string, headers: Record<string, string> = {}) =>
+  httpRequest(host.port, '/api/invoke', { method: 'POST', headers: { cookie, origin: host.origin, 'content-type': 'application/json', ...headers }, body: '{"method":"app.info","args":{}}' });
+
+const SEE_TERMINAL_EN = 'Media Desk could not start: see the terminal that runs the browser host.';
+const SEE_TERMINAL_JA = 'Media Desk を起動できませんでした。ブラウザーホストを実行している端末を確認してください。';
 
 function openEvents(host: BrowserHost, cookie: string): { ws: WebSocket; outcome: Promise<{ open: true } | { status: number }> } {
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/events`, { headers: { cookie, origin: host.origin } });
@@ -66,6 +70,24 @@ describe('the browser host while the app starts', () => {
     const upload = await httpRequest(host.port, '/api/stage?name=a.jpg', { method: 'POST', headers: { cookie, origin: host.origin }, body: Buffer.from([0xff, 0xd8]) });
     expect(upload.status).toBe(503);
     expect((await httpRequest(host.port, '/', { headers: { cookie } })).status).toBe(200);
+  });
+
+  it("says why in the browser's language, else in the terminal's, as short plain text", async () => {
+    const english = await startingHost();
+    english.fail();
+    const plain = await invoke(english.host, english.cookie);
+    expect(plain).toMatchObject({ status: 503, body: SEE_TERMINAL_EN });
+    expect(plain.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect((await invoke(english.host, english.cookie, { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' })).body).toBe(SEE_TERMINAL_JA);
+    expect((await invoke(english.host, english.cookie, { 'accept-language': 'fr-FR, de;q=0.5' })).body).toBe(SEE_TERMINAL_EN);
+
+    const japanese = await startingHost('ja');
+    japanese.fail();
+    expect((await invoke(japanese.host, japanese.cookie)).body).toBe(SEE_TERMINAL_JA);
+    expect((await invoke(japanese.host, japanese.cookie, { 'accept-language': 'fr, *;q=0.1' })).body).toBe(SEE_TERMINAL_JA);
+    expect((await invoke(japanese.host, japanese.cookie, { 'accept-language': 'en-GB,en;q=0.9' })).body).toBe(SEE_TERMINAL_EN);
+    const upload = await httpRequest(japanese.host.port, '/api/stage?name=a.jpg', { method: 'POST', headers: { cookie: japanese.cookie, origin: japanese.host.origin }, body: Buffer.from([0xff, 0xd8]) });
+    expect(upload).toMatchObject({ status: 503, body: SEE_TERMINAL_JA });
   });
 
   it('still asks who is calling first: no session, no wait', async () => {

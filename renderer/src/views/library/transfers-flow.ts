@@ -143,7 +143,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
     if (files.length === 0) return;
     let picked;
     try {
-      picked = await call('files.pickFolder', { title: i18n.t('library:download.pickTitle'), kind: 'library' });
+      picked = await call('files.pickFolder', { kind: 'library' });
     } catch (err) {
       notify('bad', messageOf(err));
       return;

@@ -85,7 +85,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
 
   useEffect(() => {
     let live = true;
-    call('files.pickFolder', { title: t('download.pickTitle'), kind: 'twilio' }).then(
+    call('files.pickFolder', { kind: 'twilio' }).then(
       (picked) => {
         if (!live) return;
         if (picked === null) onDone();

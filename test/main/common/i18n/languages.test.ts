@@ -1,6 +1,6 @@
 // The language follows the user's choice, else the OS, whichever way the OS says it.
 import { describe, expect, it } from 'vitest';
-import { pickLanguage, posixLocales, resolveLanguage } from '../../../../main/common/i18n/languages';
+import { acceptedLanguages, pickLanguage, posixLocales, resolveLanguage, terminalLanguage } from '../../../../main/common/i18n/languages';
 
 describe('the language', () => {
   it.each([
@@ -35,5 +35,33 @@ describe('the language', () => {
     expect(posixLocales({ LANG: 'en_US.UTF-8', LANGUAGE: 'ja:en' })).toEqual(['ja', 'en', 'en_US.UTF-8']);
     expect(posixLocales({ LANGUAGE: 'ja' })).toEqual([]);
     expect(posixLocales({ LANG: '' })).toEqual([]);
+  });
+});
+
+describe('a terminal\'s language (the CLI, the browser host)', () => {
+  it('takes a choice that names a language, else the locale; "system" and unknown choices fall through', () => {
+    expect(terminalLanguage({ LANG: 'C' }, 'ja')).toBe('ja');
+    expect(terminalLanguage({ LANG: 'ja_JP.UTF-8' }, 'en')).toBe('en');
+    expect(terminalLanguage({ LANG: 'ja_JP.UTF-8' }, 'system')).toBe('ja');
+    expect(terminalLanguage({ LANG: 'ja_JP.UTF-8' }, 'fr')).toBe('ja');
+    expect(terminalLanguage({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(terminalLanguage({})).toBe('en');
+  });
+});
+
+describe("a browser's Accept-Language", () => {
+  it('lists its tags by preference, leaving out refused ones, the wildcard and anything malformed', () => {
+    expect(acceptedLanguages('ja,en-US;q=0.9,en;q=0.8')).toEqual(['ja', 'en-US', 'en']);
+    expect(acceptedLanguages('en;q=0.5, ja-JP')).toEqual(['ja-JP', 'en']);
+    expect(acceptedLanguages('fr;q=0.9, de;q=0.9, ja;q=0')).toEqual(['fr', 'de']);
+    expect(acceptedLanguages('*, ja;q=abc, en;q=2, <script>, ja-JP;q=0.1')).toEqual(['ja-JP']);
+    expect(acceptedLanguages(undefined)).toEqual([]);
+    expect(acceptedLanguages('')).toEqual([]);
+  });
+
+  it('reads only the first tags of a header that names thousands', () => {
+    const header = [...Array.from({ length: 5000 }, () => 'fr'), 'ja'].join(',');
+    expect(acceptedLanguages(header)).toHaveLength(32);
+    expect(pickLanguage([...acceptedLanguages(header), 'en'])).toBe('en');
   });
 });

@@ -2,6 +2,7 @@
 // and the app and folder removed, after the file's tests): the setup the in-process host tests share.
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
+import type { Language } from '../../../../main/common/i18n/languages';
 import { startBrowserHost, type BrowserHost, type BrowserHostOptions, type HostApp, type HostLimits } from '../../../../main/webhost/server';
 import { bootTestApp, makeRendererDir } from '../../../helpers/app-harness';
 import { signIn } from './child-host';
@@ -14,7 +15,7 @@ export interface HostAppFixture {
   /** What a host serves of the app: its dispatcher, events and staging. */
   served(): HostApp;
   /** Starts a host over the app (or over `app`: the promise of one that is still starting), closed after the file. */
-  startHost(options?: { limits?: Partial<HostLimits>; app?: Promise<HostApp> }): Promise<BrowserHost>;
+  startHost(options?: { limits?: Partial<HostLimits>; app?: Promise<HostApp>; language?: Language }): Promise<BrowserHost>;
   /** startHost, then signs in with its launch token: the host and its session cookie. */
   signedInHost(options?: { limits?: Partial<HostLimits> }): Promise<{ host: BrowserHost; cookie: string }>;
 }
@@ -38,8 +39,8 @@ export function useHostApp(): HostAppFixture {
     return app;
   };
   const served = (): HostApp => ({ dispatch: running().dispatch, events: running().services.events, staging: running().staging });
-  const startHost = async (options: { limits?: Partial<HostLimits>; app?: Promise<HostApp> } = {}): Promise<BrowserHost> => {
-    const settings = { rendererDir, ...(options.limits ? { limits: options.limits } : {}) };
+  const startHost = async (options: { limits?: Partial<HostLimits>; app?: Promise<HostApp>; language?: Language } = {}): Promise<BrowserHost> => {
+    const settings = { rendererDir, ...(options.limits ? { limits: options.limits } : {}), ...(options.language ? { language: options.language } : {}) };
     const given: BrowserHostOptions = options.app ? { ...settings, app: options.app } : { ...settings, ...served() };
     const host = await startBrowserHost(given);
     hosts.push(host);
