@@ -9,7 +9,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { AppError, sayable } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { tlsToProxy, withConnectDeadline, type ProxyConnectOptions, type TlsToProxy } from './proxy-connect.js';
-import { basicAuth } from './transport.js';
+import { basicAuth } from './http-auth.js';
 
 export interface ProxyCredentials {
   username: string;
