@@ -95,9 +95,9 @@ class AbsoluteFormAgent extends HttpProxyAgent<string> {
     if (this.proxy.protocol !== 'https:') return withConnectDeadline(() => super.connect(req, opts), this.connectTimeoutMs);
     const { connecting, secured } = overTlsToProxy(this, this.connectTimeoutMs, () => super.connect(req, opts));
     const socket = await connecting;
-    // The agent hands over a TLS socket once its TCP connection is up: the request, its body included, would then be
-    // written before the handshake, and a proxy that never completes it would be taken for one that went silent.
-    // The agent stopped listening for the socket's errors once it connected: the handshake's is said by `secured`.
+    // The agent hands over its TLS socket once TCP is up, before the handshake: a proxy that never completed it would
+    // fail a request that already has its socket, as one that went silent, never passed over. So the request gets
+    // the socket only once the handshake is done. The agent no longer listens for the socket's errors: `secured` says them.
     const heard = (): void => undefined;
     socket.on('error', heard);
     const failure = await secured;
