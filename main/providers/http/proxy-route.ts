@@ -2,15 +2,14 @@
 // process's route picker once (Settings, the OS's proxy, the environment); the transport asks it for every request.
 // The proxy protocol itself is TooTallNate's agents: CONNECT for https (TLS to the origin inside the tunnel, its
 // certificate checked as without a proxy), absolute-form requests for http.
-import diagnostics from 'node:diagnostics_channel';
 import type http from 'node:http';
-import type { Socket } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { AppError, sayable } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { basicAuth } from './transport.js';
+import { tlsToProxy, withConnectDeadline, type ProxyConnectOptions, type TlsToProxy } from './proxy-connect.js';
+import { basicAuth } from './http-auth.js';
 
 export interface ProxyCredentials {
   username: string;
@@ -37,9 +36,9 @@ export type RoutePicker = (url: URL) => Promise<ProxyRoute>;
 export const DIRECT: ProxyRoute = { kind: 'direct' };
 
 /**
- * How long opening the connection to a proxy (its name looked up, the TCP handshake) may take before the proxy is
- * passed over as if it had refused, as browsers pass over a proxy behind a firewall that drops connection attempts
- * (the OS would otherwise retry for minutes). Only the connection: once it is open, the proxy's answer is waited for
+ * How long opening the connection to a proxy (its name looked up, the TCP handshake, and for an https:// proxy the TLS
+ * handshake) may take before the proxy is passed over as if it had refused, as browsers pass over a proxy behind a
+ * firewall that drops connection attempts (the OS would otherwise retry for minutes). Only the connection: once it is open, the proxy's answer is waited for
  * under the request's own timeout and never passed over.
  */
 export const DEFAULT_PROXY_CONNECT_TIMEOUT_MS = 10_000;
@@ -68,7 +67,8 @@ export function proxyName(proxy: ProxyServer): string {
 
 /**
  * The agent that carries one request along its route; false: Node's own direct connection, never pooled.
- * `connectTimeoutMs`: the deadline for the TCP connection to the proxy (DEFAULT_PROXY_CONNECT_TIMEOUT_MS).
+ * `connectTimeoutMs`: the deadline for the connection to the proxy, TCP and for an https:// proxy its TLS handshake
+ * (DEFAULT_PROXY_CONNECT_TIMEOUT_MS).
  */
 export function agentFor(route: ProxyRoute, target: URL, connectTimeoutMs = DEFAULT_PROXY_CONNECT_TIMEOUT_MS): http.Agent | false {
   if (route.kind === 'direct') return false;
@@ -78,35 +78,6 @@ export function agentFor(route: ProxyRoute, target: URL, connectTimeoutMs = DEFA
   // Without user-info in the URL, the agents add no credentials of their own: only the header above.
   const proxyUrl = new URL(proxy.url.origin);
   return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, connectTimeoutMs, { headers }) : new AbsoluteFormAgent(proxyUrl, connectTimeoutMs, { headers });
-}
-
-/** Node publishes here every socket net.connect makes, synchronously, before it starts connecting. */
-const NEW_CLIENT_SOCKETS = 'net.client.socket';
-
-/**
- * Runs an agent's connect() with a deadline on the TCP connection it opens to the proxy. The agents make that socket
- * synchronously, before their first await, and keep it to themselves: a socket published while connect() runs is
- * theirs (nothing else runs meanwhile). One still connecting at the deadline is destroyed with ETIMEDOUT, which the
- * transport takes as a proxy that could not be connected to. An https:// proxy's socket is made by tls.connect, which
- * publishes nothing: it has no such deadline and waits the request's own timeout.
- */
-function withConnectDeadline<T>(connect: () => T, timeoutMs: number): T {
-  const sockets: Socket[] = [];
-  const take = (message: unknown): void => void sockets.push((message as { socket: Socket }).socket);
-  diagnostics.subscribe(NEW_CLIENT_SOCKETS, take);
-  try {
-    return connect();
-  } finally {
-    diagnostics.unsubscribe(NEW_CLIENT_SOCKETS, take);
-    for (const socket of sockets) if (socket.connecting) armConnectDeadline(socket, timeoutMs);
-  }
-}
-
-function armConnectDeadline(socket: Socket, timeoutMs: number): void {
-  const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`connect ETIMEDOUT (no connection within ${timeoutMs} ms)`), { code: 'ETIMEDOUT' })), timeoutMs);
-  const stop = (): void => clearTimeout(timer);
-  socket.once('connect', stop);
-  socket.once('close', stop);
 }
 
 type AbsoluteFormConnect = Parameters<HttpProxyAgent<string>['connect']>;
@@ -120,8 +91,19 @@ class AbsoluteFormAgent extends HttpProxyAgent<string> {
     super(proxy, options);
   }
 
-  override connect(req: AbsoluteFormConnect[0], opts: AbsoluteFormConnect[1]): ReturnType<HttpProxyAgent<string>['connect']> {
-    return withConnectDeadline(() => super.connect(req, opts), this.connectTimeoutMs);
+  override async connect(req: AbsoluteFormConnect[0], opts: AbsoluteFormConnect[1]): ReturnType<HttpProxyAgent<string>['connect']> {
+    if (this.proxy.protocol !== 'https:') return withConnectDeadline(() => super.connect(req, opts), this.connectTimeoutMs);
+    const { connecting, secured } = overTlsToProxy(this, this.connectTimeoutMs, () => super.connect(req, opts));
+    const socket = await connecting;
+    // The agent hands over its TLS socket once TCP is up, before the handshake: a proxy that never completed it would
+    // fail a request that already has its socket, as one that went silent, never passed over. So the request gets
+    // the socket only once the handshake is done. The agent no longer listens for the socket's errors: `secured` says them.
+    const heard = (): void => undefined;
+    socket.on('error', heard);
+    const failure = await secured;
+    socket.off('error', heard);
+    if (failure !== undefined) throw failure;
+    return socket;
   }
 }
 
@@ -143,7 +125,25 @@ class TunnelAgent extends HttpsProxyAgent<string> {
   override connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
     const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
     const checked = !opts.secureEndpoint || opts.checkServerIdentity !== undefined ? opts : { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
-    return withConnectDeadline(() => super.connect(req, checked), this.connectTimeoutMs);
+    if (this.proxy.protocol !== 'https:') return withConnectDeadline(() => super.connect(req, checked), this.connectTimeoutMs);
+    // The handshake's failure reaches connect() through the socket (it waits for the CONNECT answer on it).
+    return overTlsToProxy(this, this.connectTimeoutMs, () => super.connect(req, checked)).connecting;
+  }
+}
+
+/**
+ * Runs an agent's connect() to an https:// proxy over a TCP socket made for it, with the connect deadline
+ * (proxy-connect.ts). The agents read their options when they call tls.connect, synchronously in connect(): the
+ * options with that socket are theirs only meanwhile, so a second connect() makes its own.
+ */
+function overTlsToProxy<T>(agent: { connectOpts: ProxyConnectOptions }, timeoutMs: number, connect: () => T): { connecting: T; secured: TlsToProxy['secured'] } {
+  const shared = agent.connectOpts;
+  const { options, secured } = tlsToProxy(shared, timeoutMs);
+  agent.connectOpts = options;
+  try {
+    return { connecting: connect(), secured };
+  } finally {
+    agent.connectOpts = shared;
   }
 }
 

@@ -4,22 +4,17 @@
 // next entry said in the activity log (one that refuses and one whose connection never completes, but never one that
 // took the connection and is slow to answer), and a list whose every entry failed said as such.
 import diagnostics from 'node:diagnostics_channel';
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker, withCredentials, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
-import { observeProxySkips, observeRequests, readBody, send } from '../../../../main/providers/http/transport';
-import { logRequests } from '../../../../main/app/request-log';
-import { ActivityLog } from '../../../../main/core/log/activity-log';
-import { createRedactor } from '../../../../main/core/log/redact';
+import { readBody, send } from '../../../../main/providers/http/transport';
 import { startDroppingListener } from '../../../helpers/dropping-listener';
+import { logged, passedOver } from '../../../helpers/logged-requests';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
 import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
 
@@ -163,25 +158,6 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
   }
   const pac = (answer: string) => useRoutePicker((url) => Promise.resolve(routeFromPac(answer, url)));
   const SYSTEM = 'from the system proxy settings';
-  const passedOver = (request: string, proxy: string, code: string, next: string) =>
-    `warn http ${request}: passed over the proxy ${proxy} (${SYSTEM}), which could not be connected to (${code}); trying ${next} next.`;
-
-  /** What the app's activity log says (level, scope, message) while `run` sends its requests. */
-  async function logged(run: () => Promise<void>): Promise<string[]> {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-proxy-log-'));
-    // A redactor that knows no secret: a credential in a line would show as it is.
-    const log = new ActivityLog({ dataDir, redact: createRedactor(() => []) });
-    logRequests(log);
-    try {
-      await run();
-    } finally {
-      observeRequests(undefined);
-      observeProxySkips(undefined);
-      await log.flush();
-      await fs.rm(dataDir, { recursive: true, force: true });
-    }
-    return log.list().map((e) => `${e.level} ${e.scope} ${e.message}`);
-  }
 
   it.each(['http', 'https'])('passes over a proxy that refuses the connection to the next one, as Chromium does, and says so in the log (%s)', async (scheme) => {
     const dead = await deadPort();
