@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       rendererDir: path.join(__dirname, '..', 'renderer'),
       port: args.port,
       language,
-      routes: [async (req, res, url) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url)],
+      routes: [async (req, res, url, refuse) => url.pathname.startsWith(MEDIA_PATH) && (await media)(req, res, url, refuse)],
     });
     // The second host that finds the folder taken names this address; the token stays on this terminal only.
     await locked.instance.announce({ url: `${new URL(host.url).origin}/` });

@@ -1,21 +1,22 @@
 // The browser host's side of the media stream: /media/<token>, with Range passed through.
 import { pipeline } from 'node:stream/promises';
-import { toAppError } from '../common/errors.js';
+import { sayable, toAppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 import { mediaHeaders, type MediaStreams } from '../app/media-streams.js';
 import type { RouteHandler } from './server.js';
 
 export const MEDIA_PATH = '/media/';
 
 export function mediaRoute(streams: MediaStreams): RouteHandler {
-  return async (req, res, url) => {
+  return async (req, res, url, refuse) => {
     if (!url.pathname.startsWith(MEDIA_PATH)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      refuse(req, res, 405, phrase('desktop:webhost.page.getOnly'), { allow: 'GET, HEAD' });
       return true;
     }
     const source = streams.get(url.pathname.slice(MEDIA_PATH.length));
     if (!source) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('This preview has expired; open it again.');
+      refuse(req, res, 404, phrase('desktop:webhost.page.previewExpired'));
       return true;
     }
     const controller = new AbortController();
@@ -31,7 +32,8 @@ export function mediaRoute(streams: MediaStreams): RouteHandler {
       }
       await pipeline(media.body, res);
     } catch (err) {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8' }).end(toAppError(err).message);
+      // A server's own words (an AppError without a phrase) stay as they are inside the sentence.
+      if (!res.headersSent) refuse(req, res, 502, phrase('desktop:webhost.page.mediaFailed', { reason: sayable(toAppError(err)) }));
       else res.destroy();
     }
     return true;

@@ -17,18 +17,23 @@ import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
 import { createLimitedServer, resolveLimits, type HostLimits } from './limits.js';
-import { sendError, sendJson } from './replies.js';
+import { refusals, sendJson, type Refuse } from './replies.js';
 import { FORM_OVERHEAD_BYTES, isForm, receiveFormFile } from './stage-form.js';
 import { LaunchSession } from './session.js';
-import { pageLanguage, say } from './terminal.js';
+import { say } from './terminal.js';
 
 export { HOST_LIMIT_DEFAULTS, type HostLimits } from './limits.js';
 export { sessionCookieName } from './session.js';
 
 const MAX_INVOKE_BODY = 1024 * 1024;
+const POST_ONLY = phrase('desktop:webhost.page.postOnly');
+const GET_ONLY = phrase('desktop:webhost.page.getOnly');
 
-/** Extra routes a host may add (the media stream), called only after the guard let the request in. */
-export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
+/**
+ * Extra routes a host may add (the media stream), called only after the guard let the request in; `refuse` answers
+ * as the host's own refusals do, in the reader's language.
+ */
+export type RouteHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL, refuse: Refuse) => Promise<boolean>;
 
 /** What the host serves from the running app. */
 export interface HostApp {
@@ -98,11 +103,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // A failed start is answered per request (503); it must not also surface as an unhandled rejection.
   app.catch(() => undefined);
   const language = options.language ?? 'en';
+  const refuse = refusals(language);
   const appOrUnavailable = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<HostApp | null> => {
     try {
       return await app;
     } catch {
-      sendError(res, 503, say(pageLanguage(req.headers['accept-language'], language), phrase('desktop:webhost.startFailedSeeTerminal')));
+      refuse(req, res, 503, phrase('desktop:webhost.startFailedSeeTerminal'));
       return null;
     }
   };
@@ -114,18 +120,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let hostHeader = '';
 
   /** 403 for a foreign Host or Origin or a cross-site fetch, else null. */
-  const foreign = (req: http.IncomingMessage): { status: number; message: string } | null => {
-    if (req.headers.host !== hostHeader) return { status: 403, message: 'Forbidden: unexpected Host.' };
+  const foreign = (req: http.IncomingMessage): { status: number; said: Phrase } | null => {
+    if (req.headers.host !== hostHeader) return { status: 403, said: phrase('desktop:webhost.page.foreignHost') };
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) return { status: 403, message: 'Forbidden: cross-origin request.' };
-    if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, message: 'Forbidden: cross-site request.' };
+    const crossSite = (requestOrigin !== undefined && requestOrigin !== origin) || req.headers['sec-fetch-site'] === 'cross-site';
+    if (crossSite) return { status: 403, said: phrase('desktop:webhost.page.foreignSite') };
     return null;
   };
-  /** foreign(), then 401 without this host's session, else null (let in). */
-  const guard = (req: http.IncomingMessage): { status: number; message: string } | null => {
+  /** foreign(), then 401 without this host's session (someone opened the address without its token), else null. */
+  const guard = (req: http.IncomingMessage): { status: number; said: Phrase } | null => {
     const denied = foreign(req);
     if (denied) return denied;
-    if (!session.holdsSession(req.headers.cookie)) return { status: 401, message: 'Unauthorized: open the URL printed by the browser host.' };
+    if (!session.holdsSession(req.headers.cookie)) return { status: 401, said: phrase('desktop:webhost.page.signIn') };
     return null;
   };
 
@@ -155,12 +161,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, liftRequestTimeout: () => void): Promise<void> {
     const url = parseTarget(req.url, origin);
-    if (!url) return sendError(res, 400, 'Bad request target.');
+    if (!url) return refuse(req, res, 400, phrase('desktop:webhost.page.badTarget'));
     // The printed URL carries the launch token once; it becomes a session cookie and leaves the URL.
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null && req.headers.host === hostHeader) {
       const exchange = session.exchange(queryToken, req.headers.cookie);
-      if (exchange.kind === 'refused') return sendError(res, 401, exchange.message);
+      if (exchange.kind === 'refused') return refuse(req, res, 401, exchange.said);
       res.writeHead(303, {
         location: '/',
         'cache-control': 'no-store',
@@ -170,10 +176,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const denied = guard(req);
-    if (denied) return sendError(res, denied.status, denied.message);
+    if (denied) return refuse(req, res, denied.status, denied.said);
 
     if (url.pathname === '/api/invoke') {
-      if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
+      if (req.method !== 'POST') return refuse(req, res, 405, POST_ONLY, { allow: 'POST' });
       let payload: unknown;
       try {
         payload = await readJsonBody(req);
@@ -188,17 +194,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 200, await running.dispatch(method, args));
     }
     if (url.pathname === '/api/stage') {
-      if (req.method !== 'POST') return sendError(res, 405, 'Use POST.');
+      if (req.method !== 'POST') return refuse(req, res, 405, POST_ONLY, { allow: 'POST' });
       // Only now, signed in and on this very path: the upload's long time is no one else's.
       liftRequestTimeout();
       return stage(req, res, url);
     }
     for (const route of options.routes ?? []) {
-      if (await route(req, res, url)) return;
+      if (await route(req, res, url, refuse)) return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Method not allowed.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, 405, GET_ONLY, { allow: 'GET, HEAD' });
     const file = await readAppFile(options.rendererDir, url.pathname);
-    if (!file) return sendError(res, 404, 'Not found.');
+    if (!file) return refuse(req, res, 404, phrase('desktop:webhost.page.notFound'));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': file.contentType,
@@ -222,7 +228,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     const timer = setTimeout(() => {
       if (req.complete) return;
-      if (!res.headersSent) sendError(res, 408, 'Request timeout.');
+      if (!res.headersSent) refuse(req, res, 408, phrase('desktop:webhost.page.timeout'));
       req.socket.destroySoon();
     }, limits.requestTimeoutMs);
     timer.unref();
@@ -234,7 +240,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const liftRequestTimeout = watch(req, res);
     handle(req, res, liftRequestTimeout).catch(() => {
-      if (!res.headersSent) sendError(res, 500, 'Internal error.');
+      if (!res.headersSent) refuse(req, res, 500, phrase('desktop:webhost.page.internal'));
       else res.destroy();
     });
   });

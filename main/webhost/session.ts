@@ -3,6 +3,7 @@
 // 127.0.0.1 cookie to every port, so a second host must neither overwrite nor accept it). The token in a terminal's
 // scrollback, a shell history or a process list is then worth nothing, and the session id never appears in a URL.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 
 export function sessionCookieName(port: number): string {
   return `md_session_${port}`;
@@ -28,7 +29,8 @@ export type Exchange =
   | { kind: 'signed-in'; setCookie: string }
   /** The request already carries the session (a reload, or the printed URL opened again in the same browser). */
   | { kind: 'already-signed-in' }
-  | { kind: 'refused'; message: string };
+  /** Refused (401), and why, for the person who opened the address. */
+  | { kind: 'refused'; said: Phrase };
 
 export class LaunchSession {
   private spent = false;
@@ -50,13 +52,8 @@ export class LaunchSession {
 
   exchange(presentedToken: string, cookieHeader: string | undefined): Exchange {
     if (this.holdsSession(cookieHeader)) return { kind: 'already-signed-in' };
-    if (!secretsEqual(presentedToken, this.token)) return { kind: 'refused', message: 'Unauthorized: wrong token.' };
-    if (this.spent) {
-      return {
-        kind: 'refused',
-        message: 'Unauthorized: this address has already been used to sign in. Go on in the browser that opened it, or restart the browser host for a new address.',
-      };
-    }
+    if (!secretsEqual(presentedToken, this.token)) return { kind: 'refused', said: phrase('desktop:webhost.page.tokenWrong') };
+    if (this.spent) return { kind: 'refused', said: phrase('desktop:webhost.page.tokenSpent') };
     this.spent = true;
     this.sessionId = randomBytes(32).toString('base64url');
     return { kind: 'signed-in', setCookie: `${this.cookieName}=${this.sessionId}; HttpOnly; SameSite=Strict; Path=/` };

@@ -1,6 +1,6 @@
 // The browser host's words to a person: its terminal lines in the language the CLI would use there (the app's
-// saved language when the data folder's settings can be read, else LC_ALL / LC_MESSAGES / LANG), and its one page
-// of plain text (the 503 while the app cannot start) in the language the browser asks for, else the terminal's.
+// saved language when the data folder's settings can be read, else LC_ALL / LC_MESSAGES / LANG), and its plain-text
+// answers to a browser (its refusals, replies.ts) in the language the browser asks for, else the terminal's.
 import path from 'node:path';
 import { parseArgv } from '../common/args.js';
 import { sayable } from '../common/errors.js';

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mediaRoute } from '../../../../main/webhost/media-route';
+import { refusals } from '../../../../main/webhost/replies';
 import { bootTestApp } from '../../../helpers/app-harness';
 import { allMediaOf, allMessages, call, failure, transfersSettled, twilioAccount, type TestApp } from './twilio-test-helpers';
 
@@ -21,7 +22,8 @@ beforeAll(async () => {
   accountId = (await twilioAccount(app)).id;
   // The browser host's own media route, on a bare server: the preview URL is fetched the way the page fetches it.
   const route = mediaRoute(app.media);
-  mediaServer = http.createServer((req, res) => void route(req, res, new URL(req.url ?? '/', 'http://127.0.0.1')).then((handled) => handled || res.writeHead(404).end()));
+  const refuse = refusals('en');
+  mediaServer = http.createServer((req, res) => void route(req, res, new URL(req.url ?? '/', 'http://127.0.0.1'), refuse).then((handled) => handled || res.writeHead(404).end()));
   await new Promise<void>((resolve) => mediaServer.listen(0, '127.0.0.1', resolve));
   mediaOrigin = `http://127.0.0.1:${(mediaServer.address() as AddressInfo).port}`;
 });

@@ -3,11 +3,21 @@
 import { promises as fs } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import type { Language } from '../../../../main/common/i18n/languages';
-import { startBrowserHost, type BrowserHost, type BrowserHostOptions, type HostApp, type HostLimits } from '../../../../main/webhost/server';
+import { startBrowserHost, type BrowserHost, type BrowserHostOptions, type HostApp, type HostLimits, type RouteHandler } from '../../../../main/webhost/server';
 import { bootTestApp, makeRendererDir } from '../../../helpers/app-harness';
 import { signIn } from './child-host';
 
 export type TestApp = Awaited<ReturnType<typeof bootTestApp>>;
+
+/** What a test may set of a host; the rest is the fixture's (its renderer folder, the app). */
+export interface TestHostOptions {
+  limits?: Partial<HostLimits>;
+  /** The promise of an app that is still starting, instead of the running one. */
+  app?: Promise<HostApp>;
+  /** The terminal's language. */
+  language?: Language;
+  routes?: RouteHandler[];
+}
 
 export interface HostAppFixture {
   /** The running app (after beforeAll). */
@@ -15,9 +25,9 @@ export interface HostAppFixture {
   /** What a host serves of the app: its dispatcher, events and staging. */
   served(): HostApp;
   /** Starts a host over the app (or over `app`: the promise of one that is still starting), closed after the file. */
-  startHost(options?: { limits?: Partial<HostLimits>; app?: Promise<HostApp>; language?: Language }): Promise<BrowserHost>;
+  startHost(options?: TestHostOptions): Promise<BrowserHost>;
   /** startHost, then signs in with its launch token: the host and its session cookie. */
-  signedInHost(options?: { limits?: Partial<HostLimits> }): Promise<{ host: BrowserHost; cookie: string }>;
+  signedInHost(options?: TestHostOptions): Promise<{ host: BrowserHost; cookie: string }>;
 }
 
 /** Registers the file's beforeAll / afterAll; call it at the top level of a test file. */
@@ -39,9 +49,10 @@ export function useHostApp(): HostAppFixture {
     return app;
   };
   const served = (): HostApp => ({ dispatch: running().dispatch, events: running().services.events, staging: running().staging });
-  const startHost = async (options: { limits?: Partial<HostLimits>; app?: Promise<HostApp>; language?: Language } = {}): Promise<BrowserHost> => {
-    const settings = { rendererDir, ...(options.limits ? { limits: options.limits } : {}), ...(options.language ? { language: options.language } : {}) };
-    const given: BrowserHostOptions = options.app ? { ...settings, app: options.app } : { ...settings, ...served() };
+  const startHost = async (options: TestHostOptions = {}): Promise<BrowserHost> => {
+    const { app: starting, ...chosen } = options;
+    const settings = { rendererDir, ...chosen };
+    const given: BrowserHostOptions = starting ? { ...settings, app: starting } : { ...settings, ...served() };
     const host = await startBrowserHost(given);
     hosts.push(host);
     return host;
