@@ -43,3 +43,13 @@ export async function rememberDownloadFolder(settings: SettingsStore, kind: Down
   if (current[kind] === folder) return;
   await settings.update({ downloadFolders: { ...current, [kind]: folder } });
 }
+
+/** Forgets the folder remembered for this kind of download: its dialog opens in Downloads again. Files stay. */
+export async function forgetDownloadFolder(settings: SettingsStore, kind: DownloadKind): Promise<boolean> {
+  const current = settings.get().downloadFolders;
+  if (current[kind] === undefined) return false;
+  const rest = { ...current };
+  delete rest[kind];
+  await settings.update({ downloadFolders: rest });
+  return true;
+}

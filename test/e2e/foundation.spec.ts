@@ -1,5 +1,6 @@
 // The foundation as a user meets it: accounts of each kind added through the UI, kept across a restart with no
 // secret in plain text, every screen accessible, and the host closed to anyone without the token.
+import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -108,7 +109,11 @@ test('the account form says what is wrong with a field where it is entered', asy
 
 test('every screen passes an accessibility scan, in light and dark, wide and narrow', async ({ page }) => {
   test.setTimeout(180_000); // 17 scans and screenshots: more than a minute on a busy machine
-  host = await startHost(await makeDataDir());
+  // Folders the desktop app remembered in this data folder: Settings lists them (the browser host remembers none).
+  const dataDir = await makeDataDir();
+  const folders = { library: '/home/admin/Documents/Library exports/2026 summer campaign', twilio: '/home/admin/Downloads/twilio' };
+  await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ downloadFolders: folders }));
+  host = await startHost(dataDir);
   await page.goto(host.url);
   const nav = page.getByRole('navigation', { name: 'Accounts and tools' });
   const screens: Array<[string, () => Promise<void>]> = [
@@ -132,6 +137,15 @@ test('every screen passes an accessibility scan, in light and dark, wide and nar
       await screenshot(page, `${name}-${scheme}`);
     }
   }
+  // Settings is open: Forget, from the keyboard, drops one folder, says so, and leaves the focus on the next Forget.
+  const remembered = page.getByRole('group', { name: 'Download folders' });
+  await expect(remembered.getByText(folders.twilio)).toBeVisible();
+  await remembered.getByRole('button', { name: 'Forget the folder for Media library downloads' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(remembered.getByRole('status')).toHaveText('Forgotten: Media library downloads open the folder dialog in Downloads again. No file was changed.');
+  await expect(remembered.getByText(folders.library)).toHaveCount(0);
+  await expect(remembered.getByRole('button', { name: 'Forget the folder for Twilio media downloads' })).toBeFocused();
+  await page.emulateMedia({ colorScheme: 'light' });
   // Narrow: the accounts and tools are behind the Menu button, and open over the content.
   await page.setViewportSize({ width: 700, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });

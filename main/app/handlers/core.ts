@@ -9,7 +9,7 @@ import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import { desktopLanguage, translatorFor } from '../desktop-language.js';
-import { downloadFolderToOffer, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
+import { downloadFolderToOffer, forgetDownloadFolder, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -63,6 +63,10 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       return { passwordSaved: vault.has(PROXY_PASSWORD_KEY) };
     },
     'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
+    'settings.forgetDownloadFolder': async ({ kind }) => {
+      if (await forgetDownloadFolder(settings, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
+      return settings.get();
+    },
 
     'accounts.list': () => accounts.list(),
     'accounts.create': async ({ config, secret, authSecrets }) => {

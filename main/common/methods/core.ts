@@ -143,6 +143,8 @@ export const coreMethods = {
   /** A string replaces the proxy's password, null removes it. The window is told only whether one is saved. */
   'settings.setProxyPassword': method(z.object({ password: secretValue.nullable() }).strict()).returns<ProxyPasswordStatus>(),
   'settings.proxyPassword': method(none).returns<ProxyPasswordStatus>(),
+  /** The window names a kind of download; main drops the folder it remembered for it (no file is touched). */
+  'settings.forgetDownloadFolder': method(z.object({ kind: z.enum(DOWNLOAD_KINDS) }).strict()).returns<Settings>(),
 
   'accounts.list': method(none).returns<AccountSummary[]>(),
   'accounts.create': method(z.object({ config: accountConfigSchema, secret: secretValue.optional(), authSecrets: authSecretsSchema.optional() }).strict()).returns<AccountSummary>(),

@@ -14,10 +14,31 @@ interface PersonNameProps {
 
 export function PersonName({ id, names, mark, fullId }: PersonNameProps) {
   const known = names.known(id);
+  return <MarkedName text={known || !fullId ? names.name(id) : id} mono={!known} title={names.title(id)} mark={mark} />;
+}
+
+interface MarkedNameProps {
+  text: string;
+  mark?: string | undefined;
+  /** `mark` is a compact badge ("you", where a table column has no room for "(you)"); these are its full words, read out instead. */
+  markLabel?: string | undefined;
+  title?: string | undefined;
+  mono?: boolean;
+}
+
+/** A name or id that gives way (cut with an ellipsis) so that its mark, "(you)", never does. */
+export function MarkedName({ text, mark, markLabel, title, mono }: MarkedNameProps) {
   return (
-    <span className="person" title={names.title(id)}>
-      <bdi className={known ? 'person-name' : 'person-name mono'}>{known || !fullId ? names.name(id) : id}</bdi>
-      {mark ? <span className="you person-mark">{mark}</span> : null}
+    <span className="person" title={title}>
+      <bdi className={mono ? 'person-name mono' : 'person-name'}>{text}</bdi>
+      {mark && markLabel ? (
+        <>
+          <span className="you person-mark person-badge" aria-hidden="true">{mark}</span>
+          <span className="visually-hidden">{markLabel}</span>
+        </>
+      ) : mark ? (
+        <span className="you person-mark">{mark}</span>
+      ) : null}
     </span>
   );
 }

@@ -3,7 +3,7 @@
 // one after the other, each on top of the answer to the one before, so that quick moves never undo each other.
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { AccountPlace, LastPlace, MethodArgs, Settings } from '../../../main/common/contract';
+import type { AccountPlace, DownloadKind, LastPlace, MethodArgs, Settings } from '../../../main/common/contract';
 import { bridge, call } from '../bridge';
 
 type SettingsPatch = MethodArgs<'settings.update'>;
@@ -24,6 +24,13 @@ export function useSettingsEvents(): void {
 /** Changes settings in main; the cache takes main's answer. Throws main's refusal (a bad pattern…) in words. */
 export async function saveSettings(client: QueryClient, patch: SettingsPatch): Promise<Settings> {
   const next = await call('settings.update', patch);
+  client.setQueryData(settingsQuery.queryKey, next);
+  return next;
+}
+
+/** Has main forget the folder it remembered for this kind of download; the cache takes main's answer. */
+export async function forgetDownloadFolder(client: QueryClient, kind: DownloadKind): Promise<Settings> {
+  const next = await call('settings.forgetDownloadFolder', { kind });
   client.setQueryData(settingsQuery.queryKey, next);
   return next;
 }

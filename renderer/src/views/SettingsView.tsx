@@ -7,6 +7,7 @@ import { Field } from '../components/Field';
 import { errorText, systemLanguage, Trans, useTranslation } from '../i18n';
 import { saveSettings, useSettings } from '../query/settings';
 import { useAppStore } from '../store/app-store';
+import { DownloadFoldersSection } from './DownloadFoldersSection';
 import { DownloadNamesSection } from './DownloadNamesSection';
 import { NetworkSection } from './NetworkSection';
 import { UpdatesSection } from './UpdatesSection';
@@ -87,6 +88,7 @@ export function SettingsView() {
           ) : null}
         </fieldset>
         <DownloadNamesSection pattern={settings.twilioFileNamePattern} />
+        <DownloadFoldersSection folders={settings.downloadFolders} host={info.host} />
         <NetworkSection saved={settings.proxy} host={info.host} onSave={(proxy) => update({ proxy })} />
         {info.host === 'electron' ? <UpdatesSection /> : null}
         <dl className="details">

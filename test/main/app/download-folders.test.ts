@@ -1,6 +1,6 @@
 // The download folder is remembered per kind of download: the folder dialog opens where the user last saved that
 // kind, after a restart too, unless that folder is gone or cannot be written (then Downloads, quietly). The window
-// can never set the remembered path itself.
+// can never set the remembered path itself; it may only name a kind whose folder main forgets.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,6 +112,42 @@ describe('the remembered download folder', () => {
     const forged = await app!.dispatch('settings.update', { downloadFolders: { library: '/etc' } });
     expect(forged.ok).toBe(false);
     if (!forged.ok) expect(forged.error.message).toMatch(/downloadFolders/);
+  });
+
+  it('forgets the folder of the kind the window names, and only that one, leaving the folder and its files alone', async () => {
+    const photos = path.join(work, 'photos');
+    const media = path.join(work, 'media');
+    for (const folder of [photos, media]) await fs.mkdir(folder);
+    await fs.writeFile(path.join(photos, 'kept.jpg'), 'a downloaded file');
+    answer = { path: photos, picked: true };
+    await pick({ kind: 'library' });
+    answer = { path: media, picked: true };
+    await pick({ kind: 'twilio' });
+    answer = null;
+
+    const forgot = await app!.dispatch('settings.forgetDownloadFolder', { kind: 'library' });
+    expect(forgot).toMatchObject({ ok: true, value: { downloadFolders: { twilio: media } } });
+    expect(forgot).not.toHaveProperty(['value', 'downloadFolders', 'library']);
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+    expect(await pick({ kind: 'twilio' })).toBe(media);
+    expect(await fs.readFile(path.join(photos, 'kept.jpg'), 'utf8')).toBe('a downloaded file');
+    // Forgetting what is not remembered is no error; a restart does not bring the folder back.
+    expect((await app!.dispatch('settings.forgetDownloadFolder', { kind: 'library' })).ok).toBe(true);
+    await app!.close();
+    await start();
+    expect(await pick({ kind: 'library' })).toBe(defaultDownloadFolder());
+    expect(await pick({ kind: 'twilio' })).toBe(media);
+  });
+
+  it('refuses anything but a kind: a path, an unknown kind, an extra field', async () => {
+    answer = { path: work, picked: true };
+    await pick({ kind: 'library' });
+    for (const hostile of [{ kind: work }, { kind: 'library/../twilio' }, { kind: '__proto__' }, { kind: 'library', path: work }, {}]) {
+      const refused = await app!.dispatch('settings.forgetDownloadFolder', hostile);
+      expect(refused.ok, JSON.stringify(hostile)).toBe(false);
+      if (!refused.ok) expect(refused.error.code).toBe('validation');
+    }
+    expect(await app!.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { downloadFolders: { library: work } } });
   });
 });
 

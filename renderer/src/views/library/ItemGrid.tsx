@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent } from 'r
 import type { Formats } from '../../../../main/common/i18n/format';
 import type { LibraryFolderInfo } from '../../../../main/common/methods/library';
 import { useFormats, useTranslation } from '../../i18n';
+import { MarkedName } from '../../components/PersonName';
 import { useDisplayNames } from '../../query/address-book';
 import { rowAccess } from './access';
 import { COLUMNS, sizeText, tableDate, type Row, type Sort, type SortKey } from './format';
@@ -258,12 +259,10 @@ export function ItemGrid(props: ItemGridProps) {
                 </div>
                 <div role="gridcell" className="lib-cell col-createdOn" title={f.dateTime(row.item.createdOn)}>{tableDate(f, row.item.createdOn)}</div>
                 <div role="gridcell" className="lib-cell col-createdBy" title={by}>
-                  {by ?? '—'}
-                  {me && by === me.userId ? <span className="you"> {t('mark.you')}</span> : null}
+                  <MarkedName text={by ?? '—'} {...(me && by === me.userId ? { mark: t('grid.mark.you'), markLabel: t('mark.you') } : {})} />
                 </div>
                 <div role="gridcell" className="lib-cell col-createdWith" title={withApp}>
-                  {withApp ?? '—'}
-                  {me && withApp === me.appId ? <span className="you"> {t('mark.thisApp')}</span> : null}
+                  <MarkedName text={withApp ?? '—'} {...(me && withApp === me.appId ? { mark: t('grid.mark.thisApp'), markLabel: t('mark.thisApp') } : {})} />
                 </div>
               </div>
             );

@@ -132,3 +132,28 @@ describe('folder file counts', () => {
     expect(size('many')).not.toMatch(/\d/);
   });
 });
+
+describe('the creator and application columns', () => {
+  it('keep the "you" and "this app" marks apart from the id, which alone gives way, and say them whole to a screen reader', async () => {
+    showLibrary();
+    await screen.findByRole('grid', { name: 'Folders in domain demo.example' });
+    const cell = (name: string, column: string) => row(name).querySelector<HTMLElement>(`.col-${column}`)!;
+    for (const [column, id, mark, words] of [['createdBy', ME.userId, 'you', '(you)'], ['createdWith', ME.appId, 'this app', '(this app)']] as const) {
+      const mine = cell('photos', column);
+      expect(mine.getAttribute('title')).toBe(id);
+      // The id is the element that is cut with an ellipsis; the mark is beside it, not inside it.
+      const name = mine.querySelector('.person-name');
+      const badge = mine.querySelector('.person-mark');
+      expect(name?.textContent).toBe(id);
+      expect(badge?.textContent).toBe(mark);
+      expect(name?.contains(badge ?? null)).toBe(false);
+      expect(badge?.getAttribute('aria-hidden')).toBe('true');
+      expect(mine.querySelector('.visually-hidden')?.textContent).toBe(words);
+    }
+    // Another user's folder: the id, no mark.
+    const theirs = cell('from-colleague', 'createdBy');
+    expect(theirs.querySelector('.person-name')?.textContent).toBe(OTHER.userId);
+    expect(theirs.querySelector('.person-mark')).toBeNull();
+    expect(theirs.textContent).not.toMatch(/you/);
+  });
+});
