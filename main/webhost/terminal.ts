@@ -1,6 +1,7 @@
-// The browser host's words to a person: its terminal lines in the language the CLI would use there (the app's
-// saved language when the data folder's settings can be read, else LC_ALL / LC_MESSAGES / LANG), and its one page
-// of plain text (the 503 while the app cannot start) in the language the browser asks for, else the terminal's.
+// The browser host's words to a person: its terminal lines in the app's saved language when the data folder's
+// settings can be read, else the locale's as the CLI reads it (LC_ALL / LC_MESSAGES / LANG; the CLI itself never
+// reads the saved language, it takes --lang), and its one page of plain text (the 503 while the app cannot start)
+// in the language the browser asks for, else the terminal's.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgv } from '../common/args.js';

@@ -1,5 +1,5 @@
-// The browser host's terminal lines are said in the language the CLI would use there: the app's saved language when
-// the data folder's settings can be read, else LC_ALL / LC_MESSAGES / LANG. The host itself runs here (cli.ts through
+// The browser host's terminal lines are said in the app's saved language when the data folder's settings can be
+// read, else the locale's as the CLI reads it (LC_ALL / LC_MESSAGES / LANG). The host itself runs here (cli.ts through
 // tsx), so the lines are the very ones a person reads; nothing it is started with lets it get as far as listening.
 import { execFileSync, spawn } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
