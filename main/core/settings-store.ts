@@ -8,6 +8,8 @@ import { DEFAULT_PROXY_SETTING } from '../common/proxy.js';
 import type { Phrase } from '../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from './storage/atomic.js';
 
+export const SETTINGS_FILE = 'settings.json';
+
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   language: 'system',
@@ -60,7 +62,7 @@ function shorten(text: string): string {
  * default, and an unreadable file the defaults with the reason (setting it aside is the app's to do, and say).
  */
 export async function inspectSettings(dataDir: string): Promise<{ settings: Settings; unreadable?: Phrase }> {
-  const read = await inspectJsonFile(path.join(dataDir, 'settings.json'), storedSettingsSchema);
+  const read = await inspectJsonFile(path.join(dataDir, SETTINGS_FILE), storedSettingsSchema);
   if (read.status === 'missing') return { settings: { ...DEFAULT_SETTINGS } };
   if (read.status === 'unreadable') return { settings: { ...DEFAULT_SETTINGS }, unreadable: read.reason };
   return { settings: mergeValid(read.value).merged };
@@ -74,7 +76,7 @@ export class SettingsStore {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'settings.json');
+    this.file = path.join(dataDir, SETTINGS_FILE);
   }
 
   async load(): Promise<SettingsLoadResult> {

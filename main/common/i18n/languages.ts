@@ -30,12 +30,14 @@ export function resolveLanguage(choice: LanguageChoice, system: readonly (string
 
 /**
  * The POSIX locale variables in the order the C library reads them for messages. LANGUAGE (a GNU list such as
- * 'ja:en') comes first, as gettext reads it, but only when a locale is set at all.
+ * 'ja:en') comes first, as gettext reads it, but only when a locale is set at all and is not C / POSIX.
  */
 export function posixLocales(env: Readonly<Record<string, string | undefined>>): string[] {
   const set = (name: string): string | undefined => (env[name] ? env[name] : undefined);
   const locale = set('LC_ALL') ?? set('LC_MESSAGES') ?? set('LANG');
   if (!locale) return [];
+  // As gettext: the C locale (LC_ALL=C in a script) asks for the program's own words, whatever LANGUAGE lists.
+  if (/^(?:C|POSIX)(?:[.@]|$)/.test(locale)) return [locale];
   const languageList = set('LANGUAGE')?.split(':') ?? [];
   return [...languageList, locale];
 }

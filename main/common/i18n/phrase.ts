@@ -56,8 +56,13 @@ function isList(value: Phrase | ReadonlyArray<string | Phrase>): value is Readon
 export function sayPhrase(translator: I18n, said: Phrase): string {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(said.values ?? {})) values[name] = sayValue(translator, value);
-  // A key the catalogue lacks (a newer main than this window) is shown as the key, never as an empty line.
-  return translator.t(said.key, { ...values, defaultValue: said.key });
+  // The values go in as `replace`, never beside t()'s options: a phrase read from a file names its own values, and
+  // one named returnDetails or lngs would change what t() answers. Only the count also picks the plural.
+  const count = values.count;
+  const options = { replace: values, ...(typeof count === 'number' ? { count } : {}) };
+  // A key the catalogue lacks (a newer main than this window, a hand-made file) is shown as the key, never as an
+  // empty line, and never read as a template ("$t(…)", "{{…}}").
+  return translator.exists(said.key, options) ? translator.t(said.key, options) : said.key;
 }
 
 /**

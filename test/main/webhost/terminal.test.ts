@@ -1,8 +1,8 @@
-// The browser host's terminal lines are said in the language the CLI would use there: the app's saved language when
-// the data folder's settings can be read, else LC_ALL / LC_MESSAGES / LANG. The host itself runs here (cli.ts through
+// The browser host's terminal lines are said in the app's saved language when the data folder's settings can be
+// read, else the locale's as the CLI reads it (LC_ALL / LC_MESSAGES / LANG). The host itself runs here (cli.ts through
 // tsx), so the lines are the very ones a person reads; nothing it is started with lets it get as far as listening.
-import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { constants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ function runHost(args: string[], locale: Record<string, string>): Promise<{ code
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stderr, stdout }));
   });
+}
+
+/** The promise's value, or 'timed out' when it takes longer than `ms`. */
+function within<T>(ms: number, promise: Promise<T>): Promise<T | 'timed out'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'timed out'>((resolve) => (timer = setTimeout(() => resolve('timed out'), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 const saveLanguage = (language: string): Promise<void> => fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ language }));
@@ -90,6 +97,25 @@ describe("the terminal's language", () => {
     expect(await fs.readFile(path.join(dataDir, 'settings.json'), 'utf8')).toBe('{"language": "ja"');
     expect(await hostLanguage(path.join(dataDir, 'missing'), { LANG: 'ja_JP.UTF-8' })).toBe('ja');
     await expect(fs.stat(path.join(dataDir, 'missing'))).rejects.toThrow();
+  });
+
+  // The language is read before anything else, even for a line the host refuses: a settings file that never ends or
+  // never answers must not keep a person from reading why the host stopped.
+  it.skipIf(process.platform === 'win32')('is the locale when the settings file is a FIFO (or a link to one) or far too large, without waiting', async () => {
+    const file = path.join(dataDir, 'settings.json');
+    const pipe = path.join(dataDir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    for (const make of [() => fs.rename(pipe, file), () => fs.rename(file, pipe).then(() => fs.symlink(pipe, file))]) {
+      await make();
+      const language = await within(2_000, hostLanguage(dataDir, { LANG: 'ja_JP.UTF-8' }));
+      // A reader left blocked on the FIFO (the behaviour under test missing) gets its end of file and lets go.
+      await fs.open(file, constants.O_WRONLY | constants.O_NONBLOCK).then((writer) => writer.close(), () => undefined);
+      expect(language).toBe('ja');
+    }
+
+    await fs.rm(file);
+    await fs.writeFile(file, `{"language": "en", "pad": "${' '.repeat(2 * 1024 * 1024)}"}`);
+    expect(await hostLanguage(dataDir, { LANG: 'ja_JP.UTF-8' })).toBe('ja');
   });
 
   it('is looked up in the data folder a refused line names, or the default one', () => {

@@ -61,6 +61,11 @@ describe("what a finished job found, in its row", () => {
     expect(rowText({ key: 'shell:transfer.job.cleanupCounted', values: { count: 18 } })).toContain('削除対象のメディアが 18 件見つかりました。');
   });
 
+  it("survives a saved summary whose values are named as i18next's options", () => {
+    const saved: unknown = JSON.parse('{"key": "shell:transfer.job.cleanupCountedNone", "values": {"returnDetails": "1", "lngs": "x"}}');
+    expect(rowText(saved as Phrase)).toContain('No media to delete in these days.');
+  });
+
   it('says nothing more for a job whose result has no summary', () => {
     expect(rowText()).not.toMatch(/found to delete|No media/);
   });

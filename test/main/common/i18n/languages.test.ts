@@ -36,6 +36,15 @@ describe('the language', () => {
     expect(posixLocales({ LANGUAGE: 'ja' })).toEqual([]);
     expect(posixLocales({ LANG: '' })).toEqual([]);
   });
+
+  it('leaves LANGUAGE out under the C locale, as gettext does: LC_ALL=C asks a program for its own words', () => {
+    expect(posixLocales({ LC_ALL: 'C', LANGUAGE: 'ja:en', LANG: 'ja_JP.UTF-8' })).toEqual(['C']);
+    expect(posixLocales({ LANG: 'POSIX', LANGUAGE: 'ja' })).toEqual(['POSIX']);
+    expect(posixLocales({ LC_MESSAGES: 'C.UTF-8', LANGUAGE: 'ja' })).toEqual(['C.UTF-8']);
+    expect(terminalLanguage({ LC_ALL: 'C', LANGUAGE: 'ja' })).toBe('en');
+    // A locale that only starts with the letter is a language's: Catalan with Japanese first.
+    expect(posixLocales({ LANG: 'ca_ES.UTF-8', LANGUAGE: 'ja' })).toEqual(['ja', 'ca_ES.UTF-8']);
+  });
 });
 
 describe('a terminal\'s language (the CLI, the browser host)', () => {

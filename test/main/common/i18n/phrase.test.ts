@@ -74,6 +74,30 @@ describe('a phrase read from a file or a message', () => {
     const deep: unknown = JSON.parse(`${'{"key":"a","values":{"v":'.repeat(n)}{"key":"a"}${'}}'.repeat(n)}`);
     expect(isPhrase(deep)).toBe(false);
   });
+
+  // A saved queue's phrase names its own values: names that are i18next's options (returnDetails made t() answer an
+  // object, which crashed the Transfers row; lngs made it throw) are only values, never options.
+  it.each(['returnDetails', 'returnObjects', 'lngs', 'lng', 'ns', 'context', 'postProcess', 'interpolation', 'replace', 'defaultValue', 'keySeparator'])(
+    'is said as text when a value is named %s',
+    (name) => {
+      const said: unknown = JSON.parse(`{"key": "shell:transfer.job.cleanupCountedNone", "values": {"${name}": "1"}}`);
+      expect(isPhrase(said)).toBe(true);
+      if (!isPhrase(said)) return;
+      expect(sayPhrase(japanese, said)).toBe('この期間に削除対象のメディアはありません。');
+      expect(inEnglish({ key: 'common:language.system', values: { language: 'English', [name]: '1' } })).toBe('Follow the system (English)');
+    },
+  );
+
+  it('is shown as its key, not read as a template, when the catalogue lacks the key', () => {
+    const said: unknown = JSON.parse('{"key": "$t(shell:transfer.job.cleanupCountedNone) {{a}}", "values": {"a": "A", "lngs": "x", "returnDetails": "1"}}');
+    expect(isPhrase(said) && sayPhrase(japanese, said)).toBe('$t(shell:transfer.job.cleanupCountedNone) {{a}}');
+  });
+
+  it('still picks the plural by its count and says the count', () => {
+    expect(inEnglish(phrase('shell:transfer.job.cleanupCounted', { count: 1 }))).toMatch(/^1 media item found/);
+    expect(sayPhrase(japanese, phrase('shell:transfer.job.cleanupCounted', { count: 1234 }))).toMatch(/^削除対象のメディアが 1,234 件/);
+    expect(inEnglish(phrase('shell:transfer.job.cleanupCounted', { count: 1234 }))).toMatch(/^1,234 media items found/);
+  });
 });
 
 describe('an AppError said with a phrase', () => {
