@@ -187,6 +187,8 @@ export function runCommand(file: string, args: string[], options: { timeoutMs: n
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  // A program that never reads its input (dd with if=) may exit before it is written: EPIPE then, not a crash.
+  child.stdin?.on('error', () => undefined);
   child.stdin?.end(options.input ?? '');
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
