@@ -14,7 +14,7 @@ import { chromiumPath, launchChromium, measureRender, measureStartup, signIn, st
 import { ROOT, killAllChildrenNow, runCommand, runWorker, startServerProcess, stopAllChildren, type ServerHandle } from './lib/children.js';
 import { curlGenericUpload, curlLibraryUpload, curlLibraryUploadStreamed, xargsCurlUploads, type CurlRun } from './lib/curl.js';
 import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
-import { settle, type Settled } from './lib/settle.js';
+import { settle, settleDetails, type Settled } from './lib/settle.js';
 import { stageFigures } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
 import { bulkFigures } from './bulk.js';
@@ -153,11 +153,6 @@ async function clearGenericMedia(ctx: Context): Promise<void> {
   for (const name of await fsp.readdir(dir).catch(() => [] as string[])) {
     if (/^[0-9a-f]{32}\.(jpg|mp4)$/.test(name)) await fsp.rm(path.join(dir, name), { force: true });
   }
-}
-
-/** How long each round waited for the machine to settle, and how many rounds started before it was idle. */
-function settleDetails(waits: Settled[]): { settleMs: number[]; roundsStartedBusy: number } {
-  return { settleMs: waits.map((w) => round1(w.waitedMs, 0)), roundsStartedBusy: waits.filter((w) => !w.idle).length };
 }
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { signIn, startHost } from './lib/browser.js';
 import { runCommand } from './lib/children.js';
-import { settle } from './lib/settle.js';
+import { settle, settleDetails, type Settled } from './lib/settle.js';
 import { median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
 export interface StageContext {
@@ -100,6 +100,7 @@ export async function stageFigures(ctx: StageContext, judge: (ratio: number | nu
   const host = await startHost(dataDir, performance.now());
   const timeoutMs = 60_000 + (ctx.size / MiB) * 200;
   const rounds: Round[] = [];
+  const waits: Settled[] = [];
   try {
     const session = await signIn(ctx.browser, host.url);
     for (let i = 0; i < ctx.rounds; i++) {
@@ -107,7 +108,7 @@ export async function stageFigures(ctx: StageContext, judge: (ratio: number | nu
       const order = i % 2 === 0 ? (['app', 'ref', 'ceiling'] as const) : (['ceiling', 'ref', 'app'] as const);
       const round: Partial<Round> = {};
       for (const side of order) {
-        await settle();
+        waits.push(await settle());
         if (side === 'app') round.appMs = await appRound(ctx.browser, session, ctx.file, timeoutMs);
         else if (side === 'ceiling') round.ceilingMs = await ceilingRound(ctx.browser, ctx.sinkUrl, ctx.file, timeoutMs);
         else {
@@ -142,6 +143,7 @@ export async function stageFigures(ctx: StageContext, judge: (ratio: number | nu
       appMs: rounds.map((r) => Math.round(r.appMs)),
       refMs: rounds.map((r) => Math.round(r.refMs)),
       refCpuMs: rounds.map((r) => (r.refCpuMs === undefined ? null : Math.round(r.refCpuMs))),
+      ...settleDetails(waits),
     },
   };
   const ceilingRatio = ratioOf(ceilingRate, refRate);

@@ -58,3 +58,8 @@ export async function settle(maxMs = 10_000): Promise<Settled> {
   }
   return { waitedMs: performance.now() - started, idle: false };
 }
+
+/** For a figure's details: how long each round waited for the machine, and how many rounds started before it was idle. */
+export function settleDetails(waits: readonly Settled[]): { settleMs: number[]; roundsStartedBusy: number } {
+  return { settleMs: waits.map((w) => Math.round(w.waitedMs)), roundsStartedBusy: waits.filter((w) => !w.idle).length };
+}
