@@ -17,11 +17,32 @@ function collect(body: MultipartBody): Promise<Buffer> {
   return collectBody(body.body);
 }
 
+/**
+ * How far a Boyer-Moore-Horspool search for this needle moves on average over bytes of uniformly random media (a
+ * compressed video's): a byte absent from the needle's first n-1 bytes moves it n, one last found at index i, n-1-i.
+ */
+function averageHorspoolSkip(needle: string): number {
+  const n = needle.length;
+  const skip = new Array<number>(256).fill(n);
+  for (let i = 0; i < n - 1; i++) skip[needle.charCodeAt(i)] = n - 1 - i;
+  return skip.reduce((sum, s) => sum + s, 0) / 256;
+}
+
 describe('newBoundary', () => {
   it('is letters and digits only, at most 70 characters, and different each time', () => {
     const first = newBoundary();
     expect(first).toMatch(/^[A-Za-z0-9]{1,70}$/);
     expect(newBoundary()).not.toBe(first);
+  });
+
+  it('keeps at least 32 random characters after its fixed start', () => {
+    const random = new Set(Array.from({ length: 20 }, () => newBoundary().slice('MediaDesk'.length, 'MediaDesk'.length + 32)));
+    expect(random.size).toBe(20);
+  });
+
+  it('lets a parser that searches with Boyer-Moore-Horspool skip almost the whole delimiter at each look', () => {
+    // The delimiter a parser such as busboy looks for is CRLF, "--" and the boundary (74 bytes at most).
+    for (let i = 0; i < 20; i++) expect(averageHorspoolSkip(`\r\n--${newBoundary()}`)).toBeGreaterThan(65);
   });
 });
 
