@@ -7,7 +7,7 @@ import busboy from 'busboy';
 import type { RequestContext } from '../http/context.js';
 import { requestMediaType } from '../http/body.js';
 import { HttpError } from '../http/http-error.js';
-import { streamToFile, type StreamedFile } from '../http/stream-to-file.js';
+import { streamToFile, UPLOAD_BUFFER_BYTES, type StreamedFile } from '../http/stream-to-file.js';
 import { sniffMedia } from '../media-sniff.js';
 import { assertGenericCredentials, forwardAbort, param, type GenericAccount, type Params } from './params.js';
 import { NO_CREDIT_RECIPIENT, type GenericStore } from './store.js';
@@ -46,7 +46,7 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
     await new Promise<void>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { fieldSize: 64 * 1024, fields: 100, files: 1, parts: 120 } });
+        parser = busboy({ headers: ctx.req.headers, defParamCharset: 'utf8', limits: { fieldSize: 64 * 1024, fields: 100, files: 1, parts: 120 }, highWaterMark: UPLOAD_BUFFER_BYTES, fileHwm: UPLOAD_BUFFER_BYTES });
       } catch (err) {
         reject(new HttpError(400, `Malformed multipart request: ${(err as Error).message}.`));
         return;
