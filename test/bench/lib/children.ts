@@ -132,8 +132,12 @@ export interface WorkerOutcome<T> {
   sampledPeakRss?: number;
 }
 
-/** Runs `worker.ts <command> <json>` in a fresh Node process and returns its result. */
-export function runWorker<T>(command: string, args: unknown, timeoutMs: number): Promise<WorkerOutcome<T>> {
+/**
+ * Runs `worker.ts <command> <json>` in a fresh Node process and returns its result. With sampleRss, the worker's RSS
+ * is read from outside every 5 ms of its measured part: only in rounds whose time is not compared, since the
+ * sampling takes CPU time from a machine the measured work shares.
+ */
+export function runWorker<T>(command: string, args: unknown, timeoutMs: number, options: { sampleRss?: boolean } = {}): Promise<WorkerOutcome<T>> {
   const child = track(spawn(process.execPath, ['--expose-gc', ...TSX, path.join(BENCH_DIR, 'worker.ts'), command, JSON.stringify(args)], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   return new Promise((resolve, reject) => {
     let sampler: NodeJS.Timeout | undefined;
@@ -150,6 +154,7 @@ export function runWorker<T>(command: string, args: unknown, timeoutMs: number):
     };
     child.on('message', (message: WorkerReply | WorkerMark) => {
       if (message.type === 'mark') {
+        if (!options.sampleRss) return;
         if (message.phase === 'start' && child.pid !== undefined) {
           const rss = statusBytes('VmRSS', child.pid);
           if (rss !== undefined) outcome.sampledRssAtStart = rss;
