@@ -152,13 +152,13 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     });
     const services = running.services;
     for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
-    registerMediaProtocol(protocol, running.media);
+    const languageSources = { settings: services.settings, systemLanguages };
+    registerMediaProtocol(protocol, running.media, () => desktopLanguage(languageSources));
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));
-    const languageSources = { settings: services.settings, systemLanguages };
     services.transfers.onBatchEnd((finished) => {
       const summary = batchSummary(finished, translatorFor(desktopLanguage(languageSources)));
       if (summary && Notification.isSupported()) new Notification(summary).show();
