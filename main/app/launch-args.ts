@@ -3,6 +3,7 @@
 // on some distributions, `--enable-logging`, `--disable-gpu`…), macOS's process serial number (`-psn_0_12345`, from
 // Finder on older systems), and the files the user opened the app with. None of these may stop the app.
 import path from 'node:path';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 
 export interface LaunchArgs {
   /** `--data-dir DIR` or `--data-dir=DIR`, resolved; undefined for the OS's default folder. */
@@ -11,8 +12,11 @@ export interface LaunchArgs {
   files: string[];
   /** Chromium / Electron switches: Electron itself reads them, the app ignores them. */
   switches: string[];
-  /** Something to tell the user about in the log: unknown options, an option without its value. */
-  warnings: string[];
+  /**
+   * Something to tell the user about on the terminal and in the log: unknown options, an option without its value.
+   * Phrases, said in the terminal's language; the option as given is only ever a value inside one.
+   */
+  warnings: Phrase[];
 }
 
 /** Switches Electron, Chromium or the OS are known to pass or users are told to add: accepted without a word. */
@@ -74,19 +78,19 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArg
         const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
         if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
           if (eq === -1 && value?.startsWith('--')) i--;
-          result.warnings.push('--data-dir needs a folder: ignored, using the default data folder.');
+          result.warnings.push(phrase('desktop:launch.dataDirEmpty'));
         } else {
           result.dataDir = path.resolve(cwd, value);
         }
       } else {
         result.switches.push(arg);
-        if (APP_OPTIONS_ELSEWHERE.has(flag)) result.warnings.push(`${flag} is an option of the browser host; the desktop app ignores it.`);
-        else if (!KNOWN_SWITCHES.has(flag) && !flag.startsWith('--inspect')) result.warnings.push(`Unknown option ${flag}: left to Electron and Chromium, unused by the app.`);
+        if (APP_OPTIONS_ELSEWHERE.has(flag)) result.warnings.push(phrase('desktop:launch.browserHostOption', { option: flag }));
+        else if (!KNOWN_SWITCHES.has(flag) && !flag.startsWith('--inspect')) result.warnings.push(phrase('desktop:launch.unknownSwitch', { option: flag }));
       }
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
-      result.warnings.push(`Unknown option ${arg}: ignored.`);
+      result.warnings.push(phrase('desktop:launch.unknownOption', { option: arg }));
       continue;
     }
     result.files.push(path.resolve(cwd, arg));

@@ -3,8 +3,8 @@
 // sees a credential or the remote URL.
 import { randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { AppError } from '../common/errors.js';
-import { phrase } from '../common/i18n/phrase.js';
+import { AppError, sayable, toAppError } from '../common/errors.js';
+import { phrase, type Phrase } from '../common/i18n/phrase.js';
 
 export interface MediaStreamResponse {
   /** 200, 206, or 416 for a range that cannot be satisfied. */
@@ -49,6 +49,20 @@ export class MediaStreams {
     const now = this.now();
     for (const [token, entry] of this.entries) if (entry.expires < now) this.entries.delete(token);
   }
+}
+
+/**
+ * What a preview's address says in both hosts when it has no media to give, as phrases: the request's own words are
+ * never said back. The browser host said them first, hence the keys' names.
+ */
+export const MEDIA_REFUSALS = {
+  getOnly: phrase('desktop:webhost.page.getOnly'),
+  expired: phrase('desktop:webhost.page.previewExpired'),
+} as const;
+
+/** A source that failed: its phrase inside the sentence, or a server's own words (an AppError without a phrase) as they are. */
+export function mediaFailed(err: unknown): Phrase {
+  return phrase('desktop:webhost.page.mediaFailed', { reason: sayable(toAppError(err)) });
 }
 
 /** The response headers both hosts send for a media stream. */

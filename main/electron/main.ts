@@ -10,12 +10,13 @@ import { desktopLanguage, onLanguageChange, translatorFor } from '../app/desktop
 import { sayable } from '../common/errors.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { pickLanguage, type Language } from '../common/i18n/languages.js';
-import { phrase, sayPhrase, type PhraseValue } from '../common/i18n/phrase.js';
+import { inEnglish, phrase, sayPhrase, type PhraseValue } from '../common/i18n/phrase.js';
 import { bootApp, type RunningApp } from '../app/bootstrap.js';
 import { validateExternalUrl } from '../app/handlers/index.js';
 import { argsAfterApp, parseLaunchArgs } from '../app/launch-args.js';
 import { grantOpenedFiles } from '../app/opened-files.js';
 import { defaultDataDir } from '../app/paths.js';
+import { hostLanguage } from '../app/terminal-language.js';
 import { DataFolderInUseError, dataFolderHolder } from '../core/storage/instance-lock.js';
 import { PRIVILEGED_SCHEMES, registerAppProtocol } from './app-protocol.js';
 import { registerContractIpc, registerFileGrantIpc } from './ipc.js';
@@ -73,7 +74,12 @@ if (folder.held || !app.requestSingleInstanceLock()) {
   const window = new MainWindow(() => createWindow(dataDir));
   /** Files opened before the UI can take them wait here. */
   const waitingFiles: string[] = [...launch.files];
-  for (const warning of launch.warnings) console.warn(`Media Desk: ${warning}`);
+  // On the terminal in the words and language of the browser host's lines; the activity log keeps them in English.
+  if (launch.warnings.length > 0) {
+    void hostLanguage(dataDir).then((language) => {
+      for (const warning of launch.warnings) console.warn(say(language, 'desktop:launch.warning', { warning }));
+    });
+  }
 
   const showFiles = async (paths: string[]): Promise<void> => {
     if (paths.length === 0) return;
@@ -145,14 +151,14 @@ if (folder.held || !app.requestSingleInstanceLock()) {
       },
     });
     const services = running.services;
-    for (const warning of launch.warnings) services.log.warn('app', warning);
-    registerMediaProtocol(protocol, running.media);
+    for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
+    const languageSources = { settings: services.settings, systemLanguages };
+    registerMediaProtocol(protocol, running.media, () => desktopLanguage(languageSources));
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));
-    const languageSources = { settings: services.settings, systemLanguages };
     services.transfers.onBatchEnd((finished) => {
       const summary = batchSummary(finished, translatorFor(desktopLanguage(languageSources)));
       if (summary && Notification.isSupported()) new Notification(summary).show();

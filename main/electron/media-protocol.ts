@@ -2,8 +2,10 @@
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { MEDIA_SCHEME } from '../common/channels.js';
-import { toAppError } from '../common/errors.js';
-import { mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import type { Language } from '../common/i18n/languages.js';
+import { sayPhrase, type Phrase } from '../common/i18n/phrase.js';
+import { translatorFor } from '../app/desktop-language.js';
+import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
 
 export const MEDIA_HOST = 'media';
 
@@ -11,12 +13,26 @@ export function mediaUrlFor(token: string): string {
   return `${MEDIA_SCHEME}://${MEDIA_HOST}/${token}`;
 }
 
-export async function serveMediaRequest(streams: MediaStreams, request: { url: string; method: string; headers: Headers; signal?: AbortSignal }): Promise<Response> {
+/** The app's language now (Settings', else the OS's): a refusal is said in it. */
+export type CurrentLanguage = () => Language;
+
+/** A line a person may read where the media should be, in the app's language: only a phrase, nothing of the request. */
+function refusal(status: number, said: Phrase, language: CurrentLanguage, headers: Record<string, string> = {}): Response {
+  const body = sayPhrase(translatorFor(language()), said);
+  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+}
+
+export async function serveMediaRequest(
+  streams: MediaStreams,
+  request: { url: string; method: string; headers: Headers; signal?: AbortSignal },
+  language: CurrentLanguage,
+): Promise<Response> {
   const url = new URL(request.url);
-  if (url.host !== MEDIA_HOST) return new Response('Not found', { status: 404 });
-  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+  // An address the app never makes reads as one whose preview is gone, as an unknown token does.
+  if (url.host !== MEDIA_HOST) return refusal(404, MEDIA_REFUSALS.expired, language);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, MEDIA_REFUSALS.getOnly, language, { allow: 'GET, HEAD' });
   const source = streams.get(url.pathname.slice(1));
-  if (!source) return new Response('This preview has expired; open it again.', { status: 404 });
+  if (!source) return refusal(404, MEDIA_REFUSALS.expired, language);
   const controller = new AbortController();
   request.signal?.addEventListener('abort', () => controller.abort());
   try {
@@ -25,10 +41,10 @@ export async function serveMediaRequest(streams: MediaStreams, request: { url: s
     if (!body) media.body?.destroy();
     return new Response(body, { status: media.status, headers: mediaHeaders(media) });
   } catch (err) {
-    return new Response(toAppError(err).message, { status: 502 });
+    return refusal(502, mediaFailed(err), language);
   }
 }
 
-export function registerMediaProtocol(protocol: Protocol, streams: MediaStreams): void {
-  protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(streams, request));
+export function registerMediaProtocol(protocol: Protocol, streams: MediaStreams, language: CurrentLanguage): void {
+  protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(streams, request, language));
 }

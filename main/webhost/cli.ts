@@ -3,11 +3,12 @@ import path from 'node:path';
 import { lockApp } from '../app/bootstrap.js';
 import { defaultDownloadFolder, ensureDownloadFolder } from '../app/local-files.js';
 import { parseHostArgs } from '../app/paths.js';
+import { hostLanguage } from '../app/terminal-language.js';
 import type { Language } from '../common/i18n/languages.js';
 import { createKeyFileCipher } from '../core/vault/cipher.js';
 import { mediaRoute, MEDIA_PATH } from './media-route.js';
 import { startBrowserHost } from './server.js';
-import { hostLanguage, namedDataDir, sayError, startFailedLine } from './terminal.js';
+import { namedDataDir, sayError, startFailedLine } from './terminal.js';
 
 declare const __APP_VERSION__: string;
 

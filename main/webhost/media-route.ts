@@ -1,8 +1,6 @@
 // The browser host's side of the media stream: /media/<token>, with Range passed through.
 import { pipeline } from 'node:stream/promises';
-import { sayable, toAppError } from '../common/errors.js';
-import { phrase } from '../common/i18n/phrase.js';
-import { mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
 import type { RouteHandler } from './server.js';
 
 export const MEDIA_PATH = '/media/';
@@ -11,12 +9,12 @@ export function mediaRoute(streams: MediaStreams): RouteHandler {
   return async (req, res, url, refuse) => {
     if (!url.pathname.startsWith(MEDIA_PATH)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      refuse(req, res, 405, phrase('desktop:webhost.page.getOnly'), { allow: 'GET, HEAD' });
+      refuse(req, res, 405, MEDIA_REFUSALS.getOnly, { allow: 'GET, HEAD' });
       return true;
     }
     const source = streams.get(url.pathname.slice(MEDIA_PATH.length));
     if (!source) {
-      refuse(req, res, 404, phrase('desktop:webhost.page.previewExpired'));
+      refuse(req, res, 404, MEDIA_REFUSALS.expired);
       return true;
     }
     const controller = new AbortController();
@@ -32,8 +30,7 @@ export function mediaRoute(streams: MediaStreams): RouteHandler {
       }
       await pipeline(media.body, res);
     } catch (err) {
-      // A server's own words (an AppError without a phrase) stay as they are inside the sentence.
-      if (!res.headersSent) refuse(req, res, 502, phrase('desktop:webhost.page.mediaFailed', { reason: sayable(toAppError(err)) }));
+      if (!res.headersSent) refuse(req, res, 502, mediaFailed(err));
       else res.destroy();
     }
     return true;

@@ -1,19 +1,13 @@
-// The browser host's words to a person: its terminal lines in the app's saved language when the data folder's
-// settings can be read, else the locale's as the CLI reads it (LC_ALL / LC_MESSAGES / LANG; the CLI itself never
-// reads the saved language, it takes --lang), and its plain-text answers to a browser (its refusals, replies.ts) in
-// the language the browser asks for, else the terminal's.
-import { promises as fs } from 'node:fs';
+// The browser host's words to a person: its terminal lines in the terminal's language (hostLanguage in
+// app/terminal-language.ts, which the desktop app's launch warnings follow too), and its plain-text answers to a
+// browser (its refusals, replies.ts) in the language the browser asks for, else the terminal's.
 import path from 'node:path';
 import { parseArgv } from '../common/args.js';
 import { sayable } from '../common/errors.js';
-import { acceptedLanguages, pickLanguage, terminalLanguage, type Language } from '../common/i18n/languages.js';
+import { acceptedLanguages, pickLanguage, type Language } from '../common/i18n/languages.js';
 import { phrase, sayPhrase, type Phrase } from '../common/i18n/phrase.js';
 import { translatorFor } from '../app/desktop-language.js';
 import { defaultDataDir } from '../app/paths.js';
-import { inspectSettings, SETTINGS_FILE } from '../core/settings-store.js';
-
-/** Far more than any settings file the app writes: a larger one is not read for the sake of a terminal line. */
-const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 /** A phrase in `language`. */
 export function say(language: Language, said: Phrase): string {
@@ -38,25 +32,6 @@ export function namedDataDir(argv: readonly string[]): string {
     // A --data-dir without its value: the default folder's settings, as the host would have used.
   }
   return defaultDataDir();
-}
-
-/** The terminal's language: the saved choice in `dataDir`'s settings (never written here), else the locale. */
-export async function hostLanguage(dataDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Language> {
-  return terminalLanguage(env, await savedLanguage(dataDir));
-}
-
-/**
- * The saved choice, from a settings file that is a plain file of a settings file's size: this is read before the host
- * holds the folder, and even for a line it refuses, so a FIFO or a device there (never ending, or never answering)
- * must not keep the person from reading why the host stopped.
- */
-async function savedLanguage(dataDir: string): Promise<string | undefined> {
-  const found = await fs.stat(path.join(dataDir, SETTINGS_FILE)).catch(() => undefined);
-  if (!found?.isFile() || found.size > MAX_SETTINGS_BYTES) return undefined;
-  return inspectSettings(dataDir).then(
-    (read) => read.settings.language,
-    () => undefined,
-  );
 }
 
 /** The language for an answer to a browser: its Accept-Language when it names one we speak, else `fallback`. */

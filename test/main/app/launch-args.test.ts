@@ -1,7 +1,9 @@
 // The desktop app's command line: what Electron, Chromium and the OS pass must never stop it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../../../main/app/desktop-language';
 import { argsAfterApp, parseLaunchArgs } from '../../../main/app/launch-args';
+import { phrase, sayPhrase } from '../../../main/common/i18n/phrase';
 
 const cwd = path.resolve('/home/ana/Pictures');
 
@@ -19,7 +21,7 @@ describe('parseLaunchArgs', () => {
   it('accepts any other --switch or --switch=value, and warns about it', () => {
     const parsed = parseLaunchArgs(['--frobnicate', '--shiny=yes'], cwd);
     expect(parsed.switches).toEqual(['--frobnicate', '--shiny=yes']);
-    expect(parsed.warnings).toEqual([expect.stringContaining('--frobnicate'), expect.stringContaining('--shiny')]);
+    expect(parsed.warnings).toEqual([phrase('desktop:launch.unknownSwitch', { option: '--frobnicate' }), phrase('desktop:launch.unknownSwitch', { option: '--shiny' })]);
     expect(parsed.files).toEqual([]);
   });
 
@@ -36,7 +38,7 @@ describe('parseLaunchArgs', () => {
     const parsed = parseLaunchArgs(['--data-dir', '--no-sandbox'], cwd);
     expect(parsed.dataDir).toBeUndefined();
     expect(parsed.switches).toEqual(['--no-sandbox']);
-    expect(parsed.warnings).toEqual([expect.stringContaining('--data-dir needs a folder')]);
+    expect(parsed.warnings).toEqual([phrase('desktop:launch.dataDirEmpty')]);
     expect(parseLaunchArgs(['--data-dir'], cwd).warnings).toHaveLength(1);
   });
 
@@ -51,9 +53,30 @@ describe('parseLaunchArgs', () => {
 
   it("warns about the browser host's --port and about unknown single-dash options instead of failing", () => {
     const parsed = parseLaunchArgs(['--port', '8080', '-x'], cwd);
-    expect(parsed.warnings).toEqual([expect.stringContaining('--port is an option of the browser host'), expect.stringContaining('-x')]);
+    expect(parsed.warnings).toEqual([phrase('desktop:launch.browserHostOption', { option: '--port' }), phrase('desktop:launch.unknownOption', { option: '-x' })]);
     // `--port 8080`: a Chromium-style switch takes no separate value, so 8080 is a (missing) file the upload view refuses.
     expect(parsed.files).toEqual([path.join(cwd, '8080')]);
+  });
+
+  it('says its warnings in English and Japanese, with the option as typed and never read as a key or a template', () => {
+    const hostile = ['--port=1', '--{{option}}', '--$t(desktop:menu.file)', '--lng=ja', '-{{warning}}<b>', '--data-dir='];
+    const said = (language: 'en' | 'ja') => parseLaunchArgs(hostile, cwd).warnings.map((w) => sayPhrase(translatorFor(language), w));
+    expect(said('en')).toEqual([
+      '--port is an option of the browser host; the desktop app ignores it.',
+      'Unknown option --{{option}}: left to Electron and Chromium, unused by the app.',
+      'Unknown option --$t(desktop:menu.file): left to Electron and Chromium, unused by the app.',
+      'Unknown option --lng: left to Electron and Chromium, unused by the app.',
+      'Unknown option -{{warning}}<b>: ignored.',
+      '--data-dir needs a folder: ignored, using the default data folder.',
+    ]);
+    expect(said('ja')).toEqual([
+      '--port はブラウザーホストのオプションです。デスクトップアプリでは使用しません。',
+      '--{{option}} はアプリのオプションではありません。Electron と Chromium に渡し、アプリでは使用しません。',
+      '--$t(desktop:menu.file) はアプリのオプションではありません。Electron と Chromium に渡し、アプリでは使用しません。',
+      '--lng はアプリのオプションではありません。Electron と Chromium に渡し、アプリでは使用しません。',
+      '-{{warning}}<b> というオプションはありません。無視します。',
+      '--data-dir にフォルダーが指定されていないため無視し、既定のデータフォルダーを使用します。',
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The Electron host's language (`electron` mocked): the native menu follows Settings → Language, or the OS's locale
-// (app.getLocale()) when it is "system", and is built again when the setting changes; only the words change.
+// (app.getLocale()) when it is "system", and is built again when the setting changes; only the words change. The
+// media address says its refusals in the same language.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron, type MenuItem } from './support/electron-mock';
 import { quitHost, removeFolder, startHost, tempFolder } from './support/host';
@@ -56,5 +57,14 @@ describe('the native menu in the language of the settings', () => {
     await setLanguage('en');
     await vi.waitFor(() => expect(labels(electron.menu)).toContain('Open Log Folder'));
     expect(labels(electron.menu).some((label) => /[\u3040-\u30ff]/.test(label))).toBe(false);
+  });
+
+  it("answers a preview's address that has no media in the app's language, as it changes", async () => {
+    const media = electron.protocolHandlers.get('media-desk-media');
+    const expired = async () => (await media?.(new Request(`media-desk-media://media/m_${'a'.repeat(32)}`)))?.text();
+    await setLanguage('ja');
+    expect(await expired()).toBe('このプレビューは期限切れです。もう一度開いてください。');
+    await setLanguage('en');
+    expect(await expired()).toBe('This preview has expired; open it again.');
   });
 });

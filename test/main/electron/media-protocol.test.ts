@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { MediaStreams } from '../../../main/app/media-streams';
+import { AppError } from '../../../main/common/errors';
+import type { Language } from '../../../main/common/i18n/languages';
+import { phrase } from '../../../main/common/i18n/phrase';
 import { mediaUrlFor, serveMediaRequest } from '../../../main/electron/media-protocol';
 import { bufferSource } from '../../helpers/buffer-media-source';
 
 const bytes = Buffer.from('0123456789abcdefghij');
+const english = (): Language => 'en';
+
+/** A refusal as a person reads it where the media should be: the status and exactly these words, as plain text. */
+async function expectRefusal(res: Response, status: number, said: string): Promise<void> {
+  expect({ status: res.status, body: await res.text() }).toEqual({ status, body: said });
+  expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+}
 
 describe('the media-desk-media:// protocol', () => {
   it('streams a registered source, passing Range through so that video can seek', async () => {
@@ -11,25 +22,61 @@ describe('the media-desk-media:// protocol', () => {
     const source = bufferSource(bytes, 'video/mp4');
     const url = mediaUrlFor(streams.register(source));
     expect(url).toMatch(/^media-desk-media:\/\/media\/m_/);
-    const res = await serveMediaRequest(streams, { url, method: 'GET', headers: new Headers({ range: 'bytes=5-9' }) });
+    const res = await serveMediaRequest(streams, { url, method: 'GET', headers: new Headers({ range: 'bytes=5-9' }) }, english);
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe('bytes 5-9/20');
     expect(await res.text()).toBe('56789');
     expect(source.opened).toEqual(['bytes=5-9']);
   });
 
-  it('answers 404 for an unknown or expired token and 405 for writes', async () => {
+  it("answers 404 for an unknown or expired token and 405 for writes, in the app's language", async () => {
     const streams = new MediaStreams();
-    expect((await serveMediaRequest(streams, { url: mediaUrlFor(`m_${'a'.repeat(32)}`), method: 'GET', headers: new Headers() })).status).toBe(404);
+    let language: Language = 'en';
+    const ask = (url: string, method = 'GET') => serveMediaRequest(streams, { url, method, headers: new Headers() }, () => language);
+    const expired = mediaUrlFor(`m_${'a'.repeat(32)}`);
+    await expectRefusal(await ask(expired), 404, 'This preview has expired; open it again.');
     const url = mediaUrlFor(streams.register(bufferSource(bytes, 'image/jpeg')));
-    expect((await serveMediaRequest(streams, { url, method: 'PUT', headers: new Headers() })).status).toBe(405);
+    const write = await ask(url, 'PUT');
+    expect(write.headers.get('allow')).toBe('GET, HEAD');
+    await expectRefusal(write, 405, 'Method not allowed: this address takes only GET and HEAD requests.');
+    // Settings → Language applies at once: the next answer is in the new language.
+    language = 'ja';
+    await expectRefusal(await ask(expired), 404, 'このプレビューは期限切れです。もう一度開いてください。');
+    await expectRefusal(await ask(url, 'PUT'), 405, 'このメソッドは使えません。このアドレスが受け付けるのは GET と HEAD のリクエストだけです。');
   });
 
-  it('reports a failing source as 502 with a readable message', async () => {
+  it("reports a failing source as 502 with the error's phrase in the app's language, never its log text", async () => {
     const streams = new MediaStreams();
-    const url = mediaUrlFor(streams.register({ open: async () => Promise.reject(new Error('boom')) }));
-    const res = await serveMediaRequest(streams, { url, method: 'GET', headers: new Headers() });
-    expect(res.status).toBe(502);
-    expect(await res.text()).toMatch(/Something went wrong/);
+    const ask = async (open: () => Promise<never>, language: Language) => {
+      const url = mediaUrlFor(streams.register({ open }));
+      return serveMediaRequest(streams, { url, method: 'GET', headers: new Headers() }, () => language);
+    };
+    const missing = () => Promise.reject(new AppError('not_found', phrase('errors:files.notFound')));
+    await expectRefusal(await ask(missing, 'en'), 502, 'This media could not be loaded: A file or folder was not found.');
+    await expectRefusal(await ask(missing, 'ja'), 502, 'このメディアを読み込めませんでした：ファイルまたはフォルダーが見つかりません。');
+    // Not an AppError: its words are for the log (a path, a stack), the reader gets the app's own sentence.
+    const boom = () => Promise.reject(new Error('boom in /home/ana/.config/secret'));
+    await expectRefusal(await ask(boom, 'en'), 502, 'This media could not be loaded: Something went wrong inside Media Desk. The activity log has the details.');
+    await expectRefusal(await ask(boom, 'ja'), 502, 'このメディアを読み込めませんでした：Media Desk の内部で問題が発生しました。詳細はアクティビティログにあります。');
+    // A server's own words are not the app's: they stay as they are inside the sentence, never read as a template.
+    const remote = () => Promise.reject(new AppError('remote', 'Upstream said {{reason}} $t(desktop:menu.file)'));
+    await expectRefusal(await ask(remote, 'ja'), 502, 'このメディアを読み込めませんでした：Upstream said {{reason}} $t(desktop:menu.file)');
+  });
+
+  it('never says the request back, whatever it carries', async () => {
+    const streams = new MediaStreams();
+    const hostile = '<script>alert(1)</script>{{reason}}$t(errors:generic.internal)';
+    const failing = mediaUrlFor(streams.register({ open: () => Promise.reject(new Error('closed')) }));
+    const headers = new Headers({ range: `bytes=${encodeURIComponent(hostile)}`, 'accept-language': 'en' });
+    const asked = [
+      { url: `${mediaUrlFor(encodeURIComponent(hostile))}?q=${encodeURIComponent(hostile)}`, method: 'GET', headers },
+      { url: `media-desk-media://${encodeURIComponent('{{x}}')}.example/${encodeURIComponent(hostile)}`, method: 'GET', headers },
+      { url: `${failing}?q=${encodeURIComponent(hostile)}`, method: 'GET', headers },
+    ];
+    for (const request of asked) {
+      const body = await (await serveMediaRequest(streams, request, () => 'ja')).text();
+      expect(body).toMatch(/^この/);
+      for (const word of ['script', '{{', '$t(', 'alert', 'x.example', 'closed']) expect(body).not.toContain(word);
+    }
   });
 });

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../main/common/errors';
 import { phrase } from '../../../main/common/i18n/phrase';
+import { hostLanguage } from '../../../main/app/terminal-language';
 import { lockDataFolder } from '../../../main/core/storage/instance-lock';
-import { hostLanguage, namedDataDir, startFailedLine } from '../../../main/webhost/terminal';
+import { namedDataDir, startFailedLine } from '../../../main/webhost/terminal';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'main', 'webhost', 'cli.ts');

@@ -68,6 +68,8 @@ export const electron = {
   appListeners: new Map<string, Listener[]>(),
   handlers: new Map<string, unknown>(),
   protocols: [] as string[],
+  /** What protocol.handle was given, by scheme. */
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   privileged: [] as unknown[],
   menu: undefined as MenuItem[] | undefined,
   /** Electron's app.getLocale(); tests set it. */
@@ -124,7 +126,10 @@ export const electronModule = {
   ipcMain: { handle: (channel: string, handler: unknown) => electron.handlers.set(channel, handler) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => electron.privileged.push(...schemes),
-    handle: (scheme: string) => electron.protocols.push(scheme),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+      electron.protocols.push(scheme);
+      electron.protocolHandlers.set(scheme, handler);
+    },
   },
   Notification: class {
     constructor(private readonly options: { title?: string; body?: string }) {}
