@@ -52,12 +52,15 @@ function range(rows: readonly Row[], from: number, to: number): Set<string> {
   return new Set(rows.slice(a, b + 1).map((r) => r.key));
 }
 
-/** The Size cell: a file's size; a folder's file count when its listing has been read, else a dash that says so. */
+/**
+ * The Size cell: a file's size; a folder's file count when its listing has been read (in words of its own: the column
+ * has no room for Japanese's ファイル N 件), else a dash that says so.
+ */
 function SizeCell({ row, folderCounts, f }: { row: Row; folderCounts: ReadonlyMap<string, number>; f: Formats }) {
   const { t } = useTranslation('library');
   if (row.kind === 'file') return sizeText(f, row.size);
   const count = folderCounts.get(row.name);
-  if (count !== undefined) return t('count.files', { count });
+  if (count !== undefined) return t('grid.fileCount', { count });
   return <span className="subtle" title={t('grid.notCounted')}>–</span>;
 }
 
