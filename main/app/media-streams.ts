@@ -53,7 +53,7 @@ export class MediaStreams {
 
 /**
  * What a preview's address says in both hosts when it has no media to give, as phrases: the request's own words are
- * never said back. The browser host said them first, hence the keys' names.
+ * never said back. The browser host said them first, hence the keys' names. app:// refuses a write with getOnly too.
  */
 export const MEDIA_REFUSALS = {
   getOnly: phrase('desktop:webhost.page.getOnly'),

@@ -72,6 +72,9 @@ if (folder.held || !app.requestSingleInstanceLock()) {
 } else {
   let running: RunningApp | undefined;
   const window = new MainWindow(() => createWindow(dataDir));
+  // What main says to a person: Settings' language once they are read, the OS's before.
+  const currentLanguage = (): Language =>
+    running ? desktopLanguage({ settings: running.services.settings, systemLanguages }) : pickLanguage(systemLanguages());
   /** Files opened before the UI can take them wait here. */
   const waitingFiles: string[] = [...launch.files];
   // On the terminal in the words and language of the browser host's lines; the activity log keeps them in English.
@@ -128,7 +131,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
 
   const start = async (): Promise<void> => {
     denyAllPermissions(session.defaultSession);
-    registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'));
+    registerAppProtocol(protocol, path.join(__dirname, '..', 'renderer'), currentLanguage);
     running = await bootApp({
       dataDir,
       version: app.getVersion(),
@@ -153,7 +156,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     const services = running.services;
     for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
     const languageSources = { settings: services.settings, systemLanguages };
-    registerMediaProtocol(protocol, running.media, () => desktopLanguage(languageSources));
+    registerMediaProtocol(protocol, running.media, currentLanguage);
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));

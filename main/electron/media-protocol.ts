@@ -2,24 +2,13 @@
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { MEDIA_SCHEME } from '../common/channels.js';
-import type { Language } from '../common/i18n/languages.js';
-import { sayPhrase, type Phrase } from '../common/i18n/phrase.js';
-import { translatorFor } from '../app/desktop-language.js';
 import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import { refusal, type CurrentLanguage } from './refusal.js';
 
 export const MEDIA_HOST = 'media';
 
 export function mediaUrlFor(token: string): string {
   return `${MEDIA_SCHEME}://${MEDIA_HOST}/${token}`;
-}
-
-/** The app's language now (Settings', else the OS's): a refusal is said in it. */
-export type CurrentLanguage = () => Language;
-
-/** A line a person may read where the media should be, in the app's language: only a phrase, nothing of the request. */
-function refusal(status: number, said: Phrase, language: CurrentLanguage, headers: Record<string, string> = {}): Response {
-  const body = sayPhrase(translatorFor(language()), said);
-  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
 }
 
 export async function serveMediaRequest(

@@ -392,7 +392,7 @@ describe('the app:// protocol in a packaged layout', () => {
     ['/assets/app.js', 'console.log'],
     ['/assets/app.js?v=1#x', 'console.log'],
   ])('serves %s', async (pathname, content) => {
-    const res = await serveAppRequest(renderer, { url: `app://media-desk${pathname}`, method: 'GET' });
+    const res = await serveAppRequest(renderer, { url: `app://media-desk${pathname}`, method: 'GET' }, () => 'en');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(content);
   });
@@ -424,7 +424,7 @@ describe('the app:// protocol in a packaged layout', () => {
     'app:index.html',
     'file:///etc/passwd',
   ])('refuses %s without revealing anything', async (url) => {
-    const res = await serveAppRequest(renderer, { url, method: 'GET' });
+    const res = await serveAppRequest(renderer, { url, method: 'GET' }, () => 'en');
     expect(res.status).toBeGreaterThanOrEqual(400);
     const body = await res.text();
     expect(body).not.toContain(SECRET);

@@ -1,6 +1,6 @@
 // The Electron host's language (`electron` mocked): the native menu follows Settings → Language, or the OS's locale
 // (app.getLocale()) when it is "system", and is built again when the setting changes; only the words change. The
-// media address says its refusals in the same language.
+// media address and app:// say their refusals in the same language.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { electron, type MenuItem } from './support/electron-mock';
 import { quitHost, removeFolder, startHost, tempFolder } from './support/host';
@@ -66,5 +66,14 @@ describe('the native menu in the language of the settings', () => {
     expect(await expired()).toBe('このプレビューは期限切れです。もう一度開いてください。');
     await setLanguage('en');
     expect(await expired()).toBe('This preview has expired; open it again.');
+  });
+
+  it("answers an app:// address that has no file in the app's language, as it changes", async () => {
+    const app = electron.protocolHandlers.get('app');
+    const missing = async () => (await app?.(new Request('app://media-desk/missing.js')))?.text();
+    await setLanguage('ja');
+    expect(await missing()).toBe('見つかりません。Media Desk のこのアドレスには何もありません。');
+    await setLanguage('en');
+    expect(await missing()).toBe('Not found: Media Desk has nothing at this address.');
   });
 });
