@@ -17,32 +17,62 @@ function collect(body: MultipartBody): Promise<Buffer> {
   return collectBody(body.body);
 }
 
-/**
- * How far a Boyer-Moore-Horspool search for this needle moves on average over bytes of uniformly random media (a
- * compressed video's): a byte absent from the needle's first n-1 bytes moves it n, one last found at index i, n-1-i.
- */
-function averageHorspoolSkip(needle: string): number {
+/** A Boyer-Moore-Horspool search's skip table for this needle: a byte absent from its first n-1 bytes moves it n. */
+function horspoolSkips(needle: string): number[] {
   const n = needle.length;
   const skip = new Array<number>(256).fill(n);
   for (let i = 0; i < n - 1; i++) skip[needle.charCodeAt(i)] = n - 1 - i;
-  return skip.reduce((sum, s) => sum + s, 0) / 256;
+  return skip;
 }
 
+/** How far the search moves on average over bytes of uniformly random media (a compressed video's). */
+function averageHorspoolSkip(needle: string): number {
+  return horspoolSkips(needle).reduce((sum, s) => sum + s, 0) / 256;
+}
+
+/** Byte comparisons per byte of the haystack that a Horspool search for the needle makes. */
+function horspoolComparesPerByte(needle: string, haystack: Buffer): number {
+  const n = needle.length;
+  const skip = horspoolSkips(needle);
+  let compares = 0;
+  for (let pos = 0; pos + n <= haystack.length; pos += skip[haystack[pos + n - 1]!]!) {
+    let j = n - 1;
+    while (j >= 0) {
+      compares += 1;
+      if (haystack[pos + j] !== needle.charCodeAt(j)) break;
+      j -= 1;
+    }
+  }
+  return compares / haystack.length;
+}
+
+/** The delimiter a parser such as busboy looks for: CRLF, "--" and the boundary. */
+const delimiter = (boundary: string): string => `\r\n--${boundary}`;
+
 describe('newBoundary', () => {
-  it('is letters and digits only, at most 70 characters, and different each time', () => {
+  it('is letters and digits only, 70 characters at most, and different each time', () => {
     const first = newBoundary();
     expect(first).toMatch(/^[A-Za-z0-9]{1,70}$/);
     expect(newBoundary()).not.toBe(first);
   });
 
-  it('keeps at least 32 random characters after its fixed start', () => {
-    const random = new Set(Array.from({ length: 20 }, () => newBoundary().slice('MediaDesk'.length, 'MediaDesk'.length + 32)));
-    expect(random.size).toBe(20);
+  it('ends with 32 random letters (128 bits)', () => {
+    const tails = Array.from({ length: 20 }, () => newBoundary().slice(-32));
+    for (const tail of tails) expect(tail).toMatch(/^[a-p]{32}$/);
+    expect(new Set(tails).size).toBe(20);
   });
 
   it('lets a parser that searches with Boyer-Moore-Horspool skip almost the whole delimiter at each look', () => {
-    // The delimiter a parser such as busboy looks for is CRLF, "--" and the boundary (74 bytes at most).
-    for (let i = 0; i < 20; i++) expect(averageHorspoolSkip(`\r\n--${newBoundary()}`)).toBeGreaterThan(65);
+    for (let i = 0; i < 20; i++) expect(averageHorspoolSkip(delimiter(newBoundary()))).toBeGreaterThan(65);
+  });
+
+  it('costs such a parser little over a file made of one byte repeated, whichever byte', () => {
+    // A delimiter ending in a run of one character (…"0000") makes the search compare that run again at every byte
+    // of a file full of that character.
+    for (let i = 0; i < 5; i++) {
+      const needle = delimiter(newBoundary());
+      for (let byte = 0; byte < 256; byte++) expect(horspoolComparesPerByte(needle, Buffer.alloc(4096, byte))).toBeLessThan(4);
+    }
   });
 });
 
