@@ -90,7 +90,9 @@ export function parseLaunchArgs(argv: readonly string[], cwd: string): LaunchArg
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
-      result.warnings.push(phrase('desktop:launch.unknownOption', { option: arg }));
+      // Its name only, as for a --switch: a value after "=" (-token=…) is not said on the terminal or in the log.
+      const eq = arg.indexOf('=');
+      result.warnings.push(phrase('desktop:launch.unknownOption', { option: eq === -1 ? arg : arg.slice(0, eq) }));
       continue;
     }
     result.files.push(path.resolve(cwd, arg));

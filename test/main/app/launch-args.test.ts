@@ -58,6 +58,18 @@ describe('parseLaunchArgs', () => {
     expect(parsed.files).toEqual([path.join(cwd, '8080')]);
   });
 
+  it("names an option without the value given after '=', single dash or double, so a mistyped secret is not logged", () => {
+    const parsed = parseLaunchArgs(['-token=s3cret', '--api-key=s3cret', '--port=s3cret'], cwd);
+    expect(parsed.warnings).toEqual([
+      phrase('desktop:launch.unknownOption', { option: '-token' }),
+      phrase('desktop:launch.unknownSwitch', { option: '--api-key' }),
+      phrase('desktop:launch.browserHostOption', { option: '--port' }),
+    ]);
+    for (const language of ['en', 'ja'] as const) {
+      for (const warning of parsed.warnings) expect(sayPhrase(translatorFor(language), warning)).not.toContain('s3cret');
+    }
+  });
+
   it('says its warnings in English and Japanese, with the option as typed and never read as a key or a template', () => {
     const hostile = ['--port=1', '--{{option}}', '--$t(desktop:menu.file)', '--lng=ja', '-{{warning}}<b>', '--data-dir='];
     const said = (language: 'en' | 'ja') => parseLaunchArgs(hostile, cwd).warnings.map((w) => sayPhrase(translatorFor(language), w));
