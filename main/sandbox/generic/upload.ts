@@ -40,6 +40,9 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
   // The no-credit recipient is refused as soon as it is known, before the media is read, as real services do.
   if (isNoCreditRecipient(param(params, 'to', 'sms_to'))) throw noCredit();
   let filePart: FilePart | null = null;
+  // Once refused, the parser may still announce a file part that came in the same chunk as the recipient: nobody
+  // would ever end its stream, and waiting for it would hold the refusal back forever.
+  let refused = false;
   // Set in the parser's callbacks, which TypeScript's narrowing does not follow: typed by assertion, not narrowed to null.
   let parseError = null as HttpError | null;
   try {
@@ -55,12 +58,17 @@ export async function receiveUpload(ctx: RequestContext, deps: UploadDeps): Prom
         if (info.valueTruncated) parseError ??= new HttpError(413, `The part "${name}" is too large.`);
         params.set(name, value);
         if ((name === 'to' || name === 'sms_to') && isNoCreditRecipient(value) && filePart === null) {
+          refused = true;
           ctx.body.unpipe(parser);
           parser.destroy();
           reject(noCredit());
         }
       });
       parser.on('file', (_name, stream, info) => {
+        if (refused) {
+          stream.resume();
+          return;
+        }
         const uploadPath = deps.store.newUploadPath();
         const done = streamToFile(stream, uploadPath, { limit: deps.maxUploadBytes, tooLarge: () => tooLarge(deps.maxUploadBytes) });
         done.catch(() => undefined); // examined below, once the whole body is read

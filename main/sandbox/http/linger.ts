@@ -13,10 +13,15 @@ export function earlyAnswerHeaders(ctx: RequestContext): Record<string, string> 
 /** Call after sending the answer. Drains what the client still sends, then closes the connection. */
 export function lingerClose(ctx: RequestContext, lingerMs = LINGER_MS): void {
   if (ctx.req.complete) return;
+  const socket = ctx.req.socket;
+  // Node's server closes a `Connection: close` socket as soon as the answer is written (destroySoon), the body still
+  // coming: the client's kernel then gets a reset and a client still writing may lose the answer unread. Only
+  // half-close (the answer is complete), and close after the linger or when the client goes.
+  socket.destroySoon = () => socket.end();
   ctx.body.unpipe();
   if (ctx.body !== ctx.req) ctx.body.resume();
   ctx.req.resume();
-  const timer = setTimeout(() => ctx.req.socket.destroy(), lingerMs);
+  const timer = setTimeout(() => socket.destroy(), lingerMs);
   timer.unref();
-  ctx.req.socket.once('close', () => clearTimeout(timer));
+  socket.once('close', () => clearTimeout(timer));
 }
