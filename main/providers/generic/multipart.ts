@@ -48,6 +48,7 @@ const CRLF = '\r\n';
 
 /** The most RFC 2046 allows; see newBoundary. */
 const BOUNDARY_LENGTH = 70;
+const BOUNDARY_PREFIX = 'MediaDesk';
 /** The random part's letters: 16 of them, 4 bits each; letters that "MediaDesk" and the padding do not end with. */
 const RANDOM_LETTERS = 'abcdefghijklmnop';
 const RANDOM_LENGTH = 32;
@@ -64,7 +65,7 @@ const RANDOM_LENGTH = 32;
  */
 export function newBoundary(): string {
   const random = [...randomBytes(RANDOM_LENGTH)].map((byte) => RANDOM_LETTERS[byte % RANDOM_LETTERS.length]).join('');
-  return `MediaDesk${'0'.repeat(BOUNDARY_LENGTH - 'MediaDesk'.length - RANDOM_LENGTH)}${random}`;
+  return `${BOUNDARY_PREFIX}${'0'.repeat(BOUNDARY_LENGTH - BOUNDARY_PREFIX.length - RANDOM_LENGTH)}${random}`;
 }
 
 /** A name or file name inside its quotes: CR, LF and '"' cannot end the header line or the parameter. */
