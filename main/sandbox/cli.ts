@@ -2,7 +2,10 @@
 // "Sandbox ready: <baseUrl>", once listening, and closes cleanly on SIGINT/SIGTERM. Test hooks are never enabled
 // here.
 import { parseCliArgs, type CliOptions } from './cli-args.js';
+import { tuneHeapForUploads } from './heap.js';
 import { startSandbox } from './index.js';
+
+tuneHeapForUploads();
 
 async function main(): Promise<void> {
   let options: CliOptions;

@@ -3,6 +3,7 @@
 // process (sink-process.ts): sharing one with the sandbox, it ran at 0.6-1.5 GiB/s where alone it takes 1.7-2.4.
 // Started by the orchestrator with an IPC channel; argv[2] is JSON {dataDir, limits}. It exits when told to close
 // or when its parent goes away.
+import { tuneHeapForUploads } from '../../main/sandbox/heap.js';
 import { startSandbox, type Sandbox } from '../../main/sandbox/index.js';
 import type { ServerCommand, ServerReady, ServerReply } from './lib/protocol.js';
 
@@ -14,6 +15,10 @@ interface Options {
 function send(message: ServerReady | ServerReply): void {
   process.send?.(message);
 }
+
+// The same V8 setting as the standalone sandbox (main/sandbox/heap.ts): without it this process, too, fell into a
+// mark-compact every 32 MiB received, in some runs and not others, and the upload rounds with it.
+tuneHeapForUploads();
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as Options;
