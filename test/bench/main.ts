@@ -17,6 +17,7 @@ import { makeJpegs, makeMp4, warmPageCache } from './lib/media-files.js';
 import { settle, settleDetails, type Settled } from './lib/settle.js';
 import { stageFigures } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
+import { ServerCosts } from './lib/server-cost.js';
 import { bulkFigures } from './bulk.js';
 import { benchLine, countLabel, cpuFigure, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
@@ -292,16 +293,17 @@ async function uploadGenericFigures(ctx: Context): Promise<void> {
     const memoryRound: UploadWorkerResult[] = [];
     const ref: CurlRun[] = [];
     const waits: Settled[] = [];
+    const serverCosts = new ServerCosts(target_.key === 'sandbox' ? ctx.server : null);
     for (let round = 0; round < ctx.sizes.uploadRounds; round++) {
       const runApp = async (): Promise<void> => {
         waits.push(await settle());
-        const out = await runWorker<UploadWorkerResult>('upload-generic', { setup, file: ctx.mp4, name: 'bench.mp4' }, timeout);
+        const out = await serverCosts.measure('app', () => runWorker<UploadWorkerResult>('upload-generic', { setup, file: ctx.mp4, name: 'bench.mp4' }, timeout));
         app.push(out.result);
         await clearGenericMedia(ctx);
       };
       const runCurl = async (): Promise<void> => {
         waits.push(await settle());
-        const run = await curlGenericUpload(`${target_.url}/generic/upload`, setup, ctx.mp4, 'bench.mp4', size, 'video/mp4', timeout);
+        const run = await serverCosts.measure('ref', () => curlGenericUpload(`${target_.url}/generic/upload`, setup, ctx.mp4, 'bench.mp4', size, 'video/mp4', timeout));
         if (run.status !== 200) throw new Error(`curl's upload was answered ${run.status}`);
         ref.push(run);
         await clearGenericMedia(ctx);
@@ -346,6 +348,7 @@ async function uploadGenericFigures(ctx: Context): Promise<void> {
         appCpuMs: app.map((a) => round1(a.cpuMs, 0)),
         refCpuMs: ref.map((r) => (r.cpuMs === undefined ? null : round1(r.cpuMs, 0))),
         ...settleDetails(waits),
+        ...serverCosts.details(),
         ...(floorMs !== null ? { diskFloorMs: floorMs } : {}),
       },
     });
@@ -413,16 +416,20 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         dataBinary = { error: err instanceof Error ? err.message.trim() : String(err) };
       }
     }
+    const serverCosts = new ServerCosts(isSandbox ? ctx.server : null);
     for (let round = 0; round < ctx.sizes.uploadRounds; round++) {
       const runApp = async (): Promise<void> => {
+        const name = `app-${round}.mp4`;
         waits.push(await settle());
-        const out = await runWorker<UploadWorkerResult>('upload-library', { setup, folder, name: `app-${round}.mp4`, file: ctx.mp4, cleanUp: isSandbox }, timeout);
+        // The upload is deleted here, as curl's is, so that the server's cost of the round is the upload's alone.
+        const out = await serverCosts.measure('app', () => runWorker<UploadWorkerResult>('upload-library', { setup, folder, name, file: ctx.mp4 }, timeout));
         app.push(out.result);
+        if (isSandbox) await client.deleteFile(folder, name);
       };
       const runCurl = async (): Promise<void> => {
         const name = `curl-${round}.mp4`;
         waits.push(await settle());
-        const run = await curlLibraryUploadStreamed(fileUrl(name), setup, ctx.mp4, timeout);
+        const run = await serverCosts.measure('ref', () => curlLibraryUploadStreamed(fileUrl(name), setup, ctx.mp4, timeout));
         if (run.status < 200 || run.status > 299) throw new Error(`curl's library upload was answered ${run.status}`);
         ref.push(run);
         if (isSandbox) await client.deleteFile(folder, name);
@@ -458,6 +465,7 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         refCpuMs: ref.map((r) => (r.cpuMs === undefined ? null : round1(r.cpuMs, 0))),
         appRssGrowthMiB: app.map((a) => (a.growth === undefined ? null : round1(a.growth / MiB))),
         ...settleDetails(waits),
+        ...serverCosts.details(),
         ...(floorMs !== null ? { diskFloorMs: floorMs } : {}),
         ...(dataBinary ? { curlDataBinary: dataBinary } : {}),
       },

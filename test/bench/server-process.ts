@@ -3,9 +3,10 @@
 // process (sink-process.ts): sharing one with the sandbox, it ran at 0.6-1.5 GiB/s where alone it takes 1.7-2.4.
 // Started by the orchestrator with an IPC channel; argv[2] is JSON {dataDir, limits}. It exits when told to close
 // or when its parent goes away.
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { tuneHeapForUploads } from '../../main/sandbox/heap.js';
 import { startSandbox, type Sandbox } from '../../main/sandbox/index.js';
-import type { ServerCommand, ServerReady, ServerReply } from './lib/protocol.js';
+import type { ServerCommand, ServerReady, ServerReply, ServerStats } from './lib/protocol.js';
 
 interface Options {
   dataDir: string;
@@ -19,6 +20,21 @@ function send(message: ServerReady | ServerReply): void {
 // The same V8 setting as the standalone sandbox (main/sandbox/heap.ts): without it this process, too, fell into a
 // mark-compact every 32 MiB received, in some runs and not others, and the upload rounds with it.
 tuneHeapForUploads();
+
+// Counted for the orchestrator's rounds: a round whose server fell into mark-compacts after all shows it.
+const collections = { markCompacts: 0, scavenges: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+    if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) collections.markCompacts++;
+    else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) collections.scavenges++;
+  }
+}).observe({ entryTypes: ['gc'] });
+
+function stats(): ServerStats {
+  const cpu = process.cpuUsage();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, ...collections };
+}
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -59,6 +75,9 @@ async function main(): Promise<void> {
             }
             break;
           }
+          case 'stats':
+            result = stats();
+            break;
           case 'close':
             send({ id: raw.id, ok: true, result: null });
             await close();

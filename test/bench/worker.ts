@@ -93,8 +93,6 @@ interface UploadLibraryArgs {
   folder: string;
   name: string;
   file: string;
-  /** Delete the uploaded file afterwards (outside the measured part). */
-  cleanUp: boolean;
 }
 
 async function uploadLibrary(args: UploadLibraryArgs) {
@@ -108,7 +106,6 @@ async function uploadLibrary(args: UploadLibraryArgs) {
     await client.deleteFile(args.folder, warmName).catch(() => undefined);
   }
   const run = await measured(() => client.uploadFile(args.folder, args.name, args.file));
-  if (args.cleanUp) await client.deleteFile(args.folder, args.name);
   return { ...run, value: undefined, bytes: size, created: run.value.created };
 }
 

@@ -21,7 +21,15 @@ export type ServerCommand =
   | { id: number; cmd: 'seedMedia'; count: number }
   /** Seeds a folder in another sandbox data dir (the browser host's embedded sandbox), with that sandbox stopped. */
   | { id: number; cmd: 'seedOtherDir'; dataDir: string; folder: string; count: number }
+  /** What the server process has spent so far: its CPU time and its garbage collections (stats before and after a round). */
+  | { id: number; cmd: 'stats' }
   | { id: number; cmd: 'close' };
+
+export interface ServerStats {
+  cpuMs: number;
+  markCompacts: number;
+  scavenges: number;
+}
 
 export type ServerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
