@@ -7,6 +7,7 @@ import type { DownloadKind } from '../common/contract.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { SettingsStore } from '../core/settings-store.js';
+import type { FolderGrants } from './grants.js';
 import { defaultDownloadFolder } from './local-files.js';
 
 /** The folder, if it still is a folder this user may write in. */
@@ -44,10 +45,16 @@ export async function rememberDownloadFolder(settings: SettingsStore, kind: Down
   await settings.update({ downloadFolders: { ...current, [kind]: folder } });
 }
 
-/** Forgets the folder remembered for this kind of download: its dialog opens in Downloads again. Files stay. */
-export async function forgetDownloadFolder(settings: SettingsStore, kind: DownloadKind): Promise<boolean> {
+/**
+ * Forgets the folder remembered for this kind of download: its dialog opens in Downloads again, and the window's
+ * grants from picking it for this kind end, so a download needs the user to pick it again. Files stay.
+ */
+export async function forgetDownloadFolder(settings: SettingsStore, grants: Pick<FolderGrants, 'revoke'>, kind: DownloadKind): Promise<boolean> {
   const current = settings.get().downloadFolders;
-  if (current[kind] === undefined) return false;
+  const folder = current[kind];
+  if (folder === undefined) return false;
+  // Before the settings file is written: one that cannot be written must not leave the window its way in.
+  grants.revoke(folder, kind);
   const rest = { ...current };
   delete rest[kind];
   await settings.update({ downloadFolders: rest });

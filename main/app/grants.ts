@@ -2,6 +2,8 @@
 // in Electron, the browser host's Downloads folder) and hands out an opaque id; downloads name the id, and main
 // resolves it to the real path it recorded. A grant also remembers which names files.findExisting reported there:
 // only those may be overwritten, so "overwrite" can never reach a file nobody was asked about.
+// A pick for a kind of download is its own grant, apart from picks of the same folder for another kind or for none:
+// forgetting the folder remembered for that kind (Settings) revokes it, and only it (main/app/download-folders.ts).
 //
 // This is the one module in main/app that decides where a download lands (test/security/static-checks.test.ts).
 import { randomBytes } from 'node:crypto';
@@ -9,12 +11,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors.js';
 import { phrase } from '../common/i18n/phrase.js';
+import type { DownloadKind } from '../common/contract.js';
 import type { FolderGrant } from '../common/files.js';
 
 interface GrantRecord {
   /** The folder's real path (no symlink in it) when it was granted. */
   dir: string;
   picked: boolean;
+  /** The kind of download whose remembered folder this pick became; a forget of that kind revokes the grant. */
+  rememberedAs: DownloadKind | undefined;
   /** Names files.findExisting reported as present: the only ones "overwrite" may replace. */
   reported: Set<string>;
 }
@@ -67,11 +72,14 @@ export async function grantedDestination(dir: string, name: string): Promise<Gra
 export class FolderGrants {
   private readonly grants = new Map<string, GrantRecord>();
 
-  /** Grants a folder main itself chose or was told by the user (never one the window named). */
-  async grant(folder: string, picked: boolean): Promise<FolderGrant> {
+  /**
+   * Grants a folder main itself chose or was told by the user (never one the window named). `rememberedAs`: the kind
+   * of download the user picked it for, when main remembers it for that kind.
+   */
+  async grant(folder: string, picked: boolean, rememberedAs?: DownloadKind): Promise<FolderGrant> {
     const dir = await realFolder(folder);
     for (const [grantId, record] of this.grants) {
-      if (record.dir === dir) {
+      if (record.dir === dir && record.rememberedAs === rememberedAs) {
         record.picked ||= picked;
         return { grantId, path: dir, picked };
       }
@@ -82,8 +90,17 @@ export class FolderGrants {
       if (oldest !== undefined) this.grants.delete(oldest);
     }
     const grantId = `dg_${randomBytes(12).toString('hex')}`;
-    this.grants.set(grantId, { dir, picked, reported: new Set() });
+    this.grants.set(grantId, { dir, picked, rememberedAs, reported: new Set() });
     return { grantId, path: dir, picked };
+  }
+
+  /**
+   * The folder remembered for this kind was forgotten: the grants its picks gave end now, so their ids are refused
+   * as never issued. Picks of the folder for another kind or for none were the user's own choices and stay; a pick
+   * of it after this is a new grant with a new id. Downloads already queued keep the real path they resolved.
+   */
+  revoke(folder: string, kind: DownloadKind): void {
+    for (const [grantId, record] of this.grants) if (record.dir === folder && record.rememberedAs === kind) this.grants.delete(grantId);
   }
 
   /** The granted folder's real path, checked again now. */

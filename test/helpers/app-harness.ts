@@ -3,12 +3,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bootApp, type RunningApp } from '../../main/app/bootstrap';
-import type { FileRef } from '../../main/common/contract';
+import type { DownloadKind, FileRef } from '../../main/common/contract';
 import { createKeyFileCipher } from '../../main/core/vault/cipher';
 
 export interface TestAppGrants {
-  /** As the user choosing `folder` in the OS folder dialog: the grant id main hands the window. */
-  grantFolder(folder: string): Promise<string>;
+  /** As the user choosing `folder` in the OS folder dialog (for `kind` of download, if named): the grant id main hands the window. */
+  grantFolder(folder: string, kind?: DownloadKind): Promise<string>;
   /** As the user dropping `file` on the Electron window: the preload hands its path to main, which grants it. */
   grantFile(file: string): Promise<FileRef>;
 }
@@ -39,9 +39,9 @@ export async function bootTestApp(dataDir?: string, options: { sandbox?: boolean
   return {
     ...app,
     dataDir: dir,
-    async grantFolder(folder) {
+    async grantFolder(folder, kind) {
       dialogAnswer = folder;
-      const answer = await app.dispatch('files.pickFolder', {});
+      const answer = await app.dispatch('files.pickFolder', kind ? { kind } : {});
       dialogAnswer = null;
       if (!answer.ok) throw new Error(`files.pickFolder failed: ${answer.error.message}`);
       const grant = answer.value as { grantId: string } | null;

@@ -64,7 +64,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     },
     'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
     'settings.forgetDownloadFolder': async ({ kind }) => {
-      if (await forgetDownloadFolder(settings, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
+      if (await forgetDownloadFolder(settings, grants, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
       return settings.get();
     },
 
@@ -125,10 +125,12 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       const title = sayPhrase(translatorFor(language), pickFolderTitle(kind));
       const chosen = await services.host.pickFolder(title, await downloadFolderToOffer(settings, kind));
       if (!chosen) return null;
-      const grant = await grants.grant(chosen.path, chosen.picked);
-      // Only a folder the user chose is remembered (the browser host's Downloads folder is fixed anyway); a settings
-      // file that cannot be written costs the memory, not the download.
-      if (kind && chosen.picked) await rememberDownloadFolder(settings, kind, grant.path).catch((err: unknown) => log.warn('settings', `The download folder could not be remembered: ${String(err)}`));
+      // Only a folder the user chose is remembered (the browser host's Downloads folder is fixed anyway); its grant is
+      // that kind's own, which forgetting the folder revokes. A settings file that cannot be written costs the
+      // memory, not the download.
+      const rememberAs = kind && chosen.picked ? kind : undefined;
+      const grant = await grants.grant(chosen.path, chosen.picked, rememberAs);
+      if (rememberAs) await rememberDownloadFolder(settings, rememberAs, grant.path).catch((err: unknown) => log.warn('settings', `The download folder could not be remembered: ${String(err)}`));
       return grant;
     },
     'files.findExisting': ({ grantId, names }) => grants.findExisting(grantId, names),
