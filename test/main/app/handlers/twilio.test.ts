@@ -156,6 +156,17 @@ describe('media', () => {
     expect(Buffer.from(await (await fetch(`${mediaOrigin}${url}`)).arrayBuffer()).equals(await cdnBytes(media[0]!.sid))).toBe(true);
   });
 
+  it("answers a preview Twilio refuses with 502 and its reason, and notes it in the activity log as that media's", async () => {
+    const message = await mediaMessage(1);
+    const gone = `ME${'0'.repeat(32)}`;
+    const { url } = await call(app, 'twilio.previewUrl', { accountId, messageSid: message.sid, mediaSid: gone });
+    const res = await fetch(`${mediaOrigin}${url}`);
+    expect(res.status).toBe(502);
+    expect(await res.text()).toMatch(/^This media could not be loaded: /);
+    const noted = app.services.log.list().filter((entry) => entry.scope === 'media');
+    expect(noted).toEqual([expect.objectContaining({ level: 'warn', accountId, message: expect.stringContaining(`The Twilio media "${message.sid}/${gone}" could not be opened for a preview (`) })]);
+  });
+
   it('downloads through the queue under the media name, asking nothing and replacing only what the user chose', async () => {
     const message = await mediaMessage(3);
     const [a, b, c] = await allMediaOf(app, accountId, message.sid);
