@@ -20,14 +20,13 @@ export interface LibraryMediaRef {
 }
 
 export function libraryMediaSource(accounts: AccountStore, ref: LibraryMediaRef): MediaStreamSource {
+  const voicemail = ref.voicemail && ref.file === `${ref.folder}.mp3`;
   return {
+    subject: { kind: voicemail ? 'voicemail' : 'library file', accountId: ref.accountId, name: `${ref.folder}/${ref.file}` },
     async open(range: string | undefined, signal: AbortSignal): Promise<MediaStreamResponse> {
       const client = libraryClientFor(accounts, ref.accountId);
       const options = { range, signal };
-      const stream =
-        ref.voicemail && ref.file === `${ref.folder}.mp3`
-          ? await client.openVoicemailStream(ref.folder, options)
-          : await client.openFileStream(ref.folder, ref.file, options);
+      const stream = voicemail ? await client.openVoicemailStream(ref.folder, options) : await client.openFileStream(ref.folder, ref.file, options);
       const { headers } = stream;
       const length = headers['content-length'];
       const response: MediaStreamResponse = {

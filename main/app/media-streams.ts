@@ -17,7 +17,17 @@ export interface MediaStreamResponse {
   body: Readable | null;
 }
 
+/** Which media a source gives, as the activity log names it when the media cannot be opened. */
+export interface MediaSubject {
+  kind: 'library file' | 'voicemail' | 'Twilio media';
+  /** The account it is read with: the Activity view's account filter finds the line. */
+  accountId: string;
+  /** Where it is in the account's own terms (folder/file, messageSid/mediaSid): never an address or a credential. */
+  name: string;
+}
+
 export interface MediaStreamSource {
+  readonly subject: MediaSubject;
   open(range: string | undefined, signal: AbortSignal): Promise<MediaStreamResponse>;
 }
 
@@ -60,9 +70,26 @@ export const MEDIA_REFUSALS = {
   expired: phrase('desktop:webhost.page.previewExpired'),
 } as const;
 
-/** A source that failed: its phrase inside the sentence, or a server's own words (an AppError without a phrase) as they are. */
-export function mediaFailed(err: unknown): Phrase {
-  return phrase('desktop:webhost.page.mediaFailed', { reason: sayable(toAppError(err)) });
+/** The activity log, as a failed media is told to it (ActivityLog: its redactor runs over every line). */
+export interface MediaFailureLog {
+  warn(scope: string, message: string, accountId?: string): void;
+  error(scope: string, message: string, accountId?: string): void;
+}
+
+/**
+ * A source that failed: its phrase inside the sentence, or a server's own words (an AppError without a phrase) as they
+ * are. The sentence for an internal error says the activity log has the details, so it is written there first, here,
+ * whichever host says it. An expected failure (not found, refused, network…) is said with its own reason and noted
+ * as a warning, for support to match the user's words with the media; a cancelled one (the page moved on) is no one's
+ * failure and is not noted.
+ */
+export function mediaFailed(err: unknown, source: MediaStreamSource, log: MediaFailureLog): Phrase {
+  const appError = toAppError(err);
+  const { kind, name, accountId } = source.subject;
+  const what = `The ${kind} "${name}" could not be opened for a preview`;
+  if (appError.code === 'internal') log.error('media', `${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, accountId);
+  else if (appError.code !== 'cancelled') log.warn('media', `${what} (${appError.code}): ${appError.message}${err === appError ? '' : ` (${String(err)})`}`, accountId);
+  return phrase('desktop:webhost.page.mediaFailed', { reason: sayable(appError) });
 }
 
 /** The response headers both hosts send for a media stream. */
@@ -88,6 +115,7 @@ export function mediaHeaders(response: MediaStreamResponse): Record<string, stri
 export function cappedSource(source: MediaStreamSource, maxBytes: number): MediaStreamSource {
   const tooLarge = () => new AppError('too_large', phrase('errors:media.thumbnailTooLarge', { max: maxBytes }));
   return {
+    subject: source.subject,
     async open(range, signal) {
       const response = await source.open(range, signal);
       if (response.contentLength !== undefined && response.contentLength > maxBytes) {

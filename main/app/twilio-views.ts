@@ -42,6 +42,7 @@ export function mediaKind(contentType: string | null): TwilioMediaKind {
 /** Registers a stream of one media's bytes and returns the URL the UI loads it from. */
 export function registerPreview(accounts: AccountStore, streams: MediaStreams, mediaUrl: (token: string) => string, ids: { accountId: string; messageSid: string; mediaSid: string }): string {
   const token = streams.register({
+    subject: { kind: 'Twilio media', accountId: ids.accountId, name: `${ids.messageSid}/${ids.mediaSid}` },
     async open(range, signal): Promise<MediaStreamResponse> {
       // The client is made when the bytes are asked for, so a token edited meanwhile is used.
       const client = twilioClientFor(accounts, ids.accountId);

@@ -156,7 +156,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     const services = running.services;
     for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
     const languageSources = { settings: services.settings, systemLanguages };
-    registerMediaProtocol(protocol, running.media, currentLanguage);
+    registerMediaProtocol(protocol, running.media, currentLanguage, services.log);
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { MEDIA_SCHEME } from '../common/channels.js';
-import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaFailureLog, type MediaStreams } from '../app/media-streams.js';
 import { refusal, type CurrentLanguage } from './refusal.js';
 
 export const MEDIA_HOST = 'media';
@@ -15,6 +15,7 @@ export async function serveMediaRequest(
   streams: MediaStreams,
   request: { url: string; method: string; headers: Headers; signal?: AbortSignal },
   language: CurrentLanguage,
+  log: MediaFailureLog,
 ): Promise<Response> {
   const url = new URL(request.url);
   // An address the app never makes reads as one whose preview is gone, as an unknown token does.
@@ -30,10 +31,10 @@ export async function serveMediaRequest(
     if (!body) media.body?.destroy();
     return new Response(body, { status: media.status, headers: mediaHeaders(media) });
   } catch (err) {
-    return refusal(502, mediaFailed(err), language);
+    return refusal(502, mediaFailed(err, source, log), language);
   }
 }
 
-export function registerMediaProtocol(protocol: Protocol, streams: MediaStreams, language: CurrentLanguage): void {
-  protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(streams, request, language));
+export function registerMediaProtocol(protocol: Protocol, streams: MediaStreams, language: CurrentLanguage, log: MediaFailureLog): void {
+  protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(streams, request, language, log));
 }

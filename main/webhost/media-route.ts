@@ -1,11 +1,11 @@
 // The browser host's side of the media stream: /media/<token>, with Range passed through.
 import { pipeline } from 'node:stream/promises';
-import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
+import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaFailureLog, type MediaStreams } from '../app/media-streams.js';
 import type { RouteHandler } from './server.js';
 
 export const MEDIA_PATH = '/media/';
 
-export function mediaRoute(streams: MediaStreams): RouteHandler {
+export function mediaRoute(streams: MediaStreams, log: MediaFailureLog): RouteHandler {
   return async (req, res, url, refuse) => {
     if (!url.pathname.startsWith(MEDIA_PATH)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -30,7 +30,7 @@ export function mediaRoute(streams: MediaStreams): RouteHandler {
       }
       await pipeline(media.body, res);
     } catch (err) {
-      if (!res.headersSent) refuse(req, res, 502, mediaFailed(err));
+      if (!res.headersSent) refuse(req, res, 502, mediaFailed(err, source, log));
       else res.destroy();
     }
     return true;

@@ -1,10 +1,19 @@
 // A media source over bytes in memory that honours Range the way a file server does.
 import { Readable } from 'node:stream';
-import type { MediaStreamSource } from '../../main/app/media-streams';
+import type { MediaStreamResponse, MediaStreamSource, MediaSubject } from '../../main/app/media-streams';
+
+/** What the test sources are, as the activity log would name them. */
+export const TEST_MEDIA: MediaSubject = { kind: 'library file', accountId: 'acc_test0001', name: 'Photos/cat.jpg' };
+
+/** A source whose every open fails with `err`. */
+export function failingSource(err: Error, subject: MediaSubject = TEST_MEDIA): MediaStreamSource {
+  return { subject, open: (): Promise<MediaStreamResponse> => Promise.reject(err) };
+}
 
 export function bufferSource(bytes: Buffer, contentType: string): MediaStreamSource & { opened: Array<string | undefined> } {
   const opened: Array<string | undefined> = [];
   return {
+    subject: TEST_MEDIA,
     opened,
     async open(range) {
       opened.push(range);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { MediaStreams, cappedSource, mediaHeaders } from '../../../main/app/media-streams';
-import { bufferSource } from '../../helpers/buffer-media-source';
+import { TEST_MEDIA, bufferSource } from '../../helpers/buffer-media-source';
 
 describe('media streams', () => {
   it('hands out unguessable tokens that expire', () => {
@@ -47,8 +47,11 @@ describe('a capped media source (list thumbnails)', () => {
 
   it('refuses an announced length over the cap before reading, and closes the source', async () => {
     const body = Readable.from([Buffer.alloc(2000)]);
-    const source = { open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', contentLength: 2000, body }) };
-    await expect(cappedSource(source, 1000).open(undefined, new AbortController().signal)).rejects.toMatchObject({ code: 'too_large' });
+    const source = { subject: TEST_MEDIA, open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', contentLength: 2000, body }) };
+    const capped = cappedSource(source, 1000);
+    // A thumbnail that fails is named in the activity log as the file it is.
+    expect(capped.subject).toBe(TEST_MEDIA);
+    await expect(capped.open(undefined, new AbortController().signal)).rejects.toMatchObject({ code: 'too_large' });
     expect(body.destroyed).toBe(true);
   });
 
@@ -61,7 +64,7 @@ describe('a capped media source (list thumbnails)', () => {
         this.push(sent > 100_000 ? null : Buffer.alloc(100));
       },
     });
-    const source = { open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', body: endless }) };
+    const source = { subject: TEST_MEDIA, open: () => Promise.resolve({ status: 200, contentType: 'image/jpeg', body: endless }) };
     const response = await cappedSource(source, 1000).open(undefined, new AbortController().signal);
     await expect(read(response.body)).rejects.toMatchObject({ code: 'too_large' });
     expect(endless.destroyed).toBe(true);

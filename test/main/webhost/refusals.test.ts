@@ -9,6 +9,7 @@ import { ja } from '../../../main/common/i18n/locales/ja/index';
 import { phrase } from '../../../main/common/i18n/phrase';
 import { MediaStreams } from '../../../main/app/media-streams';
 import { mediaRoute } from '../../../main/webhost/media-route';
+import { failingSource } from '../../helpers/buffer-media-source';
 import { httpRequest, signIn, type Reply } from './support/child-host';
 import { useHostApp } from './support/host-app';
 import { sendRaw } from './support/raw';
@@ -111,17 +112,17 @@ describe("the browser host's refusals, in the reader's language", () => {
 
   it("answers a preview's address: expired, a method it does not take, a source that failed", async () => {
     const streams = new MediaStreams();
-    const { host, cookie } = await fixture.signedInHost({ routes: [mediaRoute(streams)] });
+    const { host, cookie } = await fixture.signedInHost({ routes: [mediaRoute(streams, fixture.app().services.log)] });
     const get = (pathname: string, lang: string, method = 'GET') => httpRequest(host.port, pathname, { method, headers: { 'accept-language': lang, cookie, origin: host.origin } });
     await expectInBoth((lang) => get(`/media/m_${'f'.repeat(32)}`, lang), 404, words('previewExpired'));
     await expectInBoth((lang) => get('/media/anything', lang, 'POST'), 405, words('getOnly'));
 
-    const missing = streams.register({ open: () => Promise.reject(new AppError('not_found', phrase('errors:files.notFound'))) });
+    const missing = streams.register(failingSource(new AppError('not_found', phrase('errors:files.notFound'))));
     const reason = { en: english.errors['files.notFound'] ?? '', ja: ja.errors['files.notFound'] ?? '' };
     const failed = words('mediaFailed');
     await expectInBoth((lang) => get(`/media/${missing}`, lang), 502, { en: failed.en.replace('{{reason}}', reason.en), ja: failed.ja.replace('{{reason}}', reason.ja) });
     // A server's own words are not the app's: they stay as they are inside the sentence.
-    const remote = streams.register({ open: () => Promise.reject(new AppError('remote', 'Upstream said no')) });
+    const remote = streams.register(failingSource(new AppError('remote', 'Upstream said no')));
     await expectInBoth((lang) => get(`/media/${remote}`, lang), 502, { en: failed.en.replace('{{reason}}', 'Upstream said no'), ja: failed.ja.replace('{{reason}}', 'Upstream said no') });
   });
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = await bootTestApp(undefined, { sandbox: true });
   accountId = (await twilioAccount(app)).id;
   // The browser host's own media route, on a bare server: the preview URL is fetched the way the page fetches it.
-  const route = mediaRoute(app.media);
+  const route = mediaRoute(app.media, app.services.log);
   const refuse = refusals('en');
   mediaServer = http.createServer((req, res) => void route(req, res, new URL(req.url ?? '/', 'http://127.0.0.1'), refuse).then((handled) => handled || res.writeHead(404).end()));
   await new Promise<void>((resolve) => mediaServer.listen(0, '127.0.0.1', resolve));
@@ -154,6 +154,17 @@ describe('media', () => {
     const { url } = await call(app, 'twilio.previewUrl', { accountId, messageSid: message.sid, mediaSid: media[0]!.sid });
     expect(url).not.toBe(media[0]!.previewUrl);
     expect(Buffer.from(await (await fetch(`${mediaOrigin}${url}`)).arrayBuffer()).equals(await cdnBytes(media[0]!.sid))).toBe(true);
+  });
+
+  it("answers a preview Twilio refuses with 502 and its reason, and notes it in the activity log as that media's", async () => {
+    const message = await mediaMessage(1);
+    const gone = `ME${'0'.repeat(32)}`;
+    const { url } = await call(app, 'twilio.previewUrl', { accountId, messageSid: message.sid, mediaSid: gone });
+    const res = await fetch(`${mediaOrigin}${url}`);
+    expect(res.status).toBe(502);
+    expect(await res.text()).toMatch(/^This media could not be loaded: /);
+    const noted = app.services.log.list().filter((entry) => entry.scope === 'media');
+    expect(noted).toEqual([expect.objectContaining({ level: 'warn', accountId, message: expect.stringContaining(`The Twilio media "${message.sid}/${gone}" could not be opened for a preview (`) })]);
   });
 
   it('downloads through the queue under the media name, asking nothing and replacing only what the user chose', async () => {
