@@ -45,7 +45,7 @@ function* pieces(total: number): Generator<Buffer> {
 }
 
 describe('the standalone sandbox process', () => {
-  it('receives 256 MiB into the media library with at most one full garbage collection', { timeout: 60_000 }, async () => {
+  it('receives 256 MiB into the media library with at most two full garbage collections', { timeout: 60_000 }, async () => {
     const work = await makeTempDir();
     dirs.push(work);
     const dataDir = path.join(work, 'data');
@@ -79,8 +79,8 @@ describe('the standalone sandbox process', () => {
 
       expect(status).toBe(201);
       const markCompacts = during.split('\n').filter((line) => line.includes('Mark-Compact'));
-      // Without the setting: 8 to 10 here (33 to 39 per GiB).
-      expect(markCompacts.length, markCompacts.join('\n')).toBeLessThanOrEqual(1);
+      // Without the setting: 8 to 10 here (33 to 39 per GiB); two leave room for one the memory reducer may start.
+      expect(markCompacts.length, markCompacts.join('\n')).toBeLessThanOrEqual(2);
     } finally {
       child.kill('SIGTERM');
       await exited;
