@@ -4,25 +4,17 @@
 // body reaches the proxy once, never replayed. https waits for the tunnel, so the proxy is named; http's request is
 // already with the proxy, so the wait is the answer's, as through a `PROXY` entry (proxy-transport.test.ts).
 import { once } from 'node:events';
-import http from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import tls from 'node:tls';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker } from '../../../../main/providers/http/proxy-route';
+import { hostOf, useProxyTargets } from './proxy-targets';
 import { send, type HttpRequest } from '../../../../main/providers/http/transport';
 import { logged } from '../../../helpers/logged-requests';
-import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
-import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
 
-let cert: TestCertificate;
-let plain: http.Server;
-let secure: https.Server;
-let open: TestProxy;
-const hostOf = (server: http.Server) => `127.0.0.1:${(server.address() as AddressInfo).port}`;
-const answer = (req: http.IncomingMessage, res: http.ServerResponse) => res.end(`hello ${req.url}`);
+const targets = useProxyTargets();
 const PROXY_SETTINGS = 'the system proxy settings';
 
 interface SilentProxy {
@@ -39,7 +31,7 @@ async function startSilentProxy(reply: string): Promise<SilentProxy> {
   const sockets: tls.TLSSocket[] = [];
   const chunks: Buffer[] = [];
   const proxy = { port: 0, connections: 0, received: () => Buffer.concat(chunks).toString('latin1'), close: () => (sockets.forEach((s) => s.destroy()), server.close()) };
-  const server = tls.createServer({ cert: cert.cert, key: cert.key }, (socket) => {
+  const server = tls.createServer({ cert: targets.cert.cert, key: targets.cert.key }, (socket) => {
     proxy.connections += 1;
     sockets.push(socket);
     socket.once('data', () => reply && socket.write(reply));
@@ -56,24 +48,11 @@ async function startSilentProxy(reply: string): Promise<SilentProxy> {
 // file's proxies only: the agents' tls.connect to a proxy takes no `ca` of the request's, and Node's roots are fixed.
 const trustedPorts = new Set<number>();
 const connectTls = tls.connect.bind(tls) as (options: tls.ConnectionOptions) => tls.TLSSocket;
-beforeAll(async () => {
-  cert = await selfSignedCertificate();
-  plain = http.createServer(answer).listen(0, '127.0.0.1');
-  secure = https.createServer({ cert: cert.cert, key: cert.key }, answer).listen(0, '127.0.0.1');
-  await Promise.all([once(plain, 'listening'), once(secure, 'listening')]);
-  open = await startTestProxy();
+beforeAll(() => {
   vi.spyOn(tls, 'connect').mockImplementation(((options: tls.ConnectionOptions) =>
-    connectTls(trustedPorts.has(Number(options.port)) ? { ...options, ca: [...tls.rootCertificates, cert.cert] } : options)) as typeof tls.connect);
+    connectTls(trustedPorts.has(Number(options.port)) ? { ...options, ca: [...tls.rootCertificates, targets.cert.cert] } : options)) as typeof tls.connect);
 });
-afterEach(() => useRoutePicker(undefined));
-afterAll(async () => {
-  vi.restoreAllMocks();
-  for (const server of [plain, secure]) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await open.close();
-});
+afterAll(() => vi.restoreAllMocks());
 
 const BODY = 'body-sent-once-7c1f';
 
@@ -84,17 +63,17 @@ const BODY = 'body-sent-once-7c1f';
 async function throughSilent(reply: string, scheme: 'http' | 'https', body?: 'buffer' | 'stream') {
   const silent = await startSilentProxy(reply);
   trustedPorts.add(silent.port);
-  useRoutePicker((url) => Promise.resolve(routeFromPac(`HTTPS 127.0.0.1:${silent.port}; PROXY 127.0.0.1:${open.port}; DIRECT`, url)));
-  const target = hostOf(scheme === 'http' ? plain : secure);
-  const seenByOpen = open.seenFor(target).length;
-  const req: HttpRequest = { method: body ? 'POST' : 'GET', url: new URL(`${scheme}://${target}/silent`), tls: { ca: cert.cert }, proxyConnectTimeoutMs: 100, timeoutMs: 800, answerTimeoutMs: 1600 };
+  useRoutePicker((url) => Promise.resolve(routeFromPac(`HTTPS 127.0.0.1:${silent.port}; PROXY 127.0.0.1:${targets.open.port}; DIRECT`, url)));
+  const target = hostOf(scheme === 'http' ? targets.plain : targets.secure);
+  const seenByOpen = targets.open.seenFor(target).length;
+  const req: HttpRequest = { method: body ? 'POST' : 'GET', url: new URL(`${scheme}://${target}/silent`), tls: { ca: targets.cert.cert }, proxyConnectTimeoutMs: 100, timeoutMs: 800, answerTimeoutMs: 1600 };
   if (body === 'buffer') req.body = Buffer.from(BODY);
   if (body === 'stream') Object.assign(req, { body: Readable.from([Buffer.from(BODY)]), bodyLength: BODY.length });
   const started = Date.now();
   let error: unknown;
   try {
     const lines = await logged(async () => void (await send(req).catch((err: unknown) => void (error = err))));
-    return { error, ms: Date.now() - started, lines, request: `${req.method} ${req.url.href}`, target, port: silent.port, connections: silent.connections, received: silent.received(), openSaw: open.seenFor(target).length - seenByOpen };
+    return { error, ms: Date.now() - started, lines, request: `${req.method} ${req.url.href}`, target, port: silent.port, connections: silent.connections, received: silent.received(), openSaw: targets.open.seenFor(target).length - seenByOpen };
   } finally {
     silent.close();
   }

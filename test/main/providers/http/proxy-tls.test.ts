@@ -3,42 +3,19 @@
 // accepts it, is passed over for the next entry and said in the activity log; one whose handshake is done is never
 // given up by that timeout, however slow it is to answer afterwards.
 import { once } from 'node:events';
-import http from 'node:http';
-import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tlsToProxy } from '../../../../main/providers/http/proxy-connect';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker } from '../../../../main/providers/http/proxy-route';
+import { hostOf, useProxyTargets } from './proxy-targets';
 import { readBody, send } from '../../../../main/providers/http/transport';
 import { startDroppingListener } from '../../../helpers/dropping-listener';
 import { logged, passedOver } from '../../../helpers/logged-requests';
-import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
-import { selfSignedCertificate, type TestCertificate } from '../../../reliability/support/cert';
 
-let cert: TestCertificate;
-let plain: http.Server;
-let secure: https.Server;
-let open: TestProxy;
-const hostOf = (server: http.Server) => `127.0.0.1:${(server.address() as AddressInfo).port}`;
-const answer = (req: http.IncomingMessage, res: http.ServerResponse) => res.end(`hello ${req.url}`);
+const targets = useProxyTargets();
 
-beforeAll(async () => {
-  cert = await selfSignedCertificate();
-  plain = http.createServer(answer).listen(0, '127.0.0.1');
-  secure = https.createServer({ cert: cert.cert, key: cert.key }, answer).listen(0, '127.0.0.1');
-  await Promise.all([once(plain, 'listening'), once(secure, 'listening')]);
-  open = await startTestProxy();
-});
-afterEach(() => useRoutePicker(undefined));
-afterAll(async () => {
-  for (const server of [plain, secure]) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await open.close();
-});
 
 /** A loopback port that takes TCP connections and never says a word: no TLS handshake ever completes. */
 async function startMuteListener(): Promise<{ port: number; close(): void }> {
@@ -57,17 +34,17 @@ describe("an 'HTTPS host:port' proxy entry that never completes the connection",
     'is passed over once the connect timeout runs out: %s (%s)',
     async (_what, scheme, start) => {
       const stuck = await start();
-      useRoutePicker((url) => Promise.resolve(routeFromPac(`HTTPS 127.0.0.1:${stuck.port}; PROXY 127.0.0.1:${open.port}; DIRECT`, url)));
-      const target = hostOf(scheme === 'http' ? plain : secure);
-      const before = open.seenFor(target).length;
+      useRoutePicker((url) => Promise.resolve(routeFromPac(`HTTPS 127.0.0.1:${stuck.port}; PROXY 127.0.0.1:${targets.open.port}; DIRECT`, url)));
+      const target = hostOf(scheme === 'http' ? targets.plain : targets.secure);
+      const before = targets.open.seenFor(target).length;
       const started = Date.now();
       try {
         const lines = await logged(async () => {
-          const res = await send({ method: 'GET', url: new URL(`${scheme}://${target}/stuck`), tls: { ca: cert.cert }, proxyConnectTimeoutMs: 300, timeoutMs: 3000 });
+          const res = await send({ method: 'GET', url: new URL(`${scheme}://${target}/stuck`), tls: { ca: targets.cert.cert }, proxyConnectTimeoutMs: 300, timeoutMs: 3000 });
           expect(`${res.status} ${(await readBody(res)).toString()}`).toBe('200 hello /stuck');
         });
-        expect(lines[0]).toBe(passedOver(`GET ${scheme}://${target}/stuck`, `127.0.0.1:${stuck.port}`, 'ETIMEDOUT', `the proxy 127.0.0.1:${open.port}`));
-        expect(open.seenFor(target).length).toBe(before + 1);
+        expect(lines[0]).toBe(passedOver(`GET ${scheme}://${target}/stuck`, `127.0.0.1:${stuck.port}`, 'ETIMEDOUT', `the proxy 127.0.0.1:${targets.open.port}`));
+        expect(targets.open.seenFor(target).length).toBe(before + 1);
         // Well before the request's own 3 s, which is what such an entry waited without the deadline.
         expect(Date.now() - started).toBeLessThan(2500);
       } finally {
@@ -79,9 +56,9 @@ describe("an 'HTTPS host:port' proxy entry that never completes the connection",
 
 describe('the TLS connection to a proxy (tlsToProxy)', () => {
   it('is left alone once its handshake is done, however long the proxy then stays silent', async () => {
-    const proxy = tls.createServer({ cert: cert.cert, key: cert.key }, () => undefined).listen(0, '127.0.0.1');
+    const proxy = tls.createServer({ cert: targets.cert.cert, key: targets.cert.key }, () => undefined).listen(0, '127.0.0.1');
     await once(proxy, 'listening');
-    const { options, secured } = tlsToProxy({ host: '127.0.0.1', port: (proxy.address() as AddressInfo).port, ca: cert.cert }, 150);
+    const { options, secured } = tlsToProxy({ host: '127.0.0.1', port: (proxy.address() as AddressInfo).port, ca: targets.cert.cert }, 150);
     const socket = tls.connect(options);
     let failure: unknown;
     socket.on('error', (err: Error) => (failure = err));
