@@ -155,7 +155,6 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     });
     const services = running.services;
     for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
-    const languageSources = { settings: services.settings, systemLanguages };
     registerMediaProtocol(protocol, running.media, currentLanguage, services.log);
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
@@ -163,7 +162,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     // Progress on the taskbar / dock icon, and a notification when a batch ends.
     services.transfers.onChange((_changed, summary) => window.get()?.setProgressBar(summary.progress ?? -1));
     services.transfers.onBatchEnd((finished) => {
-      const summary = batchSummary(finished, translatorFor(desktopLanguage(languageSources)));
+      const summary = batchSummary(finished, translatorFor(currentLanguage()));
       if (summary && Notification.isSupported()) new Notification(summary).show();
     });
     const setMenu = (language: Language): void => {
@@ -176,9 +175,9 @@ if (folder.held || !app.requestSingleInstanceLock()) {
       };
       Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, actions, (key) => say(language, key))));
     };
-    setMenu(desktopLanguage(languageSources));
+    setMenu(currentLanguage());
     // Settings → Language applies at once: the menu is built again in the new language.
-    onLanguageChange(languageSources, setMenu);
+    onLanguageChange({ settings: services.settings, systemLanguages }, setMenu);
     await window.ensure();
     await showFiles(waitingFiles.splice(0));
     // Installed copies look for an update at start; the answer shows in Settings (a failure too, never a dialog).

@@ -3,14 +3,13 @@
 // needs the small heap of the shipped bundle, and a process running the sources through tsx carries a larger one.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxAccountsSchema } from '../../../main/sandbox/index.js';
-import { basicAuth, makeTempDir } from './helpers.js';
+import { basicAuth, httpRequest, makeTempDir } from './helpers.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -26,18 +25,6 @@ async function bundleSandbox(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'sandbox.cjs');
   await build({ entryPoints: [path.join(REPO, 'main/sandbox/cli.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
   return outfile;
-}
-
-function post(url: string, headers: http.OutgoingHttpHeaders, body: Readable | string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    if (typeof body === 'string') req.end(body);
-    else body.pipe(req);
-  });
 }
 
 function* pieces(total: number): Generator<Buffer> {
@@ -71,13 +58,18 @@ describe('the standalone sandbox process', () => {
       const { library } = accounts;
       const headers = { Authorization: basicAuth(library.userId, library.password), [library.applicationIdHeader]: library.appId };
       const folderUrl = `${baseUrl}/rest/1.0/media/${library.domain}`;
-      expect(await post(folderUrl, { ...headers, 'Content-Type': 'application/json' }, JSON.stringify({ id: 'big' }))).toBe(201);
+      const folder = await httpRequest(folderUrl, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ id: 'big' }) });
+      expect(folder.status).toBe(201);
 
       const before = stdout.length;
-      const status = await post(`${folderUrl}/big/upload.bin`, { ...headers, 'Content-Type': 'application/octet-stream', 'Content-Length': UPLOAD_BYTES }, Readable.from(pieces(UPLOAD_BYTES)));
+      const upload = await httpRequest(`${folderUrl}/big/upload.bin`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/octet-stream', 'Content-Length': String(UPLOAD_BYTES) },
+        body: Readable.from(pieces(UPLOAD_BYTES)),
+      });
       const during = stdout.slice(before);
 
-      expect(status).toBe(201);
+      expect(upload.status).toBe(201);
       const markCompacts = during.split('\n').filter((line) => line.includes('Mark-Compact'));
       // Without the setting: 8 to 10 here (33 to 39 per GiB); two leave room for one the memory reducer may start.
       expect(markCompacts.length, markCompacts.join('\n')).toBeLessThanOrEqual(2);

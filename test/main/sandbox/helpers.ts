@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../../main/sandbox/index.js';
 
@@ -42,7 +43,8 @@ export interface HttpResult {
 export interface RequestOptions {
   method?: string;
   headers?: Record<string, string>;
-  body?: Buffer | string;
+  /** A stream is piped as it is: give its Content-Length in `headers`. */
+  body?: Buffer | string | Readable;
 }
 
 /** `target` is a full URL; its path and query are sent verbatim, without any normalisation. */
@@ -58,7 +60,7 @@ export function httpRequest(target: string, options: RequestOptions = {}): Promi
         method: options.method ?? 'GET',
         path: match[2] ?? '/',
         // Always a Content-Length with a body: Node sends DELETE bodies unframed otherwise.
-        headers: options.body === undefined ? options.headers : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers },
+        headers: options.body === undefined || options.body instanceof Readable ? options.headers : { 'Content-Length': String(Buffer.byteLength(options.body)), ...options.headers },
         agent: false,
       },
       (res) => {
@@ -78,7 +80,8 @@ export function httpRequest(target: string, options: RequestOptions = {}): Promi
       },
     );
     req.on('error', reject);
-    req.end(options.body);
+    if (options.body instanceof Readable) options.body.pipe(req);
+    else req.end(options.body);
   });
 }
 
