@@ -1,6 +1,8 @@
 // A real HTTP proxy on loopback for the proxy tests: TooTallNate's `proxy` (CONNECT tunnels for https, absolute-form
 // forwarding for http, Basic proxy authentication), recording what it was asked to reach.
 import type http from 'node:http';
+import type net from 'node:net';
+import tls from 'node:tls';
 import { createProxy } from 'proxy';
 
 export interface SeenByProxy {
@@ -28,8 +30,11 @@ function decodedCredentials(req: http.IncomingMessage): string | undefined {
   return basic === undefined ? header : Buffer.from(basic, 'base64').toString('utf8');
 }
 
-/** With `credentials`, the proxy answers 407 unless Proxy-Authorization is Basic of exactly that user:password. */
-export async function startTestProxy(options: { credentials?: { username: string; password: string } } = {}): Promise<TestProxy> {
+/**
+ * With `credentials`, the proxy answers 407 unless Proxy-Authorization is Basic of exactly that user:password. With
+ * `tls`, it is an https:// proxy (TLS to the proxy itself, with that certificate), the same proxy behind it.
+ */
+export async function startTestProxy(options: { credentials?: { username: string; password: string }; tls?: { cert: string; key: string } } = {}): Promise<TestProxy> {
   const server = createProxy();
   const seen: SeenByProxy[] = [];
   const record = (req: http.IncomingMessage): void => {
@@ -40,11 +45,22 @@ export async function startTestProxy(options: { credentials?: { username: string
   server.prependListener('connect', record);
   const expected = options.credentials;
   if (expected) server.authenticate = (req) => decodedCredentials(req) === `${expected.username}:${expected.password}`;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
+  // The TLS front hands each connection, once secured, to the proxy's own server, as if it had accepted it.
+  const sockets = new Set<net.Socket>();
+  const front = options.tls
+    ? tls.createServer(options.tls, (socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+        server.emit('connection', socket);
+      })
+    : undefined;
+  front?.on('tlsClientError', () => undefined);
+  const listening = front ?? server;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  const address = listening.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${front ? 'https' : 'http'}://127.0.0.1:${port}`,
     host: '127.0.0.1',
     port,
     seen,
@@ -52,7 +68,9 @@ export async function startTestProxy(options: { credentials?: { username: string
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+        if (front) front.close(() => resolve());
+        else server.close(() => resolve());
       }),
   };
 }

@@ -13,16 +13,21 @@ export function networkError(err: NodeJS.ErrnoException, where: string): AppErro
     case 'ECONNRESET':
     case 'EPIPE':
       return new AppError('network', phrase('errors:http.dropped', { host: where }));
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'CERT_HAS_EXPIRED':
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return new AppError(
-        'network',
-        phrase('errors:http.untrusted', { host: where, code: err.code }),
-      );
     default:
+      if (isCertificateRefusal(err)) return new AppError('network', phrase('errors:http.untrusted', { host: where, code: err.code ?? '' }));
       return new AppError('network', err.code ? phrase('errors:http.networkCode', { host: where, code: err.code }) : phrase('errors:http.network', { host: where }));
   }
+}
+
+/** A certificate this side would not trust: OpenSSL's verification codes, and Node's name check. */
+export function isCertificateRefusal(err: NodeJS.ErrnoException): boolean {
+  return /^(?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:VERIFY_LEAF_SIGNATURE|GET_ISSUER_CERT(?:_LOCALLY)?)|CERT_[A-Z_]+|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(err.code ?? '');
+}
+
+/**
+ * A failure of TLS itself: a certificate refused, or a handshake that went wrong (the peer does not speak TLS…).
+ * OpenSSL's own errors come as ERR_SSL_…, or as EPROTO when they surface through a write.
+ */
+export function isTlsFailure(err: NodeJS.ErrnoException): boolean {
+  return isCertificateRefusal(err) || /^(?:ERR_(?:SSL|TLS)_|EPROTO$)/.test(err.code ?? '');
 }

@@ -10,6 +10,7 @@ import { AppError, sayable } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { tlsToProxy, withConnectDeadline, type ProxyConnectOptions, type TlsToProxy } from './proxy-connect.js';
 import { basicAuth } from './http-auth.js';
+import { isCertificateRefusal, isTlsFailure } from './network-error.js';
 
 export interface ProxyCredentials {
   username: string;
@@ -97,12 +98,14 @@ class AbsoluteFormAgent extends HttpProxyAgent<string> {
     const socket = await connecting;
     // The agent hands over its TLS socket once TCP is up, before the handshake: a proxy that never completed it would
     // fail a request that already has its socket, as one that went silent, never passed over. So the request gets
-    // the socket only once the handshake is done. The agent no longer listens for the socket's errors: `secured` says them.
-    const heard = (): void => undefined;
-    socket.on('error', heard);
+    // the socket only once the handshake is done. The agent no longer listens for the socket's errors: `secured` says
+    // how the connection ended, and a TLS failure heard on the socket says why (the TCP socket only sees it close).
+    let heard: NodeJS.ErrnoException | undefined;
+    const hear = (err: NodeJS.ErrnoException): void => void (heard ??= err);
+    socket.on('error', hear);
     const failure = await secured;
-    socket.off('error', heard);
-    if (failure !== undefined) throw failure;
+    socket.off('error', hear);
+    if (failure !== undefined) throw heard !== undefined && isTlsFailure(heard) ? new ProxyTlsError(heard) : failure;
     return socket;
   }
 }
@@ -126,8 +129,26 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
     const checked = !opts.secureEndpoint || opts.checkServerIdentity !== undefined ? opts : { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
     if (this.proxy.protocol !== 'https:') return withConnectDeadline(() => super.connect(req, checked), this.connectTimeoutMs);
-    // The handshake's failure reaches connect() through the socket (it waits for the CONNECT answer on it).
-    return overTlsToProxy(this, this.connectTimeoutMs, () => super.connect(req, checked)).connecting;
+    // The handshake's failure reaches connect() through the socket (it waits for the CONNECT answer on it). A TLS
+    // failure before the proxy's handshake was done is the proxy's: the server's own TLS starts only after it.
+    const { connecting, secured } = overTlsToProxy(this, this.connectTimeoutMs, () => super.connect(req, checked));
+    return connecting.catch(async (err: NodeJS.ErrnoException) => {
+      throw isTlsFailure(err) && (await secured) !== undefined ? new ProxyTlsError(err) : err;
+    });
+  }
+}
+
+/**
+ * The TLS of the connection to an https:// proxy failed (its certificate not trusted, or no TLS spoken there). Told
+ * apart from the server's TLS inside the tunnel, so that the message names the proxy, not the server: the remedy
+ * for each is different. Its code is the TLS error's; it is never passed over as an unreachable proxy.
+ */
+export class ProxyTlsError extends Error {
+  readonly code: string | undefined;
+  constructor(readonly tlsError: NodeJS.ErrnoException) {
+    super(tlsError.message);
+    this.name = 'ProxyTlsError';
+    this.code = tlsError.code;
   }
 }
 
@@ -193,6 +214,10 @@ export function proxyAuthError(proxy: ProxyServer): AppError {
  */
 export function proxyNetworkError(proxy: ProxyServer, host: string, err: NodeJS.ErrnoException): AppError | undefined {
   const via = { proxy: proxyName(proxy), source: proxy.source };
+  if (err instanceof ProxyTlsError) {
+    const code = err.code ?? 'TLS';
+    return new AppError('network', phrase(isCertificateRefusal(err) ? 'errors:proxy.untrusted' : 'errors:proxy.tlsFailed', { ...via, code }));
+  }
   switch (err.code) {
     case 'ECONNREFUSED':
       return new AppError('network', phrase('errors:proxy.connectionRefused', via));
