@@ -7,6 +7,7 @@ import type { DownloadKind } from '../common/contract.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { SettingsStore } from '../core/settings-store.js';
+import type { TransferQueue } from '../core/transfers/transfer-queue.js';
 import type { FolderGrants } from './grants.js';
 import { defaultDownloadFolder } from './local-files.js';
 
@@ -46,15 +47,22 @@ export async function rememberDownloadFolder(settings: SettingsStore, kind: Down
 }
 
 /**
- * Forgets the folder remembered for this kind of download: its dialog opens in Downloads again, and the window's
- * grants from picking it for this kind end, so a download needs the user to pick it again. Files stay.
+ * Forgets the folder remembered for this kind of download: its dialog opens in Downloads again, the window's grants
+ * from picking it for this kind end, and the saved downloads made by them are not retried there (a download
+ * running now finishes). Anything more written there needs the user to pick it again. Files stay.
  */
-export async function forgetDownloadFolder(settings: SettingsStore, grants: Pick<FolderGrants, 'revoke'>, kind: DownloadKind): Promise<boolean> {
+export async function forgetDownloadFolder(
+  settings: SettingsStore,
+  grants: Pick<FolderGrants, 'revoke'>,
+  transfers: Pick<TransferQueue, 'takeBack'>,
+  kind: DownloadKind,
+): Promise<boolean> {
   const current = settings.get().downloadFolders;
   const folder = current[kind];
   if (folder === undefined) return false;
   // Before the settings file is written: one that cannot be written must not leave the window its way in.
   grants.revoke(folder, kind);
+  await transfers.takeBack({ kind, dir: folder }, phrase('errors:files.folderForgotten', { folder }));
   const rest = { ...current };
   delete rest[kind];
   await settings.update({ downloadFolders: rest });

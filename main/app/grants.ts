@@ -3,7 +3,8 @@
 // resolves it to the real path it recorded. A grant also remembers which names files.findExisting reported there:
 // only those may be overwritten, so "overwrite" can never reach a file nobody was asked about.
 // A pick for a kind of download is its own grant, apart from picks of the same folder for another kind or for none:
-// forgetting the folder remembered for that kind (Settings) revokes it, and only it (main/app/download-folders.ts).
+// forgetting the folder remembered for that kind (Settings) revokes it, and only it, and refuses a retry of the
+// downloads made by it (main/app/download-folders.ts).
 //
 // This is the one module in main/app that decides where a download lands (test/security/static-checks.test.ts).
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { AppError } from '../common/errors.js';
 import { phrase } from '../common/i18n/phrase.js';
 import type { DownloadKind } from '../common/contract.js';
 import type { FolderGrant } from '../common/files.js';
+import type { TransferChoice } from '../core/transfers/transfer-queue.js';
 
 interface GrantRecord {
   /** The folder's real path (no symlink in it) when it was granted. */
@@ -97,7 +99,8 @@ export class FolderGrants {
   /**
    * The folder remembered for this kind was forgotten: the grants its picks gave end now, so their ids are refused
    * as never issued. Picks of the folder for another kind or for none were the user's own choices and stay; a pick
-   * of it after this is a new grant with a new id. Downloads already queued keep the real path they resolved.
+   * of it after this is a new grant with a new id. Downloads already queued keep the real path they resolved; their
+   * retries are the transfer queue's to refuse (TransferQueue.takeBack).
    */
   revoke(folder: string, kind: DownloadKind): void {
     for (const [grantId, record] of this.grants) if (record.dir === folder && record.rememberedAs === kind) this.grants.delete(grantId);
@@ -108,6 +111,15 @@ export class FolderGrants {
     const record = this.grants.get(grantId);
     if (!record) throw new AppError('forbidden', phrase('errors:files.folderNotGranted'));
     return verifyGrantedFolder(record.dir);
+  }
+
+  /**
+   * The remembered choice a download by this grant is made under, if its pick was remembered for a kind: the queue
+   * keeps it with the transfer, so that forgetting the folder also stops a retry, after a restart too.
+   */
+  choice(grantId: string): TransferChoice | undefined {
+    const record = this.grants.get(grantId);
+    return record?.rememberedAs ? { kind: record.rememberedAs, dir: record.dir } : undefined;
   }
 
   /** Which names are taken in the folder; they become the names "overwrite" may replace there. */

@@ -64,7 +64,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     },
     'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
     'settings.forgetDownloadFolder': async ({ kind }) => {
-      if (await forgetDownloadFolder(settings, grants, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
+      if (await forgetDownloadFolder(settings, grants, services.transfers, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
       return settings.get();
     },
 

@@ -104,6 +104,7 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       const account = libraryAccount(accounts, accountId);
       client(accountId);
       const dir = await grants.folder(grantId);
+      const choice = grants.choice(grantId);
       // All or nothing: a single overwrite nobody confirmed refuses the whole batch before anything is queued.
       for (const file of files) if (file.onExisting === 'overwrite') grants.requireReported(grantId, localFileName(file.name));
       const queued: TransferItem[] = [];
@@ -112,7 +113,7 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
         if (/^\d+$/.test(folder) && file.name === `${folder}.mp3`) params.voicemail = true;
         queued.push(
           transfers.enqueue(
-            { type: LIBRARY_DOWNLOAD, params },
+            { type: LIBRARY_DOWNLOAD, params, ...(choice ? { choice } : {}) },
             { accountId, direction: 'download', title: file.name, detail: `${account.label} · ${folder} → ${dir}`, bytesTotal: file.size ?? null },
           ),
         );

@@ -97,6 +97,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     'twilio.download': async ({ accountId, grantId, items }) => {
       const account = accountOfKind(accounts, accountId, 'twilio');
       const target = await grants.folder(grantId);
+      const choice = grants.choice(grantId);
       const c = client(accountId);
       const named: Array<(typeof items)[number] & { fileName: string }> = [];
       const pattern = services.settings.get().twilioFileNamePattern;
@@ -107,7 +108,7 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       }
       const queued = named.map(({ fileName, ...item }) => {
         const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };
-        return transfers.enqueue({ type: TWILIO_DOWNLOAD, params }, { accountId, direction: 'download', title: fileName, detail: phrase('shell:transfer.to.folder', { account: account.label, folder: target }), bytesTotal: null });
+        return transfers.enqueue({ type: TWILIO_DOWNLOAD, params, ...(choice ? { choice } : {}) }, { accountId, direction: 'download', title: fileName, detail: phrase('shell:transfer.to.folder', { account: account.label, folder: target }), bytesTotal: null });
       });
       log.info('transfers', `Queued ${queued.length} download(s) from "${account.label}" to ${target}.`, accountId);
       return queued;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
 import { inEnglish, isPhrase, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { DOWNLOAD_KINDS, type DownloadKind } from '../../common/methods/core.js';
 import { AUTH_CHALLENGE_SOURCES, FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -17,6 +18,17 @@ export interface TransferSpec {
   params: unknown;
   /** Files the queue owns (staged copies): deleted when the job leaves the history or succeeds. */
   ownedFiles?: string[];
+  /** The user's choice the job writes under, which the user can take back (takeBack). */
+  choice?: TransferChoice;
+  /** Why the job may not run again: the user took its choice back. A retry ends it failed with this, at once. */
+  refused?: Phrase;
+}
+
+/** A folder the user chose for a kind of download and main remembers for it, until the user forgets it. */
+export interface TransferChoice {
+  kind: DownloadKind;
+  /** The folder's real path. */
+  dir: string;
 }
 
 export interface RunContext {
@@ -74,7 +86,14 @@ const storedItemSchema = z.looseObject({
     .optional()
     .catch(undefined),
 });
-const storedSpecSchema = z.object({ type: z.string().min(1), params: z.unknown(), ownedFiles: z.array(z.string()).optional() });
+// A choice or a refusal that is not one drops the entry rather than letting it run again where it was refused.
+const storedSpecSchema = z.object({
+  type: z.string().min(1),
+  params: z.unknown(),
+  ownedFiles: z.array(z.string()).optional(),
+  choice: z.object({ kind: z.enum(DOWNLOAD_KINDS), dir: z.string().min(1) }).optional(),
+  refused: z.custom<Phrase>((value) => isPhrase(value)).optional(),
+});
 const storedEntrySchema = z.object({ item: storedItemSchema, spec: storedSpecSchema });
 const storedSchema = z.object({ version: z.literal(1), entries: z.array(z.unknown()) });
 
@@ -243,12 +262,20 @@ export class TransferQueue {
     await this.finish(entry, 'cancelled', { error: { code: 'cancelled', message: 'Cancelled.' } });
   }
 
-  /** Queues failed and cancelled jobs again (all of them, or the given ones); done jobs are left alone. */
+  /**
+   * Queues failed and cancelled jobs again (all of them, or the given ones); done jobs are left alone. A job whose
+   * choice was taken back is not queued: it stays failed, saying why.
+   */
   retry(ids?: string[]): TransferItem[] {
     const targets = ids ? ids.map((id) => this.require(id)) : [...this.entries.values()];
     const retried: TransferItem[] = [];
     for (const entry of targets) {
       if (entry.item.state !== 'failed' && entry.item.state !== 'cancelled') continue;
+      if (entry.spec.refused) {
+        entry.item = { ...entry.item, state: 'failed', error: new AppError('forbidden', entry.spec.refused).toData(), finishedAt: new Date().toISOString() };
+        this.changed(entry.item.id, true);
+        continue;
+      }
       const { error: _error, finishedAt: _finished, startedAt: _started, result: _result, ...rest } = entry.item;
       entry.item = { ...rest, state: 'queued', bytesDone: 0, speed: 0, eta: null };
       this.changed(entry.item.id, true);
@@ -256,6 +283,21 @@ export class TransferQueue {
     }
     this.pump();
     return retried;
+  }
+
+  /**
+   * The user took a choice back (forgot the folder remembered for a kind of download): no job made under it runs
+   * again, even after a restart, so this is saved now. A job running now finishes as it would; one that then fails,
+   * or one failed already, is refused on retry with `reason`.
+   */
+  async takeBack(choice: TransferChoice, reason: Phrase): Promise<void> {
+    let marked = false;
+    for (const { spec } of this.entries.values()) {
+      if (spec.choice?.kind !== choice.kind || spec.choice.dir !== choice.dir) continue;
+      spec.refused = reason;
+      marked = true;
+    }
+    if (marked) await this.saveOrRetry();
   }
 
   /** Drops finished jobs from the history (all, or the given ones). */

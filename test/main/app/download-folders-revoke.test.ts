@@ -2,38 +2,20 @@
 // for that kind: until then, the window could still save into it, by the grant id it was handed, until a restart.
 // The window names things, main decides: an id it kept from before the forget is refused as one never issued.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadKind } from '../../../main/common/contract';
 import { FINAL_STATES } from '../../../main/common/transfers';
-import { ASSETS, folderWithFiles, rawPath, startLibraryWorld, waitForFinal, waitForState, type LibraryWorld } from './handlers/library-support';
+import { forgetWorld } from './forget-support';
+import { ASSETS, rawPath, waitForFinal, waitForState, type LibraryWorld } from './handlers/library-support';
 
+const forgetting = forgetWorld('forget', ['a.jpg', 'b.jpg']);
+const newDir = (stem: string) => forgetting.newDir(stem);
 let w: LibraryWorld;
 let remote: string;
-let home: string;
-let counter = 0;
+beforeAll(() => void ({ w, remote } = forgetting));
 /** The refusal of an id main did not issue (errors:files.folderNotGranted), unchanged. */
 const NOT_GRANTED = /not chosen in this session/;
-
-beforeAll(async () => {
-  w = await startLibraryWorld();
-  remote = await folderWithFiles(w, 'forget', ['a.jpg', 'b.jpg']);
-  home = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'md-forget-')));
-}, 30_000);
-afterAll(async () => {
-  await w.close();
-  await fs.rm(home, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  for (const kind of ['library', 'twilio'] as const) await w.ok('settings.forgetDownloadFolder', { kind });
-});
-
-async function newDir(stem: string): Promise<string> {
-  const dir = path.join(home, `${stem}-${++counter}`);
-  await fs.mkdir(dir);
-  return dir;
-}
 
 /** Downloads a.jpg into the grant's folder and waits for it: what a window may do with a live grant. */
 async function downloads(grantId: string): Promise<void> {
