@@ -8,6 +8,7 @@ import { createAppServices, type AppServicesOptions, type AppServices } from './
 import { FileStaging } from '../core/files/staging.js';
 import { FolderGrants } from './grants.js';
 import { MediaStreams } from './media-streams.js';
+import { MediaFailureNotes } from './media-failures.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
@@ -18,6 +19,8 @@ export interface RunningApp {
   dispatch: Dispatcher;
   staging: FileStaging;
   media: MediaStreams;
+  /** The activity log's one count of failed previews, for whichever host serves them. */
+  mediaFailures: MediaFailureNotes;
   sandbox: Sandbox | null;
   /** This app's hold on its data folder; the host announces its address through it. */
   instance: DataFolderLock;
@@ -63,6 +66,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
   const staging = new FileStaging(options.dataDir);
   await staging.reset();
   const media = new MediaStreams();
+  const mediaFailures = new MediaFailureNotes(services.log);
   const sandbox = services.settings.get().sandboxEnabled ? await startSandboxSafely(services) : null;
   const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null });
   const dispatch = createDispatcher(handlers, services.log, services.redact);
@@ -71,6 +75,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
     dispatch,
     staging,
     media,
+    mediaFailures,
     sandbox,
     instance,
     async close() {
@@ -78,6 +83,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
         useRoutePicker(undefined);
         await sandbox?.close();
         await services.transfers.stop();
+        mediaFailures.flush();
         await services.log.flush();
       } finally {
         await instance.release();

@@ -3,8 +3,8 @@
 // sees a credential or the remote URL.
 import { randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { AppError, sayable, toAppError } from '../common/errors.js';
-import { phrase, type Phrase } from '../common/i18n/phrase.js';
+import { AppError } from '../common/errors.js';
+import { phrase } from '../common/i18n/phrase.js';
 
 export interface MediaStreamResponse {
   /** 200, 206, or 416 for a range that cannot be satisfied. */
@@ -69,28 +69,6 @@ export const MEDIA_REFUSALS = {
   getOnly: phrase('desktop:webhost.page.getOnly'),
   expired: phrase('desktop:webhost.page.previewExpired'),
 } as const;
-
-/** The activity log, as a failed media is told to it (ActivityLog: its redactor runs over every line). */
-export interface MediaFailureLog {
-  warn(scope: string, message: string, accountId?: string): void;
-  error(scope: string, message: string, accountId?: string): void;
-}
-
-/**
- * A source that failed: its phrase inside the sentence, or a server's own words (an AppError without a phrase) as they
- * are. The sentence for an internal error says the activity log has the details, so it is written there first, here,
- * whichever host says it. An expected failure (not found, refused, network…) is said with its own reason and noted
- * as a warning, for support to match the user's words with the media; a cancelled one (the page moved on) is no one's
- * failure and is not noted.
- */
-export function mediaFailed(err: unknown, source: MediaStreamSource, log: MediaFailureLog): Phrase {
-  const appError = toAppError(err);
-  const { kind, name, accountId } = source.subject;
-  const what = `The ${kind} "${name}" could not be opened for a preview`;
-  if (appError.code === 'internal') log.error('media', `${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, accountId);
-  else if (appError.code !== 'cancelled') log.warn('media', `${what} (${appError.code}): ${appError.message}${err === appError ? '' : ` (${String(err)})`}`, accountId);
-  return phrase('desktop:webhost.page.mediaFailed', { reason: sayable(appError) });
-}
 
 /** The response headers both hosts send for a media stream. */
 export function mediaHeaders(response: MediaStreamResponse): Record<string, string> {

@@ -155,7 +155,7 @@ if (folder.held || !app.requestSingleInstanceLock()) {
     });
     const services = running.services;
     for (const warning of launch.warnings) services.log.warn('app', inEnglish(warning));
-    registerMediaProtocol(protocol, running.media, currentLanguage, services.log);
+    registerMediaProtocol(protocol, running.media, currentLanguage, running.mediaFailures);
     registerContractIpc(ipcMain, running.dispatch, () => window.get()?.webContents);
     registerFileGrantIpc(ipcMain, running.staging, () => window.get()?.webContents);
     services.events.subscribe((event, payload) => window.send(event, payload));

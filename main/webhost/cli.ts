@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   // announcement's among them had it been under way.
   let startApp = (): void => undefined;
   const booting = new Promise<void>((resolve) => (startApp = resolve)).then(() => locked.boot());
-  const media = booting.then((app) => mediaRoute(app.media, app.services.log));
+  const media = booting.then((app) => mediaRoute(app.media, app.mediaFailures));
   media.catch(() => undefined); // a failed start is reported once, below
   let host;
   try {

@@ -1,11 +1,12 @@
 // The browser host's side of the media stream: /media/<token>, with Range passed through.
 import { pipeline } from 'node:stream/promises';
-import { MEDIA_REFUSALS, mediaFailed, mediaHeaders, type MediaFailureLog, type MediaStreams } from '../app/media-streams.js';
+import { mediaFailed, watchMediaBody, type MediaFailureNotes } from '../app/media-failures.js';
+import { MEDIA_REFUSALS, mediaHeaders, type MediaStreams } from '../app/media-streams.js';
 import type { RouteHandler } from './server.js';
 
 export const MEDIA_PATH = '/media/';
 
-export function mediaRoute(streams: MediaStreams, log: MediaFailureLog): RouteHandler {
+export function mediaRoute(streams: MediaStreams, failures: MediaFailureNotes): RouteHandler {
   return async (req, res, url, refuse) => {
     if (!url.pathname.startsWith(MEDIA_PATH)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -18,7 +19,8 @@ export function mediaRoute(streams: MediaStreams, log: MediaFailureLog): RouteHa
       return true;
     }
     const controller = new AbortController();
-    // The page stops a video or moves on: stop fetching from the server too.
+    // The page stops a video or moves on: stop fetching from the server too. (Registered before the pipeline's own
+    // listener, so a body cut by the viewer finds the signal aborted; one that breaks first finds it not.)
     res.on('close', () => controller.abort());
     try {
       const media = await source.open(req.headers.range, controller.signal);
@@ -28,10 +30,11 @@ export function mediaRoute(streams: MediaStreams, log: MediaFailureLog): RouteHa
         res.end();
         return true;
       }
+      watchMediaBody(media.body, source, failures, () => controller.signal.aborted);
       await pipeline(media.body, res);
     } catch (err) {
-      if (!res.headersSent) refuse(req, res, 502, mediaFailed(err, source, log));
-      else res.destroy();
+      if (!res.headersSent) refuse(req, res, 502, mediaFailed(err, source, failures));
+      else res.destroy(); // watchMediaBody has noted why
     }
     return true;
   };

@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
+import { mediaFailed } from '../../../main/app/media-failures';
 import { MediaStreams, cappedSource, mediaHeaders } from '../../../main/app/media-streams';
-import { TEST_MEDIA, bufferSource } from '../../helpers/buffer-media-source';
+import { AppError } from '../../../main/common/errors';
+import { bootTestApp } from '../../helpers/app-harness';
+import { TEST_MEDIA, bufferSource, failingSource } from '../../helpers/buffer-media-source';
 
 describe('media streams', () => {
   it('hands out unguessable tokens that expire', () => {
@@ -69,5 +73,19 @@ describe('a capped media source (list thumbnails)', () => {
     await expect(read(response.body)).rejects.toMatchObject({ code: 'too_large' });
     expect(endless.destroyed).toBe(true);
     expect(sent).toBeLessThan(20_000);
+  });
+
+  it("writes the app's pending counts of failed previews when the app closes, before its window ends", async () => {
+    const app = await bootTestApp();
+    try {
+      for (let i = 0; i < 3; i++) mediaFailed(new AppError('network', 'Upstream unreachable'), failingSource(new Error('unused')), app.mediaFailures);
+      await app.close();
+      expect(app.services.log.list().filter(({ scope }) => scope === 'media').map(({ message }) => message)).toEqual([
+        'The library file "Photos/cat.jpg" could not be opened for a preview (network): Upstream unreachable',
+        '2 more library file previews could not be opened the same way (network, account acc_test0001) within 0 s of the first',
+      ]);
+    } finally {
+      await fs.rm(app.dataDir, { recursive: true, force: true });
+    }
   });
 });

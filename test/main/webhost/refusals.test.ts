@@ -112,7 +112,7 @@ describe("the browser host's refusals, in the reader's language", () => {
 
   it("answers a preview's address: expired, a method it does not take, a source that failed", async () => {
     const streams = new MediaStreams();
-    const { host, cookie } = await fixture.signedInHost({ routes: [mediaRoute(streams, fixture.app().services.log)] });
+    const { host, cookie } = await fixture.signedInHost({ routes: [mediaRoute(streams, fixture.app().mediaFailures)] });
     const get = (pathname: string, lang: string, method = 'GET') => httpRequest(host.port, pathname, { method, headers: { 'accept-language': lang, cookie, origin: host.origin } });
     await expectInBoth((lang) => get(`/media/m_${'f'.repeat(32)}`, lang), 404, words('previewExpired'));
     await expectInBoth((lang) => get('/media/anything', lang, 'POST'), 405, words('getOnly'));

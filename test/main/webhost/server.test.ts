@@ -41,7 +41,7 @@ beforeAll(async () => {
   app = await bootTestApp();
   rendererDir = await makeRendererDir();
   await fs.writeFile(path.join(path.dirname(rendererDir), 'outside-secret.txt'), 'outside');
-  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, routes: [mediaRoute(streams, app.services.log)] });
+  host = await startBrowserHost({ dispatch: app.dispatch, events: app.services.events, staging: app.staging, rendererDir, routes: [mediaRoute(streams, app.mediaFailures)] });
   const exchange = await request(`/?token=${host.token}`);
   cookie = String(exchange.headers['set-cookie']?.[0]).split(';')[0] ?? '';
 });

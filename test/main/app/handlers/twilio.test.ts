@@ -21,7 +21,7 @@ beforeAll(async () => {
   app = await bootTestApp(undefined, { sandbox: true });
   accountId = (await twilioAccount(app)).id;
   // The browser host's own media route, on a bare server: the preview URL is fetched the way the page fetches it.
-  const route = mediaRoute(app.media, app.services.log);
+  const route = mediaRoute(app.media, app.mediaFailures);
   const refuse = refusals('en');
   mediaServer = http.createServer((req, res) => void route(req, res, new URL(req.url ?? '/', 'http://127.0.0.1'), refuse).then((handled) => handled || res.writeHead(404).end()));
   await new Promise<void>((resolve) => mediaServer.listen(0, '127.0.0.1', resolve));
