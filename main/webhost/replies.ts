@@ -4,6 +4,50 @@ import type { Language } from '../common/i18n/languages.js';
 import type { Phrase } from '../common/i18n/phrase.js';
 import { pageLanguage, say } from './terminal.js';
 
+/** What a refused request's body may still bring that is read to keep its connection: a small form, promptly. */
+const DRAIN_BYTES = 1024 * 1024;
+const DRAIN_MS = 50;
+
+/**
+ * Headers for a refusal given before the request's body was read to its end. A body that ends within DRAIN_BYTES and
+ * DRAIN_MS (a small form refused at once) is read to its end and the connection kept for the next request. Any other
+ * is not read further, and the connection closes once the answer is flushed (Node does so for `Connection: close`),
+ * so the sender stops instead of sending a refused gigabyte to be discarded. The unread bytes make that close a reset;
+ * Chromium, whose send then fails, still reads the answer already in its socket, but only an error status (4xx,
+ * 5xx): a 2xx answer to an upload cut short is reported as the reset (ERR_CONNECTION_RESET, "Failed to fetch").
+ * `req.complete` alone cannot tell: Node parses a body after the handler's first await, so a whole small form may
+ * not be marked complete yet.
+ */
+export function refusalHeaders(req: http.IncomingMessage): Promise<Record<string, string>> {
+  if (req.complete || req.readableEnded) {
+    req.resume();
+    return Promise.resolve({});
+  }
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = (whole: boolean): void => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('close', onClose);
+      if (!whole) req.pause();
+      resolve(whole ? {} : { connection: 'close' });
+    };
+    const onData = (chunk: Buffer): void => {
+      read += chunk.length;
+      if (read > DRAIN_BYTES) done(false);
+    };
+    const onEnd = (): void => done(true);
+    const onClose = (): void => done(req.complete);
+    const timer = setTimeout(() => done(false), DRAIN_MS);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('close', onClose);
+    // A request unpiped from its reader is paused: a 'data' listener alone would not start it again.
+    req.resume();
+  });
+}
+
 export function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
   const body = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', ...extra });

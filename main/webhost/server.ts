@@ -17,7 +17,7 @@ import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
 import { attachEventSocket } from './events-socket.js';
 import { createLimitedServer, resolveLimits, type HostLimits } from './limits.js';
-import { refusals, sendJson, type Refuse } from './replies.js';
+import { refusalHeaders, refusals, sendJson, type Refuse } from './replies.js';
 import { FORM_OVERHEAD_BYTES, isForm, receiveFormFile } from './stage-form.js';
 import { LaunchSession } from './session.js';
 import { say } from './terminal.js';
@@ -103,7 +103,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // A failed start is answered per request (503); it must not also surface as an unhandled rejection.
   app.catch(() => undefined);
   const language = options.language ?? 'en';
-  const refuse = refusals(language);
+  const refuseNow = refusals(language);
+  /** A refusal that may come before the body: the rest of a large one is not read (replies.ts, refusalHeaders). */
+  const refuse: Refuse = (req, res, status, said, headers = {}) => {
+    void refusalHeaders(req).then((early) => refuseNow(req, res, status, said, { ...early, ...headers }));
+  };
   const appOrUnavailable = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<HostApp | null> => {
     try {
       return await app;
@@ -139,7 +143,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
-    const refuseTooLarge = (): void => sendJson(res, 413, { ok: false, error: new AppError('too_large', tooLargeMessage(name)).toData() }, { connection: 'close' });
+    /** The staging's refusals, with an error status: Chromium drops a 2xx answer that came before its upload's end. */
+    const answerRefusal = async (status: number, error: AppError): Promise<void> => sendJson(res, status, { ok: false, error: error.toData() }, await refusalHeaders(req));
+    const refuseTooLarge = (): Promise<void> => answerRefusal(413, new AppError('too_large', tooLargeMessage(name)));
     const form = isForm(req);
     const announced = Number(req.headers['content-length']);
     if (Number.isFinite(announced) && announced > limits.maxStageBytes + (form ? FORM_OVERHEAD_BYTES : 0)) return refuseTooLarge();
@@ -155,7 +161,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (err) {
       if (exceeded) return refuseTooLarge();
       const error = err instanceof AppError ? err : new AppError('io', phrase('errors:webhost.receiveFailed'));
-      return sendJson(res, 200, { ok: false, error: error.toData() });
+      return answerRefusal(error.code === 'validation' ? 400 : 500, error);
     }
   }
 
@@ -228,7 +234,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
     const timer = setTimeout(() => {
       if (req.complete) return;
-      if (!res.headersSent) refuse(req, res, 408, phrase('desktop:webhost.page.timeout'));
+      if (!res.headersSent) refuseNow(req, res, 408, phrase('desktop:webhost.page.timeout'));
       req.socket.destroySoon();
     }, limits.requestTimeoutMs);
     timer.unref();

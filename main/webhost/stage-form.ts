@@ -44,8 +44,8 @@ export function receiveFormFile<T>(req: http.IncomingMessage, receive: FilePartR
       if (settled) return;
       settled = true;
       const error = reason instanceof Error ? reason : notOneFile();
+      // Unpiped, the request is paused: the answer decides whether the rest is read (replies.ts, refusalHeaders).
       req.unpipe(parser);
-      req.resume();
       // A part still arriving fails (the staging removes its file); one already staged is discarded: the form it came
       // in was refused. The answer waits for both, so nothing is left behind once it goes.
       parser.destroy(new Error('refused'));

@@ -1,12 +1,12 @@
 // A large video chosen in the browser host goes to main as a form (renderer/src/bridge/http-bridge.ts,
 // main/webhost/stage-form.ts): what main stages is the chosen file byte for byte, checked and uploaded like any
-// other.
+// other. A large file the host refuses before its end is not sent in full: the page shows the host's reason at once.
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { mp4 } from './support/media';
-import { makeDataDir, startHost, type RunningHost } from './host';
+import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
 test.afterEach(async () => {
@@ -42,4 +42,43 @@ test('a 45 MiB video is staged as one form with the same bytes, checked and uplo
   await page.getByLabel('Recipients').press('Enter');
   await page.getByRole('button', { name: 'Upload 1 file' }).click();
   await expect(page.getByRole('listitem', { name: 'long-video.mp4: Done' })).toBeVisible({ timeout: 60_000 });
+});
+
+/** Bytes the process has read so far, from files and sockets alike (Linux). */
+const bytesRead = (pid: number): number => Number(/^rchar: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
+
+const MiB = 1024 * 1024;
+
+test.describe('a large file the host refuses before its end', () => {
+  test.skip(process.platform !== 'linux', 'reads the host\'s /proc/<pid>/io');
+  for (const { what, size, blockStaging, said } of [
+    // The staging cannot write (its folder replaced by a file): refused at the file part's first bytes.
+    { what: 'a staging that cannot write', size: 256 * MiB, blockStaging: true, said: 'Could not receive the file.' },
+    // Over the 4 GiB the host takes: refused from the form's length, before its body.
+    { what: 'a file over the size limit', size: 4 * 1024 * MiB + MiB, blockStaging: false, said: '"notes.mp4" is larger than 4.0 GiB, the most the browser host accepts for one file.' },
+  ]) {
+    test(`${what}: the page shows the host's reason, and the host reads only a few MiB of it`, async ({ page }) => {
+      const dataDir = await makeDataDir();
+      // Sparse, text at the start and zeros after: no media at all, and no disk spent.
+      const file = path.join(dataDir, 'notes.mp4');
+      await fs.writeFile(file, 'not a video, only text\n'.repeat(1000));
+      await fs.truncate(file, size);
+      host = await startHost(dataDir);
+      await page.goto(host.url);
+      await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: /Sandbox upload/ }).click();
+      await expect(page.getByRole('heading', { name: /Sandbox upload/ })).toBeVisible();
+      if (blockStaging) {
+        await fs.rm(path.join(dataDir, 'staging'), { recursive: true, force: true });
+        await fs.writeFile(path.join(dataDir, 'staging'), 'in the way');
+      }
+      const pid = host.process.pid ?? 0;
+      const before = bytesRead(pid);
+      await page.getByTestId('file-input').setInputFiles(file);
+      const item = page.getByRole('list', { name: 'Files to send' }).getByRole('listitem');
+      await expect(item.getByText(said)).toBeVisible();
+      // Read to its end, the refused file would be 256 MiB or more; the socket buffers of both sides hold a few MiB.
+      expect(bytesRead(pid) - before).toBeLessThan(32 * MiB);
+      await page.screenshot({ path: path.join(ARTIFACTS, `stage-refused-${blockStaging ? 'staging' : 'size'}.png`) });
+    });
+  }
 });

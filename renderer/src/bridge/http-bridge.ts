@@ -64,7 +64,15 @@ export function createHttpBridge(): MediaDeskBridge {
       // same File sent as a plain body (main/webhost/stage-form.ts).
       const form = new FormData();
       form.append('file', file, file.name);
-      return answerOf<FileRef>(await fetch(`/api/stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', credentials: 'same-origin', body: form }));
+      let res: Response;
+      try {
+        res = await fetch(`/api/stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', credentials: 'same-origin', body: form });
+      } catch {
+        // Said in the reader's words rather than the browser's "Failed to fetch". The host's refusals arrive as
+        // answers even when it stops reading the file early (main/webhost/replies.ts, answerEarly).
+        throw new UiError(windowError('network', 'common:bridge.unreachable'));
+      }
+      return answerOf<FileRef>(res);
     },
   };
 }

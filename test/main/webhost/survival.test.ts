@@ -65,7 +65,7 @@ describe('the browser host survives', () => {
     const body = '--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.mp4"\r\n\r\nabc';
     const request = `POST /api/stage?name=cut.mp4 HTTP/1.1\r\nHost: ${host.hostHeader}\r\nCookie: ${host.cookie}\r\nOrigin: ${host.origin}\r\nContent-Type: multipart/form-data; boundary=b0undary\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
     const { reply } = await sendRaw(host.port, request);
-    expect(reply).toMatch(/^HTTP\/1\.1 200[\s\S]*"code":"validation"/);
+    expect(reply).toMatch(/^HTTP\/1\.1 400[\s\S]*"code":"validation"/);
     await expectServing(host);
   });
 

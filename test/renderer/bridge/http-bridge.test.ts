@@ -1,0 +1,35 @@
+// The page's side of a staging (renderer/src/bridge/http-bridge.ts): the host's refusal is what the user reads,
+// whatever its status; a request that never got an answer is said in the reader's words, not the browser's.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHttpBridge } from '../../../renderer/src/bridge/http-bridge';
+import { UiError } from '../../../renderer/src/bridge/ui-error';
+
+/** No events socket: these tests are about the upload alone. */
+class QuietSocket {
+  onopen: (() => void) | null = null;
+  onmessage: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function stageWith(answer: () => Promise<Response>): Promise<unknown> {
+  vi.stubGlobal('WebSocket', QuietSocket);
+  vi.stubGlobal('fetch', vi.fn(answer));
+  return createHttpBridge().fileRef(new File(['not a video'], 'notes.mp4')).then(() => undefined, (err: unknown) => err);
+}
+
+describe('staging a file through the browser host', () => {
+  it.each([400, 413, 500])('shows the host’s own reason for a refusal answered %i (an error status, as a refusal before the body’s end must be)', async (status) => {
+    const error = { code: 'io', message: 'Could not receive the file.', phrase: { key: 'errors:webhost.receiveFailed' } };
+    const err = await stageWith(async () => new Response(JSON.stringify({ ok: false, error }), { status, headers: { 'content-type': 'application/json' } }));
+    expect(err).toBeInstanceOf(UiError);
+    expect((err as UiError).data).toEqual(error);
+  });
+
+  it('says the host is not reachable when the request failed without an answer, not "Failed to fetch"', async () => {
+    const err = await stageWith(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(err).toBeInstanceOf(UiError);
+    expect((err as UiError).data).toMatchObject({ code: 'network', phrase: { key: 'common:bridge.unreachable' } });
+  });
+});
