@@ -288,7 +288,7 @@ export class TransferQueue {
   /**
    * The user took a choice back (forgot the folder remembered for a kind of download): no job made under it runs
    * again, even after a restart, so this is saved now. A job running now finishes as it would; one that then fails,
-   * or one failed already, is refused on retry with `reason`.
+   * or one failed already, is refused on retry with `reason`; one still waiting fails with it when its turn comes.
    */
   async takeBack(choice: TransferChoice, reason: Phrase): Promise<void> {
     let marked = false;
@@ -387,6 +387,8 @@ export class TransferQueue {
     };
     try {
       if (!runner) throw new AppError('internal', phrase('errors:queue.noRunner', { type: entry.spec.type }));
+      // Its choice was taken back while it waited its turn: it was never started, so nothing of it is written.
+      if (entry.spec.refused) throw new AppError('forbidden', entry.spec.refused);
       const result = await runner(context);
       if (controller.signal.aborted && result.items) {
         // A job over many items that was cancelled still says what it did to each one.

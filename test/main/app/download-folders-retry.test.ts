@@ -1,5 +1,5 @@
 // Forgetting the folder remembered for a kind of download also stops the saved downloads made by its pick (failed,
-// cancelled, or interrupted by a restart) from being retried into it: the transfer queue keeps the real path they
+// cancelled, interrupted by a restart, or still waiting in the queue) from running into it: the transfer queue keeps the real path they
 // resolved, so without this a Retry would write where the user just took the folder back. Checked through the real
 // handlers and queue, on disk, in the same session and across restarts; folders still remembered retry as before.
 import { promises as fs } from 'node:fs';
@@ -91,6 +91,27 @@ describe('retrying a saved download after its folder was forgotten', () => {
       expect(queue.get(held!.id)).toMatchObject({ state: 'cancelled' });
       await retryRefused(held!.id, dir);
       await retryRefused(running!.id, dir);
+    } finally {
+      queue.setConcurrency(w.app.services.settings.get().concurrency);
+    }
+  });
+
+  it('refuses one still waiting in the queue at the forget when its turn comes, and writes no byte', async () => {
+    const dir = await newDir('waiting');
+    const grantId = await w.app.grantFolder(dir, 'library');
+    const queue = w.app.services.transfers;
+    queue.setConcurrency(0);
+    const before = asked();
+    try {
+      const [waiting] = await w.ok('library.download', { accountId: w.accountId, folder: remote, grantId, files: [{ name: 'a.jpg' }] });
+      expect(queue.get(waiting!.id)?.state).toBe('queued');
+      await forget('library');
+      queue.setConcurrency(1);
+      const row = await waitForFinal(w, waiting!.id);
+      expect(row).toMatchObject({ state: 'failed', bytesDone: 0, error: { code: 'forbidden', phrase: { key: 'errors:files.folderForgotten', values: { folder: dir } } } });
+      expect(asked()).toBe(before);
+      expect(await fs.readdir(dir)).toEqual([]);
+      await retryRefused(waiting!.id, dir);
     } finally {
       queue.setConcurrency(w.app.services.settings.get().concurrency);
     }
