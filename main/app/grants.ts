@@ -99,8 +99,8 @@ export class FolderGrants {
   /**
    * The folder remembered for this kind was forgotten: the grants its picks gave end now, so their ids are refused
    * as never issued. Picks of the folder for another kind or for none were the user's own choices and stay; a pick
-   * of it after this is a new grant with a new id. Downloads already queued keep the real path they resolved; their
-   * retries are the transfer queue's to refuse (TransferQueue.takeBack).
+   * of it after this is a new grant with a new id. The downloads queued by them are the transfer queue's to refuse,
+   * those still waiting and any retry (TransferQueue.takeBack); a running one finishes.
    */
   revoke(folder: string, kind: DownloadKind): void {
     for (const [grantId, record] of this.grants) if (record.dir === folder && record.rememberedAs === kind) this.grants.delete(grantId);
