@@ -68,18 +68,23 @@ export class FileStaging {
     // ends the process when it comes before the reading began (while the file is made) or after it stopped.
     body.on('error', () => undefined);
     const id = `stg_${randomBytes(12).toString('hex')}`;
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = path.join(this.dir, id);
-    // Held to the disk's room as it is shared with the stagings under way; the reserve stays free for the app's own files.
-    const room = await this.room.measure(this.dir);
     try {
+      // Inside the try: a staging folder that cannot be made (a file in its place, no permission) is a local cause.
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+      // Held to the disk's room as it is shared with the stagings under way; the reserve stays free for the app's own files.
+      const room = await this.room.measure(this.dir);
       await receiveInto(file, body, limit, room);
     } catch (err) {
-      await fs.rm(file, { force: true });
-      // A local cause (a full disk, no permission) is said; anything else is the sender's stream ending early.
+      // Not there (never made), or no folder to hold it: either way nothing is left to remove.
+      await fs.rm(file, { force: true }).catch(() => undefined);
+      // A local cause (a full disk, no permission, the folder unusable) is said; anything else is the sender's stream
+      // ending early. A file system call's failure carries the path it was about; the sender's never does.
       const local = toAppError(err);
       const shown = cleanFileName(name);
-      throw new AppError('io', local.code === 'io' ? phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }) : phrase('errors:staging.receiveFailed', { name: shown }));
+      const diskCode = typeof (err as NodeJS.ErrnoException).path === 'string' ? (err as NodeJS.ErrnoException).code : undefined;
+      if (local.code === 'io') throw new AppError('io', phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }));
+      throw new AppError('io', diskCode ? phrase('errors:files.diskWriteFailedCode', { name: shown, code: diskCode }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };

@@ -62,6 +62,15 @@ describe('receiving a staged file', () => {
     expect(await fs.readdir(staging.dir)).toEqual([]);
   });
 
+  it('says a staging folder it cannot use as the disk write failing, with its code, not as the sender going away', async () => {
+    // Something else took the folder's place (a file): making it, and so the staging, fails here, on this computer.
+    await fs.rm(staging.dir, { recursive: true });
+    await fs.writeFile(staging.dir, 'in the way');
+    const staged = staging.stage('notes.mp4', Readable.from([Buffer.alloc(1000)]));
+    await expect(staged).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/^Could not write notes\.mp4 to the disk \(E[A-Z]+\)\.$/) });
+    expect(await fs.readFile(staging.dir, 'utf8')).toBe('in the way');
+  });
+
   it('counts the disk room between stagings under way: two that each fit but not together do not both stage', async () => {
     const MiB = 1024 * 1024;
     // A disk with the reserve (256 MiB) and 1.5 MiB free beyond it, less what the staging folder holds now.
