@@ -439,9 +439,10 @@ export class TransferQueue {
     for (const entry of finished.slice(0, Math.max(0, finished.length - max))) await this.drop(entry);
   }
 
+  /** Its files go first: once an entry is out of the list, nothing it owned is left (a reader may count on it). */
   private async drop(entry: Entry): Promise<void> {
-    this.entries.delete(entry.item.id);
     await this.deleteOwnedFiles(entry);
+    this.entries.delete(entry.item.id);
   }
 
   private async deleteOwnedFiles(entry: Entry): Promise<void> {
