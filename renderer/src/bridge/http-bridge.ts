@@ -69,7 +69,7 @@ export function createHttpBridge(): MediaDeskBridge {
         res = await fetch(`/api/stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', credentials: 'same-origin', body: form });
       } catch {
         // Said in the reader's words rather than the browser's "Failed to fetch". The host's refusals arrive as
-        // answers even when it stops reading the file early (main/webhost/replies.ts, answerEarly).
+        // answers even when it stops reading the file early (main/webhost/replies.ts, refusalHeaders).
         throw new UiError(windowError('network', 'common:bridge.unreachable'));
       }
       return answerOf<FileRef>(res);

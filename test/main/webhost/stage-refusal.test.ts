@@ -1,4 +1,4 @@
-// A staging the browser host refuses before the body's end (main/webhost/replies.ts, answerEarly): the host answers
+// A staging the browser host refuses before the body's end (main/webhost/replies.ts, refusalHeaders): the host answers
 // with its reason and stops reading, so a sender of a refused 256 MiB form is cut off after a few MiB instead of
 // sending it all to be discarded. A small form refused at once keeps its keep-alive connection.
 import { promises as fs } from 'node:fs';
