@@ -19,6 +19,7 @@ import { EventBus } from './events.js';
 import { logRequests } from './request-log.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
+import { describeSystemTrust, trustSystemCertificates } from '../providers/http/trusted-roots.js';
 import { PROXY_PASSWORD_KEY } from '../common/proxy.js';
 import { createProxyPicker, pacPicker } from './proxy.js';
 import { registerRunners } from './runners/index.js';
@@ -204,6 +205,8 @@ export async function createAppServices(options: AppServicesOptions) {
     }),
   );
   log.info('app', `Media Desk ${options.version} started (${options.host.host} host).`);
+  // Before any request: a connection made earlier keeps the list it was made with.
+  log.info('network', describeSystemTrust(trustSystemCertificates()));
 
   return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, addressBook, transfers, redact, cipherFor: options.cipher };
 }

@@ -15,6 +15,7 @@ import { cliWords, langOption } from './words.js';
 import { hideSecrets } from './redact.js';
 import { proxyFromEnv } from '../providers/http/proxy-env.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
+import { trustSystemCertificates } from '../providers/http/trusted-roots.js';
 import { cliRoutePicker, isProxySource, PROXY_SOURCES } from './proxy.js';
 import { commandsUnder, resolveCommand } from './registry.js';
 
@@ -92,6 +93,8 @@ export async function runCli(argv: readonly string[], io: CliIo, signal: AbortSi
       onAccount: (chosen) => (account = chosen),
     });
     if (command.account) useRoutePicker(cliRoutePicker({ from: proxyFrom, env: io.env, appData: () => ctx.appData() }));
+    // As curl does, the system's certificate authorities are trusted too (where this Node can read them).
+    trustSystemCertificates();
     const result = await command.execute(ctx, line);
     if (json && result.json !== undefined) out.document(result.json);
     return result.exit ?? (signal.aborted ? EXIT.cancelled : EXIT.ok);

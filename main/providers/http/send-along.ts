@@ -4,7 +4,6 @@
 // A streamed body sent with `expect: 100-continue` waits for the 100, an early answer or a short timer (auth-send.ts).
 import http from 'node:http';
 import https from 'node:https';
-import { rootCertificates } from 'node:tls';
 import { Readable } from 'node:stream';
 import { AppError, sayable } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
@@ -14,6 +13,7 @@ import { networkError } from './network-error.js';
 import { ProxyUnreachable } from './proxy-fallback.js';
 import { agentFor, isProxyUnreachable, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
 import { readEarlyAnswer } from './read-body.js';
+import { defaultRoots } from './trusted-roots.js';
 
 // Connections are kept open between requests: a bulk job's thousands of small calls otherwise pay a TCP (and TLS)
 // handshake each. Idle sockets are unreferenced by Node, so they never keep a process alive, and they close after
@@ -37,8 +37,8 @@ export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, hea
     // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
     const keepAlive = req.url.protocol === 'https:' ? httpsAgent : httpAgent;
     const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, req.proxyConnectTimeoutMs) || keepAlive };
-    // Node's `ca` replaces the trusted roots: keep the public ones and add the account's own certificate.
-    if (req.tls?.ca) options.ca = [...rootCertificates, req.tls.ca];
+    // Node's `ca` replaces the trusted roots: keep the default ones and add the account's own certificate.
+    if (req.tls?.ca) options.ca = [...defaultRoots(), req.tls.ca];
     let settled = false;
     let failure: AppError | undefined;
     let incomingBody: http.IncomingMessage | undefined;
