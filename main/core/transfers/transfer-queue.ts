@@ -1,35 +1,19 @@
 // One transfer queue for every account. Jobs run through runners registered per job type, a few at a time;
 // cancel aborts the request at once; only failed or cancelled jobs can be retried; the queue is saved atomically
 // so a restart brings interrupted jobs back as failed and retryable; the history is bounded.
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
-import { inEnglish, isPhrase, phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { DOWNLOAD_KINDS, type DownloadKind } from '../../common/methods/core.js';
-import { AUTH_CHALLENGE_SOURCES, FINAL_STATES, TRANSFER_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
-import { readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
+import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { FINAL_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { readJsonFile } from '../storage/atomic.js';
+import { ChangeFeed, summarize, type QueueListener } from './change-feed.js';
+import { deleteOwnedFiles, dropEntry, queuedItem, trimHistory, type Entry, type NewTransfer, type TransferChoice, type TransferSpec } from './queue-entries.js';
+import { QueueSaver, type QueueSaveOptions } from './queue-saver.js';
 import { SpeedMeter } from './speed-meter.js';
+import { queueSnapshot, restoreEntries, storedQueueSchema } from './stored-queue.js';
 
-/** What a job needs to run again after a restart: plain, serialisable data its runner validates. */
-export interface TransferSpec {
-  type: string;
-  params: unknown;
-  /** Files the queue owns (staged copies): deleted when the job leaves the history or succeeds. */
-  ownedFiles?: string[];
-  /** The user's choice the job writes under, which the user can take back (takeBack). */
-  choice?: TransferChoice;
-  /** Why the job may not run again: the user took its choice back. A retry ends it failed with this, at once. */
-  refused?: Phrase;
-}
-
-/** A folder the user chose for a kind of download and main remembers for it, until the user forgets it. */
-export interface TransferChoice {
-  kind: DownloadKind;
-  /** The folder's real path. */
-  dir: string;
-}
+// Importers (the runners, grants, tests) name these from here, as before they moved beside this file.
+export type { NewTransfer, QueueListener, TransferChoice, TransferSpec };
 
 export interface RunContext {
   item: Readonly<TransferItem>;
@@ -42,80 +26,13 @@ export interface RunContext {
 
 export type TransferRunner = (context: RunContext) => Promise<TransferResult>;
 
-export interface NewTransfer {
-  accountId: string;
-  direction: TransferItem['direction'];
-  /** A file's name as it is, or a phrase (a job's title) said in the reader's language. */
-  title: string | Phrase;
-  detail: string | Phrase;
-  bytesTotal: number | null;
-  recipients?: string[];
-  /** A job over many items: its progress counts items, not bytes. */
-  unit?: 'items';
-}
-
-interface Entry {
-  item: TransferItem;
-  spec: TransferSpec;
-  controller?: AbortController;
-  meter?: SpeedMeter;
-}
-
-// What a saved entry must have for the UI to show it and the queue to run it again; other fields pass through.
-const storedItemSchema = z.looseObject({
-  id: z.string().regex(/^tr_[a-f0-9]{16}$/),
-  accountId: z.string(),
-  direction: z.enum(['upload', 'download', 'job']),
-  title: z.string(),
-  detail: z.string(),
-  // A phrase that is not one is left out: the English words are shown instead.
-  titlePhrase: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
-  detailPhrase: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
-  state: z.enum(TRANSFER_STATES),
-  bytesDone: z.number().nonnegative(),
-  bytesTotal: z.number().nonnegative().nullable(),
-  speed: z.number().catch(0),
-  eta: z.number().nullable().catch(null),
-  createdAt: z.string(),
-  // An older version said how an upload authenticated in English words: left out rather than shown wrong.
-  result: z
-    .looseObject({
-      authentication: z.object({ scheme: z.string().regex(/^(?:Basic|Digest \([A-Za-z0-9-]{1,20}\))$/), source: z.enum(AUTH_CHALLENGE_SOURCES) }).optional().catch(undefined),
-      summary: z.custom<Phrase>((value) => isPhrase(value)).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-});
-// A choice or a refusal that is not one drops the entry rather than letting it run again where it was refused.
-const storedSpecSchema = z.object({
-  type: z.string().min(1),
-  params: z.unknown(),
-  ownedFiles: z.array(z.string()).optional(),
-  choice: z.object({ kind: z.enum(DOWNLOAD_KINDS), dir: z.string().min(1) }).optional(),
-  refused: z.custom<Phrase>((value) => isPhrase(value)).optional(),
-});
-const storedEntrySchema = z.object({ item: storedItemSchema, spec: storedSpecSchema });
-const storedSchema = z.object({ version: z.literal(1), entries: z.array(z.unknown()) });
-
-export interface TransferQueueOptions {
+export interface TransferQueueOptions extends QueueSaveOptions {
   dataDir: string;
   concurrency: number;
   /** Finished jobs kept; the oldest go first. */
   maxHistory?: number;
   /** How often byte progress reaches listeners, at most. */
   progressIntervalMs?: number;
-  /** How often the queue file is rewritten, at most. */
-  saveIntervalMs?: number;
-  /**
-   * Where a failure to save the queue is reported; `attempt` counts the failures in a row. The list stays in
-   * memory and the save is tried again, sooner first, then every saveRetryMaxMs at most.
-   */
-  onSaveError?: (err: unknown, attempt: number) => void;
-  /** Called when a save succeeds after failures. */
-  onSaveRecovered?: () => void;
-  /** The first retry's delay after a failed save; each next one doubles, up to saveRetryMaxMs. */
-  saveRetryMs?: number;
-  saveRetryMaxMs?: number;
   /**
    * Applied to every message a job ends with (its error, its reference sends) before the queue keeps, saves or
    * shows it: a server may quote a password back in its error.
@@ -123,30 +40,24 @@ export interface TransferQueueOptions {
   redact?: (text: string) => string;
 }
 
-export type QueueListener = (changed: TransferItem[], summary: TransferSummary) => void;
-
 export class TransferQueue {
   private readonly entries = new Map<string, Entry>();
   private readonly runners = new Map<string, TransferRunner>();
-  private readonly listeners = new Set<QueueListener>();
   private readonly batchListeners = new Set<(finished: TransferItem[]) => void>();
-  private readonly dirty = new Set<string>();
   /** Runs in progress, so that stop() can wait for each to record how it ended. */
   private readonly runs = new Set<Promise<void>>();
   private readonly file: string;
+  private readonly feed: ChangeFeed;
+  private readonly saver: QueueSaver;
   private concurrency: number;
-  private flushTimer: NodeJS.Timeout | undefined;
-  private saveTimer: NodeJS.Timeout | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  /** Failed saves in a row. */
-  private saveFailures = 0;
-  private stopped = false;
   /** Jobs finished since the queue was last idle, for the end-of-batch notification. */
   private batch: TransferItem[] = [];
 
   constructor(private readonly options: TransferQueueOptions) {
     this.file = path.join(options.dataDir, 'transfers.json');
     this.concurrency = options.concurrency;
+    this.feed = new ChangeFeed(this.entries, options);
+    this.saver = new QueueSaver(this.file, () => queueSnapshot(this.entries.values()), options);
   }
 
   registerRunner(type: string, runner: TransferRunner): void {
@@ -154,8 +65,7 @@ export class TransferQueue {
   }
 
   onChange(listener: QueueListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.feed.onChange(listener);
   }
 
   /** Called when the last running job of a batch ends, with every job that finished in it. */
@@ -166,30 +76,12 @@ export class TransferQueue {
 
   /** Reads the saved queue: what was queued or running when the app stopped comes back failed and retryable. */
   async load(): Promise<{ corruptMovedTo?: string }> {
-    const read = await readJsonFile(this.file, storedSchema);
+    const read = await readJsonFile(this.file, storedQueueSchema);
     if (read.status === 'corrupt') return { corruptMovedTo: read.movedTo };
     if (read.status !== 'ok') return {};
-    const entries = read.value.entries.map((raw) => storedEntrySchema.safeParse(raw));
-    let corruptMovedTo: string | undefined;
-    if (entries.some((e) => !e.success)) {
-      // Entries that are not transfers are dropped from the list, never shown half-made; the file is kept aside.
-      corruptMovedTo = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      await fs.copyFile(this.file, corruptMovedTo);
-    }
-    for (const parsed of entries) {
-      if (!parsed.success) continue;
-      const item = parsed.data.item as TransferItem;
-      const spec: TransferSpec = parsed.data.spec;
-      if (!FINAL_STATES.includes(item.state)) {
-        item.state = 'failed';
-        item.error = new AppError('cancelled', phrase('errors:queue.interrupted')).toData();
-        item.finishedAt = new Date().toISOString();
-        item.speed = 0;
-        item.eta = null;
-      }
-      this.entries.set(item.id, { item, spec });
-    }
-    await this.saveOrRetry();
+    const { entries, corruptMovedTo } = await restoreEntries(this.file, read.value.entries);
+    for (const entry of entries) this.entries.set(entry.item.id, entry);
+    await this.saver.saveOrRetry();
     return corruptMovedTo ? { corruptMovedTo } : {};
   }
 
@@ -208,19 +100,7 @@ export class TransferQueue {
   }
 
   summary(): TransferSummary {
-    let active = 0;
-    let done = 0;
-    let total = 0;
-    for (const { item } of this.entries.values()) {
-      if (FINAL_STATES.includes(item.state)) continue;
-      active++;
-      // Items are not bytes: a job's n of N shows on its own row, not in the overall byte progress.
-      if (item.bytesTotal && item.unit !== 'items') {
-        done += Math.min(item.bytesDone, item.bytesTotal);
-        total += item.bytesTotal;
-      }
-    }
-    return { active, progress: active === 0 ? null : total > 0 ? done / total : 0 };
+    return summarize(this.entries.values());
   }
 
   setConcurrency(n: number): void {
@@ -230,21 +110,7 @@ export class TransferQueue {
 
   enqueue(spec: TransferSpec, transfer: NewTransfer): TransferItem {
     if (!this.runners.has(spec.type)) throw new AppError('internal', phrase('errors:queue.noRunner', { type: spec.type }));
-    const item: TransferItem = {
-      id: `tr_${randomBytes(8).toString('hex')}`,
-      accountId: transfer.accountId,
-      direction: transfer.direction,
-      ...(typeof transfer.title === 'string' ? { title: transfer.title } : { title: inEnglish(transfer.title), titlePhrase: transfer.title }),
-      ...(typeof transfer.detail === 'string' ? { detail: transfer.detail } : { detail: inEnglish(transfer.detail), detailPhrase: transfer.detail }),
-      state: 'queued',
-      bytesDone: 0,
-      bytesTotal: transfer.bytesTotal,
-      speed: 0,
-      eta: null,
-      createdAt: new Date().toISOString(),
-      ...(transfer.recipients ? { recipients: transfer.recipients } : {}),
-      ...(transfer.unit ? { unit: transfer.unit } : {}),
-    };
+    const item = queuedItem(transfer);
     this.entries.set(item.id, { item, spec });
     this.changed(item.id, true);
     this.pump();
@@ -297,7 +163,7 @@ export class TransferQueue {
       spec.refused = reason;
       marked = true;
     }
-    if (marked) await this.saveOrRetry();
+    if (marked) await this.saver.saveOrRetry();
   }
 
   /** Drops finished jobs from the history (all, or the given ones). */
@@ -305,31 +171,22 @@ export class TransferQueue {
     for (const entry of [...this.entries.values()]) {
       if (!FINAL_STATES.includes(entry.item.state)) continue;
       if (ids && !ids.includes(entry.item.id)) continue;
-      await this.drop(entry);
+      await dropEntry(this.entries, entry);
     }
-    this.emit([]);
-    this.scheduleSave();
+    this.feed.emit([]);
+    this.saver.schedule();
     await this.flush();
   }
 
   /** Waits for pending writes (tests, shutdown). */
   async flush(): Promise<void> {
-    if (this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-      this.emitDirty();
-    }
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = undefined;
-      await this.save();
-    }
-    await this.saving;
+    this.feed.flush();
+    await this.saver.flush();
   }
 
   /** Aborts everything running (app shutdown); they are saved as interrupted. */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.saver.stop();
     for (const entry of this.entries.values()) entry.controller?.abort();
     await Promise.allSettled([...this.runs]);
     await this.flush();
@@ -421,9 +278,9 @@ export class TransferQueue {
     }
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
-    if (state === 'done') await this.deleteOwnedFiles(entry);
+    if (state === 'done') await deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
-    await this.trimHistory();
+    await trimHistory(this.entries, this.options.maxHistory ?? 1000);
     this.changed(entry.item.id, true);
     this.pump();
     if (this.running() === 0 && ![...this.entries.values()].some((e) => e.item.state === 'queued')) {
@@ -433,81 +290,12 @@ export class TransferQueue {
     }
   }
 
-  private async trimHistory(): Promise<void> {
-    const max = this.options.maxHistory ?? 1000;
-    const finished = [...this.entries.values()].filter((e) => FINAL_STATES.includes(e.item.state));
-    for (const entry of finished.slice(0, Math.max(0, finished.length - max))) await this.drop(entry);
-  }
-
-  /** Its files go first: once an entry is out of the list, nothing it owned is left (a reader may count on it). */
-  private async drop(entry: Entry): Promise<void> {
-    await this.deleteOwnedFiles(entry);
-    this.entries.delete(entry.item.id);
-  }
-
-  private async deleteOwnedFiles(entry: Entry): Promise<void> {
-    for (const file of entry.spec.ownedFiles ?? []) await fs.rm(file, { force: true });
-    entry.spec.ownedFiles = [];
-  }
-
   /**
    * State changes go out at once; byte counts are coalesced to a few updates a second. The file is rewritten at
    * most every saveIntervalMs: a crash loses at most that much, and what was running comes back as interrupted.
    */
   private changed(id: string, immediate: boolean): void {
-    this.dirty.add(id);
-    this.scheduleSave();
-    if (immediate) {
-      if (this.flushTimer) clearTimeout(this.flushTimer);
-      this.flushTimer = undefined;
-      this.emitDirty();
-      return;
-    }
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = undefined;
-      this.emitDirty();
-    }, this.options.progressIntervalMs ?? 250);
-  }
-
-  private scheduleSave(delayMs = this.options.saveIntervalMs ?? 300): void {
-    this.saveTimer ??= setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.saveOrRetry();
-    }, delayMs);
-  }
-
-  /** A failed save (a full disk) is not the end of the list: it is kept in memory and saved again later. */
-  private async saveOrRetry(): Promise<void> {
-    try {
-      await this.save();
-    } catch (err) {
-      this.saveFailures += 1;
-      this.options.onSaveError?.(err, this.saveFailures);
-      if (this.stopped) return;
-      const base = this.options.saveRetryMs ?? 1000;
-      this.scheduleSave(Math.min(this.options.saveRetryMaxMs ?? 30_000, base * 2 ** (this.saveFailures - 1)));
-      return;
-    }
-    if (this.saveFailures > 0) {
-      this.saveFailures = 0;
-      this.options.onSaveRecovered?.();
-    }
-  }
-
-  private emitDirty(): void {
-    const changed = [...this.dirty].map((id) => this.entries.get(id)?.item).filter((i): i is TransferItem => i !== undefined);
-    this.dirty.clear();
-    this.emit(changed.map((i) => ({ ...i })));
-  }
-
-  private emit(changed: TransferItem[]): void {
-    const summary = this.summary();
-    for (const listener of this.listeners) listener(changed, summary);
-  }
-
-  private save(): Promise<void> {
-    const snapshot = { version: 1 as const, entries: [...this.entries.values()].map(({ item, spec }) => ({ item, spec })) };
-    this.saving = this.saving.catch(() => undefined).then(() => writeJsonAtomic(this.file, snapshot));
-    return this.saving;
+    this.saver.schedule();
+    this.feed.changed(id, immediate);
   }
 }
