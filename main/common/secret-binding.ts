@@ -1,12 +1,51 @@
 // A saved secret belongs to where it was meant to go, as a browser's password manager binds a password to its
 // origin: when an account's destination changes (scheme, host, port, base URL, domain, the URL templates and the
-// variables they use, allowInsecure, a trusted certificate) the saved secret is dropped unless a new one comes with
-// the change. Otherwise anyone who can edit the account (a page in the browser host) could send it elsewhere.
+// variables they use, which of a generic account's services carry its password, allowInsecure, a trusted
+// certificate) the saved secret is dropped unless a new one comes with the change. Otherwise anyone who can edit the
+// account (a page in the browser host) could send it elsewhere.
 // Pure: the account form uses it to warn before saving.
-import type { AccountConfig } from './accounts.js';
+import type { AccountConfig, GenericAuthPasswordKey, GenericSettingKey } from './accounts.js';
 import type { ProxySetting } from './proxy.js';
 
-const GENERIC_URL_KEYS = ['genericMediaUploadUrl', 'genericMediaUploadPrecheckUrl', 'genericMediaRefSendUrl'] as const;
+/** A generic account's three services: the URL a request goes to, and every template that can put a value in it. */
+const GENERIC_SERVICES: ReadonlyArray<{ url: GenericSettingKey; templates: readonly GenericSettingKey[]; authPassword: GenericAuthPasswordKey }> = [
+  {
+    url: 'genericMediaUploadUrl',
+    templates: ['genericMediaUploadMethod', 'genericMediaUploadMultipartData', 'genericMediaUploadCustomHeaders', 'genericMediaUploadAuthUsername'],
+    authPassword: 'genericMediaUploadAuthPassword',
+  },
+  {
+    url: 'genericMediaUploadPrecheckUrl',
+    templates: ['genericMediaUploadPrecheckMethod', 'genericMediaUploadPrecheckPostData', 'genericMediaUploadPrecheckAuthUsername'],
+    authPassword: 'genericMediaUploadPrecheckAuthPassword',
+  },
+  {
+    url: 'genericMediaRefSendUrl',
+    templates: ['genericMediaRefSendMethod', 'genericMediaRefSendPostData', 'genericMediaRefSendCustomHeaders', 'genericMediaRefSendAuthUsername'],
+    authPassword: 'genericMediaRefSendAuthPassword',
+  },
+];
+
+/** The services' …AuthPassword templates (secrets: main reads them from the vault, the form has the typed ones). */
+export type AuthPasswordTemplates = Partial<Record<GenericAuthPasswordKey, string>>;
+
+/** The …AuthPassword templates once a change is made: the typed ones over the saved ones (null or '' removes one). */
+export function authPasswordsAfter(saved: AuthPasswordTemplates, typed: Partial<Record<GenericAuthPasswordKey, string | null>> = {}): AuthPasswordTemplates {
+  const after: AuthPasswordTemplates = { ...saved };
+  for (const [name, value] of Object.entries(typed) as Array<[GenericAuthPasswordKey, string | null | undefined]>) {
+    if (value === null || value === '') delete after[name];
+    else if (value !== undefined) after[name] = value;
+  }
+  return after;
+}
+
+/**
+ * Whether a template may put the account's password in a request (%account[password]%, also inside %sha1(…)%).
+ * Read on the text, more widely than the template engine would: a false "yes" only asks for the password again.
+ */
+function mayCarryPassword(template: string | undefined): boolean {
+  return template !== undefined && template.toLowerCase().includes('[password]');
+}
 
 /** The server part of a URL, normalised ("https://h:443/base/"); the text itself when it is not a URL. */
 function normalisedBase(raw: string): string {
@@ -18,8 +57,12 @@ function normalisedBase(raw: string): string {
   }
 }
 
-/** Everything that decides where an account's secret is sent, as one comparable value. */
-export function secretDestination(config: AccountConfig): string {
+/**
+ * Everything that decides where an account's secret is sent, as one comparable value. A generic account's password
+ * goes only to the services whose templates (or …AuthPassword) name it: a service that starts naming it is a new
+ * destination, like a new URL, even when its own URL did not change.
+ */
+export function secretDestination(config: AccountConfig, authPasswords: AuthPasswordTemplates = {}): string {
   const common = [config.kind, config.allowInsecure === true, config.trustedCertificate ?? ''];
   switch (config.kind) {
     case 'library':
@@ -27,29 +70,46 @@ export function secretDestination(config: AccountConfig): string {
     case 'twilio':
       return JSON.stringify([...common, normalisedBase(config.baseUrl)]);
     case 'generic': {
-      const templates = GENERIC_URL_KEYS.map((key) => config.settings[key] ?? '');
+      const urls = GENERIC_SERVICES.map((service) => config.settings[service.url] ?? '');
+      const carriers = GENERIC_SERVICES.map(
+        (service) =>
+          mayCarryPassword(config.settings[service.url]) ||
+          service.templates.some((key) => mayCarryPassword(config.settings[key])) ||
+          mayCarryPassword(authPasswords[service.authPassword]),
+      );
       // A URL template may be built from account variables (%account[host]%): those take part too.
       const used = Object.keys(config.variables)
-        .filter((name) => templates.some((t) => t.includes(`[${name}]`)))
+        .filter((name) => urls.some((t) => t.includes(`[${name}]`)))
         .sort()
         .map((name) => [name, config.variables[name]]);
-      return JSON.stringify([...common, templates, used]);
+      return JSON.stringify([...common, urls, carriers, used]);
     }
   }
 }
 
-/** True when saving `next` over `previous` would send the saved secret somewhere else. */
-export function secretDestinationChanged(previous: AccountConfig, next: AccountConfig): boolean {
-  return secretDestination(previous) !== secretDestination(next);
+/**
+ * True when saving `next` over `previous` would send the saved secret somewhere else. `authPasswords`: the generic
+ * services' …AuthPassword templates before (as saved) and after (as they will be saved) the change, where known.
+ */
+export function secretDestinationChanged(
+  previous: AccountConfig,
+  next: AccountConfig,
+  authPasswords: { previous?: AuthPasswordTemplates; next?: AuthPasswordTemplates } = {},
+): boolean {
+  return secretDestination(previous, authPasswords.previous) !== secretDestination(next, authPasswords.next);
 }
 
 /**
- * The proxy password is bound the same way, to the proxy it was saved for (host, port, user name; no host: the
- * system's proxy, which gets it with the user name): a change of any of them drops it. Only a password that has gone
- * nowhere yet (neither a host nor a user name was set) binds to the first proxy named.
+ * The proxy password is bound the same way, to the proxy it was saved for (manual or the system's, host, port, user
+ * name; the system's proxy gets it with the user name): a change of any of them drops it. Manual or system counts
+ * because the host and port stay in the setting when "system" is chosen, and the system's proxy (a PAC script's
+ * answer, HTTPS_PROXY) is another server. "none" sends it nowhere and keeps what it was bound to (the manual proxy
+ * its host still names, else the system's), so that turning the proxy off and on again keeps it. Only a password
+ * that has gone nowhere yet (neither a host nor a user name was set) binds to the first proxy named.
  */
 export function proxyDestinationChanged(previous: ProxySetting, next: ProxySetting): boolean {
-  const destination = (p: ProxySetting) => JSON.stringify([p.host.trim().toLowerCase(), p.port, p.username]);
+  const boundMode = (p: ProxySetting) => (p.mode === 'none' ? (p.host.trim() === '' ? 'system' : 'manual') : p.mode);
+  const destination = (p: ProxySetting) => JSON.stringify([boundMode(p), p.host.trim().toLowerCase(), p.port, p.username]);
   const unbound = previous.host.trim() === '' && previous.username === '';
   return !unbound && destination(previous) !== destination(next);
 }

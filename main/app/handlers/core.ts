@@ -4,7 +4,7 @@ import type { coreMethods } from '../../common/methods/core.js';
 import { AppError, redactWords } from '../../common/errors.js';
 import { phrase, sayPhrase } from '../../common/i18n/phrase.js';
 import { PROXY_PASSWORD_KEY } from '../../common/proxy.js';
-import { proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
+import { authPasswordsAfter, proxyDestinationChanged, secretDestinationChanged } from '../../common/secret-binding.js';
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
@@ -96,13 +96,10 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'accounts.testConfig': async ({ config, secret, authSecrets, accountId }) => {
       validateAccountConfig(config);
       // A saved secret goes only where it was bound: an edited destination needs it typed again.
-      const bound = accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config);
+      const savedAuth = accountId !== undefined ? accounts.authSecrets(accountId) : {};
+      const bound = accountId !== undefined && !secretDestinationChanged(accounts.config(accountId), config, { previous: savedAuth, next: authPasswordsAfter(savedAuth, authSecrets) });
       const saved = secret === undefined && bound ? accounts.secret(accountId) : undefined;
-      const authPasswords = { ...(bound ? accounts.authSecrets(accountId) : {}) };
-      for (const [name, value] of Object.entries(authSecrets ?? {}) as Array<[keyof typeof authPasswords, string | null | undefined]>) {
-        if (value === null || value === '') delete authPasswords[name];
-        else if (value !== undefined) authPasswords[name] = value;
-      }
+      const authPasswords = authPasswordsAfter(bound ? savedAuth : {}, authSecrets);
       const tested = await testConnection(config, secret ?? saved, authPasswords);
       // Typed secrets are not in the vault, so the log's redactor cannot know them; a server may echo them in its error.
       const typed = [secret, ...Object.values(authSecrets ?? {})].filter((value): value is string => typeof value === 'string' && value !== '');

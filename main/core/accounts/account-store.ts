@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { secretDestinationChanged } from '../../common/secret-binding.js';
+import { authPasswordsAfter, secretDestinationChanged } from '../../common/secret-binding.js';
 import { GENERIC_AUTH_PASSWORD_KEYS, SECRET_NAME, accountConfigSchema, type AccountConfig, type AccountSummary, type GenericAuthPasswordKey } from '../../common/accounts.js';
 import { AppError, sayable, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
@@ -132,7 +132,8 @@ export class AccountStore {
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);
     // A saved secret does not follow the account to another server: a new destination needs it typed again.
-    const moved = secretDestinationChanged(existing.config, config);
+    const savedAuth = this.authSecrets(id);
+    const moved = secretDestinationChanged(existing.config, config, { previous: savedAuth, next: authPasswordsAfter(savedAuth, authSecrets) });
     if (secret === undefined && moved) secret = null;
     const auth: AuthSecretsInput = { ...authSecrets };
     if (config.kind === 'generic') for (const name of GENERIC_AUTH_PASSWORD_KEYS) if (auth[name] === undefined && moved) auth[name] = null;

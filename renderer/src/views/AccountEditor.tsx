@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
-import { secretDestinationChanged } from '../../../main/common/secret-binding';
+import { authPasswordsAfter, secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import type { Words } from '../../../main/common/errors';
 import { plainErrors } from '../../../main/common/validation-messages';
@@ -182,7 +182,9 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     />
   );
   // Said before saving: main drops a saved secret whose account now points elsewhere (main/common/secret-binding.ts).
-  const secretWillBeDropped = existing?.secretSet === true && secret.kind === 'keep' && config !== undefined && secretDestinationChanged(existing, config);
+  // The saved …AuthPassword templates are secrets the form never sees: only the typed ones take part.
+  const secretWillBeDropped =
+    existing?.secretSet === true && secret.kind === 'keep' && config !== undefined && secretDestinationChanged(existing, config, { next: authPasswordsAfter({}, authArg()) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
