@@ -1,6 +1,8 @@
 // The sandbox inside the app: started on a random loopback port when the setting is on, and the source of the
 // three default accounts. Its port changes at every start, so the sandbox accounts' URLs and credentials are
 // refreshed from its accounts file each time; they are created once, and an account the user removed stays gone.
+// Only accounts main marked (core/accounts/sandbox-mark.ts) and that still point where the sandbox was are
+// refreshed: app-state.json keeps the sandbox's last origins for that, since its port is new at each start.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,23 +10,32 @@ import type { AccountConfig, AccountKind } from '../common/accounts.js';
 import type { Phrase } from '../common/i18n/phrase.js';
 import { readJsonFile, writeJsonAtomic } from '../core/storage/atomic.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
+import { pointsOnlyAt } from '../core/accounts/sandbox-mark.js';
 import { startSandbox, type Sandbox, type SandboxAccounts } from '../sandbox/index.js';
 
-const appStateSchema = z.object({ sandboxAccountsCreated: z.boolean().optional() }).passthrough();
+const appStateSchema = z
+  .object({
+    sandboxAccountsCreated: z.boolean().optional(),
+    /** Where the sandbox accounts point: the origin of the sandbox main last refreshed them to. */
+    sandboxOrigins: z.array(z.string()).optional(),
+  })
+  .passthrough();
 
-/** The three default accounts as the app stores them, with each one's secret. */
+/** Before app-state.json kept the origins, the sandbox was already always on 127.0.0.1 over http, at some port. */
+const LEGACY_SANDBOX_ORIGIN = /^http:\/\/127\.0\.0\.1:\d+$/;
+
+/** The three default accounts as the app stores them, with each one's secret (the store adds the mark: create's option). */
 export function sandboxAccountConfigs(accounts: SandboxAccounts): Array<{ config: AccountConfig; secret: string }> {
   const settings = Object.fromEntries(Object.entries(accounts.generic.settings).filter(([, value]) => value !== '')) as Extract<AccountConfig, { kind: 'generic' }>['settings'];
   return [
     {
-      config: { kind: 'generic', label: accounts.generic.label, sandbox: true, settings, username: accounts.generic.username, variables: accounts.generic.variables },
+      config: { kind: 'generic', label: accounts.generic.label, settings, username: accounts.generic.username, variables: accounts.generic.variables },
       secret: accounts.generic.password,
     },
     {
       config: {
         kind: 'library',
         label: accounts.library.label,
-        sandbox: true,
         serverUrl: accounts.library.serverUrl,
         domain: accounts.library.domain,
         userId: accounts.library.userId,
@@ -33,7 +44,7 @@ export function sandboxAccountConfigs(accounts: SandboxAccounts): Array<{ config
       secret: accounts.library.password,
     },
     {
-      config: { kind: 'twilio', label: accounts.twilio.label, sandbox: true, baseUrl: accounts.twilio.baseUrl, accountSid: accounts.twilio.accountSid, authMode: 'authToken' },
+      config: { kind: 'twilio', label: accounts.twilio.label, baseUrl: accounts.twilio.baseUrl, accountSid: accounts.twilio.accountSid, authMode: 'authToken' },
       secret: accounts.twilio.authToken,
     },
   ];
@@ -54,14 +65,20 @@ export async function syncSandboxAccounts(dataDir: string, store: AccountStore, 
   const read = await readJsonFile(stateFile, appStateSchema);
   const state = read.status === 'ok' ? read.value : {};
   const wanted = sandboxAccountConfigs(sandboxAccounts);
+  const current = new URL(sandboxAccounts.baseUrl).origin;
   const firstStart = read.status === 'missing' || !(await isFile(path.join(dataDir, 'accounts.json')));
   if (!state.sandboxAccountsCreated && (read.status !== 'corrupt' || firstStart)) {
-    for (const { config, secret } of wanted) await store.create(config, secret);
-    await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true });
+    for (const { config, secret } of wanted) await store.create(config, secret, {}, { sandbox: true });
+    await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true, sandboxOrigins: [current] });
     return { outcome: 'created' };
   }
-  if (read.status === 'corrupt') await writeJsonAtomic(stateFile, { sandboxAccountsCreated: true });
-  await refreshSandboxAccounts(store, wanted);
+  const kept = read.status === 'corrupt' ? { sandboxAccountsCreated: true } : state;
+  const previous = state.sandboxOrigins;
+  // Both origins are kept while the accounts move, so that a start cut short between them leaves none behind.
+  if (previous) await writeJsonAtomic(stateFile, { ...kept, sandboxOrigins: [...new Set([...previous, current])] });
+  const wasSandbox = previous ? (origin: string) => origin === current || previous.includes(origin) : (origin: string) => LEGACY_SANDBOX_ORIGIN.test(origin);
+  await refreshSandboxAccounts(store, wanted, wasSandbox);
+  await writeJsonAtomic(stateFile, { ...kept, sandboxOrigins: [current] });
   return read.status === 'corrupt' ? { outcome: 'kept', movedTo: read.movedTo, reason: read.reason } : { outcome: 'updated' };
 }
 
@@ -72,10 +89,16 @@ async function isFile(file: string): Promise<boolean> {
   );
 }
 
-async function refreshSandboxAccounts(store: AccountStore, wanted: ReturnType<typeof sandboxAccountConfigs>): Promise<void> {
-  for (const { config, secret } of wanted) {
-    const existing = store.list().filter((a) => a.sandbox && a.kind === config.kind);
-    for (const account of existing) await store.update(account.id, { ...config, label: account.label }, secret);
+/**
+ * A marked account still at the sandbox is pointed at the running one; a marked account that points elsewhere (the
+ * user moved it, or a version that let the window set the mark marked it) loses the mark and keeps what it has.
+ */
+async function refreshSandboxAccounts(store: AccountStore, wanted: ReturnType<typeof sandboxAccountConfigs>, wasSandbox: (origin: string) => boolean): Promise<void> {
+  for (const account of store.list().filter((a) => a.sandbox)) {
+    const config = store.config(account.id);
+    const fresh = wanted.find((w) => w.config.kind === account.kind);
+    if (fresh && pointsOnlyAt(config, wasSandbox)) await store.update(account.id, { ...fresh.config, label: account.label }, fresh.secret, {}, { sandbox: true });
+    else await store.update(account.id, config, undefined, {}, { sandbox: false });
   }
 }
 

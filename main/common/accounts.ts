@@ -104,7 +104,10 @@ const variableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Variab
 
 const common = {
   label: nonEmpty(80, phrase('errors:accounts.field.name')),
-  /** Accounts made from the embedded sandbox are labelled so in the UI. */
+  /**
+   * Main's mark on the embedded sandbox's accounts (labelled so in the UI, refreshed from the sandbox at each start).
+   * Read-only: the account store ignores it in what it is given and keeps its own (core/accounts/sandbox-mark.ts).
+   */
   sandbox: z.boolean().optional(),
   allowInsecure: z.boolean().optional(),
   /** PEM of a self-signed server certificate trusted for this account only. */

@@ -9,6 +9,7 @@ import { AppError, sayable, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { asideName, inspectJsonFile, readJsonFile, writeJsonAtomic } from '../storage/atomic.js';
 import type { SecretVault } from '../vault/vault.js';
+import { keepsSandboxMark, withSandboxMark } from './sandbox-mark.js';
 
 const storedAccountSchema = z.object({
   id: z.string(),
@@ -37,6 +38,14 @@ export type AccountsLoadResult =
 
 /** The HTTP authentication passwords of a generic account's services: a string sets one, null removes it, absent keeps it. */
 export type AuthSecretsInput = Partial<Record<GenericAuthPasswordKey, string | null>>;
+
+/**
+ * Main's own say on the sandbox mark (sandbox-mark.ts). Without it, `config.sandbox` is never read: a new account is
+ * unmarked, an edited one keeps its mark only while it still points where it did.
+ */
+export interface SandboxMarkOption {
+  sandbox?: boolean;
+}
 
 export interface AccountsLoadOptions {
   /** The CLI only reads: bad entries are left out of the list, and nothing is copied or set aside. */
@@ -110,7 +119,8 @@ export class AccountStore {
     return out;
   }
 
-  async create(config: AccountConfig, secret?: string, authSecrets: AuthSecretsInput = {}): Promise<AccountSummary> {
+  async create(given: AccountConfig, secret?: string, authSecrets: AuthSecretsInput = {}, mark: SandboxMarkOption = {}): Promise<AccountSummary> {
+    const config = withSandboxMark(given, mark.sandbox === true);
     const now = new Date().toISOString();
     const account: StoredAccount = { id: `acc_${randomBytes(8).toString('hex')}`, createdAt: now, updatedAt: now, config };
     const key = secretKey(account.id, config.kind);
@@ -126,8 +136,9 @@ export class AccountStore {
     return this.summarize(account);
   }
 
-  async update(id: string, config: AccountConfig, secret?: string | null, authSecrets: AuthSecretsInput = {}): Promise<AccountSummary> {
+  async update(id: string, given: AccountConfig, secret?: string | null, authSecrets: AuthSecretsInput = {}, mark: SandboxMarkOption = {}): Promise<AccountSummary> {
     const existing = this.find(id);
+    const config = withSandboxMark(given, mark.sandbox ?? keepsSandboxMark(existing.config, given));
     if (existing.config.kind !== config.kind) throw new AppError('validation', phrase('errors:accounts.kindFixed'), { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);

@@ -90,7 +90,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   const [kind, setKind] = useState<AccountKind | undefined>(existing?.kind ?? initialKind);
   const [draft, setDraft] = useState<Draft>(() => {
     if (!existing) return kind ? emptyDraft(kind) : {};
-    const { id: _id, secretSet: _s, authSecretsSet: _a, createdAt: _c, updatedAt: _u, ...config } = existing;
+    // The sandbox mark is main's to keep or clear; the form does not send it back.
+    const { id: _id, secretSet: _s, authSecretsSet: _a, createdAt: _c, updatedAt: _u, sandbox: _sandbox, ...config } = existing;
     return config;
   });
   const [secret, setSecret] = useState<SecretChange>({ kind: 'keep' });

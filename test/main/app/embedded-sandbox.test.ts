@@ -117,3 +117,75 @@ describe('the embedded sandbox', () => {
     }
   });
 });
+
+describe('the sandbox mark across restarts', () => {
+  const real = { kind: 'library', label: 'Production', serverUrl: 'https://library.corp.example', domain: 'corp', userId: 'admin', appId: 'desk' } as const;
+  const fresh = () => fs.mkdtemp(path.join(os.tmpdir(), 'md-mark-'));
+  const configOf = (app: Awaited<ReturnType<typeof bootTestApp>>, id: string) => app.services.accounts.config(id);
+
+  it('a real account the window marks keeps its server and password after a restart', async () => {
+    const dir = await fresh();
+    const first = await bootTestApp(dir, { sandbox: true });
+    const created = await call<AccountSummary>(first, 'accounts.create', { config: { ...real, sandbox: true }, secret: 'REAL-PASSWORD' });
+    expect(created.sandbox).toBeUndefined();
+    const marked = await call<AccountSummary>(first, 'accounts.update', { accountId: created.id, config: { ...real, sandbox: true } });
+    expect(marked.sandbox).toBeUndefined();
+    await first.close();
+    const second = await bootTestApp(dir, { sandbox: true });
+    try {
+      expect(configOf(second, created.id)).toEqual(real);
+      expect(second.services.accounts.secret(created.id)).toBe('REAL-PASSWORD');
+    } finally {
+      await second.cleanup();
+    }
+  });
+
+  it('a sandbox account the user points at a real server keeps the edit after a restart', async () => {
+    const dir = await fresh();
+    const first = await bootTestApp(dir, { sandbox: true });
+    const sandboxLibrary = (await call<AccountSummary[]>(first, 'accounts.list', {})).find((a) => a.kind === 'library' && a.sandbox);
+    if (!sandboxLibrary) throw new Error('no sandbox library account');
+    const { id, secretSet: _s, createdAt: _c, updatedAt: _u, ...config } = sandboxLibrary;
+    // As the form sent it before: the summary's mark along with the user's new server.
+    const edited = { ...config, serverUrl: real.serverUrl, domain: real.domain, userId: real.userId };
+    expect((await call<AccountSummary>(first, 'accounts.update', { accountId: id, config: edited, secret: 'USER-PASSWORD' })).sandbox).toBeUndefined();
+    await first.close();
+    const second = await bootTestApp(dir, { sandbox: true });
+    try {
+      expect(configOf(second, id)).toMatchObject({ serverUrl: real.serverUrl, domain: real.domain, userId: real.userId });
+      expect(second.services.accounts.get(id).sandbox).toBeUndefined();
+      expect(second.services.accounts.secret(id)).toBe('USER-PASSWORD');
+    } finally {
+      await second.cleanup();
+    }
+  });
+
+  it('follows the sandbox to its new port, and unmarks a real account an older version let the window mark', async () => {
+    const dir = await fresh();
+    const first = await bootTestApp(dir, { sandbox: true });
+    const created = await call<AccountSummary>(first, 'accounts.create', { config: real, secret: 'REAL-PASSWORD' });
+    await first.close();
+    // The folder as the version before this one left it: the mark on a real account, no sandbox origins kept.
+    const accountsFile = path.join(dir, 'accounts.json');
+    const stored = JSON.parse(await fs.readFile(accountsFile, 'utf8')) as { accounts: Array<{ id: string; config: Record<string, unknown> }> };
+    for (const account of stored.accounts) if (account.id === created.id) account.config.sandbox = true;
+    await fs.writeFile(accountsFile, JSON.stringify(stored));
+    await fs.writeFile(path.join(dir, 'app-state.json'), JSON.stringify({ sandboxAccountsCreated: true }));
+
+    for (const start of ['legacy', 'recorded']) {
+      const app = await bootTestApp(dir, { sandbox: true });
+      try {
+        const baseUrl = app.sandbox?.baseUrl ?? 'none';
+        const library = app.services.accounts.list().find((a) => a.kind === 'library' && a.sandbox);
+        expect(library?.kind === 'library' && library.serverUrl, start).toBe(baseUrl);
+        expect(app.services.accounts.secret(library?.id ?? ''), start).toBe(app.sandbox?.accounts.library.password);
+        expect(app.services.accounts.list().filter((a) => a.sandbox).map((a) => a.kind), start).toEqual(['generic', 'library', 'twilio']);
+        expect(configOf(app, created.id), start).toEqual(real);
+        expect(app.services.accounts.secret(created.id), start).toBe('REAL-PASSWORD');
+      } finally {
+        await app.close();
+      }
+    }
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+});

@@ -170,6 +170,25 @@ describe('HTTP authentication of the generic services', () => {
   });
 });
 
+describe('a sandbox account in the form', () => {
+  it('is saved without the sandbox mark, which is main’s to keep or clear, when the user points it at a real server', async () => {
+    const sandboxLibrary = {
+      kind: 'library', label: 'Sandbox media library', sandbox: true, serverUrl: 'http://127.0.0.1:40123', domain: 'sandbox', userId: 'demo', appId: 'desk',
+      id: 'acc_12345678', secretSet: true, createdAt: '', updatedAt: '',
+    };
+    const { useAppStore } = await import('../../../renderer/src/store/app-store');
+    useAppStore.setState({ accounts: [sandboxLibrary] as never });
+    render(<AccountEditor accountId="acc_12345678" />);
+    type('Server URL', 'https://library.corp.example');
+    type('Domain', 'corp');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(main.calls.map((c) => c.method)).toEqual(['accounts.update']));
+    const { config } = main.calls[0]?.args as { config: Record<string, unknown> };
+    expect(config).toMatchObject({ serverUrl: 'https://library.corp.example', domain: 'corp', label: 'Sandbox media library' });
+    expect(config).not.toHaveProperty('sandbox');
+  });
+});
+
 describe('an Account XML import in Japanese', () => {
   inJapaneseEachTest();
 
