@@ -241,6 +241,16 @@ export function proxyConnectError(proxy: ProxyServer, host: string, status: numb
   return new AppError('network', phrase('errors:proxy.noTunnel', { proxy: proxyName(proxy), source: proxy.source, host, status }));
 }
 
+/**
+ * No answer came through a proxy in time. The proxy is named beside the server: from here the two cannot be told
+ * apart (a proxy that takes requests and never passes on an answer looks like a slow server), and the proxy is what
+ * the user can check.
+ */
+export function noAnswerThroughProxyError(proxy: ProxyServer, host: string, seconds: number, afterUpload: boolean): AppError {
+  const values = { host, seconds, proxy: proxyName(proxy), source: proxy.source };
+  return new AppError('timeout', phrase(afterUpload ? 'errors:proxy.noAnswerAfterUpload' : 'errors:proxy.noAnswer', values));
+}
+
 export function proxyTimeoutError(proxy: ProxyServer, timeoutMs: number): AppError {
   return new AppError('timeout', phrase('errors:proxy.timeout', { proxy: proxyName(proxy), source: proxy.source, seconds: Math.round(timeoutMs / 1000) }));
 

@@ -11,7 +11,7 @@ import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
 import { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_CONTINUE_TIMEOUT_MS, type HttpRequest, type HttpResponse } from './http-request.js';
 import { networkError } from './network-error.js';
 import { ProxyUnreachable } from './proxy-fallback.js';
-import { agentFor, isProxyUnreachable, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
+import { agentFor, isProxyUnreachable, noAnswerThroughProxyError, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
 import { readEarlyAnswer } from './read-body.js';
 import { defaultRoots } from './trusted-roots.js';
 
@@ -78,13 +78,12 @@ export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, hea
     const streamedBody = req.body !== undefined && !Buffer.isBuffer(req.body);
     const answerTimeoutMs = req.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
     let bodySent = false;
-    outgoing.setTimeout(timeoutMs, () =>
-      fail(
-        bodySent && streamedBody
-          ? new AppError('timeout', phrase('errors:http.noAnswerAfterUpload', { host, seconds: Math.round(answerTimeoutMs / 1000) }))
-          : new AppError('timeout', phrase('errors:http.timeout', { host, seconds: Math.round(timeoutMs / 1000) })),
-      ),
-    );
+    outgoing.setTimeout(timeoutMs, () => {
+      const afterUpload = bodySent && streamedBody;
+      const seconds = Math.round((afterUpload ? answerTimeoutMs : timeoutMs) / 1000);
+      if (route.kind === 'proxy') return fail(noAnswerThroughProxyError(route.proxy, host, seconds, afterUpload));
+      fail(new AppError('timeout', phrase(afterUpload ? 'errors:http.noAnswerAfterUpload' : 'errors:http.timeout', { host, seconds })));
+    });
     outgoing.on('error', (err: NodeJS.ErrnoException) => {
       // Writing after the server's early answer fails (EPIPE, ECONNRESET): the answer being read is what counts.
       if (earlyAnswer && failure === undefined) return;

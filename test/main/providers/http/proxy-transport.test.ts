@@ -117,10 +117,27 @@ describe('requests through an HTTP proxy', () => {
     useRoutePicker(() => Promise.resolve({ kind: 'proxy', proxy: { url: new URL(`http://127.0.0.1:${port}`), source: 'HTTPS_PROXY' } }));
     const started = Date.now();
     const failure = send({ method: 'GET', url: new URL(`${scheme}://${scheme === 'http' ? plainHost : secureHost}/`), timeoutMs: 1000 });
-    // https waits for the tunnel (the proxy is named); http's request is already sent, so its wait is the answer's.
-    await expect(failure).rejects.toMatchObject({ code: 'timeout', message: scheme === 'https' ? `The proxy 127.0.0.1:${port} (from HTTPS_PROXY) did not answer within 1 s.` : `${plainHost} did not answer within 1 s.` });
+    // https waits for the tunnel; http's request is already sent, so its wait is the answer's. Both name the proxy:
+    // a server that is not answering and a proxy that is not passing an answer on look the same from here.
+    const noAnswer = `${plainHost} did not answer within 1 s through the proxy 127.0.0.1:${port} (from HTTPS_PROXY). The proxy, or the server behind it, is not passing on an answer: check the proxy, and whether ${plainHost} is meant to be reached through it.`;
+    await expect(failure).rejects.toMatchObject({ code: 'timeout', message: scheme === 'https' ? `The proxy 127.0.0.1:${port} (from HTTPS_PROXY) did not answer within 1 s.` : noAnswer });
     expect(Date.now() - started).toBeLessThan(5000);
     silent.close();
+  });
+
+  it('names the proxy when no answer comes through it after an upload', async () => {
+    // The server reads the whole body and never answers; the request went through a real proxy.
+    const mute = http.createServer((req) => req.resume());
+    const muteHost = await listen(mute);
+    through(open);
+    const body = Readable.from([Buffer.alloc(64 * 1024, 1)]);
+    const failure = send({ method: 'POST', url: new URL(`http://${muteHost}/upload`), body, bodyLength: 64 * 1024, timeoutMs: 1000, answerTimeoutMs: 1000 });
+    await expect(failure).rejects.toMatchObject({
+      code: 'timeout',
+      message: `${muteHost} did not answer after the upload through the proxy ${new URL(open.url).host} (from Settings; waited 1 s). The proxy, or the server behind it, did not pass on an answer.`,
+    });
+    mute.closeAllConnections();
+    mute.close();
   });
 
   it.each(['http', 'https'])('lets a slow answer that keeps moving outlast the timeout once the tunnel is up (%s)', async (scheme) => {
