@@ -6,12 +6,15 @@ import { contract, isMethodName, type InvokeResult, type MethodName, type Method
 import { AppError, redactWords, toAppError } from '../common/errors.js';
 import { inEnglish, phrase } from '../common/i18n/phrase.js';
 import { issuePhrase, plainErrors } from '../common/validation-messages.js';
+import { windowStrings } from './window-strings.js';
 
 export type Handlers = { [M in MethodName]: (args: ParsedArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
 
 export interface DispatchLog {
   error(scope: string, message: string): void;
 }
+
+export type DispatchRedactor = ((text: string) => string) & { windowSaid?: (texts: readonly string[]) => void };
 
 export type Dispatcher = (method: unknown, args: unknown) => Promise<InvokeResult<unknown>>;
 
@@ -31,8 +34,12 @@ function shortened(text: string): string {
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
-/** `redact` cleans the message of an error before it leaves (a server may quote a secret back in its error). */
-export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (text: string) => string = (text) => text): Dispatcher {
+/**
+ * `redact` cleans the message of an error before it leaves (a server may quote a secret back in its error). It is
+ * told every call's strings first (windowSaid), so that what the window wrote comes back as it wrote it, whatever
+ * the stored secrets: else a guess that came back hidden would be a right one.
+ */
+export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: DispatchRedactor = (text) => text): Dispatcher {
   return async (method, args) => {
     if (!isMethodName(method)) {
       return { ok: false, error: new AppError('validation', phrase('errors:ipc.unknownMethod')).toData() };
@@ -40,6 +47,7 @@ export function createDispatcher(handlers: Handlers, log: DispatchLog, redact: (
     }
     const parsed = contract[method].args.safeParse(args === undefined ? {} : args, { error: plainErrors });
     if (!parsed.success) return { ok: false, error: validationError(parsed.error, method).toData() };
+    redact.windowSaid?.(windowStrings(method, parsed.data));
     try {
       const handler = handlers[method] as (a: unknown) => unknown;
       const value = await handler(parsed.data);

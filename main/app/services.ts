@@ -8,6 +8,7 @@ import { AddressBookStore } from '../core/address-book-store.js';
 import { AccountStore } from '../core/accounts/account-store.js';
 import { ActivityLog } from '../core/log/activity-log.js';
 import { createRedactor } from '../core/log/redact.js';
+import { stringsIn } from './window-strings.js';
 import { SettingsStore } from '../core/settings-store.js';
 import { removeStaleTemps } from '../core/storage/atomic.js';
 import { memoryOnlyCipher, type SecretCipher } from '../core/vault/cipher.js';
@@ -106,10 +107,11 @@ export async function createAppServices(options: AppServicesOptions) {
     return memoryOnlyCipher;
   });
   const vault = new SecretVault(dataDir, cipher);
-  // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI.
-  const redact = createRedactor(() => vault.allValues());
-  const log = new ActivityLog({ dataDir, redact });
   const accounts = new AccountStore(dataDir, vault);
+  // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI. The
+  // accounts' and the app's settings are the window's words, quoted long after it sent them ("Queued … to <label>").
+  const redact = createRedactor(() => vault.allValues(), { windowTexts: () => [...accounts.list().flatMap((account) => stringsIn(account)), ...stringsIn(settings.get())] });
+  const log = new ActivityLog({ dataDir, redact });
 
   if (settingsLoad.status === 'corrupt') {
     log.warn('storage', notices.add('warn', phrase('desktop:notice.settingsDamaged', { reason: settingsLoad.reason, file: path.basename(settingsLoad.movedTo) })));

@@ -1,6 +1,7 @@
 // Redaction happens before anything is written or shown: known secret values wherever they appear, and the
 // shapes credentials take in URLs, headers and form bodies even when we do not know the value.
 import { secretForms } from '../text-encoding.js';
+import { WindowSaid, type Span } from './window-said.js';
 
 const PLACEHOLDER = '[redacted]';
 
@@ -16,8 +17,19 @@ const PATTERNS: Array<[RegExp, string]> = [
 
 export type Redactor = (text: string) => string;
 
+/** The app's redactor: it also hears what the window sent, to leave the window's own words as it wrote them. */
+export interface AppRedactor extends Redactor {
+  /** Strings of a call's arguments (not a secret the window types in): see window-said.ts. */
+  windowSaid(texts: readonly string[]): void;
+}
+
+export interface RedactorOptions {
+  /** Text the window wrote that main keeps and may quote long after the call that carried it (accounts' settings). */
+  windowTexts?: () => Iterable<string>;
+}
+
 /** `knownSecrets` is read at each call, so secrets added later are covered too. */
-export function createRedactor(knownSecrets: () => Iterable<string>): Redactor {
+export function createRedactor(knownSecrets: () => Iterable<string>, options: RedactorOptions = {}): AppRedactor {
   // Every encoding the app or a server may have written a secret in, longest first; worked out again only when the
   // secrets change. Requests' own records are masked where they are built (the template's shape); this catches
   // what slips through, e.g. a server's echo.
@@ -30,10 +42,33 @@ export function createRedactor(knownSecrets: () => Iterable<string>): Redactor {
     }
     return formsOf.forms;
   };
-  return (text) => {
-    let out = text;
-    for (const form of currentForms()) out = out.split(form).join(PLACEHOLDER);
+  const said = new WindowSaid(options.windowTexts);
+  const redact = (text: string): string => {
+    let out = hideSecrets(text, currentForms(), said);
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };
+  return Object.assign(redact, { windowSaid: (texts: readonly string[]) => said.add(texts, currentForms()) });
+}
+
+/** Each occurrence of a form is hidden, overlapping ones as one, unless it lies inside the window's own text. */
+function hideSecrets(text: string, forms: readonly string[], said: WindowSaid): string {
+  let hits: Span[] = [];
+  for (const form of forms) for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) hits.push([at, at + form.length]);
+  // The common case, no secret in the text, costs what it did before the window's words were looked for.
+  if (hits.length === 0) return text;
+  const windows = said.spansIn(text);
+  if (windows.length > 0) hits = hits.filter(([start, end]) => !windows.some(([from, to]) => from <= start && end <= to));
+  hits.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let done = 0;
+  let i = 0;
+  while (i < hits.length) {
+    const [start] = hits[i] as Span;
+    let end = (hits[i] as Span)[1];
+    for (i++; i < hits.length && (hits[i] as Span)[0] < end; i++) end = Math.max(end, (hits[i] as Span)[1]);
+    out += text.slice(done, start) + PLACEHOLDER;
+    done = end;
+  }
+  return out + text.slice(done);
 }

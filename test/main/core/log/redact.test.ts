@@ -58,3 +58,56 @@ describe('log redaction of a hostile secret in every encoding the app writes', (
     expect(out.length).toBeLessThan(`the server said:  (end)[redacted]`.length + 16);
   });
 });
+
+// The window must never learn a stored secret: what it wrote comes back as it wrote it, whatever the secrets are
+// (else a guess that comes back hidden is a right one), while a server's echo of a secret is still hidden.
+describe("log redaction of the window's own words", () => {
+  const secret = '7351';
+  const line = (label: string, echo = ''): string => `Saved account "${label}".${echo}`;
+
+  it('shows a right guess as it shows a wrong one', () => {
+    const redact = createRedactor(() => [secret]);
+    for (const guess of ['7351', '1234', 'a 7351 b', 'a 1234 b']) {
+      redact.windowSaid([guess]);
+      expect(redact(line(guess))).toBe(line(guess));
+    }
+  });
+
+  it('still hides a server echo of the secret in the same line as a window-said text', () => {
+    const redact = createRedactor(() => [secret]);
+    redact.windowSaid(['guess 7351']);
+    expect(redact(line('guess 7351', ' The server said: bad password 7351'))).toBe(line('guess 7351', ' The server said: bad password [redacted]'));
+  });
+
+  it('leaves the window text in the encodings the app writes it in, and only there', () => {
+    const hostile = `p!'()*~ä é+/=%&"<>\\ %41`;
+    const redact = createRedactor(() => [hostile]);
+    const label = `x${hostile}y`;
+    redact.windowSaid([label]);
+    for (const written of [label, encodeURIComponent(label), JSON.stringify(label).slice(1, -1), new URLSearchParams({ v: label }).toString().slice(2)]) {
+      expect(redact(`GET /a?label=${written} (echo ${encodeURIComponent(hostile)})`)).toBe(`GET /a?label=${written} (echo [redacted])`);
+    }
+  });
+
+  it("leaves the stored texts it is given (an account's label quoted later)", () => {
+    const labels = ['Office 7351'];
+    const redact = createRedactor(() => [secret], { windowTexts: () => labels });
+    expect(redact('Queued 1 upload to "Office 7351": 7351')).toBe('Queued 1 upload to "Office 7351": [redacted]');
+    labels.length = 0;
+    expect(redact('Queued 1 upload to "Office 7351"')).toBe('Queued 1 upload to "Office [redacted]"');
+  });
+
+  it('does not keep texts without a secret, nor the typed ones it is not told', () => {
+    const redact = createRedactor(() => [secret]);
+    redact.windowSaid(['nothing here', 'x'.repeat(10)]);
+    expect(redact('7351 nothing here')).toBe('[redacted] nothing here');
+  });
+
+  it('keeps a bounded number of texts, the oldest going first', () => {
+    const redact = createRedactor(() => [secret]);
+    redact.windowSaid(['first 7351']);
+    redact.windowSaid(Array.from({ length: 300 }, (_, i) => `later ${i} 7351`));
+    expect(redact('first 7351')).toBe('first [redacted]');
+    expect(redact('later 299 7351')).toBe('later 299 7351');
+  });
+});
