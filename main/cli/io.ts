@@ -56,7 +56,8 @@ export class Output {
 
   /** A failure of one item among several, or something the user should know; stderr in both modes. */
   warn(text: string): void {
-    this.io.stderr.write(`media-desk: ${printable(this.redact(text))}\n`);
+    const said = this.redact(`media-desk: ${text}`);
+    this.io.stderr.write(`${printable(said)}\n`);
   }
 
   /** Progress for one transfer; draws nothing unless stderr is a terminal (logs and pipes stay clean). */

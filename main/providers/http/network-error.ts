@@ -11,8 +11,10 @@ export function networkError(err: NodeJS.ErrnoException, where: string): AppErro
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new AppError('network', phrase('errors:http.notFound', { host: where.replace(/:\d+$/, '') }));
-    case INTERNAL_ADDRESS:
-      return new AppError('insecure', phrase('errors:http.internalAddress', { host: where, address: String((err as { address?: unknown }).address ?? '') }));
+    case INTERNAL_ADDRESS: {
+      const { address } = err as { address?: unknown };
+      return new AppError('insecure', phrase('errors:http.internalAddress', { host: where, address: typeof address === 'string' ? address : '' }));
+    }
     case 'ECONNRESET':
     case 'EPIPE':
       return new AppError('network', phrase('errors:http.dropped', { host: where }));
