@@ -38,7 +38,15 @@ export function idList(words: CliWords, ids: readonly string[]): string {
   return ids.length === 0 ? words.say('cli:list.none') : ids.join(words.say('cli:list.separator'));
 }
 
-/** Control characters from a server (names, bodies) must not drive the terminal. */
+/**
+ * Control characters from a server (names, bodies) must not drive the terminal: C0 (ESC starts a sequence that can
+ * retitle the window, clear the screen or colour what follows), DEL and C1 (U+009B is CSI on its own).
+ */
 export function printable(text: string | null | undefined): string {
   return (text ?? '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+/** printable for a document of several lines: line breaks (LF, CRLF) and tabs stay; a lone CR, which lets a line overwrite what it showed, does not. */
+export function printableLines(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g, ' ');
 }

@@ -1,9 +1,11 @@
 // What the CLI talks to: the three standard streams, the environment and the working folder. Passed in rather
 // than read from `process`, so the whole CLI can also run inside a test with fake streams.
+import { printable, printableLines } from './format.js';
+import { jsonText } from './json.js';
 import type { CliWords } from './words.js';
 
 export interface CliIo {
-  stdout: NodeJS.WritableStream;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   env: Record<string, string | undefined>;
@@ -30,29 +32,37 @@ export class Output {
     private readonly redact: (text: string) => string = (text) => text,
   ) {}
 
+  // Lines and warnings carry server text (a media_url, a file name, a message): whatever a command forgot, no
+  // control character of it reaches the terminal, piped or not (text output is for people; scripts read --json).
+
   /** A line of the text result; silent with --json, where the document carries everything. */
   line(text = ''): void {
-    if (!this.json) this.io.stdout.write(this.redact(`${text}\n`));
+    if (!this.json) this.io.stdout.write(`${printable(this.redact(text))}\n`);
   }
 
-  /** Text written as it is, in either mode (a command's own document, an XML body). */
+  /**
+   * A document written as it is, in either mode (a command's own CSV or JSON, a server's XML body), so that a file it
+   * is redirected into holds the very bytes; on a terminal, its control characters other than line breaks are not.
+   */
   raw(text: string): void {
-    this.io.stdout.write(this.redact(text));
+    const redacted = this.redact(text);
+    this.io.stdout.write(this.io.stdout.isTTY === true ? printableLines(redacted) : redacted);
   }
 
   /** The one JSON document of a --json run. */
   document(value: unknown): void {
-    this.io.stdout.write(this.redact(`${JSON.stringify(value, null, 2)}\n`));
+    this.io.stdout.write(this.redact(`${jsonText(value, 2)}\n`));
   }
 
   /** A failure of one item among several, or something the user should know; stderr in both modes. */
   warn(text: string): void {
-    this.io.stderr.write(this.redact(`media-desk: ${text}\n`));
+    const said = this.redact(`media-desk: ${text}`);
+    this.io.stderr.write(`${printable(said)}\n`);
   }
 
   /** Progress for one transfer; draws nothing unless stderr is a terminal (logs and pipes stay clean). */
   progress(label: string): Progress {
-    return new Progress(this.io.stderr, this.io.stderr.isTTY === true, label, this.words);
+    return new Progress(this.io.stderr, this.io.stderr.isTTY === true, printable(label), this.words);
   }
 }
 

@@ -10,7 +10,16 @@ export function errorJson(error: AppErrorData): ErrorJson {
   return rest;
 }
 
+/**
+ * JSON text safe for a terminal: JSON.stringify escapes U+0000–U+001F (ESC included) but writes DEL and the C1
+ * controls (U+009B is CSI) as they are; here they are escaped too, which any JSON reader reads back unchanged (they
+ * can only stand inside strings).
+ */
+export function jsonText(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One document on one line (the sandbox's ready line). */
 export function jsonLine(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
+  return `${jsonText(value)}\n`;
 }

@@ -162,7 +162,10 @@ function checkMediaUrl(raw: string, server: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AppError('protocol', phrase('errors:generic.mediaUrlScheme', { server, scheme: url.protocol }));
-
   }
-  return raw;
+  // The parsed form, not the server's text: the parser has percent-encoded control characters (a terminal escape
+  // sequence in the URL would otherwise reach the CLI's terminal and the window's clipboard) and dropped tabs and
+  // line breaks, and it is exactly the URL any client then fetches. Refusing instead would call an upload the
+  // server kept a failure, and a retry would store the file twice.
+  return url.href;
 }

@@ -44,6 +44,12 @@ export interface HttpRequest {
   /** The account allows secrets over plain http to a non-loopback host. */
   allowInsecure?: boolean;
   tls?: TlsOptions;
+  /**
+   * Connect only to a public address: a name that resolves to this machine or a private network is refused when
+   * connecting (internal-address.ts). For URLs a server chose (a redirect). Through a proxy, the proxy resolves the
+   * name and this cannot be checked.
+   */
+  publicOnly?: boolean;
   /** Called as body bytes are handed to the socket. */
   onUploadProgress?: (bytesSent: number) => void;
   /**

@@ -2,6 +2,7 @@
 // not trusted), by the error's code.
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
+import { INTERNAL_ADDRESS } from './internal-address.js';
 
 export function networkError(err: NodeJS.ErrnoException, where: string): AppError {
   switch (err.code) {
@@ -10,6 +11,10 @@ export function networkError(err: NodeJS.ErrnoException, where: string): AppErro
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new AppError('network', phrase('errors:http.notFound', { host: where.replace(/:\d+$/, '') }));
+    case INTERNAL_ADDRESS: {
+      const { address } = err as { address?: unknown };
+      return new AppError('insecure', phrase('errors:http.internalAddress', { host: where, address: typeof address === 'string' ? address : '' }));
+    }
     case 'ECONNRESET':
     case 'EPIPE':
       return new AppError('network', phrase('errors:http.dropped', { host: where }));

@@ -14,6 +14,7 @@ import { ProxyUnreachable } from './proxy-fallback.js';
 import { agentFor, isProxyUnreachable, noAnswerThroughProxyError, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
 import { readEarlyAnswer } from './read-body.js';
 import { defaultRoots } from './trusted-roots.js';
+import { publicLookup } from './internal-address.js';
 
 // Connections are kept open between requests: a bulk job's thousands of small calls otherwise pay a TCP (and TLS)
 // handshake each. Idle sockets are unreferenced by Node, so they never keep a process alive, and they close after
@@ -22,6 +23,9 @@ import { defaultRoots } from './trusted-roots.js';
 const KEEP_ALIVE = { keepAlive: true, timeout: 4_000 } as const;
 const httpAgent = new http.Agent(KEEP_ALIVE);
 const httpsAgent = new https.Agent(KEEP_ALIVE);
+// Their own pools: a socket the public-only lookup did not check is never handed to a public-only request.
+const publicHttpAgent = new http.Agent({ ...KEEP_ALIVE, lookup: publicLookup });
+const publicHttpsAgent = new https.Agent({ ...KEEP_ALIVE, lookup: publicLookup });
 
 /**
  * Resolves with the answer once its headers arrive, or with ProxyUnreachable when the route's proxy could not be
@@ -35,7 +39,7 @@ export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, hea
     }
     const lib = req.url.protocol === 'https:' ? https : http;
     // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
-    const keepAlive = req.url.protocol === 'https:' ? httpsAgent : httpAgent;
+    const keepAlive = req.publicOnly === true ? (req.url.protocol === 'https:' ? publicHttpsAgent : publicHttpAgent) : req.url.protocol === 'https:' ? httpsAgent : httpAgent;
     const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, req.proxyConnectTimeoutMs) || keepAlive };
     // Node's `ca` replaces the trusted roots: keep the default ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...defaultRoots(), req.tls.ca];

@@ -13,6 +13,7 @@ import { networkError } from './network-error.js';
 import { alongRoute } from './proxy-fallback.js';
 import { proxyNetworkError, routeFor } from './proxy-route.js';
 import { sendAlong } from './send-along.js';
+import { isInternalAddress } from './internal-address.js';
 import { assertSecretTransport, hostOf, whereOf } from './where.js';
 
 export { basicAuth } from './http-auth.js';
@@ -20,6 +21,7 @@ export { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_BODY_CAP, DEFAULT_CONTINUE_TIMEOUT_M
 export { observeProxySkips, type ProxySkipRecord } from './proxy-fallback.js';
 export { decodeUtf8, parseRetryAfter, readBody, readBodyText } from './read-body.js';
 export { assertSecretTransport, displayHost, displayWhere, isLoopbackHost } from './where.js';
+export { isInternalAddress, isInternalHost } from './internal-address.js';
 
 /**
  * What the activity log hears of each request: method, where (origin and path, from the display URL when there is
@@ -62,6 +64,10 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   if (req.carriesSecret) assertSecretTransport(req.url, req.allowInsecure, host);
   if (req.url.protocol !== 'http:' && req.url.protocol !== 'https:') {
     throw new AppError('config', phrase('errors:http.unsupportedScheme', { scheme: req.url.protocol }));
+  }
+  // A name is checked on what it resolves to (send-along's lookup); an address, which is never looked up, here.
+  if (req.publicOnly === true && isInternalAddress(req.url.hostname)) {
+    throw new AppError('insecure', phrase('errors:http.internalAddress', { host, address: req.url.hostname.replace(/^\[|\]$/g, '') }));
   }
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { ...req.headers };

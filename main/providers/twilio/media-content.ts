@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
-import { isLoopbackHost, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
+import { isInternalHost, isLoopbackHost, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
 import { retryDelay, type RetryPolicy, type Sleep, type TwilioApi } from './api.js';
 import { mediaFileName } from './file-names.js';
 import { twilioError } from './twilio-errors.js';
@@ -60,7 +60,19 @@ function mediaHostError(status: number, host: string, retryAfter: number | undef
   return new AppError('remote', phrase('errors:twilio.hostStatus', { host, status }), { status });
 }
 
-function nextHop(current: URL, res: HttpResponse, visited: Set<string>): URL {
+/**
+ * Refuses a hop to this machine or a private network: the API server (or whoever set the account's address) must
+ * not make main fetch an internal URL and hand its answer to the window. Only an API on loopback (the embedded
+ * sandbox, whose CDN is another loopback port) may send us to loopback. Names are checked again on what they
+ * resolve to when connecting (the transport's publicOnly).
+ */
+export function assertHopTarget(apiOrigin: string, next: URL): void {
+  if (!isInternalHost(next.hostname)) return;
+  if (isLoopbackHost(new URL(apiOrigin).hostname) && isLoopbackHost(next.hostname)) return;
+  throw new AppError('insecure', phrase('errors:twilio.redirectInternal', { host: next.host }));
+}
+
+function nextHop(apiOrigin: string, current: URL, res: HttpResponse, visited: Set<string>): URL {
   const location = header(res, 'location');
   if (!location) throw new AppError('protocol', phrase('errors:twilio.redirectNoLocation', { host: current.host, status: res.status }), { status: res.status });
   let next: URL;
@@ -72,6 +84,7 @@ function nextHop(current: URL, res: HttpResponse, visited: Set<string>): URL {
   if (next.protocol !== 'https:' && next.protocol !== 'http:') {
     throw new AppError('protocol', phrase('errors:twilio.redirectScheme', { scheme: next.protocol }));
   }
+  assertHopTarget(apiOrigin, next);
   // A signed CDN URL is itself a credential for the media: never let it fall from https to plain http.
   if (current.protocol === 'https:' && next.protocol === 'http:' && !isLoopbackHost(next.hostname)) {
     throw new AppError('insecure', phrase('errors:twilio.redirectInsecure', { from: current.host, to: next.host }));
@@ -85,6 +98,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
   let url = start;
   let leftApiOrigin = false;
   const visited = new Set<string>();
+  const apiOnLoopback = isLoopbackHost(new URL(api.origin).hostname);
   for (let redirects = 0; ; redirects += 1) {
     visited.add(url.href);
     leftApiOrigin ||= url.origin !== api.origin;
@@ -99,6 +113,8 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       carriesSecret: onApi,
       allowInsecure: api.connection.allowInsecure === true,
       tls: onApi && api.connection.ca ? { ca: api.connection.ca } : {},
+      // Where a redirect points was the server's choice: it must not resolve into this machine or its network.
+      publicOnly: redirects > 0 && !apiOnLoopback,
       signal: opts.signal,
     });
 
@@ -107,7 +123,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       if (redirects >= MAX_MEDIA_REDIRECTS) {
         throw new AppError('protocol', phrase('errors:twilio.redirectTooMany', { max: MAX_MEDIA_REDIRECTS }));
       }
-      url = nextHop(url, res, visited);
+      url = nextHop(api.origin, url, res, visited);
       continue;
     }
     if (res.status === 200 || res.status === 206) {

@@ -86,6 +86,11 @@ describe('uploadResult', () => {
     expect(withMessage.message).toBe('media.example accepted the upload but sent no media_url. It said: "queued"');
   });
 
+  it('returns the URL as parsed: control characters percent-encoded (no terminal escape reaches a screen), tabs and line breaks gone', () => {
+    const raw = 'https://m.example/a\x1b]0;TITLE\x07\x1b[2J\u009b31m\tb\nc.jpg';
+    expect(uploadResult({ format: 'json', mediaUrl: raw }, { server, status: 200 })).toBe('https://m.example/a%1B]0;TITLE%07%1B[2J%C2%9B31mbc.jpg');
+  });
+
   it('refuses a media_url that is not an http(s) URL', () => {
     expect(caught(() => uploadResult({ format: 'json', mediaUrl: 'javascript:alert(1)' }, { server, status: 200 })).message).toBe(
       'media.example sent a media_url that is not an http(s) URL (javascript:).',
