@@ -1,7 +1,7 @@
 // The details of the selected folder or file: every property the library gives, who may read and write it in
 // plain words, and a preview (image, video, or the voicemail played) streamed through the app's media URL.
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
@@ -119,6 +119,30 @@ function Action({ text, state, onClick, danger }: { text: string; state: ActionS
   );
 }
 
+/**
+ * The panel itself. Escape inside it closes it (the focus goes back to the table's row). In a narrow window it opens
+ * over the table (library.css makes it fixed there): the focus moves into it then, or the keyboard would stay on rows
+ * it covers. Beside the table it leaves the focus where it was, so the arrows keep moving through the rows.
+ */
+function Frame({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const panel = ref.current;
+    if (panel && getComputedStyle(panel).position === 'fixed') panel.focus();
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onClose();
+  };
+  return (
+    <aside ref={ref} className="lib-details" aria-labelledby="lib-details-title" tabIndex={-1} onKeyDown={onKeyDown} data-testid="lib-details">
+      {children}
+    </aside>
+  );
+}
+
 export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, onOpenFolder, onDownload, onPermissions, onDelete }: DetailsPanelProps) {
   const { t } = useTranslation(['library', 'common']);
   const f = useFormats();
@@ -132,17 +156,17 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   );
   if (rows.length === 0) {
     return (
-      <aside className="lib-details" aria-labelledby="lib-details-title">
+      <Frame onClose={onClose}>
         {header(t('details.title'))}
         <p className="subtle">{t('details.nothingSelected')}</p>
-      </aside>
+      </Frame>
     );
   }
   if (rows.length > 1) {
     const files = rows.filter((r) => r.kind === 'file');
     const total = files.reduce((sum, r) => sum + (r.size ?? 0), 0);
     return (
-      <aside className="lib-details" aria-labelledby="lib-details-title">
+      <Frame onClose={onClose}>
         {header(t('status.selected', { count: rows.length }))}
         <dl className="details">
           <Prop name={t('details.selected')}>{files.length === rows.length ? t('count.files', { count: files.length }) : t('count.folders', { count: rows.length })}</Prop>
@@ -153,7 +177,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
           {files.length === rows.length ? <Action text={t('toolbar.permissions')} state={actions.permissions} onClick={onPermissions} /> : null}
           <Action text={t('toolbar.delete')} state={actions.delete} onClick={onDelete} danger />
         </div>
-      </aside>
+      </Frame>
     );
   }
   const row = rows[0] as Row;
@@ -163,7 +187,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
     const summary = summarize(item.acl, creator);
     const mine = me ? { read: canAccess(item, 'read', me.userId, me.appId), write: canAccess(item, 'write', me.userId, me.appId) } : null;
     return (
-      <aside className="lib-details" aria-labelledby="lib-details-title">
+      <Frame onClose={onClose}>
         {header(row.name)}
         <div className="actions">
           <button type="button" className="primary" onClick={() => onOpenFolder(row.name)}>{t('details.open')}</button>
@@ -182,7 +206,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
           {mine ? <Prop name={t('details.yourAccess')}>{t(`details.access.${accessLevel(mine)}`)}</Prop> : null}
           <AclProps acl={item.acl} me={me} names={names} />
         </dl>
-      </aside>
+      </Frame>
     );
   }
   const file = row.item;
@@ -191,7 +215,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
   const summary = summarize(governing, creator);
   const mine = me ? { read: canAccessFile(file, folder, 'read', me.userId, me.appId), write: canAccessFile(file, folder, 'write', me.userId, me.appId) } : null;
   return (
-    <aside className="lib-details" aria-labelledby="lib-details-title">
+    <Frame onClose={onClose}>
       {header(row.name)}
       <div className="preview-box">
         {mine && !mine.read ? (
@@ -222,7 +246,7 @@ export function DetailsPanel({ accountId, me, rows, folder, actions, onClose, on
         {mine ? <Prop name={t('details.yourAccess')}>{t(`details.access.${accessLevel(mine)}`)}</Prop> : null}
         <AclProps acl={file.acl} me={me} names={names} />
       </dl>
-    </aside>
+    </Frame>
   );
 }
 

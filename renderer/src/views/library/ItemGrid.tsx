@@ -84,6 +84,10 @@ export function ItemGrid(props: ItemGridProps) {
     scrollMargin: HEAD_HEIGHT,
     scrollPaddingStart: HEAD_HEIGHT,
   });
+  // The rows to render first: working them out brings the range up to date. `range` read before it is the range of
+  // the last render, which after a refetch that added rows above left the rows pushed down "off screen", without
+  // their thumbnails until something else rendered the table again.
+  const items = virtualizer.getVirtualItems();
   const visible = virtualizer.range;
   const active = Math.min(selection.active, rows.length - 1);
   const activeRow = active >= 0 ? rows[active] : undefined;
@@ -198,7 +202,7 @@ export function ItemGrid(props: ItemGridProps) {
       aria-colcount={HEADERS.length}
       aria-multiselectable="true"
       // Only a row that is in the page can be named (rows scrolled far away are not rendered).
-      aria-activedescendant={activeRow && virtualizer.getVirtualItems().some((v) => v.index === active) ? rowId(active) : undefined}
+      aria-activedescendant={activeRow && items.some((v) => v.index === active) ? rowId(active) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
@@ -223,7 +227,7 @@ export function ItemGrid(props: ItemGridProps) {
         </div>
       </div>
       <div role="rowgroup" className="lib-grid-rows" data-testid="lib-grid-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((v) => {
+          {items.map((v) => {
             // Rows rendered ahead of the scroll are not on screen: they ask for no thumbnail.
             const onScreen = !virtualizer.isScrolling && visible !== null && v.index >= visible.startIndex && v.index <= visible.endIndex;
             const row = rows[v.index];

@@ -109,7 +109,7 @@ export function LibraryBody(props: LibraryBodyProps) {
   }
 
   return (
-    <div className={`lib-table${props.dropInto ? ' drop-target' : ''}`} data-testid="lib-drop-area">
+    <div className={`lib-table${current === null ? ' lib-top' : ''}${props.dropInto ? ' drop-target' : ''}`} data-testid="lib-drop-area">
       {content}
       <p className="lib-status subtle">
         {props.loading && !props.pending ? <span role="status">{props.loading} </span> : null}

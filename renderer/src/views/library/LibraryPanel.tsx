@@ -30,7 +30,6 @@ import { useRememberedFolder } from './useRememberedFolder';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
 
-
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   return Boolean(target.closest('input, textarea, select, dialog, [contenteditable="true"]'));
@@ -92,6 +91,10 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   // ---- dialogs: closing one gives the focus back to the table's active row ----
 
+  const closeDetails = () => {
+    setDetailsOpen(false);
+    focusGrid();
+  };
   const closeDialog = useCallback(() => {
     setDialog(null);
     focusGrid();
@@ -180,8 +183,13 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
   };
 
   // The app's one grid key map (hooks/grid-keys.ts): Enter opens, Delete asks to delete, Backspace goes up.
+  // Escape closes the details first; the table's own Escape (clearing the selection) is the second press.
   const command = (event: KeyboardEvent<HTMLElement>): boolean => {
-    switch (gridCommand(event)) {
+    const escape = event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    switch (escape && detailsOpen ? 'close' : gridCommand(event)) {
+      case 'close':
+        closeDetails();
+        break;
       case 'details':
         setDetailsOpen((open) => !open);
         break;
@@ -275,10 +283,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
             rows={targets}
             folder={openedFolder}
             actions={actions}
-            onClose={() => {
-              setDetailsOpen(false);
-              focusGrid();
-            }}
+            onClose={closeDetails}
             onOpenFolder={openFolder}
             onDownload={startDownload}
             onPermissions={() => openPermissions()}

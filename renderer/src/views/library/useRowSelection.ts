@@ -1,5 +1,7 @@
 // The table's rows as shown (filtered, sorted) and the selection over them, kept by row key so that it survives a
-// refetch, a re-sort or a filter; `targets` are what an action applies to (the selection, else the active row).
+// refetch, a re-sort or a filter; `targets` are what an action applies to: the selection and nothing else. The row
+// with the keyboard focus is not a target of its own: after Escape has cleared the selection, Delete must not still
+// act on the file that was selected (no status line, no highlight would say so).
 import { useMemo, useState } from 'react';
 import { filterRows, sortRows, type Row, type Sort } from './format';
 import type { GridSelection } from './ItemGrid';
@@ -26,6 +28,5 @@ export function useRowSelection(rows: readonly Row[], filter: string, sort: Sort
     setSelection({ selected: next.selected, activeKey: shown[next.active]?.key ?? null, anchorKey: shown[next.anchor]?.key ?? null });
   const selectedRows = useMemo(() => shown.filter((r) => selection.selected.has(r.key)), [shown, selection.selected]);
   const activeRow = selection.activeKey !== null ? shown[indexOf.get(selection.activeKey) ?? -1] : undefined;
-  const targets = selectedRows.length > 0 ? selectedRows : activeRow ? [activeRow] : [];
-  return { shown, setSelection, gridSelection, onGridSelection, selectedRows, activeRow, targets };
+  return { shown, setSelection, gridSelection, onGridSelection, selectedRows, activeRow, targets: selectedRows };
 }

@@ -65,6 +65,19 @@ describe('thumbnails in the file list', () => {
     expect(thumbnailCalls()).toEqual(['sunset.jpg']);
   });
 
+  it('stay on the rows a refetch pushed down (an upload added files above them), without another render', async () => {
+    showLibrary();
+    await open('photos');
+    await within(row('sunset.jpg')).findByTestId('lib-thumb');
+    // The upload's files sort above sunset.jpg; the folder is read again as when the transfer queue says it is done.
+    const photos = lib.folders[0]!;
+    const added = ['aaa.jpg', 'abc.mp4'].map((name) => ({ ...photos.files[0]!, id: `photos/${name}`, name }));
+    photos.files.push(...added);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(within(row('aaa.jpg')).queryByTestId('lib-thumb')).not.toBeNull());
+    expect(within(row('sunset.jpg')).queryByTestId('lib-thumb')).not.toBeNull();
+  });
+
   it('keeps the icon when main refuses the thumbnail (too large, gone)', async () => {
     lib.override = (method, args) => {
       if (method === 'library.mediaUrl' && args.thumbnail === true) throw new Error('This file is larger than a thumbnail is made from.');

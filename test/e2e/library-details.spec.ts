@@ -1,0 +1,104 @@
+// The library's details panel as it sits in the window, in Chromium through the browser host: an image's preview
+// shown at its height (its box is not squeezed by the panel), the voicemail's player inside the panel where it can
+// be reached, and in a 700 px window the panel opened over the table at the window's height, the focus moved into
+// it, and Escape giving it back to the row. Screens: test-results/screens/details-<lang>-<scheme>-<width>.png.
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
+
+let host: RunningHost;
+test.afterEach(async () => {
+  await host?.stop();
+});
+
+const row = (page: Page, name: string): Locator => page.getByRole('grid').locator(`[role="row"][data-name="${name}"]`);
+const panel = (page: Page): Locator => page.getByTestId('lib-details');
+
+async function openLibrary(page: Page, nav: string): Promise<void> {
+  host = await startHost(await makeDataDir());
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: nav }).getByRole('button', { name: /Sandbox media library/ }).click();
+  await expect(page.getByRole('grid')).toBeVisible();
+  await page.screenshot({ path: path.join(ARTIFACTS, `details-folders-${nav === 'Accounts and tools' ? 'en' : 'ja'}-1280.png`) });
+}
+
+async function openFileDetails(page: Page, folder: string, file: string): Promise<void> {
+  await row(page, folder).dblclick();
+  await row(page, file).click();
+  await page.keyboard.press('Enter');
+  await expect(panel(page)).toBeVisible();
+}
+
+/** Where `inner` lies against `outer`: how far it sticks out below it (> 0: cut off), and the heights. */
+async function boxes(inner: Locator, outer: Locator) {
+  const a = await inner.boundingBox();
+  const b = await outer.boundingBox();
+  if (!a || !b) throw new Error('not laid out');
+  return { below: a.y + a.height - (b.y + b.height), innerHeight: a.height, outerHeight: b.height, top: a.y - b.y };
+}
+
+async function screens(page: Page, lang: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 700]) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(ARTIFACTS, `details-${lang}-${scheme}-${width}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('the preview at its height, the voicemail player inside the panel, and the panel over the table at 700 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLibrary(page, 'Accounts and tools');
+
+  // An image: its box is as tall as the picture (the panel scrolls instead of squeezing it).
+  await openFileDetails(page, 'photos', 'sunset.jpg');
+  const image = panel(page).getByTestId('preview-image');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const picture = await boxes(image, panel(page).locator('.preview-box'));
+  expect(picture.outerHeight).toBeGreaterThanOrEqual(picture.innerHeight);
+  expect(picture.innerHeight).toBeGreaterThan(100);
+
+  // The voicemail: its player is in the panel's box, shown (scrolled to when the panel is shorter than its content).
+  await page.getByRole('button', { name: 'mediadesk-demo' }).click();
+  await openFileDetails(page, '26919119', '26919119.mp3');
+  const audio = panel(page).getByTestId('preview-audio');
+  await expect(audio).toBeVisible();
+  const player = await boxes(audio, panel(page).locator('.preview-box'));
+  expect(player.below, 'the player sticks out of its box').toBeLessThanOrEqual(0);
+  expect(player.top).toBeGreaterThanOrEqual(0);
+  const inPanel = await boxes(audio, panel(page));
+  expect(inPanel.below, 'the player is below the panel’s edge').toBeLessThanOrEqual(0);
+  await screens(page, 'en');
+
+  // 700 px: the panel opens over the table, as tall as the window, with the focus in it; Escape gives it back.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toBeHidden();
+  await row(page, '26919119.mp3').click();
+  await page.keyboard.press('Enter');
+  await expect(panel(page)).toBeFocused();
+  const narrow = await panel(page).boundingBox();
+  expect(narrow?.height ?? 0, 'the panel’s height at 700 px').toBeGreaterThan(600);
+  await expect(panel(page).getByRole('heading', { name: '26919119.mp3' })).toBeInViewport({ ratio: 1 });
+  await expect(panel(page).getByRole('button', { name: 'Close the details' })).toBeInViewport({ ratio: 1 });
+  await expect(panel(page).getByTestId('preview-audio')).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toBeHidden();
+  await expect(page.getByRole('grid')).toBeFocused();
+  await expect(page.getByRole('grid')).toHaveAttribute('aria-activedescendant', (await row(page, '26919119.mp3').getAttribute('id')) ?? 'none');
+});
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+  test('the panel in Japanese, light and dark, 1280 and 700 px', async ({ page }) => {
+    test.setTimeout(90_000);
+    await openLibrary(page, 'アカウントとツール');
+    await openFileDetails(page, '26919119', '26919119.mp3');
+    await expect(panel(page).getByTestId('preview-audio')).toBeVisible();
+    await screens(page, 'ja');
+  });
+});
