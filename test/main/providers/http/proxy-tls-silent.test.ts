@@ -81,6 +81,11 @@ async function throughSilent(reply: string, scheme: 'http' | 'https', body?: 'bu
 }
 
 const proxyTimeout = (port: number) => `The proxy 127.0.0.1:${port} (from ${PROXY_SETTINGS}) did not answer within 1 s.`;
+/** No answer through the proxy once the request went: the server and the proxy are both named (errors:proxy.noAnswer…). */
+const noAnswerThrough = (target: string, port: number, afterUpload: boolean) =>
+  afterUpload
+    ? `${target} did not answer after the upload through the proxy 127.0.0.1:${port} (from ${PROXY_SETTINGS}; waited 2 s). The proxy, or the server behind it, did not pass on an answer.`
+    : `${target} did not answer within 1 s through the proxy 127.0.0.1:${port} (from ${PROXY_SETTINGS}). The proxy, or the server behind it, is not passing on an answer: check the proxy, and whether ${target} is meant to be reached through it.`;
 
 /**
  * The request failed with `message` as a timeout, said once in the activity log (no proxy passed over), over the one
@@ -104,13 +109,13 @@ describe("an 'HTTPS host:port' proxy whose handshake completes and which then sa
   });
 
   it.each([
-    ['no body', undefined, 'did not answer within 1 s.', 800],
-    ['a body in one buffer', 'buffer', 'did not answer within 1 s.', 800],
+    ['no body', undefined, false, 800],
+    ['a body in one buffer', 'buffer', false, 800],
     // Once the whole body is sent, the server may be storing it: the answer timeout applies, not the idle one.
-    ['a streamed body', 'stream', 'did not answer after the upload (waited 2 s).', 1600],
-  ] as const)('http: the forwarded request never answered fails as the server not answering, sent once (%s)', async (_what, body, words, waitedMs) => {
+    ['a streamed body', 'stream', true, 1600],
+  ] as const)('http: the forwarded request never answered fails as no answer through the proxy, sent once (%s)', async (_what, body, afterUpload, waitedMs) => {
     const out = await throughSilent('', 'http', body);
-    failedOnce(out, `${out.target} ${words}`, waitedMs);
+    failedOnce(out, noAnswerThrough(out.target, out.port, afterUpload), waitedMs);
     expect(count(out.received, `http://${out.target}/silent HTTP/1.1`)).toBe(1);
     expect(count(out.received, BODY)).toBe(body ? 1 : 0);
   });
@@ -124,9 +129,9 @@ describe("an 'HTTPS host:port' proxy that stops in the middle of its answer's he
     expect(out.received).toMatch(new RegExp(`^CONNECT ${out.target} HTTP/1\\.1\\r\\n[^]*\\r\\n\\r\\n$`));
   });
 
-  it('http: an answer left unfinished fails as the server not answering, the body sent once', async () => {
+  it('http: an answer left unfinished fails as no answer through the proxy, the body sent once', async () => {
     const out = await throughSilent('HTTP/1.1 200 OK\r\n', 'http', 'buffer');
-    failedOnce(out, `${out.target} did not answer within 1 s.`);
+    failedOnce(out, noAnswerThrough(out.target, out.port, false));
     expect(count(out.received, BODY)).toBe(1);
   });
 });
