@@ -1,0 +1,54 @@
+// Where the keyboard focus goes when what had it leaves the page (a view replaced, a button that goes once used, a
+// dialog closed): to the next sensible element, never the page itself, from where a keyboard user starts again at
+// the top. One home for that rule; each component names its sensible element.
+import { useEffect, useRef } from 'react';
+
+/** How long a landing waits for its element (a view loaded lazily, an account main has not announced yet). */
+const WAIT_MS = 5000;
+
+/** Whether the focus is lost: on the page itself, or on an element no longer in it. */
+export function focusIsLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active === document.documentElement || !active.isConnected;
+}
+
+/** Focuses `target`; an element that cannot take the focus (a heading) is made focusable by script only first. */
+export function landFocusOn(target: HTMLElement): boolean {
+  if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
+  target.focus();
+  return document.activeElement === target;
+}
+
+/** The first field of a form or section a user fills in. */
+export function firstField(container: Element | null | undefined): HTMLElement | null {
+  return container?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])') ?? null;
+}
+
+/**
+ * At mount and after each change of `key` (while `enabled`), moves the focus to what `find` returns if the focus is
+ * lost by then; focus the user has put somewhere is left there. An element not on the page yet is waited for.
+ */
+export function useFocusLanding(key: unknown, find: () => HTMLElement | null | undefined, enabled = true): void {
+  const finder = useRef(find);
+  finder.current = find;
+  useEffect(() => {
+    if (!enabled) return;
+    // Done once the focus is somewhere: landed here, or put elsewhere by the user meanwhile.
+    const land = (): boolean => {
+      if (!focusIsLost()) return true;
+      const target = finder.current();
+      return target ? landFocusOn(target) : false;
+    };
+    if (land()) return;
+    const observer = new MutationObserver(() => {
+      if (land()) stop();
+    });
+    const timer = setTimeout(() => stop(), WAIT_MS);
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden'] });
+    return stop;
+  }, [key, enabled]);
+}
