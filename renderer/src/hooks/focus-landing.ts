@@ -6,10 +6,14 @@ import { useEffect, useRef } from 'react';
 /** How long a landing waits for its element (a view loaded lazily, an account main has not announced yet). */
 const WAIT_MS = 5000;
 
-/** Whether the focus is lost: on the page itself, or on an element no longer in it. */
+/**
+ * Whether the focus is lost: on the page itself, on an element no longer in it, or on one no longer drawn (the narrow
+ * window's menu, closed by the move: the browser drops its focus only at its next rendering).
+ */
 export function focusIsLost(): boolean {
   const active = document.activeElement;
-  return active === null || active === document.body || active === document.documentElement || !active.isConnected;
+  if (active === null || active === document.body || active === document.documentElement || !active.isConnected) return true;
+  return typeof active.checkVisibility === 'function' && !active.checkVisibility();
 }
 
 /** Focuses `target`; an element that cannot take the focus (a heading) is made focusable by script only first. */
