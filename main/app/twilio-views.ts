@@ -1,7 +1,8 @@
 // What the Twilio viewer shows, made from what the client read: messages and media in the UI's shape, each media
 // with its preview stream (the bytes fetched by main with the account's credentials, Range passed through) and the
 // name a download gets.
-import type { TwilioMediaKind, TwilioMediaView, TwilioMessageView } from '../common/methods/twilio.js';
+import type { TwilioMediaView, TwilioMessageView } from '../common/methods/twilio.js';
+import { mediaKind } from '../common/twilio-kind.js';
 import { AppError } from '../common/errors.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import type { TwilioMedia, TwilioMessage } from '../providers/twilio/index.js';
@@ -29,14 +30,6 @@ export function messageView(message: TwilioMessage & { sid: string }): TwilioMes
 /** Messages without a SID cannot be opened or acted on, so they are left out rather than shown broken. */
 export function messageViews(messages: TwilioMessage[]): TwilioMessageView[] {
   return messages.filter((m): m is TwilioMessage & { sid: string } => m.sid !== null).map(messageView);
-}
-
-export function mediaKind(contentType: string | null): TwilioMediaKind {
-  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (type.startsWith('image/')) return 'image';
-  if (type.startsWith('video/')) return 'video';
-  if (type.startsWith('audio/')) return 'audio';
-  return 'other';
 }
 
 /** Registers a stream of one media's bytes and returns the URL the UI loads it from. */

@@ -100,3 +100,11 @@ export interface TransferSummary {
   /** 0..1 over the active items with a known size, null when nothing runs. */
   progress: number | null;
 }
+
+/**
+ * Whether a retry of this transfer can work: it failed or was cancelled, and the account it ran for still exists
+ * (an account removed takes its connection with it). The window offers Retry by it; main's queue is asked by it.
+ */
+export function canRetry(item: Pick<TransferItem, 'state' | 'accountId'>, accountExists: (accountId: string) => boolean): boolean {
+  return (item.state === 'failed' || item.state === 'cancelled') && accountExists(item.accountId);
+}

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { firstField, useFocusLanding } from './hooks/focus-landing';
 import { Sidebar } from './components/Sidebar';
 import { NoticeRegion } from './components/NoticeRegion';
 import { useLanguageChoice, useTranslation } from './i18n';
@@ -46,8 +47,24 @@ function View() {
   }
 }
 
+/**
+ * A view's landing: its element marked data-landing (a form: its first field), else its heading. Not an element
+ * of a view React has hidden while the next one loads.
+ */
+function viewLanding(): HTMLElement | null {
+  const main = document.getElementById('main');
+  const shown = (el: HTMLElement) => el.closest<HTMLElement>('[style*="display: none"]') === null;
+  const marked = Array.from(main?.querySelectorAll<HTMLElement>('[data-landing]') ?? []).find(shown);
+  if (marked) return firstField(marked) ?? marked;
+  return Array.from(main?.querySelectorAll<HTMLElement>('h1') ?? []).find(shown) ?? null;
+}
+
 function CurrentView() {
   const serial = useAppStore((s) => s.routeSerial);
+  const route = useAppStore((s) => s.route);
+  // After a move (not at start), the focus the old view held lands in the new one, where a keyboard user goes on.
+  const start = useRef(route);
+  useFocusLanding(route, viewLanding, route !== start.current);
   return <View key={serial} />;
 }
 

@@ -10,6 +10,7 @@ import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import { desktopLanguage, translatorFor } from '../desktop-language.js';
 import { downloadFolderToOffer, forgetDownloadFolder, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
+import { retryTransfers } from '../transfer-retry.js';
 import type { HandlerContext, HandlersFor } from './types.js';
 
 /** Only web pages leave the app: no file:, javascript:, custom schemes or other handlers. */
@@ -113,7 +114,7 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
     'transfers.cancel': async ({ ids }) => {
       for (const id of ids) await services.transfers.cancel(id);
     },
-    'transfers.retry': ({ ids }) => services.transfers.retry(ids),
+    'transfers.retry': ({ ids }) => retryTransfers(services.transfers, accounts, ids),
     'transfers.clearFinished': ({ ids }) => services.transfers.clearFinished(ids),
 
     'files.pickFolder': async ({ kind }) => {

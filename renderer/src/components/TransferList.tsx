@@ -2,9 +2,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { Formats } from '../../../main/common/i18n/format';
-import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
+import { canRetry, FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
 import { call } from '../bridge';
 import { errorText, i18n, saidText, Trans, useFormats, useTranslation } from '../i18n';
+import { useFocusLanding } from '../hooks/focus-landing';
+import { useAccountExists } from '../store/app-store';
 import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
 /** "40 s", "3 min 5 s", "2 h 10 min", in the window's language. */
@@ -31,6 +33,17 @@ function progressParts(item: TransferItem, f: Formats): string[] {
 
 function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: string) => void }) {
   const { t } = useTranslation(['shell', 'common']);
+  const accountExists = useAccountExists();
+  const retryable = canRetry(item, accountExists);
+  const accountGone = FINAL_STATES.includes(item.state) && item.state !== 'done' && !accountExists(item.accountId);
+  // Cancel and Retry go once used (the other takes their place as the state changes): the focus stays in the row.
+  const row = useRef<HTMLDivElement>(null);
+  const acted = useRef(false);
+  useFocusLanding(item.state, () => row.current?.querySelector<HTMLElement>('.transfer-actions button') ?? row.current, acted.current);
+  const act = (method: 'transfers.cancel' | 'transfers.retry') => {
+    acted.current = true;
+    void call(method, { ids: [item.id] });
+  };
   const f = useFormats();
   const running = !FINAL_STATES.includes(item.state);
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
@@ -38,7 +51,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
   const title = saidText(item.title, item.titlePhrase);
   const detail = [saidText(item.detail, item.detailPhrase), ...progressParts(item, f), ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
   return (
-    <div className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title, state })}>
+    <div ref={row} className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title, state })}>
       <div className="transfer-main">
         <div className="transfer-title">
           <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : item.direction === 'download' ? '↓' : '⋯'}</span>
@@ -50,6 +63,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
           <progress max={100} value={percent} aria-label={t('transfer.progressLabel', { title })}>{percent}%</progress>
         ) : null}
         {item.error ? <div className="transfer-error" role="alert">{errorText(item.error)}</div> : null}
+        {accountGone ? <div className="transfer-result subtle">{t('transfer.accountGone')}</div> : null}
         {item.result?.summary ? <div className="transfer-result">{saidText('', item.result.summary)}</div> : null}
         {item.result?.mediaUrl ? (
           <div className="transfer-result">
@@ -79,10 +93,8 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
         ) : null}
       </div>
       <div className="transfer-actions">
-        {running ? <button type="button" className="small" onClick={() => void call('transfers.cancel', { ids: [item.id] })}>{t('common:action.cancel')}</button> : null}
-        {item.state === 'failed' || item.state === 'cancelled' ? (
-          <button type="button" className="small" onClick={() => void call('transfers.retry', { ids: [item.id] })}>{t('transfer.retry')}</button>
-        ) : null}
+        {running ? <button type="button" className="small" onClick={() => act('transfers.cancel')}>{t('common:action.cancel')}</button> : null}
+        {retryable ? <button type="button" className="small" onClick={() => act('transfers.retry')}>{t('transfer.retry')}</button> : null}
       </div>
     </div>
   );

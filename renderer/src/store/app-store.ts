@@ -1,6 +1,7 @@
 // The UI's state: what main told us (accounts, notices, the log) and where the user is. Settings live in the query
 // cache (query/settings.ts).
 import type { QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { AppCommand, AppInfo, EventMap, LastPlace, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
@@ -106,6 +107,12 @@ useAppStore.subscribe((state, before) => {
   const place = placeOf(state.route);
   if (place) rememberPlace(settingsClient, place);
 });
+
+/** Whether an account still exists, as main last said: what a transfer's Retry depends on (canRetry). */
+export function useAccountExists(): (accountId: string) => boolean {
+  const accounts = useAppStore((s) => s.accounts);
+  return useCallback((accountId: string) => accounts.some((a) => a.id === accountId), [accounts]);
+}
 
 bridge.on('accounts.changed', (accounts) => {
   const { route } = useAppStore.getState();

@@ -6,6 +6,7 @@ import type { Words } from '../../../main/common/errors';
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
 import { KIND_ORDER, kindKey } from '../components/kinds';
+import { firstField, useFocusLanding } from '../hooks/focus-landing';
 import { errorText, i18n, reasonText, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
 import { GenericFields, LibraryFields, TwilioFields, type AuthService, type DraftSetter, type FieldErrors } from './account-fields';
@@ -123,6 +124,9 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     // happy-dom and old engines have no scrollIntoView: focus alone still brings the field into view there.
     if (typeof first.scrollIntoView === 'function') first.scrollIntoView({ block: 'center' });
   }, [focusRequest]);
+
+  // A kind chosen on the cards: the card's button is gone, so the form's first field takes the focus.
+  useFocusLanding(kind, () => firstField(form.current), kind !== undefined && initialKind === undefined && existing === undefined);
 
   const set: DraftSetter = (path, value) => {
     setTouched((t) => new Set(t).add(path));
@@ -272,7 +276,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           }}
         />
       ) : null}
-      <form ref={form} className="form" onSubmit={(e) => void submit(e)} noValidate>
+      <form ref={form} className="form" data-landing onSubmit={(e) => void submit(e)} noValidate>
         {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} authPassword={authPassword} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}

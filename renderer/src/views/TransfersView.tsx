@@ -4,6 +4,8 @@ import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
 import { useNotices } from '../store/notices-store';
 import { useTransfers } from '../store/transfers-store';
+import { useAccountExists } from '../store/app-store';
+import { canRetry } from '../../../main/common/transfers';
 
 export function TransfersView() {
   const items = useTransfers((s) => s.items);
@@ -16,7 +18,9 @@ export function TransfersView() {
   }, []);
   // Newest first: what the user just started is at the top.
   const list = useMemo(() => order.map((id) => items.get(id)).filter((i) => i !== undefined).reverse(), [items, order]);
-  const failed = list.filter((i) => i.state === 'failed' || i.state === 'cancelled').length;
+  // Only those a retry can run: not those whose account was removed (main refuses them too).
+  const accountExists = useAccountExists();
+  const failed = list.filter((i) => canRetry(i, accountExists)).length;
   const finished = list.filter((i) => i.state === 'done' || i.state === 'failed' || i.state === 'cancelled').length;
 
   const copy = (url: string) => {

@@ -7,18 +7,23 @@ import { useRef } from 'react';
 import type { TwilioCleanupItem, TwilioCleanupOutcome, TwilioCleanupResult } from '../../../../main/common/methods/twilio';
 import { call } from '../../bridge';
 import { errorText, useFormats, useTranslation } from '../../i18n';
+import { mediaKind } from '../../../../main/common/twilio-kind';
+import { KindIcon } from '../../components/KindIcon';
 import { KIND_ICON } from './format';
 import { twilioKeys } from './queries';
 import './cleanup.css';
-
 
 const ROW_HEIGHT = 58;
 /** The preview stream's link lasts 30 minutes: asked again well before. */
 const PREVIEW_FRESH_MS = 20 * 60_000;
 
-/** Only rows on screen are mounted, so only their images are asked for. */
+/**
+ * Only rows on screen are mounted, so only their images are asked for. A deleted image has no bytes left to show:
+ * it keeps its kind's icon.
+ */
 function CleanupThumb({ accountId, item }: { accountId: string; item: TwilioCleanupItem | TwilioCleanupResult }) {
-  const image = item.contentType?.startsWith('image/') === true && !('status' in item && item.status === 'deleted');
+  const kind = mediaKind(item.contentType);
+  const image = kind === 'image' && !('status' in item && item.status === 'deleted');
   const preview = useQuery({
     queryKey: twilioKeys.preview(accountId, item.mediaSid),
     queryFn: () => call('twilio.previewUrl', { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid }),
@@ -27,10 +32,9 @@ function CleanupThumb({ accountId, item }: { accountId: string; item: TwilioClea
     retry: false,
   });
   if (image && preview.data) return <img className="clean-thumb" src={preview.data.url} alt="" loading="lazy" decoding="async" draggable={false} />;
-  const kind = item.contentType?.startsWith('video/') ? 'video' : item.contentType?.startsWith('audio/') ? 'audio' : image ? 'image' : 'other';
   return (
     <span className={`clean-thumb clean-thumb-icon kind-${kind}`} aria-hidden="true">
-      {KIND_ICON[kind]}
+      <KindIcon kind={KIND_ICON[kind]} />
     </span>
   );
 }

@@ -2,9 +2,10 @@
 // a query asks for the new results every 300 ms while it runs (only those not yet in the cache, one request at a
 // time), so leaving the screen and coming back loses nothing.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
 import { call, UiError } from '../../bridge';
+import { useFocusLanding } from '../../hooks/focus-landing';
 import { CleanupList } from './CleanupList';
 import { Trans, useFormats, useTranslation } from '../../i18n';
 import { saveText } from './format';
@@ -42,6 +43,10 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
   const error = actionError ?? (query.isError ? query.error : undefined);
 
   useEffect(() => onState(status.state), [onState, status.state]);
+  // The confirm button that started the run, then Stop, leave the page: the heading saying where the run is (its
+  // result at the end) takes the focus they had.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusLanding(status.state, () => heading.current);
 
   const stop = async () => {
     try {
@@ -68,7 +73,7 @@ export function CleanupRun({ initial, onState }: { initial: TwilioCleanupStatus;
 
   return (
     <section className="twilio-run" aria-labelledby="twilio-run-title">
-      <h3 id="twilio-run-title">
+      <h3 id="twilio-run-title" ref={heading} tabIndex={-1}>
         {title}
       </h3>
       <div className="twilio-run-progress">

@@ -5,6 +5,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from '../../i18n';
 import { gridCommand } from '../../hooks/grid-keys';
 import type { TwilioMediaView } from '../../../../main/common/methods/twilio';
+import { KindIcon } from '../../components/KindIcon';
 import { describeMedia, KIND_ICON, kindName, mediaLabel } from './format';
 
 interface MediaGridProps {
@@ -22,7 +23,7 @@ function Thumb({ media }: { media: TwilioMediaView }) {
   // No bytes are fetched for a video tile: an icon stands for it until it is opened.
   return (
     <span className={`twilio-thumb-icon kind-${media.kind}`} aria-hidden="true">
-      <span className="twilio-thumb-glyph">{KIND_ICON[media.kind]}</span>
+      <span className="twilio-thumb-glyph"><KindIcon kind={KIND_ICON[media.kind]} /></span>
       <span className="twilio-thumb-type">{media.contentType ?? kindName(media.kind)}</span>
     </span>
   );

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { messageOf, UiError } from '../../bridge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useFocusLanding } from '../../hooks/focus-landing';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useNotices, type NoticeInput } from '../../store/notices-store';
 import { whenTransfersEnd } from '../../store/transfers-store';
@@ -50,6 +51,10 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
     const key = notices.show({ level: 'info', text: outcome.text });
     whenTransfersEnd(outcome.transfers, () => notices.clear(key));
   };
+  // The last media deleted (from the preview too, which then closes): the sentence saying none is left has the focus.
+  const emptyNote = useRef<HTMLParagraphElement>(null);
+  const empty = query.isSuccess && items.length === 0;
+  useFocusLanding(empty, () => emptyNote.current, empty);
   const loading = query.isPending || query.isFetchingNextPage;
   const loadMore = () => void query.fetchNextPage({ cancelRefetch: false });
 
@@ -107,7 +112,7 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
       </div>
       <TwilioError error={query.error ?? undefined} onRetry={() => (items.length ? loadMore() : void query.refetch())} />
       {query.isSuccess && items.length === 0 ? (
-        <p className="empty">{t('media.empty')}</p>
+        <p ref={emptyNote} className="empty" tabIndex={-1}>{t('media.empty')}</p>
       ) : null}
       {items.length > 0 ? (
         <>

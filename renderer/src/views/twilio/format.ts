@@ -2,6 +2,7 @@
 // They read the window's current language (i18n); the components that call them re-render when it changes because
 // they use useTranslation.
 import type { TwilioMediaKind, TwilioMediaView } from '../../../../main/common/methods/twilio';
+import type { IconKind } from '../../components/KindIcon';
 import { i18n, windowFormats } from '../../i18n';
 
 /** The statuses Twilio documents for a message, each with its words in the catalogue ('twilio:status.<status>'). */
@@ -26,13 +27,8 @@ export function kindNoun(kind: TwilioMediaKind): string {
   return i18n.t(`twilio:kindNoun.${kind}`);
 }
 
-/** The glyph that stands for a kind where no thumbnail is shown: symbols, not words, so the same in every language. */
-export const KIND_ICON: Record<TwilioMediaKind, string> = {
-  image: '▧',
-  video: '▶',
-  audio: '♪',
-  other: '⎙',
-};
+/** The icon that stands for a kind where no thumbnail is shown (components/KindIcon: SVG, drawn in every font). */
+export const KIND_ICON: Record<TwilioMediaKind, IconKind> = { image: 'image', video: 'video', audio: 'audio', other: 'file' };
 
 /** "2 images", "1 video": how many media of a kind. */
 export function kindCount(kind: TwilioMediaKind, count: number): string {

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { recipientProblem } from '../../../../main/common/recipients';
 import { i18n, useTranslation } from '../../i18n';
 
@@ -26,7 +26,7 @@ export function recipientsProblem(recipients: string[]): string | undefined {
  * Recipients as removable chips; Enter, comma, semicolon or a paste of many adds them. Each chip is checked with
  * the rule main applies (main/common/recipients.ts); `error` is what main said about the field.
  */
-export function RecipientsInput({ value, onChange, error }: { value: string[]; onChange: (next: string[]) => void; error?: string | undefined }) {
+export function RecipientsInput({ value, onChange, error, inputRef }: { value: string[]; onChange: (next: string[]) => void; error?: string | undefined; inputRef?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation('upload');
   const id = useId();
   const [draft, setDraft] = useState('');
@@ -60,6 +60,7 @@ export function RecipientsInput({ value, onChange, error }: { value: string[]; o
           );
         })}
         <input
+          ref={inputRef}
           id={id}
           type="text"
           value={draft}

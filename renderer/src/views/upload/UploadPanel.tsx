@@ -59,6 +59,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const [error, setError] = useState<unknown>();
   // What main said about the recipients ("Enter at least one recipient…"): shown on the field, gone once they change.
   const [recipientsError, setRecipientsError] = useState<UiError>();
+  const recipientsField = useRef<HTMLInputElement>(null);
   const notices = useNotices();
   const input = useRef<HTMLInputElement>(null);
 
@@ -103,8 +104,11 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       await call('generic.upload', { accountId: account.id, files: ready.map((p) => p.ref as FileRef), recipients, description });
       setPending((p) => p.filter((x) => x.status !== 'ready'));
     } catch (err) {
-      if (err instanceof UiError && err.details?.field?.split('.')[0] === 'recipients') setRecipientsError(err);
-      else setError(err);
+      if (err instanceof UiError && err.details?.field?.split('.')[0] === 'recipients') {
+        setRecipientsError(err);
+        // As the account form does with its first bad field: the field to fix has the focus (Upload was disabled).
+        recipientsField.current?.focus();
+      } else setError(err);
     } finally {
       setSending(false);
     }
@@ -184,6 +188,7 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
       <div className="upload-form">
         <RecipientsInput
           value={recipients}
+          inputRef={recipientsField}
           error={recipientsError ? messageOf(recipientsError) : undefined}
           onChange={(next) => {
             setRecipients(next);

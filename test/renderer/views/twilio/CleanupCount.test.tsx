@@ -92,7 +92,7 @@ describe('the clean-up count', () => {
     // Images come through the preview route, asked for by the rows on screen; the video gets an icon, no request.
     await vi.waitFor(() => expect(rows[0]?.querySelector('img')?.getAttribute('src')).toBe(`/media/preview-${mediaSid(1)}`));
     expect(rows[1]?.querySelector('img')).toBeNull();
-    expect(rows[1]?.querySelector('.clean-thumb-icon')?.textContent).toBe('▶');
+    expect(rows[1]?.querySelector('.clean-thumb-icon svg')?.getAttribute('data-kind')).toBe('Video');
     expect(server.calls.filter((c) => c.method === 'twilio.previewUrl').map((c) => c.args.mediaSid).sort()).toEqual([mediaSid(1), mediaSid(3)]);
 
     expect(screen.getByRole('button', { name: 'Delete 3 media' })).toBeTruthy();

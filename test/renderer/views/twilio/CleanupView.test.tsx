@@ -1,5 +1,6 @@
 // The clean-up screen picks up the account's run and follows it by polling: each poll asks only for the results
-// after those shown, and the polling stops when the run is finished.
+// after those shown, and the polling stops when the run is finished. Each result keeps its kind's icon (SVG, drawn in
+// every font), and the keyboard focus that Stop had lands on the run's heading when Stop goes at the end.
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
@@ -24,10 +25,10 @@ const server = vi.hoisted(() => {
   return state;
 });
 
-const result = (n: number): TwilioCleanupResult => ({
+const result = (n: number, contentType = 'image/jpeg'): TwilioCleanupResult => ({
   messageSid: messageSid(1),
   mediaSid: mediaSid(n),
-  contentType: 'image/jpeg',
+  contentType,
   dateCreated: '2025-05-10T10:00:00.000Z',
   from: '+15551234567',
   to: '+15557654321',
@@ -75,5 +76,25 @@ describe('the clean-up run', () => {
     expect(server.sinces).toEqual([1, 2]);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(server.sinces).toEqual([1, 2]);
+  });
+
+  it('keeps each deleted item\'s kind as an SVG icon, and gives the focus Stop had to the heading at the end', async () => {
+    giveScrollAreasASize();
+    const all = [result(1), result(2, 'video/mp4'), result(3, 'application/pdf')];
+    let polls = 0;
+    server.answer = (since) => {
+      if (since < 0) return statusAfter(0, all.slice(0, 1), false);
+      polls += 1;
+      return statusAfter(since, all.slice(0, Math.min(3, 1 + polls)), polls >= 3);
+    };
+    renderWithQueries(<CleanupView accountId="acc_12345678" accountLabel="Support line" />);
+    const stop = await screen.findByRole('button', { name: 'Stop' });
+    stop.focus();
+    const heading = await screen.findByRole('heading', { name: 'Clean-up finished' }, { timeout: 5000 });
+    expect(document.activeElement).toBe(heading);
+    const list = screen.getByRole('list', { name: 'Result for each media item, in the order handled' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('svg')?.getAttribute('data-kind'))).toEqual(['Image', 'Video', 'File']);
+    expect(list.textContent).not.toMatch(/[⎙▧▶♪]/);
   });
 });

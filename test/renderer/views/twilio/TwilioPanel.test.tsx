@@ -1,5 +1,6 @@
 // The Twilio viewer as a user meets it: the list's loading, empty and error states, the media grid after a deletion
-// (the new list, labels that do not renumber), Backspace that never deletes, and the XML resource indented.
+// (the new list, labels that do not renumber), Backspace that never deletes, and the XML resource indented; the
+// keyboard focus after Download and Delete in the preview.
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediaDeskBridge } from '../../../../main/common/contract';
@@ -231,5 +232,59 @@ describe('the media grid', () => {
       '  </Media>',
       '</TwilioResponse>',
     ]);
+  });
+});
+
+describe('the keyboard focus after acting in the preview', () => {
+  async function openPreview() {
+    renderWithQueries(<TwilioPanel account={account} />);
+    await openFirstMessage();
+    fireEvent.keyDown(within(grid()).getAllByRole('option')[0]!, { key: 'Enter' });
+    return screen.findByRole('dialog', { name: 'JPEG MEb000…0001' });
+  }
+  async function deleteFrom(preview: HTMLElement) {
+    const del = within(preview).getByRole('button', { name: 'Delete…' });
+    del.focus();
+    fireEvent.click(del);
+    await press(within(await screen.findByRole('dialog', { name: 'Delete JPEG MEb000…0001?' })).getByRole('button', { name: 'Delete media' }));
+    await waitFor(() => expect(server.calls.some((c) => c.method === 'twilio.deleteMedia')).toBe(true));
+  }
+  /** As a click in a browser: the button takes the focus, then acts. */
+  const press = async (button: HTMLElement) => {
+    await act(async () => button.focus());
+    fireEvent.click(button);
+  };
+
+  it('Download: back on the preview\'s Download once the folder step is done', async () => {
+    server.handlers.set('files.pickFolder', () => ({ grantId: 'fg_downloads', path: '/home/me/Downloads', picked: false }));
+    server.handlers.set('files.findExisting', () => []);
+    server.handlers.set('twilio.download', () => []);
+    const preview = await openPreview();
+    const download = within(preview).getByRole('button', { name: 'Download…' });
+    download.focus();
+    fireEvent.click(download);
+    await press(within(await screen.findByRole('dialog', { name: 'Download 1 file' })).getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(server.calls.some((c) => c.method === 'twilio.download')).toBe(true));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Download 1 file' })).toBeNull());
+    expect(document.activeElement).toBe(download);
+  });
+
+  it('Delete with more media left: the preview shows the next one and keeps the focus', async () => {
+    const preview = await openPreview();
+    await deleteFrom(preview);
+    await waitFor(() => expect(within(preview).getByRole('heading', { level: 2 }).textContent).toBe('MP4 MEb000…0002'));
+    expect(document.activeElement).toBe(within(preview).getByRole('button', { name: 'Delete…' }));
+  });
+
+  it('Delete of the last media: the preview closes and the sentence saying none is left has the focus', async () => {
+    mediaOf.set(messages[0]!.sid, [media(1, messages[0]!.sid)]);
+    messages = [{ ...messages[0]!, numMedia: 1 }, messages[1]!];
+    renderWithQueries(<TwilioPanel account={account} />);
+    fireEvent.click(await within(messageList()).findByText('Message 1'));
+    await waitFor(() => expect(within(grid()).getAllByRole('option')).toHaveLength(1));
+    fireEvent.keyDown(within(grid()).getAllByRole('option')[0]!, { key: 'Enter' });
+    await deleteFrom(await screen.findByRole('dialog', { name: 'JPEG MEb000…0001' }));
+    const none = await screen.findByText(/^This message has no media/);
+    await waitFor(() => expect(document.activeElement).toBe(none));
   });
 });
