@@ -32,10 +32,11 @@ const SHOWN = 5;
 
 /**
  * The warning shown before saving, from the lock-out alone (the UI words a refusal from its detail, not its text).
- * `name` shows ids as the address book names them; without it, the ids themselves.
+ * `name` shows ids as the address book names them; without it, the ids themselves. `here`: the reader is the caller
+ * in this app's own window, who is "you (through this app)" rather than his ids (the log and the CLI keep the ids).
  */
-export function lockoutPhrase(lockout: AclLockout, name: IdNamer = (id) => id): Phrase {
-  const who = { user: name(lockout.userId), app: name(lockout.appId) };
+export function lockoutPhrase(lockout: AclLockout, name: IdNamer = (id) => id, here = false): Phrase {
+  const who = { who: here ? phrase('errors:library.acl.whoHere') : phrase('errors:library.acl.who', { user: name(lockout.userId), app: name(lockout.appId) }) };
   if (lockout.total <= 1) {
     const what = itemPhrase(lockout.items[0] ?? lockoutLabel.this);
     if (lockout.losesWrite) return phrase(lockout.losesRead ? 'errors:library.acl.loseReadWrite' : 'errors:library.acl.loseWrite', { ...who, what });

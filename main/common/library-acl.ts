@@ -294,4 +294,4 @@ export function diffAcl(before: Acl | null | undefined, after: Acl): AclDiff {
 }
 
 export { lockoutLabel, lockoutPhrase } from './library-acl-lockout.js';
-export { summarizeAcl, summarizeAclPhrases, type AclSummary, type AclSummaryPhrases, type IdNamer } from './library-acl-summary.js';
+export { summarizeAcl, summarizeAclPhrases, type AclReader, type AclSummary, type AclSummaryPhrases, type IdNamer } from './library-acl-summary.js';

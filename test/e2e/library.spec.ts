@@ -156,17 +156,17 @@ test('edit and save an access list: presets, paste-many, summary, diff, state re
   const me = library.demo.userId;
   const other = library.other.userId;
   // Sentences say an id the address book does not name by its first characters (the whole id is on hover).
-  const [meShort, otherShort] = [shortId(me), shortId(other)];
+  const otherShort = shortId(other);
   await openFolder(page, 'photos');
   await row(page, 'sunset.jpg').click();
   await page.getByRole('button', { name: 'File permissions…' }).click();
   const editor = page.getByTestId('acl-editor');
   await expect(editor.getByRole('heading', { name: 'Permissions of "sunset.jpg"' })).toBeVisible();
   // No list of its own: it follows the folder, which only its creator may use.
-  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only the creator (${meShort}) can read.`);
+  await expect(editor.getByTestId('acl-summary-read')).toHaveText('Who can read: Only the creator (you) can read.');
 
   await editor.getByRole('button', { name: 'Only me' }).click();
-  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only the user ${meShort} can read, through any application.`);
+  await expect(editor.getByTestId('acl-summary-read')).toHaveText('Who can read: Only you can read, through any application.');
   // Paste many: three ids at once into "read users", one of them not an id at all.
   const readUsers = editor.getByRole('textbox', { name: 'Add users who can read' });
   await readUsers.evaluate((input, text) => {
@@ -176,9 +176,9 @@ test('edit and save an access list: presets, paste-many, summary, diff, state re
   }, `${other}\nauditor-7, bad/id`);
   await expect(editor.getByRole('list', { name: /Read · users: 3 listed/ })).toBeVisible();
   await expect(editor.getByRole('alert').filter({ hasText: 'Not added: "bad/id" (it contains a slash)' })).toBeVisible();
-  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only the users ${meShort}, ${otherShort} and auditor-7 can read, through any application.`);
+  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only you and the users ${otherShort} and auditor-7 can read, through any application.`);
   await editor.getByRole('button', { name: 'Remove auditor-7 from read · users' }).click();
-  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only the users ${meShort} and ${otherShort} can read, through any application.`);
+  await expect(editor.getByTestId('acl-summary-read')).toHaveText(`Who can read: Only you and the user ${otherShort} can read, through any application.`);
   await expectAccessible(page, 'ACL editor');
   await screenshot(page, 'library-acl-editor');
 
@@ -199,7 +199,7 @@ test('edit and save an access list: presets, paste-many, summary, diff, state re
   await editor.getByRole('button', { name: `Remove ${me} from write · users` }).click();
   await editor.getByRole('textbox', { name: 'Add users who can write' }).fill(other);
   await editor.getByRole('textbox', { name: 'Add users who can write' }).press('Enter');
-  const warning = `After saving, you (${meShort} through ${shortId(library.demo.appId)}) will no longer be able to read or change this, nor undo this change.`;
+  const warning = 'After saving, you (through this app) will no longer be able to read or change this, nor undo this change.';
   await expect(editor.getByRole('alert').filter({ hasText: warning })).toBeVisible();
   await editor.getByRole('button', { name: 'Review changes…' }).click();
   await expect(editor.getByText('You are about to lock yourself out.')).toBeVisible();
@@ -227,7 +227,7 @@ test('one access list for a folder and every file in it, with a result for each 
   await openFolder(page, 'team');
   await page.getByRole('button', { name: 'Folder permissions…' }).click();
   const editor = page.getByTestId('acl-editor');
-  await editor.getByRole('button', { name: 'Everyone in the domain' }).click();
+  await editor.getByRole('button', { name: 'Users known in this domain' }).click();
   await expect(editor.getByTestId('acl-summary-read')).toContainText(shortId(other.userId));
   await editor.getByLabel(/Also apply to every file in this folder \(3 files\)/).check();
   await editor.getByRole('button', { name: 'Review changes…' }).click();
@@ -328,7 +328,7 @@ test('delete: a confirmation names what goes; a folder with files is deleted wit
   await expect(folderConfirm).toContainText('The library refuses to delete a folder that still holds files');
   await screenshot(page, 'library-delete-folder');
   await folderConfirm.getByRole('button', { name: 'Delete folder and its 1 file' }).click();
-  await expect(page.getByText('Deleted 1 folder and 1 file in them.')).toBeVisible();
+  await expect(page.getByText('Deleted 1 folder and 1 file in it.')).toBeVisible();
   await expect(row(page, 'old-stuff')).toHaveCount(0);
   expect((await rest(library.demo, 'GET', ['old-stuff'])).status).toBe(404);
 

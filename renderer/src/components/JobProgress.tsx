@@ -8,11 +8,15 @@ import './job-progress.css';
 
 const OUTCOMES: readonly JobItemOutcome[] = ['ok', 'refused', 'skipped', 'cancelled'];
 
-/** "1,234 of 10,000 items" (or "1,234 items so far" when the total is not known yet); `noun` says what is counted. */
-export function jobCount(item: TransferItem, noun = i18n.t('shell:job.items')): string {
-  return item.bytesTotal === null
-    ? i18n.t('shell:job.countSoFar', { done: item.bytesDone, noun })
-    : i18n.t('shell:job.count', { done: item.bytesDone, total: item.bytesTotal, noun });
+/**
+ * "1 of 1 item", "1,234 of 10,000 items" (or "1,234 items so far" when the total is not known yet); `noun` says
+ * what is counted instead of items (a noun phrase of the caller's own, said as it is).
+ */
+export function jobCount(item: TransferItem, noun?: string): string {
+  if (noun === undefined) {
+    return item.bytesTotal === null ? i18n.t('shell:job.countItemsSoFar', { count: item.bytesDone }) : i18n.t('shell:job.countItems', { done: item.bytesDone, count: item.bytesTotal });
+  }
+  return item.bytesTotal === null ? i18n.t('shell:job.countSoFar', { done: item.bytesDone, noun }) : i18n.t('shell:job.count', { done: item.bytesDone, total: item.bytesTotal, noun });
 }
 
 /** "2,000 done · 3 refused · 40 not done (cancelled)": only the outcomes that happened. */

@@ -101,8 +101,8 @@ describe('the language of the text', () => {
     const { userId: other } = fixture.sandbox.accounts.library.otherUser;
     const acl = await cli(['library', 'acl', 'get', 'from-colleague'], JA);
     expect(acl.code).toBe(0);
-    expect(acl.out).toMatch(new RegExp(`^ユーザー .*${other}.* だけが書き込めます（どのアプリケーションからでも）。`, 'm'));
-    expect(acl.out).toMatch(/^ユーザー .+、.+ だけが読み取れます/m);
+    expect(acl.out).toMatch(new RegExp(`^ユーザー .*${other}.*だけが書き込めます（どのアプリケーションからでも）。`, 'm'));
+    expect(acl.out).toMatch(/^ユーザー .+、.+だけが読み取れます/m);
     expect(untranslated(acl.out, ['from-colleague'])).toEqual([]);
     expect((await cli(['library', 'acl', 'get', 'from-colleague'], { LANG: 'C' })).out).toMatch(/^Only the user .*can write, through any application\.$/m);
   });

@@ -113,10 +113,10 @@ describe('summarizeAclPhrases', () => {
     expect(inJapanese(null, 'u1')).toEqual({ read: '作成者（u1）だけが読み取れます。', write: '作成者（u1）だけが書き込めます。' });
     const lists = acl({ readUsers: ['u2', 'u3'], readApps: ['a1'], writeUsers: ['u1'], writeApps: [] });
     expect(inJapanese(lists, 'u1')).toEqual({
-      read: 'ユーザー u2、u3 だけが、アプリケーション a1 からのみ読み取れます。作成者（u1）はリストになく、読み取れません。',
-      write: 'ユーザー u1 だけが書き込めます（どのアプリケーションからでも）。',
+      read: 'ユーザー u2、u3だけが、アプリケーション a1からのみ読み取れます。作成者（u1）はリストになく、読み取れません。',
+      write: 'ユーザー u1だけが書き込めます（どのアプリケーションからでも）。',
     });
-    expect(inJapanese(acl({ writeApps: ['a1', 'a2'] })).write).toBe('アプリケーション a1、a2 のユーザーなら誰でも書き込めます。ほかのアプリケーションからは誰も書き込めません。');
+    expect(inJapanese(acl({ writeApps: ['a1', 'a2'] })).write).toBe('アプリケーション a1、a2のユーザーなら誰でも書き込めます。ほかのアプリケーションからは誰も書き込めません。');
   });
 
   it('is what summarizeAcl says in English', () => {
@@ -124,3 +124,34 @@ describe('summarizeAclPhrases', () => {
     expect(summarizeAcl(lists, 'u1').read).toBe('Only the users u2, u3 and u4 can read, through any application. The creator (u1) is not listed and cannot read.');
   });
 });
+
+describe('the reader\'s own user and app as "you" and "this app"', () => {
+  const me = { userId: 'u1', appId: 'a1' };
+  const japanese = createTranslator('ja', { ja });
+  const english = createTranslator('en');
+  const say = (tr: typeof english, list: Acl | null, creator?: string) => {
+    const said = summarizeAclPhrases(list, creator, (id) => (id === 'u2' ? 'Bob' : id), me);
+    return { read: sayPhrase(tr, said.read), write: sayPhrase(tr, said.write) };
+  };
+
+  it('says the creator, a listed user and a listed app as you and this app, others by name', () => {
+    expect(say(english, null, 'u1').read).toBe('Only the creator (you) can read.');
+    expect(say(english, acl({ readUsers: ['u1'] }), 'u1').read).toBe('Only you can read, through any application.');
+    expect(say(english, acl({ readUsers: ['u2', 'u1', 'u3'] }), 'u1').read).toBe('Only you and the users Bob and u3 can read, through any application.');
+    expect(say(english, acl({ readUsers: ['u1', 'u2'], readApps: ['a1'] }), 'u1').read).toBe('Only you and the user Bob can read, and only through this app.');
+    expect(say(english, acl({ writeApps: ['a2', 'a1'] }), 'u1').write).toBe('Any user of this app and the application a2 can write; no one through another application.');
+    expect(say(english, acl({ writeUsers: ['u2'] }), 'u1').write).toBe('Only the user Bob can write, through any application. The creator (you) is not listed and cannot write.');
+  });
+
+  it('says them in Japanese too', () => {
+    expect(say(japanese, null, 'u1').read).toBe('作成者（あなた）だけが読み取れます。');
+    expect(say(japanese, acl({ readUsers: ['u1'] }), 'u1').read).toBe('あなただけが読み取れます（どのアプリケーションからでも）。');
+    expect(say(japanese, acl({ readUsers: ['u1', 'u2'], readApps: ['a1'] }), 'u1').read).toBe('あなたとユーザー Bobだけが、このアプリからのみ読み取れます。');
+    expect(say(japanese, acl({ writeApps: ['a1'] }), 'u1').write).toBe('このアプリのユーザーなら誰でも書き込めます。ほかのアプリケーションからは誰も書き込めません。');
+  });
+
+  it('says someone else\'s creator and lists as before', () => {
+    expect(say(english, acl({ readUsers: ['u2'] }), 'u3').read).toBe('Only the user Bob can read, through any application. The creator (u3) is not listed and cannot read.');
+  });
+});
+

@@ -3,7 +3,7 @@
 // must be confirmed before a save that takes away the user's own access; the state read back from the server after
 // saving; and one list applied to several files, or to a folder and every file in it, with a result for each.
 // Its steps are a reducer (acl-editor-state.ts); the list is read and saved through the query cache.
-import { useEffect, useId, useMemo, useReducer, useState } from 'react';
+import { useEffect, useId, useMemo, useReducer, useState, type ReactNode } from 'react';
 import { Trans, useTranslation } from '../../i18n';
 import {
   ACL_LIST_NAMES,
@@ -21,10 +21,11 @@ import { sayPhrase } from '../../../../main/common/i18n/phrase';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { messageOf, UiError } from '../../bridge';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { JobProgress } from '../../components/JobProgress';
 import { useDisplayNames } from '../../query/address-book';
 import { useJob } from '../../store/jobs';
-import { aclEditorReducer, initialAclEditorState } from './acl-editor-state';
+import { aclEditorReducer, hasUnsavedEdits, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { AclDone } from './AclDone';
 import { AclListField, DiffView, ListsView, sameAcl, SummaryLine } from './AclParts';
@@ -71,6 +72,19 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const confirmId = useId();
   const treeId = useId();
   const { draft, base: state, applyTree, confirmLockout } = ed;
+  // Escape, Close and Cancel ask before throwing edits away; without edits they close at once.
+  const [askDiscard, setAskDiscard] = useState(false);
+  const requestClose = () => (hasUnsavedEdits(ed) ? setAskDiscard(true) : onClose());
+  const withDiscardQuestion = (editor: ReactNode) => (
+    <>
+      {editor}
+      {askDiscard ? (
+        <ConfirmDialog title={t('acl.discard.title')} confirmLabel={t('acl.discard.confirm')} destructive onConfirm={onClose} onCancel={() => setAskDiscard(false)}>
+          <p>{t('acl.discard.body')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
 
   const title =
     scope.kind === 'folder' ? t('acl.title.folder', { folder: scope.folder.name }) : scope.kind === 'file' ? t('acl.title.file', { file: scope.file.name }) : t('acl.title.files', { count: scope.files.length });
@@ -87,7 +101,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
     return draftLockout(me, { kind: 'one', state, ...(isFile ? { folderAcl } : {}) }, draft);
   }, [scope, state, draft, me, folderAcl, isFile]);
   // main's own sentence (lockoutPhrase), as main would refuse the save with it, in the window's language.
-  const warning = (lockout ? sayPhrase(i18n, lockoutPhrase(lockout, names.name)) : null) ?? ed.serverLockout;
+  const warning = (lockout ? sayPhrase(i18n, lockoutPhrase(lockout, names.name, true)) : null) ?? ed.serverLockout;
 
   const may = (op: 'read' | 'write') =>
     isFile ? canAccessFile({ createdBy: creator, acl: draft }, { acl: folderAcl }, op, me.userId, me.appId) : canAccess({ createdBy: creator, acl: draft }, op, me.userId, me.appId);
@@ -96,7 +110,8 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const users = useMemo(() => [...new Set([me.userId, ...knownUsers])], [me.userId, knownUsers]);
   const presets: Array<{ label: string; hint: string; acl: Acl }> = [
     { label: t('acl.preset.onlyMe'), hint: t('acl.preset.onlyMeHint', { user: names.title(me.userId) }), acl: presetOnlyMe(me.userId) },
-    { label: t('acl.preset.domain'), hint: t('acl.preset.domainHint', { count: users.length, users: nameList(users.map(names.name), 4) }), acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
+    // The protocol has no "everyone": the preset lists the users known now (presetEveryoneInDomain), and says so.
+    { label: t('acl.preset.domain'), hint: t('acl.preset.domainHint', { count: users.length, users: nameList(users.map((id) => (id === me.userId ? t('summary.you') : names.name(id))), 4) }), acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
     { label: t('acl.preset.app'), hint: t('acl.preset.appHint', { app: names.title(me.appId) }), acl: presetOnlyThroughApp(me.appId) },
   ];
 
@@ -117,7 +132,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       dispatch({ type: 'saved', result: await save.mutateAsync(request) });
     } catch (err) {
       // Main refuses a lock-out that was not confirmed (it may know of files the editor did not see).
-      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name, i18n) : null, message: messageOf(err) });
+      dispatch({ type: 'failed', lockout: err instanceof UiError ? refusedLockoutWarning(err.details, names.name, i18n, true) : null, message: messageOf(err) });
     }
   };
 
@@ -144,12 +159,12 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
 
   if (ed.step !== 'edit') {
     const saving = ed.step === 'saving';
-    return (
+    return withDiscardQuestion(
       <Modal
         title={title}
         wide
         testId="acl-editor"
-        onCancel={onClose}
+        onCancel={requestClose}
         actions={
           <>
             <button type="button" disabled={saving} onClick={() => dispatch({ type: 'back' })}>{t('acl.back')}</button>
@@ -186,20 +201,20 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
         ) : null}
         {saving && liveJob ? <JobProgress item={liveJob} /> : null}
         {ed.saveError ? <p className="banner bad" role="alert">{ed.saveError}</p> : null}
-      </Modal>
+      </Modal>,
     );
   }
 
   const setDraft = (acl: Acl) => dispatch({ type: 'edit', draft: acl });
-  return (
+  return withDiscardQuestion(
     <Modal
       title={title}
       wide
       testId="acl-editor"
-      onCancel={onClose}
+      onCancel={requestClose}
       actions={
         <>
-          <button type="button" onClick={onClose}>{t('common:action.cancel')}</button>
+          <button type="button" onClick={requestClose}>{t('common:action.cancel')}</button>
           <button type="button" className="primary" disabled={nothingToSave} onClick={() => dispatch({ type: 'review' })}>{t('acl.review')}</button>
         </>
       }
@@ -232,7 +247,6 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
           {scope.fileCount !== undefined ? t('acl.alsoFilesCounted', { count: scope.fileCount }) : t('acl.alsoFiles')}
         </label>
       ) : null}
-    </Modal>
+    </Modal>,
   );
 }
-

@@ -1,12 +1,11 @@
 // The access-list editor's pieces: one of the four lists with add, remove and paste-many; the lists as read; the
 // changes as a diff.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from '../../i18n';
 import { ACL_LIST_NAMES, diffAcl, type Acl, type AclListName } from '../../../../main/common/library-acl';
 import { libraryIdProblem } from '../../../../main/common/library-ids';
 import { PersonName } from '../../components/PersonName';
 import { useDisplayNames } from '../../query/address-book';
-
 
 const SEPARATORS = /[\s,;]+/;
 
@@ -20,6 +19,21 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
   const inputId = useId();
   const names = useDisplayNames();
   const { t } = useTranslation('library');
+  const chips = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // A removed chip took the focus with it: it goes to the chip now in its place, else the one before, else the field.
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    const at = refocus.current;
+    if (at === null) return;
+    refocus.current = null;
+    const buttons = chips.current?.querySelectorAll<HTMLButtonElement>('.chip-remove') ?? [];
+    (buttons[Math.min(at, buttons.length - 1)] ?? input.current)?.focus();
+  }, [ids]);
+  const remove = (index: number) => {
+    refocus.current = index;
+    onChange(ids.filter((_, i) => i !== index));
+  };
   const title = t(`aclList.${name}.title`);
   const mark = name.endsWith('Users') ? t('mark.you') : t('mark.thisApp');
   const add = (raw: string) => {
@@ -42,11 +56,11 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
       {ids.length === 0 ? (
         <p className="subtle acl-none">{t('aclList.nobody')}</p>
       ) : (
-        <ul className="chips acl-chips" aria-label={t('aclList.listed', { list: title, count: ids.length })}>
-          {ids.map((id) => (
+        <ul ref={chips} className="chips acl-chips" aria-label={t('aclList.listed', { list: title, count: ids.length })}>
+          {ids.map((id, index) => (
             <li key={id} className="chip">
               <PersonName id={id} names={names} mark={id === me ? mark : undefined} />
-              <button type="button" className="chip-remove" aria-label={t(`aclList.${name}.remove`, { name: names.title(id) })} onClick={() => onChange(ids.filter((x) => x !== id))}>
+              <button type="button" className="chip-remove" aria-label={t(`aclList.${name}.remove`, { name: names.title(id) })} onClick={() => remove(index)}>
                 ×
               </button>
             </li>
@@ -55,6 +69,7 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
       )}
       <div className="inline acl-add">
         <input
+          ref={input}
           id={inputId}
           type="text"
           value={text}

@@ -10,7 +10,6 @@ import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
-import { useDisplayNames } from '../../query/address-book';
 import { useNoticeWhile } from '../../store/notices-store';
 import { gridCommand, MOD_KEY } from '../../hooks/grid-keys';
 import { libraryActions, uploadAction } from './access';
@@ -27,6 +26,7 @@ import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransfer
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
 import { useLibraryDrop } from './useLibraryDrop';
 import { useRememberedFolder } from './useRememberedFolder';
+import { LibraryReaderContext } from './library-reader';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
 
@@ -36,6 +36,16 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 export function LibraryPanel({ account }: { account: AccountSummary }) {
+  const me = useWhoami(account.id).data;
+  const reader = useMemo(() => ({ userId: me?.userId, appId: me?.appId }), [me?.userId, me?.appId]);
+  return (
+    <LibraryReaderContext.Provider value={reader}>
+      <LibraryPanelBody account={account} />
+    </LibraryReaderContext.Provider>
+  );
+}
+
+function LibraryPanelBody({ account }: { account: AccountSummary }) {
   const accountId = account.id;
   const { t, i18n } = useTranslation('library');
   const client = useQueryClient();
@@ -86,8 +96,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
 
   // ---- what the access lists allow ----
 
-  const names = useDisplayNames();
-  const actions = libraryActions(targets, openedFolder, current === null, me, names.name);
+  const actions = libraryActions(targets, openedFolder, current === null, me);
 
   // ---- dialogs: closing one gives the focus back to the table's active row ----
 
@@ -129,7 +138,7 @@ export function LibraryPanel({ account }: { account: AccountSummary }) {
     void uploadFiles(files, target);
   });
   const dropTarget = overFolder ?? current;
-  const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me, names.name) : null;
+  const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me) : null;
   // Said in the notice area while its cause lasts: the drag, a folder list that could not be read again.
   useNoticeWhile(
     'library.drop',

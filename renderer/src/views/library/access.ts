@@ -1,7 +1,7 @@
 // What the library lets this account do with the selected rows, from the access lists it holds (the rules are
 // main/common/library-acl.ts's; this only asks them), so an action the server would refuse is disabled and
 // explained instead of offered. Pure, no React.
-import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type AclOp, type IdNamer } from '../../../../main/common/library-acl';
+import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type AclOp } from '../../../../main/common/library-acl';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { i18n } from '../../i18n';
 import { summarizeAclText, type SummarizeAcl } from './acl-words';
@@ -109,13 +109,11 @@ export function permissionsAction(rows: readonly Row[], me: Me | null, folder: L
   return explain(rows, refused, 'permissions', op);
 }
 
-const asIs: IdNamer = (id) => id;
-
-/** Uploading into a folder needs write access to the folder itself. `name` says ids as the address book names them. */
-export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null, name: IdNamer = asIs): ActionState {
+/** Uploading into a folder needs write access to the folder itself. The refusal is said to the user: "you", "this app". */
+export function uploadAction(target: LibraryFolderInfo | null | undefined, me: Me | null): ActionState {
   if (!target) return ok;
   if (!me || canAccess(target, 'write', me.userId, me.appId)) return ok;
-  return { enabled: false, reason: i18n.t('library:refusal.upload', { folder: target.name, user: name(me.userId), app: name(me.appId) }) };
+  return { enabled: false, reason: i18n.t('library:refusal.upload', { folder: target.name }) };
 }
 
 export interface LibraryActions {
@@ -127,11 +125,11 @@ export interface LibraryActions {
 }
 
 /** Every action of the bar and the details for the targets, in the open folder (null: the domain's folders). */
-export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null, name: IdNamer = asIs): LibraryActions {
+export function libraryActions(targets: readonly Row[], openFolder: LibraryFolderInfo | null, atTop: boolean, me: Me | null): LibraryActions {
   // Files' permissions in a folder; one folder's at the top level.
   const permissionsFit = atTop ? targets.length === 1 : targets.every((r) => r.kind === 'file');
   return {
-    upload: uploadAction(openFolder, me, name),
+    upload: uploadAction(openFolder, me),
     download: downloadAction(targets, me, openFolder),
     folderPermissions: openFolder ? permissionsAction(folderRows([openFolder]), me, null) : none,
     permissions: permissionsFit ? permissionsAction(targets, me, openFolder) : none,
@@ -155,7 +153,7 @@ export type { SummarizeAcl } from './acl-words';
  * of library-acl.ts. Null until the account's ids are known. The tooltip's sentences about people come from
  * `summarize`, so a view that knows names passes a summarizer that uses them.
  */
-export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = (acl, creator) => summarizeAclText(i18n, acl, creator)): RowAccess | null {
+export function rowAccess(row: Row, me: Me | null, folder: LibraryFolderInfo | null, summarize: SummarizeAcl = (acl, creator) => summarizeAclText(i18n, acl, creator, undefined, undefined, me ?? {})): RowAccess | null {
   if (!me) return null;
   const read = mayOn(row, 'read', me, folder);
   const write = mayOn(row, 'write', me, folder);

@@ -2,7 +2,7 @@
 // lock-out refusal to confirm, or to "error" (the save failed; it can be retried). The list read from the server
 // starts the draft once; a later refetch (after saving, the cache reads it again) does not overwrite what is edited.
 // Pure, no React.
-import { emptyAcl, type Acl } from '../../../../main/common/library-acl';
+import { diffAcl, emptyAcl, type Acl } from '../../../../main/common/library-acl';
 import type { LibraryAclApplyOutcome, LibraryAclState } from '../../../../main/common/methods/library';
 
 export type AclStep = 'edit' | 'review' | 'saving' | 'done' | 'error';
@@ -14,6 +14,8 @@ export interface AclEditorState {
   /** Whether the draft was started from the server's list (or, for several files, from theirs). */
   started: boolean;
   draft: Acl;
+  /** The draft as editing started: what "unsaved edits" are measured against. */
+  start: Acl;
   applyTree: boolean;
   confirmLockout: boolean;
   /** Main refused the save as a lock-out the editor had not foreseen: its warning. */
@@ -42,6 +44,7 @@ export function initialAclEditorState(bulkBase: Acl | null | undefined): AclEdit
     base: null,
     started: bulkBase !== undefined,
     draft: bulkBase ?? emptyAcl(),
+    start: bulkBase ?? emptyAcl(),
     applyTree: false,
     confirmLockout: false,
     serverLockout: null,
@@ -54,7 +57,7 @@ export function initialAclEditorState(bulkBase: Acl | null | undefined): AclEdit
 export function aclEditorReducer(state: AclEditorState, action: AclEditorAction): AclEditorState {
   switch (action.type) {
     case 'loaded':
-      return state.started ? state : { ...state, base: action.state, draft: action.state.acl, started: true };
+      return state.started ? state : { ...state, base: action.state, draft: action.state.acl, start: action.state.acl, started: true };
     case 'edit':
       return state.step === 'edit' ? { ...state, draft: action.draft } : state;
     case 'applyTree':
@@ -76,6 +79,15 @@ export function aclEditorReducer(state: AclEditorState, action: AclEditorAction)
       return action.lockout ? { ...state, step: 'review', serverLockout: action.lockout, confirmLockout: false } : { ...state, step: 'error', saveError: action.message };
     case 'editAgain':
       if (state.step !== 'done' || !state.saved?.reloaded) return state;
-      return { ...initialAclEditorState(undefined), base: state.saved, draft: state.saved.acl, started: true };
+      return { ...initialAclEditorState(undefined), base: state.saved, draft: state.saved.acl, start: state.saved.acl, started: true };
   }
+}
+
+/**
+ * Whether closing now would throw away edits: the lists or "also the files" changed and not saved yet. Once saving
+ * has started (or is done) nothing is left to lose by closing.
+ */
+export function hasUnsavedEdits(state: AclEditorState): boolean {
+  if (state.step === 'saving' || state.step === 'done' || !state.started) return false;
+  return state.applyTree || diffAcl(state.start, state.draft).changed;
 }

@@ -24,10 +24,13 @@ export function draftLockout(me: AclCaller, items: EditedItems, draft: Acl): Acl
   return findLockout(me, changes);
 }
 
-/** The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null; in `translator`'s language. */
-export function refusedLockoutWarning(details: unknown, name?: (id: string) => string, translator: I18n = english()): string | null {
+/**
+ * The warning for a save main refused as a lock-out (it may know of files the editor did not see), or null; in
+ * `translator`'s language. `here`: said to the signed-in user in this app's window ("you (through this app)").
+ */
+export function refusedLockoutWarning(details: unknown, name?: (id: string) => string, translator: I18n = english(), here = false): string | null {
   const lockout = lockoutOf(details);
-  return lockout ? sayPhrase(translator, lockoutPhrase(lockout, name)) : null;
+  return lockout ? sayPhrase(translator, lockoutPhrase(lockout, name, here)) : null;
 }
 
 let englishTranslator: I18n | undefined;

@@ -69,8 +69,8 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
       if (job.state === 'failed' && items.length === 0) notify('bad', i18n.t('library:delete.nothing', { error: job.error ? errorText(job.error) : '' }));
       else if (missed.length === 0) {
         const files = readable.reduce((n, f) => n + (f.files?.length ?? 0), 0);
-        const folders = i18n.t('library:count.folders', { count: done });
-        notify('ok', files > 0 ? i18n.t('library:delete.doneFoldersAndFiles', { folders, count: files }) : i18n.t('library:delete.doneFolders', { count: done }));
+        const inThem = i18n.t('library:count.files', { count: files });
+        notify('ok', files > 0 ? i18n.t('library:delete.doneFoldersAndFiles', { count: done, files: inThem }) : i18n.t('library:delete.doneFolders', { count: done }));
       }
       else {
         const level = job.state === 'cancelled' ? 'warn' : 'bad';
@@ -102,7 +102,7 @@ export function DeleteFilesDialog({ folder, files, onCancel, onConfirm }: { fold
       <p>
         <Trans t={t} i18nKey="delete.fromFolder" values={{ folder, names: nameList(files.map((f) => f.name), 10) }} components={{ folder: <strong /> }} />
       </p>
-      <p>{t('delete.forEveryone')}</p>
+      <p>{t('delete.forEveryone', { count: files.length })}</p>
     </Modal>
   );
 }

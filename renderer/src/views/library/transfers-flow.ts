@@ -6,7 +6,6 @@ import { localFileName, type DownloadExisting, type LibraryFileInfo, type Librar
 import type { FileRef, FolderGrant } from '../../../../main/common/contract';
 import { bridge, call, messageOf } from '../../bridge';
 import { errorText, i18n } from '../../i18n';
-import { useDisplayNames } from '../../query/address-book';
 import { uploadAction } from './access';
 import type { ConflictDecision } from '../../components/ConflictDialog';
 import { newCause, type Notify } from './notices';
@@ -30,9 +29,8 @@ interface FlowContext {
 export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: FlowContext) {
   const client = useQueryClient();
   const upload = useUploadFiles(accountId);
-  const names = useDisplayNames();
   return async (files: File[], folder: string) => {
-    const blocked = uploadAction(folders?.find((f) => f.name === folder), me, names.name);
+    const blocked = uploadAction(folders?.find((f) => f.name === folder), me);
     if (!blocked.enabled) {
       notify('bad', i18n.t('library:upload.blocked', { reason: blocked.reason ?? '' }));
       return;

@@ -3,10 +3,12 @@ import { useCallback } from 'react';
 import { useTranslation } from '../../i18n';
 import type { IdNamer } from '../../../../main/common/library-acl';
 import { summarizeAclText, type SummarizeAcl } from './acl-words';
+import { useLibraryReader } from './library-reader';
 
-/** summarizeAclText with ids said by `name`; a new function when it or the language changes. */
+/** summarizeAclText with ids said by `name`, the panel's user and app as "you" and "this app"; a new function when they or the language change. */
 export function useAclSummary(name: IdNamer): SummarizeAcl {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useCallback<SummarizeAcl>((acl, creator) => summarizeAclText(i18n, acl, creator, name, language), [i18n, name, language]);
+  const me = useLibraryReader();
+  return useCallback<SummarizeAcl>((acl, creator) => summarizeAclText(i18n, acl, creator, name, language, me), [i18n, name, language, me]);
 }

@@ -102,12 +102,12 @@ describe('the access column', () => {
     expect(access('from-colleague').textContent).toBe('Read only');
     expect(access('from-colleague').querySelector('.lib-lock')).not.toBeNull();
     expect(access('from-colleague').title).toBe(
-      `Read only: you can read this folder through this app but not change or delete it. Only the users ${OTHER.userId} and ${ME.userId} can read, through any application. Only the user ${OTHER.userId} can write, through any application.`,
+      `Read only: you can read this folder through this app but not change or delete it. Only you and the user ${OTHER.userId} can read, through any application. Only the user ${OTHER.userId} can write, through any application.`,
     );
     await open('photos');
     expect(access('locked.jpg').textContent).toBe('No access through this app');
     expect(access('locked.jpg').title).toMatch(/^Not readable through this app: you can neither read nor change this file\. Only the user colleague can read/);
-    expect(access('sunset.jpg').title).toBe(`You can read and change this file through this app. It follows its folder's access list. Only the creator (${ME.userId}) can read. Only the creator (${ME.userId}) can write.`);
+    expect(access('sunset.jpg').title).toBe(`You can read and change this file through this app. It follows its folder's access list. Only the creator (you) can read. Only the creator (you) can write.`);
   });
 
   it('tells each case apart from the rules of library-acl.ts, and takes a summarizer that names people', () => {

@@ -45,7 +45,7 @@ describe('names from the address book in the library', () => {
     fireEvent.click(row('from-colleague'));
     fireEvent.click(screen.getByRole('button', { name: 'Details' }));
     const details = within(screen.getByRole('complementary'));
-    await details.findByText('Only the users Carla Jones and Dana Demo can read, through any application.');
+    await details.findByText('Only you and the user Carla Jones can read, through any application.');
     const creator = details.getAllByText('Carla Jones')[0]!.closest('.person') as HTMLElement;
     expect(creator.getAttribute('title')).toBe(`Carla Jones (${OTHER.userId})`);
     expect(details.getAllByText(OTHER.userId).length).toBeGreaterThan(0);
@@ -75,21 +75,21 @@ describe('names from the address book in the library', () => {
     // Not in the book: shortened, the whole id on hover.
     const stranger = readUsers.getByText('14d9f582…');
     expect(stranger.closest('.person')?.getAttribute('title')).toBe(STRANGER);
-    expect(editor.getByTestId('acl-summary-read').textContent).toBe('Who can read: Only the users Dana Demo, Carla Jones and 14d9f582… can read, through any application.');
+    expect(editor.getByTestId('acl-summary-read').textContent).toBe('Who can read: Only you and the users Carla Jones and 14d9f582… can read, through any application.');
 
     fireEvent.click(readUsers.getByRole('button', { name: `Remove Carla Jones (${OTHER.userId}) from read · users` }));
-    expect(editor.getByTestId('acl-summary-read').textContent).toBe('Who can read: Only the users Dana Demo and 14d9f582… can read, through any application.');
+    expect(editor.getByTestId('acl-summary-read').textContent).toBe('Who can read: Only you and the user 14d9f582… can read, through any application.');
     fireEvent.click(editor.getByRole('button', { name: 'Review changes…' }));
     const change = within(await editor.findByRole('list', { name: 'Changes to be saved' })).getByRole('listitem');
     expect(change.textContent).toBe('− Remove Carla Jones from read · users');
     expect(change.querySelector('.person')?.getAttribute('title')).toBe(`Carla Jones (${OTHER.userId})`);
   });
 
-  it('says who may not upload by name', async () => {
+  it('says who may not upload as you and this app', async () => {
     showLibrary();
     await ready();
     fireEvent.doubleClick(row('partner-drop'));
     await screen.findByTestId('lib-empty');
-    await waitFor(() => expect(screen.getByTestId('lib-why').textContent).toContain('its access list does not let Dana Demo write through Media Desk app.'));
+    await waitFor(() => expect(screen.getByTestId('lib-why').textContent).toContain('its access list does not let you write to it through this app.'));
   });
 });

@@ -135,7 +135,7 @@ describe('the library browser', () => {
     fireEvent.doubleClick(row('partner-drop'));
     await screen.findByTestId('lib-empty');
     expect(screen.getByRole('button', { name: 'Upload files…' })).toHaveProperty('disabled', true);
-    expect(screen.getByTestId('lib-why').textContent).toContain(`You may not add files to "partner-drop": its access list does not let ${ME.userId} write through ${ME.appId}.`);
+    expect(screen.getByTestId('lib-why').textContent).toContain(`You may not add files to "partner-drop": its access list does not let you write to it through this app.`);
     // Files that arrive anyway (a drop, the file input): refused in words, and nothing is prepared or sent.
     fireEvent.change(screen.getByTestId('lib-file-input'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'beach.jpg', { type: 'image/jpeg' })] } });
     expect((await notices().findByText(/^Nothing was uploaded\./)).textContent).toContain('Nothing was uploaded. You may not add files to "partner-drop"');

@@ -71,7 +71,7 @@ describe('the media library in Japanese', () => {
     const details = within(screen.getByRole('complementary'));
     await details.findByTestId('preview-image');
     expect(details.getByText('読み取れる人')).toBeTruthy();
-    expect(details.getByText(`作成者（${ME.userId}）だけが読み取れます。`)).toBeTruthy();
+    expect(details.getByText('作成者（あなた）だけが読み取れます。')).toBeTruthy();
     expect(details.getByText('読み取りも変更もできます。')).toBeTruthy();
     expect(details.getByText('作成日時').nextElementSibling?.textContent).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}$/);
     expect(document.querySelector('.lib-status')?.textContent).toContain('ファイル 2 件');
@@ -97,7 +97,7 @@ describe('the media library in Japanese', () => {
     // Emptying the lists leaves the folder to its creator, the colleague: a lock-out, said before saving.
     fireEvent.click(editor.getByRole('button', { name: '作成者のみ' }));
     expect(editor.getByTestId('acl-summary-read').textContent).toBe(`読み取れる人：作成者（${OTHER.userId}）だけが読み取れます。`);
-    const warning = `保存すると、あなた（${ME.appId} 経由の ${ME.userId}）はこの項目を読み取ることも変更することもできなくなり、この変更を元に戻すこともできません。`;
+    const warning = `保存すると、あなた（このアプリ経由）はこの項目を読み取ることも変更することもできなくなり、この変更を元に戻すこともできません。`;
     expect(editor.getByText(warning)).toBeTruthy();
     fireEvent.click(editor.getByRole('button', { name: '変更を確認…' }));
     await editor.findByText('ご自身をアクセスできない状態にしようとしています。');
