@@ -90,7 +90,8 @@ test('names added and imported in the address book are shown in the ACL editor, 
   await expect(readUsers).toContainText('Dana Demo-Administrator');
   await expect(readUsers.getByText('(you)')).toBeVisible();
   await expect(readUsers.locator('.person').first()).toHaveAttribute('title', `Dana Demo-Administrator of the Northern Regional Office (${me})`);
-  await expect(editor.getByTestId('acl-summary-read')).toHaveText('Who can read: Only the users Dana Demo-Administrator of the Northern Regional Office and Jones, Carla can read, through any application.');
+  // The signed-in user is "you" in the summary, whatever the address book calls them; the other user by their name.
+  await expect(editor.getByTestId('acl-summary-read')).toHaveText('Who can read: Only you and the user Jones, Carla can read, through any application.');
   await bothSchemes(page, 'acl-editor-names');
 
   await editor.getByRole('button', { name: 'Review changes…' }).click();
@@ -108,6 +109,8 @@ test('names added and imported in the address book are shown in the ACL editor, 
   expect(await you.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await bothSchemes(page, 'acl-editor-names-narrow');
   await editor.getByRole('button', { name: 'Cancel' }).click();
+  // The edits were never saved: Cancel asks before throwing them away.
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
 
   await page.getByRole('button', { name: 'Menu' }).click();
   await nav.getByRole('button', { name: 'Address book' }).click();
