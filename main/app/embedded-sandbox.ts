@@ -68,7 +68,7 @@ export async function syncSandboxAccounts(dataDir: string, store: AccountStore, 
   const current = new URL(sandboxAccounts.baseUrl).origin;
   const firstStart = read.status === 'missing' || !(await isFile(path.join(dataDir, 'accounts.json')));
   if (!state.sandboxAccountsCreated && (read.status !== 'corrupt' || firstStart)) {
-    for (const { config, secret } of wanted) await store.create(config, secret, {}, { sandbox: true });
+    for (const { config, secret } of wanted) await store.create(config, secret, {}, { sandboxAccount: true });
     await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true, sandboxOrigins: [current] });
     return { outcome: 'created' };
   }
@@ -97,8 +97,8 @@ async function refreshSandboxAccounts(store: AccountStore, wanted: ReturnType<ty
   for (const account of store.list().filter((a) => a.sandbox)) {
     const config = store.config(account.id);
     const fresh = wanted.find((w) => w.config.kind === account.kind);
-    if (fresh && pointsOnlyAt(config, wasSandbox)) await store.update(account.id, { ...fresh.config, label: account.label }, fresh.secret, {}, { sandbox: true });
-    else await store.update(account.id, config, undefined, {}, { sandbox: false });
+    if (fresh && pointsOnlyAt(config, wasSandbox)) await store.update(account.id, { ...fresh.config, label: account.label }, fresh.secret, {}, { sandboxAccount: true });
+    else await store.update(account.id, config, undefined, {}, { sandboxAccount: false });
   }
 }
 

@@ -44,7 +44,8 @@ export type AuthSecretsInput = Partial<Record<GenericAuthPasswordKey, string | n
  * unmarked, an edited one keeps its mark only while it still points where it did.
  */
 export interface SandboxMarkOption {
-  sandbox?: boolean;
+  /** Whether the account is the embedded sandbox's (main's decision; not Electron's renderer sandbox). */
+  sandboxAccount?: boolean;
 }
 
 export interface AccountsLoadOptions {
@@ -120,7 +121,7 @@ export class AccountStore {
   }
 
   async create(given: AccountConfig, secret?: string, authSecrets: AuthSecretsInput = {}, mark: SandboxMarkOption = {}): Promise<AccountSummary> {
-    const config = withSandboxMark(given, mark.sandbox === true);
+    const config = withSandboxMark(given, mark.sandboxAccount === true);
     const now = new Date().toISOString();
     const account: StoredAccount = { id: `acc_${randomBytes(8).toString('hex')}`, createdAt: now, updatedAt: now, config };
     const key = secretKey(account.id, config.kind);
@@ -138,7 +139,7 @@ export class AccountStore {
 
   async update(id: string, given: AccountConfig, secret?: string | null, authSecrets: AuthSecretsInput = {}, mark: SandboxMarkOption = {}): Promise<AccountSummary> {
     const existing = this.find(id);
-    const config = withSandboxMark(given, mark.sandbox ?? keepsSandboxMark(existing.config, given));
+    const config = withSandboxMark(given, mark.sandboxAccount ?? keepsSandboxMark(existing.config, given));
     if (existing.config.kind !== config.kind) throw new AppError('validation', phrase('errors:accounts.kindFixed'), { field: 'config.kind' });
     const updated: StoredAccount = { ...existing, config, updatedAt: new Date().toISOString() };
     const key = secretKey(id, config.kind);

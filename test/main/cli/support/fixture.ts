@@ -27,7 +27,7 @@ export async function makeAppDataDir(dir: string, sandbox: Sandbox): Promise<{ g
   const store = new AccountStore(dir, vault);
   await store.load();
   const ids: Record<string, string> = {};
-  for (const { config, secret } of sandboxAccountConfigs(sandbox.accounts)) ids[config.kind] = (await store.create(config, secret, {}, { sandbox: true })).id;
+  for (const { config, secret } of sandboxAccountConfigs(sandbox.accounts)) ids[config.kind] = (await store.create(config, secret, {}, { sandboxAccount: true })).id;
   return { generic: ids.generic!, library: ids.library!, twilio: ids.twilio! };
 }
 

@@ -51,7 +51,7 @@ describe('the sandbox mark in the account store', () => {
 
   it('is kept on an edit that stays at the sandbox, and cleared, for good, when the account moves to another server', async () => {
     const store = await open();
-    const { id } = await store.create(sandboxLibrary, 'sandbox-pw', {}, { sandbox: true });
+    const { id } = await store.create(sandboxLibrary, 'sandbox-pw', {}, { sandboxAccount: true });
     expect(store.get(id).sandbox).toBe(true);
     // The form used to send the summary back, mark included; without it the mark stays just the same.
     expect((await store.update(id, { ...sandboxLibrary, label: 'Renamed' })).sandbox).toBe(true);
