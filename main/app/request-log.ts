@@ -18,8 +18,14 @@ function logRequest(log: ActivityLog, record: RequestRecord): void {
   else log.add(record.status !== undefined && record.status >= 400 ? 'warn' : 'info', 'http', `${record.method} ${where} → ${record.status} (${record.durationMs} ms${note})`);
 }
 
+const BECAUSE: Record<ProxySkipRecord['because'], string> = {
+  unreachable: 'which could not be connected to',
+  untrusted: 'whose certificate this app does not trust (nothing was sent through it)',
+  tlsFailed: 'whose secure connection failed (nothing was sent through it; it may not be an HTTPS proxy)',
+};
+
 function logProxySkip(log: ActivityLog, record: ProxySkipRecord): void {
   const source = typeof record.source === 'string' ? record.source : inEnglish(record.source);
   const next = record.nextProxy !== undefined ? `the proxy ${record.nextProxy}` : 'a direct connection, as the proxy list allows';
-  log.warn('http', `${record.method} ${record.where}: passed over the proxy ${record.proxy} (from ${source}), which could not be connected to (${record.code}); trying ${next} next.`);
+  log.warn('http', `${record.method} ${record.where}: passed over the proxy ${record.proxy} (from ${source}), ${BECAUSE[record.because]} (${record.code}); trying ${next} next.`);
 }

@@ -1,10 +1,10 @@
 // Walking a route's list of entries ("PROXY a:1; PROXY b:2; DIRECT"), as Chromium falls back along a PAC answer: a
-// proxy that could not be connected to (nothing of the request had gone) hands over to the next entry, and each one
-// passed over is said to the activity log; a list whose every entry failed is said as such. Sending along one entry
-// is the transport's (transport.ts); which failures count as "could not be connected to" is proxy-route.ts's.
+// proxy that could not be connected to, or whose TLS failed (nothing of the request had gone), hands over to the
+// next entry, and each one passed over is said to the activity log; a list whose every entry failed is said as such.
+// Sending along one entry is the transport's (transport.ts); which failures allow the next entry is proxy-route.ts's.
 import { AppError } from '../../common/errors.js';
 import type { Phrase } from '../../common/i18n/phrase.js';
-import { noProxyReachableError, proxyName, type ProxyRoute, type ProxyServer, type UnreachableProxy } from './proxy-route.js';
+import { noProxyReachableError, proxyName, whyPassedOver, type PassedOverBecause, type ProxyRoute, type ProxyServer, type UnreachableProxy } from './proxy-route.js';
 
 /** The route's proxy could not be connected to (nothing of the request has gone): its next entry may carry it. */
 export class ProxyUnreachable {
@@ -16,8 +16,8 @@ export class ProxyUnreachable {
 }
 
 /**
- * A proxy of the request's route passed over for the next entry, because it could not be connected to (nothing of
- * the request had gone). Heard when it happens, before the request's own outcome.
+ * A proxy of the request's route passed over for the next entry, because it could not be connected to or its TLS
+ * failed (nothing of the request had gone). Heard when it happens, before the request's own outcome.
  */
 export interface ProxySkipRecord {
   method: string;
@@ -26,8 +26,9 @@ export interface ProxySkipRecord {
   proxy: string;
   /** Where that proxy came from: an environment variable's name or a phrase (Settings, the system's proxy settings). */
   source: string | Phrase;
-  /** The connection's error code: ECONNREFUSED, EHOSTUNREACH, ENOTFOUND… */
+  /** The connection's error code: ECONNREFUSED, EHOSTUNREACH, ENOTFOUND, or the TLS error's (DEPTH_ZERO_SELF_SIGNED_CERT…) */
   code: string;
+  because: PassedOverBecause;
   /** host:port of the proxy tried next; undefined: a direct connection, which the route's list allows. */
   nextProxy?: string;
 }
@@ -65,7 +66,7 @@ export async function alongRoute<T>(first: ProxyRoute, walk: RouteWalk<T>): Prom
     skipped.push({ proxy, code: err.code ?? '' });
     if (next === undefined) throw skipped.length > 1 ? noProxyReachableError(skipped) : walk.unreachable(proxy, err);
     const nextProxy = next.kind === 'proxy' ? { nextProxy: proxyName(next.proxy) } : {};
-    proxySkipObserver?.({ method: walk.method, where: walk.where, proxy: proxyName(proxy), source: proxy.source, code: err.code ?? '', ...nextProxy });
+    proxySkipObserver?.({ method: walk.method, where: walk.where, proxy: proxyName(proxy), source: proxy.source, code: err.code ?? '', because: whyPassedOver(err), ...nextProxy });
     route = next;
   }
 }

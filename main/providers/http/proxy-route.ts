@@ -141,7 +141,10 @@ class TunnelAgent extends HttpsProxyAgent<string> {
 /**
  * The TLS of the connection to an https:// proxy failed (its certificate not trusted, or no TLS spoken there). Told
  * apart from the server's TLS inside the tunnel, so that the message names the proxy, not the server: the remedy
- * for each is different. Its code is the TLS error's; it is never passed over as an unreachable proxy.
+ * for each is different. Its code is the TLS error's. Nothing of the request has gone (not even the proxy's
+ * credentials), so it is passed over for the next entry of a PAC list, as Chromium passes over
+ * ERR_PROXY_CERTIFICATE_INVALID and ERR_SSL_PROTOCOL_ERROR (a captive portal on the proxy's port): the activity log
+ * says which proxy and why.
  */
 export class ProxyTlsError extends Error {
   readonly code: string | undefined;
@@ -168,9 +171,19 @@ function overTlsToProxy<T>(agent: { connectOpts: ProxyConnectOptions }, timeoutM
   }
 }
 
-/** A proxy that could not be connected to at all: the next entry of its route, if there is one, is tried. */
+/**
+ * A proxy that could not be connected to at all, or whose TLS failed before anything was sent through it: the next
+ * entry of its route, if there is one, is tried.
+ */
 export function isProxyUnreachable(err: NodeJS.ErrnoException): boolean {
-  return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'].includes(err.code ?? '');
+  return err instanceof ProxyTlsError || ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT'].includes(err.code ?? '');
+}
+
+/** Why a proxy was passed over, for the activity log: no connection, a certificate not trusted, or TLS that failed. */
+export type PassedOverBecause = 'unreachable' | 'untrusted' | 'tlsFailed';
+export function whyPassedOver(err: NodeJS.ErrnoException): PassedOverBecause {
+  if (!(err instanceof ProxyTlsError)) return 'unreachable';
+  return isCertificateRefusal(err) ? 'untrusted' : 'tlsFailed';
 }
 
 /** A proxy of a route that could not be connected to, and why: the error's code (ECONNREFUSED, ENOTFOUND…). */

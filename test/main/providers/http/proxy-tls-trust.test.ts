@@ -1,5 +1,6 @@
 // An `HTTPS host:port` proxy (TLS to the proxy itself) whose certificate the app does not trust, or which speaks no
-// TLS at all, fails the request with words that name the proxy, for http and https servers alike. Before, an http
+// TLS at all, fails the request with words that name the proxy, for http and https servers alike; in a PAC list it
+// is passed over for the next entry, as Chromium does, and the activity log says why. Before, an http
 // request said the connection to the server "was dropped", and an https one blamed the server's certificate and
 // told the user to add it to the account: the wrong remedy, for a certificate that was the proxy's.
 import tls from 'node:tls';
@@ -7,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker } from '../../../../main/providers/http/proxy-route';
 import { readBody, send } from '../../../../main/providers/http/transport';
+import { logged } from '../../../helpers/logged-requests';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
 import { hostOf, useProxyTargets } from './proxy-targets';
 
@@ -65,10 +67,23 @@ describe("an 'HTTPS host:port' proxy whose certificate is not trusted", () => {
     expect(out.secureSaw).toBe(0);
   });
 
-  it('is not passed over for the next entry: the user learns of it instead of the request going another way', async () => {
-    const out = await through(`HTTPS 127.0.0.1:${secureProxy.port}; PROXY 127.0.0.1:${targets.open.port}; DIRECT`, 'https');
-    expect((out.error as Error).message).toMatch(new RegExp(`^The proxy 127\\.0\\.0\\.1:${secureProxy.port} .* does not trust`));
-    expect([out.secureSaw, out.openSaw]).toEqual([0, 0]);
+  it('is passed over for the next entry of a PAC list, as Chromium does, and the activity log says why', async () => {
+    let out: Awaited<ReturnType<typeof through>> | undefined;
+    const lines = await logged(async () => void (out = await through(`HTTPS 127.0.0.1:${secureProxy.port}; PROXY 127.0.0.1:${targets.open.port}; DIRECT`, 'https')));
+    expect(out).toMatchObject({ answer: '200 hello /trust', secureSaw: 0, openSaw: 1 });
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^warn http GET https://${hostOf(targets.secure)}/trust: passed over the proxy 127\\.0\\.0\\.1:${secureProxy.port} \\(from ${PROXY_SETTINGS}\\), whose certificate this app does not trust \\(nothing was sent through it\\) \\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\\); trying the proxy 127\\.0\\.0\\.1:${targets.open.port} next\\.$`,
+      ),
+    );
+  });
+
+  it('is named with its certificate error when no entry of the list could carry the request', async () => {
+    const out = await through(`HTTPS 127.0.0.1:${secureProxy.port}; HTTPS 127.0.0.1:${plainProxy.port}`, 'http');
+    expect((out.error as Error).message).toMatch(
+      new RegExp(`^No proxy from ${PROXY_SETTINGS} could be reached: 127\\.0\\.0\\.1:${secureProxy.port} \\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\\) and 127\\.0\\.0\\.1:${plainProxy.port} \\((ERR_SSL_[A-Z_]+|EPROTO)\\)\\.`),
+    );
+    expect(out.secureSaw).toBe(0);
   });
 
   it.each(['http', 'https'] as const)('%s: once its certificate is trusted, the same proxy carries the request', async (scheme) => {
@@ -85,5 +100,16 @@ describe("an 'HTTPS host:port' entry whose proxy speaks no TLS", () => {
     const { message } = out.error as Error;
     expect(message).toMatch(new RegExp(`^The secure connection to the proxy 127\\.0\\.0\\.1:${plainProxy.port} \\(from ${PROXY_SETTINGS}\\) failed \\((?:ERR_SSL_[A-Z_]+|EPROTO)\\); it may not be an HTTPS proxy\\.`));
     expect(plainProxy.seenFor(hostOf(scheme === 'http' ? targets.plain : targets.secure))).toEqual([]);
+  });
+
+  it('is passed over for a direct connection when the list allows one, and the activity log says why', async () => {
+    let out: Awaited<ReturnType<typeof through>> | undefined;
+    const lines = await logged(async () => void (out = await through(`HTTPS 127.0.0.1:${plainProxy.port}; DIRECT`, 'http')));
+    expect(out).toMatchObject({ answer: '200 hello /trust', openSaw: 0 });
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^warn http GET http://${hostOf(targets.plain)}/trust: passed over the proxy 127\\.0\\.0\\.1:${plainProxy.port} \\(from ${PROXY_SETTINGS}\\), whose secure connection failed \\(nothing was sent through it; it may not be an HTTPS proxy\\) \\((ERR_SSL_[A-Z_]+|EPROTO)\\); trying a direct connection, as the proxy list allows next\\.$`,
+      ),
+    );
   });
 });
