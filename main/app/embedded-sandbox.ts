@@ -1,6 +1,7 @@
 // The sandbox inside the app: started on a random loopback port when the setting is on, and the source of the
 // three default accounts. Its port changes at every start, so the sandbox accounts' URLs and credentials are
-// refreshed from its accounts file each time; they are created once, and an account the user removed stays gone.
+// refreshed from its accounts file each time; they are created once, and an account the user removed stays gone until
+// the user asks for the sandbox accounts again (restoreSandboxAccounts, from Settings).
 // Only accounts main marked (core/accounts/sandbox-mark.ts) and that still point where the sandbox was are
 // refreshed: app-state.json keeps the sandbox's last origins for that, since its port is new at each start.
 import { promises as fs } from 'node:fs';
