@@ -55,9 +55,9 @@ export function SandboxSection({ enabled, url, onEnabledChange }: Props) {
           {t('sandbox.restore')}
         </button>
         <p className="hint" id={hintId}>{t('sandbox.restoreHint')}</p>
+        {error ? <p className="banner bad" role="alert">{error}</p> : null}
+        <p role="status" className="subtle" aria-live="polite">{busy ? t('sandbox.restoring') : (said ?? '')}</p>
       </div>
-      {error ? <p className="banner bad" role="alert">{error}</p> : null}
-      <p role="status" className="subtle" aria-live="polite">{busy ? t('sandbox.restoring') : (said ?? '')}</p>
     </fieldset>
   );
 }
