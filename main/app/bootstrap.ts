@@ -68,7 +68,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
   const media = new MediaStreams();
   const mediaFailures = new MediaFailureNotes(services.log);
   const sandbox = services.settings.get().sandboxEnabled ? await startSandboxSafely(services) : null;
-  const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null });
+  const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null, sandboxAccounts: () => sandbox?.accounts ?? null });
   const dispatch = createDispatcher(handlers, services.log, services.redact);
   return {
     services,

@@ -1,12 +1,14 @@
 // The sandbox inside the app: started on a random loopback port when the setting is on, and the source of the
 // three default accounts. Its port changes at every start, so the sandbox accounts' URLs and credentials are
-// refreshed from its accounts file each time; they are created once, and an account the user removed stays gone.
+// refreshed from its accounts file each time; they are created once, and an account the user removed stays gone until
+// the user asks for the sandbox accounts again (restoreSandboxAccounts, from Settings).
 // Only accounts main marked (core/accounts/sandbox-mark.ts) and that still point where the sandbox was are
 // refreshed: app-state.json keeps the sandbox's last origins for that, since its port is new at each start.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AccountConfig, AccountKind } from '../common/accounts.js';
+import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
+import type { SandboxRestoreResult } from '../common/methods/core.js';
 import type { Phrase } from '../common/i18n/phrase.js';
 import { readJsonFile, writeJsonAtomic } from '../core/storage/atomic.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
@@ -80,6 +82,29 @@ export async function syncSandboxAccounts(dataDir: string, store: AccountStore, 
   await refreshSandboxAccounts(store, wanted, wasSandbox);
   await writeJsonAtomic(stateFile, { ...kept, sandboxOrigins: [current] });
   return read.status === 'corrupt' ? { outcome: 'kept', movedTo: read.movedTo, reason: read.reason } : { outcome: 'updated' };
+}
+
+/**
+ * Makes again, at the window's request, the sandbox accounts the user removed: one per kind that has no marked
+ * account. An account is the sandbox's only by main's mark, never by its label, so an account of the user's (one
+ * named like the sandbox's, or a sandbox account they moved to their own server) is neither touched nor counted.
+ * app-state.json is written first: with the running sandbox among its origins, the next start refreshes the new
+ * accounts rather than taking them for the user's.
+ */
+export async function restoreSandboxAccounts(dataDir: string, store: AccountStore, sandboxAccounts: SandboxAccounts): Promise<SandboxRestoreResult> {
+  const stateFile = path.join(dataDir, 'app-state.json');
+  const read = await readJsonFile(stateFile, appStateSchema);
+  const state = read.status === 'ok' ? read.value : {};
+  const current = new URL(sandboxAccounts.baseUrl).origin;
+  await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true, sandboxOrigins: [...new Set([...(state.sandboxOrigins ?? []), current])] });
+  const marked = new Set(store.list().filter((a) => a.sandbox === true).map((a) => a.kind));
+  const added: AccountSummary[] = [];
+  const present: AccountKind[] = [];
+  for (const { config, secret } of sandboxAccountConfigs(sandboxAccounts)) {
+    if (marked.has(config.kind)) present.push(config.kind);
+    else added.push(await store.create(config, secret, {}, { sandboxAccount: true }));
+  }
+  return { added, present };
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
 import { desktopLanguage, translatorFor } from '../desktop-language.js';
+import { restoreSandboxAccounts } from '../embedded-sandbox.js';
 import { downloadFolderToOffer, forgetDownloadFolder, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
 import { retryTransfers } from '../transfer-retry.js';
 import type { HandlerContext, HandlersFor } from './types.js';
@@ -26,8 +27,10 @@ export function validateExternalUrl(raw: string): string {
   return url.toString();
 }
 
-export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerContext): HandlersFor<typeof coreMethods> {
+export function createCoreHandlers({ services, grants, sandboxUrl, sandboxAccounts }: HandlerContext): HandlersFor<typeof coreMethods> {
   const { accounts, settings, log, notices, vault } = services;
+  /** Restores run one after the other: two quick requests must not make two accounts of a kind. */
+  let restoring: Promise<unknown> = Promise.resolve();
   return {
     'app.info': () => ({
       name: 'Media Desk',
@@ -108,6 +111,19 @@ export function createCoreHandlers({ services, grants, sandboxUrl }: HandlerCont
       const result = redactWords(tested, (text) => services.redact(redactTyped(text)));
       log.add(result.ok ? 'info' : 'warn', 'accounts', `Connection test of an unsaved configuration: ${result.message}`, accountId);
       return result;
+    },
+
+    'accounts.restoreSandbox': () => {
+      const run = restoring.catch(() => undefined).then(async () => {
+        const running = sandboxAccounts();
+        if (!running) throw new AppError('conflict', phrase(settings.get().sandboxEnabled ? 'errors:sandbox.notRunningRestart' : 'errors:sandbox.notRunningOff'));
+        const result = await restoreSandboxAccounts(services.dataDir, accounts, running);
+        for (const added of result.added) log.info('accounts', `Added the sandbox's ${added.kind} account "${added.label}" again.`, added.id);
+        if (result.added.length === 0) log.info('accounts', 'The sandbox accounts were all there: none was added.');
+        return result;
+      });
+      restoring = run;
+      return run;
     },
 
     'transfers.list': () => ({ items: services.transfers.list(), summary: services.transfers.summary() }),

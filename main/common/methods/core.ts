@@ -1,6 +1,6 @@
 // The app's own methods: information, settings, accounts, transfers, the log, links.
 import { z } from 'zod';
-import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
+import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountKind, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { LANGUAGE_CHOICES } from '../i18n/languages.js';
 import { phrase, type Phrase } from '../i18n/phrase.js';
@@ -132,6 +132,14 @@ export interface Notice {
   phrase?: Phrase;
 }
 
+/** What adding the sandbox accounts again did. */
+export interface SandboxRestoreResult {
+  /** The sandbox accounts made again (main marked them). */
+  added: AccountSummary[];
+  /** The kinds whose sandbox account was still there: left as it was. */
+  present: AccountKind[];
+}
+
 export const coreMethods = {
 
   'app.info': method(none).returns<AppInfo>(),
@@ -169,6 +177,11 @@ export const coreMethods = {
   'accounts.testConfig': method(
     z.object({ config: accountConfigSchema, secret: secretValue.optional(), authSecrets: authSecretsSchema.optional(), accountId: accountIdSchema.optional() }).strict(),
   ).returns<ConnectionTestResult>(),
+  /**
+   * Makes again the sandbox accounts the user removed. The window only names the action: main decides which are
+   * missing (by its own mark, never a label), makes them from the running sandbox and marks them.
+   */
+  'accounts.restoreSandbox': method(none).returns<SandboxRestoreResult>(),
 
   'transfers.list': method(none).returns<{ items: TransferItem[]; summary: TransferSummary }>(),
   'transfers.cancel': method(z.object({ ids: z.array(transferId).min(1).max(10_000) }).strict()).returns<void>(),

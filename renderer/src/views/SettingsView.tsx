@@ -10,6 +10,7 @@ import { useAppStore } from '../store/app-store';
 import { DownloadFoldersSection } from './DownloadFoldersSection';
 import { DownloadNamesSection } from './DownloadNamesSection';
 import { NetworkSection } from './NetworkSection';
+import { SandboxSection } from './SandboxSection';
 import { UpdatesSection } from './UpdatesSection';
 
 /** The browser host's command-line option that sets the Downloads folder, as typed. */
@@ -69,14 +70,7 @@ export function SettingsView() {
             }} />
           )}
         </Field>
-        <fieldset>
-          <legend>{t('sandbox.legend')}</legend>
-          <label className="check">
-            <input type="checkbox" checked={settings.sandboxEnabled} onChange={(e) => void update({ sandboxEnabled: e.target.checked })} />
-            {t('sandbox.run')}
-          </label>
-          <p className="hint">{info.sandboxUrl ? t('sandbox.runningAt', { url: info.sandboxUrl }) : t('sandbox.notRunning')}</p>
-        </fieldset>
+        <SandboxSection enabled={settings.sandboxEnabled} url={info.sandboxUrl} onEnabledChange={(sandboxEnabled) => void update({ sandboxEnabled })} />
         <fieldset>
           <legend>{t('secrets.legend')}</legend>
           <p className={storage.persistent ? 'subtle' : 'banner warn'}>{errorText({ message: storage.description, phrase: storage.descriptionPhrase })}</p>
