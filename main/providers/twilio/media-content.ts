@@ -157,7 +157,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       (b) => b.toString('utf8'),
       () => '',
     );
-    throw twilioError(res.status, text, parseRetryAfter(res.headers['retry-after']));
+    throw twilioError(res.status, text, api.secrets(), parseRetryAfter(res.headers['retry-after']));
   }
 }
 
