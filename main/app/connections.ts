@@ -68,3 +68,9 @@ export function twilioConnectionFor(config: TwilioAccountConfig, secret: string)
     ...(config.trustedCertificate ? { ca: config.trustedCertificate } : {}),
   };
 }
+
+/** A saved account's connection, with main's sandbox mark: the store's config carries it, the window's never does. */
+export function savedTwilioConnection(config: TwilioAccountConfig, secret: string): TwilioConnection {
+  const connection = twilioConnectionFor(config, secret);
+  return config.sandbox === true ? { ...connection, sandbox: true } : connection;
+}

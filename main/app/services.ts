@@ -108,9 +108,12 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   const vault = new SecretVault(dataDir, cipher);
   const accounts = new AccountStore(dataDir, vault);
-  // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI. The
-  // accounts' and the app's settings are the window's words, quoted long after it sent them ("Queued … to <label>").
-  const redact = createRedactor(() => vault.allValues(), { windowTexts: () => [...accounts.list().flatMap((account) => stringsIn(account)), ...stringsIn(settings.get())] });
+  // One redactor for everything that is written or shown: the log, the transfer list, errors sent to the UI. What
+  // main keeps of the window's words it quotes long after the call that carried them, even after a restart ("Queued …
+  // to <label>", a job's folder and files, an address-book name): the accounts, the settings, and, once their stores
+  // are read, the address book and what each transfer is called and was given.
+  const keptWindowTexts: Array<() => string[]> = [() => accounts.list().flatMap((account) => stringsIn(account)), () => stringsIn(settings.get())];
+  const redact = createRedactor(() => vault.allValues(), { windowTexts: () => keptWindowTexts.flatMap((texts) => texts()) });
   const log = new ActivityLog({ dataDir, redact });
 
   if (settingsLoad.status === 'corrupt') {
@@ -165,6 +168,8 @@ export async function createAppServices(options: AppServicesOptions) {
     log.warn('storage', notices.add('warn', phrase('desktop:notice.addressBookEntriesLeftOut', { count: addressBookLoad.rejected, file: path.basename(addressBookLoad.keptAs) })));
   }
 
+  keptWindowTexts.push(() => stringsIn(addressBook.held()));
+
   const transfers = new TransferQueue({
     dataDir,
     concurrency: settings.get().concurrency,
@@ -181,6 +186,7 @@ export async function createAppServices(options: AppServicesOptions) {
     },
     redact,
   });
+  keptWindowTexts.push(() => stringsIn(transfers.jobWords()));
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) {
     notices.add('warn', phrase('desktop:notice.transfersDamaged', { file: path.basename(transfersLoad.corruptMovedTo) }));

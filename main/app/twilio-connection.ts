@@ -5,14 +5,15 @@ import { AppError } from '../common/errors.js';
 import { phrase } from '../common/i18n/phrase.js';
 import type { AccountStore } from '../core/accounts/account-store.js';
 import { createTwilioClient, type ClientOptions, type TwilioClient, type TwilioConnection } from '../providers/twilio/index.js';
-import { accountOfKind, twilioConnectionFor } from './connections.js';
+import { accountOfKind, savedTwilioConnection } from './connections.js';
 
+/** `config` is a saved account's, as the account store gives it (its sandbox mark is main's). */
 export function twilioConnectionOf(config: TwilioAccountConfig, secret: string | undefined): TwilioConnection {
   if (!secret) {
     const key = config.authMode === 'apiKey' ? 'errors:accounts.apiKeySecretMissing' : 'errors:accounts.authTokenMissing';
     throw new AppError('config', phrase(key, { label: config.label }));
   }
-  return twilioConnectionFor(config, secret);
+  return savedTwilioConnection(config, secret);
 }
 
 export function twilioConnection(accounts: AccountStore, accountId: string): TwilioConnection {

@@ -63,6 +63,11 @@ export class AddressBookStore {
     return this.current();
   }
 
+  /** The entries held now, without reading the file again (the redactor asks for them: the window's words). */
+  held(): AddressEntry[] {
+    return [...this.entries.values()];
+  }
+
   /** Adds an entry, or replaces the one with its id. */
   async save(entry: AddressEntry): Promise<AddressEntry[]> {
     const valid = addressEntrySchema.parse(entry);

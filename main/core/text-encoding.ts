@@ -24,8 +24,9 @@ function percentEncodeChar(char: string): string {
 
 /**
  * Every text a secret may take once the app or a server has written it: as typed, percent-encoded (both ways, and
- * with lower-case hex), form-encoded, JSON-escaped (also with \u escapes for non-ASCII), in hex, its SHA-1, and in Base64 at
- * each of the three alignments it can have inside a longer Base64 text (as in Basic auth's base64(user:secret)).
+ * with lower-case hex), form-encoded, JSON-escaped (also with \u escapes for non-ASCII), XML-escaped, in hex, its
+ * SHA-1, and in Base64 at each of the three alignments it can have inside a longer Base64 text (as in Basic auth's
+ * base64(user:secret)).
  * Forms shorter than minLength (derived forms: at least 6) are left out: they would blank out ordinary words.
  */
 export function secretForms(secret: string, minLength = 4): string[] {
@@ -40,6 +41,7 @@ export function secretForms(secret: string, minLength = 4): string[] {
     new URLSearchParams({ v: secret }).toString().slice(2),
     jsonStringBody(secret),
     jsonStringBody(secret).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    ...xmlEscapes(secret),
     bytes.toString('hex'),
     bytes.toString('hex').toUpperCase(),
     // What a template's %sha1(%account[password]%)% sends.
@@ -49,6 +51,12 @@ export function secretForms(secret: string, minLength = 4): string[] {
   const lowerHex = forms.filter((f) => /%[0-9A-F]{2}/.test(f)).map((f) => f.replace(/%[0-9A-F]{2}/g, (p) => p.toLowerCase()));
   const derived = [...new Set([...forms, ...lowerHex])].filter((f) => f !== secret && f.length >= Math.max(minLength, 6));
   return [secret, ...derived];
+}
+
+/** As XML writers escape text: the five named entities, or &#39; / &#039; for the apostrophe (PHP, .NET). */
+function xmlEscapes(value: string): string[] {
+  const named = value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return [named.replace(/'/g, '&apos;'), named.replace(/'/g, '&#39;'), named.replace(/'/g, '&#039;')];
 }
 
 /**

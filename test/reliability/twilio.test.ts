@@ -11,7 +11,7 @@ import type { TwilioAccountConfig } from '../../main/common/accounts.js';
 import { AppError, toAppError, type AppErrorData } from '../../main/common/errors.js';
 import { twilioClientFor } from '../../main/app/twilio-connection.js';
 import { runCleanup, type CleanupPlan, type TwilioClient } from '../../main/providers/twilio/index.js';
-import { closedPort, startAppUnderTest, type AppUnderTest } from './support/app.js';
+import { closedPort, markSandboxAccount, startAppUnderTest, type AppUnderTest } from './support/app.js';
 import { selfSignedCertificate, type TestCertificate } from './support/cert.js';
 import { CaseReport, Checks } from './support/report.js';
 import { describeLeaks, findSecretLeaks } from './support/secrets.js';
@@ -60,11 +60,15 @@ function twilioConfig(): TwilioAccountConfig {
   return config;
 }
 
+// The fault servers stand in for the sandbox, redirecting to its loopback CDN: an account moved to them loses main's
+// sandbox mark (sandbox-mark.ts), which the test, playing main, sets again.
 async function pointAt(baseUrl: string, extra: Partial<TwilioAccountConfig> = {}): Promise<() => Promise<void>> {
   const before = twilioConfig();
   await t.call('accounts.update', { accountId: t.accounts.twilio, config: { ...before, ...extra, baseUrl }, secret: t.app.services.accounts.secret(t.accounts.twilio) });
+  await markSandboxAccount(t.app, t.accounts.twilio);
   return async () => {
     await t.call('accounts.update', { accountId: t.accounts.twilio, config: before, secret: t.app.services.accounts.secret(t.accounts.twilio) });
+    await markSandboxAccount(t.app, t.accounts.twilio);
   };
 }
 

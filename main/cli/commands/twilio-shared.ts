@@ -4,11 +4,11 @@ import { issue } from '../argv.js';
 import { createTwilioClient, type TwilioClient } from '../../providers/twilio/index.js';
 import { MEDIA_SID, MESSAGE_SID } from '../../providers/twilio/schemas.js';
 import type { CommandContext } from '../command.js';
-import { twilioConnectionFor } from '../../app/connections.js';
+import { savedTwilioConnection } from '../../app/connections.js';
 
 export async function twilioClient(ctx: CommandContext): Promise<TwilioClient> {
   const account = await ctx.account('twilio');
-  return createTwilioClient(twilioConnectionFor(account.config, await ctx.secret(account)));
+  return createTwilioClient(savedTwilioConnection(account.config, await ctx.secret(account)));
 }
 
 export const messageSid = z.string().regex(MESSAGE_SID, issue('cli:twilio.badMessageSid'));

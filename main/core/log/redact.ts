@@ -35,29 +35,46 @@ export function createRedactor(knownSecrets: () => Iterable<string>, options: Re
   // what slips through, e.g. a server's echo.
   let formsOf = { secrets: '', forms: [] as string[] };
   const currentForms = (): string[] => {
-    const secrets = [...knownSecrets()].filter((s) => s.length >= 4);
+    const secrets = [...knownSecrets()];
     const key = JSON.stringify(secrets);
-    if (key !== formsOf.secrets) {
-      formsOf = { secrets: key, forms: [...new Set(secrets.flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length) };
-    }
+    if (key !== formsOf.secrets) formsOf = { secrets: key, forms: formsOfSecrets(secrets) };
     return formsOf.forms;
   };
   const said = new WindowSaid(options.windowTexts);
   const redact = (text: string): string => {
-    let out = hideSecrets(text, currentForms(), said);
+    let out = hideSecrets(text, currentForms(), (t) => said.spansIn(t));
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };
   return Object.assign(redact, { windowSaid: (texts: readonly string[]) => said.add(texts, currentForms()) });
 }
 
-/** Each occurrence of a form is hidden, overlapping ones as one, unless it lies inside the window's own text. */
-function hideSecrets(text: string, forms: readonly string[], said: WindowSaid): string {
+/**
+ * A server's words where they enter main (an error body, a message field): every form of the secrets main sent that
+ * server is hidden, whatever the window wrote. Which words are the server's is known only here; later, beside the
+ * window's words, an echo of a right guess could not be told from the server quoting the secret it was sent.
+ * Secrets the server was not sent can reach it only through the window's words, and are left to the app's redactor.
+ */
+export function serverWords(text: string, sentSecrets: readonly string[]): string {
+  return hideSecrets(text, formsOfSecrets(sentSecrets), () => []);
+}
+
+function formsOfSecrets(secrets: readonly string[]): string[] {
+  return [...new Set(secrets.filter((s) => s.length >= 4).flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Each occurrence of a form is hidden, overlapping ones as one, unless it lies inside the window's own text. One that
+ * runs from the window's words on into others' is hidden: the window's words are found by their content, so a guess
+ * at a secret's first letters is found at the start of the secret itself wherever it is written, and leaving that
+ * occurrence would show the rest.
+ */
+function hideSecrets(text: string, forms: readonly string[], windowSpans: (text: string) => Span[]): string {
   let hits: Span[] = [];
   for (const form of forms) for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) hits.push([at, at + form.length]);
   // The common case, no secret in the text, costs what it did before the window's words were looked for.
   if (hits.length === 0) return text;
-  const windows = said.spansIn(text);
+  const windows = windowSpans(text);
   if (windows.length > 0) hits = hits.filter(([start, end]) => !windows.some(([from, to]) => from <= start && end <= to));
   hits.sort((a, b) => a[0] - b[0]);
   let out = '';

@@ -94,6 +94,11 @@ export class TransferQueue {
     return [...this.entries.values()].map((e) => ({ ...e.item }));
   }
 
+  /** What each job is called and was given: mostly the window's words, which the redactor must know after a restart too. */
+  jobWords(): unknown[] {
+    return [...this.entries.values()].map((e) => [e.item.title, e.item.detail, e.item.titlePhrase, e.item.detailPhrase, e.spec.params]);
+  }
+
   get(id: string): TransferItem | undefined {
     const entry = this.entries.get(id);
     return entry ? { ...entry.item } : undefined;

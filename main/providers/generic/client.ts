@@ -154,6 +154,12 @@ class UploadRun {
     return serviceCredentials(this.config, this.connection.authPasswords ?? {}, service, scope);
   }
 
+  /** The account's secrets, any of which a request may carry: hidden in what the server says (parseServerAnswer). */
+  private secrets(): string[] {
+    const { account, secretKeys, authPasswords = {} } = this.connection;
+    return [...secretKeys.flatMap((key) => account[key] ?? []), ...Object.values(authPasswords).filter((value) => value !== undefined)];
+  }
+
   private scope(service: Record<string, string>): TemplateScope {
     return {
       account: this.connection.account,
@@ -247,7 +253,7 @@ class UploadRun {
       return { problem: new AppError('protocol', phrase('errors:generic.answerTooLarge', { server, size: ANSWER_BODY_CAP }), { status: res.status }) };
     }
     try {
-      return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server) };
+      return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server, this.secrets()) };
     } catch (err) {
       return { problem: toAppError(err) };
     }

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
+import { serverWords } from '../../core/log/redact.js';
 import { decodeUtf8 } from '../http/transport.js';
 
 /** Answers are a few hundred bytes; anything this large is not an answer to us. */
@@ -18,8 +19,12 @@ export interface ServerAnswer {
   message?: string;
 }
 
-/** Reads media_url and message out of a body; throws AppError('protocol') when the body is not UTF-8. */
-export function parseServerAnswer(body: Buffer, contentType: string | undefined, server: string): ServerAnswer {
+/**
+ * Reads media_url and message out of a body; throws AppError('protocol') when the body is not UTF-8. `sent` are the
+ * secrets the request carried: hidden in the message (serverWords). The media_url is a value main uses (the reference
+ * send), not words: it is left as the server gave it.
+ */
+export function parseServerAnswer(body: Buffer, contentType: string | undefined, server: string, sent: readonly string[]): ServerAnswer {
   const text = decodeUtf8(body, server).replace(/^\uFEFF/, '');
   type Format = 'json' | 'xml' | undefined;
   const declared: Format = /json/i.test(contentType ?? '') ? 'json' : /xml/i.test(contentType ?? '') ? 'xml' : undefined;
@@ -27,7 +32,10 @@ export function parseServerAnswer(body: Buffer, contentType: string | undefined,
   const sniffed: Format = first === '{' ? 'json' : first === '<' ? 'xml' : undefined;
   for (const format of [declared, sniffed]) {
     const fields = format === 'json' ? fromJson(text) : format === 'xml' ? fromXml(text) : undefined;
-    if (format && fields) return { format, ...fields };
+    if (!format || !fields) continue;
+    const { message, ...rest } = fields;
+    const said = message === undefined ? '' : cleanText(serverWords(message, sent));
+    return said ? { format, ...rest, message: said } : { format, ...rest };
   }
   return { format: 'unknown' };
 }
@@ -88,8 +96,8 @@ function xmlText(children: Record<string, unknown>, name: string): string | unde
 function fields(mediaUrl: string | undefined, message: string | undefined): Fields {
   const result: Fields = {};
   if (mediaUrl !== undefined && mediaUrl.trim() !== '') result.mediaUrl = mediaUrl.trim();
-  const cleanMessage = message === undefined ? '' : cleanText(message);
-  if (cleanMessage) result.message = cleanMessage;
+  // Cleaned once the secrets are hidden (parseServerAnswer): cutting it first could leave a piece of one.
+  if (message !== undefined && message.trim() !== '') result.message = message;
   return result;
 }
 

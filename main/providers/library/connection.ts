@@ -60,6 +60,8 @@ export interface ResolvedConnection {
   userId: string;
   appId: string;
   authHeaders: Record<string, string>;
+  /** What of the credentials is secret: hidden in the server's words (serverWords) wherever it quotes them. */
+  secrets: readonly string[];
   allowInsecure: boolean;
   ca: string | undefined;
 }
@@ -102,6 +104,7 @@ export function resolveConnection(input: unknown): ResolvedConnection {
     userId: c.userId,
     appId: c.appId,
     authHeaders: { authorization: basicAuth(c.userId, c.password), [APPLICATION_ID_HEADER.toLowerCase()]: c.appId },
+    secrets: [c.password],
     allowInsecure: c.allowInsecure ?? false,
     ca: c.ca,
   };

@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { serverWords } from '../../core/log/redact.js';
 import type { PiecedBody } from '../http/file-body.js';
 import { decodeUtf8, parseRetryAfter, readBody, send, type HttpResponse } from '../http/transport.js';
 import type { ResolvedConnection } from './connection.js';
@@ -77,7 +78,9 @@ function messageIn(json: unknown): string | undefined {
 }
 
 /** The server's explanation of a failure, from a JSON `message` (or `error`) or a short plain-text body. */
-async function serverMessage(res: HttpResponse): Promise<string | undefined> {
+async function serverMessage(res: HttpResponse, conn: ResolvedConnection): Promise<string | undefined> {
+  // Before tidy: it would change a secret holding a newline or spaces, and could cut one in two.
+  const said = (text: string): string | undefined => tidy(serverWords(text, conn.secrets)) || undefined;
   let text: string;
   try {
     text = decodeUtf8(await readBody(res, ERROR_BODY_CAP));
@@ -87,11 +90,11 @@ async function serverMessage(res: HttpResponse): Promise<string | undefined> {
   const type = String(res.headers['content-type'] ?? '').toLowerCase();
   try {
     const found = messageIn(JSON.parse(text));
-    if (found) return tidy(found) || undefined;
+    if (found) return said(found);
   } catch {
     // not JSON: fall through
   }
-  if (type.startsWith('text/plain') && text.trim()) return tidy(text) || undefined;
+  if (type.startsWith('text/plain') && text.trim()) return said(text);
   return undefined;
 }
 
@@ -103,7 +106,7 @@ export interface FailureWording {
 /** Reads the failed answer's message and builds the AppError a user sees. */
 export async function failure(res: HttpResponse, conn: ResolvedConnection, what: Phrase, wording: FailureWording = {}): Promise<AppError> {
   const status = res.status;
-  const said = await serverMessage(res);
+  const said = await serverMessage(res, conn);
   // Each clause is said whole; the server's own words, when it gave any, follow it as they are.
   const told = (sentence: Phrase): Phrase => (said ? phrase('errors:library.toldSaid', { sentence, said }) : phrase('errors:library.told', { sentence }));
   const host = conn.host;

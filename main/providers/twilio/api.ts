@@ -106,6 +106,11 @@ export class TwilioApi {
     return basicAuth(user, password);
   }
 
+  /** The secret every request to the API carries: hidden in what the API says (twilioError). */
+  secrets(): readonly string[] {
+    return [credentialPair(this.connection).password];
+  }
+
   /**
    * Resolves a page link from Twilio (next_page_uri) against the API's origin, exactly as given: if the URL
    * parser would change a single character of it, it is refused rather than silently rewritten. It must stay
@@ -159,7 +164,7 @@ export class TwilioApi {
         (b) => b.toString('utf8'),
         () => '',
       );
-      const error = twilioError(res.status, errorText, retryAfter);
+      const error = twilioError(res.status, errorText, this.secrets(), retryAfter);
       const wait = res.status === 429 ? retryDelay(this.retry, attempt, retryAfter) : undefined;
       if (wait !== undefined) {
         await this.sleep(wait, req.signal);

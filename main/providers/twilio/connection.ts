@@ -22,6 +22,11 @@ export interface TwilioConnection {
   allowInsecure?: boolean;
   /** PEM certificate(s) trusted for this account only. */
   ca?: string;
+  /**
+   * The embedded sandbox's account, by main's own mark on the saved account (core/accounts/sandbox-mark.ts), never
+   * by what the window sent: its media redirects may stay on loopback, where the sandbox's CDN listens.
+   */
+  sandbox?: boolean;
 }
 
 export type TwilioField =
@@ -56,6 +61,7 @@ const inputSchema = z.object({
   ]),
   allowInsecure: z.boolean().optional(),
   ca: z.string().optional(),
+  sandbox: z.boolean().optional(),
 });
 
 function problem(field: TwilioField, said: Phrase, severity: FieldProblem['severity'] = 'error'): FieldProblem {
@@ -141,6 +147,7 @@ export function validateTwilioConnection(input: unknown): TwilioConnectionCheck 
   const connection: TwilioConnection = { baseUrl, accountSid, credential };
   if (allowInsecure) connection.allowInsecure = true;
   if (ca !== undefined) connection.ca = ca;
+  if (value.sandbox === true) connection.sandbox = true;
   return { ok: true, connection, warnings: problems };
 }
 

@@ -62,17 +62,22 @@ function mediaHostError(status: number, host: string, retryAfter: number | undef
 
 /**
  * Refuses a hop to this machine or a private network: the API server (or whoever set the account's address) must
- * not make main fetch an internal URL and hand its answer to the window. Only an API on loopback (the embedded
- * sandbox, whose CDN is another loopback port) may send us to loopback. Names are checked again on what they
- * resolve to when connecting (the transport's publicOnly).
+ * not make main fetch an internal URL and hand its answer to the window. Only the embedded sandbox's API, whose CDN
+ * is another loopback port, may send us to loopback (sandboxApi): an API's address on loopback says nothing, anyone
+ * can listen there. Names are checked again on what they resolve to when connecting (the transport's publicOnly).
  */
-export function assertHopTarget(apiOrigin: string, next: URL): void {
+export function assertHopTarget(sandboxApi: boolean, next: URL): void {
   if (!isInternalHost(next.hostname)) return;
-  if (isLoopbackHost(new URL(apiOrigin).hostname) && isLoopbackHost(next.hostname)) return;
+  if (sandboxApi && isLoopbackHost(next.hostname)) return;
   throw new AppError('insecure', phrase('errors:twilio.redirectInternal', { host: next.host }));
 }
 
-function nextHop(apiOrigin: string, current: URL, res: HttpResponse, visited: Set<string>): URL {
+/** The account is main's embedded sandbox's (its mark, which main alone sets) and its API is still on loopback. */
+function isSandboxApi(api: TwilioApi): boolean {
+  return api.connection.sandbox === true && isLoopbackHost(new URL(api.origin).hostname);
+}
+
+function nextHop(sandboxApi: boolean, current: URL, res: HttpResponse, visited: Set<string>): URL {
   const location = header(res, 'location');
   if (!location) throw new AppError('protocol', phrase('errors:twilio.redirectNoLocation', { host: current.host, status: res.status }), { status: res.status });
   let next: URL;
@@ -84,7 +89,7 @@ function nextHop(apiOrigin: string, current: URL, res: HttpResponse, visited: Se
   if (next.protocol !== 'https:' && next.protocol !== 'http:') {
     throw new AppError('protocol', phrase('errors:twilio.redirectScheme', { scheme: next.protocol }));
   }
-  assertHopTarget(apiOrigin, next);
+  assertHopTarget(sandboxApi, next);
   // A signed CDN URL is itself a credential for the media: never let it fall from https to plain http.
   if (current.protocol === 'https:' && next.protocol === 'http:' && !isLoopbackHost(next.hostname)) {
     throw new AppError('insecure', phrase('errors:twilio.redirectInsecure', { from: current.host, to: next.host }));
@@ -98,7 +103,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
   let url = start;
   let leftApiOrigin = false;
   const visited = new Set<string>();
-  const apiOnLoopback = isLoopbackHost(new URL(api.origin).hostname);
+  const sandboxApi = isSandboxApi(api);
   for (let redirects = 0; ; redirects += 1) {
     visited.add(url.href);
     leftApiOrigin ||= url.origin !== api.origin;
@@ -114,7 +119,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       allowInsecure: api.connection.allowInsecure === true,
       tls: onApi && api.connection.ca ? { ca: api.connection.ca } : {},
       // Where a redirect points was the server's choice: it must not resolve into this machine or its network.
-      publicOnly: redirects > 0 && !apiOnLoopback,
+      publicOnly: redirects > 0 && !sandboxApi,
       signal: opts.signal,
     });
 
@@ -123,7 +128,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       if (redirects >= MAX_MEDIA_REDIRECTS) {
         throw new AppError('protocol', phrase('errors:twilio.redirectTooMany', { max: MAX_MEDIA_REDIRECTS }));
       }
-      url = nextHop(api.origin, url, res, visited);
+      url = nextHop(sandboxApi, url, res, visited);
       continue;
     }
     if (res.status === 200 || res.status === 206) {
@@ -157,7 +162,7 @@ async function followChain(api: TwilioApi, start: URL, opts: MediaContentOptions
       (b) => b.toString('utf8'),
       () => '',
     );
-    throw twilioError(res.status, text, parseRetryAfter(res.headers['retry-after']));
+    throw twilioError(res.status, text, api.secrets(), parseRetryAfter(res.headers['retry-after']));
   }
 }
 

@@ -4,6 +4,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { AppError, type ErrorCode, type ErrorDetails } from '../../common/errors.js';
 import { inEnglish, phrase, type Phrase } from '../../common/i18n/phrase.js';
+import { serverWords } from '../../core/log/redact.js';
 import { twilioErrorSchema } from './schemas.js';
 
 interface TwilioErrorBody {
@@ -29,7 +30,9 @@ function safeLink(value: string | null | undefined): string | undefined {
   }
 }
 
-function fromJson(text: string): TwilioErrorBody | undefined {
+type Heard = (text: string) => string;
+
+function fromJson(text: string, heard: Heard): TwilioErrorBody | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -40,13 +43,13 @@ function fromJson(text: string): TwilioErrorBody | undefined {
   if (!parsed.success || (parsed.data.code == null && !parsed.data.message)) return undefined;
   const body: TwilioErrorBody = {};
   if (parsed.data.code != null) body.code = parsed.data.code;
-  if (parsed.data.message) body.message = tidy(parsed.data.message);
-  const link = safeLink(parsed.data.more_info);
+  if (parsed.data.message) body.message = tidy(heard(parsed.data.message));
+  const link = safeLink(parsed.data.more_info ? heard(parsed.data.more_info) : undefined);
   if (link) body.moreInfo = link;
   return body;
 }
 
-function fromXml(text: string): TwilioErrorBody | undefined {
+function fromXml(text: string, heard: Heard): TwilioErrorBody | undefined {
   if (/<!DOCTYPE/i.test(text)) return undefined;
   let doc: unknown;
   try {
@@ -61,8 +64,9 @@ function fromXml(text: string): TwilioErrorBody | undefined {
   const code = str(exception.Code);
   if (code && /^\d+$/.test(code)) body.code = Number(code);
   const message = str(exception.Message);
-  if (message) body.message = tidy(message);
-  const link = safeLink(str(exception.MoreInfo));
+  if (message) body.message = tidy(heard(message));
+  const moreInfo = str(exception.MoreInfo);
+  const link = safeLink(moreInfo ? heard(moreInfo) : undefined);
   if (link) body.moreInfo = link;
   return body.code === undefined && body.message === undefined ? undefined : body;
 }
@@ -92,10 +96,12 @@ function plainStatus(status: number): Phrase {
 
 /**
  * The AppError for a Twilio error answer. The message reads "Twilio error 20404: The requested resource … was not
- * found"; a 401 adds what to check, since that is the one error the user fixes in the account form.
+ * found"; a 401 adds what to check, since that is the one error the user fixes in the account form. `sent` are the
+ * secrets the request carried (serverWords): hidden in what Twilio says, should it quote them.
  */
-export function twilioError(status: number, bodyText: string, retryAfter?: number): AppError {
-  const body = fromJson(bodyText) ?? fromXml(bodyText);
+export function twilioError(status: number, bodyText: string, sent: readonly string[], retryAfter?: number): AppError {
+  const heard = (text: string): string => serverWords(text, sent);
+  const body = fromJson(bodyText, heard) ?? fromXml(bodyText, heard);
   const details: ErrorDetails = { status };
   if (body?.code !== undefined) details.remoteCode = body.code;
   if (body?.moreInfo !== undefined) details.moreInfo = body.moreInfo;

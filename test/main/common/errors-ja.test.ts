@@ -105,7 +105,7 @@ describe("main's errors said in Japanese", () => {
   });
 
   it("says a Twilio 401 with Twilio's words kept and the hint in Japanese", () => {
-    const err = twilioError(401, JSON.stringify({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003' }));
+    const err = twilioError(401, JSON.stringify({ code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003' }), []);
     expect(err.message).toBe('Twilio error 20003: Authenticate. Check the Account SID and the Auth Token (or the API key SID and secret) of this account.');
     const text = inJapanese(err);
     expect(text).toContain('Twilio エラー 20003：Authenticate');

@@ -62,6 +62,11 @@ export interface SecretTyped {
   user?: string;
 }
 
+/** Main's own mark on an account (core/accounts/sandbox-mark.ts), through the store as the embedded sandbox's sync sets it. */
+export async function markSandboxAccount(app: Awaited<ReturnType<typeof bootTestApp>>, id: string): Promise<void> {
+  await app.services.accounts.update(id, app.services.accounts.config(id), undefined, {}, { sandboxAccount: true });
+}
+
 function stripSandboxFlag(config: AccountConfig, label: string): AccountConfig {
   const { sandbox: _sandbox, ...rest } = config;
   return { ...rest, label };
@@ -141,6 +146,9 @@ export async function startAppUnderTest(name: string, options: AppUnderTestOptio
     const created = await call('accounts.create', { config: stripSandboxFlag(typed, labels[i] ?? 'x'), secret: useApiKey ? twilio.apiKeySecret : secret });
     ids.push(created.id);
   }
+  // This sandbox plays the embedded one, whose CDN is another loopback port: main marks its Twilio account as the
+  // sandbox's, as its start-up sync does (the window cannot), else a media redirect to loopback is refused.
+  await markSandboxAccount(app, ids[2] ?? '');
   const secrets: SecretTyped[] = [
     { label: 'generic password', value: generic.password, user: generic.username },
     { label: 'library password', value: library.password, user: library.userId },

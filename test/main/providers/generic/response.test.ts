@@ -3,7 +3,7 @@ import { AppError } from '../../../../main/common/errors.js';
 import { parseServerAnswer, refusal, uploadResult } from '../../../../main/providers/generic/response.js';
 
 const server = 'media.example';
-const parse = (body: string | Buffer, contentType?: string) => parseServerAnswer(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType, server);
+const parse = (body: string | Buffer, contentType?: string) => parseServerAnswer(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType, server, []);
 
 function caught(fn: () => unknown): AppError {
   try {

@@ -24,7 +24,7 @@ afterAll(async () => {
 function client(options: ClientOptions = {}, kind: 'authToken' | 'apiKey' = 'authToken'): TwilioClient {
   const t = sandbox.accounts.twilio;
   const credential = kind === 'authToken' ? { kind, authToken: t.authToken } : { kind, apiKeySid: t.apiKeySid, apiKeySecret: t.apiKeySecret };
-  return createTwilioClient({ baseUrl: t.baseUrl, accountSid: t.accountSid, credential }, options);
+  return createTwilioClient({ baseUrl: t.baseUrl, accountSid: t.accountSid, credential, sandbox: true }, options);
 }
 
 interface Listed {

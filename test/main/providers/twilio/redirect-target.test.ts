@@ -1,6 +1,7 @@
 // Where a media redirect may send main: never to this computer or a private network (the answer of an internal
-// admin page or a cloud metadata service would reach the window), except from an API that is itself on loopback (the
-// embedded sandbox, whose CDN is another loopback port). The decision, then the whole chain against real servers.
+// admin page or a cloud metadata service would reach the window), except for main's embedded sandbox account (its
+// mark, which main alone sets; its CDN is another loopback port): an API merely listening on loopback gets no such
+// leave. The decision, then the whole chain against real servers.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dns from 'node:dns/promises';
@@ -17,12 +18,11 @@ import { authTokenClient } from './support/clients.js';
 import { ACCOUNT_SID, AUTH_TOKEN, makeMessages, sid } from './support/fake-data.js';
 import { startFakeTwilio, type FakeTwilio } from './support/fake-twilio.js';
 
-const TWILIO = 'https://api.twilio.com';
 /** This computer's host name resolves to one of its own addresses on most systems (/etc/hosts); not everywhere. */
 const hostNameIsInternal = await dns.lookup(os.hostname(), { all: true }).then((all) => all.some((a) => isInternalAddress(a.address)), () => false);
-const refusal = (api: string, target: string): AppError | undefined => {
+const refusal = (sandboxApi: boolean, target: string): AppError | undefined => {
   try {
-    assertHopTarget(api, new URL(target));
+    assertHopTarget(sandboxApi, new URL(target));
     return undefined;
   } catch (err) {
     return err as AppError;
@@ -36,29 +36,28 @@ describe('assertHopTarget', () => {
       'http://10.0.0.5/', 'http://172.20.1.1/', 'http://192.168.0.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[fe80::1]/',
       'http://[fd00::1]/', 'http://0.0.0.0:8080/', 'http://[::ffff:127.0.0.1]/', 'http://2130706433/',
     ];
-    for (const target of internal) expect(refusal(TWILIO, target), target).toMatchObject({ code: 'insecure' });
-    expect(refusal(TWILIO, 'http://127.0.0.1:8080/admin/secrets')?.message).toBe(
+    for (const target of internal) expect(refusal(false, target), target).toMatchObject({ code: 'insecure' });
+    expect(refusal(false, 'http://127.0.0.1:8080/admin/secrets')?.message).toBe(
       'The media redirect points to 127.0.0.1:8080, an address on this computer or a private network; refused (a server may not send the app to internal addresses).',
     );
-    const said = sayPhrase(createTranslator('ja', { ja }), refusal(TWILIO, 'http://169.254.169.254/')!.phrase!);
+    const said = sayPhrase(createTranslator('ja', { ja }), refusal(false, 'http://169.254.169.254/')!.phrase!);
     expect(said).toContain('169.254.169.254');
     expect(said).toMatch(/プライベートネットワーク/);
   });
 
   it('follows a hop to a public CDN', () => {
     for (const target of ['https://media.twiliocdn.com/AC1/abc?Expires=1&Signature=x', 'https://s3-external-1.amazonaws.com/media.twiliocdn.com/x', 'https://93.184.216.34/x']) {
-      expect(refusal(TWILIO, target), target).toBeUndefined();
+      expect(refusal(false, target), target).toBeUndefined();
     }
   });
 
-  it('an API on loopback (the sandbox) may send us to loopback, but not to a private network', () => {
-    expect(refusal('http://127.0.0.1:4000', 'http://127.0.0.1:4001/media/ME1?Expires=1')).toBeUndefined();
-    expect(refusal('http://localhost:4000', 'http://127.0.0.1:4001/media/ME1')).toBeUndefined();
-    expect(refusal('http://127.0.0.1:4000', 'https://media.twiliocdn.com/x')).toBeUndefined();
-    expect(refusal('http://127.0.0.1:4000', 'http://10.0.0.5/')).toMatchObject({ code: 'insecure' });
-    expect(refusal('http://127.0.0.1:4000', 'http://169.254.169.254/')).toMatchObject({ code: 'insecure' });
-    // A private-network API is no sandbox: its redirects stay off internal addresses too.
-    expect(refusal('http://10.0.0.5:4000', 'http://10.0.0.5:4001/')).toMatchObject({ code: 'insecure' });
+  it('the sandbox account may send us to loopback, but not to a private network; no other account may', () => {
+    expect(refusal(true, 'http://127.0.0.1:4001/media/ME1?Expires=1')).toBeUndefined();
+    expect(refusal(true, 'http://localhost:4001/media/ME1')).toBeUndefined();
+    expect(refusal(true, 'https://media.twiliocdn.com/x')).toBeUndefined();
+    expect(refusal(true, 'http://10.0.0.5/')).toMatchObject({ code: 'insecure' });
+    expect(refusal(true, 'http://169.254.169.254/')).toMatchObject({ code: 'insecure' });
+    expect(refusal(false, 'http://127.0.0.1:4001/media/ME1?Expires=1')).toMatchObject({ code: 'insecure' });
   });
 });
 
@@ -80,7 +79,18 @@ describe('a media download against real servers', () => {
   });
   const media = () => fake.messages[0]?.media[0]?.sid ?? '';
 
-  it("the sandbox-like API on loopback still redirects to its loopback CDN, and a private address is refused before any connection", async () => {
+  it("an ordinary account whose API is on loopback is refused a redirect to another loopback server, which never hears of it", async () => {
+    const port = (internal.address() as AddressInfo).port;
+    fake.mediaRedirect = () => ({ status: 302, location: `http://127.0.0.1:${port}/admin/secrets` });
+    const ordinary = createTwilioClient({ baseUrl: fake.baseUrl, accountSid: ACCOUNT_SID, credential: { kind: 'authToken', authToken: AUTH_TOKEN } });
+    await expect(ordinary.openMediaContent(sid('MM', 1), media())).rejects.toMatchObject({ code: 'insecure', message: expect.stringContaining(`127.0.0.1:${port}`) });
+    // The window's word cannot make it the sandbox's: the mark is main's, read from the saved account only.
+    await expect(ordinary.downloadMedia(sid('MM', 1), media(), { dir: os.tmpdir() })).rejects.toMatchObject({ code: 'insecure' });
+    expect(fake.log.length).toBeGreaterThan(0);
+    expect(internalHits).toEqual([]);
+  });
+
+  it("the sandbox account's API on loopback still redirects to its loopback CDN, and a private address is refused before any connection", async () => {
     const content = await authTokenClient(fake.baseUrl).openMediaContent(sid('MM', 1), media());
     content.body.destroy();
     expect(content.status).toBe(200);

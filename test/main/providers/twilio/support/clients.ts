@@ -19,13 +19,15 @@ export function recordingSleep(): RecordingSleep {
   };
 }
 
+// The fake plays the embedded sandbox, whose CDN is another loopback port: its accounts carry main's sandbox mark,
+// without which a media redirect to loopback is refused (redirect-target.test.ts).
 export function authTokenClient(baseUrl: string, options: ClientOptions = {}): TwilioClient {
-  return createTwilioClient({ baseUrl, accountSid: ACCOUNT_SID, credential: { kind: 'authToken', authToken: AUTH_TOKEN } }, options);
+  return createTwilioClient({ baseUrl, accountSid: ACCOUNT_SID, credential: { kind: 'authToken', authToken: AUTH_TOKEN }, sandbox: true }, options);
 }
 
 export function apiKeyClient(baseUrl: string, options: ClientOptions = {}): TwilioClient {
   return createTwilioClient(
-    { baseUrl, accountSid: ACCOUNT_SID, credential: { kind: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET } },
+    { baseUrl, accountSid: ACCOUNT_SID, credential: { kind: 'apiKey', apiKeySid: API_KEY_SID, apiKeySecret: API_KEY_SECRET }, sandbox: true },
     options,
   );
 }
