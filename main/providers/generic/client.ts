@@ -7,9 +7,8 @@ import fs from 'node:fs/promises';
 import { AppError, errorWords, sayable, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import type { TransferAuthentication } from '../../common/transfers.js';
-import { assertCredentialTransport, ChallengeCache, sendWithAuth, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
-import { PiecedBody } from '../http/file-body.js';
-import { assertSecretTransport, displayHost, parseRetryAfter, readBody, type HttpRequest, type HttpResponse, type TlsOptions } from '../http/transport.js';
+import { assertCredentialTransport, type AuthOutcome, type AuthSettings } from '../http/auth-send.js';
+import { assertSecretTransport, displayHost, parseRetryAfter, type HttpResponse } from '../http/transport.js';
 import {
   checkInputs,
   type CheckedConnection,
@@ -21,8 +20,9 @@ import {
 } from './inputs.js';
 import { buildMultipartBody } from './multipart.js';
 import { makePreview, type JpegPreview } from './preview.js';
-import { prepareSimpleRequest, prepareUpload, type PreparedRequest, type PreparedSimpleRequest } from './requests.js';
-import { ANSWER_BODY_CAP, parseServerAnswer, refusal, uploadResult, type ServerAnswer } from './response.js';
+import { prepareSimpleRequest, prepareUpload, type PreparedSimpleRequest } from './requests.js';
+import { refusal, uploadResult } from './response.js';
+import { ServiceSender } from './service-send.js';
 import { serviceCredentials, type GenericService } from './auth-credentials.js';
 import { compileGenericSettings, type GenericServiceConfig, type TemplateProblem } from './service-config.js';
 import { references, type ParsedTemplate, type TemplateScope } from './template-engine.js';
@@ -48,16 +48,6 @@ export interface GenericUploadResult {
   /** How the upload authenticated, when the server asked (the activity log says it with describeAuth). */
   authentication?: TransferAuthentication;
 }
-
-interface SendExtras {
-  /** A buffer, or the file body (a description of its pieces: each attempt, authentication may take two, sends it anew). */
-  body?: Buffer | PiecedBody;
-  headers?: Record<string, string>;
-  onUploadProgress?: (sent: number) => void;
-  onBodySent?: () => void;
-}
-
-const DEFAULT_HEADERS = { 'user-agent': 'MediaDesk/0.1', accept: 'application/xml, application/json;q=0.9, */*;q=0.1' };
 
 /**
  * Uploads one checked file. Rejects with AppError: 'validation', 'config', 'insecure', 'io', 'cancelled',
@@ -86,9 +76,7 @@ export async function precheckGenericAccount(connection: GenericConnection, opti
 
 class UploadRun {
   private readonly config: GenericServiceConfig;
-  private readonly tls: TlsOptions | undefined;
-  /** Challenges answered in this run: the precheck's spares the upload a round trip. */
-  private readonly challenges = new ChallengeCache();
+  private readonly sender: ServiceSender;
 
   constructor(
     private readonly connection: CheckedConnection,
@@ -99,7 +87,7 @@ class UploadRun {
     const { config, problems } = compileGenericSettings(connection.settings, Object.keys(connection.account), Object.keys(globals));
     if (!config) throw new AppError('config', problemsPhrase(problems));
     this.config = config;
-    this.tls = connection.ca ? { ca: connection.ca } : undefined;
+    this.sender = new ServiceSender(connection, options);
   }
 
   async execute(): Promise<GenericUploadResult> {
@@ -154,12 +142,6 @@ class UploadRun {
     return serviceCredentials(this.config, this.connection.authPasswords ?? {}, service, scope);
   }
 
-  /** The account's secrets, any of which a request may carry: hidden in what the server says (parseServerAnswer). */
-  private secrets(): string[] {
-    const { account, secretKeys, authPasswords = {} } = this.connection;
-    return [...secretKeys.flatMap((key) => account[key] ?? []), ...Object.values(authPasswords).filter((value) => value !== undefined)];
-  }
-
   private scope(service: Record<string, string>): TemplateScope {
     return {
       account: this.connection.account,
@@ -176,52 +158,20 @@ class UploadRun {
     if (info.size !== file.size) throw new AppError('io', phrase('errors:files.changedSinceCheck', { name: file.name, then: file.size, now: info.size }));
   }
 
-  /** Sends one request of the run, answering the server's authentication challenge when the service has credentials. */
-  private send(prepared: PreparedRequest, auth: AuthSettings | undefined, extra: SendExtras, onOutcome?: (outcome: AuthOutcome) => void): Promise<HttpResponse> {
-    const target = {
-      method: prepared.method,
-      url: prepared.url,
-      host: displayHost(prepared.displayUrl),
-      allowInsecure: this.connection.allowInsecure ?? false,
-      streamed: extra.body instanceof PiecedBody,
-    };
-    return sendWithAuth(target, (authHeaders, note) => this.httpRequest(prepared, auth !== undefined, extra, authHeaders, note), auth, this.challenges, onOutcome);
-  }
-
-  private httpRequest(prepared: PreparedRequest, withAuth: boolean, extra: SendExtras, authHeaders: Record<string, string>, note: string | undefined): HttpRequest {
-    const body = extra.body;
-    return {
-      method: prepared.method,
-      url: prepared.url,
-      displayUrl: prepared.displayUrl,
-      headers: { ...DEFAULT_HEADERS, ...prepared.headers, ...extra.headers, ...authHeaders },
-      ...(body !== undefined ? { body } : {}),
-      ...(note !== undefined ? { note } : {}),
-      carriesSecret: prepared.carriesSecret || withAuth,
-      allowInsecure: this.connection.allowInsecure ?? false,
-      ...(this.tls ? { tls: this.tls } : {}),
-      ...(this.options.signal ? { signal: this.options.signal } : {}),
-      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
-      ...(extra.onUploadProgress ? { onUploadProgress: extra.onUploadProgress } : {}),
-      ...(extra.onBodySent ? { onBodySent: extra.onBodySent } : {}),
-      ...(this.options.answerTimeoutMs ? { answerTimeoutMs: this.options.answerTimeoutMs } : {}),
-    };
-  }
-
   private async runPrecheck(prepared: PreparedSimpleRequest, auth: AuthSettings | undefined): Promise<void> {
-    const res = await this.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
+    const res = await this.sender.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
     if (isSuccess(res.status)) {
       res.body.resume(); // the precheck's answer carries nothing we need
       return;
     }
-    const { answer } = await this.readAnswer(res);
+    const { answer } = await this.sender.readAnswer(res);
     throw refusal(answer, answerContext(res), 'precheck');
   }
 
   private async runUpload(prepared: ReturnType<typeof prepareUpload>, auth: AuthSettings | undefined, onOutcome: (outcome: AuthOutcome) => void): Promise<string> {
     const body = buildMultipartBody(prepared.parts);
     try {
-      const res = await this.send(
+      const res = await this.sender.send(
         prepared,
         auth,
         {
@@ -232,30 +182,11 @@ class UploadRun {
         },
         onOutcome,
       );
-      const { answer, problem } = await this.readAnswer(res);
+      const { answer, problem } = await this.sender.readAnswer(res);
       if (!answer) throw isSuccess(res.status) && problem ? problem : refusal(undefined, answerContext(res), 'upload');
       return uploadResult(answer, answerContext(res));
     } catch (err) {
       throw this.options.signal?.aborted ? new AppError('cancelled', phrase('errors:generic.cancelled')) : err;
-    }
-  }
-
-  /** The parsed answer, or why it could not be read (too large, not UTF-8), without failing yet. */
-  private async readAnswer(res: HttpResponse): Promise<{ answer?: ServerAnswer; problem?: AppError }> {
-    const server = res.host;
-    let bytes: Buffer;
-    try {
-      bytes = await readBody(res, ANSWER_BODY_CAP);
-    } catch (err) {
-      if (this.options.signal?.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
-      const error = toAppError(err);
-      if (error.code !== 'too_large') throw error;
-      return { problem: new AppError('protocol', phrase('errors:generic.answerTooLarge', { server, size: ANSWER_BODY_CAP }), { status: res.status }) };
-    }
-    try {
-      return { answer: parseServerAnswer(bytes, headerValue(res.headers['content-type']), server, this.secrets()) };
-    } catch (err) {
-      return { problem: toAppError(err) };
     }
   }
 
@@ -291,12 +222,12 @@ class UploadRun {
         const prepared = this.prepareReference(recipient, preview, mediaUrl);
         if (!prepared) break;
         const auth = this.auth('refSend', this.referenceScope(recipient, preview, mediaUrl));
-        const res = await this.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
+        const res = await this.sender.send(prepared, auth, prepared.body ? { body: prepared.body } : {});
         if (isSuccess(res.status)) {
           res.body.resume();
           results.push({ recipient, ok: true });
         } else {
-          const { answer } = await this.readAnswer(res);
+          const { answer } = await this.sender.readAnswer(res);
           results.push(failedSend(recipient, refusal(answer, answerContext(res), 'referenceSend')));
         }
       } catch (err) {
@@ -328,10 +259,6 @@ function usesRecipient(config: GenericServiceConfig): boolean {
 
 function isSuccess(status: number): boolean {
   return status >= 200 && status <= 299;
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function answerContext(res: HttpResponse) {
