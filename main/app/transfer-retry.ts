@@ -1,8 +1,9 @@
-// A retry runs only where it can work (canRetry, the rule the window offers Retry by): a transfer whose account was
-// removed stays failed with the reason it had, whatever the window asked for, by id or "retry all".
+// A retry reaches the queue only where it can work (retryReachesQueue, under the rule the window offers Retry by): a
+// transfer whose account was removed stays failed with the reason it had, whatever was asked for, by id or "retry
+// all". One whose download folder was forgotten goes on to the queue, which refuses it and says why in its row.
 import type { AccountStore } from '../core/accounts/account-store.js';
 import type { TransferQueue } from '../core/transfers/transfer-queue.js';
-import { canRetry, type TransferItem } from '../common/transfers.js';
+import { retryReachesQueue, type TransferItem } from '../common/transfers.js';
 
 export function retryTransfers(queue: Pick<TransferQueue, 'list' | 'get' | 'retry'>, accounts: Pick<AccountStore, 'list'>, ids?: string[]): TransferItem[] {
   const known = new Set(accounts.list().map((account) => account.id));
@@ -11,6 +12,6 @@ export function retryTransfers(queue: Pick<TransferQueue, 'list' | 'get' | 'retr
   // An id the queue does not know goes through, for the queue to refuse as it always has.
   return queue.retry(asked.filter((id) => {
     const item = queue.get(id);
-    return item === undefined || canRetry(item, exists);
+    return item === undefined || retryReachesQueue(item, exists);
   }));
 }

@@ -98,6 +98,9 @@ export function toAppError(err: unknown): AppError {
     if (code === 'ENOENT') return new AppError('io', phrase('errors:files.notFound'));
     if (code === 'EACCES' || code === 'EPERM') return new AppError('io', phrase('errors:files.permissionDenied'));
     if (code === 'ENOSPC') return new AppError('io', phrase('errors:files.diskFull'));
+    if (code === 'EDQUOT') return new AppError('io', phrase('errors:files.quotaExceeded'));
+    if (code === 'EROFS') return new AppError('io', phrase('errors:files.readOnly'));
+    if (code === 'EIO') return new AppError('io', phrase('errors:files.ioError'));
   }
   return new AppError('internal', phrase('errors:generic.internal'));
 }

@@ -54,6 +54,11 @@ export interface TransferItem {
   result?: TransferResult;
   /** Upload recipients, for the account's history. */
   recipients?: string[];
+  /**
+   * Why it may not run again: the user took back the choice it writes under (forgot the folder it downloads into).
+   * Main refuses a retry of it, so the window offers none and says this instead.
+   */
+  retryRefused?: Phrase;
 }
 
 /**
@@ -102,9 +107,15 @@ export interface TransferSummary {
 }
 
 /**
- * Whether a retry of this transfer can work: it failed or was cancelled, and the account it ran for still exists
- * (an account removed takes its connection with it). The window offers Retry by it; main's queue is asked by it.
+ * Whether main hands a retry of this transfer to its queue: it failed or was cancelled, and the account it ran for
+ * still exists (an account removed takes its connection with it). The queue itself refuses one whose choice was
+ * taken back, writing why in its row (what a retry from the command line shows).
  */
-export function canRetry(item: Pick<TransferItem, 'state' | 'accountId'>, accountExists: (accountId: string) => boolean): boolean {
+export function retryReachesQueue(item: Pick<TransferItem, 'state' | 'accountId'>, accountExists: (accountId: string) => boolean): boolean {
   return (item.state === 'failed' || item.state === 'cancelled') && accountExists(item.accountId);
+}
+
+/** Whether a retry of this transfer can work, which the window offers Retry by: main would run it, not refuse it. */
+export function canRetry(item: Pick<TransferItem, 'state' | 'accountId' | 'retryRefused'>, accountExists: (accountId: string) => boolean): boolean {
+  return retryReachesQueue(item, accountExists) && item.retryRefused === undefined;
 }

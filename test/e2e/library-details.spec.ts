@@ -29,6 +29,9 @@ async function openFileDetails(page: Page, folder: string, file: string): Promis
   await expect(panel(page)).toBeVisible();
 }
 
+/** Whether the keyboard focus is inside the details panel. */
+const focusIn = (page: Page): Promise<boolean> => page.evaluate(() => Boolean(document.querySelector('[data-testid="lib-details"]')?.contains(document.activeElement)));
+
 /** Where `inner` lies against `outer`: how far it sticks out below it (> 0: cut off), and the heights. */
 async function boxes(inner: Locator, outer: Locator) {
   const a = await inner.boundingBox();
@@ -72,6 +75,11 @@ test('the preview at its height, the voicemail player inside the panel, and the 
   expect(player.top).toBeGreaterThanOrEqual(0);
   const inPanel = await boxes(audio, panel(page));
   expect(inPanel.below, 'the player is below the panel’s edge').toBeLessThanOrEqual(0);
+  // Beside the table it is no modal: Shift+Tab from its first control goes back out to the table.
+  await panel(page).getByRole('button', { name: 'Close the details' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusIn(page), 'the side panel kept the focus').toBe(false);
+  await panel(page).getByRole('button', { name: 'Close the details' }).focus();
   await screens(page, 'en');
 
   // 700 px: the panel opens over the table, as tall as the window, with the focus in it; Escape gives it back.
@@ -86,6 +94,18 @@ test('the preview at its height, the voicemail player inside the panel, and the 
   await expect(panel(page).getByRole('heading', { name: '26919119.mp3' })).toBeInViewport({ ratio: 1 });
   await expect(panel(page).getByRole('button', { name: 'Close the details' })).toBeInViewport({ ratio: 1 });
   await expect(panel(page).getByTestId('preview-audio')).toBeInViewport({ ratio: 1 });
+  // Over the table, Tab and Shift+Tab go round the panel's controls and never reach the rows it covers.
+  const close = panel(page).getByRole('button', { name: 'Close the details' });
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusIn(page), `Tab ${i + 1} left the panel`).toBe(true);
+  }
+  await close.focus();
+  await page.keyboard.press('Shift+Tab');
+  expect(await focusIn(page), 'Shift+Tab from its first control left the panel').toBe(true);
+  await expect(close).not.toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(close, 'Tab from its last control goes round to the first').toBeFocused();
   await page.keyboard.press('Escape');
   await expect(panel(page)).toBeHidden();
   await expect(page.getByRole('grid')).toBeFocused();

@@ -84,7 +84,10 @@ export class FileStaging {
       const shown = cleanFileName(name);
       const diskCode = typeof (err as NodeJS.ErrnoException).path === 'string' ? (err as NodeJS.ErrnoException).code : undefined;
       if (local.code === 'io') throw new AppError('io', phrase('errors:staging.receiveFailedBecause', { name: shown, reason: sayable(local) }));
-      throw new AppError('io', diskCode ? phrase('errors:files.diskWriteFailedCode', { name: shown, code: diskCode }) : phrase('errors:staging.receiveFailed', { name: shown }));
+      // Something other than a folder where the staging folder should be: said with the folder, and what to do.
+      if (diskCode === 'EEXIST' || diskCode === 'ENOTDIR') throw new AppError('io', phrase('errors:staging.folderUnusable', { name: shown, folder: this.dir }));
+      // A cause with no words of its own: said as the disk refusing, its code kept for support.
+      throw new AppError('io', diskCode ? phrase('errors:staging.receiveFailedCode', { name: shown, code: diskCode }) : phrase('errors:staging.receiveFailed', { name: shown }));
     }
     this.names.set(id, cleanFileName(name));
     return { kind: 'staged', id };

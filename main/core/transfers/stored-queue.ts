@@ -67,6 +67,9 @@ export async function restoreEntries(file: string, saved: unknown[]): Promise<{ 
     if (!parsed.success) continue;
     const item = parsed.data.item as TransferItem;
     const spec: TransferSpec = parsed.data.spec;
+    // What the window is told follows the checked spec (a file saved before items carried it has it only there).
+    if (spec.refused) item.retryRefused = spec.refused;
+    else delete item.retryRefused;
     if (!FINAL_STATES.includes(item.state)) {
       item.state = 'failed';
       item.error = new AppError('cancelled', phrase('errors:queue.interrupted')).toData();

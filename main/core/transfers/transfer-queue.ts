@@ -163,9 +163,12 @@ export class TransferQueue {
    */
   async takeBack(choice: TransferChoice, reason: Phrase): Promise<void> {
     let marked = false;
-    for (const { spec } of this.entries.values()) {
-      if (spec.choice?.kind !== choice.kind || spec.choice.dir !== choice.dir) continue;
-      spec.refused = reason;
+    for (const entry of this.entries.values()) {
+      if (entry.spec.choice?.kind !== choice.kind || entry.spec.choice.dir !== choice.dir) continue;
+      entry.spec.refused = reason;
+      // The window learns it with the item: it offers no Retry then, and says why.
+      entry.item = { ...entry.item, retryRefused: reason };
+      this.changed(entry.item.id, true);
       marked = true;
     }
     if (marked) await this.saver.saveOrRetry();

@@ -77,12 +77,20 @@ export function createHttpBridge(): MediaDeskBridge {
   };
 }
 
+function refusalOf(status: number) {
+  if (status === 401) return SIGNED_OUT;
+  if (status === 413) return windowError('too_large', 'common:bridge.fileTooLarge');
+  if (status === 507) return windowError('io', 'common:bridge.hostDiskFull');
+  return windowError('remote', 'common:bridge.fileRefused', { status });
+}
+
 async function answerOf<T>(res: Response): Promise<T> {
   let result: InvokeResult<T>;
   try {
     result = (await res.json()) as InvokeResult<T>;
   } catch {
-    throw new UiError(res.status === 401 ? SIGNED_OUT : windowError('remote', 'common:bridge.fileRefused', { status: res.status }));
+    // An answer that is not the host's (a proxy's, or a host that could not say more): its status in words.
+    throw new UiError(refusalOf(res.status));
   }
   if (!result.ok) throw new UiError(result.error);
   return result.value;

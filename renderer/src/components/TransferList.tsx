@@ -36,6 +36,8 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
   const accountExists = useAccountExists();
   const retryable = canRetry(item, accountExists);
   const accountGone = FINAL_STATES.includes(item.state) && item.state !== 'done' && !accountExists(item.accountId);
+  // Its folder was forgotten (main refuses a retry): said unless its error says it already.
+  const refused = FINAL_STATES.includes(item.state) && item.state !== 'done' && item.retryRefused && item.error?.phrase?.key !== item.retryRefused.key ? item.retryRefused : undefined;
   // Cancel and Retry go once used (the other takes their place as the state changes): the focus stays in the row.
   const row = useRef<HTMLDivElement>(null);
   const acted = useRef(false);
@@ -64,6 +66,7 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
         ) : null}
         {item.error ? <div className="transfer-error" role="alert">{errorText(item.error)}</div> : null}
         {accountGone ? <div className="transfer-result subtle">{t('transfer.accountGone')}</div> : null}
+        {refused ? <div className="transfer-result subtle" data-testid="transfer-retry-refused">{saidText('', refused)}</div> : null}
         {item.result?.summary ? <div className="transfer-result">{saidText('', item.result.summary)}</div> : null}
         {item.result?.mediaUrl ? (
           <div className="transfer-result">

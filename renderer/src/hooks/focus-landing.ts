@@ -7,12 +7,14 @@ import { useEffect, useRef } from 'react';
 const WAIT_MS = 5000;
 
 /**
- * Whether the focus is lost: on the page itself, on an element no longer in it, or on one no longer drawn (the narrow
- * window's menu, closed by the move: the browser drops its focus only at its next rendering).
+ * Whether the focus is lost: on the page itself, on an element no longer in it, on one disabled (a button used once,
+ * as "Retry failed": the keyboard can do nothing there, and the browser drops it to the page), or on one no longer
+ * drawn (the narrow window's menu, closed by the move: the browser drops its focus only at its next rendering).
  */
 export function focusIsLost(): boolean {
   const active = document.activeElement;
   if (active === null || active === document.body || active === document.documentElement || !active.isConnected) return true;
+  if ((active as Partial<HTMLButtonElement>).disabled === true) return true;
   return typeof active.checkVisibility === 'function' && !active.checkVisibility();
 }
 

@@ -1,7 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from '../i18n';
 import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
+import { useFocusLanding } from '../hooks/focus-landing';
 import { useNotices } from '../store/notices-store';
 import { useTransfers } from '../store/transfers-store';
 import { useAccountExists } from '../store/app-store';
@@ -22,6 +23,15 @@ export function TransfersView() {
   const accountExists = useAccountExists();
   const failed = list.filter((i) => canRetry(i, accountExists)).length;
   const finished = list.filter((i) => i.state === 'done' || i.state === 'failed' || i.state === 'cancelled').length;
+  // "Retry failed" goes disabled once used (nothing is left to retry): the focus moves to the list, where the
+  // retried transfers now run, rather than dropping to the page.
+  const view = useRef<HTMLElement>(null);
+  const retriedAll = useRef(false);
+  useFocusLanding(failed === 0, () => view.current?.querySelector<HTMLElement>('.transfer-scroll') ?? view.current?.querySelector('h1'), retriedAll.current);
+  const retryAll = () => {
+    retriedAll.current = true;
+    void call('transfers.retry', {});
+  };
 
   const copy = (url: string) => {
     // One "copied" notice at a time: the latest copy replaces the previous one.
@@ -32,7 +42,7 @@ export function TransfersView() {
   };
 
   return (
-    <section className="view view-fill" aria-labelledby="transfers-title">
+    <section ref={view} className="view view-fill" aria-labelledby="transfers-title">
       <header className="view-header">
         <div>
           <h1 id="transfers-title">{t('transfers.title')}</h1>
@@ -47,7 +57,7 @@ export function TransfersView() {
           </p>
         </div>
         <div className="actions">
-          <button type="button" disabled={failed === 0} onClick={() => void call('transfers.retry', {})}>{t('transfers.retryFailed', { n: failed })}</button>
+          <button type="button" disabled={failed === 0} onClick={retryAll}>{t('transfers.retryFailed', { n: failed })}</button>
           <button type="button" disabled={finished === 0} onClick={() => void call('transfers.clearFinished', {})}>{t('transfers.clearFinished')}</button>
         </div>
       </header>

@@ -59,6 +59,8 @@ describe('retrying a saved download after its folder was forgotten', () => {
     const dir = await newDir('forgot');
     const failed = await failedDownload(await w.app.grantFolder(dir, 'library'));
     await forget('library');
+    // The window is told, with the row, so that it offers no Retry and says why.
+    expect(w.app.services.transfers.get(failed.id)?.retryRefused).toEqual({ key: 'errors:files.folderForgotten', values: { folder: dir } });
     await retryRefused(failed.id, dir);
     await retryRefused(failed.id, dir, undefined);
 

@@ -27,6 +27,16 @@ describe('staging a file through the browser host', () => {
     expect((err as UiError).data).toEqual(error);
   });
 
+  it.each([
+    [413, 'common:bridge.fileTooLarge', 'The browser host did not take the file: it is larger than the host accepts.'],
+    [507, 'common:bridge.hostDiskFull', 'The browser host could not keep the file: the disk of the computer it runs on is full.'],
+    [502, 'common:bridge.fileRefused', 'The browser host did not take the file and gave no reason (HTTP 502). Try again; if it happens again, the activity log may say why.'],
+  ])('says an answer %i that is not the host’s (no reason in it) in words, not as a bare status', async (status, key, words) => {
+    const err = await stageWith(async () => new Response('<html>Bad gateway</html>', { status, headers: { 'content-type': 'text/html' } }));
+    expect(err).toBeInstanceOf(UiError);
+    expect((err as UiError).data).toMatchObject({ phrase: { key }, message: words });
+  });
+
   it('says the host is not reachable when the request failed without an answer, not "Failed to fetch"', async () => {
     const err = await stageWith(() => Promise.reject(new TypeError('Failed to fetch')));
     expect(err).toBeInstanceOf(UiError);

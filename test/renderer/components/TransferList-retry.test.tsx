@@ -1,6 +1,7 @@
-// Retry is offered only where it can work: a transfer whose account was removed says so in its row instead, and
-// "Retry failed (N)" counts only those that can run. Cancel and Retry go once used (the other takes their place), and
-// the keyboard focus stays in the row rather than dropping to the page.
+// Retry is offered only where it can work: a transfer whose account was removed, or a download whose folder was
+// forgotten in Settings, says so in its row instead, and "Retry failed (N)" counts only those that can run. Cancel
+// and Retry go once used (the other takes their place), and the keyboard focus stays in the row rather than dropping
+// to the page; "Retry failed (N)", disabled once used, hands the focus to the list.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountSummary } from '../../../main/common/accounts';
@@ -10,6 +11,7 @@ import { TransferList } from '../../../renderer/src/components/TransferList';
 import { useAppStore } from '../../../renderer/src/store/app-store';
 import { useTransfers } from '../../../renderer/src/store/transfers-store';
 import { TransfersView } from '../../../renderer/src/views/TransfersView';
+import { switchLanguage } from '../../../renderer/src/i18n';
 
 const bridge = vi.hoisted(() => {
   const state = { calls: [] as Array<[string, unknown]>, list: [] as unknown[] };
@@ -48,9 +50,11 @@ beforeEach(() => {
   useAppStore.setState({ accounts: [{ id: KEPT, kind: 'generic', label: 'Kept' } as AccountSummary] });
   bridge.calls = [];
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
+  useTransfers.setState({ items: new Map(), order: [] });
+  await switchLanguage('en');
 });
 
 describe('a transfer whose account was removed', () => {
@@ -105,5 +109,45 @@ describe('the keyboard focus after Cancel and Retry', () => {
     useAppStore.setState({ accounts: [] });
     becomes('cancelled');
     expect(document.activeElement).toBe(row());
+  });
+});
+
+describe('a download whose folder was forgotten in Settings', () => {
+  const FOLDER = '/home/admin/Pictures/library';
+  const forgotten = (n: number, state: TransferState): TransferItem => ({
+    ...transfer(n, state),
+    direction: 'download',
+    retryRefused: { key: 'errors:files.folderForgotten', values: { folder: FOLDER } },
+  });
+
+  it('offers no Retry and says why, in English and Japanese; it is not counted by "Retry failed (N)"', async () => {
+    bridge.list = [forgotten(1, 'failed'), forgotten(2, 'cancelled'), transfer(3, 'failed')];
+    render(<TransfersView />);
+    expect(await screen.findByRole('button', { name: 'Retry failed (1)' })).toBeTruthy();
+    // Newest first.
+    const [other, cancelled, failed] = screen.getAllByRole('listitem');
+    for (const row of [failed!, cancelled!]) {
+      expect(within(row).queryByRole('button', { name: 'Retry' })).toBeNull();
+      expect(within(row).getByTestId('transfer-retry-refused').textContent).toBe(
+        `The folder ${FOLDER} was forgotten in Settings, so this download is not saved there again. To save it there, choose the folder and download it anew.`,
+      );
+    }
+    expect(within(other!).getByRole('button', { name: 'Retry' })).toBeTruthy();
+    await act(() => switchLanguage('ja'));
+    expect(within(screen.getAllByRole('listitem')[2]!).getByTestId('transfer-retry-refused').textContent).toContain(`フォルダー ${FOLDER} は設定で忘れられたため`);
+  });
+});
+
+describe('"Retry failed (N)" once used', () => {
+  it('hands the focus to the list when it goes disabled, not to the page', async () => {
+    bridge.list = [transfer(1, 'failed'), transfer(2, 'cancelled')];
+    render(<TransfersView />);
+    const button = await screen.findByRole('button', { name: 'Retry failed (2)' });
+    button.focus();
+    fireEvent.click(button);
+    expect(bridge.calls).toContainEqual(['transfers.retry', {}]);
+    act(() => useTransfers.setState({ items: new Map([transfer(1, 'queued'), transfer(2, 'queued')].map((i) => [i.id, i])) }));
+    expect(screen.getByRole('button', { name: 'Retry failed (0)' })).toHaveProperty('disabled', true);
+    expect(document.activeElement).toBe(screen.getByLabelText('Transfers, newest first'));
   });
 });

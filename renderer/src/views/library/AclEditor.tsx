@@ -108,10 +108,13 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const mine = { read: may('read'), write: may('write') };
 
   const users = useMemo(() => [...new Set([me.userId, ...knownUsers])], [me.userId, knownUsers]);
-  const presets: Array<{ label: string; hint: string; acl: Acl }> = [
+  // The protocol has no "everyone": the domain preset lists the users known now (presetEveryoneInDomain), and says so
+  // under the presets, where a keyboard or touch user reads it too (a tooltip shows to a mouse alone).
+  const domainHintId = useId();
+  const domainHint = t('acl.preset.domainHint', { count: users.length, users: nameList(users.map((id) => (id === me.userId ? t('summary.you') : names.name(id))), 4) });
+  const presets: Array<{ label: string; hint?: string; describedBy?: string; acl: Acl }> = [
     { label: t('acl.preset.onlyMe'), hint: t('acl.preset.onlyMeHint', { user: names.title(me.userId) }), acl: presetOnlyMe(me.userId) },
-    // The protocol has no "everyone": the preset lists the users known now (presetEveryoneInDomain), and says so.
-    { label: t('acl.preset.domain'), hint: t('acl.preset.domainHint', { count: users.length, users: nameList(users.map((id) => (id === me.userId ? t('summary.you') : names.name(id))), 4) }), acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
+    { label: t('acl.preset.domain'), describedBy: domainHintId, acl: presetEveryoneInDomain({ currentUser: me.userId, knownUsers }) },
     { label: t('acl.preset.app'), hint: t('acl.preset.appHint', { app: names.title(me.appId) }), acl: presetOnlyThroughApp(me.appId) },
   ];
 
@@ -222,12 +225,13 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       <div className="acl-presets" role="group" aria-label={t('acl.presets')}>
         <span className="label-text">{t('acl.presetsLabel')}</span>
         {presets.map((p) => (
-          <button key={p.label} type="button" className="small" title={p.hint} onClick={() => setDraft(p.acl)}>{p.label}</button>
+          <button key={p.label} type="button" className="small" title={p.hint} aria-describedby={p.describedBy} onClick={() => setDraft(p.acl)}>{p.label}</button>
         ))}
         <button type="button" className="small" title={isFile ? t('acl.preset.followHint') : t('acl.preset.creatorHint')} onClick={() => setDraft(emptyAcl())}>
           {isFile ? t('acl.preset.follow') : t('acl.preset.creator')}
         </button>
       </div>
+      <p className="hint acl-preset-hint" id={domainHintId}>{t('acl.preset.domainHelp', { preset: t('acl.preset.domain'), hint: domainHint })}</p>
       {scope.kind === 'files' && !bulkBase ? <p className="hint">{t('acl.differentLists')}</p> : null}
       <div className="acl-grid">
         {ACL_LIST_NAMES.map((name) => (

@@ -7,6 +7,7 @@ import { canAccess, canAccessFile, effectiveAcl, hasOwnAcl, type Acl } from '../
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { call, messageOf } from '../../bridge';
 import { PersonName } from '../../components/PersonName';
+import { keepTabInside } from '../../hooks/focus-trap';
 import { useFormats, useTranslation } from '../../i18n';
 import { useDisplayNames, type DisplayNames } from '../../query/address-book';
 import type { ActionState } from './access';
@@ -119,18 +120,29 @@ function Action({ text, state, onClick, danger }: { text: string; state: ActionS
   );
 }
 
+/** Whether the panel lies over the table (library.css makes it fixed in a narrow window) rather than beside it. */
+function isOverlay(panel: HTMLElement): boolean {
+  return getComputedStyle(panel).position === 'fixed';
+}
+
 /**
  * The panel itself. Escape inside it closes it (the focus goes back to the table's row). In a narrow window it opens
- * over the table (library.css makes it fixed there): the focus moves into it then, or the keyboard would stay on rows
- * it covers. Beside the table it leaves the focus where it was, so the arrows keep moving through the rows.
+ * over the table: the focus moves into it then and Tab keeps it there, or the keyboard would reach rows it covers.
+ * Beside the table it leaves the focus where it was, so the arrows keep moving through the rows, and Tab goes on out.
+ * The width is read at each key, so a window resized while the panel is open is followed.
  */
 function Frame({ onClose, children }: { onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const panel = ref.current;
-    if (panel && getComputedStyle(panel).position === 'fixed') panel.focus();
+    if (panel && isOverlay(panel)) panel.focus();
   }, []);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const panel = ref.current;
+    if (event.key === 'Tab' && panel && isOverlay(panel)) {
+      keepTabInside(event, panel);
+      return;
+    }
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
     event.stopPropagation();

@@ -3,9 +3,11 @@
 import type { FolderGrant } from '../../../../main/common/contract';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import { AclEditor, type AclScope } from './AclEditor';
+import type { LibraryActions } from './access';
 import { DeleteFilesDialog, DeleteFoldersDialog, type FolderToDelete } from './deleting';
 import { ConflictDialog, type ConflictDecision } from '../../components/ConflictDialog';
 import { DownloadFolderDialog, NewFolderDialog } from './dialogs';
+import type { Row } from './format';
 
 export type Dialog =
   | { kind: 'newFolder' }
@@ -14,6 +16,28 @@ export type Dialog =
   | { kind: 'downloadFolder'; folder: string; files: LibraryFileInfo[]; grant: FolderGrant }
   | { kind: 'conflict'; names: string[]; where: string; resolve(decisions: Map<string, ConflictDecision> | null): void }
   | { kind: 'acl'; scope: AclScope };
+
+/**
+ * What the access-list editor opens on: in a folder, the folder itself (`forFolder`, or no file selected), the one
+ * file or the files selected; at the top level, the one folder selected. Null when the access lists rule it out.
+ */
+export function aclScopeFor(
+  targets: readonly Row[],
+  current: string | null,
+  view: { folder: LibraryFolderInfo; files: readonly LibraryFileInfo[] } | undefined,
+  actions: Pick<LibraryActions, 'permissions' | 'folderPermissions'>,
+  forFolder: boolean,
+): AclScope | null {
+  if (current !== null && view) {
+    if (forFolder ? !actions.folderPermissions.enabled : !actions.permissions.enabled) return null;
+    const files = targets.flatMap((r) => (r.kind === 'file' ? [r.item] : []));
+    if (forFolder || files.length === 0) return { kind: 'folder', folder: view.folder, fileCount: view.files.length };
+    if (files.length === 1 && files[0]) return { kind: 'file', file: files[0] };
+    return { kind: 'files', folder: current, files };
+  }
+  const folder = targets[0];
+  return targets.length === 1 && folder?.kind === 'folder' && actions.permissions.enabled ? { kind: 'folder', folder: folder.item } : null;
+}
 
 interface LibraryDialogsProps {
   dialog: Dialog | null;

@@ -4,36 +4,32 @@
 // comes from the query cache (queries.ts); this keeps only what is on screen: the open folder, the selection, the
 // filter, the open dialog.
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import { knownPrincipals } from '../../../../main/common/library-acl';
 import type { LibraryFileInfo } from '../../../../main/common/methods/library';
 import { messageOf } from '../../bridge';
 import { useNoticeWhile } from '../../store/notices-store';
-import { gridCommand, MOD_KEY } from '../../hooks/grid-keys';
+import { MOD_KEY } from '../../hooks/grid-keys';
 import { libraryActions, uploadAction } from './access';
 import { useDeleteFlow } from './deleting';
 import { DetailsPanel } from './DetailsPanel';
 import { fileRows, folderRows, type Row, type Sort } from './format';
 import { LibraryBody } from './LibraryBody';
-import { LibraryDialogs, type Dialog } from './LibraryDialogs';
+import { aclScopeFor, LibraryDialogs, type Dialog } from './LibraryDialogs';
 import { LibraryLoadError } from './LibraryLoadError';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTransfers } from './LibraryTransfers';
 import { useLibraryNotices } from './notices';
 import { libraryKeys, useCreateFolder, useFolder, useFolders, useLibraryTransferEvents, useWhoami } from './queries';
 import { useDownloadFlow, useUploadFlow, type AskConflicts } from './transfers-flow';
-import { useLibraryDrop } from './useLibraryDrop';
+import { useDropNotice, useLibraryDrop } from './useLibraryDrop';
+import { libraryKeyHandlers } from './library-keys';
 import { useRememberedFolder } from './useRememberedFolder';
 import { LibraryReaderContext } from './library-reader';
 import { NO_SELECTION, only, useRowSelection } from './useRowSelection';
 import './library.css';
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  return Boolean(target.closest('input, textarea, select, dialog, [contenteditable="true"]'));
-}
 
 export function LibraryPanel({ account }: { account: AccountSummary }) {
   const me = useWhoami(account.id).data;
@@ -138,16 +134,8 @@ function LibraryPanelBody({ account }: { account: AccountSummary }) {
     void uploadFiles(files, target);
   });
   const dropTarget = overFolder ?? current;
-  const dropBlocked = dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me) : null;
   // Said in the notice area while its cause lasts: the drag, a folder list that could not be read again.
-  useNoticeWhile(
-    'library.drop',
-    !dragging
-      ? null
-      : dropBlocked && !dropBlocked.enabled
-        ? { level: 'warn', text: dropBlocked.reason ?? t('drop.refused') }
-        : { level: 'info', text: dropTarget ? t('drop.into', { folder: dropTarget }) : t('drop.ontoRow') },
-  );
+  useDropNotice(dragging, dropTarget, dropTarget ? uploadAction(dropTarget === current ? openedFolder : folders?.find((f) => f.name === dropTarget), me) : null);
   useNoticeWhile(`library:${accountId}:folders-error`, foldersQuery.error && folders ? { level: 'error', text: t('folders.rereadFailed', { error: messageOf(foldersQuery.error) }) } : null);
 
   const startDownload = () => {
@@ -169,16 +157,8 @@ function LibraryPanelBody({ account }: { account: AccountSummary }) {
   };
 
   const openPermissions = (forFolder = false) => {
-    if (current !== null && view) {
-      if (forFolder ? !actions.folderPermissions.enabled : !actions.permissions.enabled) return;
-      const files = targets.flatMap((r) => (r.kind === 'file' ? [r.item] : []));
-      if (forFolder || files.length === 0) setDialog({ kind: 'acl', scope: { kind: 'folder', folder: view.folder, fileCount: view.files.length } });
-      else if (files.length === 1 && files[0]) setDialog({ kind: 'acl', scope: { kind: 'file', file: files[0] } });
-      else setDialog({ kind: 'acl', scope: { kind: 'files', folder: current, files } });
-      return;
-    }
-    const folder = targets[0];
-    if (targets.length === 1 && folder?.kind === 'folder' && actions.permissions.enabled) setDialog({ kind: 'acl', scope: { kind: 'folder', folder: folder.item } });
+    const scope = aclScopeFor(targets, current, view, actions, forFolder);
+    if (scope) setDialog({ kind: 'acl', scope });
   };
 
   // ---- keyboard ----
@@ -190,44 +170,19 @@ function LibraryPanelBody({ account }: { account: AccountSummary }) {
       setDetailsOpen(true);
     }
   };
-
-  // The app's one grid key map (hooks/grid-keys.ts): Enter opens, Delete asks to delete, Backspace goes up.
-  // Escape closes the details first; the table's own Escape (clearing the selection) is the second press.
-  const command = (event: KeyboardEvent<HTMLElement>): boolean => {
-    const escape = event.key === 'Escape' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
-    switch (escape && detailsOpen ? 'close' : gridCommand(event)) {
-      case 'close':
-        closeDetails();
-        break;
-      case 'details':
-        setDetailsOpen((open) => !open);
-        break;
-      case 'up':
-        if (current === null) return false;
-        goUp();
-        break;
-      case 'open':
-        if (!activeRow) return false;
-        openRow(activeRow);
-        break;
-      case 'delete':
-        void startDelete();
-        break;
-      default:
-        return false;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-    return true;
-  };
-
-  // Outside the table (a toolbar button has the focus): going up and the details still work; Enter and Delete
-  // belong to what has the focus.
-  const onPanelKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (isTyping(event.target)) return;
-    const which = gridCommand(event);
-    if (which === 'up' || which === 'details') command(event);
-  };
+  const { command, onPanelKey } = libraryKeyHandlers({
+    detailsOpen,
+    closeDetails,
+    toggleDetails: () => setDetailsOpen((open) => !open),
+    goUp: () => {
+      if (current === null) return false;
+      goUp();
+      return true;
+    },
+    activeRow,
+    openRow,
+    startDelete: () => void startDelete(),
+  });
 
   // ---- rendering ----
 

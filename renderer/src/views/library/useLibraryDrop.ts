@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
+import { useNoticeWhile } from '../../store/notices-store';
+import type { ActionState } from './access';
 
 function folderAt(e: DragEvent): string | null {
   const target = e.target instanceof Element ? e.target.closest('[data-drop-folder]') : null;
@@ -19,4 +22,20 @@ export function useLibraryDrop(onDrop: (files: File[], rowFolder: string | null)
     onEnd: () => setOverFolder(null),
   });
   return { dragging, overFolder };
+}
+
+/**
+ * Said in the notice area while files are dragged over the library: the folder they would go into, or why they
+ * would be refused there (`blocked`: what the access lists allow for `target`).
+ */
+export function useDropNotice(dragging: boolean, target: string | null, blocked: ActionState | null): void {
+  const { t } = useTranslation('library');
+  useNoticeWhile(
+    'library.drop',
+    !dragging
+      ? null
+      : blocked && !blocked.enabled
+        ? { level: 'warn', text: blocked.reason ?? t('drop.refused') }
+        : { level: 'info', text: target ? t('drop.into', { folder: target }) : t('drop.ontoRow') },
+  );
 }

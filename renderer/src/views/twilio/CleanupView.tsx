@@ -13,6 +13,7 @@ import { noteJob, useJob } from '../../store/jobs';
 import { CleanupList } from './CleanupList';
 import { CleanupRun } from './CleanupRun';
 import { useFormats, useTranslation } from '../../i18n';
+import { DateField, useDayProblem } from '../../components/DateField';
 import { gmtDay } from './format';
 import { twilioKeys } from './queries';
 import { TwilioError } from './TwilioError';
@@ -96,7 +97,8 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
     setCountJob(null);
     setExcluded(new Set());
   };
-  const rangeProblem = !criteria.dateFrom || !criteria.dateTo ? t('cleanup.noRange') : criteria.dateFrom > criteria.dateTo ? t('filters.rangeReversed') : undefined;
+  const dayProblem = useDayProblem([criteria.dateFrom, criteria.dateTo]);
+  const rangeProblem = dayProblem ?? (!criteria.dateFrom || !criteria.dateTo ? t('cleanup.noRange') : criteria.dateFrom > criteria.dateTo ? t('filters.rangeReversed') : undefined);
 
   const count = async () => {
     setError(undefined);
@@ -148,14 +150,8 @@ export function CleanupView({ accountId, accountLabel }: { accountId: string; ac
         <fieldset>
           <legend>{t('cleanup.legend')}</legend>
           <div className="twilio-filter-row">
-            <label className="twilio-filter">
-              <span>{t('cleanup.firstDay')}</span>
-              <input type="date" required value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(e) => set({ dateFrom: e.target.value })} />
-            </label>
-            <label className="twilio-filter">
-              <span>{t('cleanup.lastDay')}</span>
-              <input type="date" required value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(e) => set({ dateTo: e.target.value })} />
-            </label>
+            <DateField label={t('cleanup.firstDay')} className="twilio-filter" required value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(day) => set({ dateFrom: day })} />
+            <DateField label={t('cleanup.lastDay')} className="twilio-filter" required value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(day) => set({ dateTo: day })} />
             <label className="twilio-filter">
               <span>{t('cleanup.sender')}</span>
               <input type="search" inputMode="tel" value={criteria.from} onChange={(e) => set({ from: e.target.value })} />

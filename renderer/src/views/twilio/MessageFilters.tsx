@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useFormats, useTranslation } from '../../i18n';
+import { DateField, useDayProblem } from '../../components/DateField';
 import { MESSAGE_SID } from '../../../../main/common/methods/twilio';
 import { hasFilters, NO_FILTERS, type MessageFilterValues } from './queries';
 
@@ -25,12 +26,14 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
   useEffect(() => setDraft(value), [value]);
   const set = (patch: Partial<MessageFilterValues>) => setDraft((d) => ({ ...d, ...patch }));
   const sid = draft.sid.trim();
+  const dayProblem = useDayProblem([draft.dateSentAfter, draft.dateSentBefore]);
   const rangeProblem =
-    draft.dateSentAfter && draft.dateSentBefore && draft.dateSentAfter > draft.dateSentBefore
+    dayProblem ??
+    (draft.dateSentAfter && draft.dateSentBefore && draft.dateSentAfter > draft.dateSentBefore
       ? t('filters.rangeReversed')
       : sid && !MESSAGE_SID.test(sid)
         ? t('filters.badSid')
-        : undefined;
+        : undefined);
 
   return (
     <form
@@ -42,14 +45,8 @@ export function MessageFilters({ value, onApply }: { value: MessageFilterValues;
       }}
     >
       <div className="twilio-filter-row">
-        <label className="twilio-filter">
-          <span>{t('filters.sentFrom')}</span>
-          <input type="date" value={draft.dateSentAfter} max={draft.dateSentBefore || undefined} onChange={(e) => set({ dateSentAfter: e.target.value })} />
-        </label>
-        <label className="twilio-filter">
-          <span>{t('filters.sentUntil')}</span>
-          <input type="date" value={draft.dateSentBefore} min={draft.dateSentAfter || undefined} onChange={(e) => set({ dateSentBefore: e.target.value })} />
-        </label>
+        <DateField label={t('filters.sentFrom')} className="twilio-filter" value={draft.dateSentAfter} max={draft.dateSentBefore || undefined} onChange={(day) => set({ dateSentAfter: day })} />
+        <DateField label={t('filters.sentUntil')} className="twilio-filter" value={draft.dateSentBefore} min={draft.dateSentAfter || undefined} onChange={(day) => set({ dateSentBefore: day })} />
         <label className="twilio-filter">
           <span>{t('filters.from')}</span>
           <input type="search" inputMode="tel" placeholder={PHONE_EXAMPLE} value={draft.from} onChange={(e) => set({ from: e.target.value })} />

@@ -62,13 +62,31 @@ describe('receiving a staged file', () => {
     expect(await fs.readdir(staging.dir)).toEqual([]);
   });
 
-  it('says a staging folder it cannot use as the disk write failing, with its code, not as the sender going away', async () => {
+  it('says a staging folder it cannot use in words, with the folder and what to do, not as the sender going away', async () => {
     // Something else took the folder's place (a file): making it, and so the staging, fails here, on this computer.
     await fs.rm(staging.dir, { recursive: true });
     await fs.writeFile(staging.dir, 'in the way');
     const staged = staging.stage('notes.mp4', Readable.from([Buffer.alloc(1000)]));
-    await expect(staged).rejects.toMatchObject({ code: 'io', message: expect.stringMatching(/^Could not write notes\.mp4 to the disk \(E[A-Z]+\)\.$/) });
+    await expect(staged).rejects.toMatchObject({
+      code: 'io',
+      message: `Could not receive the file "notes.mp4": the folder where Media Desk keeps received files, ${staging.dir}, is not a folder it can write in (something else is in its place). Remove what is there, or restart Media Desk, which makes the folder again.`,
+      phrase: { key: 'errors:staging.folderUnusable' },
+    });
     expect(await fs.readFile(staging.dir, 'utf8')).toBe('in the way');
+  });
+
+  it('says the disk’s own refusals in words (read-only, quota, input/output), and an unknown one with its code after words', async () => {
+    const refusal = (code: string) => Object.assign(new Error(`${code}: refused, mkdir '${staging.dir}'`), { code, path: staging.dir });
+    const cases: Array<[string, string]> = [
+      ['EROFS', 'Could not receive the file "a.jpg": the disk is read-only.'],
+      ['EDQUOT', 'Could not receive the file "a.jpg": your disk quota is used up.'],
+      ['EIO', 'Could not receive the file "a.jpg": the disk could not be read or written (an input/output error).'],
+      ['ELOOP', 'Could not receive the file "a.jpg": the system did not let Media Desk write it to the disk (error ELOOP).'],
+    ];
+    for (const [code, said] of cases) {
+      vi.spyOn(fs, 'mkdir').mockRejectedValueOnce(refusal(code));
+      await expect(staging.stage('a.jpg', Readable.from([Buffer.alloc(10)]))).rejects.toMatchObject({ code: 'io', message: said });
+    }
   });
 
   it('counts the disk room between stagings under way: two that each fit but not together do not both stage', async () => {

@@ -41,11 +41,25 @@ async function restore(entries: unknown[]) {
 describe('a saved queue entry', () => {
   it('comes back as it was saved, a refused one still refused', async () => {
     const choice = { kind: 'library', dir: '/home/u/Pictures' };
-    const { restored } = await restore([{ item: item(1), spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }]);
+    const refusedItem = { ...item(1), retryRefused: forgotten };
+    const { restored } = await restore([{ item: refusedItem, spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }]);
     expect(restored.corruptMovedTo).toBeUndefined();
-    expect(restored.entries).toEqual([{ item: item(1), spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }]);
+    expect(restored.entries).toEqual([{ item: refusedItem, spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }]);
     // What is written back is what was read: the format does not drift over a restart.
-    expect(JSON.parse(JSON.stringify(queueSnapshot(restored.entries)))).toEqual({ version: 1, entries: [{ item: item(1), spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }] });
+    expect(JSON.parse(JSON.stringify(queueSnapshot(restored.entries)))).toEqual({ version: 1, entries: [{ item: refusedItem, spec: spec({ choice, refused: forgotten, ownedFiles: ['/data/staged/1'] }) }] });
+  });
+
+  it('tells the window what its checked spec says about a retry, not what its item claims', async () => {
+    const choice = { kind: 'library', dir: '/home/u/Pictures' };
+    const claimed = { key: 'errors:files.folderForgotten', values: { folder: '/elsewhere' } };
+    const { restored } = await restore([
+      // Saved before items carried the refusal: the spec's is told.
+      { item: item(1), spec: spec({ choice, refused: forgotten }) },
+      // An item that claims one its spec does not have, or another than its spec's.
+      { item: { ...item(2), retryRefused: claimed }, spec: spec({ choice }) },
+      { item: { ...item(3), retryRefused: claimed }, spec: spec({ choice, refused: forgotten }) },
+    ]);
+    expect(restored.entries.map((e) => e.item.retryRefused)).toEqual([forgotten, undefined, forgotten]);
   });
 
   it('that was queued or running when the app stopped comes back failed, as interrupted', async () => {

@@ -1,6 +1,7 @@
 // The access-list editor as an admin works it: unsaved edits are not thrown away by Escape, Close or Cancel without
 // asking; removing someone leaves the focus on the list, not on the page; the sentences say "you" and "this app"
-// for the signed-in user and this app, never their ids, in English and in Japanese.
+// for the signed-in user and this app, never their ids, in English and in Japanese; what the domain preset leaves out
+// is said on the page, not only in a tooltip.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { switchLanguage } from '../../../../renderer/src/i18n';
@@ -115,5 +116,28 @@ describe('"you" and "this app" instead of ids', () => {
     expect(within(dialog).getByTestId('acl-summary-read').textContent).toContain('あなたとユーザー colleague、14d9f582…だけが読み取れます');
     fireEvent.click(readUsers(dialog).getAllByRole('button')[0]!);
     expect(within(dialog).getByText(/^保存すると/).textContent).toBe('保存すると、あなた（このアプリ経由）はこの項目を読み取れなくなります。');
+  });
+});
+
+describe('the domain preset', () => {
+  /** The text the button is described by (aria-describedby), which must be on the page, not in a tooltip. */
+  const helpOf = (button: HTMLElement) => {
+    expect(button.getAttribute('title')).toBeNull();
+    const help = document.getElementById(button.getAttribute('aria-describedby') ?? '-');
+    expect(help?.closest('[data-testid="acl-editor"]')).toBeTruthy();
+    return help?.textContent ?? '';
+  };
+
+  it('says who it lists and who it leaves out as help text under the presets', async () => {
+    const dialog = await openEditor('photos');
+    const help = helpOf(within(dialog).getByRole('button', { name: 'Users known in this domain' }));
+    expect(help).toBe('Users known in this domain: Read and write for the 3 users this app knows of in the domain now: you, colleague and 14d9f582…. Someone who joins the domain later is not included.');
+  });
+
+  it('says it in Japanese', async () => {
+    await switchLanguage('ja');
+    const dialog = await openEditor('photos', '権限…');
+    const help = helpOf(within(dialog).getByRole('button', { name: 'ドメインの既知のユーザー' }));
+    expect(help).toMatch(/^ドメインの既知のユーザー：.*3 人.*後からドメインに加わった人は含まれません。$/);
   });
 });

@@ -1,9 +1,10 @@
 // The library's table follows the app's grid key map: Backspace goes up and never deletes, Delete asks and deletes
-// only once confirmed, Enter opens.
+// only once confirmed, Enter opens; Escape closes the details before it clears the selection; Ctrl+I shows them
+// and hides them, from the table and from the bar.
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { folder, ME } from './fake-library';
-import { layOutTable, resetLibrary, showLibrary } from './support';
+import { layOutTable, resetLibrary, row, showLibrary } from './support';
 
 const lib = await vi.hoisted(async () => (await import('./fake-library')).installFakeLibrary());
 
@@ -45,5 +46,26 @@ describe('the library table’s keys', () => {
     expect(deletes()).toEqual([]);
     fireEvent.click(within(confirm).getByRole('button', { name: /^Delete/ }));
     await waitFor(() => expect(deletes()).toHaveLength(1));
+  });
+
+  it('closes the details with the first Escape and clears the selection with the second; Ctrl+I shows and hides them', async () => {
+    showLibrary();
+    fireEvent.click(await screen.findByText('photos'));
+    fireEvent.keyDown(grid(), { key: 'Enter' });
+    fireEvent.click(await screen.findByText('sunset.jpg'));
+    fireEvent.keyDown(grid(), { key: 'Enter' });
+    expect(await screen.findByTestId('lib-details')).toBeTruthy();
+
+    fireEvent.keyDown(grid(), { key: 'Escape' });
+    expect(screen.queryByTestId('lib-details')).toBeNull();
+    expect(row('sunset.jpg').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(grid(), { key: 'Escape' });
+    expect(row('sunset.jpg').getAttribute('aria-selected')).toBe('false');
+
+    fireEvent.keyDown(grid(), { key: 'i', ctrlKey: true });
+    expect(screen.getByTestId('lib-details')).toBeTruthy();
+    const bar = screen.getByRole('button', { name: /^Refresh/ });
+    fireEvent.keyDown(bar, { key: 'i', ctrlKey: true });
+    expect(screen.queryByTestId('lib-details')).toBeNull();
   });
 });
