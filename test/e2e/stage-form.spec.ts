@@ -52,8 +52,14 @@ const MiB = 1024 * 1024;
 test.describe('a large file the host refuses before its end', () => {
   test.skip(process.platform !== 'linux', 'reads the host\'s /proc/<pid>/io');
   for (const { what, size, blockStaging, said } of [
-    // The staging cannot write (its folder replaced by a file): refused at the file part's first bytes.
-    { what: 'a staging that cannot write', size: 256 * MiB, blockStaging: true, said: /^Could not write notes\.mp4 to the disk \(E[A-Z]+\)\.$/ },
+    // The staging cannot write (its folder replaced by a file): refused at the file part's first bytes, in words
+    // that name the folder and what to do.
+    {
+      what: 'a staging that cannot write',
+      size: 256 * MiB,
+      blockStaging: true,
+      said: /^Could not receive the file "notes\.mp4": the folder where Media Desk keeps received files, \S+staging, is not a folder it can write in \(something else is in its place\)\. Remove what is there, or restart Media Desk, which makes the folder again\.$/,
+    },
     // Over the 4 GiB the host takes: refused from the form's length, before its body.
     { what: 'a file over the size limit', size: 4 * 1024 * MiB + MiB, blockStaging: false, said: '"notes.mp4" is larger than 4.0 GiB, the most the browser host accepts for one file.' },
   ]) {
