@@ -2,6 +2,7 @@
 // and its runner is never called again; those of an account still there retry as before. Through the real handlers,
 // account store and transfer queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phrase } from '../../../main/common/i18n/phrase';
 import type { TransferItem } from '../../../main/common/transfers';
 import { bootTestApp } from '../../helpers/app-harness';
 
@@ -59,5 +60,26 @@ describe('retrying a transfer whose account was removed', () => {
 
     expect(runs.get(orphan.id)).toBe(1);
     expect(app.services.transfers.get(orphan.id)).toMatchObject({ state: 'failed', error: orphan.error, finishedAt: orphan.finishedAt });
+  });
+});
+
+describe('"retry all" beside a download whose folder was forgotten', () => {
+  it('leaves that download with its own failure, as the window leaves it out of its count; the others run again', async () => {
+    const owner = await account('Downloads');
+    const forgotten = app.services.transfers.enqueue(
+      { type: 'test.fails', params: {}, choice: { kind: 'library', dir: '/home/admin/forgotten' } },
+      { accountId: owner, direction: 'download', title: 'harbour.jpg', detail: 'test', bytesTotal: 10 },
+    );
+    await until(() => app.services.transfers.get(forgotten.id)?.state === 'failed');
+    const before = app.services.transfers.get(forgotten.id)!;
+    const other = await failedJob(owner);
+    await app.services.transfers.takeBack({ kind: 'library', dir: '/home/admin/forgotten' }, phrase('errors:files.folderForgotten', { folder: '/home/admin/forgotten' }));
+
+    const all = await ok<TransferItem[]>('transfers.retry', {});
+    expect(all.map((t) => t.id)).toContain(other.id);
+    expect(all.map((t) => t.id)).not.toContain(forgotten.id);
+    await until(() => runs.get(other.id) === 2 && app.services.transfers.get(other.id)?.state === 'failed');
+    expect(runs.get(forgotten.id)).toBe(1);
+    expect(app.services.transfers.get(forgotten.id)).toMatchObject({ state: 'failed', error: before.error, finishedAt: before.finishedAt });
   });
 });
