@@ -9,6 +9,7 @@ import { FileStaging } from '../core/files/staging.js';
 import { FolderGrants } from './grants.js';
 import { MediaStreams } from './media-streams.js';
 import { MediaFailureNotes } from './media-failures.js';
+import { runningSandbox, useRunningSandbox } from './connections.js';
 import { startEmbeddedSandbox, syncSandboxAccounts } from './embedded-sandbox.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { useRoutePicker } from '../providers/http/proxy-route.js';
@@ -68,6 +69,8 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
   const media = new MediaStreams();
   const mediaFailures = new MediaFailureNotes(services.log);
   const sandbox = services.settings.get().sandboxEnabled ? await startSandboxSafely(services) : null;
+  const sandboxOrigin = sandbox ? new URL(sandbox.baseUrl).origin : null;
+  useRunningSandbox(sandboxOrigin);
   const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null, sandboxAccounts: () => sandbox?.accounts ?? null });
   const dispatch = createDispatcher(handlers, services.log, services.redact);
   return {
@@ -81,6 +84,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
     async close() {
       try {
         useRoutePicker(undefined);
+        if (runningSandbox() === sandboxOrigin) useRunningSandbox(undefined);
         await sandbox?.close();
         await services.transfers.stop();
         mediaFailures.flush();

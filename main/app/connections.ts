@@ -69,8 +69,34 @@ export function twilioConnectionFor(config: TwilioAccountConfig, secret: string)
   };
 }
 
-/** A saved account's connection, with main's sandbox mark: the store's config carries it, the window's never does. */
+/**
+ * The embedded sandbox's origin while it runs in this process (set by the app at start-up, cleared when it stops).
+ * Undefined: the command line, which runs no sandbox and goes by the mark alone (its API still on loopback).
+ */
+let runningSandboxOrigin: string | null | undefined;
+export function useRunningSandbox(origin: string | null | undefined): void {
+  runningSandboxOrigin = origin;
+}
+export function runningSandbox(): string | null | undefined {
+  return runningSandboxOrigin;
+}
+
+/**
+ * A saved account's connection, with main's sandbox mark: the store's config carries it, the window's never does.
+ * In the app, only while the sandbox runs and the account still points at it: a marked account left on the port of a
+ * sandbox switched off (or that failed to start) is an ordinary account, since anyone may listen on that port now.
+ */
 export function savedTwilioConnection(config: TwilioAccountConfig, secret: string): TwilioConnection {
   const connection = twilioConnectionFor(config, secret);
-  return config.sandbox === true ? { ...connection, sandbox: true } : connection;
+  if (config.sandbox !== true) return connection;
+  if (runningSandboxOrigin !== undefined && (runningSandboxOrigin === null || originOf(config.baseUrl) !== runningSandboxOrigin)) return connection;
+  return { ...connection, sandbox: true };
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useRunningSandbox } from '../../../main/app/connections.js';
 import { sandboxAccountConfigs } from '../../../main/app/embedded-sandbox.js';
 import type { AccountConfig } from '../../../main/common/accounts.js';
 import type { InvokeResult, MethodArgs, MethodName, MethodResult } from '../../../main/common/contract.js';
@@ -62,9 +63,14 @@ export interface SecretTyped {
   user?: string;
 }
 
-/** Main's own mark on an account (core/accounts/sandbox-mark.ts), through the store as the embedded sandbox's sync sets it. */
+/**
+ * Main's own mark on an account (core/accounts/sandbox-mark.ts), through the store as the embedded sandbox's sync sets
+ * it, and the account's server taken as the running sandbox (as the app's start-up does for its own sandbox).
+ */
 export async function markSandboxAccount(app: Awaited<ReturnType<typeof bootTestApp>>, id: string): Promise<void> {
-  await app.services.accounts.update(id, app.services.accounts.config(id), undefined, {}, { sandboxAccount: true });
+  const config = app.services.accounts.config(id);
+  await app.services.accounts.update(id, config, undefined, {}, { sandboxAccount: true });
+  if (config.kind === 'twilio') useRunningSandbox(new URL(config.baseUrl).origin);
 }
 
 function stripSandboxFlag(config: AccountConfig, label: string): AccountConfig {
