@@ -1,8 +1,11 @@
 // A server's words are the server's wherever they later sit beside the window's: the secrets main sent that server
 // are hidden in them where they enter main, even when the window's own text is the very secret (a right guess, or a
-// password typed into a name), so an echo can neither leak one nor tell a guess right. Secrets that server was never
-// sent (the proxy's password) can reach its words only through the window's text, and come back as the window wrote
-// them, right guess or wrong. Real loopback servers echo the request; the secrets hold what encodings change.
+// password typed into a name), so an echo never leaks one. That server's echo of a right guess at its own account's
+// password does come back hidden, where a wrong guess comes back as typed: main cannot tell the echo from the server
+// quoting the password it was sent, and of a leak and that confirmation it keeps the confirmation (an attacker needs
+// the account's own server to echo a name). Secrets that server was never sent (the proxy's password) can reach its
+// words only through the window's text, and come back as the window wrote them, right guess or wrong. Real loopback
+// servers echo the request; the secrets hold what encodings change.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
