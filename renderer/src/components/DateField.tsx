@@ -19,13 +19,14 @@ export function isDayOrEmpty(value: string): boolean {
 }
 
 /**
- * A typed day as ISO: year, month and day in that order, separated by '-', '/', '.' or 年/月(/日), full-width digits
+ * A typed day as ISO: year, month and day in that order, separated by '-' (or another dash), '/', '.' or 年/月(/日), full-width digits
  * (a Japanese input method's) read as digits. '' for nothing typed; null for what is not a day.
  */
 export function parseDay(text: string): string | null {
   const plain = text.normalize('NFKC').trim();
   if (plain === '') return '';
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(plain);
+  // NFKC leaves the dashes an input method may type as they are: the long-vowel mark ー, the minus sign and hyphens.
+  const match = /^(\d{4})\s*[-/.年\u2010-\u2015\u2212\u30fc]\s*(\d{1,2})\s*[-/.月\u2010-\u2015\u2212\u30fc]\s*(\d{1,2})\s*日?$/.exec(plain);
   if (!match) return null;
   const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   return isDayOrEmpty(iso) ? iso : null;

@@ -18,6 +18,8 @@ describe('parseDay', () => {
     expect(parseDay('2026-12-05')).toBe('2026-12-05');
     expect(parseDay(' 2026/1/5 ')).toBe('2026-01-05');
     expect(parseDay('２０２６年１２月５日')).toBe('2026-12-05');
+    // The dashes a Japanese input method gives, which NFKC does not turn into '-'.
+    for (const dash of ['ー', '−', '‐', '–']) expect(parseDay(`２０２６${dash}１２${dash}０５`), dash).toBe('2026-12-05');
     expect(parseDay('')).toBe('');
     for (const bad of ['2026-02-30', '12/05/2026', '2026-13-01', '2026-12-05T00:00', '2026-12-05; DROP', '٢٠٢٦-١٢-٠٥']) expect(parseDay(bad)).toBeNull();
   });
