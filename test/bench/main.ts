@@ -19,6 +19,7 @@ import { stageFigures } from './stage.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup } from './lib/protocol.js';
 import { ServerCosts } from './lib/server-cost.js';
 import { bulkFigures } from './bulk.js';
+import { plainNodeFigure } from './plain-node.js';
 import { benchLine, countLabel, cpuFigure, GiB, median, MiB, ratioOf, sizeLabel, type Figure } from './lib/report.js';
 
 const KiB = 1024;
@@ -403,6 +404,7 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
     const fileUrl = (name: string): string => `${setup.serverUrl}/rest/1.0/media/${encodeURIComponent(setup.domain)}/${folder}/${name}`;
     const app: UploadWorkerResult[] = [];
     const ref: CurlRun[] = [];
+    const node: UploadWorkerResult[] = [];
     const waits: Settled[] = [];
     // The issue names `curl --data-binary @file`; curl loads that file into memory and refuses one of 1 GiB, so the
     // reference is the same request streamed (`curl -X POST -T file`). What --data-binary does is recorded once.
@@ -434,6 +436,13 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         ref.push(run);
         if (isSandbox) await client.deleteFile(folder, name);
       };
+      // Node's own sender, last in every round so that the app's and curl's rounds keep their order (plain-node.ts).
+      const runNode = async (): Promise<void> => {
+        const name = `node-${round}.mp4`;
+        waits.push(await settle());
+        node.push((await serverCosts.measure('node', () => runWorker<UploadWorkerResult>('upload-library-node', { setup, folder, name, file: ctx.mp4 }, timeout))).result);
+        if (isSandbox) await client.deleteFile(folder, name);
+      };
       if (round % 2 === 0) {
         await runApp();
         await runCurl();
@@ -441,6 +450,7 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         await runCurl();
         await runApp();
       }
+      await runNode();
     }
     const appRate = throughput(size, median(app.map((a) => a.ms)));
     const refRate = throughput(size, median(ref.map((r) => r.ms)));
@@ -470,6 +480,7 @@ async function uploadLibraryFigures(ctx: Context): Promise<void> {
         ...(dataBinary ? { curlDataBinary: dataBinary } : {}),
       },
     });
+    emit(plainNodeFigure(`upload.library.${label}${isSandbox ? '' : '.sink'}.node`, size, { node, ref, app }));
   }
 }
 

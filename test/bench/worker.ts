@@ -17,6 +17,7 @@ import { uploadGenericMedia } from '../../main/providers/generic/client.js';
 import { LibraryClient } from '../../main/providers/library/index.js';
 import { createTwilioClient } from '../../main/providers/twilio/index.js';
 import { countReads } from './lib/read-spy.js';
+import { plainUpload, plainWarmUp } from './plain-node.js';
 import { resetPeakRss, statusBytes } from './lib/proc-status.js';
 import type { GenericUploadSetup, LibrarySetup, TwilioSetup, WorkerMark, WorkerReply } from './lib/protocol.js';
 
@@ -107,6 +108,16 @@ async function uploadLibrary(args: UploadLibraryArgs) {
   }
   const run = await measured(() => client.uploadFile(args.folder, args.name, args.file));
   return { ...run, value: undefined, bytes: size, created: run.value.created };
+}
+
+/** The same upload as curl's, made with Node's own http.request and a piped read stream (plain-node.ts). */
+async function uploadLibraryNode(args: UploadLibraryArgs) {
+  const size = (await fsp.stat(args.file)).size;
+  await using warm = await warmUpCopy(args.file);
+  const plain = { ...args, warmUpFile: warm.path };
+  await plainWarmUp(plain);
+  const run = await measured(() => plainUpload(plain, size));
+  return { ...run, value: undefined, bytes: size };
 }
 
 interface QueueArgs {
@@ -286,6 +297,7 @@ async function check(args: CheckArgs) {
 const COMMANDS: Record<string, (args: never) => Promise<unknown>> = {
   'upload-generic': uploadGeneric,
   'upload-library': uploadLibrary,
+  'upload-library-node': uploadLibraryNode,
   queue,
   'library-list': libraryList,
   'twilio-list': twilioList,

@@ -10,12 +10,13 @@ interface RoundCost {
 }
 
 export class ServerCosts {
-  private readonly rounds = { app: [] as RoundCost[], ref: [] as RoundCost[] };
+  // `node`: the plain Node sender some figures measure beside the two (test/bench/plain-node.ts).
+  private readonly rounds = { app: [] as RoundCost[], ref: [] as RoundCost[], node: [] as RoundCost[] };
 
   /** `server`: null where the target is not the sandbox (the sink), and nothing is recorded. */
   constructor(private readonly server: ServerHandle | null) {}
 
-  async measure<T>(side: 'app' | 'ref', run: () => Promise<T>): Promise<T> {
+  async measure<T>(side: 'app' | 'ref' | 'node', run: () => Promise<T>): Promise<T> {
     if (!this.server) return run();
     const before = (await this.server.call({ cmd: 'stats' })) as ServerStats;
     const value = await run();
@@ -26,7 +27,8 @@ export class ServerCosts {
 
   details(): Record<string, unknown> {
     if (!this.server) return {};
-    const of = (key: keyof RoundCost) => ({ app: this.rounds.app.map((r) => r[key]), ref: this.rounds.ref.map((r) => r[key]) });
+    const node = (key: keyof RoundCost) => (this.rounds.node.length > 0 ? { node: this.rounds.node.map((r) => r[key]) } : {});
+    const of = (key: keyof RoundCost) => ({ app: this.rounds.app.map((r) => r[key]), ref: this.rounds.ref.map((r) => r[key]), ...node(key) });
     return { serverCpuMs: of('cpuMs'), serverMarkCompacts: of('markCompacts') };
   }
 }
