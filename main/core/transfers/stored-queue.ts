@@ -72,7 +72,7 @@ export async function restoreEntries(file: string, saved: unknown[]): Promise<{ 
     else delete item.retryRefused;
     if (!FINAL_STATES.includes(item.state)) {
       item.state = 'failed';
-      item.error = new AppError('cancelled', phrase('errors:queue.interrupted')).toData();
+      item.error = interruptedError();
       item.finishedAt = new Date().toISOString();
       item.speed = 0;
       item.eta = null;
@@ -80,4 +80,9 @@ export async function restoreEntries(file: string, saved: unknown[]): Promise<{ 
     entries.push({ item, spec });
   }
   return corruptMovedTo ? { entries, corruptMovedTo } : { entries };
+}
+
+/** What a job that was running when the app closed (or crashed) says: not cancelled by anyone, and retryable. */
+export function interruptedError(): NonNullable<TransferItem['error']> {
+  return new AppError('cancelled', phrase('errors:queue.interrupted')).toData();
 }

@@ -10,7 +10,10 @@ import { ChangeFeed, summarize, type QueueListener } from './change-feed.js';
 import { deleteOwnedFiles, dropEntry, queuedItem, trimHistory, type Entry, type NewTransfer, type TransferChoice, type TransferSpec } from './queue-entries.js';
 import { QueueSaver, type QueueSaveOptions } from './queue-saver.js';
 import { SpeedMeter } from './speed-meter.js';
-import { queueSnapshot, restoreEntries, storedQueueSchema } from './stored-queue.js';
+import { interruptedError, queueSnapshot, restoreEntries, storedQueueSchema } from './stored-queue.js';
+
+/** The abort reason of the runs `stop()` ends: told apart from a user's cancel, so they are saved as interrupted. */
+const SHUTDOWN = Symbol('queue shutdown');
 
 // Importers (the runners, grants, tests) name these from here, as before they moved beside this file.
 export type { NewTransfer, QueueListener, TransferChoice, TransferSpec };
@@ -192,10 +195,10 @@ export class TransferQueue {
     await this.saver.flush();
   }
 
-  /** Aborts everything running (app shutdown); they are saved as interrupted. */
+  /** Aborts everything running (app shutdown); they are saved as interrupted, as after a crash, not as cancelled. */
   async stop(): Promise<void> {
     this.saver.stop();
-    for (const entry of this.entries.values()) entry.controller?.abort();
+    for (const entry of this.entries.values()) entry.controller?.abort(SHUTDOWN);
     await Promise.allSettled([...this.runs]);
     await this.flush();
   }
@@ -255,6 +258,10 @@ export class TransferQueue {
       // Its choice was taken back while it waited its turn: it was never started, so nothing of it is written.
       if (entry.spec.refused) throw new AppError('forbidden', entry.spec.refused);
       const result = await runner(context);
+      if (controller.signal.reason === SHUTDOWN) {
+        await this.finish(entry, 'failed', { result, error: interruptedError() });
+        return;
+      }
       if (controller.signal.aborted && result.items) {
         // A job over many items that was cancelled still says what it did to each one.
         const done = result.items.filter((i) => i.outcome !== 'cancelled').length;
@@ -264,6 +271,10 @@ export class TransferQueue {
       if (controller.signal.aborted) throw new AppError('cancelled', phrase('errors:generic.cancelled'));
       await this.finish(entry, 'done', { result });
     } catch (err) {
+      if (controller.signal.reason === SHUTDOWN) {
+        await this.finish(entry, 'failed', { error: interruptedError() });
+        return;
+      }
       const error = controller.signal.aborted ? new AppError('cancelled', phrase('errors:generic.cancelled')) : toAppError(err);
 
       await this.finish(entry, error.code === 'cancelled' ? 'cancelled' : 'failed', { error: error.toData() });

@@ -134,6 +134,26 @@ describe('the transfer queue', () => {
     expect(second.runs.get(job.id)?.ctx.params).toEqual({ file: '/tmp/x.jpg' });
   });
 
+  it('saves the jobs a shutdown stops as interrupted and retryable, not as cancelled by the user; a job over many items keeps what it did', async () => {
+    const queue = makeQueue(2);
+    const { runner, runs } = controllableRunner();
+    queue.registerRunner('test', runner);
+    // A job over many items returns what it did to each one when its signal is aborted, as the library jobs do.
+    queue.registerRunner('items', (ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve({ items: [{ name: 'a', outcome: 'ok' }, { name: 'b', outcome: 'cancelled' }] }))));
+    const download = queue.enqueue({ type: 'test', params: {} }, { ...newTransfer('big.mp4'), direction: 'download' });
+    const acl = queue.enqueue({ type: 'items', params: {} }, { accountId: 'acc_00000001', direction: 'job', unit: 'items', title: 'Permissions', detail: 'photos', bytesTotal: 2 });
+    await waitFor(() => runs.size === 1 && queue.get(acl.id)?.state !== 'queued');
+    await queue.stop();
+
+    const after = makeQueue(1);
+    await after.load();
+    for (const id of [download.id, acl.id]) {
+      expect(after.get(id)).toMatchObject({ state: 'failed', error: { code: 'cancelled', phrase: { key: 'errors:queue.interrupted' } } });
+    }
+    expect(after.get(acl.id)?.result?.items).toHaveLength(2);
+    expect(after.summary()).toMatchObject({ active: 0 });
+  });
+
   it('keeps a bounded history, deleting the files it owned', async () => {
     const queue = makeQueue(4, { maxHistory: 3 });
     queue.registerRunner('fail', async () => {
