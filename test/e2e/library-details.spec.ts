@@ -1,7 +1,8 @@
 // The library's details panel as it sits in the window, in Chromium through the browser host: an image's preview
 // shown at its height (its box is not squeezed by the panel), the voicemail's player inside the panel where it can
 // be reached, and in a 700 px window the panel opened over the table at the window's height, the focus moved into
-// it, and Escape giving it back to the row. Screens: test-results/screens/details-<lang>-<scheme>-<width>.png.
+// it (when it opens there, and when the window is narrowed under it), and Escape giving it back to the row.
+// Screens: test-results/screens/details-<lang>-<scheme>-<width>.png.
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
@@ -82,8 +83,14 @@ test('the preview at its height, the voicemail player inside the panel, and the 
   await panel(page).getByRole('button', { name: 'Close the details' }).focus();
   await screens(page, 'en');
 
-  // 700 px: the panel opens over the table, as tall as the window, with the focus in it; Escape gives it back.
+  // Narrowed with the focus on the table: the panel comes over the rows, and the focus goes into it with it.
+  await row(page, '26919119.mp3').click();
+  await expect(page.getByRole('grid')).toBeFocused();
+  await expect(panel(page)).toBeVisible();
   await page.setViewportSize({ width: 700, height: 800 });
+  await expect(panel(page), 'the panel came over the focused table and took the focus').toBeFocused();
+
+  // 700 px: the panel opens over the table, as tall as the window, with the focus in it; Escape gives it back.
   await page.keyboard.press('Escape');
   await expect(panel(page)).toBeHidden();
   await row(page, '26919119.mp3').click();

@@ -55,17 +55,27 @@ interface DateFieldProps {
  */
 export function DateField({ label, className, value, onChange, required, min, max }: DateFieldProps) {
   const { t } = useTranslation('common');
+  const separator = t('date.separator');
   // ISO with the language's separator: the order stays year, month, day in both languages.
-  const shown = (iso: string) => iso.replaceAll('-', t('date.separator'));
+  const shown = (iso: string) => iso.replaceAll('-', separator);
   const [text, setText] = useState(() => shown(value));
+  const shownWith = useRef(separator);
   const picker = useRef<HTMLInputElement>(null);
   const id = useId();
   const hintId = `${id}-hint`;
-  // A value changed from outside (cleared, restored) or the language switched: shown anew, unless it is what was typed.
+  // A value changed from outside (cleared, restored): shown anew, unless it is what is being typed (2026/12/1 on the
+  // way to 2026/12/15 is left alone). The language switched: a day typed is a day, shown in the new form at once;
+  // what is no day yet stays as typed, for the user to finish.
   useEffect(() => {
-    setText((typed) => (parseDay(typed) === value ? typed : isDayOrEmpty(value) ? shown(value) : typed));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` follows `t`, listed
-  }, [value, t]);
+    const switched = shownWith.current !== separator;
+    shownWith.current = separator;
+    setText((typed) => {
+      const day = parseDay(typed);
+      if (day !== value) return isDayOrEmpty(value) ? shown(value) : typed;
+      return switched && day ? shown(day) : typed;
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` follows `separator`, listed
+  }, [value, separator]);
   const parsed = parseDay(text);
   const typed = (next: string) => {
     setText(next);

@@ -2,20 +2,21 @@
 // dialog closed): to the next sensible element, never the page itself, from where a keyboard user starts again at
 // the top. One home for that rule; each component names its sensible element.
 import { useEffect, useRef } from 'react';
+import { canHoldFocus } from './focusable';
 
 /** How long a landing waits for its element (a view loaded lazily, an account main has not announced yet). */
 const WAIT_MS = 5000;
 
 /**
  * Whether the focus is lost: on the page itself, on an element no longer in it, on one disabled (a button used once,
- * as "Retry failed": the keyboard can do nothing there, and the browser drops it to the page), or on one no longer
- * drawn (the narrow window's menu, closed by the move: the browser drops its focus only at its next rendering).
+ * as "Retry failed", or inside a fieldset disabled meanwhile: the keyboard can do nothing there, and the browser drops
+ * it to the page), or on one no longer drawn (the narrow window's menu, closed by the move: the browser drops its
+ * focus only at its next rendering).
  */
 export function focusIsLost(): boolean {
   const active = document.activeElement;
-  if (active === null || active === document.body || active === document.documentElement || !active.isConnected) return true;
-  if ((active as Partial<HTMLButtonElement>).disabled === true) return true;
-  return typeof active.checkVisibility === 'function' && !active.checkVisibility();
+  if (active === null || active === document.body || active === document.documentElement) return true;
+  return !canHoldFocus(active);
 }
 
 /** Focuses `target`; an element that cannot take the focus (a heading) is made focusable by script only first. */

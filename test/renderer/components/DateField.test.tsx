@@ -1,7 +1,7 @@
 // The date filters follow the app's language, not Chromium's locale: the format hint, the separator shown and the
 // error come from the catalogue (English 2026-12-05, Japanese 2026/12/05), a day is typed in either form (full-width
 // digits too) and applied as ISO, and what is not a day is refused before anything is asked of Twilio.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDay } from '../../../renderer/src/components/DateField';
 import { switchLanguage } from '../../../renderer/src/i18n';
@@ -53,5 +53,24 @@ describe('the message filters’ days', () => {
     expect(screen.getByRole('alert').textContent).toBe('日付として読めません。年、月、日の順に入力してください（例：2026/12/05）。');
     fireEvent.submit(first!.closest('form')!);
     expect(onApply).not.toHaveBeenCalled();
+  });
+
+  it('shows a day already typed in the new language’s form at a switch, and leaves what is no day yet as typed', async () => {
+    const onApply = show();
+    const first = screen.getByLabelText<HTMLInputElement>('Sent from');
+    const last = screen.getByLabelText<HTMLInputElement>('Sent until');
+    // Typed, not left: no blur has written them back in the form of the language yet.
+    fireEvent.change(first, { target: { value: '２０２６年１２月５日' } });
+    fireEvent.change(last, { target: { value: '2026-12-' } });
+    expect(first.value, 'a day is left as typed while the language stays').toBe('２０２６年１２月５日');
+    await act(() => switchLanguage('ja'));
+    expect(first.value).toBe('2026/12/05');
+    expect(last.value).toBe('2026-12-');
+    fireEvent.change(last, { target: { value: '2026/12/31' } });
+    await act(() => switchLanguage('en'));
+    expect([first.value, last.value]).toEqual(['2026-12-05', '2026-12-31']);
+    // What is applied is the day, whatever form it was shown in.
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(onApply).toHaveBeenCalledWith(expect.objectContaining({ dateSentAfter: '2026-12-05', dateSentBefore: '2026-12-31' }));
   });
 });

@@ -129,13 +129,23 @@ function isOverlay(panel: HTMLElement): boolean {
  * The panel itself. Escape inside it closes it (the focus goes back to the table's row). In a narrow window it opens
  * over the table: the focus moves into it then and Tab keeps it there, or the keyboard would reach rows it covers.
  * Beside the table it leaves the focus where it was, so the arrows keep moving through the rows, and Tab goes on out.
- * The width is read at each key, so a window resized while the panel is open is followed.
+ * The width is read at each key, and a window narrowed until the panel comes over the table moves the focus into it
+ * as opening it there does (a modal dialog open meanwhile keeps it: the panel is inert behind it).
  */
 function Frame({ onClose, children }: { onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     const panel = ref.current;
-    if (panel && isOverlay(panel)) panel.focus();
+    if (!panel) return;
+    let over = isOverlay(panel);
+    if (over) panel.focus();
+    const resized = () => {
+      const was = over;
+      over = isOverlay(panel);
+      if (over && !was && !panel.contains(document.activeElement)) panel.focus();
+    };
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
   }, []);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     const panel = ref.current;
