@@ -146,7 +146,10 @@ export interface LibraryAclApplyOutcome {
   /** One per target, in order: the folder first (when it is one of them), then its files. */
   results: LibraryTargetResult[];
   saved: number;
+  /** Refused by the server, or skipped: the ones that were tried and kept their previous list. */
   failed: number;
+  /** Never tried because the job was cancelled first: not refusals. */
+  notDone: number;
 }
 
 // ---- the methods ----

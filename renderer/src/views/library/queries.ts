@@ -112,7 +112,8 @@ export function applyOutcomeOf(job: TransferItem): LibraryAclApplyOutcome {
     return { target, ok: false, error: { code, message: inEnglish(outcome), phrase: outcome } };
   });
   const saved = results.filter((r) => r.ok).length;
-  return { results, saved, failed: results.length - saved };
+  const notDone = results.filter((r) => !r.ok && r.error.code === 'cancelled').length;
+  return { results, saved, failed: results.length - saved - notDone, notDone };
 }
 
 /** `onQueued` hears of an applying job as soon as it is queued, to show its progress and Cancel. */

@@ -134,6 +134,25 @@ describe('the transfer queue', () => {
     expect(second.runs.get(job.id)?.ctx.params).toEqual({ file: '/tmp/x.jpg' });
   });
 
+  it("counts a cancelled job's items by its result, saves that finished after the cancel included", async () => {
+    const queue = makeQueue(1);
+    queue.registerRunner('items', (ctx) =>
+      new Promise((resolve) => {
+        ctx.progress(1, 4);
+        // Two saves in flight at the cancel finish after it, as the library's jobs let them.
+        ctx.signal.addEventListener('abort', () => {
+          ctx.progress(3, 4);
+          resolve({ items: [{ name: 'a', outcome: 'ok' }, { name: 'b', outcome: 'ok' }, { name: 'c', outcome: 'refused', message: 'no' }, { name: 'd', outcome: 'cancelled' }] });
+        });
+      }),
+    );
+    const job = queue.enqueue({ type: 'items', params: {} }, { accountId: 'acc_00000001', direction: 'job', unit: 'items', title: 'Permissions', detail: 'photos', bytesTotal: 4 });
+    await waitFor(() => queue.get(job.id)?.bytesDone === 1);
+    await queue.cancel(job.id);
+    await waitFor(() => queue.get(job.id)?.state === 'cancelled');
+    expect(queue.get(job.id)).toMatchObject({ bytesDone: 3, bytesTotal: 4, error: { phrase: { key: 'errors:queue.cancelledAfter', values: { done: 3, total: 4 } } } });
+  });
+
   it('saves the jobs a shutdown stops as interrupted and retryable, not as cancelled by the user; a job over many items keeps what it did', async () => {
     const queue = makeQueue(2);
     const { runner, runs } = controllableRunner();
