@@ -8,7 +8,7 @@ import { AddressBookStore } from '../core/address-book-store.js';
 import { AccountStore } from '../core/accounts/account-store.js';
 import { ActivityLog } from '../core/log/activity-log.js';
 import { createRedactor } from '../core/log/redact.js';
-import { stringsIn } from './window-strings.js';
+import { keptStrings, stringsIn } from './window-strings.js';
 import { SettingsStore } from '../core/settings-store.js';
 import { removeStaleTemps } from '../core/storage/atomic.js';
 import { memoryOnlyCipher, type SecretCipher } from '../core/vault/cipher.js';
@@ -112,8 +112,9 @@ export async function createAppServices(options: AppServicesOptions) {
   // main keeps of the window's words it quotes long after the call that carried them, even after a restart ("Queued …
   // to <label>", a job's folder and files, an address-book name): the accounts, the settings, and, once their stores
   // are read, the address book and what each transfer is called and was given.
-  const keptWindowTexts: Array<() => string[]> = [() => accounts.list().flatMap((account) => stringsIn(account)), () => stringsIn(settings.get())];
-  const redact = createRedactor(() => vault.allValues(), { windowTexts: () => keptWindowTexts.flatMap((texts) => texts()) });
+  // The address book and the transfer list, which may hold thousands, hand out the same object until they change.
+  const keptWindowTexts: Array<() => readonly string[]> = [() => accounts.list().flatMap((account) => stringsIn(account)), () => stringsIn(settings.get())];
+  const redact = createRedactor(() => vault.allValues(), { windowTexts: () => keptWindowTexts.map((texts) => texts()) });
   const log = new ActivityLog({ dataDir, redact });
 
   if (settingsLoad.status === 'corrupt') {
@@ -168,7 +169,7 @@ export async function createAppServices(options: AppServicesOptions) {
     log.warn('storage', notices.add('warn', phrase('desktop:notice.addressBookEntriesLeftOut', { count: addressBookLoad.rejected, file: path.basename(addressBookLoad.keptAs) })));
   }
 
-  keptWindowTexts.push(() => stringsIn(addressBook.held()));
+  keptWindowTexts.push(keptStrings(() => addressBook.held()));
 
   const transfers = new TransferQueue({
     dataDir,
@@ -186,7 +187,7 @@ export async function createAppServices(options: AppServicesOptions) {
     },
     redact,
   });
-  keptWindowTexts.push(() => stringsIn(transfers.jobWords()));
+  keptWindowTexts.push(keptStrings(() => transfers.jobWords()));
   const transfersLoad = await transfers.load();
   if (transfersLoad.corruptMovedTo) {
     notices.add('warn', phrase('desktop:notice.transfersDamaged', { file: path.basename(transfersLoad.corruptMovedTo) }));

@@ -32,3 +32,16 @@ export function stringsIn(value: unknown, keys = false): string[] {
   walk(value);
   return out;
 }
+
+/**
+ * The strings of what `read` gives, worked out again only when it gives another object: for a store that hands out
+ * the same object until it changes, the redactor then sees the same list and reads it once (main/core/log/window-said.ts).
+ */
+export function keptStrings(read: () => unknown): () => readonly string[] {
+  let last: { of: unknown; strings: readonly string[] } | undefined;
+  return () => {
+    const value = read();
+    if (!last || last.of !== value) last = { of: value, strings: stringsIn(value) };
+    return last.strings;
+  };
+}

@@ -28,6 +28,7 @@ function tooMany(): AppError {
 export class AddressBookStore {
   private readonly file: string;
   private entries = new Map<string, AddressEntry>();
+  private heldOf: { entries: Map<string, AddressEntry>; list: readonly AddressEntry[] } | undefined;
   /** Serialises changes, so each applies on top of the one before. */
   private writing: Promise<unknown> = Promise.resolve();
 
@@ -63,9 +64,13 @@ export class AddressBookStore {
     return this.current();
   }
 
-  /** The entries held now, without reading the file again (the redactor asks for them: the window's words). */
-  held(): AddressEntry[] {
-    return [...this.entries.values()];
+  /**
+   * The entries held now, without reading the file again (the redactor asks for them: the window's words). The same
+   * array until they change (the entries are replaced, never changed in place), so the redactor reads them once.
+   */
+  held(): readonly AddressEntry[] {
+    if (this.heldOf?.entries !== this.entries) this.heldOf = { entries: this.entries, list: [...this.entries.values()] };
+    return this.heldOf.list;
   }
 
   /** Adds an entry, or replaces the one with its id. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
 import { TWILIO_DOWNLOAD_EXISTING } from '../../common/methods/twilio.js';
 import type { TransferResult } from '../../common/transfers.js';
-import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
+import type { JobOfType, RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
 import { grantedDestination, verifyGrantedFolder } from '../grants.js';
 import { twilioClientFor } from '../twilio-connection.js';
 import type { RunnerContext } from './index.js';
@@ -61,6 +61,17 @@ export function twilioDownloadRunner(context: RunnerContext) {
   };
 }
 
+/**
+ * The window's words of a download: the media it named, not the file name (also the job's title), which main made
+ * from the message's sender, recipient and date as the server gave them (twilio-file-names.ts).
+ */
+export function twilioDownloadWindowWords({ item, params }: JobOfType): unknown[] {
+  const parsed = twilioDownloadParams.safeParse(params);
+  if (!parsed.success) return [item.detail, item.detailPhrase];
+  const { fileName: _server, ...given } = parsed.data;
+  return [item.detail, item.detailPhrase, given];
+}
+
 export function registerTwilioRunners(queue: TransferQueue, context: RunnerContext): void {
-  queue.registerRunner(TWILIO_DOWNLOAD, twilioDownloadRunner(context));
+  queue.registerRunner(TWILIO_DOWNLOAD, twilioDownloadRunner(context), twilioDownloadWindowWords);
 }

@@ -1,7 +1,7 @@
 // Redaction happens before anything is written or shown: known secret values wherever they appear, and the
 // shapes credentials take in URLs, headers and form bodies even when we do not know the value.
 import { secretForms } from '../text-encoding.js';
-import { WindowSaid, type Span } from './window-said.js';
+import { WindowSaid, type KeptTexts, type Span } from './window-said.js';
 
 const PLACEHOLDER = '[redacted]';
 
@@ -24,8 +24,11 @@ export interface AppRedactor extends Redactor {
 }
 
 export interface RedactorOptions {
-  /** Text the window wrote that main keeps and may quote long after the call that carried it (accounts' settings). */
-  windowTexts?: () => Iterable<string>;
+  /**
+   * Text the window wrote that main keeps and may quote long after the call that carried it (accounts' settings). A
+   * list that comes back as the same array is not read again (see KeptTexts).
+   */
+  windowTexts?: () => Iterable<KeptTexts>;
 }
 
 /** `knownSecrets` is read at each call, so secrets added later are covered too. */
@@ -42,7 +45,7 @@ export function createRedactor(knownSecrets: () => Iterable<string>, options: Re
   };
   const said = new WindowSaid(options.windowTexts);
   const redact = (text: string): string => {
-    let out = hideSecrets(text, currentForms(), (t) => said.spansIn(t));
+    let out = hideSecrets(text, currentForms(), (t, hitForms) => said.spansIn(t, hitForms));
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };
@@ -69,12 +72,18 @@ function formsOfSecrets(secrets: readonly string[]): string[] {
  * at a secret's first letters is found at the start of the secret itself wherever it is written, and leaving that
  * occurrence would show the rest.
  */
-function hideSecrets(text: string, forms: readonly string[], windowSpans: (text: string) => Span[]): string {
+function hideSecrets(text: string, forms: readonly string[], windowSpans: (text: string, hitForms: ReadonlySet<string>) => Span[]): string {
   let hits: Span[] = [];
-  for (const form of forms) for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) hits.push([at, at + form.length]);
+  const hitForms = new Set<string>();
+  for (const form of forms) {
+    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+      hits.push([at, at + form.length]);
+      hitForms.add(form);
+    }
+  }
   // The common case, no secret in the text, costs what it did before the window's words were looked for.
   if (hits.length === 0) return text;
-  const windows = windowSpans(text);
+  const windows = windowSpans(text, hitForms);
   if (windows.length > 0) hits = hits.filter(([start, end]) => !windows.some(([from, to]) => from <= start && end <= to));
   hits.sort((a, b) => a[0] - b[0]);
   let out = '';

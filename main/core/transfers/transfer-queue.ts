@@ -7,6 +7,7 @@ import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { FINAL_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile } from '../storage/atomic.js';
 import { ChangeFeed, summarize, type QueueListener } from './change-feed.js';
+import { CountedMap, JobWords, type JobOfType, type WindowWordsOf } from './job-words.js';
 import { deleteOwnedFiles, dropEntry, queuedItem, trimHistory, type Entry, type NewTransfer, type TransferChoice, type TransferSpec } from './queue-entries.js';
 import { QueueSaver, type QueueSaveOptions } from './queue-saver.js';
 import { SpeedMeter } from './speed-meter.js';
@@ -16,7 +17,7 @@ import { interruptedError, queueSnapshot, restoreEntries, storedQueueSchema } fr
 const SHUTDOWN = Symbol('queue shutdown');
 
 // Importers (the runners, grants, tests) name these from here, as before they moved beside this file.
-export type { NewTransfer, QueueListener, TransferChoice, TransferSpec };
+export type { JobOfType, NewTransfer, QueueListener, TransferChoice, TransferSpec, WindowWordsOf };
 
 export interface RunContext {
   item: Readonly<TransferItem>;
@@ -44,7 +45,8 @@ export interface TransferQueueOptions extends QueueSaveOptions {
 }
 
 export class TransferQueue {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new CountedMap<string, Entry>();
+  private readonly words = new JobWords(this.entries);
   private readonly runners = new Map<string, TransferRunner>();
   private readonly batchListeners = new Set<(finished: TransferItem[]) => void>();
   /** Runs in progress, so that stop() can wait for each to record how it ended. */
@@ -63,8 +65,10 @@ export class TransferQueue {
     this.saver = new QueueSaver(this.file, () => queueSnapshot(this.entries.values()), options);
   }
 
-  registerRunner(type: string, runner: TransferRunner): void {
+  /** `windowWords`: what of a job of this type the window gave, when not all it is called and given (job-words.ts). */
+  registerRunner(type: string, runner: TransferRunner, windowWords?: WindowWordsOf): void {
     this.runners.set(type, runner);
+    if (windowWords) this.words.register(type, windowWords);
   }
 
   onChange(listener: QueueListener): () => void {
@@ -97,9 +101,9 @@ export class TransferQueue {
     return [...this.entries.values()].map((e) => ({ ...e.item }));
   }
 
-  /** What each job is called and was given: mostly the window's words, which the redactor must know after a restart too. */
+  /** The window's words of every job, which the redactor must know after a restart too; the same array until they change. */
   jobWords(): unknown[] {
-    return [...this.entries.values()].map((e) => [e.item.title, e.item.detail, e.item.titlePhrase, e.item.detailPhrase, e.spec.params]);
+    return this.words.words();
   }
 
   get(id: string): TransferItem | undefined {

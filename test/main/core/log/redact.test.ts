@@ -111,3 +111,26 @@ describe("log redaction of the window's own words", () => {
     expect(redact('later 299 7351')).toBe('later 299 7351');
   });
 });
+
+// Lists of kept texts (the transfer list may hold thousands) are read once per array: a changed list is a new array.
+describe("log redaction of the window's kept lists", () => {
+  const secret = '7351';
+
+  it('leaves the texts of a list, in the forms the app writes them, and reads a new list anew', () => {
+    let list: readonly string[] = ['photo 7351.jpg', `a&b "7351"`];
+    const redact = createRedactor(() => [secret], { windowTexts: () => [list] });
+    expect(redact('Saved photo 7351.jpg; echo 7351')).toBe('Saved photo 7351.jpg; echo [redacted]');
+    expect(redact(`GET /f?n=${encodeURIComponent('a&b "7351"')}`)).toBe(`GET /f?n=${encodeURIComponent('a&b "7351"')}`);
+    list = ['photo 1.jpg'];
+    expect(redact('Saved photo 7351.jpg')).toBe('Saved photo [redacted].jpg');
+    list = [...list, 'photo 7351.jpg'];
+    expect(redact('Saved photo 7351.jpg')).toBe('Saved photo 7351.jpg');
+  });
+
+  it('hides a secret a list holds only in part, each form on its own', () => {
+    const list = ['id 735'];
+    const redact = createRedactor(() => [secret], { windowTexts: () => [list] });
+    expect(redact('id 7351')).toBe('id [redacted]');
+    expect(redact('id 735 and 7351')).toBe('id 735 and [redacted]');
+  });
+});
