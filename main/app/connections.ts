@@ -70,26 +70,27 @@ export function twilioConnectionFor(config: TwilioAccountConfig, secret: string)
 }
 
 /**
- * The embedded sandbox's origin while it runs in this process (set by the app at start-up, cleared when it stops).
- * Undefined: the command line, which runs no sandbox and goes by the mark alone (its API still on loopback).
+ * The embedded sandbox's origin while it runs: the app's own (set at start-up, cleared when it stops), or, on the
+ * command line, which runs none, the one a live app on the same data folder announced (main/cli/context.ts).
+ * Null when no sandbox runs: a marked account is then an ordinary one.
  */
-let runningSandboxOrigin: string | null | undefined;
-export function useRunningSandbox(origin: string | null | undefined): void {
+let runningSandboxOrigin: string | null = null;
+export function useRunningSandbox(origin: string | null): void {
   runningSandboxOrigin = origin;
 }
-export function runningSandbox(): string | null | undefined {
+export function runningSandbox(): string | null {
   return runningSandboxOrigin;
 }
 
 /**
  * A saved account's connection, with main's sandbox mark: the store's config carries it, the window's never does.
- * In the app, only while the sandbox runs and the account still points at it: a marked account left on the port of a
- * sandbox switched off (or that failed to start) is an ordinary account, since anyone may listen on that port now.
+ * Only while the sandbox runs and the account still points at it: a marked account left on the port of a sandbox
+ * switched off, that failed to start or whose app is closed is an ordinary account, since anyone may listen on that
+ * port now.
  */
 export function savedTwilioConnection(config: TwilioAccountConfig, secret: string): TwilioConnection {
   const connection = twilioConnectionFor(config, secret);
-  if (config.sandbox !== true) return connection;
-  if (runningSandboxOrigin !== undefined && (runningSandboxOrigin === null || originOf(config.baseUrl) !== runningSandboxOrigin)) return connection;
+  if (config.sandbox !== true || runningSandboxOrigin === null || originOf(config.baseUrl) !== runningSandboxOrigin) return connection;
   return { ...connection, sandbox: true };
 }
 

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
+import { accountLabelKey, type AccountConfig, type AccountKind, type AccountSummary } from '../common/accounts.js';
 import type { SandboxRestoreResult } from '../common/methods/core.js';
 import type { Phrase } from '../common/i18n/phrase.js';
 import { readJsonFile, writeJsonAtomic } from '../core/storage/atomic.js';
@@ -70,7 +70,7 @@ export async function syncSandboxAccounts(dataDir: string, store: AccountStore, 
   const current = new URL(sandboxAccounts.baseUrl).origin;
   const firstStart = read.status === 'missing' || !(await isFile(path.join(dataDir, 'accounts.json')));
   if (!state.sandboxAccountsCreated && (read.status !== 'corrupt' || firstStart)) {
-    for (const { config, secret } of wanted) await store.create(config, secret, {}, { sandboxAccount: true });
+    for (const { config, secret } of wanted) await createSandboxAccount(store, config, secret);
     await writeJsonAtomic(stateFile, { ...state, sandboxAccountsCreated: true, sandboxOrigins: [current] });
     return { outcome: 'created' };
   }
@@ -102,9 +102,20 @@ export async function restoreSandboxAccounts(dataDir: string, store: AccountStor
   const present: AccountKind[] = [];
   for (const { config, secret } of sandboxAccountConfigs(sandboxAccounts)) {
     if (marked.has(config.kind)) present.push(config.kind);
-    else added.push(await store.create(config, secret, {}, { sandboxAccount: true }));
+    else added.push(await createSandboxAccount(store, config, secret));
   }
   return { added, present };
+}
+
+/**
+ * Makes a sandbox account under the sandbox's name, or, when another account already has that name (by the one rule,
+ * accountLabelKey), under the first of "NAME 2", "NAME 3"… that none has: `--account NAME` must find one account.
+ */
+async function createSandboxAccount(store: AccountStore, config: AccountConfig, secret: string): Promise<AccountSummary> {
+  const taken = new Set(store.list().map((a) => accountLabelKey(a.label)));
+  let label = config.label;
+  for (let n = 2; taken.has(accountLabelKey(label)); n += 1) label = `${config.label} ${n}`;
+  return store.create({ ...config, label }, secret, {}, { sandboxAccount: true });
 }
 
 async function isFile(file: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 // Choosing the account a command works on: by id, by name (label), or the only account of the kind needed.
 // An account that cannot be found is a usage error (exit 2): the caller fixes it on the command line, and
 // `media-desk accounts list` shows every name and id.
-import type { AccountConfig, AccountKind, AccountSummary } from '../common/accounts.js';
+import { accountLabelKey, type AccountConfig, type AccountKind, type AccountSummary } from '../common/accounts.js';
 import type { MessageKey } from '../common/i18n/catalogue.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { accountOfKind } from '../app/connections.js';
@@ -52,8 +52,8 @@ function pick(list: readonly AccountSummary[], name: string): AccountSummary[] {
   if (byId.length > 0) return byId;
   const exact = list.filter((a) => a.label === name);
   if (exact.length > 0) return exact;
-  const folded = name.toLocaleLowerCase();
-  return list.filter((a) => a.label.toLocaleLowerCase() === folded);
+  const key = accountLabelKey(name);
+  return list.filter((a) => accountLabelKey(a.label) === key);
 }
 
 export function chooseAccount<K extends AccountKind>(data: AppData, name: string | undefined, kind: K): ChosenAccount<K> {

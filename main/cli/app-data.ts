@@ -12,6 +12,7 @@ import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import type { ProxySetting } from '../common/proxy.js';
 import { AccountStore } from '../core/accounts/account-store.js';
 import { inspectSettings } from '../core/settings-store.js';
+import { sandboxOfRunningApp } from '../core/storage/instance-lock.js';
 import { createKeyFileCipher, type CipherNotice, type SecretCipher } from '../core/vault/cipher.js';
 import { SecretVault } from '../core/vault/vault.js';
 import { cliWords, type CliWords } from './words.js';
@@ -26,6 +27,8 @@ export interface AppData {
   sealedBecause: MessageKey;
   /** The app's Network setting (Settings → Network), which the CLI may follow (main/cli/proxy.ts). */
   proxy: ProxySetting;
+  /** Where the embedded sandbox of the app running on this folder listens, as it announced it; null when none runs. */
+  runningSandbox: string | null;
 }
 
 /**
@@ -80,5 +83,5 @@ export async function openAppData(dataDir: string, warnText: (text: string) => v
   }
   const settings = await inspectSettings(dataDir);
   if (settings.unreadable !== undefined) warn(phrase('cli:data.settingsDamaged', { reason: settings.unreadable }));
-  return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause, proxy: settings.settings.proxy };
+  return { dataDir, accounts, vault, unreadable: report.unreadable, sealedBecause, proxy: settings.settings.proxy, runningSandbox: sandboxOfRunningApp(dataDir) };
 }

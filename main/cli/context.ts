@@ -2,6 +2,7 @@
 // when the command asks (so `sandbox` and usage errors never touch the app's folder).
 import path from 'node:path';
 import type { AccountKind } from '../common/accounts.js';
+import { useRunningSandbox } from '../app/connections.js';
 import { defaultDataDir } from '../app/paths.js';
 import { chooseAccount, type ChosenAccount } from './accounts.js';
 import { openAppData, type AppData } from './app-data.js';
@@ -29,6 +30,9 @@ export function createContext(options: ContextOptions): CommandContext {
   let opened: Promise<AppData> | undefined;
   const appData = (): Promise<AppData> => {
     opened ??= openAppData(options.dataDirOption ?? defaultDataDir(), (text) => out.warn(words.say('cli:warning', { text })), words).then((data) => {
+      // The sandbox account's leave to follow media redirects to loopback goes with the sandbox of a running app
+      // only: with the app closed, anyone may listen on its old port.
+      useRunningSandbox(data.runningSandbox);
       options.onAppData(data);
       return data;
     });

@@ -178,3 +178,12 @@ export type AccountSummary = AccountConfig & {
   createdAt: string;
   updatedAt: string;
 };
+
+/**
+ * The one rule by which two account names are the same: whatever their case, their Unicode form (the full-width
+ * letters of a Japanese input method) or the spaces around them. The command line's `--account` finds accounts by it,
+ * and main gives an account it makes a name no other account has by it.
+ */
+export function accountLabelKey(label: string): string {
+  return label.normalize('NFKC').trim().toLowerCase();
+}

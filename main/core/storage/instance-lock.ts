@@ -2,7 +2,8 @@
 // each other's accounts, so every host that writes takes this lock before it touches anything in the folder.
 // The lock is proper-lockfile's (an `instance.lock` directory whose mtime the holder refreshes; released on exit and
 // on signals, taken over once stale). Next to it, `instance.json` says who holds it (process, host, address; never
-// the browser host's token) so a second host can tell the user where the running app is.
+// the browser host's token) so a second host can tell the user where the running app is, and where its embedded
+// sandbox listens, so the command line can tell the sandbox from whatever listens on its old port once the app is gone.
 import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,12 @@ const instanceSchema = z.object({
   hostname: z.string(),
   startedAt: z.string(),
   url: z.string().optional(),
+  /** The embedded sandbox's origin while it runs (absent in files written before it was announced). */
+  sandbox: z
+    .string()
+    .max(200)
+    .refine((value) => httpOriginOf(value) === value)
+    .optional(),
 });
 export type InstanceInfo = z.infer<typeof instanceSchema>;
 
@@ -59,10 +66,22 @@ function describeHolder(dataDir: string, holder: InstanceInfo | null): string {
   return `The data folder ${dataDir} is in use by Media Desk (${holder.host} host, process ${holder.pid}${machine}${where}, since ${holder.startedAt}). Use that one, close it first, or choose another folder with --data-dir.`;
 }
 
+function httpOriginOf(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface DataFolderLock {
   readonly dataDir: string;
-  /** Adds the address the host listens at to instance.json (the browser host, once it listens). */
-  announce(details: { url: string }): Promise<void>;
+  /**
+   * Adds to instance.json the address the host listens at (the browser host, once it listens) or its embedded
+   * sandbox's origin (once the sandbox listens).
+   */
+  announce(details: { url?: string; sandbox?: string }): Promise<void>;
   /** Called if the lock is lost while running (the folder removed, the lock taken over after a long freeze). */
   onCompromised(listener: (err: Error) => void): void;
   release(): Promise<void>;
@@ -96,6 +115,18 @@ export function dataFolderHolder(dataDir: string): FolderHolder {
   const holder = readInstanceInfo(dataDir);
   if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && processIsGone(holder.pid)) return { held: false };
   return { held: true, holder };
+}
+
+/**
+ * The embedded sandbox's origin of the app that holds the folder, live on this machine (its lock held and fresh,
+ * its process running), as it announced it; null when the app is closed, left a stale file behind, runs elsewhere
+ * or runs no sandbox. Whatever listens on a sandbox's port once its app is gone is anyone's.
+ */
+export function sandboxOfRunningApp(dataDir: string): string | null {
+  // dataFolderHolder already takes a lock whose process is gone from this machine for free.
+  const folder = dataFolderHolder(dataDir);
+  if (!folder.held || folder.holder?.hostname !== os.hostname()) return null;
+  return folder.holder.sandbox ?? null;
 }
 
 function processIsGone(pid: number): boolean {
@@ -152,11 +183,17 @@ export async function lockDataFolder(dataDir: string, host: string): Promise<Dat
     throw err;
   }
   let released = false;
+  // One write at a time, so that an earlier write's rename can never land after (and over) a later one's.
+  let writing: Promise<unknown> = Promise.resolve();
   return {
     dataDir,
     async announce(details) {
-      info = { ...info, url: details.url };
-      await writeJsonAtomic(instanceFile, info);
+      if (released) return;
+      info = { ...info, ...(details.url !== undefined ? { url: details.url } : {}), ...(details.sandbox !== undefined ? { sandbox: details.sandbox } : {}) };
+      const written = info;
+      const write = writing.catch(() => undefined).then(() => writeJsonAtomic(instanceFile, written));
+      writing = write;
+      await write;
     },
     onCompromised(listener) {
       listeners.add(listener);
@@ -165,6 +202,7 @@ export async function lockDataFolder(dataDir: string, host: string): Promise<Dat
       if (released) return;
       released = true;
       process.removeListener('exit', removeInstanceFile);
+      await writing.catch(() => undefined);
       await fs.rm(instanceFile, { force: true });
       await releaseLock().catch(() => undefined);
     },

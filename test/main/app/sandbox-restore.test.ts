@@ -1,12 +1,15 @@
 // Adding the sandbox accounts again (Settings): through the contract as the window calls it, on the real app with its
 // embedded sandbox. Main makes only the kinds without a marked account, marks them itself, leaves the user's accounts
-// alone whatever their names say, and keeps them across a restart.
+// alone whatever their names say, names its own so that no two accounts share a name (the command line's --account
+// must find one), and keeps them across a restart.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../main/common/accounts';
 import type { SandboxRestoreResult } from '../../../main/common/contract';
+import { chooseAccount } from '../../../main/cli/accounts';
+import { openAppData } from '../../../main/cli/app-data';
 import { bootTestApp } from '../../helpers/app-harness';
 
 type App = Awaited<ReturnType<typeof bootTestApp>>;
@@ -54,9 +57,10 @@ describe('adding the sandbox accounts again', () => {
       expect(twilio.sandbox).toBeUndefined();
 
       const result = await call<SandboxRestoreResult>(app, 'accounts.restoreSandbox', {});
+      // The user's names are taken: the sandbox's own take the first number free.
       expect(result.added.map((a) => [a.kind, a.label, a.sandbox, a.secretSet])).toEqual([
-        ['library', 'Sandbox media library', true, true],
-        ['twilio', 'Sandbox Twilio', true, true],
+        ['library', 'Sandbox media library 2', true, true],
+        ['twilio', 'Sandbox Twilio 2', true, true],
       ]);
       expect(result.present).toEqual(['generic']);
       const after = await list(app);
@@ -72,6 +76,42 @@ describe('adding the sandbox accounts again', () => {
       expect(await list(app)).toHaveLength(after.length);
     } finally {
       await app.close();
+    }
+  });
+
+  it('names an account it adds so that no other has its name, by the rule the command line finds accounts by', async () => {
+    const app = await bootTestApp(dataDir, { sandbox: true });
+    try {
+      for (const account of byKind(await list(app), 'twilio')) await call(app, 'accounts.remove', { accountId: account.id });
+      // Taken: the sandbox's name in full-width letters and another case (as a Japanese input method types it), and
+      // the first number after it.
+      for (const label of ['ｓａｎｄｂｏｘ ＴＷＩＬＩＯ', 'Sandbox Twilio 2']) {
+        await call(app, 'accounts.create', { config: { kind: 'twilio', label, baseUrl: 'https://api.twilio.com', accountSid: `AC${'2'.repeat(32)}`, authMode: 'authToken' }, secret: 'mine' });
+      }
+      const { added } = await call<SandboxRestoreResult>(app, 'accounts.restoreSandbox', {});
+      expect(added.map((a) => a.label)).toEqual(['Sandbox Twilio 3']);
+      const cli = await openAppData(dataDir, () => undefined);
+      for (const name of ['Sandbox Twilio 3', 'sandbox twilio 3']) expect(chooseAccount(cli, name, 'twilio').id).toBe(added[0]!.id);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names the accounts it makes at the first start with the sandbox on after the user’s own, same-named, accounts', async () => {
+    const off = await bootTestApp(dataDir);
+    await call(off, 'accounts.create', { config: { kind: 'twilio', label: 'SANDBOX TWILIO', baseUrl: 'https://api.twilio.com', accountSid: `AC${'3'.repeat(32)}`, authMode: 'authToken' }, secret: 'mine' });
+    await off.close();
+    await fs.writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ sandboxEnabled: true }));
+    const on = await bootTestApp(dataDir, { sandbox: true });
+    try {
+      expect((await list(on)).map((a) => [a.label, a.sandbox === true])).toEqual([
+        ['SANDBOX TWILIO', false],
+        ['Sandbox upload', true],
+        ['Sandbox media library', true],
+        ['Sandbox Twilio 2', true],
+      ]);
+    } finally {
+      await on.close();
     }
   });
 

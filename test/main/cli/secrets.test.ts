@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../../main/core/accounts/account-store.js';
+import { INSTANCE_FILE, LOCK_NAME } from '../../../main/core/storage/instance-lock.js';
 import { createKeyFileCipher } from '../../../main/core/vault/cipher.js';
 import { SecretVault } from '../../../main/core/vault/vault.js';
 import { startSandbox } from '../../../main/sandbox/index.js';
@@ -23,7 +24,8 @@ beforeAll(async () => {
   [fixture, cli] = await Promise.all([startCliFixture(), buildCli()]);
   run = makeRunner(cli.bundle, () => [...fixture.secrets, WRONG]);
   keychainDir = path.join(fixture.work, 'keychain-app');
-  await fs.cp(fixture.dataDir, keychainDir, { recursive: true });
+  // Not the running app's lock: this copy is a folder of its own.
+  await fs.cp(fixture.dataDir, keychainDir, { recursive: true, filter: (source) => ![INSTANCE_FILE, LOCK_NAME].includes(path.basename(source)) });
   await fs.rm(path.join(keychainDir, 'vault.key'));
 });
 afterAll(async () => {

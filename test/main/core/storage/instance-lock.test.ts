@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ja } from '../../../../main/common/i18n/locales/ja/index';
 import { sayPhrase } from '../../../../main/common/i18n/phrase';
 import { createTranslator } from '../../../../main/common/i18n/translator';
-import { DataFolderInUseError, INSTANCE_FILE, LOCK_NAME, dataFolderHolder, lockDataFolder, readInstanceInfo } from '../../../../main/core/storage/instance-lock';
+import { DataFolderInUseError, INSTANCE_FILE, LOCK_NAME, dataFolderHolder, lockDataFolder, readInstanceInfo, sandboxOfRunningApp } from '../../../../main/core/storage/instance-lock';
 
 let dir: string;
 beforeEach(async () => {
@@ -47,6 +47,39 @@ describe('the data folder lock', () => {
     const refused = await lockDataFolder(dir, 'browser').catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(DataFolderInUseError);
     expect(await fs.readdir(dir)).toEqual([LOCK_NAME]);
+  });
+});
+
+describe('where the holder\'s embedded sandbox runs', () => {
+  const info = { pid: process.pid, host: 'browser', hostname: os.hostname(), startedAt: '2026-12-05T21:04:00.000Z' };
+
+  it('is announced beside the address, and read back from a live holder only', async () => {
+    const lock = await lockDataFolder(dir, 'browser');
+    expect(sandboxOfRunningApp(dir)).toBeNull();
+    await Promise.all([lock.announce({ sandbox: 'http://127.0.0.1:41001' }), lock.announce({ url: 'http://127.0.0.1:5555/' })]);
+    expect(readInstanceInfo(dir)).toMatchObject({ url: 'http://127.0.0.1:5555/', sandbox: 'http://127.0.0.1:41001' });
+    expect(sandboxOfRunningApp(dir)).toBe('http://127.0.0.1:41001');
+    await lock.release();
+    expect(sandboxOfRunningApp(dir)).toBeNull();
+  });
+
+  it('reads an instance.json written before the sandbox was announced', async () => {
+    await fs.writeFile(path.join(dir, INSTANCE_FILE), JSON.stringify(info));
+    expect(readInstanceInfo(dir)).toEqual(info);
+  });
+
+  it.each([
+    ['a path after the origin', 'http://127.0.0.1:41001/twilio'],
+    ['another scheme', 'file:///etc'],
+    ['a script', 'javascript:alert(1)'],
+    ['credentials', 'http://user:pw@127.0.0.1:41001'],
+    ['not a URL', '127.0.0.1:41001'],
+    ['a number', 41001],
+  ])('takes an instance.json whose sandbox is %s for unreadable', async (_what, sandbox) => {
+    await fs.mkdir(path.join(dir, LOCK_NAME));
+    await fs.writeFile(path.join(dir, INSTANCE_FILE), JSON.stringify({ ...info, sandbox }));
+    expect(readInstanceInfo(dir)).toBeNull();
+    expect(sandboxOfRunningApp(dir)).toBeNull();
   });
 });
 
