@@ -31,7 +31,7 @@ function sourceOf(record: { source: ProxySkipRecord['source'] }): string {
 }
 
 function logProxyAsk(log: ActivityLog, record: ProxyAskRecord): void {
-  log.info('http', `${record.method} ${record.where}: the proxy ${record.proxy} (from ${sourceOf(record)}) asked for a user name and password (407); it gets the ones in Settings, now and on every later request to it.`);
+  log.info('http', `${record.method} ${record.where}: the proxy ${record.proxy} (from ${sourceOf(record)}) asked for a user name and password (407); it is sent the ones in Settings from now on.`);
 }
 
 function logProxySkip(log: ActivityLog, record: ProxySkipRecord): void {

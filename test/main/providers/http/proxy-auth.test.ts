@@ -67,7 +67,7 @@ describe.each(['http', 'https'])('Settings\' proxy credentials (%s target)', (sc
     expect(credentialsSeen(guarded)).toEqual(['-', SENT]);
     expect(await get(scheme, '/second')).toBe('200 hello /second');
     expect(credentialsSeen(guarded)).toEqual(['-', SENT, SENT]);
-    expect(lines[0]).toBe(`info http GET ${scheme}://${targetOf(scheme)}/first: the proxy 127.0.0.1:${guarded.port} (from Settings) asked for a user name and password (407); it gets the ones in Settings, now and on every later request to it.`);
+    expect(lines[0]).toBe(`info http GET ${scheme}://${targetOf(scheme)}/first: the proxy 127.0.0.1:${guarded.port} (from Settings) asked for a user name and password (407); it is sent the ones in Settings from now on.`);
     const text = lines.join('\n');
     for (const secret of [ALICE.password, Buffer.from(SENT).toString('base64')]) expect(text).not.toContain(secret);
   });
