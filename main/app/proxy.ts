@@ -1,13 +1,15 @@
 // Which route each request takes, from the Settings' Network section first: "none" goes direct, "manual" uses the
 // proxy given there (its bypass list read like NO_PROXY), "system" asks the host: the OS's proxy in the desktop app
 // (Chromium's answer for the URL), HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host. A user name in Settings
-// with the password from the vault is sent to the manual proxy, and to a system proxy that brings none of its own.
+// with the password from the vault is offered to the manual proxy, and to each system proxy that brings none of its
+// own: sent to a proxy only once it asked for them (proxy-auth.ts).
 import type { ProxySetting } from '../common/proxy.js';
 import { phrase } from '../common/i18n/phrase.js';
 
 import { isBypassed } from '../providers/http/proxy-env.js';
 import { routeFromPac } from '../providers/http/proxy-pac.js';
-import { DIRECT, withCredentials, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
+import { offeringCredentials } from '../providers/http/proxy-auth.js';
+import { DIRECT, type ProxyCredentials, type ProxyRoute, type RoutePicker } from '../providers/http/proxy-route.js';
 
 export interface ProxyPickerOptions {
   setting: () => ProxySetting;
@@ -34,9 +36,9 @@ export function createProxyPicker(options: ProxyPickerOptions): RoutePicker {
     if (setting.mode === 'manual') {
       if (isBypassed(setting.bypass, url) || setting.port === null) return DIRECT;
       const proxyUrl = new URL(`http://${setting.host}:${setting.port}`);
-      return { kind: 'proxy', proxy: { url: proxyUrl, source: phrase('errors:proxy.source.settings'), ...(credentials ? { credentials } : {}) } };
+      return { kind: 'proxy', proxy: { url: proxyUrl, source: phrase('errors:proxy.source.settings'), ...(credentials ? { whenAsked: credentials } : {}) } };
     }
     const route = await options.system(url);
-    return credentials ? withCredentials(route, credentials) : route;
+    return credentials ? offeringCredentials(route, credentials) : route;
   };
 }

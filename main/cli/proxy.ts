@@ -37,7 +37,7 @@ export function cliRoutePicker(options: CliProxyOptions): RoutePicker {
     const picker = createProxyPicker({ setting: () => setting, password: () => data.vault.get(PROXY_PASSWORD_KEY), system: fromEnv });
     const route = await picker(url);
     // A password the desktop app sealed in the OS keychain cannot be opened here: say so rather than send none.
-    if (route.kind === 'proxy' && setting.username !== '' && data.unreadable.includes(PROXY_PASSWORD_KEY) && route.proxy.credentials?.username === setting.username) {
+    if (route.kind === 'proxy' && setting.username !== '' && data.unreadable.includes(PROXY_PASSWORD_KEY) && route.proxy.whenAsked?.username === setting.username) {
       throw new AppError('config', phrase('cli:proxy.passwordSealed', { username: setting.username, because: phrase(data.sealedBecause) }));
     }
     return route;

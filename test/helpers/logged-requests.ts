@@ -6,7 +6,7 @@ import path from 'node:path';
 import { logRequests } from '../../main/app/request-log';
 import { ActivityLog } from '../../main/core/log/activity-log';
 import { createRedactor } from '../../main/core/log/redact';
-import { observeProxySkips, observeRequests } from '../../main/providers/http/transport';
+import { observeProxyAsks, observeProxySkips, observeRequests } from '../../main/providers/http/transport';
 
 export async function logged(run: () => Promise<void>): Promise<string[]> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'md-proxy-log-'));
@@ -18,6 +18,7 @@ export async function logged(run: () => Promise<void>): Promise<string[]> {
   } finally {
     observeRequests(undefined);
     observeProxySkips(undefined);
+    observeProxyAsks(undefined);
     await log.flush();
     await fs.rm(dataDir, { recursive: true, force: true });
   }

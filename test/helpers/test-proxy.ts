@@ -31,10 +31,11 @@ function decodedCredentials(req: http.IncomingMessage): string | undefined {
 }
 
 /**
- * With `credentials`, the proxy answers 407 unless Proxy-Authorization is Basic of exactly that user:password. With
- * `tls`, it is an https:// proxy (TLS to the proxy itself, with that certificate), the same proxy behind it.
+ * With `credentials`, the proxy answers 407 unless Proxy-Authorization is Basic of exactly that user:password; with
+ * `negotiate`, 407 with `Proxy-Authenticate: Negotiate` only. With `tls`, it is an https:// proxy (TLS to the proxy
+ * itself, with that certificate), the same proxy behind it.
  */
-export async function startTestProxy(options: { credentials?: { username: string; password: string }; tls?: { cert: string; key: string } } = {}): Promise<TestProxy> {
+export async function startTestProxy(options: { credentials?: { username: string; password: string }; negotiate?: boolean; tls?: { cert: string; key: string } } = {}): Promise<TestProxy> {
   const server = createProxy();
   const seen: SeenByProxy[] = [];
   const record = (req: http.IncomingMessage): void => {
@@ -45,6 +46,7 @@ export async function startTestProxy(options: { credentials?: { username: string
   server.prependListener('connect', record);
   const expected = options.credentials;
   if (expected) server.authenticate = (req) => decodedCredentials(req) === `${expected.username}:${expected.password}`;
+  if (options.negotiate === true) server.authenticate = 'negotiate';
   // The TLS front hands each connection, once secured, to the proxy's own server, as if it had accepted it.
   const sockets = new Set<net.Socket>();
   const front = options.tls

@@ -1,7 +1,8 @@
 // The one place that picks how a request reaches its server: directly or through an HTTP proxy. The app sets the
 // process's route picker once (Settings, the OS's proxy, the environment); the transport asks it for every request.
 // The proxy protocol itself is TooTallNate's agents: CONNECT for https (TLS to the origin inside the tunnel, its
-// certificate checked as without a proxy), absolute-form requests for http.
+// certificate checked as without a proxy), absolute-form requests for http. What they send as Proxy-Authorization,
+// and when, is proxy-auth.ts's.
 import type http from 'node:http';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HttpProxyAgent } from 'http-proxy-agent';
@@ -9,7 +10,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { AppError, sayable } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
 import { tlsToProxy, withConnectDeadline, type ProxyConnectOptions, type TlsToProxy } from './proxy-connect.js';
-import { basicAuth } from './http-auth.js';
+import type { ProxyAuthorization } from './proxy-auth.js';
 import { isCertificateRefusal, isTlsFailure } from './network-error.js';
 
 export interface ProxyCredentials {
@@ -20,7 +21,10 @@ export interface ProxyCredentials {
 export interface ProxyServer {
   /** http: or https: and the proxy's host and port only (credentials travel separately, never in a URL). */
   url: URL;
+  /** Given with the proxy's own address (user:password@ in HTTPS_PROXY), for it alone: sent with every request to it. */
   credentials?: ProxyCredentials;
+  /** Settings' user name and password: sent only once this proxy asked for them (proxy-auth.ts). */
+  whenAsked?: ProxyCredentials;
   /** Where the proxy came from, for messages: an environment variable's name ('HTTPS_PROXY') or a phrase (Settings, the system's proxy settings). */
   source: string | Phrase;
 }
@@ -71,14 +75,13 @@ export function proxyName(proxy: ProxyServer): string {
  * `connectTimeoutMs`: the deadline for the connection to the proxy, TCP and for an https:// proxy its TLS handshake
  * (DEFAULT_PROXY_CONNECT_TIMEOUT_MS).
  */
-export function agentFor(route: ProxyRoute, target: URL, connectTimeoutMs = DEFAULT_PROXY_CONNECT_TIMEOUT_MS): http.Agent | false {
-  if (route.kind === 'direct') return false;
-  const { proxy } = route;
-  const headers: Record<string, string> = {};
-  if (proxy.credentials) headers['Proxy-Authorization'] = basicAuth(proxy.credentials.username, proxy.credentials.password);
-  // Without user-info in the URL, the agents add no credentials of their own: only the header above.
-  const proxyUrl = new URL(proxy.url.origin);
-  return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, connectTimeoutMs, { headers }) : new AbsoluteFormAgent(proxyUrl, connectTimeoutMs, { headers });
+export function agentFor(route: ProxyRoute, target: URL, authorization: ProxyAuthorization | undefined, connectTimeoutMs = DEFAULT_PROXY_CONNECT_TIMEOUT_MS): http.Agent | false {
+  if (route.kind === 'direct' || authorization === undefined) return false;
+  // Without user-info in the URL, the agents add no credentials of their own: only what `authorization` gives, asked
+  // for each CONNECT and each request head.
+  const proxyUrl = new URL(route.proxy.url.origin);
+  const headers = (): Record<string, string> => authorization.headers();
+  return target.protocol === 'https:' ? new TunnelAgent(proxyUrl, connectTimeoutMs, authorization, { headers }) : new AbsoluteFormAgent(proxyUrl, connectTimeoutMs, { headers });
 }
 
 type AbsoluteFormConnect = Parameters<HttpProxyAgent<string>['connect']>;
@@ -115,19 +118,46 @@ class AbsoluteFormAgent extends HttpProxyAgent<string> {
  * address, so a server reached by its IP would be checked against "localhost". Checked against its own host here.
  */
 type AgentConnectOpts = Parameters<HttpsProxyAgent<string>['connect']>[1];
+/** The proxy's answer to a CONNECT, as the agent emits it ('proxyConnect'). */
+interface ConnectResponse {
+  statusCode: number;
+  headers: http.IncomingHttpHeaders;
+}
 type TunnelAgentOptions = ConstructorParameters<typeof HttpsProxyAgent<string>>[1];
 class TunnelAgent extends HttpsProxyAgent<string> {
   constructor(
     proxy: URL,
     private readonly connectTimeoutMs: number,
+    private readonly authorization: ProxyAuthorization,
     options: TunnelAgentOptions,
   ) {
     super(proxy, options);
   }
 
-  override connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
+  /**
+   * A 407 to the CONNECT that the Settings' credentials may answer is answered with a second CONNECT, on a new
+   * connection, with them: nothing of the request has gone yet. Any other answer is the request's.
+   */
+  override async connect(req: http.ClientRequest, opts: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
     const host = (opts.host ?? '').replace(/^\[|\]$/g, '');
     const checked = !opts.secureEndpoint || opts.checkServerIdentity !== undefined ? opts : { ...opts, checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
+    let answer: ConnectResponse | undefined;
+    const hear = (connect: ConnectResponse): void => void (answer = connect);
+    const before = new Set(req.listeners('socket'));
+    req.on('proxyConnect', hear);
+    try {
+      const socket = await this.connectOnce(req, checked);
+      if (answer?.statusCode !== 407 || !this.authorization.answer(answer.headers['proxy-authenticate'])) return socket;
+      // The agent replays a refused CONNECT's answer onto the request's socket when it gets one: not this one's now.
+      for (const listener of req.listeners('socket')) if (!before.has(listener)) req.removeListener('socket', listener as (...args: unknown[]) => void);
+      socket.destroy();
+      return await this.connectOnce(req, checked);
+    } finally {
+      req.off('proxyConnect', hear);
+    }
+  }
+
+  private connectOnce(req: http.ClientRequest, checked: AgentConnectOpts): ReturnType<HttpsProxyAgent<string>['connect']> {
     if (this.proxy.protocol !== 'https:') return withConnectDeadline(() => super.connect(req, checked), this.connectTimeoutMs);
     // The handshake's failure reaches connect() through the socket (it waits for the CONNECT answer on it). A TLS
     // failure before the proxy's handshake was done is the proxy's: the server's own TLS starts only after it.
@@ -201,24 +231,6 @@ export function noProxyReachableError(failed: readonly UnreachableProxy[], direc
   const source = failed[0]?.proxy.source ?? '';
   if (direct === undefined) return new AppError('network', phrase('errors:proxy.noneReachable', { source, proxies }));
   return new AppError(direct.code, phrase('errors:proxy.noneReachableNorDirect', { source, proxies, reason: sayable(direct) }), direct.details);
-}
-
-/** A route whose proxies that bring no credentials of their own get these (Settings' user name for the system proxy). */
-export function withCredentials(route: ProxyRoute, credentials: ProxyCredentials): ProxyRoute {
-  if (route.kind === 'direct') return route;
-  const proxy = route.proxy.credentials === undefined ? { ...route.proxy, credentials } : route.proxy;
-  return { kind: 'proxy', proxy, ...(route.next ? { next: withCredentials(route.next, credentials) } : {}) };
-}
-
-/** A 407 from the proxy: the proxy's name and where it came from, never the password. */
-export function proxyAuthError(proxy: ProxyServer): AppError {
-  const values = { proxy: proxyName(proxy), source: proxy.source };
-  return new AppError(
-    'unauthorized',
-    proxy.credentials
-      ? phrase('errors:proxy.refusedCredentials', { ...values, username: proxy.credentials.username })
-      : phrase('errors:proxy.asksCredentials', values),
-  );
 }
 
 /**

@@ -1,6 +1,7 @@
 // Sending one request along one entry of its route (directly or through one proxy): the socket's events turned into
 // the answer or an AppError, the body streamed with its timeouts, and a proxy that could not be connected to said as
-// ProxyUnreachable so the route's next entry may carry the request (proxy-fallback.ts).
+// ProxyUnreachable so the route's next entry may carry the request (proxy-fallback.ts), and a proxy's 407 said as
+// ProxyAsked so that it may be answered (proxy-auth.ts).
 // A streamed body sent with `expect: 100-continue` waits for the 100, an early answer or a short timer (auth-send.ts).
 import http from 'node:http';
 import https from 'node:https';
@@ -11,7 +12,8 @@ import { PiecedBody, pumpBody, type BodyPump } from './file-body.js';
 import { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_CONTINUE_TIMEOUT_MS, type HttpRequest, type HttpResponse } from './http-request.js';
 import { networkError } from './network-error.js';
 import { ProxyUnreachable } from './proxy-fallback.js';
-import { agentFor, isProxyUnreachable, noAnswerThroughProxyError, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
+import { ProxyAsked, type ProxyAuthorization } from './proxy-auth.js';
+import { agentFor, isProxyUnreachable, noAnswerThroughProxyError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyRoute } from './proxy-route.js';
 import { readEarlyAnswer } from './read-body.js';
 import { defaultRoots } from './trusted-roots.js';
 import { publicLookup } from './internal-address.js';
@@ -28,11 +30,19 @@ const publicHttpAgent = new http.Agent({ ...KEEP_ALIVE, lookup: publicLookup });
 const publicHttpsAgent = new https.Agent({ ...KEEP_ALIVE, lookup: publicLookup });
 
 /**
- * Resolves with the answer once its headers arrive, or with ProxyUnreachable when the route's proxy could not be
- * connected to (no byte of the request gone); rejects with the request's AppError otherwise.
+ * Resolves with the answer once its headers arrive, with ProxyUnreachable when the route's proxy could not be
+ * connected to (no byte of the request gone), or with ProxyAsked on the proxy's 407 (the body stopped); rejects with
+ * the request's AppError otherwise. `authorization`: what goes to the route's proxy as Proxy-Authorization.
  */
-export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse | ProxyUnreachable> {
-  return new Promise<HttpResponse | ProxyUnreachable>((resolve, reject) => {
+export function sendAlong(
+  req: HttpRequest,
+  route: ProxyRoute,
+  authorization: ProxyAuthorization | undefined,
+  host: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<HttpResponse | ProxyUnreachable | ProxyAsked> {
+  return new Promise<HttpResponse | ProxyUnreachable | ProxyAsked>((resolve, reject) => {
     if (req.signal?.aborted) {
       reject(new AppError('cancelled', phrase('errors:generic.cancelled')));
       return;
@@ -40,7 +50,7 @@ export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, hea
     const lib = req.url.protocol === 'https:' ? https : http;
     // Direct requests share the keep-alive agents; a proxy's agent is made for its route.
     const keepAlive = req.publicOnly === true ? (req.url.protocol === 'https:' ? publicHttpsAgent : publicHttpAgent) : req.url.protocol === 'https:' ? httpsAgent : httpAgent;
-    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, req.proxyConnectTimeoutMs) || keepAlive };
+    const options: https.RequestOptions = { method: req.method.toUpperCase(), headers, agent: agentFor(route, req.url, authorization, req.proxyConnectTimeoutMs) || keepAlive };
     // Node's `ca` replaces the trusted roots: keep the default ones and add the account's own certificate.
     if (req.tls?.ca) options.ca = [...defaultRoots(), req.tls.ca];
     let settled = false;
@@ -124,8 +134,15 @@ export function sendAlong(req: HttpRequest, route: ProxyRoute, host: string, hea
     outgoing.on('response', (incoming) => {
       clearTimeout(continueTimer);
       if (incoming.statusCode === 407 && route.kind === 'proxy') {
+        // The proxy's, not the server's: whether to send it again is proxy-auth.ts's. A body still going is stopped.
         incoming.resume();
-        fail(proxyAuthError(route.proxy));
+        earlyAnswer = true;
+        if (req.body instanceof Readable) req.body.unpipe(outgoing);
+        stopBody();
+        cleanup();
+        settled = true;
+        outgoing.destroy();
+        resolve(new ProxyAsked(incoming.headers['proxy-authenticate']));
         return;
       }
       if (!bodySent && streamedBody) {

@@ -4,12 +4,14 @@
 // headers may go along (see the Twilio media download).
 // The protocol clients import it all from here; each part has its own file: the request's shape (http-request.ts),
 // where it goes and the secret rule (where.ts), one entry of its route (send-along.ts), the route's entries in turn
-// (proxy-fallback.ts), reading the answer (read-body.ts).
+// (proxy-fallback.ts), a proxy's 407 (proxy-auth.ts), reading the answer (read-body.ts).
+import { Readable } from 'node:stream';
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { PiecedBody } from './file-body.js';
 import { DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse } from './http-request.js';
 import { networkError } from './network-error.js';
+import { answeringProxy } from './proxy-auth.js';
 import { alongRoute } from './proxy-fallback.js';
 import { proxyNetworkError, routeFor } from './proxy-route.js';
 import { sendAlong } from './send-along.js';
@@ -19,6 +21,7 @@ import { assertSecretTransport, hostOf, whereOf } from './where.js';
 export { basicAuth } from './http-auth.js';
 export { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_BODY_CAP, DEFAULT_CONTINUE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse, type TlsOptions } from './http-request.js';
 export { observeProxySkips, type ProxySkipRecord } from './proxy-fallback.js';
+export { observeProxyAsks, type ProxyAskRecord } from './proxy-auth.js';
 export { decodeUtf8, parseRetryAfter, readBody, readBodyText } from './read-body.js';
 export { assertSecretTransport, displayHost, displayWhere, isLoopbackHost } from './where.js';
 export { isInternalAddress, isInternalHost } from './internal-address.js';
@@ -77,13 +80,17 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     headers['content-length'] = String(length);
   }
   // A proxy that cannot be connected to hands over to the next entry of its route (nothing of the request left yet).
+  const method = req.method.toUpperCase();
+  const where = whereOf(req);
+  // A proxy's 407 to an absolute-form request is answered by sending it again: a stream cannot be sent twice.
+  const asking = { method, where, remade: !(req.body instanceof Readable) };
   return alongRoute(await routeFor(req.url), {
-    method: req.method.toUpperCase(),
-    where: whereOf(req),
+    method,
+    where,
     attempt: (route) => {
       // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
       if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
-      return sendAlong(req, route, host, headers, timeoutMs);
+      return answeringProxy(route, asking, (authorization) => sendAlong(req, route, authorization, host, headers, timeoutMs));
     },
     unreachable: (proxy, err) => proxyNetworkError(proxy, host, err) ?? networkError(err, host),
   });

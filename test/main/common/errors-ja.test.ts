@@ -19,7 +19,8 @@ import { precheckGenericAccount } from '../../../main/providers/generic/client';
 import { refusal } from '../../../main/providers/generic/response';
 import { parseTemplate } from '../../../main/providers/generic/templates';
 import { twilioError } from '../../../main/providers/twilio/twilio-errors';
-import { noProxyReachableError, proxyAuthError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyServer } from '../../../main/providers/http/proxy-route';
+import { proxyAuthError } from '../../../main/providers/http/proxy-auth';
+import { noProxyReachableError, proxyConnectError, proxyNetworkError, proxyTimeoutError, type ProxyServer } from '../../../main/providers/http/proxy-route';
 import { makeTempDir, PNG_BYTES } from '../core/media/media-fixtures';
 
 const japanese = createTranslator('ja', { ja });
@@ -131,8 +132,8 @@ describe("main's errors said in Japanese", () => {
   ])('names where a proxy came from (%s) in every proxy message, without saying "settings" twice', (_name, source, said) => {
     const proxy = (credentials?: { username: string; password: string }): ProxyServer => ({ url: new URL('http://proxy.corp:3128'), source, ...(credentials ? { credentials } : {}) });
     const errors = [
-      proxyAuthError(proxy()),
-      proxyAuthError(proxy({ username: 'mika', password: 'secret' })),
+      proxyAuthError(proxy(), undefined),
+      proxyAuthError(proxy(), { username: 'mika', password: 'secret' }),
       proxyConnectError(proxy(), 'media.example', 502),
       proxyTimeoutError(proxy(), 30_000),
       noProxyReachableError([{ proxy: proxy(), code: 'ECONNREFUSED' }]),

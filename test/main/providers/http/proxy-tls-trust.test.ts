@@ -2,9 +2,11 @@
 // TLS at all, fails the request with words that name the proxy, for http and https servers alike; in a PAC list it
 // is passed over for the next entry, as Chromium does, and the activity log says why. Before, an http
 // request said the connection to the server "was dropped", and an https one blamed the server's certificate and
-// told the user to add it to the account: the wrong remedy, for a certificate that was the proxy's.
+// told the user to add it to the account: the wrong remedy, for a certificate that was the proxy's. One that asks
+// for credentials gets Settings' on its 407 only once its certificate was verified.
 import tls from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { forgetProxyChallenges, offeringCredentials } from '../../../../main/providers/http/proxy-auth';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
 import { useRoutePicker } from '../../../../main/providers/http/proxy-route';
 import { readBody, send } from '../../../../main/providers/http/transport';
@@ -19,13 +21,18 @@ const PROXY_SETTINGS = 'the system proxy settings';
 let secureProxy: TestProxy;
 /** A plain http:// proxy, listed as an `HTTPS` entry: it answers a TLS hello with HTTP. */
 let plainProxy: TestProxy;
+/** An https:// proxy that asks for ALICE. */
+let askingProxy: TestProxy;
+const ALICE = { username: 'alice', password: 'tls-only' };
 beforeAll(async () => {
   secureProxy = await startTestProxy({ tls: { cert: targets.cert.cert, key: targets.cert.key } });
   plainProxy = await startTestProxy();
+  askingProxy = await startTestProxy({ tls: { cert: targets.cert.cert, key: targets.cert.key }, credentials: ALICE });
 });
 afterAll(async () => {
   await secureProxy.close();
   await plainProxy.close();
+  await askingProxy.close();
 });
 
 // Trusting the proxy's certificate for one test, as a certificate from a public CA would be: the agents' tls.connect
@@ -34,14 +41,14 @@ let trustProxy = false;
 const connectTls = tls.connect.bind(tls) as (options: tls.ConnectionOptions) => tls.TLSSocket;
 beforeAll(() => {
   vi.spyOn(tls, 'connect').mockImplementation(((options: tls.ConnectionOptions) =>
-    connectTls(trustProxy && Number(options.port) === secureProxy.port ? { ...options, ca: [...tls.rootCertificates, targets.cert.cert] } : options)) as typeof tls.connect);
+    connectTls(trustProxy && [secureProxy.port, askingProxy.port].includes(Number(options.port)) ? { ...options, ca: [...tls.rootCertificates, targets.cert.cert] } : options)) as typeof tls.connect);
 });
 afterAll(() => vi.restoreAllMocks());
 afterEach(() => void (trustProxy = false));
 
 /** A GET through `pac`; the server's own certificate (the same test certificate) is trusted for the server. */
-async function through(pac: string, scheme: 'http' | 'https'): Promise<{ answer?: string; error?: unknown; secureSaw: number; openSaw: number }> {
-  useRoutePicker((url) => Promise.resolve(routeFromPac(pac, url)));
+async function through(pac: string, scheme: 'http' | 'https', offered?: typeof ALICE): Promise<{ answer?: string; error?: unknown; secureSaw: number; openSaw: number }> {
+  useRoutePicker((url) => Promise.resolve(offered ? offeringCredentials(routeFromPac(pac, url), offered) : routeFromPac(pac, url)));
   const target = hostOf(scheme === 'http' ? targets.plain : targets.secure);
   const seen = { secure: secureProxy.seenFor(target).length, open: targets.open.seenFor(target).length };
   const outcome = await send({ method: 'GET', url: new URL(`${scheme}://${target}/trust`), tls: { ca: targets.cert.cert }, timeoutMs: 3000 }).then(
@@ -111,5 +118,18 @@ describe("an 'HTTPS host:port' entry whose proxy speaks no TLS", () => {
         `^warn http GET http://${hostOf(targets.plain)}/trust: passed over the proxy 127\\.0\\.0\\.1:${plainProxy.port} \\(from ${PROXY_SETTINGS}\\), whose secure connection failed \\(nothing was sent through it; it may not be an HTTPS proxy\\) \\((ERR_SSL_[A-Z_]+|EPROTO)\\); trying a direct connection, as the proxy list allows next\\.$`,
       ),
     );
+  });
+});
+
+describe("an 'HTTPS host:port' proxy that asks for credentials", () => {
+  afterEach(() => forgetProxyChallenges());
+  it.each(['http', 'https'] as const)("%s: never sees Settings' credentials while its certificate is not trusted; trusted, gets them after its 407", async (scheme) => {
+    const target = hostOf(scheme === 'http' ? targets.plain : targets.secure);
+    const untrustedOut = await through(`HTTPS 127.0.0.1:${askingProxy.port}`, scheme, ALICE);
+    expect((untrustedOut.error as Error).message).toContain(`The proxy 127.0.0.1:${askingProxy.port} (from ${PROXY_SETTINGS}) presented a certificate this app does not trust`);
+    expect(askingProxy.seenFor(target)).toEqual([]);
+    trustProxy = true;
+    expect(await through(`HTTPS 127.0.0.1:${askingProxy.port}`, scheme, ALICE)).toMatchObject({ answer: '200 hello /trust' });
+    expect(askingProxy.seenFor(target).map((s) => s.credentials ?? '-')).toEqual(['-', 'alice:tls-only']);
   });
 });

@@ -11,7 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { proxyFromEnv } from '../../../../main/providers/http/proxy-env';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
-import { useRoutePicker, withCredentials, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
+import { offeringCredentials } from '../../../../main/providers/http/proxy-auth';
+import { useRoutePicker, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
 import { readBody, send } from '../../../../main/providers/http/transport';
 import { startDroppingListener } from '../../../helpers/dropping-listener';
 import { logged, passedOver } from '../../../helpers/logged-requests';
@@ -215,7 +216,7 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
 
   it("names a proxy passed over by its host and port only, never the user name and password it was given", async () => {
     const credentials = { username: 'proxy-admin', password: PASSWORD };
-    useRoutePicker((url) => Promise.resolve(withCredentials(routeFromPac(`PROXY proxy.invalid:3128; PROXY 127.0.0.1:${open.port}`, url), credentials)));
+    useRoutePicker((url) => Promise.resolve(offeringCredentials(routeFromPac(`PROXY proxy.invalid:3128; PROXY 127.0.0.1:${open.port}`, url), credentials)));
     const lines = await logged(async () => expect(await get(`http://${plainHost}/named`)).toBe('200 hello /named'));
     // A name that is not found: ENOTFOUND, or EAI_AGAIN where there is no resolver to say so.
     expect(lines[0]).toMatch(new RegExp(`^warn http GET http://${plainHost}/named: passed over the proxy proxy\\.invalid:3128 \\(${SYSTEM}\\), which could not be connected to \\((ENOTFOUND|EAI_AGAIN)\\); trying the proxy 127\\.0\\.0\\.1:${open.port} next\\.$`));
