@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { firstField, useFocusLanding } from './hooks/focus-landing';
 import { Sidebar } from './components/Sidebar';
+import { HostBanner } from './components/HostBanner';
 import { NoticeRegion } from './components/NoticeRegion';
 import { useLanguageChoice, useTranslation } from './i18n';
 import { useSettings, useSettingsEvents } from './query/settings';
@@ -92,6 +93,7 @@ export function App() {
     <div className="shell">
       <Sidebar />
       <main className="content" id="main">
+        <HostBanner />
         <Suspense fallback={<div className="view-loading" aria-busy="true" />}>
           <CurrentView />
         </Suspense>

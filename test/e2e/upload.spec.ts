@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dropFiles, dropped } from './support/drop';
 import { jpeg, mp4, png } from './support/media';
-import { startSlowUploadServer } from './support/slow-upload-server';
+import { createSlowAccount, startSlowUploadServer } from './support/slow-upload-server';
 import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -73,22 +73,7 @@ test('a large upload can be cancelled half-way, and retried', async ({ page }) =
   try {
     host = await startHost(await makeDataDir());
     await page.goto(host.url);
-    // An account pointing at the slow server, made through the contract as the account form would.
-    const created = await page.request.post(`${host.origin}/api/invoke`, {
-      data: {
-        method: 'accounts.create',
-        args: {
-          config: {
-            kind: 'generic',
-            label: 'Slow provider',
-            settings: { genericMediaUploadUrl: `${server.origin}/upload`, genericMediaUploadMultipartData: 'to=%sms_to%&media=%media_content%' },
-            username: 'u',
-            variables: {},
-          },
-        },
-      },
-    });
-    expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
+    await createSlowAccount(page, host.origin, server);
     await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: 'Slow provider' }).click();
     await dropFiles(page, '.dropzone', [dropped('long-video.mp4', 'video/mp4', mp4(12 * 1024 * 1024))]);
     await expect(page.getByRole('list', { name: 'Files to send' }).getByText('MP4 video')).toBeVisible();

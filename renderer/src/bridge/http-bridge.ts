@@ -2,6 +2,7 @@
 // session cookie (HttpOnly, SameSite=Strict), for which the host traded the printed URL's one-time token, goes
 // with every request; this code never sees it.
 import type { EventMap, EventName, FileRef, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
+import { connectionState, type HostConnection, type HostState } from './host-connection';
 import { UiError, windowError } from './ui-error';
 
 type AnyListener = (payload: unknown) => void;
@@ -12,17 +13,45 @@ function networkFailure(error: ReturnType<typeof windowError>): InvokeResult<nev
   return { ok: false, error };
 }
 
-export function createHttpBridge(): MediaDeskBridge {
+/** The first retry comes soon (a host restarting on its port is back in a second); then less and less often. */
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 4_000;
+/** A stream that stayed open this long and dropped is tried again at once, not after a delay. */
+const STEADY_MS = 1_000;
+
+/**
+ * What answers at the page's own address, asked when the events stream could not open: nothing (the host
+ * stopped), 401 (a host is there, but this page's session died with the one it came from), or an answer.
+ */
+async function probeHost(): Promise<HostState | 'answers'> {
+  try {
+    const res = await fetch('/', { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+    return res.status === 401 ? 'signed-out' : 'answers';
+  } catch {
+    return 'gone';
+  }
+}
+
+export type HttpBridge = MediaDeskBridge & { connection: HostConnection };
+
+export function createHttpBridge(): HttpBridge {
   const listeners = new Map<string, Set<AnyListener>>();
   let socket: WebSocket | undefined;
-  let retryDelay = 500;
+  let retryDelay = FIRST_RETRY_MS;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
   const connect = (): void => {
-    socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
-    socket.onopen = () => {
-      retryDelay = 500;
+    clearTimeout(retry);
+    retry = undefined;
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/events`);
+    socket = ws;
+    let openedAt: number | undefined;
+    ws.onopen = () => {
+      openedAt = Date.now();
+      retryDelay = FIRST_RETRY_MS;
+      connection.set('connected');
     };
-    socket.onmessage = (message) => {
+    ws.onmessage = (message) => {
       try {
         const { event, payload } = JSON.parse(String(message.data)) as { event: string; payload: unknown };
         for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -30,15 +59,33 @@ export function createHttpBridge(): MediaDeskBridge {
         // A frame we cannot read is dropped; the next state refresh corrects the view.
       }
     };
-    socket.onclose = () => {
-      // The host may restart; reconnect with a growing delay.
-      setTimeout(connect, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, 10_000);
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = undefined;
+      // A stream that ran and dropped is tried again at once: a host that is still there takes it, and the page
+      // says nothing. One that could not open asks the address why, and says so.
+      if (openedAt !== undefined && Date.now() - openedAt >= STEADY_MS) return connect();
+      void probeHost().then((found) => {
+        // A newer attempt (checkNow) has started meanwhile: its own outcome says the state.
+        if (socket !== undefined) return;
+        if (found !== 'answers') connection.set(found);
+        if (retry === undefined) {
+          retry = setTimeout(connect, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+        }
+      });
     };
   };
+  const connection = connectionState(() => {
+    if (socket === undefined) connect();
+  });
   connect();
+  // Back to the tab (after opening the host's new address in another one, say): no reason to wait for the backoff.
+  window.addEventListener('focus', connection.checkNow);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && connection.checkNow());
 
   return {
+    connection,
     async invoke(method, args) {
       try {
         const res = await fetch('/api/invoke', {

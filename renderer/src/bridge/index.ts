@@ -1,6 +1,7 @@
 // The contract as the UI sees it: the preload's global in Electron, the HTTP bridge in the browser host.
 import type { MediaDeskBridge, MethodArgs, MethodName, MethodResult } from '../../../main/common/contract';
 import { errorText, i18n } from '../i18n';
+import { ALWAYS_CONNECTED, type HostConnection } from './host-connection';
 import { createHttpBridge } from './http-bridge';
 import { UiError } from './ui-error';
 
@@ -12,7 +13,17 @@ declare global {
   }
 }
 
-export const bridge: MediaDeskBridge = window.mediaDesk ?? createHttpBridge();
+function chooseBridge(): { bridge: MediaDeskBridge; connection: HostConnection } {
+  if (window.mediaDesk) return { bridge: window.mediaDesk, connection: ALWAYS_CONNECTED };
+  const http = createHttpBridge();
+  return { bridge: http, connection: http.connection };
+}
+
+const chosen = chooseBridge();
+export const bridge: MediaDeskBridge = chosen.bridge;
+/** Whether main can be reached: always in Electron; in the browser host, while its events stream is up. */
+export const hostConnection: HostConnection = chosen.connection;
+export type { HostConnection, HostState } from './host-connection';
 
 export async function call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
   const result = await bridge.invoke(method, args);

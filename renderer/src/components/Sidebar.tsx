@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import { useAppStore, type Route } from '../store/app-store';
+import { useHostGone } from '../store/host-store';
 import { useTransfers } from '../store/transfers-store';
 import { KIND_ORDER, kindKey } from './kinds';
 
@@ -28,6 +29,7 @@ export function Sidebar() {
   const currentAccount = 'accountId' in route ? route.accountId : undefined;
   const active = useTransfers((s) => s.summary.active);
   const progress = useTransfers((s) => s.summary.progress);
+  const hostGone = useHostGone();
   // The menu closes at every navigation: it remembers the navigation it was opened at.
   const [openedAt, setOpenedAt] = useState<number | null>(null);
   const menuOpen = openedAt === routeSerial;
@@ -87,7 +89,8 @@ export function Sidebar() {
         <div className="nav-group nav-bottom">
           <NavButton route={{ view: 'transfers' }} current={route.view === 'transfers'}>
             <span className="nav-label">{t('nav.transfers')}</span>
-            {active > 0 ? (
+            {/* Not while the browser host is gone: nothing it counted still runs (the banner says so). */}
+            {active > 0 && !hostGone ? (
               <span className="badge badge-active" aria-label={progress !== null ? t('nav.runningPercent', { n: active, percent: Math.round(progress * 100) }) : t('nav.running', { n: active })}>
                 {active}
               </span>

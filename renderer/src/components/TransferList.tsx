@@ -7,6 +7,7 @@ import { call } from '../bridge';
 import { errorText, i18n, saidText, Trans, useFormats, useTranslation } from '../i18n';
 import { useFocusLanding } from '../hooks/focus-landing';
 import { useAccountExists } from '../store/app-store';
+import { useHostGone } from '../store/host-store';
 import { JobItemList, jobCount, outcomeSummary } from './JobProgress';
 
 /** "40 s", "3 min 5 s", "2 h 10 min", in the window's language. */
@@ -47,18 +48,23 @@ function TransferRow({ item, onCopy }: { item: TransferItem; onCopy: (url: strin
     void call(method, { ids: [item.id] });
   };
   const f = useFormats();
-  const running = !FINAL_STATES.includes(item.state);
+  // With the browser host gone, what ran stopped with it: its last speed and time left would be a lie, and Cancel
+  // cannot reach it. The restarted host lists it as interrupted.
+  const stopped = useHostGone() && !FINAL_STATES.includes(item.state);
+  const running = !FINAL_STATES.includes(item.state) && !stopped;
   const percent = item.bytesTotal ? Math.round((100 * item.bytesDone) / item.bytesTotal) : 0;
-  const state = t(`transfer.state.${item.state}`);
+  const state = t(stopped ? 'transfer.state.interrupted' : `transfer.state.${item.state}`);
+  const stateClass = stopped ? 'state-failed' : `state-${item.state}`;
   const title = saidText(item.title, item.titlePhrase);
-  const detail = [saidText(item.detail, item.detailPhrase), ...progressParts(item, f), ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
+  const progress = progressParts(stopped ? { ...item, speed: 0, eta: null } : item, f);
+  const detail = [saidText(item.detail, item.detailPhrase), ...progress, ...(item.finishedAt ? [f.dateTime(item.finishedAt)] : [])].filter((part) => part !== '');
   return (
-    <div ref={row} className={`transfer-row state-${item.state}`} role="listitem" aria-label={t('transfer.rowLabel', { title, state })}>
+    <div ref={row} className={`transfer-row ${stateClass}`} role="listitem" aria-label={t('transfer.rowLabel', { title, state })}>
       <div className="transfer-main">
         <div className="transfer-title">
           <span className="transfer-direction" aria-hidden="true">{item.direction === 'upload' ? '↑' : item.direction === 'download' ? '↓' : '⋯'}</span>
           <span className="transfer-name" title={title}>{title}</span>
-          <span className={`state-pill state-${item.state}`}>{state}</span>
+          <span className={`state-pill ${stateClass}`}>{state}</span>
         </div>
         <div className="transfer-detail subtle">{detail.join(' · ')}</div>
         {item.state === 'uploading' || item.state === 'downloading' || (item.state === 'working' && item.bytesTotal) ? (

@@ -114,11 +114,13 @@ export function useAccountExists(): (accountId: string) => boolean {
   return useCallback((accountId: string) => accounts.some((a) => a.id === accountId), [accounts]);
 }
 
-bridge.on('accounts.changed', (accounts) => {
+/** Main's list of accounts; a view of an account no longer in it gives way to the Welcome page. */
+export function takeAccounts(accounts: AccountSummary[]): void {
   const { route } = useAppStore.getState();
   const gone = 'accountId' in route && !accounts.some((a) => a.id === route.accountId);
   useAppStore.setState(gone ? { accounts, route: { view: 'home' } } : { accounts });
-});
+}
+bridge.on('accounts.changed', takeAccounts);
 bridge.on('notice', (notice) => useNoticeStore.getState().fromMain([notice]));
 bridge.on('log.appended', (entry) => useAppStore.setState((s) => ({ log: [...s.log.slice(-(LOG_KEEP - 1)), entry] })));
 

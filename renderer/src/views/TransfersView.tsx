@@ -6,12 +6,14 @@ import { useFocusLanding } from '../hooks/focus-landing';
 import { useNotices } from '../store/notices-store';
 import { useTransfers } from '../store/transfers-store';
 import { useAccountExists } from '../store/app-store';
+import { useHostGone } from '../store/host-store';
 import { canRetry } from '../../../main/common/transfers';
 
 export function TransfersView() {
   const items = useTransfers((s) => s.items);
   const order = useTransfers((s) => s.order);
   const summary = useTransfers((s) => s.summary);
+  const hostGone = useHostGone();
   const notices = useNotices();
   const { t } = useTranslation('shell');
   useEffect(() => {
@@ -41,19 +43,20 @@ export function TransfersView() {
     );
   };
 
+  const statusLine = (): string => {
+    if (summary.active === 0) return list.length > 0 ? t('transfers.idle') : '';
+    if (hostGone) return t('transfers.hostStopped', { n: summary.active });
+    if (summary.progress === null) return t('transfers.running', { n: summary.active });
+    return t('transfers.runningPercent', { n: summary.active, percent: Math.round(summary.progress * 100) });
+  };
+
   return (
     <section ref={view} className="view view-fill" aria-labelledby="transfers-title">
       <header className="view-header">
         <div>
           <h1 id="transfers-title">{t('transfers.title')}</h1>
           <p className="subtle" role="status">
-            {summary.active > 0
-              ? summary.progress !== null
-                ? t('transfers.runningPercent', { n: summary.active, percent: Math.round(summary.progress * 100) })
-                : t('transfers.running', { n: summary.active })
-              : list.length > 0
-                ? t('transfers.idle')
-                : ''}
+            {statusLine()}
           </p>
         </div>
         <div className="actions">

@@ -2,6 +2,7 @@
 // records whether each request was aborted by the client, and answers the generic protocol's XML.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect, type Page } from '@playwright/test';
 
 export interface SlowServer {
   origin: string;
@@ -49,4 +50,26 @@ export async function startSlowUploadServer(bytesPerTick = 64 * 1024, tickMs = 5
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A generic upload account named "Slow provider" pointing at `server`, made through the contract as the account
+ * form would, by the page's own session (so signed in as the page is).
+ */
+export async function createSlowAccount(page: Page, hostOrigin: string, server: SlowServer): Promise<void> {
+  const created = await page.request.post(`${hostOrigin}/api/invoke`, {
+    data: {
+      method: 'accounts.create',
+      args: {
+        config: {
+          kind: 'generic',
+          label: 'Slow provider',
+          settings: { genericMediaUploadUrl: `${server.origin}/upload`, genericMediaUploadMultipartData: 'to=%sms_to%&media=%media_content%' },
+          username: 'u',
+          variables: {},
+        },
+      },
+    },
+  });
+  expect(((await created.json()) as { ok: boolean }).ok).toBe(true);
 }
