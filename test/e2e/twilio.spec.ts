@@ -171,7 +171,8 @@ test('downloads to the Downloads folder, asking once about names already there, 
     await conflict.getByRole('button', { name: 'Keep both' }).click();
     // Asked once: the second name was decided by "do the same".
     await expect.poll(async () => (await fs.readdir(folder)).filter((n) => !n.startsWith('.')).length, { timeout: 20_000 }).toBe(12);
-    // Its notice ("Downloading 10 files to …") goes when the downloads end.
+    // Its notice ("Downloading 10 files to …") says, when the downloads end, where they went.
+    await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(`10 files downloaded to ${folder}.`);
     await expect(page.getByRole('region', { name: 'Notifications' })).not.toContainText('Downloading');
     expect(await fs.readFile(path.join(folder, first!), 'utf8')).toBe('mine');
     expect(await fs.readFile(path.join(folder, second!), 'utf8')).toBe('mine too');

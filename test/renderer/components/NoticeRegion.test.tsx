@@ -84,3 +84,67 @@ describe('the notice area', () => {
     dialog.remove();
   });
 });
+
+describe('how long a notice stays', () => {
+  afterEach(() => vi.useRealTimers());
+  const region = () => screen.getByRole('region', { name: 'Notifications' });
+  const notice = (text: string) => within(region()).getByText(text).closest('li')!;
+  const wait = (ms: number) => act(() => void vi.advanceTimersByTime(ms));
+
+  it('lets news leave by itself after a few seconds, and keeps warnings, errors and main’s notices', () => {
+    vi.useFakeTimers();
+    render(<NoticeRegion />);
+    act(() => useNoticeStore.getState().fromMain([{ id: 'n1', level: 'info', message: 'settings.json was set aside' }]));
+    show({ level: 'error', text: 'The upload failed' });
+    show({ level: 'warn', text: '2 files refused' });
+    show({ level: 'ok', text: 'Folder created' });
+    show({ level: 'info', text: 'Uploading 1 file' });
+    wait(5_000);
+    expect(shown()).toHaveLength(5);
+    wait(1_500);
+    expect(shown()).toEqual(['2 files refused', 'The upload failed', 'settings.json was set aside']);
+    wait(60_000);
+    expect(shown()).toEqual(['2 files refused', 'The upload failed', 'settings.json was set aside']);
+    expect(main.dismissed).toEqual([]);
+  });
+
+  it('gives a notice replaced by a newer one of its cause its own full time', () => {
+    vi.useFakeTimers();
+    render(<NoticeRegion />);
+    show({ key: 'upload', level: 'info', text: 'Preparing 1 file' });
+    wait(5_000);
+    show({ key: 'upload', level: 'info', text: 'Uploading 1 file' });
+    wait(5_000);
+    expect(shown()).toEqual(['Uploading 1 file']);
+    wait(1_500);
+    expect(shown()).toEqual([]);
+  });
+
+  it('stops the clock while the pointer is over the notices, and for the time left after', () => {
+    vi.useFakeTimers();
+    render(<NoticeRegion />);
+    show({ level: 'ok', text: 'Folder created' });
+    wait(4_000);
+    fireEvent.mouseEnter(notice('Folder created'));
+    wait(30_000);
+    expect(shown()).toEqual(['Folder created']);
+    fireEvent.mouseLeave(notice('Folder created'));
+    wait(1_500);
+    expect(shown()).toEqual(['Folder created']);
+    wait(1_000);
+    expect(shown()).toEqual([]);
+  });
+
+  it('stops the clock while the focus is in the notices', () => {
+    vi.useFakeTimers();
+    render(<NoticeRegion />);
+    show({ level: 'info', text: 'Downloading 2 files' });
+    const dismiss = within(notice('Downloading 2 files')).getByRole('button');
+    act(() => dismiss.focus());
+    wait(30_000);
+    expect(shown()).toEqual(['Downloading 2 files']);
+    act(() => dismiss.blur());
+    wait(6_500);
+    expect(shown()).toEqual([]);
+  });
+});

@@ -111,7 +111,8 @@ export function LibraryBody(props: LibraryBodyProps) {
   return (
     <div className={`lib-table${current === null ? ' lib-top' : ''}${props.dropInto ? ' drop-target' : ''}`} data-testid="lib-drop-area">
       {content}
-      <p className="lib-status subtle">
+      {/* The notices sit above it (data-notice-floor), as above the Transfers under it: it says what is selected. */}
+      <p className="lib-status subtle" data-notice-floor>
         {props.loading && !props.pending ? <span role="status">{props.loading} </span> : null}
         {current ? `${t('count.files', { count: fileCount })} · ${sizeText(f, totalSize)}` : props.pending ? '' : t('count.folders', { count: rows.length })}
         {filter.trim() && rows.length > 0 ? ` · ${t('status.showing', { count: shown.length })}` : ''}

@@ -8,6 +8,7 @@ import { bridge, call, messageOf } from '../../bridge';
 import { errorText, i18n } from '../../i18n';
 import { uploadAction } from './access';
 import type { ConflictDecision } from '../../components/ConflictDialog';
+import { downloadAllSkipped, downloadCancelled } from '../../store/download-notices';
 import { newCause, type Notify } from './notices';
 import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
 
@@ -109,7 +110,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
       const taken = files.filter((f) => existing.includes(localFileName(f.name))).map((f) => f.name);
       const answer = await askConflicts(taken, destination);
       if (!answer) {
-        notify('warn', i18n.t('library:download.cancelled'));
+        notify('warn', downloadCancelled().text);
         return null;
       }
       decisions = answer;
@@ -121,7 +122,7 @@ export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext
         return { name: f.name, ...(f.size !== undefined ? { size: f.size } : {}), onExisting: decision && decision !== 'skip' ? decision : ('fail' as const) };
       });
     if (chosen.length === 0) {
-      notify('warn', i18n.t('library:download.allSkipped'));
+      notify('warn', downloadAllSkipped().text);
       return null;
     }
     try {

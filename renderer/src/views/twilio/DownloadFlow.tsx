@@ -41,16 +41,17 @@ function StepDialog({ title, onCancel, children }: { title: string; onCancel: ()
   );
 }
 
-export interface DownloadOutcome {
-  text: string;
-  /** The queued transfers' ids (none when every file was skipped). */
-  transfers: readonly string[];
-}
+export type DownloadOutcome =
+  | { kind: 'queued'; text: string; transfers: readonly string[]; destination: string }
+  /** Every name already there was skipped. */
+  | { kind: 'skipped' }
+  /** "Cancel all" (or Escape) at the conflict question. */
+  | { kind: 'cancelled' };
 
 interface DownloadFlowProps {
   accountId: string;
   items: TwilioMediaView[];
-  /** Called with what happened, for a notice that goes when the transfers end; undefined when the user cancelled. */
+  /** Called with what happened, for its notice; undefined when the user closed a step before anything was asked. */
   onDone: (outcome?: DownloadOutcome) => void;
 }
 
@@ -60,7 +61,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
 
   const queue = async (folder: FolderGrant, decisions: Record<string, Decision>) => {
     const chosen = items.filter((m) => decisions[m.fileName] !== 'skip');
-    if (chosen.length === 0) return onDone({ text: t('download.allSkipped'), transfers: [] });
+    if (chosen.length === 0) return onDone({ kind: 'skipped' });
     const queued = await call('twilio.download', {
       accountId,
       grantId: folder.grantId,
@@ -69,7 +70,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
-    onDone({ text: t('download.started', { count: queued.length, folder: folder.path }), transfers: queued.map((transfer) => transfer.id) });
+    onDone({ kind: 'queued', text: t('download.started', { count: queued.length, folder: folder.path }), transfers: queued.map((transfer) => transfer.id), destination: folder.path });
   };
 
   const check = async (folder: FolderGrant) => {
@@ -109,7 +110,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
         <ConflictDialog
           names={step.conflicts}
           where={step.folder.path}
-          onCancel={() => onDone()}
+          onCancel={() => onDone({ kind: 'cancelled' })}
           onDone={(answers) => {
             const decisions: Record<string, Decision> = {};
             for (const [name, decision] of answers) decisions[name] = twilioExisting(decision);

@@ -1,6 +1,6 @@
 // The selected message and its media: the grid of thumbnails, the preview, downloads and deletion. What a download
-// or a deletion did is said in the app's notice area (above the preview too): a download's notice goes when its
-// transfers end, the others when the user leaves the message.
+// or a deletion did is said in the app's notice area (in front of the preview too): a download's notice says what
+// became of it when its transfers end, the others go when the user leaves the message.
 import { useEffect, useRef, useState } from 'react';
 import type { TwilioMediaView, TwilioMessageView } from '../../../../main/common/methods/twilio';
 import { messageOf, UiError } from '../../bridge';
@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useFocusLanding } from '../../hooks/focus-landing';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useNotices, type NoticeInput } from '../../store/notices-store';
-import { whenTransfersEnd } from '../../store/transfers-store';
+import { downloadAllSkipped, downloadCancelled, followDownloads } from '../../store/download-notices';
 import { useFormats, useTranslation } from '../../i18n';
 import { DownloadFlow, type DownloadOutcome } from './DownloadFlow';
 import { kindCount, kindNoun, listOf, mediaLabel, messageStatusText } from './format';
@@ -46,10 +46,12 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
     };
   }, [message.sid, notices]);
   const say = (notice: NoticeInput) => said.current.add(notices.show(notice));
+  // Twilio has no Transfers panel: the notice says when the downloads were queued, then what became of them and where.
+  // It outlives the message (the downloads do); the others go with it.
   const downloaded = (outcome: DownloadOutcome) => {
-    if (outcome.transfers.length === 0) return say({ level: 'warn', text: outcome.text });
-    const key = notices.show({ level: 'info', text: outcome.text });
-    whenTransfersEnd(outcome.transfers, () => notices.clear(key));
+    if (outcome.kind === 'cancelled') say(downloadCancelled());
+    else if (outcome.kind === 'skipped') say(downloadAllSkipped());
+    else followDownloads(notices.show, { level: 'info', text: outcome.text }, outcome.transfers, outcome.destination);
   };
   // The last media deleted (from the preview too, which then closes): the sentence saying none is left has the focus.
   const emptyNote = useRef<HTMLParagraphElement>(null);

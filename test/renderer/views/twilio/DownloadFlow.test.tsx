@@ -42,7 +42,7 @@ describe('a Twilio download meeting names already there', () => {
     const dialog = await screen.findByRole('dialog', { name: '2 names are already taken' });
     expectTheConflictQuestion(dialog, { name: items[0]!.fileName, others: 1 });
     pressEscapeIn(dialog);
-    expect(onDone).toHaveBeenCalledWith();
+    expect(onDone).toHaveBeenCalledWith({ kind: 'cancelled' });
     expect(downloads()).toEqual([]);
   });
 
@@ -55,6 +55,6 @@ describe('a Twilio download meeting names already there', () => {
     await waitFor(() => expect(downloads()).toHaveLength(1));
     const sent = downloads()[0]?.args.items as Array<{ mediaSid: string; onExisting?: string }>;
     expect(sent.map((i) => [i.mediaSid, i.onExisting])).toEqual([[items[0]!.sid, 'overwrite'], [items[1]!.sid, undefined]]);
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ text: 'Downloading 2 files to /home/me/Downloads. Follow them in Transfers.', transfers: ['tr_0', 'tr_1'] }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith({ kind: 'queued', text: 'Downloading 2 files to /home/me/Downloads. Follow them in Transfers.', transfers: ['tr_0', 'tr_1'], destination: '/home/me/Downloads' }));
   });
 });

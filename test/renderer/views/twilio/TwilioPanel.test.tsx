@@ -177,7 +177,7 @@ describe('the media grid', () => {
     expect(tileCaptions()).toHaveLength(3);
   });
 
-  it('says a download started in front of the preview, and takes it back when the download ends', async () => {
+  it('says a download started in front of the preview, and where it went when it ends', async () => {
     server.handlers.set('files.pickFolder', () => ({ grantId: 'fg_downloads', path: '/home/me/Downloads', picked: true }));
     server.handlers.set('files.findExisting', () => []);
     const transfer = { id: 'tr_9', accountId: account.id, direction: 'download', title: 'x.jpg', detail: '', state: 'queued', bytesDone: 0, bytesTotal: null, speed: 0, eta: null, createdAt: '2026-12-05T15:03:00Z' } as const;
@@ -196,7 +196,8 @@ describe('the media grid', () => {
     await waitFor(() => expect(preview.querySelector('.notice-region')?.textContent).toContain('Downloading 1 file to /home/me/Downloads.'));
     // The queue says the download is done (as its event would).
     act(() => useTransfers.setState({ items: new Map([[transfer.id, { ...transfer, state: 'done' }]]), order: [transfer.id] }));
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Notifications' }).textContent).not.toContain('Downloading'));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Notifications' }).textContent).toContain('1 file downloaded to /home/me/Downloads.'));
+    expect(screen.getByRole('region', { name: 'Notifications' }).textContent).not.toContain('Downloading');
   });
 
   it('never deletes on Backspace; Delete asks, Enter opens, the arrows move', async () => {

@@ -1,0 +1,86 @@
+// How long a notice stays, and where the notice area sits: what keeps it off the controls the user needs.
+//
+// Timing, as accessible toasts do it: news (info, ok) leaves by itself after a while long enough to read it, and the
+// clock stops while the pointer is over the notices or the focus is in them (WCAG 2.2.1: the reader can take the time
+// they need). What the user has to act on (warn, error) and main's notices (a damaged file set aside) stay until
+// dismissed or until their cause ends.
+//
+// Place: the bottom right, as desktop notifications are (the top right holds the views' header buttons), but above
+// anything docked at the bottom of the window that marks itself with `data-notice-floor` (the library's status line
+// and its Transfers, whose rows hold Cancel and the time left).
+import { useEffect, useRef, useState } from 'react';
+import type { ShownNotice } from '../store/notices-store';
+
+/** A news notice's time on screen: a few seconds, a little longer for a long sentence. */
+export function noticeLifetime(notice: Pick<ShownNotice, 'level' | 'text' | 'mainId'>): number | null {
+  if (notice.mainId !== undefined || notice.level === 'warn' || notice.level === 'error') return null;
+  return Math.min(12_000, 6_000 + Math.max(0, notice.text.length - 80) * 50);
+}
+
+/**
+ * Calls `expire` once `lifetime` ms of unpaused time have passed; restarts when `restart` changes (the notice was
+ * replaced by a newer one of its cause). A null lifetime never expires.
+ */
+export function useExpiry(lifetime: number | null, paused: boolean, restart: unknown, expire: () => void): void {
+  const left = useRef(lifetime);
+  const onExpire = useRef(expire);
+  onExpire.current = expire;
+  useEffect(() => {
+    left.current = lifetime;
+  }, [lifetime, restart]);
+  useEffect(() => {
+    const ms = left.current;
+    if (ms === null || paused) return undefined;
+    const started = Date.now();
+    const timer = setTimeout(() => onExpire.current(), ms);
+    return () => {
+      clearTimeout(timer);
+      left.current = Math.max(0, ms - (Date.now() - started));
+    };
+  }, [paused, lifetime, restart]);
+}
+
+const GAP = 8;
+const EDGE = 12;
+
+/** The region's distance from the window's bottom: above the highest visible `data-notice-floor` panel. */
+export function useNoticeFloor(): number {
+  const [bottom, setBottom] = useState(EDGE);
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      let top = window.innerHeight;
+      for (const floor of document.querySelectorAll('[data-notice-floor]')) {
+        const box = floor.getBoundingClientRect();
+        if (box.height > 0 && box.top < top) top = box.top;
+      }
+      // Never pushed into the window's upper half: a floor that tall is not a docked panel.
+      const lifted = top < window.innerHeight ? Math.min(window.innerHeight - top + GAP, window.innerHeight / 2) : EDGE;
+      setBottom(Math.max(EDGE, Math.round(lifted)));
+    };
+    const later = () => {
+      if (frame === 0) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    const sizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(later);
+    const watch = () => {
+      sizes?.disconnect();
+      for (const floor of document.querySelectorAll('[data-notice-floor]')) sizes?.observe(floor);
+      later();
+    };
+    watch();
+    const tree = new MutationObserver(watch);
+    tree.observe(document.body, { subtree: true, childList: true });
+    window.addEventListener('resize', later);
+    window.addEventListener('scroll', later, true);
+    return () => {
+      if (frame !== 0) cancelAnimationFrame(frame);
+      sizes?.disconnect();
+      tree.disconnect();
+      window.removeEventListener('resize', later);
+      window.removeEventListener('scroll', later, true);
+    };
+  }, []);
+  return bottom;
+}
