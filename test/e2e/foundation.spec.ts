@@ -209,6 +209,25 @@ test('the browser host answers 401 without the token and 403 to a foreign Origin
   expect(await rawRequest(port, '/api/invoke', { ...withCookie, host: `rebound.example:${port}` })).toBe(403);
 });
 
+test('the page shows its icon, and loading it asks the host for nothing that is not there', async ({ page }) => {
+  host = await startHost(await makeDataDir());
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toBeTruthy();
+  const answer = await page.request.get(new URL(icon ?? '', page.url()).href);
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-type']).toBe('image/png');
+  // Chromium asks for /favicon.ico only when the page names no icon; give it the time it would take.
+  await page.waitForTimeout(500);
+  expect(missing).toEqual([]);
+});
+
 test('moving an account to another server says, before saving, that the saved password goes; saving removes it', async ({ page }) => {
   host = await startHost(await makeDataDir());
   await page.goto(host.url);
