@@ -52,7 +52,7 @@ test('the removed sandbox accounts come back from the keyboard; an account of th
   await screens(page, 'en-before', section);
   await restore.focus();
   await page.keyboard.press('Enter');
-  await expect(section.getByRole('status')).toHaveText('Added again: Sandbox media library and Sandbox Twilio. They are in the sidebar, marked sandbox.');
+  await expect(section.getByRole('status')).toHaveText('Added again: Sandbox media library and Sandbox Twilio 2. They are in the sidebar, marked sandbox.');
   await expect(restore).toBeFocused();
   await expect(restore).toHaveAttribute('aria-disabled', 'false');
   const accounts = await invoke<Account[]>(page.request, host, 'accounts.list', {});
@@ -60,7 +60,8 @@ test('the removed sandbox accounts come back from the keyboard; an account of th
     ['generic', 'Sandbox upload', true],
     ['twilio', 'Sandbox Twilio', false],
     ['library', 'Sandbox media library', true],
-    ['twilio', 'Sandbox Twilio', true],
+    // The user's account keeps the name; the sandbox's takes the first free one (one name, one account for --account).
+    ['twilio', 'Sandbox Twilio 2', true],
   ]);
   expect(accounts.find((a) => a.id === own.id)).toMatchObject({ label: 'Sandbox Twilio', baseUrl: 'https://api.twilio.com' });
   await expect(page.getByRole('navigation').getByRole('button', { name: /Sandbox media library/ })).toBeVisible();
@@ -94,7 +95,7 @@ test.describe('in Japanese', () => {
     await screens(page, 'ja-before', section);
     await restore.focus();
     await page.keyboard.press('Enter');
-    await expect(section.getByRole('status')).toHaveText(/^追加し直しました：Sandbox media library、Sandbox Twilio。/);
+    await expect(section.getByRole('status')).toHaveText(/^追加し直しました：Sandbox media library、Sandbox Twilio 2。/);
     await screens(page, 'ja-after', section);
   });
 });
