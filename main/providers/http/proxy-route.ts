@@ -76,7 +76,9 @@ export function proxyName(proxy: ProxyServer): string {
  * (DEFAULT_PROXY_CONNECT_TIMEOUT_MS).
  */
 export function agentFor(route: ProxyRoute, target: URL, authorization: ProxyAuthorization | undefined, connectTimeoutMs = DEFAULT_PROXY_CONNECT_TIMEOUT_MS): http.Agent | false {
-  if (route.kind === 'direct' || authorization === undefined) return false;
+  if (route.kind === 'direct') return false;
+  // A proxy's route always comes with what to send it (answeringProxy makes it); without it the request would go direct.
+  if (authorization === undefined) throw new Error(`a request through the proxy ${proxyName(route.proxy)} came without its authorization`);
   // Without user-info in the URL, the agents add no credentials of their own: only what `authorization` gives, asked
   // for each CONNECT and each request head.
   const proxyUrl = new URL(route.proxy.url.origin);

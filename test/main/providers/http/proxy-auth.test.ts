@@ -12,7 +12,7 @@ import { AppError } from '../../../../main/common/errors';
 import { PiecedBody } from '../../../../main/providers/http/file-body';
 import { forgetProxyChallenges, offeringCredentials } from '../../../../main/providers/http/proxy-auth';
 import { routeFromPac } from '../../../../main/providers/http/proxy-pac';
-import { useRoutePicker, type ProxyCredentials, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
+import { agentFor, useRoutePicker, type ProxyCredentials, type ProxyRoute } from '../../../../main/providers/http/proxy-route';
 import { readBody, send } from '../../../../main/providers/http/transport';
 import { logged } from '../../../helpers/logged-requests';
 import { startTestProxy, type TestProxy } from '../../../helpers/test-proxy';
@@ -159,5 +159,13 @@ describe("credentials a proxy's own URL carries (HTTPS_PROXY=http://user:pass@ho
     expect(await get('https', '/own')).toBe('200 hello /own');
     expect(await get('http', '/own')).toBe('200 hello /own');
     expect(credentialsSeen(guarded)).toEqual([SENT, SENT]);
+  });
+});
+
+describe('the agent for a proxy route', () => {
+  it('refuses to be made without what to send the proxy, rather than letting the request go direct', () => {
+    const route: ProxyRoute = { kind: 'proxy', proxy: { url: new URL('http://127.0.0.1:3128'), source: 'HTTPS_PROXY' } };
+    expect(() => agentFor(route, new URL('https://example.com/'), undefined)).toThrow(/127\.0\.0\.1:3128 came without its authorization/);
+    expect(agentFor({ kind: 'direct' }, new URL('https://example.com/'), undefined)).toBe(false);
   });
 });
