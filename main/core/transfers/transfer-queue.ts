@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { FINAL_STATES, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { countOutcomes, FINAL_STATES, type JobItemResult, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile } from '../storage/atomic.js';
 import { ChangeFeed, summarize, type QueueListener } from './change-feed.js';
 import { CountedMap, JobWords, type JobOfType, type WindowWordsOf } from './job-words.js';
@@ -12,6 +12,9 @@ import { deleteOwnedFiles, dropEntry, queuedItem, trimHistory, type Entry, type 
 import { QueueSaver, type QueueSaveOptions } from './queue-saver.js';
 import { SpeedMeter } from './speed-meter.js';
 import { interruptedError, queueSnapshot, restoreEntries, storedQueueSchema } from './stored-queue.js';
+
+/** A job's items that were tried, whatever came of them: all but those a cancel kept from starting. */
+const itemsDone = (items: readonly JobItemResult[]): number => items.length - countOutcomes(items).cancelled;
 
 /** The abort reason of the runs `stop()` ends: told apart from a user's cancel, so they are saved as interrupted. */
 const SHUTDOWN = Symbol('queue shutdown');
@@ -268,7 +271,7 @@ export class TransferQueue {
       }
       if (controller.signal.aborted && result.items) {
         // A job over many items that was cancelled still says what it did to each one.
-        const done = result.items.filter((i) => i.outcome !== 'cancelled').length;
+        const done = itemsDone(result.items);
         await this.finish(entry, 'cancelled', { result, error: new AppError('cancelled', phrase('errors:queue.cancelledAfter', { done, total: result.items.length })).toData() });
         return;
       }
@@ -302,7 +305,7 @@ export class TransferQueue {
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     // Saves in flight at a cancel still finish and report after it (progress is no longer heard then): the row counts what the result says.
-    if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = outcome.result.items.filter((i) => i.outcome !== 'cancelled').length;
+    if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = itemsDone(outcome.result.items);
     if (state === 'done') await deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
     await trimHistory(this.entries, this.options.maxHistory ?? 1000);
