@@ -6,8 +6,8 @@
 // dismissed or until their cause ends.
 //
 // Place: the bottom right, as desktop notifications are (the top right holds the views' header buttons), but above
-// anything docked at the bottom of the window that marks itself with `data-notice-floor` (the library's status line
-// and its Transfers, whose rows hold Cancel and the time left).
+// any panel docked at the bottom of the window that registers itself with the `noticeFloor` ref (the library's
+// status line and its Transfers, whose rows hold Cancel and the time left).
 import { useEffect, useRef, useState } from 'react';
 import type { ShownNotice } from '../store/notices-store';
 
@@ -43,7 +43,29 @@ export function useExpiry(lifetime: number | null, paused: boolean, restart: unk
 const GAP = 8;
 const EDGE = 12;
 
-/** The region's distance from the window's bottom: above the highest visible `data-notice-floor` panel. */
+/** The panels docked at the bottom that the notices keep above, as they mount and unmount. */
+const floors = new Set<HTMLElement>();
+const floorListeners = new Set<() => void>();
+const floorsChanged = (): void => {
+  for (const listener of floorListeners) listener();
+};
+
+/**
+ * A ref for a panel docked at the bottom whose controls the notices must not cover (`<section ref={noticeFloor}>`):
+ * the notice area sits above the highest one shown. Registered by the panel itself, so that nothing watches the
+ * whole page for it.
+ */
+export function noticeFloor(element: HTMLElement | null): (() => void) | undefined {
+  if (!element) return undefined;
+  floors.add(element);
+  floorsChanged();
+  return () => {
+    floors.delete(element);
+    floorsChanged();
+  };
+}
+
+/** The region's distance from the window's bottom: above the highest visible floor panel (noticeFloor). */
 export function useNoticeFloor(): number {
   const [bottom, setBottom] = useState(EDGE);
   useEffect(() => {
@@ -51,7 +73,7 @@ export function useNoticeFloor(): number {
     const measure = () => {
       frame = 0;
       let top = window.innerHeight;
-      for (const floor of document.querySelectorAll('[data-notice-floor]')) {
+      for (const floor of floors) {
         const box = floor.getBoundingClientRect();
         if (box.height > 0 && box.top < top) top = box.top;
       }
@@ -62,22 +84,21 @@ export function useNoticeFloor(): number {
     const later = () => {
       if (frame === 0) frame = requestAnimationFrame(measure);
     };
-    measure();
     const sizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(later);
     const watch = () => {
       sizes?.disconnect();
-      for (const floor of document.querySelectorAll('[data-notice-floor]')) sizes?.observe(floor);
+      for (const floor of floors) sizes?.observe(floor);
       later();
     };
+    measure();
     watch();
-    const tree = new MutationObserver(watch);
-    tree.observe(document.body, { subtree: true, childList: true });
+    floorListeners.add(watch);
     window.addEventListener('resize', later);
     window.addEventListener('scroll', later, true);
     return () => {
       if (frame !== 0) cancelAnimationFrame(frame);
       sizes?.disconnect();
-      tree.disconnect();
+      floorListeners.delete(watch);
       window.removeEventListener('resize', later);
       window.removeEventListener('scroll', later, true);
     };

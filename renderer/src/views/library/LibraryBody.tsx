@@ -2,6 +2,7 @@
 // keyboard still works), the table, and the status line under it.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
+import { noticeFloor } from '../../components/notice-placement';
 import { gridKeysHint } from '../../hooks/grid-keys';
 import { useFormats, useTranslation } from '../../i18n';
 import { useFolderCounts } from './folder-counts';
@@ -111,8 +112,8 @@ export function LibraryBody(props: LibraryBodyProps) {
   return (
     <div className={`lib-table${current === null ? ' lib-top' : ''}${props.dropInto ? ' drop-target' : ''}`} data-testid="lib-drop-area">
       {content}
-      {/* The notices sit above it (data-notice-floor), as above the Transfers under it: it says what is selected. */}
-      <p className="lib-status subtle" data-notice-floor>
+      {/* The notices sit above it (noticeFloor), as above the Transfers under it: it says what is selected. */}
+      <p className="lib-status subtle" ref={noticeFloor}>
         {props.loading && !props.pending ? <span role="status">{props.loading} </span> : null}
         {current ? `${t('count.files', { count: fileCount })} · ${sizeText(f, totalSize)}` : props.pending ? '' : t('count.folders', { count: rows.length })}
         {filter.trim() && rows.length > 0 ? ` · ${t('status.showing', { count: shown.length })}` : ''}

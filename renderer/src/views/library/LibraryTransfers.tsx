@@ -1,6 +1,7 @@
 // The account's transfers (uploads into and downloads from the library), newest first, under the table.
-// The notices sit above it (data-notice-floor): its rows hold Cancel and the time left.
+// The notices sit above it (noticeFloor): its rows hold Cancel and the time left.
 import { useMemo } from 'react';
+import { noticeFloor } from '../../components/notice-placement';
 import { useTranslation } from '../../i18n';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { TransferList } from '../../components/TransferList';
@@ -19,7 +20,7 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
   );
   if (history.length === 0) return null;
   return (
-    <section className="lib-transfers" aria-labelledby="lib-transfers-title" data-notice-floor>
+    <section className="lib-transfers" aria-labelledby="lib-transfers-title" ref={noticeFloor}>
       <h2 id="lib-transfers-title" className="section-title">{t('transfers.title')}</h2>
       <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} />
     </section>
