@@ -23,6 +23,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
         },
       },
     ],
