@@ -6,6 +6,8 @@ import { NoticeRegion } from './components/NoticeRegion';
 import { useLanguageChoice, useTranslation } from './i18n';
 import { useSettings, useSettingsEvents } from './query/settings';
 import { useAppStore } from './store/app-store';
+import { promptBeforeUnload } from './store/leave-guard';
+import { followHistory } from './store/view-history';
 import { useTransfers } from './store/transfers-store';
 import { HomeView } from './views/HomeView';
 
@@ -26,13 +28,30 @@ function useTheme(): void {
   }, [theme]);
 }
 
+/**
+ * Back and Forward move between views (view-history.ts); in the browser host, closing or reloading the tab with
+ * unsaved work gets the browser's prompt (not in Electron, where a refused unload would keep the window from closing).
+ */
+function useViewHistory(ready: boolean): void {
+  const host = useAppStore((s) => s.info?.host);
+  useEffect(() => {
+    if (!ready) return;
+    const stopHistory = followHistory();
+    const stopPrompt = host === 'electron' ? undefined : promptBeforeUnload();
+    return () => {
+      stopHistory();
+      stopPrompt?.();
+    };
+  }, [ready, host]);
+}
+
 function View() {
   const route = useAppStore((s) => s.route);
   switch (route.view) {
     case 'home':
       return <HomeView />;
     case 'account':
-      return <AccountView accountId={route.accountId} />;
+      return <AccountView accountId={route.accountId} failedTest={route.failedTest} />;
     case 'account-new':
       return <AccountEditor initialKind={route.kind} />;
     case 'account-edit':
@@ -76,6 +95,7 @@ export function App() {
   useTheme();
   useLanguageChoice(useSettings()?.language);
   useSettingsEvents();
+  useViewHistory(status === 'ready');
   useEffect(() => {
     if (status === 'ready') void useTransfers.getState().load();
   }, [status]);

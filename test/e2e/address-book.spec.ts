@@ -110,7 +110,7 @@ test('names added and imported in the address book are shown in the ACL editor, 
   await bothSchemes(page, 'acl-editor-names-narrow');
   await editor.getByRole('button', { name: 'Cancel' }).click();
   // The edits were never saved: Cancel asks before throwing them away.
-  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard' }).click();
 
   await page.getByRole('button', { name: 'Menu' }).click();
   await nav.getByRole('button', { name: 'Address book' }).click();

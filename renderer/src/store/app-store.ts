@@ -4,15 +4,17 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../main/common/accounts';
-import type { AppCommand, AppInfo, EventMap, LastPlace, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
+import type { AppCommand, AppInfo, ConnectionTestResult, EventMap, LastPlace, LogEntry, Settings, UpdateStatus } from '../../../main/common/contract';
 import { bridge, call, messageOf } from '../bridge';
 import { queryClient } from '../query/client';
 import { rememberPlace, saveSettings, settingsQuery } from '../query/settings';
+import { leaveOrAsk } from './leave-guard';
 import { useNoticeStore } from './notices-store';
 
 export type Route =
   | { view: 'home' }
-  | { view: 'account'; accountId: string }
+  /** failedTest: the account was just saved although its last test had failed (said once, on arrival). */
+  | { view: 'account'; accountId: string; failedTest?: ConnectionTestResult }
   | { view: 'account-new'; kind?: AccountSummary['kind'] }
   | { view: 'account-edit'; accountId: string }
   | { view: 'transfers' }
@@ -32,7 +34,10 @@ interface AppState {
   /** Files the OS opened the desktop app with, waiting for an upload view to take them. */
   openedFiles: EventMap['files.opened']['files'];
   updates: UpdateStatus;
+  /** Moves to `route`, after asking when a form has unsaved work (leave-guard.ts). */
   navigate: (route: Route) => void;
+  /** Moves without asking: for a form that has just saved its work, and Back, which asked already. */
+  go: (route: Route) => void;
   /** Loads what main knows; settings go through `client`'s cache (the app's one cache unless a test gives its own). */
   init(client?: QueryClient): Promise<void>;
 }
@@ -79,7 +84,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   routeSerial: 0,
   openedFiles: [],
   updates: { state: 'idle' },
-  navigate: (route) => set((s) => ({ route, routeSerial: s.routeSerial + 1 })),
+  navigate: (route) => leaveOrAsk(() => get().go(route)),
+  go: (route) => set((s) => ({ route, routeSerial: s.routeSerial + 1 })),
   async init(client = queryClient) {
     settingsClient = client;
     try {

@@ -1,85 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { accountConfigSchema, GENERIC_AUTH_PAIRS, TWILIO_DEFAULT_BASE_URL, type AccountConfig, type AccountKind, type GenericAuthPasswordKey } from '../../../main/common/accounts';
+import type { AccountKind, GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { authPasswordsAfter, secretDestinationChanged } from '../../../main/common/secret-binding';
 import type { ConnectionTestResult } from '../../../main/common/methods/core';
 import type { Words } from '../../../main/common/errors';
-import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf, UiError } from '../bridge';
+import { useUnsavedWork } from '../components/DiscardQuestion';
 import { KIND_ORDER, kindKey } from '../components/kinds';
 import { firstField, useFocusLanding } from '../hooks/focus-landing';
-import { errorText, i18n, reasonText, useTranslation } from '../i18n';
+import { errorText, reasonText, useTranslation } from '../i18n';
 import { useAppStore } from '../store/app-store';
+import { authPairErrors, emptyDraft, fieldKey, hasUnsavedChanges, validate, type Draft } from './account-draft';
 import { GenericFields, LibraryFields, TwilioFields, type AuthService, type DraftSetter, type FieldErrors } from './account-fields';
 import { ImportXmlDialog } from './ImportXmlDialog';
 import { SecretInput, type SecretChange } from './SecretInput';
-
-export type Draft = Record<string, unknown>;
-
-/** What a new server URL starts with: the scheme, typed for the user. */
-const URL_START = 'https://';
-
-function emptyDraft(kind: AccountKind): Draft {
-  switch (kind) {
-    case 'generic':
-      return { kind, label: '', username: '', variables: {}, settings: { genericMediaUploadUrl: '', genericMediaUploadMethod: 'POST', genericMediaUploadMultipartData: '' } };
-    case 'library':
-      return { kind, label: '', serverUrl: URL_START, domain: '', userId: '', appId: '' };
-    case 'twilio':
-      return { kind, label: '', baseUrl: TWILIO_DEFAULT_BASE_URL, accountSid: '', authMode: 'authToken' };
-  }
-}
-
-/** Fields the form keeps while hidden (to restore them if the user switches back) but never saves. */
-function hiddenFields(draft: Draft): Set<string> {
-  return new Set(draft.kind === 'twilio' && draft.authMode !== 'apiKey' ? ['apiKeySid'] : []);
-}
-
-/**
- * What will be saved: empty optional strings are left out, so that "not set" and "" mean the same thing to the
- * schema, and hidden fields are left out, so that only what the user sees is checked and stored.
- */
-function clean(draft: Draft): unknown {
-  const out: Draft = {};
-  const hidden = hiddenFields(draft);
-  for (const [key, value] of Object.entries(draft)) {
-    if (hidden.has(key)) continue;
-    if (value === '' && key !== 'label' && key !== 'username') continue;
-    out[key] = value !== null && typeof value === 'object' && !Array.isArray(value) && key === 'settings' ? clean(value as Draft) : value;
-  }
-  return out;
-}
-
-/** The form field an error path belongs to: a setting ("settings.genericMediaUploadUrl"), or a top-level field. */
-function fieldKey(path: readonly PropertyKey[]): string {
-  const parts = path.map(String);
-  return parts[0] === 'settings' ? parts.slice(0, 2).join('.') : (parts[0] ?? '');
-}
-
-function validate(draft: Draft): { config?: AccountConfig; errors: FieldErrors } {
-  const parsed = accountConfigSchema.safeParse(clean(draft), { error: plainErrors });
-  if (parsed.success) return { config: parsed.data, errors: {} };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = fieldKey(issue.path);
-    errors[key] ??= issue.message;
-  }
-  return { errors };
-}
-
-/** A user name without its password (or the reverse) cannot authenticate: said on the password field, in words. */
-function authPairErrors(draft: Draft, change: (key: GenericAuthPasswordKey) => SecretChange, saved: (key: GenericAuthPasswordKey) => boolean): Partial<Record<GenericAuthPasswordKey, string>> {
-  const errors: Partial<Record<GenericAuthPasswordKey, string>> = {};
-  const settings = (draft.settings ?? {}) as Record<string, unknown>;
-  for (const pair of GENERIC_AUTH_PAIRS) {
-    const c = change(pair.password);
-    const hasPassword = c.kind === 'set' ? c.value !== '' : c.kind === 'keep' && saved(pair.password);
-    const username = settings[pair.username];
-    const hasUsername = typeof username === 'string' && username.trim() !== '';
-    if (hasUsername && !hasPassword) errors[pair.password] = i18n.t('settings:editor.authNeedsPassword', { password: pair.password });
-    else if (hasPassword && !hasUsername) errors[pair.password] = i18n.t('settings:editor.authNeedsUsername', { username: pair.username });
-  }
-  return errors;
-}
 
 /** Which secret an account of each kind keeps (settings catalogue: editor.secret.*, editor.secretDropped.*). */
 const SECRET_KIND: Record<AccountKind, 'password' | 'authToken'> = { generic: 'password', library: 'password', twilio: 'authToken' };
@@ -87,6 +20,7 @@ const SECRET_KIND: Record<AccountKind, 'password' | 'authToken'> = { generic: 'p
 export function AccountEditor({ accountId, initialKind }: { accountId?: string; initialKind?: AccountKind | undefined }) {
   const existing = useAppStore((s) => s.accounts.find((a) => a.id === accountId));
   const navigate = useAppStore((s) => s.navigate);
+  const go = useAppStore((s) => s.go);
   const { t } = useTranslation(['settings', 'common', 'shell']);
   const [kind, setKind] = useState<AccountKind | undefined>(existing?.kind ?? initialKind);
   const [draft, setDraft] = useState<Draft>(() => {
@@ -95,6 +29,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
     const { id: _id, secretSet: _s, authSecretsSet: _a, createdAt: _c, updatedAt: _u, sandbox: _sandbox, ...config } = existing;
     return config;
   });
+  // Where the form started: what its unsaved work is measured against.
+  const [start, setStart] = useState(draft);
   const [secret, setSecret] = useState<SecretChange>({ kind: 'keep' });
   const [authSecrets, setAuthSecrets] = useState<Partial<Record<GenericAuthPasswordKey, SecretChange>>>({});
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -110,6 +46,15 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   // The latest test only: a new test replaces the last answer instead of adding to it.
   const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
   const [importProblems, setImportProblems] = useState<Words[]>([]);
+  // Counts the edits: a test answer about a form edited since it was asked is stale, and not shown.
+  const edits = useRef(0);
+  const edited = () => {
+    edits.current += 1;
+    setTest((last) => (last.result ? { running: last.running } : last));
+  };
+  const unsaved = kind !== undefined && hasUnsavedChanges(start, draft, [secret, ...Object.values(authSecrets)]);
+  const name = existing?.label ?? (typeof draft.label === 'string' ? draft.label.trim() : '');
+  const discardQuestion = useUnsavedWork(unsaved ? { title: name ? t('editor.discard.title', { name }) : t('editor.discard.titleNew'), body: t('editor.discard.body') } : null);
 
   const { config, errors } = useMemo(() => validate(draft), [draft]);
   const visibleErrors: FieldErrors = {};
@@ -129,6 +74,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
   useFocusLanding(kind, () => firstField(form.current), kind !== undefined && initialKind === undefined && existing === undefined);
 
   const set: DraftSetter = (path, value) => {
+    edited();
     setTouched((t) => new Set(t).add(path));
     setServerFieldErrors((e) => {
       if (!(path in e)) return e;
@@ -152,7 +98,12 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
             <article key={k} className="card">
               <h2>{t(`shell:${kindKey(k, 'label')}`)}</h2>
               <p>{t(`shell:${kindKey(k, 'description')}`)}</p>
-              <button type="button" className="primary" onClick={() => { setKind(k); setDraft(emptyDraft(k)); }}>
+              <button type="button" className="primary" onClick={() => {
+                const empty = emptyDraft(k);
+                setKind(k);
+                setDraft(empty);
+                setStart(empty);
+              }}>
                 {t(`editor.choose.${k}`)}
               </button>
             </article>
@@ -181,7 +132,10 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
       label={t(`fields.authPassword.${service}`)}
       isSet={authSet(key)}
       change={authChange(key)}
-      onChange={(change) => setAuthSecrets((s) => ({ ...s, [key]: change }))}
+      onChange={(change) => {
+        edited();
+        setAuthSecrets((s) => ({ ...s, [key]: change }));
+      }}
       hint={t('editor.authPasswordHint')}
       error={submitted ? authErrors[key] : undefined}
     />
@@ -207,7 +161,9 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
       const saved = existing
         ? await call('accounts.update', { accountId: existing.id, config, ...(secretArg !== undefined ? { secret: secretArg } : {}), ...authPart })
         : await call('accounts.create', { config, ...(typeof secretArg === 'string' ? { secret: secretArg } : {}), ...authPart });
-      navigate({ view: 'account', accountId: saved.id });
+      // Saved: nothing is left to discard. A failed test of what was saved is said on the account's view.
+      const failedTest = test.result && !test.result.ok ? test.result : undefined;
+      go({ view: 'account', accountId: saved.id, ...(failedTest ? { failedTest } : {}) });
     } catch (err) {
       const field = err instanceof UiError ? err.details?.field : undefined;
       if (err instanceof UiError && field?.startsWith('config.')) {
@@ -228,6 +184,8 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
       return;
     }
     setTest({ running: true });
+    const asked = edits.current;
+    const answer = (result: ConnectionTestResult) => setTest(edits.current === asked ? { running: false, result } : { running: false });
     try {
       // A typed secret goes with this form's config; a saved one only where main bound it (checked there).
       const result = await call('accounts.testConfig', {
@@ -236,9 +194,9 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         ...(kind === 'generic' && Object.keys(authArg()).length > 0 ? { authSecrets: authArg() } : {}),
         ...(existing && secret.kind === 'keep' ? { accountId: existing.id } : {}),
       });
-      setTest({ running: false, result });
+      answer(result);
     } catch (err) {
-      setTest({ running: false, result: { ok: false, message: messageOf(err) } });
+      answer({ ok: false, message: messageOf(err) });
     }
   };
 
@@ -263,6 +221,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           onClose={() => setImporting(false)}
           onImported={(imported) => {
             setImporting(false);
+            edited();
             setImportProblems(imported.problems);
             setDraft((d) => ({
               ...d,
@@ -280,7 +239,10 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
         {kind === 'generic' ? <GenericFields draft={draft} set={set} errors={visibleErrors} authPassword={authPassword} /> : null}
         {kind === 'library' ? <LibraryFields draft={draft} set={set} errors={visibleErrors} /> : null}
         {kind === 'twilio' ? <TwilioFields draft={draft} set={set} errors={visibleErrors} /> : null}
-        <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={setSecret} />
+        <SecretInput label={secretLabel} isSet={existing?.secretSet ?? false} change={secret} onChange={(change) => {
+          edited();
+          setSecret(change);
+        }} />
         {secretWillBeDropped ? (
           <p className="banner warn" role="status">
             {t(`editor.secretDropped.${secretKind}`)}
@@ -304,6 +266,7 @@ export function AccountEditor({ accountId, initialKind }: { accountId?: string; 
           <button type="submit" className="primary" disabled={saving}>{saving ? t('editor.saving') : existing ? t('editor.saveChanges') : t('editor.add')}</button>
         </div>
       </form>
+      {discardQuestion}
     </section>
   );
 }

@@ -44,10 +44,11 @@ function connectionRows(account: AccountSummary): Array<[RowLabel, string]> {
   }
 }
 
-export function AccountView({ accountId }: { accountId: string }) {
+/** failedTest: the account was saved just now although its last test had failed, which the view says until a new test. */
+export function AccountView({ accountId, failedTest }: { accountId: string; failedTest?: ConnectionTestResult | undefined }) {
   const account = useAppStore((s) => s.accounts.find((a) => a.id === accountId));
   const navigate = useAppStore((s) => s.navigate);
-  const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult }>({ running: false });
+  const [test, setTest] = useState<{ running: boolean; result?: ConnectionTestResult; savedAnyway?: boolean }>(() => (failedTest ? { running: false, result: failedTest, savedAnyway: true } : { running: false }));
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [error, setError] = useState<string>();
   const { t } = useTranslation(['settings', 'shell']);
@@ -88,7 +89,9 @@ export function AccountView({ accountId }: { accountId: string }) {
           <button type="button" className="danger" onClick={() => setConfirmRemove(true)}>{t('account.remove')}</button>
         </div>
       </header>
-      {test.result ? (
+      {test.result && test.savedAnyway ? (
+        <p className="banner warn" role="status">{t('account.savedTestFailed', { reason: errorText(test.result) })}</p>
+      ) : test.result ? (
         <p className={`banner ${!test.result.ok ? 'bad' : test.result.scope === 'server' ? 'info' : 'ok'}`} role="status">{errorText(test.result)}</p>
       ) : null}
       {error ? <p className="banner bad" role="alert">{error}</p> : null}

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from '../i18n';
 import type { GenericAuthPasswordKey } from '../../../main/common/accounts';
 import { Field } from '../components/Field';
-import type { Draft } from './AccountEditor';
+import type { Draft } from './account-draft';
 
 /** Examples of what the fields take: templates, URLs and ids, the same in every language. */
 const EXAMPLE = {

@@ -21,10 +21,11 @@ import { sayPhrase } from '../../../../main/common/i18n/phrase';
 import type { LibraryFileInfo, LibraryFolderInfo, LibraryWhoami } from '../../../../main/common/methods/library';
 import type { TransferItem } from '../../../../main/common/transfers';
 import { messageOf, UiError } from '../../bridge';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useUnsavedWork } from '../../components/DiscardQuestion';
 import { JobProgress } from '../../components/JobProgress';
 import { useDisplayNames } from '../../query/address-book';
 import { useJob } from '../../store/jobs';
+import { leaveOrAsk } from '../../store/leave-guard';
 import { aclEditorReducer, hasUnsavedEdits, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { AclDone } from './AclDone';
@@ -72,17 +73,14 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const confirmId = useId();
   const treeId = useId();
   const { draft, base: state, applyTree, confirmLockout } = ed;
-  // Escape, Close and Cancel ask before throwing edits away; without edits they close at once.
-  const [askDiscard, setAskDiscard] = useState(false);
-  const requestClose = () => (hasUnsavedEdits(ed) ? setAskDiscard(true) : onClose());
+  // Escape, Close and Cancel ask before throwing edits away (the app's one question, as Back does); without edits
+  // they close at once.
+  const discardQuestion = useUnsavedWork(hasUnsavedEdits(ed) ? { title: t('acl.discard.title'), body: t('acl.discard.body') } : null);
+  const requestClose = () => leaveOrAsk(onClose);
   const withDiscardQuestion = (editor: ReactNode) => (
     <>
       {editor}
-      {askDiscard ? (
-        <ConfirmDialog title={t('acl.discard.title')} confirmLabel={t('acl.discard.confirm')} destructive onConfirm={onClose} onCancel={() => setAskDiscard(false)}>
-          <p>{t('acl.discard.body')}</p>
-        </ConfirmDialog>
-      ) : null}
+      {discardQuestion}
     </>
   );
 

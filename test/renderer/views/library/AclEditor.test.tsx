@@ -46,14 +46,14 @@ describe('closing the editor with unsaved edits', () => {
     fireEvent.click(readUsers(dialog).getByRole('button', { name: `Remove ${OTHER.userId} from read · users` }));
     pressEscapeIn(dialog);
     const ask = await screen.findByRole('dialog', { name: 'Discard changes?' });
-    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep editing' }));
     expect(screen.queryByRole('dialog', { name: 'Discard changes?' })).toBeNull();
     expect(screen.getByTestId('acl-editor')).toBe(dialog);
     expect(readUsers(dialog).queryByRole('button', { name: `Remove ${OTHER.userId} from read · users` })).toBeNull();
 
     // The editor's own Cancel asks the same, and Discard closes it.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Discard changes?' })).getByRole('button', { name: 'Discard changes' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Discard changes?' })).getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(screen.queryByTestId('acl-editor')).toBeNull());
   });
 
