@@ -1,7 +1,7 @@
 // A saved secret belongs to where it was meant to go, as a browser's password manager binds a password to its
 // origin: when an account's destination changes (scheme, host, port, base URL, domain, the URL templates and the
-// variables they use, which of a generic account's services carry its password, allowInsecure, a trusted
-// certificate) the saved secret is dropped unless a new one comes with the change. Otherwise anyone who can edit the
+// variables they use, which of a generic account's services carry its password and every template of those,
+// allowInsecure, a trusted certificate) the saved secret is dropped unless a new one comes with the change. Otherwise anyone who can edit the
 // account (a page in the browser host) could send it elsewhere.
 // Pure: the account form uses it to warn before saving.
 import type { AccountConfig, GenericAuthPasswordKey, GenericSettingKey } from './accounts.js';
@@ -57,10 +57,19 @@ function normalisedBase(raw: string): string {
   }
 }
 
+/** The account keys a template names (%account[KEY]%), read on the text as mayCarryPassword does. */
+function accountKeysIn(templates: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const template of templates) for (const match of template.matchAll(/\[([^\]]*)\]/g)) keys.add(match[1] ?? '');
+  return keys;
+}
+
 /**
- * Everything that decides where an account's secret is sent, as one comparable value. A generic account's password
- * goes only to the services whose templates (or …AuthPassword) name it: a service that starts naming it is a new
- * destination, like a new URL, even when its own URL did not change.
+ * Everything that decides where an account's secret is sent, and in what shape, as one comparable value. A generic
+ * account's password goes only to the services whose templates (or …AuthPassword) name it: a service that starts
+ * naming it is a new destination, like a new URL, even when its own URL did not change. Inside such a service every
+ * template counts (method, body, headers, the auth user name and password), with the account values they use: moved
+ * into a field the server quotes back, or salted inside %sha1(…)%, the password would come back to whoever edited it.
  */
 export function secretDestination(config: AccountConfig, authPasswords: AuthPasswordTemplates = {}): string {
   const common = [config.kind, config.allowInsecure === true, config.trustedCertificate ?? ''];
@@ -71,18 +80,21 @@ export function secretDestination(config: AccountConfig, authPasswords: AuthPass
       return JSON.stringify([...common, normalisedBase(config.baseUrl)]);
     case 'generic': {
       const urls = GENERIC_SERVICES.map((service) => config.settings[service.url] ?? '');
-      const carriers = GENERIC_SERVICES.map(
-        (service) =>
-          mayCarryPassword(config.settings[service.url]) ||
-          service.templates.some((key) => mayCarryPassword(config.settings[key])) ||
-          mayCarryPassword(authPasswords[service.authPassword]),
-      );
-      // A URL template may be built from account variables (%account[host]%): those take part too.
-      const used = Object.keys(config.variables)
-        .filter((name) => urls.some((t) => t.includes(`[${name}]`)))
+      const shapes = GENERIC_SERVICES.map((service) => {
+        const templates = [config.settings[service.url], ...service.templates.map((key) => config.settings[key]), authPasswords[service.authPassword]];
+        return templates.some(mayCarryPassword) ? templates.map((t) => t ?? '') : false;
+      });
+      // A URL, or a carrying service's template, may be built from account values (%account[host]%): those take part too.
+      const keys = accountKeysIn([...urls, ...shapes.flatMap((shape) => shape || [])]);
+      // As the %account[KEY]% scope is built (main/app/connections.ts): variables, then settings, then the user name.
+      const values: Record<string, string> = { ...config.variables };
+      for (const [key, value] of Object.entries(config.settings)) if (typeof value === 'string') values[key] = value;
+      values.username = config.username;
+      const used = [...keys]
+        .filter((name) => Object.hasOwn(values, name) && name !== 'password')
         .sort()
-        .map((name) => [name, config.variables[name]]);
-      return JSON.stringify([...common, urls, carriers, used]);
+        .map((name) => [name, values[name]]);
+      return JSON.stringify([...common, urls, shapes, used]);
     }
   }
 }

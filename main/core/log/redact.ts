@@ -59,11 +59,24 @@ export function createRedactor(knownSecrets: () => Iterable<string>, options: Re
  * Secrets the server was not sent can reach it only through the window's words, and are left to the app's redactor.
  */
 export function serverWords(text: string, sentSecrets: readonly string[]): string {
-  return hideSecrets(text, formsOfSecrets(sentSecrets), () => []);
+  return hideSecrets(text, formsOfSecrets(sentSecrets, 1), () => []);
 }
 
-function formsOfSecrets(secrets: readonly string[]): string[] {
-  return [...new Set(secrets.filter((s) => s.length >= 4).flatMap((s) => secretForms(s)))].sort((a, b) => b.length - a.length);
+/**
+ * A secret shorter than SHORT is hidden only in a server's words (serverWords), and there only where it stands as a
+ * whole word: the server was sent it, so hiding its quote tells nobody anything new. Main's own texts (the app's
+ * redactor) leave it: hiding a one- to three-character word in ordinary lines ("Uploaded [redacted] file") would
+ * itself show what the secret is.
+ */
+const SHORT = 4;
+
+function formsOfSecrets(secrets: readonly string[], minLength = SHORT): string[] {
+  return [...new Set(secrets.filter((s) => s.length >= minLength).flatMap((s) => secretForms(s, minLength)))].sort((a, b) => b.length - a.length);
+}
+
+/** Whether text[at, at + length) is a whole word: no letter or digit joins it on either side. */
+function standsAlone(text: string, at: number, length: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(text.charAt(at - 1)) && !/[\p{L}\p{N}]/u.test(text.charAt(at + length));
 }
 
 /**
@@ -77,6 +90,7 @@ function hideSecrets(text: string, forms: readonly string[], windowSpans: (text:
   const hitForms = new Set<string>();
   for (const form of forms) {
     for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+      if (form.length < SHORT && !standsAlone(text, at, form.length)) continue;
       hits.push([at, at + form.length]);
       hitForms.add(form);
     }

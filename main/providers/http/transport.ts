@@ -16,7 +16,7 @@ import { alongRoute } from './proxy-fallback.js';
 import { proxyNetworkError, routeFor } from './proxy-route.js';
 import { sendAlong } from './send-along.js';
 import { isInternalAddress } from './internal-address.js';
-import { assertSecretTransport, hostOf, whereOf } from './where.js';
+import { assertSecretThroughProxy, assertSecretTransport, hostOf, whereOf } from './where.js';
 
 export { basicAuth } from './http-auth.js';
 export { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_BODY_CAP, DEFAULT_CONTINUE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse, type TlsOptions } from './http-request.js';
@@ -88,8 +88,8 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
     method,
     where,
     attempt: (route) => {
-      // Plain http through a proxy elsewhere puts the secret on the network even when the server is this machine.
-      if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretTransport(route.proxy.url, req.allowInsecure, host);
+      // Plain http through a proxy elsewhere hands the secret to that proxy, whatever the server and its consent.
+      if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretThroughProxy(route.proxy, host);
       return answeringProxy(route, asking, (authorization) => sendAlong(req, route, authorization, host, headers, timeoutMs));
     },
     unreachable: (proxy, err) => proxyNetworkError(proxy, host, err) ?? networkError(err, host),

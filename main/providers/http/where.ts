@@ -3,6 +3,7 @@
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import type { HttpRequest } from './http-request.js';
+import { proxyName, type ProxyServer } from './proxy-route.js';
 
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -40,4 +41,14 @@ export function assertSecretTransport(url: URL, allowInsecure = false, host = ur
     'insecure',
     phrase('errors:http.insecure', { host }),
   );
+}
+
+/**
+ * Throws 'insecure' when a secret bound for `host` over plain http would pass through a proxy that is not on this
+ * machine. "Allow insecure http" is the user's consent for the account's own server only: a proxy (which Settings or
+ * the system names, and the window can change) reads every byte of a plain-http request, so it is never covered.
+ */
+export function assertSecretThroughProxy(proxy: ProxyServer, host: string): void {
+  if (isLoopbackHost(proxy.url.hostname)) return;
+  throw new AppError('insecure', phrase('errors:http.insecureProxy', { host, proxy: proxyName(proxy), source: proxy.source }));
 }

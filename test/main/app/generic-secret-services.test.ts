@@ -100,19 +100,20 @@ describe("a generic account's password and the services that carry it", () => {
     expect(updated.secretSet).toBe(false);
   });
 
-  it('is kept for an edit that sends it nowhere new: other words in a PostData, the upload’s own templates', async () => {
+  it('is kept for an edit that sends it nowhere new: other words in the PostData of a service that does not carry it', async () => {
     const config = accountAtoB('G4');
     const { id } = await call<AccountSummary>('accounts.create', { config, secret: PASSWORD });
-    const reworded = {
-      ...config,
-      settings: {
-        ...config.settings,
-        genericMediaRefSendPostData: 'recipient=%sms_to%&link=%media_url%',
-        genericMediaUploadMultipartData: 'login=%account[username]%&pw=%account[password]%&file=%media_content%',
-      },
-    };
+    const reworded = { ...config, settings: { ...config.settings, genericMediaRefSendPostData: 'recipient=%sms_to%&link=%media_url%' } };
     const updated = await call<AccountSummary>('accounts.update', { accountId: id, config: reworded });
     expect(updated.secretSet).toBe(true);
     expect(app.services.accounts.secret(id)).toBe(PASSWORD);
+  });
+
+  it('is dropped when a template of the service that carries it changes (generic-secret-templates.test.ts)', async () => {
+    const config = accountAtoB('G5');
+    const { id } = await call<AccountSummary>('accounts.create', { config, secret: PASSWORD });
+    const reworded = { ...config, settings: { ...config.settings, genericMediaUploadMultipartData: 'login=%account[username]%&pw=%account[password]%&file=%media_content%' } };
+    const updated = await call<AccountSummary>('accounts.update', { accountId: id, config: reworded });
+    expect(updated.secretSet).toBe(false);
   });
 });

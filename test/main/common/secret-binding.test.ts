@@ -11,6 +11,16 @@ const generic: AccountConfig = {
   settings: { genericMediaUploadUrl: 'https://%account[host]%/upload', genericMediaUploadMultipartData: 'file=%file%' },
 };
 
+// Its precheck carries the password (salted with a variable, a setting and the user name); its upload does not.
+const carrying: AccountConfig = {
+  ...generic,
+  label: 'C',
+  settings: {
+    ...generic.settings,
+    genericMediaUploadPrecheckUrl: 'https://upload.example.com/pre?h=%sha1(%account[sender]%%account[genericMediaUploadCustomHeaders]%%account[username]%%account[password]%)%',
+  },
+};
+
 describe('what a saved secret is bound to', () => {
   it.each<[string, AccountConfig]>([
     ['the scheme', { ...library, serverUrl: 'http://media.example.com/base' }],
@@ -23,9 +33,22 @@ describe('what a saved secret is bound to', () => {
     ['a generic URL template', { ...generic, settings: { ...generic.settings, genericMediaUploadUrl: 'https://evil.example/upload' } }],
     ['a generic precheck URL added', { ...generic, settings: { ...generic.settings, genericMediaUploadPrecheckUrl: 'https://evil.example/pre' } }],
     ['a variable a URL template uses', { ...generic, variables: { ...generic.variables, host: 'evil.example' } }],
+    ['the method of a service that carries it', { ...carrying, settings: { ...carrying.settings, genericMediaUploadPrecheckMethod: 'POST' } }],
+    ['the PostData of a service that carries it', { ...carrying, settings: { ...carrying.settings, genericMediaUploadPrecheckPostData: 'size=%sha1(md:%account[password]%)%' } }],
+    ['headers that start to carry it', { ...carrying, settings: { ...carrying.settings, genericMediaUploadCustomHeaders: 'X-Echo: %account[password]%' } }],
+    ['the auth user name of a service that carries it', { ...carrying, settings: { ...carrying.settings, genericMediaUploadPrecheckAuthUsername: '%sha1(%account[password]%)%' } }],
+    ['a variable a carrying template salts with', { ...carrying, variables: { ...carrying.variables, sender: 'Other' } }],
+    ['a setting a carrying template names', { ...carrying, settings: { ...carrying.settings, genericMediaUploadCustomHeaders: 'X: 1' } }],
+    ['the user name a carrying template names', { ...carrying, username: 'other' }],
   ])('changes with %s', (_what, next) => {
-    const before = next.kind === 'library' ? library : generic;
+    const before = next.kind === 'library' ? library : next.label === carrying.label ? carrying : generic;
     expect(secretDestinationChanged(before, next)).toBe(true);
+  });
+
+  it('changes with the …AuthPassword template of a service that carries it', () => {
+    const auth = (value: string) => ({ genericMediaUploadPrecheckAuthPassword: value });
+    expect(secretDestinationChanged(carrying, carrying, { previous: auth('a'), next: auth('%sha1(%account[password]%)%') })).toBe(true);
+    expect(secretDestinationChanged(generic, generic, { previous: auth('a'), next: auth('b') })).toBe(false);
   });
 
   it.each<[string, AccountConfig, AccountConfig]>([
@@ -33,6 +56,8 @@ describe('what a saved secret is bound to', () => {
     ['the user id', library, { ...library, userId: 'someone' }],
     ['a trailing slash or default port', library, { ...library, serverUrl: 'https://media.example.com:443/base/' }],
     ['a variable no URL uses', generic, { ...generic, variables: { ...generic.variables, sender: 'Other' } }],
+    ['a template of a service that does not carry it', carrying, { ...carrying, settings: { ...carrying.settings, genericMediaUploadMultipartData: 'f=%media_content%&n=1' } }],
+    ['the user name, when no carrying template names it', generic, { ...generic, username: 'other' }],
   ])('stays with %s', (_what, before, next) => {
     expect(secretDestinationChanged(before, next)).toBe(false);
   });

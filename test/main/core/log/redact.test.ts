@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../../main/core/log/redact';
+import { createRedactor, serverWords } from '../../../../main/core/log/redact';
 
 describe('log redaction', () => {
   const redact = createRedactor(() => ['s3cr3t-Value', 'p@ss word']);
@@ -132,5 +132,15 @@ describe("log redaction of the window's kept lists", () => {
     const redact = createRedactor(() => [secret], { windowTexts: () => [list] });
     expect(redact('id 7351')).toBe('id [redacted]');
     expect(redact('id 735 and 7351')).toBe('id 735 and [redacted]');
+  });
+});
+
+describe('a secret shorter than four characters', () => {
+  it('is hidden in a server’s words where it stands as a whole word, in none of its letters elsewhere', () => {
+    expect(serverWords('wrong password x7q for x7qbob ("x7q")', ['x7q'])).toBe('wrong password [redacted] for x7qbob ("[redacted]")');
+  });
+
+  it('is left in main’s own lines, where hiding a common word would show what the secret is', () => {
+    expect(createRedactor(() => ['1'])('Uploaded 1 file')).toBe('Uploaded 1 file');
   });
 });
