@@ -83,7 +83,7 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   const method = req.method.toUpperCase();
   const where = whereOf(req);
   // A proxy's 407 to an absolute-form request is answered by sending it again: a stream cannot be sent twice.
-  const asking = { method, where, remade: !(req.body instanceof Readable) };
+  const asking = { method, where, remade: !(req.body instanceof Readable), plain: req.url.protocol === 'http:' };
   return alongRoute(await routeFor(req.url), {
     method,
     where,
