@@ -59,3 +59,18 @@ test('Test proxy names the proxy that carried the request and says its 407 was a
   await expect(network.locator('.proxy-test .banner')).toContainText(`プロキシ 127.0.0.1:${proxy.port}（設定 で指定）を経由して`);
   await shots(page, 'ja');
 });
+
+test("with the system's proxy, the proxy the credentials are for is asked for, and a user name without one says so", async ({ page }) => {
+  test.setTimeout(120_000);
+  host = await startHost(await makeDataDir());
+  await page.goto(host.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings', exact: true }).click();
+  const network = page.locator('.network-settings');
+  await network.getByLabel('Proxy user name').fill('ops');
+  await network.getByRole('button', { name: 'Save proxy settings' }).click();
+  await expect(network.getByText(/No proxy is named for the user name and password/)).toBeVisible();
+  await network.getByLabel('Proxy they are for').fill('proxy.corp:3128');
+  await network.getByRole('button', { name: 'Save proxy settings' }).click();
+  await expect(network.getByText('Enter the proxy the user name and password are for as http://host:port or https://host:port.')).toBeVisible();
+  await shots(page, 'en-system');
+});
