@@ -49,11 +49,16 @@ async function testGeneric(config: Extract<AccountConfig, { kind: 'generic' }>, 
     return result(true, phrase('errors:accounts.test.precheckPassed'));
   }
   // Without one, only the server can be proved to be there; templates are checked when the account is saved.
-  const match = /^(https?:\/\/[^/?#%]+)/i.exec(config.settings.genericMediaUploadUrl.trim());
-  if (!match?.[1]) return result(false, phrase('errors:accounts.test.uploadUrl'));
-  const origin = new URL(match[1]);
+  const origin = uploadOrigin(config);
+  if (!origin) return result(false, phrase('errors:accounts.test.uploadUrl'));
   const res = await send({ method: 'HEAD', url: origin, timeoutMs: TEST_TIMEOUT_MS, tls: config.trustedCertificate ? { ca: config.trustedCertificate } : undefined });
   res.body.resume();
   const reached = origin.protocol === 'https:' ? 'errors:accounts.test.reachedTls' : 'errors:accounts.test.reached';
   return result(true, phrase(reached, { host: origin.host, status: res.status }), 'server');
+}
+
+/** The origin of a generic account's upload URL (a template: only its fixed scheme and host count), if it has one. */
+export function uploadOrigin(config: Extract<AccountConfig, { kind: 'generic' }>): URL | undefined {
+  const match = /^(https?:\/\/[^/?#%]+)/i.exec(config.settings.genericMediaUploadUrl.trim());
+  return match?.[1] ? new URL(match[1]) : undefined;
 }

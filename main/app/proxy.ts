@@ -1,9 +1,10 @@
 // Which route each request takes, from the Settings' Network section first: "none" goes direct, "manual" uses the
 // proxy given there (its bypass list read like NO_PROXY), "system" asks the host: the OS's proxy in the desktop app
 // (Chromium's answer for the URL), HTTPS_PROXY / HTTP_PROXY / NO_PROXY in the browser host. A user name in Settings
-// with the password from the vault is offered to the manual proxy, and to each system proxy that brings none of its
-// own: sent to a proxy only once it asked for them (proxy-auth.ts).
-import type { ProxySetting } from '../common/proxy.js';
+// with the password from the vault is offered to the manual proxy, or with the system's to the one proxy named for
+// them (credentialsProxy), and to no other a PAC script or the environment names: sent to that proxy only once it
+// asked for them (proxy-auth.ts). None named (a settings file from before): offered to none, and a 407 says why.
+import { credentialsProxyOrigin, type ProxySetting } from '../common/proxy.js';
 import { phrase } from '../common/i18n/phrase.js';
 
 import { isBypassed } from '../providers/http/proxy-env.js';
@@ -39,6 +40,6 @@ export function createProxyPicker(options: ProxyPickerOptions): RoutePicker {
       return { kind: 'proxy', proxy: { url: proxyUrl, source: phrase('errors:proxy.source.settings'), ...(credentials ? { whenAsked: credentials } : {}) } };
     }
     const route = await options.system(url);
-    return credentials ? offeringCredentials(route, credentials) : route;
+    return credentials ? offeringCredentials(route, credentials, credentialsProxyOrigin(setting.credentialsProxy)) : route;
   };
 }

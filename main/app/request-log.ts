@@ -31,7 +31,16 @@ function sourceOf(record: { source: ProxySkipRecord['source'] }): string {
 }
 
 function logProxyAsk(log: ActivityLog, record: ProxyAskRecord): void {
-  log.info('http', `${record.method} ${record.where}: the proxy ${record.proxy} (from ${sourceOf(record)}) asked for a user name and password (407); it is sent the ones in Settings from now on.`);
+  const asked = `${record.method} ${record.where}: the proxy ${record.proxy} (from ${sourceOf(record)}) asked for a user name and password (407)`;
+  const { heldBack } = record;
+  if (heldBack !== undefined) {
+    const whose = heldBack.boundTo !== undefined ? `they are for the proxy ${heldBack.boundTo} only` : 'no proxy is named for them yet';
+    log.warn('http', `${asked}; the ones in Settings were not sent to it: ${whose}. If ${record.origin} is your proxy, name it in Settings, Network.`);
+    return;
+  }
+  // Through a proxy, a plain http:// request's 407 may be the server's, passed on: the proxy was named in Settings.
+  const plain = record.plain ? ' (on a plain http:// request, so it may have come from the server through the proxy; the proxy is the one named in Settings)' : '';
+  log.info('http', `${asked}${plain}; it is sent the ones in Settings from now on.`);
 }
 
 function logProxySkip(log: ActivityLog, record: ProxySkipRecord): void {

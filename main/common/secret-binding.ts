@@ -5,7 +5,7 @@
 // account (a page in the browser host) could send it elsewhere.
 // Pure: the account form uses it to warn before saving.
 import type { AccountConfig, GenericAuthPasswordKey, GenericSettingKey } from './accounts.js';
-import type { ProxySetting } from './proxy.js';
+import { credentialsProxyOrigin, type ProxySetting } from './proxy.js';
 
 /** A generic account's three services: the URL a request goes to, and every template that can put a value in it. */
 const GENERIC_SERVICES: ReadonlyArray<{ url: GenericSettingKey; templates: readonly GenericSettingKey[]; authPassword: GenericAuthPasswordKey }> = [
@@ -112,16 +112,19 @@ export function secretDestinationChanged(
 }
 
 /**
- * The proxy password is bound the same way, to the proxy it was saved for (manual or the system's, host, port, user
- * name; the system's proxy gets it with the user name): a change of any of them drops it. Manual or system counts
- * because the host and port stay in the setting when "system" is chosen, and the system's proxy (a PAC script's
- * answer, HTTPS_PROXY) is another server. "none" sends it nowhere and keeps what it was bound to (the manual proxy
- * its host still names, else the system's), so that turning the proxy off and on again keeps it. Only a password
- * that has gone nowhere yet (neither a host nor a user name was set) binds to the first proxy named.
+ * The proxy password is bound the same way, to the proxy it was saved for: the manual one (host, port, user name),
+ * or with the system's proxy the one named for it (credentialsProxy, user name); a change of any of them drops it.
+ * Manual or system counts because the host and port stay in the setting when "system" is chosen, and the system's
+ * proxy is another server. Naming the system's proxy where none was named (a settings file from before the field,
+ * whose password went to whichever system proxy asked) is a change too: the password is entered again for it.
+ * "none" sends it nowhere and keeps what it was bound to (the manual proxy its host still names, else the system's),
+ * so that turning the proxy off and on again keeps it. Only a password that has gone nowhere yet (no host, no user
+ * name, no proxy named) binds to the first proxy named.
  */
 export function proxyDestinationChanged(previous: ProxySetting, next: ProxySetting): boolean {
   const boundMode = (p: ProxySetting) => (p.mode === 'none' ? (p.host.trim() === '' ? 'system' : 'manual') : p.mode);
-  const destination = (p: ProxySetting) => JSON.stringify([boundMode(p), p.host.trim().toLowerCase(), p.port, p.username]);
-  const unbound = previous.host.trim() === '' && previous.username === '';
+  const destination = (p: ProxySetting) =>
+    JSON.stringify(boundMode(p) === 'manual' ? ['manual', p.host.trim().toLowerCase(), p.port, p.username] : ['system', credentialsProxyOrigin(p.credentialsProxy) ?? '', p.username]);
+  const unbound = previous.host.trim() === '' && previous.username === '' && previous.credentialsProxy.trim() === '';
   return !unbound && destination(previous) !== destination(next);
 }

@@ -63,8 +63,39 @@ describe('the window moving the proxy password elsewhere', () => {
   });
 });
 
+describe("the system proxy's named proxy (credentialsProxy)", () => {
+  it('a password for one named proxy does not follow the window to another, nor to an http:// twin of an https:// one', async () => {
+    for (const to of ['http://evil.example:3128', 'http://proxy.corp.example:3128', 'https://proxy.corp.example:3129', '']) {
+      await proxy({ mode: 'system', host: '', port: null, username: 'alice', credentialsProxy: 'https://proxy.corp.example:3128', bypass: '' });
+      await call('settings.setProxyPassword', { password: PASSWORD });
+      await proxy({ credentialsProxy: to });
+      expect(saved(), to).toBe(false);
+    }
+  });
+
+  it("a password from before proxies were named (a user name, none named) is entered again once one is named", async () => {
+    await proxy({ mode: 'system', host: '', port: null, username: 'alice', credentialsProxy: '', bypass: '' });
+    await call('settings.setProxyPassword', { password: PASSWORD });
+    await proxy({ credentialsProxy: 'http://proxy.corp.example:3128' });
+    expect(saved()).toBe(false);
+  });
+
+  it('stays for the same named proxy, however its host is spelt, and when the manual fields change meanwhile', async () => {
+    await proxy({ mode: 'system', host: '', port: null, username: 'alice', credentialsProxy: 'https://proxy.corp.example:3128', bypass: '' });
+    await call('settings.setProxyPassword', { password: PASSWORD });
+    await proxy({ credentialsProxy: 'HTTPS://Proxy.Corp.Example:3128/', host: 'other.example', port: 8080 });
+    expect(saved()).toBe(true);
+  });
+
+  it("main refuses what is not scheme://host:port, whatever the window sends", async () => {
+    for (const bad of ['proxy.corp.example:3128', 'ftp://proxy.corp.example:21', 'http://user:pw@proxy.corp.example:3128', 'http://proxy.corp.example', 'http://proxy.corp.example:3128/path', 'http://proxy.corp.example:99999']) {
+      await expect(proxy({ credentialsProxy: bad }), bad).rejects.toThrow(/http:\/\/host:port/);
+    }
+  });
+});
+
 describe('proxyDestinationChanged', () => {
-  const base: ProxySetting = { mode: 'system', host: '', port: null, username: '', bypass: '' };
+  const base: ProxySetting = { mode: 'system', host: '', port: null, username: '', credentialsProxy: '', bypass: '' };
   it('a password never sent anywhere yet (no host, no user name) binds to the first proxy named', () => {
     expect(proxyDestinationChanged(base, { ...base, mode: 'manual', host: 'proxy.corp.example', port: 3128, username: 'alice' })).toBe(false);
   });

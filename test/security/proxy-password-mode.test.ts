@@ -34,7 +34,7 @@ async function call(method: string, args: unknown): Promise<unknown> {
   return answer.value;
 }
 
-const manualA: ProxySetting = { mode: 'manual', host: '10.9.9.9', port: 3128, username: 'corp', bypass: '' };
+const manualA: ProxySetting = { mode: 'manual', host: '10.9.9.9', port: 3128, username: 'corp', credentialsProxy: '', bypass: '' };
 
 /** A request of the app's that goes through the system's proxy (https: a CONNECT). */
 async function requestThroughSystemProxy(): Promise<void> {

@@ -8,6 +8,7 @@ import { authPasswordsAfter, proxyDestinationChanged, secretDestinationChanged }
 import { createRedactor } from '../../core/log/redact.js';
 import { validateAccountConfig } from '../account-validation.js';
 import { testConnection } from '../connection-test.js';
+import { testProxy } from '../proxy-test.js';
 import { desktopLanguage, translatorFor } from '../desktop-language.js';
 import { restoreSandboxAccounts } from '../embedded-sandbox.js';
 import { downloadFolderToOffer, forgetDownloadFolder, pickFolderTitle, rememberDownloadFolder } from '../download-folders.js';
@@ -67,6 +68,13 @@ export function createCoreHandlers({ services, grants, sandboxUrl, sandboxAccoun
       return { passwordSaved: vault.has(PROXY_PASSWORD_KEY) };
     },
     'settings.proxyPassword': () => ({ passwordSaved: vault.has(PROXY_PASSWORD_KEY) }),
+    'settings.testProxy': async ({ accountId }) => {
+      // A server may echo what it was sent in a refusal; the window reads these words.
+      const tested = await testProxy(accounts.config(accountId));
+      const result = { ok: tested.ok, lines: tested.lines.map((line) => redactWords(line, services.redact)) };
+      log.add(result.ok ? 'info' : 'warn', 'settings', `Proxy test: ${result.lines.map((l) => l.message).join(' ')}`, accountId);
+      return result;
+    },
     'settings.forgetDownloadFolder': async ({ kind }) => {
       if (await forgetDownloadFolder(settings, grants, services.transfers, kind)) log.info('settings', `The folder remembered for ${kind} downloads was forgotten.`);
       return settings.get();

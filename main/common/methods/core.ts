@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accountConfigSchema, accountIdSchema, GENERIC_AUTH_PASSWORD_KEYS, type AccountKind, type AccountSummary, type GenericAuthPasswordKey } from '../accounts.js';
 import { checkFileNamePattern } from '../file-name-pattern.js';
 import { LANGUAGE_CHOICES } from '../i18n/languages.js';
+import type { Words } from '../errors.js';
 import { phrase, type Phrase } from '../i18n/phrase.js';
 import { fieldError, fieldMessage } from '../validation-messages.js';
 import { folderGrantIdSchema, type FolderGrant } from '../files.js';
@@ -112,6 +113,12 @@ export interface LogEntry {
   accountId?: string;
 }
 
+/** What "Test proxy" found: one sentence each (the route, the proxy's 407, the answer or the failure). */
+export interface ProxyTestResult {
+  ok: boolean;
+  lines: Words[];
+}
+
 export interface ConnectionTestResult {
   ok: boolean;
   /** In English (the log). */
@@ -151,6 +158,11 @@ export const coreMethods = {
   /** A string replaces the proxy's password, null removes it. The window is told only whether one is saved. */
   'settings.setProxyPassword': method(z.object({ password: secretValue.nullable() }).strict()).returns<ProxyPasswordStatus>(),
   'settings.proxyPassword': method(none).returns<ProxyPasswordStatus>(),
+  /**
+   * Tests the saved proxy settings: main reaches the named account's server (the origin only) along the route every
+   * request takes and says how. The window names the account; main decides what is contacted.
+   */
+  'settings.testProxy': method(byAccount).returns<ProxyTestResult>(),
   /** The window names a kind of download; main drops the folder it remembered for it (no file is touched). */
   'settings.forgetDownloadFolder': method(z.object({ kind: z.enum(DOWNLOAD_KINDS) }).strict()).returns<Settings>(),
 

@@ -3,6 +3,8 @@
 import type http from 'node:http';
 import type { Readable } from 'node:stream';
 import type { PiecedBody } from './file-body.js';
+import type { ProxyAuthorization } from './proxy-auth.js';
+import type { ProxyRoute } from './proxy-route.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** After a streamed body is sent, the server may store or transcode it before answering: its own, longer wait. */
@@ -61,6 +63,17 @@ export interface HttpRequest {
   proxyConnectTimeoutMs?: number;
   /** Said beside the request in the activity log (how it was authenticated). Never a secret. */
   note?: string;
+  /** Filled in as the request goes along its route (the proxy test says what happened). */
+  trace?: RouteTrace;
+}
+
+/** Which entry of its route a request took, the proxies passed over before it, and what went to the proxy. */
+export interface RouteTrace {
+  /** The entry tried last: the one that carried the request, or whose failure is the request's. */
+  route?: ProxyRoute;
+  passedOver: Array<{ proxy: string; code: string }>;
+  /** What the last entry's proxy was sent (the Settings' credentials, when it asked or had asked before). */
+  authorization?: ProxyAuthorization;
 }
 
 export interface HttpResponse {

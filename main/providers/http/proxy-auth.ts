@@ -14,17 +14,26 @@ import { proxyName, type ProxyCredentials, type ProxyRoute, type ProxyServer } f
 
 /** Proxies (URL origin: scheme, host, port) that asked for credentials with a Basic challenge. */
 const asked = new Set<string>();
+/** Proxies that asked and were told the Settings' credentials are not theirs, said to the log once. */
+const heldBackSaid = new Set<string>();
 
 /** Forgets which proxies asked (tests; a process otherwise keeps them to its end, as Chromium keeps its cache). */
 export function forgetProxyChallenges(): void {
   asked.clear();
+  heldBackSaid.clear();
 }
 
-/** A route whose proxies that bring no credentials of their own are offered these, sent once a proxy asks. */
-export function offeringCredentials(route: ProxyRoute, credentials: ProxyCredentials): ProxyRoute {
+/**
+ * A route whose proxy named `boundTo` (URL origin: scheme://host:port), if it brings no credentials of its own, is
+ * offered these, sent once it asks; every other proxy of it is told they are held back (a PAC answer may name any
+ * proxy, and any of them could answer 407). `boundTo` undefined: no proxy is named, so none is offered them.
+ */
+export function offeringCredentials(route: ProxyRoute, credentials: ProxyCredentials, boundTo: string | undefined): ProxyRoute {
   if (route.kind === 'direct') return route;
-  const proxy = route.proxy.credentials === undefined ? { ...route.proxy, whenAsked: credentials } : route.proxy;
-  return { kind: 'proxy', proxy, ...(route.next ? { next: offeringCredentials(route.next, credentials) } : {}) };
+  const { proxy: given } = route;
+  const bound = boundTo !== undefined && given.url.origin === boundTo;
+  const proxy = given.credentials !== undefined ? given : bound ? { ...given, whenAsked: credentials } : { ...given, heldBack: boundTo !== undefined ? { boundTo } : {} };
+  return { kind: 'proxy', proxy, ...(route.next ? { next: offeringCredentials(route.next, credentials, boundTo) } : {}) };
 }
 
 /** The proxy answered 407 (to a CONNECT or a request): its challenges. The request's body, if any, was stopped. */
@@ -32,13 +41,21 @@ export class ProxyAsked {
   constructor(readonly challenges: string | string[] | undefined) {}
 }
 
-/** A proxy that asked, and had the Settings' credentials sent to it again: heard when it happens. */
+/**
+ * A proxy that asked, and had the Settings' credentials sent to it again, or (`heldBack`) was not sent them, as they
+ * are for another proxy or for none named yet: heard when it happens.
+ */
 export interface ProxyAskRecord {
   method: string;
   where: string;
   /** host:port of the proxy: never its credentials. */
   proxy: string;
+  /** scheme://host:port of the proxy, as Settings names one. */
+  origin: string;
   source: string | Phrase;
+  /** A plain http:// request: its 407 could be the server's, passed on by the proxy (indistinguishable from here). */
+  plain: boolean;
+  heldBack?: { boundTo?: string };
 }
 let proxyAskObserver: ((record: ProxyAskRecord) => void) | undefined;
 
@@ -53,6 +70,8 @@ export function observeProxyAsks(observer: ((record: ProxyAskRecord) => void) | 
  */
 export class ProxyAuthorization {
   sent: ProxyCredentials | undefined;
+  /** A 407 was answered with the Settings' credentials (the proxy test says so). */
+  answered = false;
 
   constructor(
     private readonly proxy: ProxyServer,
@@ -73,6 +92,7 @@ export class ProxyAuthorization {
     if (this.sent !== undefined || this.proxy.whenAsked === undefined) return false;
     if (!parseChallenges(challenges).some((c) => c.scheme === 'basic')) return false;
     asked.add(this.proxy.url.origin);
+    this.answered = true;
     this.onAsked();
     return true;
   }
@@ -83,6 +103,8 @@ export interface AskingRequest {
   where: string;
   /** The body can be sent again (none, a buffer, file pieces), as a server's 401 sends it again; a stream cannot. */
   remade: boolean;
+  /** An http:// target: its 407 came on the request itself, so it may be the server's (said in the log). */
+  plain: boolean;
 }
 
 /**
@@ -93,9 +115,15 @@ export interface AskingRequest {
 export async function answeringProxy<T>(route: ProxyRoute, request: AskingRequest, send: (authorization: ProxyAuthorization | undefined) => Promise<T | ProxyUnreachable | ProxyAsked>): Promise<T | ProxyUnreachable> {
   if (route.kind === 'direct') return noAsk(await send(undefined));
   const { proxy } = route;
-  const authorization = new ProxyAuthorization(proxy, () => proxyAskObserver?.({ method: request.method, where: request.where, proxy: proxyName(proxy), source: proxy.source }));
+  const record = { method: request.method, where: request.where, proxy: proxyName(proxy), origin: proxy.url.origin, source: proxy.source, plain: request.plain };
+  const authorization = new ProxyAuthorization(proxy, () => proxyAskObserver?.(record));
   const first = await send(authorization);
   if (!(first instanceof ProxyAsked)) return first;
+  // Said once per proxy: each request it refuses says so again in its own failure.
+  if (proxy.heldBack !== undefined && !heldBackSaid.has(proxy.url.origin)) {
+    heldBackSaid.add(proxy.url.origin);
+    proxyAskObserver?.({ ...record, heldBack: proxy.heldBack });
+  }
   if (!authorization.answer(first.challenges) || !request.remade) throw proxyAuthError(proxy, authorization.sent);
   const second = await send(authorization);
   if (second instanceof ProxyAsked) throw proxyAuthError(proxy, authorization.sent);
@@ -111,5 +139,9 @@ function noAsk<T>(outcome: T | ProxyUnreachable | ProxyAsked): T | ProxyUnreacha
 /** A 407 from the proxy: the proxy's name and where it came from, the user name if one was sent, never the password. */
 export function proxyAuthError(proxy: ProxyServer, sent: ProxyCredentials | undefined): AppError {
   const values = { proxy: proxyName(proxy), source: proxy.source };
-  return new AppError('unauthorized', sent ? phrase('errors:proxy.refusedCredentials', { ...values, username: sent.username }) : phrase('errors:proxy.asksCredentials', values));
+  if (sent) return new AppError('unauthorized', phrase('errors:proxy.refusedCredentials', { ...values, username: sent.username }));
+  const { heldBack } = proxy;
+  if (heldBack === undefined) return new AppError('unauthorized', phrase('errors:proxy.asksCredentials', values));
+  const origin = { ...values, origin: proxy.url.origin };
+  return new AppError('unauthorized', heldBack.boundTo !== undefined ? phrase('errors:proxy.asksHeldBack', { ...origin, boundTo: heldBack.boundTo }) : phrase('errors:proxy.asksUnnamed', origin));
 }

@@ -25,6 +25,11 @@ export interface ProxyServer {
   credentials?: ProxyCredentials;
   /** Settings' user name and password: sent only once this proxy asked for them (proxy-auth.ts). */
   whenAsked?: ProxyCredentials;
+  /**
+   * Settings has a user name and password, for another proxy (`boundTo`, scheme://host:port) or for none named yet:
+   * never sent to this one; its 407 says so, and where to name the proxy.
+   */
+  heldBack?: { boundTo?: string };
   /** Where the proxy came from, for messages: an environment variable's name ('HTTPS_PROXY') or a phrase (Settings, the system's proxy settings). */
   source: string | Phrase;
 }

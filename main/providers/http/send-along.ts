@@ -128,12 +128,17 @@ export function sendAlong(
       outgoing.once('close', () => clearTimeout(connecting));
     }
     // https through a proxy: the tunnel's own answer (CONNECT). Anything but 200 is the proxy speaking, not the server.
+    let connectStatus: number | undefined;
     outgoing.on('proxyConnect', ({ statusCode }: { statusCode: number }) => {
+      connectStatus = statusCode;
       if (statusCode !== 200 && statusCode !== 407 && route.kind === 'proxy') fail(proxyConnectError(route.proxy, host, statusCode));
     });
+    // Only a CONNECT's 407 (which the agent replays as the request's answer) is surely the proxy's: inside the tunnel
+    // a 407 is the server's own, whatever it says. For http://, a 407 cannot be told from one the proxy passed on.
+    const proxyAsks = (status: number | undefined): boolean => status === 407 && route.kind === 'proxy' && (req.url.protocol === 'http:' || connectStatus === 407);
     outgoing.on('response', (incoming) => {
       clearTimeout(continueTimer);
-      if (incoming.statusCode === 407 && route.kind === 'proxy') {
+      if (proxyAsks(incoming.statusCode)) {
         // The proxy's, not the server's: whether to send it again is proxy-auth.ts's. A body still going is stopped.
         incoming.resume();
         earlyAnswer = true;

@@ -12,14 +12,14 @@ import { PiecedBody } from './file-body.js';
 import { DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse } from './http-request.js';
 import { networkError } from './network-error.js';
 import { answeringProxy } from './proxy-auth.js';
-import { alongRoute } from './proxy-fallback.js';
-import { proxyNetworkError, routeFor } from './proxy-route.js';
+import { alongRoute, ProxyUnreachable } from './proxy-fallback.js';
+import { proxyName, proxyNetworkError, routeFor } from './proxy-route.js';
 import { sendAlong } from './send-along.js';
 import { isInternalAddress } from './internal-address.js';
 import { assertSecretThroughProxy, assertSecretTransport, hostOf, whereOf } from './where.js';
 
 export { basicAuth } from './http-auth.js';
-export { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_BODY_CAP, DEFAULT_CONTINUE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse, type TlsOptions } from './http-request.js';
+export { DEFAULT_ANSWER_TIMEOUT_MS, DEFAULT_BODY_CAP, DEFAULT_CONTINUE_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse, type RouteTrace, type TlsOptions } from './http-request.js';
 export { observeProxySkips, type ProxySkipRecord } from './proxy-fallback.js';
 export { observeProxyAsks, type ProxyAskRecord } from './proxy-auth.js';
 export { decodeUtf8, parseRetryAfter, readBody, readBodyText } from './read-body.js';
@@ -83,14 +83,21 @@ async function sendOnce(req: HttpRequest): Promise<HttpResponse> {
   const method = req.method.toUpperCase();
   const where = whereOf(req);
   // A proxy's 407 to an absolute-form request is answered by sending it again: a stream cannot be sent twice.
-  const asking = { method, where, remade: !(req.body instanceof Readable) };
+  const asking = { method, where, remade: !(req.body instanceof Readable), plain: req.url.protocol === 'http:' };
   return alongRoute(await routeFor(req.url), {
     method,
     where,
-    attempt: (route) => {
+    attempt: async (route) => {
       // Plain http through a proxy elsewhere hands the secret to that proxy, whatever the server and its consent.
       if (req.carriesSecret && route.kind === 'proxy' && req.url.protocol === 'http:') assertSecretThroughProxy(route.proxy, host);
-      return answeringProxy(route, asking, (authorization) => sendAlong(req, route, authorization, host, headers, timeoutMs));
+      const { trace } = req;
+      if (trace) trace.route = route;
+      const outcome = await answeringProxy(route, asking, (authorization) => {
+        if (trace && authorization) trace.authorization = authorization;
+        return sendAlong(req, route, authorization, host, headers, timeoutMs);
+      });
+      if (trace && outcome instanceof ProxyUnreachable) trace.passedOver.push({ proxy: proxyName(outcome.proxy), code: outcome.err.code ?? '' });
+      return outcome;
     },
     unreachable: (proxy, err) => proxyNetworkError(proxy, host, err) ?? networkError(err, host),
   });

@@ -7,9 +7,10 @@ import { proxySettingSchema, type ProxyMode, type ProxySetting } from '../../../
 import { plainErrors } from '../../../main/common/validation-messages';
 import { call, messageOf } from '../bridge';
 import { Field } from '../components/Field';
+import { ProxyTest } from './ProxyTest';
 
 /** Examples of what the fields take: syntax, the same in every language. */
-const EXAMPLE = { host: 'proxy.example.com', port: '3128', bypass: 'localhost, 127.0.0.1, .internal.example' };
+const EXAMPLE = { host: 'proxy.example.com', port: '3128', bypass: 'localhost, 127.0.0.1, .internal.example', credentialsProxy: 'http://proxy.example.com:3128' };
 
 type Draft = Omit<ProxySetting, 'port'> & { port: string };
 type FieldErrors = Partial<Record<keyof ProxySetting, string>>;
@@ -108,6 +109,12 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
           <Field label={t('network.username')} hint={t('network.usernameHint')} error={errors.username}>
             {(a11y) => <input {...a11y} type="text" value={draft.username} autoComplete="off" spellCheck={false} onChange={(e) => set({ username: e.target.value })} />}
           </Field>
+          {draft.mode === 'system' ? (
+            <Field label={t('network.credentialsProxy')} hint={t('network.credentialsProxyHint')} error={errors.credentialsProxy}>
+              {(a11y) => <input {...a11y} type="text" value={draft.credentialsProxy} placeholder={EXAMPLE.credentialsProxy} autoComplete="off" spellCheck={false} onChange={(e) => set({ credentialsProxy: e.target.value })} />}
+            </Field>
+          ) : null}
+          {saved.mode === 'system' && saved.username !== '' && saved.credentialsProxy === '' ? <p className="banner info">{t('network.credentialsProxyMissing')}</p> : null}
           <div className="form-actions">
             <button type="button" onClick={() => void save(draft)}>{t('network.save')}</button>
           </div>
@@ -120,6 +127,7 @@ export function NetworkSection({ saved, host, onSave }: { saved: ProxySetting; h
           </div>
         </>
       ) : null}
+      <ProxyTest />
       {error ? <p className="banner bad" role="alert">{error}</p> : null}
       {status ? <p className="subtle" role="status">{status}</p> : null}
     </fieldset>

@@ -27,7 +27,7 @@ let dataDir: string;
 async function saveProxy(dir: string, setting: Partial<ProxySetting>, password?: string): Promise<void> {
   const settings = new SettingsStore(dir);
   await settings.load();
-  await settings.update({ proxy: { mode: 'manual', host: '127.0.0.1', port: corporate.port, username: 'admin', bypass: '', ...setting } });
+  await settings.update({ proxy: { mode: 'manual', host: '127.0.0.1', port: corporate.port, username: 'admin', credentialsProxy: '', bypass: '', ...setting } });
   const vault = new SecretVault(dir, await createKeyFileCipher(dir));
   await vault.load();
   if (password === undefined) await vault.delete(PROXY_PASSWORD_KEY);

@@ -1,5 +1,6 @@
 // The stored proxy setting: a settings file from before it existed gets the default (the system's proxy); one that
-// cannot be used (a manual proxy without a port, a hand edit) falls back to the default alone, and says so.
+// cannot be used (a manual proxy without a port, a hand edit) falls back to the default alone, and says so; one from
+// before credentials were bound to a named proxy is read as naming none (its credentials held back), not rewritten.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,15 @@ describe('the stored proxy setting', () => {
   it('keeps a valid manual proxy', async () => {
     const proxy = { mode: 'manual', host: 'proxy.corp', port: 3128, username: 'ops', bypass: '.corp, 10.0.0.0/8' };
     const { store } = await storeWith({ proxy });
-    expect(store.get().proxy).toEqual(proxy);
+    expect(store.get().proxy).toEqual({ ...proxy, credentialsProxy: '' });
+  });
+
+  it("keeps a system proxy's user name from before proxies were named, naming none and rewriting nothing", async () => {
+    const stored = { mode: 'system', host: '', port: null, username: 'ops', bypass: '' };
+    const { store, load } = await storeWith({ proxy: stored });
+    expect(load).toEqual({ status: 'ok', reset: [] });
+    expect(store.get().proxy).toEqual({ ...stored, credentialsProxy: '' });
+    expect(JSON.parse(await fs.readFile(path.join(dirs[0] ?? '', 'settings.json'), 'utf8'))).toEqual({ proxy: stored });
   });
 
   it('falls back to the default alone when the stored one cannot be used, and says so', async () => {

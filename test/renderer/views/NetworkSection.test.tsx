@@ -64,7 +64,7 @@ describe('Settings → Network', () => {
     fireEvent.change(screen.getByLabelText(/Proxy user name/), { target: { value: 'ops' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save proxy settings' }));
     await act(() => Promise.resolve());
-    expect(saved).toEqual([{ mode: 'manual', host: 'proxy.corp', port: 3128, username: 'ops', bypass: 'localhost, 127.0.0.1, .internal' }]);
+    expect(saved).toEqual([{ mode: 'manual', host: 'proxy.corp', port: 3128, username: 'ops', credentialsProxy: '', bypass: 'localhost, 127.0.0.1, .internal' }]);
   });
 
   it('asks for a port when a manual proxy has none', async () => {
@@ -91,5 +91,20 @@ describe('Settings → Network', () => {
     await act(() => Promise.resolve());
     expect(main.calls.at(-1)).toEqual({ method: 'settings.setProxyPassword', args: { password: null } });
     expect(screen.getByText('No password saved.')).toBeTruthy();
+  });
+
+  it("with the system's proxy, names the proxy the credentials are for, checked in words before it is sent", async () => {
+    await show({ ...DEFAULT_PROXY_SETTING, username: 'ops' });
+    expect(screen.getByText(/No proxy is named for the user name and password/)).toBeTruthy();
+    const field = screen.getByLabelText('Proxy they are for');
+    fireEvent.change(field, { target: { value: 'proxy.corp:3128' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save proxy settings' }));
+    await act(() => Promise.resolve());
+    expect(saved).toEqual([]);
+    expect(screen.getByText('Enter the proxy the user name and password are for as http://host:port or https://host:port.')).toBeTruthy();
+    fireEvent.change(field, { target: { value: 'https://proxy.corp:3128' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save proxy settings' }));
+    await act(() => Promise.resolve());
+    expect(saved).toEqual([{ ...DEFAULT_PROXY_SETTING, username: 'ops', credentialsProxy: 'https://proxy.corp:3128' }]);
   });
 });

@@ -35,9 +35,9 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((p) => p.close()));
 });
 
-/** Settings' credentials offered along a route, as the app's picker offers them (main/app/proxy.ts). */
-function offered(route: (url: URL) => ProxyRoute, credentials = ALICE): void {
-  useRoutePicker((url) => Promise.resolve(offeringCredentials(route(url), credentials)));
+/** Settings' credentials offered along a route to the proxy named for them, as the app's picker does (main/app/proxy.ts). */
+function offered(route: (url: URL) => ProxyRoute, boundTo: TestProxy, credentials = ALICE): void {
+  useRoutePicker((url) => Promise.resolve(offeringCredentials(route(url), credentials, new URL(boundTo.url).origin)));
 }
 const via = (p: TestProxy) => () => ({ kind: 'proxy', proxy: { url: new URL(p.url), source: 'Settings' } }) as const;
 
@@ -54,7 +54,7 @@ const credentialsSeen = (p: TestProxy): string[] => p.seen.map((s) => s.credenti
 describe.each(['http', 'https'])('Settings\' proxy credentials (%s target)', (scheme) => {
   it('never go to a proxy that does not ask', async () => {
     const open = await proxy();
-    offered(via(open));
+    offered(via(open), open);
     expect(await get(scheme, '/a')).toBe('200 hello /a');
     expect(await get(scheme, '/b')).toBe('200 hello /b');
     expect(credentialsSeen(open)).toEqual(['-', '-']);
@@ -62,12 +62,13 @@ describe.each(['http', 'https'])('Settings\' proxy credentials (%s target)', (sc
 
   it("go to a proxy after its 407, then at once on the next request, and the log says it asked", async () => {
     const guarded = await asking();
-    offered(via(guarded));
+    offered(via(guarded), guarded);
     const lines = await logged(async () => expect(await get(scheme, '/first')).toBe('200 hello /first'));
     expect(credentialsSeen(guarded)).toEqual(['-', SENT]);
     expect(await get(scheme, '/second')).toBe('200 hello /second');
     expect(credentialsSeen(guarded)).toEqual(['-', SENT, SENT]);
-    expect(lines[0]).toBe(`info http GET ${scheme}://${targetOf(scheme)}/first: the proxy 127.0.0.1:${guarded.port} (from Settings) asked for a user name and password (407); it is sent the ones in Settings from now on.`);
+    const plain = scheme === 'http' ? ' (on a plain http:// request, so it may have come from the server through the proxy; the proxy is the one named in Settings)' : '';
+    expect(lines[0]).toBe(`info http GET ${scheme}://${targetOf(scheme)}/first: the proxy 127.0.0.1:${guarded.port} (from Settings) asked for a user name and password (407)${plain}; it is sent the ones in Settings from now on.`);
     const text = lines.join('\n');
     for (const secret of [ALICE.password, Buffer.from(SENT).toString('base64')]) expect(text).not.toContain(secret);
   });
@@ -76,14 +77,14 @@ describe.each(['http', 'https'])('Settings\' proxy credentials (%s target)', (sc
     const down = await proxy();
     await down.close();
     const open = await proxy();
-    offered((url) => routeFromPac(`PROXY 127.0.0.1:${down.port}; PROXY 127.0.0.1:${open.port}`, url));
+    offered((url) => routeFromPac(`PROXY 127.0.0.1:${down.port}; PROXY 127.0.0.1:${open.port}`, url), open);
     expect(await get(scheme, '/next')).toBe('200 hello /next');
     expect(credentialsSeen(open)).toEqual(['-']);
   });
 
   it('refused after its 407 fail in the words of a refusal, once, never asking again', async () => {
     const guarded = await asking();
-    offered(via(guarded), { username: 'alice', password: 'wrong' });
+    offered(via(guarded), guarded, { username: 'alice', password: 'wrong' });
     const refused = `The proxy 127.0.0.1:${guarded.port} (from Settings) refused the user name "alice" and its password (407).`;
     await expect(get(scheme, '/')).rejects.toMatchObject({ code: 'unauthorized', message: expect.stringContaining(refused) });
     expect(credentialsSeen(guarded)).toEqual(['-', 'alice:wrong']);
@@ -94,7 +95,7 @@ describe.each(['http', 'https'])('Settings\' proxy credentials (%s target)', (sc
 
   it('are not sent to a proxy whose 407 offers no Basic (Negotiate): its 407 is the answer', async () => {
     const negotiate = await proxy({ negotiate: true });
-    offered(via(negotiate));
+    offered(via(negotiate), negotiate);
     await expect(get(scheme, '/')).rejects.toThrow(/asks for a user name and password \(407\)/);
     expect(credentialsSeen(negotiate)).toEqual(['-']);
   });
@@ -121,7 +122,7 @@ describe('an http request with a body through a proxy that asks', () => {
     await fs.writeFile(file, Buffer.alloc(size, 7));
     const server = await bodyServer();
     const guarded = await asking();
-    offered(via(guarded));
+    offered(via(guarded), guarded);
     const range = { path: file, length: size, shortError: () => new AppError('io', 'short'), readError: () => new AppError('io', 'unreadable') };
     try {
       const res = await send({ method: 'POST', url: new URL(`http://${server.host}/upload`), body: new PiecedBody([Buffer.from('head:'), range]), timeoutMs: 5000 });
@@ -137,7 +138,7 @@ describe('an http request with a body through a proxy that asks', () => {
   it('fails a stream, which cannot be sent twice, in the words of a 407; the next request sends the credentials at once', async () => {
     const server = await bodyServer();
     const guarded = await asking();
-    offered(via(guarded));
+    offered(via(guarded), guarded);
     const body = Readable.from([Buffer.alloc(70_000, 1)]);
     await expect(send({ method: 'POST', url: new URL(`http://${server.host}/`), body, bodyLength: 70_000, timeoutMs: 5000 })).rejects.toMatchObject({
       code: 'unauthorized',

@@ -48,7 +48,7 @@ afterEach(() => void (trustProxy = false));
 
 /** A GET through `pac`; the server's own certificate (the same test certificate) is trusted for the server. */
 async function through(pac: string, scheme: 'http' | 'https', offered?: typeof ALICE): Promise<{ answer?: string; error?: unknown; secureSaw: number; openSaw: number }> {
-  useRoutePicker((url) => Promise.resolve(offered ? offeringCredentials(routeFromPac(pac, url), offered) : routeFromPac(pac, url)));
+  useRoutePicker((url) => Promise.resolve(offered ? offeringCredentials(routeFromPac(pac, url), offered, `https://127.0.0.1:${askingProxy.port}`) : routeFromPac(pac, url)));
   const target = hostOf(scheme === 'http' ? targets.plain : targets.secure);
   const seen = { secure: secureProxy.seenFor(target).length, open: targets.open.seenFor(target).length };
   const outcome = await send({ method: 'GET', url: new URL(`${scheme}://${target}/trust`), tls: { ca: targets.cert.cert }, timeoutMs: 3000 }).then(

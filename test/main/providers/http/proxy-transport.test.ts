@@ -216,7 +216,7 @@ describe("a system proxy answer with several entries ('PROXY a; PROXY b; DIRECT'
 
   it("names a proxy passed over by its host and port only, never the user name and password it was given", async () => {
     const credentials = { username: 'proxy-admin', password: PASSWORD };
-    useRoutePicker((url) => Promise.resolve(offeringCredentials(routeFromPac(`PROXY proxy.invalid:3128; PROXY 127.0.0.1:${open.port}`, url), credentials)));
+    useRoutePicker((url) => Promise.resolve(offeringCredentials(routeFromPac(`PROXY proxy.invalid:3128; PROXY 127.0.0.1:${open.port}`, url), credentials, 'http://proxy.invalid:3128')));
     const lines = await logged(async () => expect(await get(`http://${plainHost}/named`)).toBe('200 hello /named'));
     // A name that is not found: ENOTFOUND, or EAI_AGAIN where there is no resolver to say so.
     expect(lines[0]).toMatch(new RegExp(`^warn http GET http://${plainHost}/named: passed over the proxy proxy\\.invalid:3128 \\(${SYSTEM}\\), which could not be connected to \\((ENOTFOUND|EAI_AGAIN)\\); trying the proxy 127\\.0\\.0\\.1:${open.port} next\\.$`));
