@@ -217,6 +217,37 @@ test('cleans up a range of days: count, confirm, a result per item, a report to 
   await expect(page.getByText(/^No media were added in this range/)).toBeVisible();
 });
 
+test('in a 700 px window a message opened by a click or Enter brings its media into view, with the focus', async ({ page }) => {
+  const heading = page.locator('#twilio-media-title');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  // Wide: the media are beside the list, in view; the focus stays in the list for its arrows.
+  await selectMessage(page, 0);
+  await messageList(page).press('Enter');
+  await expect(heading).toBeInViewport();
+  await expect(messageList(page)).toBeFocused();
+
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.locator('main.content').evaluate((el) => el.scrollTo({ top: 0 }));
+  // A click: the first media and the heading in view, the focus on the heading, the compact bar where it was.
+  await messageList(page).locator(`[role="option"][aria-posinset="${TEN_MEDIA + 1}"]`).click();
+  await expect(mediaGrid(page).getByRole('option')).toHaveCount(10);
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport({ ratio: 1 });
+  await expect(mediaGrid(page).getByRole('option').first()).toBeInViewport({ ratio: 1 });
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  await screenshot(page, 'opened-700');
+  // The arrows only select (the focus stays in the list); Enter opens.
+  await page.locator('main.content').evaluate((el) => el.scrollTo({ top: 0 }));
+  await messageList(page).focus();
+  await messageList(page).press('ArrowDown');
+  await expect(messageList(page)).toBeFocused();
+  await messageList(page).press('Enter');
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport({ ratio: 1 });
+  await expect(menu).toBeInViewport({ ratio: 1 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
 test("shows Twilio's error with its code and a link to Twilio's page about it", async ({ page }) => {
   const accounts = await invoke<Array<{ kind: string; baseUrl?: string; accountSid?: string }>>(page.request, host, 'accounts.list', {});
   const sandbox = accounts.find((a) => a.kind === 'twilio');

@@ -120,9 +120,13 @@ function Action({ text, state, onClick, danger }: { text: string; state: ActionS
   );
 }
 
-/** Whether the panel lies over the table (library.css makes it fixed in a narrow window) rather than beside it. */
+/**
+ * Whether the panel lies over the table rather than beside it: library.css takes it out of the flow in a narrow
+ * window (fixed beside the sidebar, absolute under the compact bar).
+ */
 function isOverlay(panel: HTMLElement): boolean {
-  return getComputedStyle(panel).position === 'fixed';
+  const position = getComputedStyle(panel).position;
+  return position === 'fixed' || position === 'absolute';
 }
 
 /**

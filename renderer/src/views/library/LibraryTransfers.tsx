@@ -1,6 +1,8 @@
 // The account's transfers (uploads into and downloads from the library), newest first, under the table.
 // The notices sit above it (noticeFloor): its rows hold Cancel and the time left.
-import { useMemo } from 'react';
+// It gives way to the table and the details above it (library.css): it shrinks first when the window is short, its
+// list can be dragged taller or shorter, and its heading folds it away to the heading alone.
+import { useId, useMemo, useState } from 'react';
 import { noticeFloor } from '../../components/notice-placement';
 import { useTranslation } from '../../i18n';
 import type { TransferItem } from '../../../../main/common/transfers';
@@ -11,6 +13,8 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
   const { t } = useTranslation('library');
   const items = useTransfers((s) => s.items);
   const order = useTransfers((s) => s.order);
+  const [open, setOpen] = useState(true);
+  const listId = useId();
   const history = useMemo(
     () => order.flatMap((id): TransferItem[] => {
       const item = items.get(id);
@@ -20,9 +24,15 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
   );
   if (history.length === 0) return null;
   return (
-    <section className="lib-transfers" aria-labelledby="lib-transfers-title" ref={noticeFloor}>
-      <h2 id="lib-transfers-title" className="section-title">{t('transfers.title')}</h2>
-      <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} />
+    <section className={`lib-transfers${open ? '' : ' folded'}`} aria-labelledby="lib-transfers-title" ref={noticeFloor}>
+      <h2 className="section-title">
+        <button type="button" id="lib-transfers-title" className="lib-transfers-toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+          {t('transfers.title')}
+        </button>
+      </h2>
+      <div id={listId} className="lib-transfers-list" hidden={!open}>
+        {open ? <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} /> : null}
+      </div>
     </section>
   );
 }

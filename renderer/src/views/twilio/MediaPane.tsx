@@ -93,7 +93,8 @@ export function MediaPane({ accountId, message }: MediaPaneProps) {
   return (
     <section className="twilio-media" aria-labelledby="twilio-media-title">
       <header className="twilio-media-head">
-        <h3 id="twilio-media-title">
+        {/* Focusable from script: a message opened in a narrow panel brings the focus here (TwilioPanel). */}
+        <h3 id="twilio-media-title" tabIndex={-1}>
           <Parties from={message.from} to={message.to} />
         </h3>
         <p className="subtle">

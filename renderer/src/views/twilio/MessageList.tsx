@@ -13,6 +13,8 @@ interface MessageListProps {
   hasMore: boolean;
   loading: boolean;
   onSelect: (sid: string) => void;
+  /** A message chosen by a click or Enter (the arrows only select): its media are wanted now. */
+  onOpen: (sid: string) => void;
   onLoadMore: () => void;
 }
 
@@ -79,7 +81,7 @@ export function Parties({ className, from, to }: { className?: string; from: str
   );
 }
 
-export function MessageList({ items, selected, hasMore, loading, onSelect, onLoadMore }: MessageListProps) {
+export function MessageList({ items, selected, hasMore, loading, onSelect, onOpen, onLoadMore }: MessageListProps) {
   const { t } = useTranslation('twilio');
   const parent = useRef<HTMLDivElement>(null);
   const baseId = useId();
@@ -106,6 +108,12 @@ export function MessageList({ items, selected, hasMore, loading, onSelect, onLoa
   const onKeyDown = (event: KeyboardEvent) => {
     const page = Math.max(1, Math.floor((parent.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const current = keyboardIndex.current;
+    const chosen = items[current];
+    if (event.key === 'Enter' && chosen) {
+      event.preventDefault();
+      onOpen(chosen.sid);
+      return;
+    }
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: items.length - 1 };
     const next = moves[event.key];
     if (next === undefined) return;
@@ -141,7 +149,10 @@ export function MessageList({ items, selected, hasMore, loading, onSelect, onLoa
               ref={virtualizer.measureElement}
               className={`twilio-msg${isSelected ? ' selected' : ''}`}
               style={{ transform: `translateY(${row.start}px)` }}
-              onClick={() => onSelect(message.sid)}
+              onClick={() => {
+                onSelect(message.sid);
+                onOpen(message.sid);
+              }}
             >
               <MessageRow message={message} />
             </div>

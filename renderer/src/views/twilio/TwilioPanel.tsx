@@ -1,7 +1,7 @@
 // The Twilio message-media viewer: messages (filtered, loaded page by page as the list scrolls), the media of the
 // selected one, and the clean-up screen.
 import type { TFunction } from 'i18next';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import { CleanupView } from './CleanupView';
@@ -33,10 +33,45 @@ function listStatus(t: TFunction<'twilio'>, count: number, more: boolean, comple
   return complete ? t('list.countAll', { count }) : t('list.count', { count });
 }
 
+/**
+ * In a narrow panel the media sit under the list, out of sight: a message opened there (a click, Enter) scrolls its
+ * media in and takes the focus to their heading. Beside the list they are in view already, and the focus stays in
+ * the list for its arrows.
+ */
+function revealMedia(column: HTMLElement | null): void {
+  const heading = column?.querySelector<HTMLElement>('#twilio-media-title');
+  const browser = column?.parentElement;
+  if (!heading || !browser) return;
+  // One column track: the media under the list (none read, as where no style applies: leave things be).
+  const columns = getComputedStyle(browser).gridTemplateColumns.trim();
+  if (columns === '' || columns.split(/\s+/).length > 1) return;
+  // The page's own scroller only: scrollIntoView would also scroll the window's clipped shell, taking the compact bar
+  // off the top when the page cannot scroll that far.
+  const scroller = scrollerOf(heading);
+  if (scroller) {
+    const margin = parseFloat(getComputedStyle(heading).scrollMarginTop) || 0;
+    scroller.scrollTop += heading.getBoundingClientRect().top - scroller.getBoundingClientRect().top - margin;
+  }
+  heading.focus({ preventScroll: true });
+}
+
+function scrollerOf(element: HTMLElement): HTMLElement | null {
+  for (let el = element.parentElement; el; el = el.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(el).overflowY) && el.scrollHeight > el.clientHeight) return el;
+  }
+  return null;
+}
+
 function MessageBrowser({ account }: { account: AccountSummary }) {
   const { t } = useTranslation('twilio');
   const [filters, setFilters] = useRememberedFilters(account.id);
   const [selected, setSelected] = useState<string | null>(null);
+  const [opened, setOpened] = useState(0);
+  const mediaColumn = useRef<HTMLDivElement>(null);
+  // After the render that shows the opened message's media.
+  useEffect(() => {
+    if (opened > 0) revealMedia(mediaColumn.current);
+  }, [opened]);
   const messages = useMessages(account.id, filters);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
   const items = itemsOf(messages.data);
@@ -67,7 +102,7 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
             {messages.isSuccess && items.length === 0 ? (
               <MessagesEmpty filtered={filtered} onClear={() => setFilters(NO_FILTERS)} />
             ) : (
-              <MessageList items={items} selected={selected} hasMore={hasNextPage} loading={loading || messages.isFetchNextPageError} onSelect={setSelected} onLoadMore={onLoadMore} />
+              <MessageList items={items} selected={selected} hasMore={hasNextPage} loading={loading || messages.isFetchNextPageError} onSelect={setSelected} onOpen={() => setOpened((n) => n + 1)} onLoadMore={onLoadMore} />
             )}
             <div className="twilio-list-status">
               <span role="status" className="subtle">
@@ -81,7 +116,7 @@ function MessageBrowser({ account }: { account: AccountSummary }) {
             </div>
             {items.length > 0 ? <TwilioError error={error} onRetry={onLoadMore} /> : null}
           </div>
-          <div className="twilio-media-col">
+          <div className="twilio-media-col" ref={mediaColumn}>
             {selectedMessage ? (
               <MediaPane key={selectedMessage.sid} accountId={account.id} message={selectedMessage} />
             ) : (
