@@ -36,7 +36,7 @@ export interface GrantedDestination {
 const MAX_GRANTS = 1000;
 
 /** The folder's real path, if it is a folder. */
-async function realFolder(folder: string): Promise<string> {
+export async function realFolder(folder: string): Promise<string> {
   if (!path.isAbsolute(folder)) throw new AppError('validation', phrase('errors:files.folderNotAbsolute'));
   const real = await fs.realpath(folder).catch(() => null);
   const stat = real ? await fs.stat(real).catch(() => null) : null;

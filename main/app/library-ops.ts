@@ -64,11 +64,13 @@ export async function folderView(client: LibraryClient, folder: string): Promise
 
 // ---- deleting ----
 
-export async function deleteFiles(client: LibraryClient, folder: string, files: readonly string[]): Promise<LibraryTargetResult[]> {
+/** `onDeleted`: called as each file is deleted (a job's progress). */
+export async function deleteFiles(client: LibraryClient, folder: string, files: readonly string[], onDeleted?: () => void): Promise<LibraryTargetResult[]> {
   return mapLimited(files, 4, async (file): Promise<LibraryTargetResult> => {
     const target = { folder, file };
     try {
       await client.deleteFile(folder, file);
+      onDeleted?.();
       return { target, ok: true };
     } catch (err) {
       return { target, ok: false, error: toAppError(err).toData() };
@@ -76,7 +78,8 @@ export async function deleteFiles(client: LibraryClient, folder: string, files: 
   });
 }
 
-export async function deleteFolder(client: LibraryClient, folder: string, withFiles: number | undefined): Promise<LibraryDeleteFolderResult> {
+/** `onDeleted`: called as each of its files, then the folder, is deleted (a job's progress). */
+export async function deleteFolder(client: LibraryClient, folder: string, withFiles: number | undefined, onDeleted?: () => void): Promise<LibraryDeleteFolderResult> {
   let files: LibraryFile[];
   try {
     files = (await client.getFolder(folder)).files;
@@ -93,7 +96,7 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
     if (withFiles !== fileCount) {
       return refuse(phrase('errors:library.folderCountChanged', { folder, count: fileCount, confirmed: withFiles }));
     }
-    const results = await deleteFiles(client, folder, files.map((f) => f.name));
+    const results = await deleteFiles(client, folder, files.map((f) => f.name), onDeleted);
     const failedFiles = results.filter((r) => !r.ok);
     deletedFiles = fileCount - failedFiles.length;
     if (failedFiles.length > 0) {
@@ -113,6 +116,7 @@ export async function deleteFolder(client: LibraryClient, folder: string, withFi
   }
   try {
     await client.deleteFolder(folder);
+    onDeleted?.();
     return { folder, ok: true, fileCount, deletedFiles };
   } catch (err) {
     return { folder, ok: false, fileCount, deletedFiles, error: toAppError(err).toData() };

@@ -1,13 +1,15 @@
-// Clean-up runs as main keeps them: a plan (the dry run) is kept until it is run, and a run goes on in main whatever
-// the window does. Every result is appended to a journal file the moment it is known, so what was deleted is never
-// lost: not when the user stops the run, not when the window is closed, not when the app itself stops.
+// Clean-up runs as main keeps them: a plan (the dry run) is kept until it is run; the run itself is a job in the
+// transfer queue (twilio-cleanup-run.ts), and here are its detailed results, for the clean-up screen's list and the
+// report. The items to delete are written to a file the job owns, so that a run the app's stop interrupted can be
+// retried after a restart. Every result is appended to a journal file the moment it is known, so what was deleted
+// is never lost: not when the user cancels the job, not when the window is closed, not when the app itself stops.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TwilioCleanupPlan, TwilioCleanupResult, TwilioCleanupStatus } from '../common/methods/twilio.js';
 import { AppError, errorWords, toAppError, wordsOf, type AppErrorData } from '../common/errors.js';
 import { phrase } from '../common/i18n/phrase.js';
-import { formatCleanupReport, runCleanup, type CleanupPlan, type CleanupResult, type TwilioClient } from '../providers/twilio/index.js';
+import { formatCleanupReport, type CleanupPlan, type CleanupResult, type CleanupRun } from '../providers/twilio/index.js';
 
 /** Plans and finished runs kept in memory; the oldest go first. */
 const KEEP = 10;
@@ -19,12 +21,20 @@ interface StoredPlan {
   plan: CleanupPlan;
 }
 
+/** What the run job reads from the file it owns: the plan less what the user left out. */
+export interface PlanFile {
+  runId: string;
+  accountId: string;
+  excluded: number;
+  plan: CleanupPlan;
+}
+
 interface Run {
   runId: string;
+  jobId: string;
   accountId: string;
   plan: CleanupPlan;
   excluded: number;
-  controller: AbortController;
   results: CleanupResult[];
   state: TwilioCleanupStatus['state'];
   stopped: boolean;
@@ -34,7 +44,6 @@ interface Run {
   error?: AppErrorData;
   /** Appends to the journal one after another, in the order results came. */
   journal: Promise<void>;
-  finished: Promise<void>;
 }
 
 export interface CleanupLog {
@@ -77,10 +86,10 @@ export class TwilioCleanups {
   }
 
   /**
-   * Starts deleting what the plan found, less the excluded media. A plan runs once: counting again is the way to run
-   * the same range again.
+   * Takes a plan for running, less the excluded media, and writes it to the file the run job owns. A plan runs once:
+   * counting again is the way to run the same range again.
    */
-  async start(accountId: string, planId: string, client: TwilioClient, exclude: readonly string[] = []): Promise<TwilioCleanupStatus> {
+  async take(accountId: string, planId: string, exclude: readonly string[] = []): Promise<{ runId: string; planFile: string; plan: CleanupPlan; excluded: number }> {
     const found = this.plans.get(planId);
     if (!found || found.accountId !== accountId) throw new AppError('not_found', phrase('errors:twilio.planGone'));
     this.plans.delete(planId);
@@ -88,61 +97,70 @@ export class TwilioCleanups {
     const skip = new Set(exclude);
     const items = found.plan.items.filter((item) => !skip.has(item.mediaSid));
     const excluded = found.plan.items.length - items.length;
-    const stored: StoredPlan = { accountId, plan: { ...found.plan, items, count: items.length } };
+    const plan: CleanupPlan = { ...found.plan, items, count: items.length };
     const runId = `cr_${randomBytes(8).toString('hex')}`;
     await fs.mkdir(this.journalDir, { recursive: true, mode: 0o700 });
-    const journalPath = path.join(this.journalDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${runId}.jsonl`);
-    // The header line first, synchronously in order, so the journal says what the run was even if it ends at once.
-    await fs.writeFile(journalPath, `${JSON.stringify({ runId, accountId, criteria: stored.plan.criteria, count: stored.plan.count, excluded, startedAt: new Date().toISOString() })}\n`, { flag: 'wx', mode: 0o600 });
-    const run: Run = {
-      runId,
-      accountId,
-      plan: stored.plan,
-      excluded,
-      controller: new AbortController(),
-      results: [],
-      state: 'running',
-      stopped: false,
-      startedAt: new Date().toISOString(),
-      journalPath,
-      journal: Promise.resolve(),
-      finished: Promise.resolve(),
-    };
-    this.runs.set(runId, run);
-    trimOldest(this.runs, KEEP, (r) => r.state === 'finished');
-    const left = excluded > 0 ? ` (${excluded} excluded, left alone)` : '';
-    this.log.info('twilio', `Clean-up started: deleting ${stored.plan.count} media created ${stored.plan.criteria.dateFrom} to ${stored.plan.criteria.dateTo}${left}.`, accountId);
-    run.finished = this.execute(run, client);
-    return this.status(runId, 0);
+    const planFile = path.join(this.journalDir, `${runId}.plan.json`);
+    const content: PlanFile = { runId, accountId, excluded, plan };
+    await fs.writeFile(planFile, JSON.stringify(content), { flag: 'wx', mode: 0o600 });
+    return { runId, planFile, plan, excluded };
   }
 
-  private async execute(run: Run, client: TwilioClient): Promise<void> {
-    const onItem = (result: CleanupResult): void => {
-      run.results.push(result);
-      const line = `${JSON.stringify(result)}\n`;
-      run.journal = run.journal.then(() => fs.appendFile(run.journalPath, line)).catch((err: unknown) => {
-        this.log.error('twilio', `Could not write the clean-up journal ${run.journalPath}: ${toAppError(err).message}`, run.accountId);
-      });
-    };
-    try {
-      const outcome = await runCleanup(client, run.plan, { signal: run.controller.signal, onItem, concurrency: RUN_CONCURRENCY });
+  /** The run as the screen sees it while its job waits for its turn: nothing done yet. */
+  queued(file: PlanFile, jobId: string): void {
+    this.runs.set(file.runId, { ...this.fresh(file, jobId), journalPath: '' });
+    trimOldest(this.runs, KEEP, (r) => r.state === 'finished');
+  }
+
+  /** The job starts (again, after a retry): a new journal, no results yet. */
+  async begin(file: PlanFile, jobId: string): Promise<void> {
+    await fs.mkdir(this.journalDir, { recursive: true, mode: 0o700 });
+    const run = this.fresh(file, jobId);
+    run.journalPath = path.join(this.journalDir, `${run.startedAt.replace(/[:.]/g, '-')}-${file.runId}.jsonl`);
+    // The header line first, so the journal says what the run was even if it ends at once.
+    await fs.writeFile(run.journalPath, `${JSON.stringify({ runId: file.runId, accountId: file.accountId, criteria: file.plan.criteria, count: file.plan.count, excluded: file.excluded, startedAt: run.startedAt })}\n`, { flag: 'wx', mode: 0o600 });
+    this.runs.set(file.runId, run);
+    trimOldest(this.runs, KEEP, (r) => r.state === 'finished');
+    const left = file.excluded > 0 ? ` (${file.excluded} excluded, left alone)` : '';
+    this.log.info('twilio', `Clean-up started: deleting ${file.plan.count} media created ${file.plan.criteria.dateFrom} to ${file.plan.criteria.dateTo}${left}.`, file.accountId);
+  }
+
+  private fresh(file: PlanFile, jobId: string): Run {
+    return { runId: file.runId, jobId, accountId: file.accountId, plan: file.plan, excluded: file.excluded, results: [], state: 'running', stopped: false, startedAt: new Date().toISOString(), journalPath: '', journal: Promise.resolve() };
+  }
+
+  /** One item's result, kept and journaled at once. */
+  record(runId: string, result: CleanupResult): void {
+    const run = this.get(runId);
+    run.results.push(result);
+    const line = `${JSON.stringify(result)}\n`;
+    run.journal = run.journal.then(() => fs.appendFile(run.journalPath, line)).catch((err: unknown) => {
+      this.log.error('twilio', `Could not write the clean-up journal ${run.journalPath}: ${toAppError(err).message}`, run.accountId);
+    });
+  }
+
+  /** The user cancelled the job: the deletions on the wire finish, no other starts. */
+  stopping(runId: string): void {
+    const run = this.runs.get(runId);
+    if (run?.state === 'running') run.state = 'stopping';
+  }
+
+  /** The job's run ended (`outcome` null: the plan itself was refused, and no item was tried). */
+  async end(runId: string, outcome: CleanupRun | null, failure?: unknown): Promise<void> {
+    const run = this.get(runId);
+    if (outcome) {
       run.stopped = outcome.stopped;
       const unauthorized = outcome.results.find((r) => r.errorCode === 'unauthorized');
-      if (unauthorized && !run.controller.signal.aborted) run.error = {
-          code: 'unauthorized',
-          ...(unauthorized.message ? errorWords({ message: unauthorized.message, phrase: unauthorized.phrase }) : wordsOf(phrase('errors:twilio.status401'))),
-        };
-    } catch (err) {
-      // Only a malformed plan gets here (runCleanup reports every item otherwise); every item is then untried.
-      run.error = toAppError(err).toData();
+      if (unauthorized) run.error = { code: 'unauthorized', ...(unauthorized.message ? errorWords({ message: unauthorized.message, phrase: unauthorized.phrase }) : wordsOf(phrase('errors:twilio.status401'))) };
+    } else {
+      run.error = toAppError(failure).toData();
       run.stopped = true;
     }
     await run.journal;
     run.finishedAt = new Date().toISOString();
     run.state = 'finished';
-    const totals = this.totals(run);
     const how = run.stopped ? (run.error ? `stopped (${run.error.message})` : 'stopped') : 'finished';
-    this.log.info('twilio', `Clean-up ${how}: ${describeTotals(totals)}. Journal: ${run.journalPath}`, run.accountId);
+    this.log.info('twilio', `Clean-up ${how}: ${describeTotals(this.totals(run))}. Journal: ${run.journalPath}`, run.accountId);
   }
 
   private totals(run: Run): TwilioCleanupStatus['totals'] {
@@ -162,6 +180,7 @@ export class TwilioCleanups {
     const from = Math.min(since, run.results.length);
     const status: TwilioCleanupStatus = {
       runId,
+      jobId: run.jobId,
       accountId: run.accountId,
       criteria: run.plan.criteria,
       state: run.state,
@@ -186,22 +205,7 @@ export class TwilioCleanups {
     return last ? this.status(last.runId, 0) : null;
   }
 
-  stop(runId: string): TwilioCleanupStatus {
-    const run = this.get(runId);
-    if (run.state === 'running') {
-      run.state = 'stopping';
-      run.controller.abort();
-      this.log.info('twilio', 'Clean-up stop asked: the deletion under way finishes, no other starts.', run.accountId);
-    }
-    return this.status(runId, 0);
-  }
-
-  /** Waits for a run to end (tests; closing the app). */
-  async settled(runId: string): Promise<TwilioCleanupStatus> {
-    await this.get(runId).finished;
-    return this.status(runId, 0);
-  }
-
+  /** The report's name and text (CSV or JSON), whether the run is finished or not. */
   report(runId: string, format: 'csv' | 'json'): { fileName: string; text: string } {
     const run = this.get(runId);
     const { criteria } = run.plan;

@@ -1,6 +1,7 @@
 // The address book as CSV (RFC 4180): a header row `id,kind,name,note`, quoted values that may hold commas, quotes
 // and line breaks, CRLF or LF line ends, an optional UTF-8 byte order mark. Reading reports every refused row with
 // the line it starts on; writing makes a file a spreadsheet opens as text, never as formulas. Pure code.
+import { CSV_BOM, csvCell } from './csv-cell.js';
 import { AppError, wordsOf } from './errors.js';
 import { phrase, type Phrase } from './i18n/phrase.js';
 import { addressEntrySchema, MAX_ADDRESS_ENTRIES, type AddressEntry } from './address-book.js';
@@ -99,30 +100,17 @@ function readRecords(text: string): RawRecord[] {
   return records;
 }
 
-// A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(...), +cmd|..., -2+3, @SUM(...)) or,
-// after a tab or carriage return, may become one. Such cells are written with a leading apostrophe, which the
-// spreadsheet shows as text; reading removes exactly one, so any value survives the round trip unchanged.
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+// What csvCell (csv-cell.ts) neutralised: reading removes exactly one apostrophe, so any value survives unchanged.
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
-
-function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 function restore(value: string): string {
   return NEUTRALISED.test(value) ? value.slice(1) : value;
 }
 
-/** One CSV cell, safe for a spreadsheet, quoted when it holds a comma, a quote, a line break or edge spaces. */
-export function csvCell(value: string): string {
-  const safe = neutralise(value);
-  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The whole book as a CSV file: a byte order mark (so spreadsheets read it as UTF-8), the header, CRLF line ends. */
 export function formatAddressCsv(entries: readonly AddressEntry[]): string {
   const lines = [ADDRESS_CSV_COLUMNS.join(','), ...entries.map((e) => [e.id, e.kind, e.name, e.note].map(csvCell).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }
 
 function isBlank(record: RawRecord): boolean {
@@ -155,7 +143,7 @@ export function parseAddressCsv(text: string): AddressCsvParse {
   if (text.length > MAX_ADDRESS_CSV_CHARS) {
     throw new AppError('validation', phrase('errors:addressBook.csv.tooLarge', { max: MAX_ADDRESS_CSV_CHARS }));
   }
-  const records = readRecords(text.startsWith('\uFEFF') ? text.slice(1) : text).filter((r) => !isBlank(r));
+  const records = readRecords(text.startsWith(CSV_BOM) ? text.slice(1) : text).filter((r) => !isBlank(r));
   const columns = headerColumns(records[0]);
   const rows: AddressCsvRow[] = [];
   const problems: AddressCsvProblem[] = [];

@@ -86,6 +86,11 @@ export interface TransferResult {
   references?: Array<{ recipient: string; ok: boolean; message?: string; phrase?: Phrase }>;
   /** A job's result for each of its items, in the order they were given; a cancelled job keeps it too. */
   items?: JobItemResult[];
+  /**
+   * How many of what its progress counts a job did, when that is not its items (a folder's files and the folder:
+   * its result is per folder). Its row ends at this count.
+   */
+  counted?: number;
   /** What a job made for the view that started it (a clean-up count's plan id). */
   ref?: string;
   /** What a job found, said in its row when it ends (a clean-up count: how many media it would delete). */

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { ja as japanese } from '../../main/common/i18n/locales/ja/index';
 import { makeDataDir, startHost, type RunningHost } from './host';
 import {
   expectAccessible,
@@ -185,7 +186,8 @@ test('downloads to the Downloads folder, asking once about names already there, 
   }
 });
 
-test('cleans up a range of days: count, confirm, a result per item, a report to save', async ({ page }) => {
+test('cleans up a range of days: count, confirm, a result per item, a report main saves, the job under Transfers', async ({ page }) => {
+  test.setTimeout(180_000); // sixteen screenshots on a busy machine
   await page.getByRole('button', { name: 'Clean up old media…' }).click();
   await page.getByLabel('First day').fill('2025-05-10');
   await page.getByLabel('Last day').fill('2025-05-12');
@@ -205,16 +207,35 @@ test('cleans up a range of days: count, confirm, a result per item, a report to 
   await expect(results.getByRole('listitem').first()).toHaveAccessibleName(/: Deleted$/);
   await screenshot(page, 'cleanup-done');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save report (CSV)' }).click()]);
-  expect(download.suggestedFilename()).toBe('twilio-cleanup-2025-05-10-to-2025-05-12.csv');
-  const csv = await fs.readFile((await download.path()) ?? '', 'utf8');
-  const rows = csv.trim().split('\r\n');
+  // Main writes the report where the host's downloads go (no browser download), and the notice says where.
+  await page.getByRole('button', { name: 'Save report (CSV)' }).click();
+  const saved = path.join(host.downloads, 'twilio-cleanup-2025-05-10-to-2025-05-12.csv');
+  await expect(page.getByText(`Report saved to ${saved}.`)).toBeVisible();
+  const csv = await fs.readFile(saved, 'utf8');
+  expect(csv.startsWith('\uFEFFstatus,message_sid,')).toBe(true);
+  const rows = csv.slice(1).trim().split('\r\n');
   expect(rows).toHaveLength(count + 1);
   expect(rows.slice(1).every((r) => r.startsWith('deleted,'))).toBe(true);
+  // The notice is news that leaves after a while: saved again ("… (1).csv" the second time) for each language's pictures.
+  await shots(page, 'cleanup-report-notice', async (language) => {
+    await page.getByRole('button', { name: language === 'ja' ? japanese.twilio['run.saveCsv'] : 'Save report (CSV)' }).click();
+    const notices = page.getByRole('region', { name: language === 'ja' ? japanese.shell['notices.label'] : 'Notifications' });
+    await expect(notices).toContainText(language === 'ja' ? 'twilio-cleanup-2025-05-10-to-2025-05-12 (' : 'twilio-cleanup-2025-05-10-to-2025-05-12');
+    // Held on screen for the pictures, as a user's pointer on it does.
+    await notices.hover();
+  });
 
   // Counting the same days again finds nothing left.
   await page.getByRole('button', { name: 'Count', exact: true }).click();
   await expect(page.getByText(/^No media were added in this range/)).toBeVisible();
+
+  // The deletion was a job in the transfer queue, as the count was: listed under Transfers with its count and its
+  // result for each media item.
+  await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: 'Transfers' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Delete Twilio media, 2025-05-10 to 2025-05-12' });
+  await expect(row).toContainText(`media deleted · ${count} of ${count} items`);
+  await expect(row).toContainText(`${count} done`);
+  await shots(page, 'cleanup-job-in-transfers');
 });
 
 test('in a 700 px window a message opened by a click or Enter brings its media into view, with the focus', async ({ page }) => {
@@ -247,6 +268,26 @@ test('in a 700 px window a message opened by a click or Enter brings its media i
   await expect(menu).toBeInViewport({ ratio: 1 });
   await page.setViewportSize({ width: 1280, height: 800 });
 });
+
+/** The screen at 1280x800 and 700 px wide, light and dark, in English then Japanese (twilio-<name>-….png). */
+async function shots(page: Page, name: string, prepare?: (language: 'en' | 'ja') => Promise<void>): Promise<void> {
+  for (const language of ['en', 'ja'] as const) {
+    await invoke(page.request, host, 'settings.update', { language });
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await prepare?.(language);
+    for (const [width, height] of [[1280, 800], [700, 800]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await screenshot(page, `${name}-${language}-${width}-${colorScheme}`);
+      }
+    }
+  }
+  await invoke(page.request, host, 'settings.update', { language: 'en' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 test("shows Twilio's error with its code and a link to Twilio's page about it", async ({ page }) => {
   const accounts = await invoke<Array<{ kind: string; baseUrl?: string; accountSid?: string }>>(page.request, host, 'accounts.list', {});

@@ -14,6 +14,7 @@ import { folderView, planAclApply, readAclState, saveAcl } from '../library-ops.
 import {
   LIBRARY_APPLY_ACL,
   LIBRARY_DELETE_FILES,
+  filesAndFolders,
   LIBRARY_DELETE_FOLDERS,
   type LibraryApplyAclParams,
   type LibraryDeleteFilesParams,
@@ -54,7 +55,8 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       const params: LibraryDeleteFoldersParams = { accountId, folders };
       const names = folders.map((f) => f.folder);
       const title = names.length === 1 ? phrase('shell:transfer.job.deleteFolder', { folder: names[0] ?? '' }) : phrase('shell:transfer.job.deleteFolders', { count: names.length });
-      return transfers.enqueue({ type: LIBRARY_DELETE_FOLDERS, params }, { accountId, direction: 'job', unit: 'items', title, detail: account.label, bytesTotal: names.length });
+      const detail = phrase('shell:transfer.job.filesAndFoldersDetail', { account: account.label });
+      return transfers.enqueue({ type: LIBRARY_DELETE_FOLDERS, params }, { accountId, direction: 'job', unit: 'items', title, detail, bytesTotal: filesAndFolders(folders) });
     },
 
     'library.getFile': async ({ accountId, folder, file }) => fileInfo(await client(accountId).getFile(folder, file)),

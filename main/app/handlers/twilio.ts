@@ -1,5 +1,6 @@
 // The Twilio viewer's methods: messages and media read through the Twilio client, previews through the app's media
-// streams, downloads through the transfer queue, and the clean-up run in main (followed by polling its status).
+// streams, downloads through the transfer queue, and the clean-up's count and run as jobs in that queue (the run's
+// detailed results read from main as the job moves on), its report written by main where downloads go.
 import path from 'node:path';
 import type { TwilioMediaView, TwilioPage, twilioMethods } from '../../common/methods/twilio.js';
 import { AppError } from '../../common/errors.js';
@@ -7,7 +8,9 @@ import { phrase } from '../../common/i18n/phrase.js';
 import { type Page, type TwilioClient, type TwilioMedia } from '../../providers/twilio/index.js';
 import { accountOfKind } from '../connections.js';
 import { TWILIO_DOWNLOAD, type TwilioDownloadParams } from '../runners/twilio.js';
-import { registerTwilioCleanupRunner, TWILIO_CLEANUP_COUNT, type TwilioCleanupCountParams } from '../runners/twilio-cleanup-count.js';
+import { TWILIO_CLEANUP_RUN, type TwilioCleanupRunParams } from '../runners/twilio-cleanup-run.js';
+import { registerTwilioCleanupRunners, TWILIO_CLEANUP_COUNT, type TwilioCleanupCountParams } from '../runners/twilio-cleanup-count.js';
+import { reportFolder, saveReport } from '../saved-reports.js';
 import { TwilioCleanups } from '../twilio-cleanup.js';
 import { twilioClientFor } from '../twilio-connection.js';
 import type { TwilioMessageView } from '../../common/methods/twilio.js';
@@ -20,7 +23,7 @@ const MESSAGE_IN_MEDIA_LINK = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\.js
 export function createTwilioHandlers({ services, media, grants }: HandlerContext): HandlersFor<typeof twilioMethods> {
   const { accounts, log, transfers } = services;
   const cleanups = new TwilioCleanups(path.join(services.dataDir, 'twilio-cleanup'), log);
-  registerTwilioCleanupRunner(transfers, { accounts, log }, cleanups);
+  registerTwilioCleanupRunners(transfers, { accounts, log }, cleanups);
   const client = (accountId: string): TwilioClient => {
     accountOfKind(accounts, accountId, 'twilio');
     return twilioClientFor(accounts, accountId);
@@ -130,10 +133,27 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     },
     'twilio.cleanupGetPlan': ({ accountId, planId }) => cleanups.plan(accountId, planId),
 
-    'twilio.cleanupStart': ({ accountId, planId, exclude }) => cleanups.start(accountId, planId, client(accountId), exclude),
+    'twilio.cleanupStart': async ({ accountId, planId, exclude }) => {
+      const account = accountOfKind(accounts, accountId, 'twilio');
+      client(accountId);
+      const { runId, planFile, plan, excluded } = await cleanups.take(accountId, planId, exclude);
+      const params: TwilioCleanupRunParams = { accountId, runId, planFile };
+      const { dateFrom, dateTo } = plan.criteria;
+      const job = transfers.enqueue(
+        { type: TWILIO_CLEANUP_RUN, params, ownedFiles: [planFile] },
+        { accountId, direction: 'job', unit: 'items', title: phrase('shell:transfer.job.cleanupRun', { from: dateFrom, to: dateTo }), detail: phrase('shell:transfer.job.cleanupRunDetail', { account: account.label }), bytesTotal: plan.count },
+      );
+      // The job may wait its turn: the screen finds the run (nothing done yet) at once all the same.
+      cleanups.queued({ runId, accountId, excluded, plan }, job.id);
+      return cleanups.status(runId, 0);
+    },
     'twilio.cleanupStatus': ({ runId, since }) => cleanups.status(runId, since ?? 0),
     'twilio.cleanupLatest': ({ accountId }) => cleanups.latest(accountId),
-    'twilio.cleanupStop': ({ runId }) => cleanups.stop(runId),
-    'twilio.cleanupReport': ({ runId, format }) => cleanups.report(runId, format),
+    'twilio.cleanupReport': async ({ runId, format }) => {
+      const { fileName, text } = cleanups.report(runId, format);
+      const savedTo = await saveReport(await reportFolder(services.settings, services.host.downloadFolder, 'twilio'), fileName, text);
+      log.info('twilio', `Clean-up report saved to ${savedTo}.`, cleanups.status(runId).accountId);
+      return { savedTo };
+    },
   };
 }

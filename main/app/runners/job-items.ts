@@ -19,14 +19,31 @@ const NOT_STARTED = phrase('errors:queue.notStarted');
 export class JobItems {
   private readonly results: Array<JobItemResult | undefined>;
   private done = 0;
+  private countedSoFar = 0;
 
+  /**
+   * `counted`: what the progress counts when it is not the items themselves (a folder deleted with its files counts
+   * each file and the folder, so that a folder of 40 files does not sit at "0 of 1" while they go); moved on by count().
+   */
   constructor(
     private readonly ctx: RunContext,
     private readonly names: readonly string[],
+    private readonly counted?: number,
   ) {
     this.results = new Array<JobItemResult | undefined>(names.length);
     ctx.phase('working');
-    ctx.progress(0, names.length);
+    ctx.progress(0, counted ?? names.length);
+  }
+
+  /** One more of what the progress counts was done (with `counted` only). */
+  count(): void {
+    this.countedSoFar += 1;
+    this.ctx.progress(this.countedSoFar, this.counted ?? this.names.length);
+  }
+
+  /** How many of what the progress counts were done, for the job's result (progress after a cancel is not heard). */
+  get countedDone(): number {
+    return this.countedSoFar;
   }
 
   get cancelled(): boolean {
@@ -39,7 +56,7 @@ export class JobItems {
     if (name === undefined || this.results[index]) return;
     this.results[index] = { name, ...result };
     this.done += 1;
-    this.ctx.progress(this.done, this.names.length);
+    if (this.counted === undefined) this.ctx.progress(this.done, this.names.length);
   }
 
   /** Runs `task` for each index, at most `concurrency` at once; none starts once the job is cancelled. */

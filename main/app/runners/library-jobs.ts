@@ -78,15 +78,20 @@ export function libraryDeleteFilesRunner({ accounts, log }: RunnerContext) {
   };
 }
 
+/** What a delete-folders job counts: each file the user confirmed deleting with its folder, and each folder. */
+export function filesAndFolders(folders: LibraryDeleteFoldersParams['folders']): number {
+  return folders.reduce((sum, f) => sum + (f.withFiles ?? 0) + 1, 0);
+}
+
 export function libraryDeleteFoldersRunner({ accounts, log }: RunnerContext) {
   return async (ctx: RunContext): Promise<TransferResult> => {
     const p = libraryDeleteFoldersParams.parse(ctx.params);
     const client = libraryClientFor(accounts, p.accountId);
-    const items = new JobItems(ctx, p.folders.map((f) => f.folder));
+    const items = new JobItems(ctx, p.folders.map((f) => f.folder), filesAndFolders(p.folders));
     // One folder at a time: each deletes its own files a few at a time.
     await items.run(p.folders.map((_, i) => i), 1, async (i) => {
       const { folder, withFiles } = p.folders[i] as { folder: string; withFiles?: number };
-      const result = await deleteFolder(client, folder, withFiles);
+      const result = await deleteFolder(client, folder, withFiles, () => items.count());
       if (result.ok) return;
       // The folder's reason, then the files that stopped it (20 at most), each with the server's reason.
       const reason = result.error ? sayable(result.error) : phrase('errors:library.folderNotDeleted');
@@ -97,7 +102,7 @@ export function libraryDeleteFoldersRunner({ accounts, log }: RunnerContext) {
     const results = items.finish();
     const counts = countOutcomes(results);
     log.add(counts.refused + counts.cancelled > 0 ? 'warn' : 'info', 'library', `Deleting folders: ${describeOutcomes(results, 'deleted')}.`, p.accountId);
-    return { items: results };
+    return { items: results, counted: items.countedDone };
   };
 }
 

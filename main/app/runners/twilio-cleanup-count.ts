@@ -8,6 +8,7 @@ import type { RunContext, TransferQueue } from '../../core/transfers/transfer-qu
 import { planCleanup } from '../../providers/twilio/index.js';
 import type { TwilioCleanups } from '../twilio-cleanup.js';
 import { twilioClientFor } from '../twilio-connection.js';
+import { TWILIO_CLEANUP_RUN, twilioCleanupRunRunner } from './twilio-cleanup-run.js';
 import type { RunnerContext } from './index.js';
 
 export const TWILIO_CLEANUP_COUNT = 'twilio.cleanupCount';
@@ -42,7 +43,8 @@ export function twilioCleanupCountRunner({ accounts, log }: RunnerContext, clean
   };
 }
 
-/** Registered where the clean-ups are kept (the Twilio handlers), since the plan lives there. */
-export function registerTwilioCleanupRunner(queue: TransferQueue, context: RunnerContext, cleanups: TwilioCleanups): void {
+/** Registered where the clean-ups are kept (the Twilio handlers), since the plans and runs live there. */
+export function registerTwilioCleanupRunners(queue: TransferQueue, context: RunnerContext, cleanups: TwilioCleanups): void {
   queue.registerRunner(TWILIO_CLEANUP_COUNT, twilioCleanupCountRunner(context, cleanups));
+  queue.registerRunner(TWILIO_CLEANUP_RUN, twilioCleanupRunRunner(context, cleanups));
 }

@@ -131,9 +131,11 @@ export interface TwilioCleanupResult extends TwilioCleanupItem {
 
 export interface TwilioCleanupStatus {
   runId: string;
+  /** The run's job in the transfer queue: its progress, Cancel, its result per item, and Retry once interrupted. */
+  jobId: string;
   accountId: string;
   criteria: TwilioCleanupCriteria;
-  /** running; stopping (Stop was pressed, a deletion on the wire is finishing); finished. */
+  /** running (or waiting for its turn in the queue); stopping (the job was cancelled, a deletion on the wire is finishing); finished. */
   state: 'running' | 'stopping' | 'finished';
   total: number;
   /** Items with a result so far. */
@@ -223,16 +225,18 @@ export const twilioMethods = {
   /** What a finished count found. */
   'twilio.cleanupGetPlan': method(z.object({ accountId: accountIdSchema, planId }).strict()).returns<TwilioCleanupPlan>(),
   /**
-   * Starts deleting what a plan found, except the media the user excluded (main drops them from the plan: nothing
-   * the window says about counts can bring them back); follow it with twilio.cleanupStatus.
+   * Queues the deletion of what a plan found as a job in the transfer queue, except the media the user excluded (main
+   * drops them from the plan: nothing the window says about counts can bring them back). Follow the job (jobId) for
+   * progress and Cancel, and twilio.cleanupStatus for the results in detail.
    */
   'twilio.cleanupStart': method(z.object({ accountId: accountIdSchema, planId, exclude: z.array(mediaSid).max(100_000).optional() }).strict()).returns<TwilioCleanupStatus>(),
-  /** Where a run is, with the results after the first `since` (poll it; ~300 ms is plenty). */
+  /** Where a run is, with the results after the first `since` (asked again as its job moves on). */
   'twilio.cleanupStatus': method(z.object({ runId, since: z.number().int().min(0).optional() }).strict()).returns<TwilioCleanupStatus>(),
   /** The account's latest run since the app started, to pick it up again after leaving the screen. */
   'twilio.cleanupLatest': method(z.object({ accountId: accountIdSchema }).strict()).returns<TwilioCleanupStatus | null>(),
-  /** Stops a run: the deletion on the wire finishes and is reported, the rest are skipped. */
-  'twilio.cleanupStop': method(z.object({ runId }).strict()).returns<TwilioCleanupStatus>(),
-  /** The run's report as a file to save (CSV or JSON), whether it is finished or not. */
-  'twilio.cleanupReport': method(z.object({ runId, format: z.enum(['csv', 'json']) }).strict()).returns<{ fileName: string; text: string }>(),
+  /**
+   * Saves the run's report (CSV or JSON), whether it is finished or not, where downloads go (main chooses the folder
+   * and a name not taken); answers the file's path.
+   */
+  'twilio.cleanupReport': method(z.object({ runId, format: z.enum(['csv', 'json']) }).strict()).returns<{ savedTo: string }>(),
 } as const;

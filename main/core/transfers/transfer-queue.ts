@@ -305,7 +305,7 @@ export class TransferQueue {
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     // Saves in flight at a cancel still finish and report after it (progress is no longer heard then): the row counts what the result says.
-    if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = itemsDone(outcome.result.items);
+    if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = outcome.result.counted ?? itemsDone(outcome.result.items);
     if (state === 'done') await deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
     await trimHistory(this.entries, this.options.maxHistory ?? 1000);

@@ -1,5 +1,7 @@
 // The clean-up report a user saves: one row per media item with what happened to it. CSV opens in any
-// spreadsheet; JSON keeps the run's criteria and totals alongside.
+// spreadsheet, as text and as UTF-8, like every CSV the app writes (csv-cell.ts); JSON keeps the run's criteria and
+// totals alongside.
+import { CSV_BOM, csvCell } from '../../common/csv-cell.js';
 import type { CleanupCriteria, CleanupResult, CleanupRun } from './cleanup.js';
 
 export type ReportFormat = 'csv' | 'json';
@@ -7,14 +9,11 @@ export type ReportFormat = 'csv' | 'json';
 const COLUMNS = ['status', 'message_sid', 'media_sid', 'content_type', 'date_created', 'from', 'to', 'at', 'error_code', 'twilio_code', 'message'] as const;
 
 /**
- * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would run as a formula (=, @, +, - …) gets a leading
- * apostrophe, except phone numbers and plain numbers, which are data everyone expects to see unchanged.
+ * One cell. A phone number gets the apostrophe too: read as a formula, "+15551234567" loses its plus and "-1-2" is
+ * worked out; as text, the spreadsheet shows it as it is.
  */
 function cell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  const formulaLike = /^[=@\t\r]/.test(text) || (/^[+-]/.test(text) && !/^[+-][\d\s().-]*$/.test(text));
-  if (formulaLike) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvCell(value === null || value === undefined ? '' : String(value));
 }
 
 function row(r: CleanupResult): string {
@@ -36,5 +35,5 @@ export function formatCleanupReport(input: CleanupRun | CleanupResult[], format:
     };
     return `${JSON.stringify(report, null, 2)}\n`;
   }
-  return `${[COLUMNS.join(','), ...results.map(row)].join('\r\n')}\r\n`;
+  return `${CSV_BOM}${[COLUMNS.join(','), ...results.map(row)].join('\r\n')}\r\n`;
 }

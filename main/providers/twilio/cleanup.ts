@@ -100,7 +100,8 @@ const itemSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
 });
-const planSchema = z.object({ criteria: criteriaSchema, items: z.array(itemSchema), count: z.number(), messagesScanned: z.number(), plannedAt: z.string() });
+/** A plan as main keeps it on disk for the run job (read back after a restart: checked again, never trusted). */
+export const cleanupPlanSchema = z.object({ criteria: criteriaSchema, items: z.array(itemSchema), count: z.number(), messagesScanned: z.number(), plannedAt: z.string() });
 const concurrencySchema = z.number().int().min(1).max(16).optional();
 
 const INVALID = {
@@ -192,7 +193,7 @@ function resultOf(item: CleanupItem, status: CleanupStatus, error?: AppError, sa
 
 /** Deletes the planned media, reporting one result per item, in plan order. */
 export async function runCleanup(client: TwilioClient, planInput: CleanupPlan, options: RunOptions = {}): Promise<CleanupRun> {
-  const plan = checked(planSchema, planInput, 'plan');
+  const plan = checked(cleanupPlanSchema, planInput, 'plan');
   const concurrency = checked(concurrencySchema, options.concurrency, 'concurrency') ?? 1;
   const { signal } = options;
   const startedAt = new Date().toISOString();

@@ -15,6 +15,7 @@ export type { MediaContent, MediaContentOptions } from './media-content.js';
 export type { DownloadOptions, DownloadResult, DownloadTarget } from './download.js';
 export type { TwilioMedia, TwilioMessage } from './schemas.js';
 export {
+  cleanupPlanSchema,
   formatCleanupReport,
   planCleanup,
   runCleanup,

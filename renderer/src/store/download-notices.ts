@@ -2,6 +2,7 @@
 // question was cancelled or every name skipped, and, where no Transfers panel is on screen (Twilio), what became of
 // the downloads once they end and where they went.
 import { FINAL_STATES, type TransferItem } from '../../../main/common/transfers';
+import { messageOf } from '../bridge';
 import { errorText, i18n } from '../i18n';
 import type { NoticeInput } from './notices-store';
 import { useTransfers, whenTransfersEnd } from './transfers-store';
@@ -13,6 +14,12 @@ export const downloadCancelled = (): Said => ({ level: 'warn', text: i18n.t('com
 
 /** Every name already there was skipped: no download was queued. */
 export const downloadAllSkipped = (): Said => ({ level: 'warn', text: i18n.t('common:download.allSkipped') });
+
+/** A report main wrote where downloads go (the clean-up's CSV or JSON): where it is. */
+export const reportSaved = (path: string): Said => ({ level: 'ok', text: i18n.t('common:download.reportSaved', { path }) });
+
+/** A report main could not write, and why. */
+export const reportNotSaved = (err: unknown): Said => ({ level: 'error', text: i18n.t('common:download.reportFailed', { error: messageOf(err) }) });
 
 /** What became of downloads that have all ended: saved, some failed (why, one line each), or cancelled part-way. */
 export function downloadsEnded(items: readonly TransferItem[], destination: string): Said {

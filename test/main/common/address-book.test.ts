@@ -9,7 +9,8 @@ import {
   shortId,
   type AddressEntry,
 } from '../../../main/common/address-book.js';
-import { csvCell, formatAddressCsv, MAX_ADDRESS_CSV_CHARS, parseAddressCsv } from '../../../main/common/address-book-csv.js';
+import { formatAddressCsv, MAX_ADDRESS_CSV_CHARS, parseAddressCsv } from '../../../main/common/address-book-csv.js';
+import { csvCell } from '../../../main/common/csv-cell.js';
 import { AppError } from '../../../main/common/errors.js';
 
 const GUID = '14d9f582-6f1c-4c5e-9b0a-2d7e3f1a9c44';

@@ -26,7 +26,7 @@ export function useDeleteFlow({ accountId, me, notify }: { accountId: string; me
   const client = useQueryClient();
   // Progress shows in the Transfers list under the table (the job is one of its rows, with Cancel).
   const deleteFiles = useDeleteFiles(accountId, (job) => notify('ok', i18n.t('library:delete.startedFiles', { count: job.bytesTotal ?? 0 })));
-  const deleteFolders = useDeleteFolders(accountId, (job) => notify('ok', i18n.t('library:delete.startedFolders', { count: job.bytesTotal ?? 0 })));
+  const deleteFolders = useDeleteFolders(accountId, (_job, folders) => notify('ok', i18n.t('library:delete.startedFolders', { count: folders })));
 
   /** What each folder holds, so the confirmation names what will go; a folder with a file we may not delete is kept. */
   const lookInside = (names: readonly string[]): Promise<FolderToDelete[]> =>

@@ -81,13 +81,14 @@ export function useDeleteFiles(accountId: string, onQueued?: (job: TransferItem)
   });
 }
 
-export function useDeleteFolders(accountId: string, onQueued?: (job: TransferItem) => void) {
+/** `onQueued` gets the number of folders: the job counts their files too. */
+export function useDeleteFolders(accountId: string, onQueued?: (job: TransferItem, folders: number) => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (folders: Array<{ folder: string; withFiles?: number }>) => {
       const job = await call('library.deleteFolders', { accountId, folders });
       noteJob(job);
-      onQueued?.(job);
+      onQueued?.(job, folders.length);
       return waitForJob(job.id);
     },
     onSettled: () => client.invalidateQueries({ queryKey: libraryKeys.account(accountId) }),

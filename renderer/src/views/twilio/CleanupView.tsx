@@ -1,7 +1,7 @@
 // The clean-up screen: Twilio keeps media until someone deletes it. Choose the days (and optionally a sender or a
 // recipient), count first (a dry run that deletes nothing, run as a cancellable job in the transfer queue, with the
-// list of what it found, each item with a thumbnail and a box to leave it out), then delete with a confirmation,
-// following the run in CleanupRun.
+// list of what it found, each item with a thumbnail and a box to leave it out), then delete with a confirmation, as
+// another job in the queue, followed in CleanupRun.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { TwilioCleanupPlan, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';

@@ -161,7 +161,10 @@ describe('folders', () => {
     expect(stale?.message).toMatch(/now holds 3 files, not the 2 you confirmed/);
     expect((await w.demo.getFolder(folder)).files).toHaveLength(3);
 
-    expect(outcomes(await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 3 }] }))).toEqual([[folder, 'ok']]);
+    // The job counts what it deletes, the three files and the folder, not the one folder it was given.
+    const job = await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder, withFiles: 3 }] });
+    expect(job).toMatchObject({ state: 'done', bytesDone: 4, bytesTotal: 4, detailPhrase: { key: 'shell:transfer.job.filesAndFoldersDetail' } });
+    expect(outcomes(job)).toEqual([[folder, 'ok']]);
     await expect(w.demo.getFolder(folder)).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -184,6 +187,8 @@ describe('folders', () => {
     await w.ok('library.createFolder', { accountId: w.accountId, folder: b });
     const job = await runJob(w, 'library.deleteFolders', { accountId: w.accountId, folders: [{ folder: a }, { folder: 'partner-drop', withFiles: 1 }, { folder: b }] });
     expect(outcomes(job)).toEqual([[a, 'ok'], ['partner-drop', 'forbidden'], [b, 'ok']]);
+    // Two empty folders deleted; the refused one's file and itself not.
+    expect(job).toMatchObject({ bytesDone: 2, bytesTotal: 4 });
   });
 });
 

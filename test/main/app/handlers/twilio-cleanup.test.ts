@@ -1,7 +1,10 @@
 // The clean-up through the app's dispatcher, against the embedded sandbox: the dry run finds exactly what a listing
-// finds in the range, the run deletes exactly that and nothing else, and a run stopped half-way says exactly what
-// it deleted (checked against what the server still has), in its status, its report and its journal.
+// finds in the range, the run (a job in the transfer queue) deletes exactly that and nothing else, and a run
+// cancelled half-way says exactly what it deleted (checked against what the server still has), in its status, its
+// job's result per item, its report and its journal. The report is written by main where Twilio downloads go.
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodArgs } from '../../../../main/common/contract';
 import type { TwilioCleanupPlan, TwilioCleanupResult, TwilioCleanupStatus } from '../../../../main/common/methods/twilio';
@@ -10,15 +13,27 @@ import { call, everyMedia, failure, gmtDay, tick, transfersSettled, twilioAccoun
 
 let app: TestApp;
 let accountId: string;
+let downloads: string;
 
 beforeAll(async () => {
   app = await bootTestApp(undefined, { sandbox: true });
   accountId = (await twilioAccount(app)).id;
+  // The folder the user last chose for Twilio downloads: where main writes the reports.
+  downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'md-cleanup-reports-'));
+  await app.grantFolder(downloads, 'twilio');
 });
 
 afterAll(async () => {
   await app.cleanup();
+  await fs.rm(downloads, { recursive: true, force: true });
 });
+
+/** Saves the run's report as the screen does, and reads the file main wrote. */
+async function savedReport(runId: string, format: 'csv' | 'json'): Promise<{ savedTo: string; text: string }> {
+  const { savedTo } = await call(app, 'twilio.cleanupReport', { runId, format });
+  expect(path.dirname(savedTo)).toBe(await fs.realpath(downloads));
+  return { savedTo, text: await fs.readFile(savedTo, 'utf8') };
+}
 
 /** Follows a run the way the UI does: asking only for the results it has not seen yet. */
 async function follow(runId: string, until: (status: TwilioCleanupStatus, results: TwilioCleanupResult[]) => boolean): Promise<{ status: TwilioCleanupStatus; results: TwilioCleanupResult[] }> {
@@ -59,21 +74,32 @@ describe('clean-up', () => {
 
     const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId });
     expect(started).toMatchObject({ total: plan.count, accountId });
+    // The run is a job in the transfer queue, counting media, like the library's jobs over many items.
+    expect(app.services.transfers.get(started.jobId)).toMatchObject({ direction: 'job', unit: 'items', bytesTotal: plan.count, titlePhrase: { key: 'shell:transfer.job.cleanupRun' } });
     const { status, results } = await follow(started.runId, (s) => s.state === 'finished');
     expect(status).toMatchObject({ stopped: false, done: plan.count, totals: { deleted: plan.count, gone: 0, failed: 0, skipped: 0 } });
     expect(results.map((r) => r.mediaSid).sort()).toEqual([...expected].sort());
     expect(results.every((r) => r.status === 'deleted')).toBe(true);
+    const [job] = await transfersSettled(app, [started.jobId]);
+    expect(job).toMatchObject({ state: 'done', bytesDone: plan.count, result: { ref: started.runId } });
+    expect(job?.result?.items?.map((i) => i.name).sort()).toEqual([...expected].sort());
+    expect(job?.result?.items?.every((i) => i.outcome === 'ok')).toBe(true);
 
     const after = await everyMedia(app, accountId);
     expect(after.filter((m) => inRange(m.dateCreated, dateFrom, dateTo))).toEqual([]);
     expect(after.map((m) => m.sid).sort()).toEqual(before.map((m) => m.sid).filter((sid) => !expected.includes(sid)).sort());
 
-    const csv = await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'csv' });
-    expect(csv.fileName).toBe(`twilio-cleanup-${dateFrom}-to-${dateTo}.csv`);
-    const rows = csv.text.trim().split('\r\n');
-    expect(rows[0]).toMatch(/^status,message_sid,media_sid,/);
+    const csv = await savedReport(started.runId, 'csv');
+    expect(path.basename(csv.savedTo)).toBe(`twilio-cleanup-${dateFrom}-to-${dateTo}.csv`);
+    // UTF-8 with a byte order mark, as the address book's CSV: a spreadsheet reads it as UTF-8.
+    expect(csv.text.startsWith('\uFEFFstatus,message_sid,media_sid,')).toBe(true);
+    const rows = csv.text.slice(1).trim().split('\r\n');
     expect(rows.slice(1).map((r) => r.split(',')[2]).sort()).toEqual([...expected].sort());
-    const json = JSON.parse((await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'json' })).text) as { totals: unknown; criteria: unknown };
+    // A name already taken is never replaced: the next report is "name (1).csv".
+    const again = await savedReport(started.runId, 'csv');
+    expect(path.basename(again.savedTo)).toBe(`twilio-cleanup-${dateFrom}-to-${dateTo} (1).csv`);
+    expect(await fs.readFile(csv.savedTo, 'utf8')).toBe(csv.text);
+    const json = JSON.parse((await savedReport(started.runId, 'json')).text) as { totals: unknown; criteria: unknown };
     expect(json).toMatchObject({ totals: { deleted: plan.count }, criteria: { dateFrom, dateTo } });
 
     // A plan runs once: running it again would be a second, unseen deletion.
@@ -100,8 +126,9 @@ describe('clean-up', () => {
 
     const started = await call(app, 'twilio.cleanupStart', { accountId, planId: plan.planId });
     await follow(started.runId, (s) => s.done >= 10);
-    const stopping = await call(app, 'twilio.cleanupStop', { runId: started.runId });
-    expect(['stopping', 'finished']).toContain(stopping.state);
+    // Stop is the job's Cancel, as under Transfers.
+    await app.services.transfers.cancel(started.jobId);
+    expect(['stopping', 'finished']).toContain((await call(app, 'twilio.cleanupStatus', { runId: started.runId })).state);
     const { status, results } = await follow(started.runId, (s) => s.state === 'finished');
 
     expect(status.stopped).toBe(true);
@@ -122,8 +149,13 @@ describe('clean-up', () => {
     expect(JSON.parse(journal[0]!)).toMatchObject({ runId: started.runId, count: plan.count });
     const journaled = journal.slice(1).map((line) => JSON.parse(line) as TwilioCleanupResult);
     expect(journaled.filter((r) => r.status === 'deleted').map((r) => r.mediaSid).sort()).toEqual([...deleted].sort());
-    const report = (await call(app, 'twilio.cleanupReport', { runId: started.runId, format: 'csv' })).text;
+    const report = (await savedReport(started.runId, 'csv')).text;
     expect(report.split('\r\n').filter((row) => row.startsWith('deleted,'))).toHaveLength(deleted.length);
+    // The job says the same, item by item: what a cancel kept from starting is "not done".
+    const [job] = await transfersSettled(app, [started.jobId]);
+    expect(job).toMatchObject({ state: 'cancelled', bytesDone: deleted.length, bytesTotal: plan.count });
+    expect(job?.result?.items?.filter((i) => i.outcome === 'ok').map((i) => i.name).sort()).toEqual([...deleted].sort());
+    expect(job?.result?.items?.filter((i) => i.outcome === 'cancelled').map((i) => i.name).sort()).toEqual([...skipped].sort());
 
     // The screen finds the run again after being left.
     expect(await call(app, 'twilio.cleanupLatest', { accountId })).toMatchObject({ runId: started.runId, state: 'finished', done: plan.count });

@@ -39,16 +39,21 @@ function parseCsv(text: string): string[][] {
 
 describe('formatCleanupReport', () => {
   it('writes one CSV row per item that reads back to the same values', () => {
-    const rows = parseCsv(formatCleanupReport(results));
+    const rows = parseCsv(formatCleanupReport(results).slice(1));
     expect(rows[0]).toEqual(['status', 'message_sid', 'media_sid', 'content_type', 'date_created', 'from', 'to', 'at', 'error_code', 'twilio_code', 'message']);
     expect(rows).toHaveLength(results.length + 1);
-    expect(rows[2]).toEqual(['failed', 'MM1', 'ME2', 'image/jpeg', base.dateCreated, '+15550000001', '+15559999999', base.at, 'conflict', '20009', 'Twilio error 20009: busy, "try later"']);
+    expect(rows[2]).toEqual(['failed', 'MM1', 'ME2', 'image/jpeg', base.dateCreated, "'+15550000001", "'+15559999999", base.at, 'conflict', '20009', 'Twilio error 20009: busy, "try later"']);
   });
 
-  it('keeps phone numbers as they are but defuses cells a spreadsheet would run as formulas', () => {
-    const rows = parseCsv(formatCleanupReport(results));
-    expect(rows[1]?.[5]).toBe('+15550000001');
+  it('defuses every cell a spreadsheet would run as a formula, phone numbers too, and starts with a BOM', () => {
+    const text = formatCleanupReport([...results, { ...base, messageSid: 'MM3', mediaSid: 'ME4', status: 'failed', from: '-1-2', to: '@SUM(A1)', message: '\tx' }]);
+    expect(text.startsWith('\uFEFFstatus,')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    // As text, a number keeps its plus; as a formula, "-1-2" would be worked out to -3.
+    expect(rows[1]?.[5]).toBe("'+15550000001");
     expect(rows[3]?.[5]).toBe(`'=HYPERLINK("http://x")`);
+    expect(rows[4]?.slice(5, 7)).toEqual(["'-1-2", "'@SUM(A1)"]);
+    expect(rows[4]?.[10]).toBe("'\tx");
   });
 
   it('JSON carries the totals and the run times with the results', () => {

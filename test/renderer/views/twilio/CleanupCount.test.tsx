@@ -108,8 +108,9 @@ describe('the clean-up count', () => {
     server.answers.set('twilio.cleanupPlan', () => job({ id: 'tr_00000000000000bb' }));
     server.answers.set('twilio.cleanupGetPlan', () => plan);
     server.answers.set('twilio.previewUrl', () => ({ url: '/media/x' }));
-    server.answers.set('twilio.cleanupStart', () => ({
+    const started = {
       runId: 'cr_0123456789abcdef',
+      jobId: 'tr_00000000000000dd',
       accountId: 'acc_12345678',
       criteria: plan.criteria,
       state: 'finished',
@@ -123,8 +124,9 @@ describe('the clean-up count', () => {
       startedAt: '2026-12-05T16:00:00.000Z',
       finishedAt: '2026-12-05T16:00:01.000Z',
       journalPath: '/tmp/journal.jsonl',
-    }));
-    server.answers.set('twilio.cleanupStatus', () => null);
+    };
+    server.answers.set('twilio.cleanupStart', () => started);
+    server.answers.set('twilio.cleanupStatus', () => started);
     renderWithQueries(<CleanupView accountId="acc_12345678" accountLabel="Support line" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Count' }));
     await vi.waitFor(() => expect(server.calls.some((c) => c.method === 'twilio.cleanupPlan')).toBe(true));

@@ -110,6 +110,7 @@ describe('the Twilio viewer in Japanese', () => {
     const job: TransferItem = { id: 'tr_00000000000000aa', accountId: account.id, direction: 'job', unit: 'items', title: 'x', detail: 'x', state: 'done', bytesDone: 40, bytesTotal: 40, speed: 0, eta: null, createdAt: '2026-12-05T16:00:00.000Z', result: { ref: plan.planId } };
     const run: TwilioCleanupStatus = {
       runId: 'cr_0123456789abcdef',
+      jobId: 'tr_00000000000000ee',
       accountId: account.id,
       criteria: plan.criteria,
       state: 'finished',
