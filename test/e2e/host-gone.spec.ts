@@ -82,6 +82,12 @@ for (const [lang, locale, words] of [
       await expect(row.locator('.state-pill')).toHaveText(shell['transfer.state.interrupted']!);
       await expect(row.locator('.transfer-detail')).not.toContainText(perSecond);
       await expect(row.getByRole('button')).toHaveCount(0);
+      // "Retry failed" and "Clear finished" could only meet "not reachable": disabled, saying why.
+      for (const button of [page.getByRole('button', { name: shell['transfers.clearFinished'] }), page.getByRole('button', { name: /^Retry failed|^失敗分を再試行/ })]) {
+        await expect(button).toBeDisabled();
+        await expect(button).toHaveAttribute('title', shell['transfers.needsHost']!);
+      }
+      await expect(page.getByText(shell['transfers.needsHost']!)).toBeVisible();
       // The banner does not take the focus, and it is one: it stays as it is however long the host is away.
       await expect(banner.getByRole('button')).not.toBeFocused();
       await page.waitForTimeout(3_000);
