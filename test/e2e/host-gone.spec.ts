@@ -58,8 +58,6 @@ for (const [lang, locale, words] of [
       const port = new URL(host.url).port;
       await page.goto(host.url);
       await createSlowAccount(page, host.origin, server);
-      // Made before the page's events stream may have opened: the page reads it at its next load.
-      await page.reload();
       await page.getByRole('navigation').getByRole('button', { name: 'Slow provider' }).click();
       await dropFiles(page, '.dropzone', [dropped('long-video.mp4', 'video/mp4', mp4(12 * 1024 * 1024))]);
       const upload = words.upload;
