@@ -2,31 +2,18 @@
 // sandbox library: it names the files whose own list it replaces, and points out a user id typed that does not look
 // whole ("US12"), without refusing it; in English and Japanese, wide and narrow, light and dark, each screen checked
 // by axe and saved as test-results/screens/acl-review-<lang>-<width>-<scheme>.png.
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { english } from '../../main/common/i18n/catalogue';
 import { ja } from '../../main/common/i18n/locales/ja/index';
-import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
+import { makeDataDir, startHost, type RunningHost } from './host';
 import { createFolder, putAcl, putFile, readSandboxLibrary } from './support/library-rest';
 import { jpeg } from './support/media';
+import { widthAndSchemeScreens } from './support/screens';
 
 let host: RunningHost | undefined;
 test.afterEach(async () => {
   await host?.stop();
 });
-
-async function screens(page: Page, lang: string): Promise<void> {
-  for (const width of [1280, 700]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, `acl-review-${lang}-${width}-${scheme}.png`) });
-    }
-  }
-}
 
 for (const [lang, locale, words] of [
   ['en', 'en-US', english],
@@ -65,7 +52,7 @@ for (const [lang, locale, words] of [
       await expect(replaced).not.toContainText('plain.jpg');
       await expect(editor.getByTestId('acl-unsure-ids')).toContainText('US12');
       await expect(editor.getByRole('button', { name: library['acl.apply.tree'] })).toBeEnabled();
-      await screens(page, lang);
+      await widthAndSchemeScreens(page, `acl-review-${lang}`);
     });
   });
 }
