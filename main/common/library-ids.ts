@@ -31,6 +31,15 @@ export function libraryIdProblemPhrase(id: string): Phrase | undefined {
   return undefined;
 }
 
+/**
+ * Whether an id has the shape of the user ids the library gives (its creators, its whoami): a GUID such as
+ * 972ee92d-dead-beef-927f-7a92e40f8490. The protocol takes any id in a list, so another form (a partial id pasted,
+ * "US12") is pointed out before saving, never refused.
+ */
+export function looksLikeLibraryUserId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 /** Why an id is unusable, in English words, or undefined when it is fine. */
 export function libraryIdProblem(id: string): string | undefined {
   const problem = libraryIdProblemPhrase(id);

@@ -55,8 +55,9 @@ export interface TransferItem {
   /** Upload recipients, for the account's history. */
   recipients?: string[];
   /**
-   * Why it may not run again: the user took back the choice it writes under (forgot the folder it downloads into).
-   * Main refuses a retry of it, so the window offers none and says this instead.
+   * Why it may not run again: the user took back the choice it writes under (forgot the folder it downloads into),
+   * or the server refused it for good (isFinalRefusal). Main refuses a retry of it, so the window offers none and
+   * says this instead.
    */
   retryRefused?: Phrase;
 }
@@ -118,6 +119,16 @@ export interface TransferSummary {
  */
 export function retryReachesQueue(item: Pick<TransferItem, 'state' | 'accountId'>, accountExists: (accountId: string) => boolean): boolean {
   return (item.state === 'failed' || item.state === 'cancelled') && accountExists(item.accountId);
+}
+
+/**
+ * Whether a failure is final: a retry would send the same request and meet the same refusal. Only 413 (too large):
+ * the size is the file's, a copy no setting changes. 400, 415 and 422 stay retryable, as the request they refuse is
+ * built at each run from the account's templates, which the user may correct meanwhile; 401, 402, 429 and 5xx are
+ * about the account or the moment.
+ */
+export function isFinalRefusal(error: Pick<AppErrorData, 'details'> | undefined): boolean {
+  return error?.details?.status === 413;
 }
 
 /** Whether a retry of this transfer can work, which the window offers Retry by: main would run it, not refuse it. */

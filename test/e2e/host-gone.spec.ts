@@ -6,13 +6,13 @@
 // upload now listed as the restarted host has it: ended, with Retry). In English and Japanese; the banner is saved as
 // test-results/screens/host-gone-<lang>-<width>-<scheme>.png and passes the accessibility scan.
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { english } from '../../main/common/i18n/catalogue';
 import { ja } from '../../main/common/i18n/locales/ja/index';
 import { ARTIFACTS, makeDataDir, startHost, type RunningHost } from './host';
 import { dropFiles, dropped } from './support/drop';
 import { mp4 } from './support/media';
+import { widthAndSchemeScreens } from './support/screens';
 import { createSlowAccount, startSlowUploadServer, type SlowServer } from './support/slow-upload-server';
 
 let host: RunningHost | undefined;
@@ -26,20 +26,6 @@ async function stopLikeCtrlC(running: RunningHost): Promise<void> {
   const exited = new Promise((resolve) => running.process.once('exit', resolve));
   running.process.kill('SIGINT');
   await exited;
-}
-
-async function bannerScreens(page: Page, lang: string): Promise<void> {
-  for (const width of [1280, 700]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-      await page.screenshot({ path: path.join(ARTIFACTS, `host-gone-${lang}-${width}-${scheme}.png`) });
-    }
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 for (const [lang, locale, words] of [
@@ -58,8 +44,6 @@ for (const [lang, locale, words] of [
       const port = new URL(host.url).port;
       await page.goto(host.url);
       await createSlowAccount(page, host.origin, server);
-      // Made before the page's events stream may have opened: the page reads it at its next load.
-      await page.reload();
       await page.getByRole('navigation').getByRole('button', { name: 'Slow provider' }).click();
       await dropFiles(page, '.dropzone', [dropped('long-video.mp4', 'video/mp4', mp4(12 * 1024 * 1024))]);
       const upload = words.upload;
@@ -82,11 +66,17 @@ for (const [lang, locale, words] of [
       await expect(row.locator('.state-pill')).toHaveText(shell['transfer.state.interrupted']!);
       await expect(row.locator('.transfer-detail')).not.toContainText(perSecond);
       await expect(row.getByRole('button')).toHaveCount(0);
+      // "Retry failed" and "Clear finished" could only meet "not reachable": disabled, saying why.
+      for (const button of [page.getByRole('button', { name: shell['transfers.clearFinished'] }), page.getByRole('button', { name: /^Retry failed|^失敗分を再試行/ })]) {
+        await expect(button).toBeDisabled();
+        await expect(button).toHaveAttribute('title', shell['transfers.needsHost']!);
+      }
+      await expect(page.getByText(shell['transfers.needsHost']!)).toBeVisible();
       // The banner does not take the focus, and it is one: it stays as it is however long the host is away.
       await expect(banner.getByRole('button')).not.toBeFocused();
       await page.waitForTimeout(3_000);
       await expect(page.getByTestId('host-banner')).toHaveCount(1);
-      await bannerScreens(page, lang);
+      await widthAndSchemeScreens(page, `host-gone-${lang}`);
 
       host = await startHost(dataDir, ['--port', port]);
       await expect(banner.getByRole('heading', { name: shell['host.signedOutTitle'] })).toBeVisible({ timeout: 10_000 });

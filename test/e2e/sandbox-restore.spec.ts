@@ -38,7 +38,6 @@ async function removeTwoAndAddLookalike(page: Page): Promise<Account> {
 }
 
 async function openSettings(page: Page, name: RegExp): Promise<void> {
-  await page.reload();
   await page.getByRole('navigation').getByRole('button', { name }).click();
 }
 

@@ -1,6 +1,8 @@
 // Uploading through the generic media upload service, as a user does it: drop files, see them checked, send,
 // watch the queue; a file that is not what its name says is refused before anything is sent; a server's refusal
-// is shown in its own words; a large upload can be cancelled half-way and retried.
+// is shown in its own words; a large upload can be cancelled half-way and retried; one refused as too large is not
+// offered again, and its kept copy is removed.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dropFiles, dropped } from './support/drop';
@@ -94,6 +96,30 @@ test('a large upload can be cancelled half-way, and retried', async ({ page }) =
     await page.getByRole('listitem', { name: 'long-video.mp4: Cancelled' }).getByRole('button', { name: 'Retry' }).click();
     await expect(page.getByRole('listitem', { name: 'long-video.mp4: Done' })).toBeVisible({ timeout: 30_000 });
     expect(server.requests.at(-1)?.complete).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
+
+test('an upload refused as too large (413) offers no Retry, says why, and keeps no copy', async ({ page }) => {
+  const server = await startSlowUploadServer();
+  server.refuse(413, 'Files over 1 KiB are not accepted here.');
+  try {
+    host = await startHost(await makeDataDir());
+    await page.goto(host.url);
+    await createSlowAccount(page, host.origin, server);
+    await page.getByRole('navigation', { name: 'Accounts and tools' }).getByRole('button', { name: 'Slow provider' }).click();
+    await dropFiles(page, '.dropzone', [dropped('poster.jpg', 'image/jpeg', jpeg())]);
+    await expect(page.getByRole('list', { name: 'Files to send' }).getByText('JPEG photo')).toBeVisible();
+    await addRecipient(page, '+15559990000');
+    await page.getByRole('button', { name: 'Upload 1 file' }).click();
+
+    const row = page.getByRole('listitem', { name: 'poster.jpg: Failed' });
+    await expect(row.getByRole('alert')).toContainText('Files over 1 KiB are not accepted here.');
+    await expect(row.getByTestId('transfer-retry-refused')).toHaveText('The server does not take a file this large, so a retry would be refused the same way: none is offered.');
+    await expect(row.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    await expect.poll(() => fs.readdir(path.join(host.dataDir, 'transfer-files')).catch(() => [])).toEqual([]);
+    expect(server.requests).toHaveLength(1);
   } finally {
     await server.close();
   }

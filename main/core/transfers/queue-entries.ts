@@ -14,7 +14,10 @@ export interface TransferSpec {
   ownedFiles?: string[];
   /** The user's choice the job writes under, which the user can take back (takeBack). */
   choice?: TransferChoice;
-  /** Why the job may not run again: the user took its choice back. A retry ends it failed with this, at once. */
+  /**
+   * Why the job may not run again: the user took its choice back (a retry ends it failed with this, at once), or
+   * the server refused it for good (isFinalRefusal; a retry leaves it as it is).
+   */
   refused?: Phrase;
 }
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { AppError, redactPhrase, redactWords, toAppError } from '../../common/errors.js';
 import { phrase, type Phrase } from '../../common/i18n/phrase.js';
-import { countOutcomes, FINAL_STATES, type JobItemResult, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
+import { countOutcomes, FINAL_STATES, isFinalRefusal, type JobItemResult, type TransferItem, type TransferResult, type TransferState, type TransferSummary } from '../../common/transfers.js';
 import { readJsonFile } from '../storage/atomic.js';
 import { ChangeFeed, summarize, type QueueListener } from './change-feed.js';
 import { CountedMap, JobWords, type JobOfType, type WindowWordsOf } from './job-words.js';
@@ -153,6 +153,8 @@ export class TransferQueue {
     for (const entry of targets) {
       if (entry.item.state !== 'failed' && entry.item.state !== 'cancelled') continue;
       if (entry.spec.refused) {
+        // A final refusal keeps the server's own reason; a choice taken back is said as the reason now.
+        if (isFinalRefusal(entry.item.error)) continue;
         entry.item = { ...entry.item, state: 'failed', error: new AppError('forbidden', entry.spec.refused).toData(), finishedAt: new Date().toISOString() };
         this.changed(entry.item.id, true);
         continue;
@@ -303,10 +305,13 @@ export class TransferQueue {
       entry.item.result = { ...rest, ...(references ? { references: references.map(words) } : {}), ...(items ? { items: items.map(words) } : {}) };
     }
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
+    // Refused for good (too large): never run again, so the copy kept for a retry goes now, and the row says why.
+    const final = state === 'failed' && isFinalRefusal(outcome.error);
+    if (final) entry.item.retryRefused = entry.spec.refused = phrase('errors:queue.finalRefusal');
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     // Saves in flight at a cancel still finish and report after it (progress is no longer heard then): the row counts what the result says.
     if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = outcome.result.counted ?? itemsDone(outcome.result.items);
-    if (state === 'done') await deleteOwnedFiles(entry);
+    if (state === 'done' || final) await deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
     await trimHistory(this.entries, this.options.maxHistory ?? 1000);
     this.changed(entry.item.id, true);

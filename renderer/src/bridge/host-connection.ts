@@ -14,18 +14,32 @@ export interface HostConnection {
   subscribe: (listener: (state: HostState, before: HostState) => void) => () => void;
   /** Tries again at once (a button, the tab shown again) rather than at the next step of the backoff. */
   checkNow: () => void;
+  /**
+   * Called each time main's events stream opens, the first time included, with the state before: what main said
+   * before it opened (an account made by another client while the page loaded) is not in it.
+   */
+  onOpen: (listener: (before: HostState) => void) => () => void;
 }
 
 export const ALWAYS_CONNECTED: HostConnection = {
   state: () => 'connected',
   subscribe: () => () => undefined,
   checkNow: () => undefined,
+  // Electron's events come over IPC, which has no stream to open.
+  onOpen: () => () => undefined,
 };
 
 /** The state and its listeners; the bridge decides the changes. */
-export function connectionState(checkNow: () => void): HostConnection & { set(state: HostState): void } {
+export function connectionState(checkNow: () => void): HostConnection & { set(state: HostState): void; opened(): void } {
   let current: HostState = 'connected';
   const listeners = new Set<(state: HostState, before: HostState) => void>();
+  const openListeners = new Set<(before: HostState) => void>();
+  const set = (state: HostState) => {
+    if (state === current) return;
+    const before = current;
+    current = state;
+    for (const listener of listeners) listener(state, before);
+  };
   return {
     state: () => current,
     subscribe(listener) {
@@ -33,11 +47,16 @@ export function connectionState(checkNow: () => void): HostConnection & { set(st
       return () => listeners.delete(listener);
     },
     checkNow,
-    set(state) {
-      if (state === current) return;
+    onOpen(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
+    set,
+    /** The stream opened: connected now, and those waiting for an open are told what it was before. */
+    opened() {
       const before = current;
-      current = state;
-      for (const listener of listeners) listener(state, before);
+      set('connected');
+      for (const listener of openListeners) listener(before);
     },
   };
 }

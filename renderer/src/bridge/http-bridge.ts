@@ -49,7 +49,7 @@ export function createHttpBridge(): HttpBridge {
     ws.onopen = () => {
       openedAt = Date.now();
       retryDelay = FIRST_RETRY_MS;
-      connection.set('connected');
+      connection.opened();
     };
     ws.onmessage = (message) => {
       try {

@@ -16,13 +16,24 @@ export function useHostGone(): boolean {
   return useHost((s) => s.state !== 'connected');
 }
 
-/** Keeps useHost in step with `connection`; on its return, reads everything again through `client` and main. */
+/**
+ * Keeps useHost in step with `connection`. Each time the events stream opens, the page reads again what an event it
+ * missed would have changed: on the host's return, everything (through `client` and main), saying so; on the first
+ * open or a quiet reopen, the accounts and transfers, which another client (the API, the command line) may have
+ * changed before the stream could tell.
+ */
 export function followHost(connection: HostConnection, client: QueryClient): () => void {
   useHost.setState({ state: connection.state() });
-  return connection.subscribe((state, before) => {
-    useHost.setState({ state });
-    if (state === 'connected' && before !== 'connected') void readAgain(client);
-  });
+  const stopState = connection.subscribe((state) => useHost.setState({ state }));
+  const stopOpen = connection.onOpen((before) => void (before === 'connected' ? readMissed() : readAgain(client)));
+  return () => {
+    stopState();
+    stopOpen();
+  };
+}
+
+function readMissed(): Promise<unknown> {
+  return Promise.allSettled([useTransfers.getState().load(), call('accounts.list', {}).then(takeAccounts)]);
 }
 
 async function readAgain(client: QueryClient): Promise<void> {
@@ -30,8 +41,7 @@ async function readAgain(client: QueryClient): Promise<void> {
   useNoticeStore.getState().show({ key: 'host.back', level: 'ok', text: i18n.t('shell:host.back') });
   await Promise.allSettled([
     client.invalidateQueries(),
-    useTransfers.getState().load(),
-    call('accounts.list', {}).then(takeAccounts),
+    readMissed(),
     call('app.notices', {}).then((notices) => useNoticeStore.getState().fromMain(notices)),
     call('log.list', { limit: 500 }).then((log) => useAppStore.setState({ log })),
   ]);

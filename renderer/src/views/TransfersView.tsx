@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from '../i18n';
 import { call } from '../bridge';
 import { TransferList } from '../components/TransferList';
@@ -35,6 +35,10 @@ export function TransfersView() {
     void call('transfers.retry', {});
   };
 
+  // Both would only meet "not reachable" while the host is gone: disabled, saying why, until it is back.
+  const offlineId = useId();
+  const offline = hostGone ? { title: t('transfers.needsHost'), 'aria-describedby': offlineId } : {};
+
   const copy = (url: string) => {
     // One "copied" notice at a time: the latest copy replaces the previous one.
     navigator.clipboard.writeText(url).then(
@@ -58,10 +62,11 @@ export function TransfersView() {
           <p className="subtle" role="status">
             {statusLine()}
           </p>
+          {hostGone ? <p id={offlineId} className="subtle">{t('transfers.needsHost')}</p> : null}
         </div>
         <div className="actions">
-          <button type="button" disabled={failed === 0} onClick={retryAll}>{t('transfers.retryFailed', { n: failed })}</button>
-          <button type="button" disabled={finished === 0} onClick={() => void call('transfers.clearFinished', {})}>{t('transfers.clearFinished')}</button>
+          <button type="button" disabled={failed === 0 || hostGone} {...offline} onClick={retryAll}>{t('transfers.retryFailed', { n: failed })}</button>
+          <button type="button" disabled={finished === 0 || hostGone} {...offline} onClick={() => void call('transfers.clearFinished', {})}>{t('transfers.clearFinished')}</button>
         </div>
       </header>
       {list.length === 0 ? (

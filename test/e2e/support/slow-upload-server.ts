@@ -9,11 +9,14 @@ export interface SlowServer {
   requests: Array<{ bytes: number; aborted: boolean; complete: boolean }>;
   /** From now on, read at full speed. */
   fast(): void;
+  /** From now on, answer every upload with this status and message (JSON), as a server refusing it. */
+  refuse(status: number, message: string): void;
   close(): Promise<void>;
 }
 
 export async function startSlowUploadServer(bytesPerTick = 64 * 1024, tickMs = 50): Promise<SlowServer> {
   let slow = true;
+  let refusal: { status: number; message: string } | undefined;
   const requests: SlowServer['requests'] = [];
   const server = http.createServer((req, res) => {
     const record = { bytes: 0, aborted: false, complete: false };
@@ -33,6 +36,11 @@ export async function startSlowUploadServer(bytesPerTick = 64 * 1024, tickMs = 5
     });
     req.on('end', () => {
       record.complete = true;
+      if (refusal) {
+        res.writeHead(refusal.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: refusal.message }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/xml' });
       res.end(`<response><media_url>http://127.0.0.1/media/${requests.length}.mp4</media_url></response>`);
     });
@@ -44,6 +52,10 @@ export async function startSlowUploadServer(bytesPerTick = 64 * 1024, tickMs = 5
     requests,
     fast: () => {
       slow = false;
+    },
+    refuse: (status, message) => {
+      slow = false;
+      refusal = { status, message };
     },
     close: () => {
       server.closeAllConnections();

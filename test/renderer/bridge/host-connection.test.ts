@@ -22,6 +22,7 @@ const main = vi.hoisted(() => {
 
 import { createHttpBridge } from '../../../renderer/src/bridge/http-bridge';
 import { followHost, useHost } from '../../../renderer/src/store/host-store';
+import { useNoticeStore } from '../../../renderer/src/store/notices-store';
 
 /** Each socket the bridge opens, for the test to open, drop or refuse. */
 class FakeSocket {
@@ -54,6 +55,7 @@ beforeEach(() => {
     vi.fn(async () => (address === 'nothing' ? Promise.reject(new TypeError('Failed to fetch')) : new Response(null, { status: address }))),
   );
   main.calls = [];
+  useNoticeStore.setState({ notices: [] });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -120,15 +122,35 @@ describe('the page notices the browser host going and coming back', () => {
     stop();
   });
 
-  it('says nothing when a steady stream drops and the host takes the retry at once', async () => {
+  it('says nothing when a steady stream drops and the host takes the retry at once, but reads the accounts and transfers it may have missed', async () => {
     const { bridge, client, stop } = await connected();
     await vi.advanceTimersByTimeAsync(5_000);
+    main.calls = [];
     latest().drop();
     latest().open();
     await vi.advanceTimersByTimeAsync(0);
     expect(bridge.connection.state()).toBe('connected');
     expect(client.getQueryState(['library', 'folders'])?.isInvalidated).toBe(false);
+    expect(main.calls.sort()).toEqual(['accounts.list', 'transfers.list']);
+    expect(useNoticeStore.getState().notices).toEqual([]);
+    stop();
+  });
+});
+
+describe('the first time the events stream opens', () => {
+  it('reads the accounts and transfers again, quietly: one made by another client while the page loaded is not missed', async () => {
+    const bridge = createHttpBridge();
+    const client = new QueryClient();
+    client.setQueryData(['library', 'folders'], ['photos']);
+    const stop = followHost(bridge.connection, client);
+    await vi.advanceTimersByTimeAsync(0);
     expect(main.calls).toEqual([]);
+    latest().open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(main.calls.sort()).toEqual(['accounts.list', 'transfers.list']);
+    expect(useHost.getState().state).toBe('connected');
+    expect(client.getQueryState(['library', 'folders'])?.isInvalidated).toBe(false);
+    expect(useNoticeStore.getState().notices).toEqual([]);
     stop();
   });
 });

@@ -29,14 +29,15 @@ import { leaveOrAsk } from '../../store/leave-guard';
 import { aclEditorReducer, hasUnsavedEdits, initialAclEditorState } from './acl-editor-state';
 import { draftLockout, refusedLockoutWarning } from './acl-lockout';
 import { AclDone } from './AclDone';
-import { AclListField, DiffView, ListsView, sameAcl, SummaryLine } from './AclParts';
+import { AclListField, DiffView, ListsView, sameAcl, SummaryLine, UnsureIdsHint, unsureUserIds } from './AclParts';
 import { Modal } from './dialogs';
 import { nameList } from './format';
 import { useAcl, useSaveAcl, type AclSave } from './queries';
 import { useAclSummary } from './useAclSummary';
 
 export type AclScope =
-  | { kind: 'folder'; folder: LibraryFolderInfo; fileCount?: number }
+  /** `files`: the folder's files when its listing is read (opened from inside it): counted, and named where a save replaces their lists. */
+  | { kind: 'folder'; folder: LibraryFolderInfo; files?: readonly LibraryFileInfo[] }
   | { kind: 'file'; file: LibraryFileInfo }
   | { kind: 'files'; folder: string; files: LibraryFileInfo[] };
 
@@ -119,6 +120,10 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
   const before = scope.kind === 'files' ? (bulkBase ?? emptyAcl()) : (state?.acl ?? emptyAcl());
   const filesChanging = scope.kind === 'files' ? scope.files.filter((f) => !sameAcl(f.acl, draft)).length : 0;
   const nothingToSave = scope.kind === 'files' ? filesChanging === 0 : !applyTree && sameAcl(before, draft);
+  // The files whose own list a save over many replaces, named in the review: unknown for a folder not read yet.
+  const manyFiles = scope.kind === 'files' ? scope.files : scope.kind === 'folder' && applyTree ? scope.files : undefined;
+  const replaced = manyFiles?.filter((f) => hasOwnAcl(f.acl) && !sameAcl(f.acl, draft)).map((f) => f.name);
+  const addedUsers = unsureUserIds([...draft.readUsers, ...draft.writeUsers].filter((id) => !before.readUsers.includes(id) && !before.writeUsers.includes(id)), me.userId, names.known);
 
   const saveNow = async () => {
     dispatch({ type: 'save' });
@@ -187,6 +192,8 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
             {applyTree ? <p>{t('acl.treeNote')}</p> : null}
           </>
         )}
+        {replaced ? <p data-testid="acl-replaced">{replaced.length > 0 ? t('acl.replacesOwn', { count: replaced.length, names: nameList(replaced, 5) }) : t('acl.replacesNone')}</p> : null}
+        <UnsureIdsHint ids={addedUsers} />
         <SummaryLine label={t('acl.whoCanRead')} text={summary.read} />
         <SummaryLine label={t('acl.whoCanWrite')} text={summary.write} />
         {warning ? (
@@ -246,7 +253,7 @@ export function AclEditor({ accountId, me, scope, folder, knownUsers, onClose }:
       {scope.kind === 'folder' ? (
         <label className="check" htmlFor={treeId}>
           <input id={treeId} type="checkbox" checked={applyTree} onChange={(e) => dispatch({ type: 'applyTree', on: e.target.checked })} />
-          {scope.fileCount !== undefined ? t('acl.alsoFilesCounted', { count: scope.fileCount }) : t('acl.alsoFiles')}
+          {scope.files ? t('acl.alsoFilesCounted', { count: scope.files.length }) : t('acl.alsoFiles')}
         </label>
       ) : null}
     </Modal>,

@@ -3,9 +3,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from '../../i18n';
 import { ACL_LIST_NAMES, diffAcl, type Acl, type AclListName } from '../../../../main/common/library-acl';
-import { libraryIdProblem } from '../../../../main/common/library-ids';
+import { libraryIdProblem, looksLikeLibraryUserId } from '../../../../main/common/library-ids';
 import { PersonName } from '../../components/PersonName';
 import { useDisplayNames } from '../../query/address-book';
+import { nameList, quoted } from './format';
 
 const SEPARATORS = /[\s,;]+/;
 
@@ -13,9 +14,26 @@ export function sameAcl(a: Acl, b: Acl): boolean {
   return !diffAcl(a, b).changed;
 }
 
+/**
+ * The user ids among `ids` that are not the shape the library gives and that neither the user (`me`) nor the
+ * address book knows: a partial id pasted ("US12"), pointed out before saving but kept, as the protocol takes any.
+ */
+export function unsureUserIds(ids: Iterable<string>, me: string | undefined, known: (id: string) => boolean): string[] {
+  return [...new Set(ids)].filter((id) => id !== me && !looksLikeLibraryUserId(id) && !known(id));
+}
+
+/** The sentence pointing the unsure ids out; nothing when there are none. */
+export function UnsureIdsHint({ ids }: { ids: readonly string[] }) {
+  const { t } = useTranslation('library');
+  if (ids.length === 0) return null;
+  return <p className="hint acl-id-hint" data-testid="acl-unsure-ids">{t('aclList.unsureIds', { count: ids.length, ids: nameList(ids.map((id) => quoted(id.slice(0, 40))), 3) })}</p>;
+}
+
 export function AclListField({ name, ids, me, onChange }: { name: AclListName; ids: string[]; me: string | undefined; onChange: (ids: string[]) => void }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The ids typed or pasted here: those the hint is about (a list read from the server is the server's business).
+  const [typed, setTyped] = useState<ReadonlySet<string>>(new Set());
   const inputId = useId();
   const names = useDisplayNames();
   const { t } = useTranslation('library');
@@ -47,6 +65,7 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
       else if (!next.includes(part)) next.push(part);
     }
     onChange(next);
+    setTyped(new Set([...typed, ...next.filter((id) => !ids.includes(id))]));
     setProblem(bad.length > 0 ? t('aclList.notAdded', { ids: bad.join(t('list.separator')) }) : null);
     setText('');
   };
@@ -93,6 +112,7 @@ export function AclListField({ name, ids, me, onChange }: { name: AclListName; i
         <button type="button" className="small" onClick={() => add(text)}>{t('aclList.addButton')}</button>
       </div>
       {problem ? <p className="error acl-problem" role="alert">{problem}</p> : null}
+      {name.endsWith('Users') ? <UnsureIdsHint ids={unsureUserIds(ids.filter((id) => typed.has(id)), me, names.known)} /> : null}
     </fieldset>
   );
 }

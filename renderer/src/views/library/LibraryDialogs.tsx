@@ -31,7 +31,7 @@ export function aclScopeFor(
   if (current !== null && view) {
     if (forFolder ? !actions.folderPermissions.enabled : !actions.permissions.enabled) return null;
     const files = targets.flatMap((r) => (r.kind === 'file' ? [r.item] : []));
-    if (forFolder || files.length === 0) return { kind: 'folder', folder: view.folder, fileCount: view.files.length };
+    if (forFolder || files.length === 0) return { kind: 'folder', folder: view.folder, files: view.files };
     if (files.length === 1 && files[0]) return { kind: 'file', file: files[0] };
     return { kind: 'files', folder: current, files };
   }

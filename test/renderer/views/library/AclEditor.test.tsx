@@ -131,13 +131,13 @@ describe('the domain preset', () => {
   it('says who it lists and who it leaves out as help text under the presets', async () => {
     const dialog = await openEditor('photos');
     const help = helpOf(within(dialog).getByRole('button', { name: 'Users known in this domain' }));
-    expect(help).toBe('Users known in this domain: Read and write for the 3 users this app knows of in the domain now: you, colleague and 14d9f582…. Someone who joins the domain later is not included.');
+    expect(help).toBe('Users known in this domain: Will give read and write to the 3 users this app knows of in the domain now: you, colleague and 14d9f582…. Someone who joins the domain later will not be included.');
   });
 
   it('says it in Japanese', async () => {
     await switchLanguage('ja');
     const dialog = await openEditor('photos', '権限…');
     const help = helpOf(within(dialog).getByRole('button', { name: 'ドメインの既知のユーザー' }));
-    expect(help).toMatch(/^ドメインの既知のユーザー：.*3 人.*後からドメインに加わった人は含まれません。$/);
+    expect(help).toMatch(/^ドメインの既知のユーザー：.*3 人に読み書きを許可します：.*後からドメインに加わった人は含まれません。$/);
   });
 });

@@ -15,8 +15,8 @@ const both = { permissions: yes, folderPermissions: yes };
 
 describe('aclScopeFor', () => {
   it('in a folder: the folder (asked for, or no file selected), the one file, the files', () => {
-    expect(aclScopeFor(files, 'photos', view, both, true)).toEqual({ kind: 'folder', folder: photos.info, fileCount: 2 });
-    expect(aclScopeFor([], 'photos', view, both, false)).toEqual({ kind: 'folder', folder: photos.info, fileCount: 2 });
+    expect(aclScopeFor(files, 'photos', view, both, true)).toEqual({ kind: 'folder', folder: photos.info, files: photos.files });
+    expect(aclScopeFor([], 'photos', view, both, false)).toEqual({ kind: 'folder', folder: photos.info, files: photos.files });
     expect(aclScopeFor(files.slice(0, 1), 'photos', view, both, false)).toEqual({ kind: 'file', file: photos.files[0] });
     expect(aclScopeFor(files, 'photos', view, both, false)).toEqual({ kind: 'files', folder: 'photos', files: photos.files });
   });
