@@ -248,7 +248,7 @@ describe('media', () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-type-'));
     try {
       const grantId = await app.grantFolder(folder);
-      const told = await app.dispatch('twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: mediaSid!, contentType: 'text/plain' }] } as never);
+      const told = await app.dispatch('twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: mediaSid!, contentType: 'text/plain' }] });
       expect(told).toMatchObject({ ok: false, error: { code: 'validation' } });
       // Never listed through the app: main reads the media from Twilio for its type.
       const [queued] = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: mediaSid! }] });
