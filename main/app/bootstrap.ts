@@ -74,7 +74,7 @@ async function bootLocked(options: AppServicesOptions, instance: DataFolderLock)
   // The command line follows the sandbox account's media redirects to loopback only to the sandbox this app says
   // runs; without the word, it refuses them, which is all a failed write costs.
   if (sandboxOrigin) await instance.announce({ sandbox: sandboxOrigin }).catch((err: unknown) => services.log.warn('storage', `Could not write where the sandbox runs in instance.json: ${err instanceof Error ? err.message : String(err)}`));
-  const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(), sandboxUrl: () => sandbox?.baseUrl ?? null, sandboxAccounts: () => sandbox?.accounts ?? null });
+  const handlers = createHandlers({ services, staging, media, grants: new FolderGrants(services.written), sandboxUrl: () => sandbox?.baseUrl ?? null, sandboxAccounts: () => sandbox?.accounts ?? null });
   const dispatch = createDispatcher(handlers, services.log, services.redact);
   return {
     services,

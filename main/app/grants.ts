@@ -1,7 +1,12 @@
 // The folders the window may save into. The window never sends a path: main grants a folder (the OS dialog's answer
 // in Electron, the browser host's Downloads folder) and hands out an opaque id; downloads name the id, and main
-// resolves it to the real path it recorded. A grant also remembers which names files.findExisting reported there:
-// only those may be overwritten, so "overwrite" can never reach a file nobody was asked about.
+// resolves it to the real path it recorded. "Overwrite" replaces a file only when files.findExisting reported its
+// name in that grant a moment ago (once: the download that replaces it uses the report up) AND the file is, unchanged,
+// one main itself saved there (written-files.ts). The first alone proved nothing: the window calls findExisting
+// itself, and in the browser host no answer of the window's shows that a person agreed. So a file the user keeps in
+// the folder is never replaced, whoever asks; at worst a hostile window replaces an earlier download of the app's
+// with the server's copy. findExisting answers only for names a download could make (no hidden file, no device
+// name), so it tells no more about the folder than the downloads themselves would.
 // A pick for a kind of download is its own grant, apart from picks of the same folder for another kind or for none:
 // forgetting the folder remembered for that kind (Settings) revokes it, and only it, and refuses a retry of the
 // downloads made by it (main/app/download-folders.ts).
@@ -13,8 +18,10 @@ import path from 'node:path';
 import { AppError } from '../common/errors.js';
 import { phrase } from '../common/i18n/phrase.js';
 import type { DownloadKind } from '../common/contract.js';
-import type { FolderGrant } from '../common/files.js';
+import { safeLocalName, type FolderGrant } from '../common/files.js';
+import { numberedName } from '../common/methods/library.js';
 import type { TransferChoice } from '../core/transfers/transfer-queue.js';
+import type { WrittenFiles } from './written-files.js';
 
 interface GrantRecord {
   /** The folder's real path (no symlink in it) when it was granted. */
@@ -22,8 +29,8 @@ interface GrantRecord {
   picked: boolean;
   /** The kind of download whose remembered folder this pick became; a forget of that kind revokes the grant. */
   rememberedAs: DownloadKind | undefined;
-  /** Names files.findExisting reported as present: the only ones "overwrite" may replace. */
-  reported: Set<string>;
+  /** Names files.findExisting reported as present, and when: the only ones "overwrite" may replace, once. */
+  reported: Map<string, number>;
 }
 
 /** A granted folder's real path and one bare name in it: what a download runner may write. */
@@ -34,6 +41,10 @@ export interface GrantedDestination {
 }
 
 const MAX_GRANTS = 1000;
+/** How long a report of files.findExisting stands for an "overwrite": the time a person takes to answer the question. */
+export const REPORT_FOR_MS = 10 * 60_000;
+/** How many alternative names are tried before giving up ("name (1).jpg" … "name (999).jpg"). */
+const MAX_ALTERNATIVES = 999;
 
 /** The folder's real path, if it is a folder. */
 export async function realFolder(folder: string): Promise<string> {
@@ -71,8 +82,30 @@ export async function grantedDestination(dir: string, name: string): Promise<Gra
   return { dir: real, name, path: file };
 }
 
+async function taken(file: string): Promise<boolean> {
+  // lstat: a dangling link is taken too; writing "through" it would create its target somewhere else.
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The first name not taken in the folder, for every download: the name itself, then "name (1).ext"… */
+export async function freeLocalPath(dir: string, name: string): Promise<string> {
+  for (let n = 0; n <= MAX_ALTERNATIVES; n++) {
+    const candidate = path.join(dir, n === 0 ? name : numberedName(name, n));
+    if (!(await taken(candidate))) return candidate;
+  }
+  throw new AppError('conflict', phrase('errors:files.noFreeName', { name, max: MAX_ALTERNATIVES, folder: dir }));
+}
+
 export class FolderGrants {
   private readonly grants = new Map<string, GrantRecord>();
+
+  constructor(
+    private readonly written: WrittenFiles,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Grants a folder main itself chose or was told by the user (never one the window named). `rememberedAs`: the kind
@@ -92,7 +125,7 @@ export class FolderGrants {
       if (oldest !== undefined) this.grants.delete(oldest);
     }
     const grantId = `dg_${randomBytes(12).toString('hex')}`;
-    this.grants.set(grantId, { dir, picked, rememberedAs, reported: new Set() });
+    this.grants.set(grantId, { dir, picked, rememberedAs, reported: new Map() });
     return { grantId, path: dir, picked };
   }
 
@@ -122,19 +155,32 @@ export class FolderGrants {
     return record?.rememberedAs ? { kind: record.rememberedAs, dir: record.dir } : undefined;
   }
 
-  /** Which names are taken in the folder; they become the names "overwrite" may replace there. */
+  /**
+   * Which of these names are taken in the folder; they become the names "overwrite" may replace there for a while.
+   * Only names a download could make are looked up: a hidden name (".bashrc") or any other is never reported.
+   */
   async findExisting(grantId: string, names: readonly string[]): Promise<string[]> {
     const dir = await this.folder(grantId);
     const present = new Set(await fs.readdir(dir));
-    const found = names.filter((name) => present.has(name));
+    const found = names.filter((name) => safeLocalName(name) === name && present.has(name));
     const record = this.grants.get(grantId);
-    for (const name of found) record?.reported.add(name);
+    for (const name of found) record?.reported.set(name, this.now());
     return found;
   }
 
-  /** Refuses "overwrite" of a name that files.findExisting did not report in this grant. */
-  requireReported(grantId: string, name: string): void {
-    if (this.grants.get(grantId)?.reported.has(name)) return;
-    throw new AppError('forbidden', phrase('errors:files.replaceUnconfirmed', { name: name.slice(0, 80) }));
+  /**
+   * Refuses, all or nothing, "overwrite" of a name files.findExisting did not report in this grant in the last
+   * REPORT_FOR_MS, or of a file there that main did not save (or that changed since); else uses the reports up.
+   */
+  async allowOverwrite(grantId: string, names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const record = this.grants.get(grantId);
+    const dir = await this.folder(grantId);
+    for (const name of names) {
+      const at = record?.reported.get(name);
+      if (at === undefined || this.now() - at > REPORT_FOR_MS) throw new AppError('forbidden', phrase('errors:files.replaceUnconfirmed', { name: name.slice(0, 80) }));
+      await this.written.assertReplaceable(path.join(dir, name), name, dir);
+    }
+    for (const name of names) record?.reported.delete(name);
   }
 }

@@ -24,6 +24,7 @@ import { describeSystemTrust, trustSystemCertificates } from '../providers/http/
 import { PROXY_PASSWORD_KEY } from '../common/proxy.js';
 import { createProxyPicker, pacPicker } from './proxy.js';
 import { registerRunners } from './runners/index.js';
+import { WRITTEN_FILES, WrittenFiles } from './written-files.js';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -198,7 +199,10 @@ export async function createAppServices(options: AppServicesOptions) {
     if (orphans.length > 0) log.info('transfers', `Removed ${orphans.length} kept file(s) no transfer owns.`);
   }
   transfers.onChange((changed, summary) => events.emit('transfers.changed', { changed, summary }));
-  registerRunners(transfers, { accounts, log });
+  // The files downloads saved, kept across restarts: an "overwrite" may replace only those (main/app/grants.ts).
+  const written = new WrittenFiles(path.join(dataDir, WRITTEN_FILES));
+  await written.load();
+  registerRunners(transfers, { accounts, log, written });
   settings.onChange((s) => transfers.setConcurrency(s.concurrency));
 
   accounts.onChange((list) => events.emit('accounts.changed', list));
@@ -217,5 +221,5 @@ export async function createAppServices(options: AppServicesOptions) {
   // Before any request: a connection made earlier keeps the list it was made with.
   log.info('network', describeSystemTrust(trustSystemCertificates()));
 
-  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, addressBook, transfers, redact, cipherFor: options.cipher };
+  return { dataDir, version: options.version, host: options.host, events, notices, settings, vault, log, accounts, addressBook, transfers, written, redact, cipherFor: options.cipher };
 }

@@ -1,7 +1,7 @@
 // The pattern a downloaded Twilio media is named by ("{date}_{time}_{from}_{mediaSid}{ext}"): checked here, by the
 // same rule in Settings (as the user types, with a preview) and in main (when it is saved and when a name is made).
 // A name made from it is safe on Windows, macOS and Linux whatever the message's sender put in its address.
-import { fitFileName } from './files.js';
+import { safeLocalName, unsafeNameChar } from './files.js';
 import { phrase, type Phrase } from './i18n/phrase.js';
 
 export const FILE_NAME_TOKENS = ['date', 'time', 'from', 'to', 'messageSid', 'mediaSid', 'ext'] as const;
@@ -25,9 +25,6 @@ export const FILE_NAME_TOKEN_MEANING: Record<FileNameToken, string> = {
 const MAX_LITERAL_BYTES = 40;
 /** A sender or recipient is cut to this many characters in a name. */
 export const MAX_ADDRESS_CHARS = 32;
-/** Characters no file name may hold on one of the three systems (Windows is the strictest). */
-const FORBIDDEN = /[<>:"/\\|?*\x00-\x1f\x7f]/;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 export type FileNamePart = { token: FileNameToken } | { text: string };
 type Part = FileNamePart;
@@ -36,8 +33,8 @@ export type PatternCheck = { ok: true; parts: Part[] } | { ok: false; problem: P
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
 function describeChar(char: string): Phrase {
-  const code = char.charCodeAt(0);
-  return code < 0x20 || code === 0x7f ? phrase('errors:pattern.controlCharacter') : phrase('errors:pattern.quotedCharacter', { char });
+  // Invisible ones (controls, bidi overrides) are named, not quoted: quoted, they would not show or would turn the text.
+  return /[\p{Cc}\p{Cf}]/u.test(char) ? phrase('errors:pattern.controlCharacter') : phrase('errors:pattern.quotedCharacter', { char });
 }
 
 /** Splits a pattern into text and tokens, or says in words what is wrong with it. */
@@ -49,8 +46,8 @@ export function checkFileNamePattern(pattern: string): PatternCheck {
   let literalBytes = 0;
   const pushText = (text: string): Phrase | undefined => {
     if (text === '') return undefined;
-    const bad = FORBIDDEN.exec(text);
-    if (bad) return phrase('errors:pattern.forbiddenCharacter', { char: describeChar(bad[0]) });
+    const bad = unsafeNameChar(text);
+    if (bad !== undefined) return phrase('errors:pattern.forbiddenCharacter', { char: describeChar(bad) });
     if (text.includes('{') || text.includes('}')) return phrase('errors:pattern.brace');
     literalBytes += utf8Length(text);
     parts.push({ text });
@@ -93,8 +90,8 @@ const SEPARATOR_ONLY = /^[\s._-]*$/;
 
 /**
  * The name a checked pattern gives these values. An empty value drops its token and the separator beside it (no
- * "__" where the date was unknown); the whole name is then made safe again: no leading dot (a hidden file), no
- * trailing dot or space (Windows drops them), no reserved device name, at most MAX_FILE_NAME_BYTES.
+ * "__" where the date was unknown); leading dots and spaces go, and the whole name is then made safe by the one
+ * rule for names from elsewhere (safeLocalName): a sender's address is the remote party's words.
  */
 export function fileNameFromPattern(parts: readonly Part[], values: FileNameValues): string {
   const pieces = parts.map((part) => ('token' in part ? { token: part.token, text: values[part.token] } : { token: null, text: part.text }));
@@ -106,13 +103,9 @@ export function fileNameFromPattern(parts: readonly Part[], values: FileNameValu
     if (after && after.token === null && SEPARATOR_ONLY.test(after.text)) after.text = '';
     else if (before && before.token === null && SEPARATOR_ONLY.test(before.text)) before.text = '';
   }
-  let name = pieces
+  const name = pieces
     .map((p) => p.text)
     .join('')
-    .replace(new RegExp(FORBIDDEN.source, 'g'), '_')
-    .replace(/^[\s.]+/, '')
-    .replace(/[\s.]+$/, '');
-  if (name === '') name = '_';
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  return fitFileName(name);
+    .replace(/^[\s.]+/, '');
+  return safeLocalName(name);
 }

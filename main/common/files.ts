@@ -45,3 +45,42 @@ export function fitFileName(name: string, maxBytes = MAX_FILE_NAME_BYTES): strin
   }
   return `${stem}${ext}`;
 }
+
+// ---- the one rule for a name made from someone else's words (a library file's id, a server's Content-Disposition,
+// a Twilio sender in a file name pattern) before it becomes a file on this computer ----
+
+/**
+ * Characters no name may keep: the ones some common file system refuses (Windows is the strictest), control
+ * characters (C0, DEL, C1), and the invisible ones that change how a name reads: bidi embeddings, overrides and
+ * isolates (U+202A–202E, U+2066–2069, the marks U+200E/200F/061C; "invoice\u202Egpj.exe" shows as "invoiceexe.jpg"),
+ * zero-width space and byte order mark. Joiners (U+200C/200D) stay: emoji and several scripts need them.
+ */
+export const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * Names Windows keeps for devices, whatever follows a dot ("NUL.tar.gz") and with spaces before it ("CON .jpg"):
+ * COM and LPT with a digit or superscript ¹²³, and the console's CONIN$ and CONOUT$.
+ */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?$/i;
+
+export function isWindowsDeviceName(name: string): boolean {
+  return WINDOWS_DEVICE.test(name);
+}
+
+/** The first character of `text` no file name may hold, if any. */
+export function unsafeNameChar(text: string): string | undefined {
+  return new RegExp(UNSAFE_NAME_CHARS.source).exec(text)?.[0];
+}
+
+/**
+ * A name safe to create on Windows, macOS and Linux: unsafe characters become "_", trailing dots and spaces go
+ * (Windows drops them), a leading "." becomes "_" (a download never makes or replaces a hidden file such as .bashrc:
+ * those configure programs, not hold media), a device name gets a leading "_", and it fits MAX_FILE_NAME_BYTES.
+ */
+export function safeLocalName(name: string): string {
+  let out = name.replace(UNSAFE_NAME_CHARS, '_').replace(/[. ]+$/, '');
+  out = out.replace(/^\./, '_');
+  if (out === '') out = '_';
+  if (isWindowsDeviceName(out)) out = `_${out}`;
+  return fitFileName(out);
+}

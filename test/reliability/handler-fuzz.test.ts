@@ -85,7 +85,7 @@ function basePayloads(): Array<[MethodName, Record<string, unknown>]> {
     // Reports link.jpg, so the download below may replace it: the link must be replaced, never written through.
     ['files.findExisting', { grantId, names: ['photo.jpg', 'link.jpg'] }],
     ['library.download', { accountId: library, folder: 'fuzz', grantId, files: [{ name: 'link.jpg', onExisting: 'overwrite' }, { name: 'photo.jpg', size: 10, onExisting: 'keepBoth' }] }],
-    ['twilio.download', { accountId: twilio, grantId, items: [{ ...mediaRef, accountId: undefined, contentType: 'image/jpeg', onExisting: 'overwrite' }] }],
+    ['twilio.download', { accountId: twilio, grantId, items: [{ ...mediaRef, accountId: undefined, onExisting: 'overwrite' }] }],
     ['library.upload', { accountId: library, folder: 'fuzz', files: [{ ref: { kind: 'staged', id: `stg_${'a'.repeat(24)}` } }] }],
     ['generic.checkFiles', { files: [{ kind: 'granted', id: `fg_${'a'.repeat(24)}` }] }],
     ['generic.upload', { accountId: generic, files: [{ kind: 'staged', id: `stg_${'a'.repeat(24)}` }], recipients: ['+15551230001'], description: 'd' }],

@@ -552,7 +552,7 @@ describe('Twilio through the contract and the transfer queue', () => {
     const mediaSid = mediaSids[6] ?? '';
     const folder = await fs.mkdtemp(path.join(t.workDir, 'tw-queue-'));
     t.sandbox.faults.set({ method: 'GET', path: `/media/${mediaSid}`, times: 1 }, { kind: 'drop', afterBytes: 2000 });
-    const [queued] = await t.call('twilio.download', { accountId: t.accounts.twilio, grantId: await t.app.grantFolder(folder), items: [{ messageSid, mediaSid, contentType: 'image/jpeg' }] });
+    const [queued] = await t.call('twilio.download', { accountId: t.accounts.twilio, grantId: await t.app.grantFolder(folder), items: [{ messageSid, mediaSid }] });
     const failed = await t.waitForTransfer(queued?.id ?? '');
     const left = await fs.readdir(folder);
     t.sandbox.faults.clear();

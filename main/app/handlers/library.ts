@@ -108,7 +108,10 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       const dir = await grants.folder(grantId);
       const choice = grants.choice(grantId);
       // All or nothing: a single overwrite nobody confirmed refuses the whole batch before anything is queued.
-      for (const file of files) if (file.onExisting === 'overwrite') grants.requireReported(grantId, localFileName(file.name));
+      await grants.allowOverwrite(
+        grantId,
+        files.filter((file) => file.onExisting === 'overwrite').map((file) => localFileName(file.name)),
+      );
       const queued: TransferItem[] = [];
       for (const file of files) {
         const params: LibraryDownloadParams = { accountId, folder, name: file.name, destination: dir, onExisting: file.onExisting ?? 'fail' };

@@ -44,9 +44,23 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
     return messageFacts.get(`${accountId}/${messageSid}`) ?? { messageDate: null, from: null, to: null, messageSid };
   };
 
+  // A media's type names its file's extension: the server's word for it, remembered from the media listed (the usual
+  // way to reach a download), read from Twilio otherwise; never the window's, which could save an SVG as ".txt".
+  const mediaTypes = new Map<string, string | null>();
+  const typeOf = async (accountId: string, c: TwilioClient, messageSid: string, mediaSid: string): Promise<string | null> => {
+    const key = `${accountId}/${messageSid}/${mediaSid}`;
+    if (!mediaTypes.has(key)) {
+      if (mediaTypes.size > 20_000) mediaTypes.clear();
+      mediaTypes.set(key, (await c.getMedia(messageSid, mediaSid)).content_type ?? null);
+    }
+    return mediaTypes.get(key) ?? null;
+  };
+
   const mediaPage = async (accountId: string, c: TwilioClient, page: Page<TwilioMedia>, messageSid: string): Promise<TwilioPage<TwilioMediaView>> => {
     const context = { accounts, streams: media, mediaUrl: (token: string) => services.host.mediaUrl(token), accountId, apiUrl: c.mediaUrl.bind(c), fileNamePattern: services.settings.get().twilioFileNamePattern };
     const facts = await factsOf(accountId, c, messageSid);
+    if (mediaTypes.size > 20_000) mediaTypes.clear();
+    for (const m of page.items) mediaTypes.set(`${accountId}/${messageSid}/${m.sid}`, m.content_type ?? null);
     const items = page.items.map((m) => mediaView(context, m, messageSid, facts)).filter((m): m is TwilioMediaView => m !== null);
     return { items, nextPageUri: page.nextPageUri };
   };
@@ -105,10 +119,15 @@ export function createTwilioHandlers({ services, media, grants }: HandlerContext
       const named: Array<(typeof items)[number] & { fileName: string }> = [];
       const pattern = services.settings.get().twilioFileNamePattern;
       for (const item of items) {
-        const fileName = twilioMediaFileName({ ...(await factsOf(accountId, c, item.messageSid)), mediaSid: item.mediaSid, contentType: item.contentType }, pattern);
-        if (item.onExisting === 'overwrite') grants.requireReported(grantId, fileName);
+        const contentType = await typeOf(accountId, c, item.messageSid, item.mediaSid);
+        const fileName = twilioMediaFileName({ ...(await factsOf(accountId, c, item.messageSid)), mediaSid: item.mediaSid, contentType }, pattern);
         named.push({ ...item, fileName });
       }
+      // All or nothing, before anything is queued.
+      await grants.allowOverwrite(
+        grantId,
+        named.filter((item) => item.onExisting === 'overwrite').map((item) => item.fileName),
+      );
       const queued = named.map(({ fileName, ...item }) => {
         const params: TwilioDownloadParams = { accountId, messageSid: item.messageSid, mediaSid: item.mediaSid, folder: target, fileName, ...(item.onExisting ? { onExisting: item.onExisting } : {}) };
         return transfers.enqueue({ type: TWILIO_DOWNLOAD, params, ...(choice ? { choice } : {}) }, { accountId, direction: 'download', title: fileName, detail: phrase('shell:transfer.to.folder', { account: account.label, folder: target }), bytesTotal: null });

@@ -3,7 +3,6 @@
 // ("name (1).jpg"). Downloads: the size is read from the server when the transfer starts, the bytes land under a
 // temporary name and are renamed only when complete and of that size; an existing file is replaced, kept beside
 // ("name (1).jpg") or left alone (the transfer fails, saying so). Cancel stops the request and leaves nothing behind.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
@@ -23,8 +22,9 @@ import { checkMediaFile } from '../../core/media/check.js';
 import type { RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
 import type { LibraryClient, TransferProgress } from '../../providers/library/index.js';
 import { libraryClientFor } from '../library-client.js';
-import { grantedDestination, verifyGrantedFolder } from '../grants.js';
-import type { RunnerContext } from './index.js';
+import { freeLocalPath, grantedDestination, verifyGrantedFolder } from '../grants.js';
+import type { WrittenFiles } from '../written-files.js';
+import type { DownloadRunnerContext } from './index.js';
 
 export const LIBRARY_UPLOAD = 'library.upload';
 export const LIBRARY_DOWNLOAD = 'library.download';
@@ -98,25 +98,7 @@ export function libraryUploadRunner(accounts: AccountStore) {
   };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.lstat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The first name not taken in the folder: the name itself, then "name (1).ext"… */
-export async function freeLocalPath(dir: string, name: string): Promise<string> {
-  for (let n = 0; n <= MAX_ALTERNATIVES; n++) {
-    const candidate = path.join(dir, n === 0 ? name : numberedName(name, n));
-    if (!(await exists(candidate))) return candidate;
-  }
-  throw new AppError('conflict', phrase('errors:files.noFreeName', { name, max: MAX_ALTERNATIVES, folder: dir }));
-}
-
-export function libraryDownloadRunner(accounts: AccountStore) {
+export function libraryDownloadRunner(accounts: AccountStore, written: WrittenFiles) {
   return async (ctx: RunContext): Promise<TransferResult> => {
     const p = libraryDownloadParams.parse(ctx.params);
     const dir = await verifyGrantedFolder(p.destination);
@@ -127,17 +109,20 @@ export function libraryDownloadRunner(accounts: AccountStore) {
     const local = localFileName(p.name);
     const free = p.onExisting === 'keepBoth' ? await freeLocalPath(dir, local) : path.join(dir, local);
     const dest = (await grantedDestination(dir, path.basename(free))).path;
+    // Checked again now, not only when queued: a retry, after a restart too, replaces nothing the user put there since.
+    if (p.onExisting === 'overwrite') await written.assertReplaceable(dest, local, dir);
     ctx.phase('downloading');
     const options = { signal: ctx.signal, onProgress: progressTo(ctx, details.size ?? null), expectedSize: details.size, overwrite: p.onExisting === 'overwrite' };
     const result =
       p.voicemail && p.name === `${p.folder}.mp3`
         ? await client.downloadVoicemail(p.folder, dest, options)
         : await client.downloadFile(p.folder, p.name, dest, options);
+    await written.record(result.path);
     return { savedTo: result.path };
   };
 }
 
-export function registerLibraryRunners(queue: TransferQueue, context: RunnerContext): void {
+export function registerLibraryRunners(queue: TransferQueue, context: DownloadRunnerContext): void {
   queue.registerRunner(LIBRARY_UPLOAD, libraryUploadRunner(context.accounts));
-  queue.registerRunner(LIBRARY_DOWNLOAD, libraryDownloadRunner(context.accounts));
+  queue.registerRunner(LIBRARY_DOWNLOAD, libraryDownloadRunner(context.accounts, context.written));
 }

@@ -1,15 +1,14 @@
 // The Twilio download runner: one media item into a local folder, through the shared transfer queue. The bytes land
 // under a temporary name and are renamed only when complete (the client's downloadMedia does that).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { accountIdSchema } from '../../common/accounts.js';
 import { TWILIO_DOWNLOAD_EXISTING } from '../../common/methods/twilio.js';
 import type { TransferResult } from '../../common/transfers.js';
 import type { JobOfType, RunContext, TransferQueue } from '../../core/transfers/transfer-queue.js';
-import { grantedDestination, verifyGrantedFolder } from '../grants.js';
+import { freeLocalPath, grantedDestination, verifyGrantedFolder } from '../grants.js';
 import { twilioClientFor } from '../twilio-connection.js';
-import type { RunnerContext } from './index.js';
+import type { DownloadRunnerContext } from './index.js';
 
 export const TWILIO_DOWNLOAD = 'twilio.download';
 
@@ -30,33 +29,18 @@ export const twilioDownloadParams = z.object({
 });
 export type TwilioDownloadParams = z.infer<typeof twilioDownloadParams>;
 
-async function exists(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** "name.ext", else "name (1).ext", "name (2).ext"…: the first one free when the download starts. */
-export async function freeFileName(folder: string, fileName: string): Promise<string> {
-  const ext = path.extname(fileName);
-  const stem = fileName.slice(0, fileName.length - ext.length);
-  for (let n = 0; n < 1000; n++) {
-    const candidate = path.join(folder, n === 0 ? fileName : `${stem} (${n})${ext}`);
-    if (!(await exists(candidate))) return candidate;
-  }
-  throw new Error(`Too many files named like ${fileName} in ${folder}.`);
-}
-
-export function twilioDownloadRunner(context: RunnerContext) {
+export function twilioDownloadRunner(context: DownloadRunnerContext) {
   return async (ctx: RunContext): Promise<TransferResult> => {
     const params = twilioDownloadParams.parse(ctx.params);
     const folder = await verifyGrantedFolder(params.folder);
     ctx.phase('downloading');
-    const free = params.onExisting === 'overwrite' ? path.join(folder, params.fileName) : await freeFileName(folder, params.fileName);
+    const free = params.onExisting === 'overwrite' ? path.join(folder, params.fileName) : await freeLocalPath(folder, params.fileName);
     const destination = (await grantedDestination(folder, path.basename(free))).path;
+    // Checked again now, not only when queued: a retry, after a restart too, replaces nothing the user put there since.
+    if (params.onExisting === 'overwrite') await context.written.assertReplaceable(destination, params.fileName, folder);
     const client = twilioClientFor(context.accounts, params.accountId);
     const result = await client.downloadMedia(params.messageSid, params.mediaSid, { path: destination }, { signal: ctx.signal, onProgress: (received, total) => ctx.progress(received, total ?? null) });
+    await context.written.record(result.path);
     return { savedTo: result.path };
   };
 }
@@ -72,6 +56,6 @@ export function twilioDownloadWindowWords({ item, params }: JobOfType): unknown[
   return [item.detail, item.detailPhrase, given];
 }
 
-export function registerTwilioRunners(queue: TransferQueue, context: RunnerContext): void {
+export function registerTwilioRunners(queue: TransferQueue, context: DownloadRunnerContext): void {
   queue.registerRunner(TWILIO_DOWNLOAD, twilioDownloadRunner(context), twilioDownloadWindowWords);
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../common/errors.js';
 import { phrase } from '../../common/i18n/phrase.js';
 import { assertLibraryId } from '../../common/library-ids.js';
+import { localFileName } from '../../common/methods/library.js';
 import { issue, parseWith, UsageError } from '../argv.js';
 import { defineCommand, type CommandContext } from '../command.js';
 import { folderSchema, libraryClient, targetSchema, targetText } from './library-shared.js';
@@ -54,7 +55,8 @@ export const libraryGet = defineCommand({
       record: (target) => ({ target: targetText(target) }),
       run: async (target) => {
         const name = target.file ?? '';
-        const dest = path.join(folder, name);
+        // The app's rule for a server's name (no hidden file, no device name, no bidi override), not the name as is.
+        const dest = path.join(folder, localFileName(name));
         // Checked here, not left to the client, so that it is reported as the local problem it is (exit 4).
         if (!args.force && (await exists(dest))) throw new AppError('io', phrase('cli:file.existsUseForce', { file: dest }));
         const progress = ctx.out.progress(name);

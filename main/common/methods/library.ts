@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../accounts.js';
 import type { AppErrorData } from '../errors.js';
-import { fileRefSchema, fitFileName, folderGrantIdSchema } from '../files.js';
+import { fileRefSchema, folderGrantIdSchema, safeLocalName } from '../files.js';
 import type { Acl } from '../library-acl.js';
 import { phrase } from '../i18n/phrase.js';
 import { libraryIdProblemPhrase, MAX_LIBRARY_ID_LENGTH } from '../library-ids.js';
@@ -208,7 +208,7 @@ export const libraryMethods = {
   ).returns<LibraryUploadOutcome>(),
   /**
    * Queues a download for each file into a granted folder (temp name, renamed when complete and of the right size).
-   * "overwrite" is allowed only for names files.findExisting reported in that grant.
+   * "overwrite" is allowed only for names files.findExisting reported in that grant, of files the app saved there.
    */
   'library.download': method(
     z
@@ -259,19 +259,12 @@ export function libraryTargetOfItem(name: string): LibraryTarget {
   return slash < 0 ? { folder: name } : { folder: name.slice(0, slash), file: name.slice(slash + 1) };
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-
 /**
- * The name a library file gets on this computer: characters that no common file system accepts become "_", and
- * names Windows reserves get a leading "_". The same function decides conflicts in the UI and names in main.
+ * The name a library file gets on this computer, by the one rule for names from elsewhere (safeLocalName). The same
+ * function decides conflicts in the UI, names in main and in the command line's library get.
  */
 export function localFileName(name: string): string {
-  let out = name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/[. ]+$/, '');
-  // A download never makes or replaces a hidden file (.bashrc, .ssh): those configure programs, not hold media.
-  out = out.replace(/^\./, '_');
-  if (out === '' || out === '.' || out === '..') out = '_';
-  if (WINDOWS_RESERVED.test(out)) out = `_${out}`;
-  return fitFileName(out);
+  return safeLocalName(name);
 }
 
 /** "name (n).ext": the n-th alternative for a taken name, keeping the extension. */

@@ -195,9 +195,10 @@ export const twilioMethods = {
   /** A fresh preview stream URL (the one a listing gave expires after 30 minutes). */
   'twilio.previewUrl': method(z.object(mediaRef).strict()).returns<{ url: string }>(),
   /**
-   * Queues a download of each media into a granted folder, under its fileName. Names the user was asked about carry
-   * onExisting ("overwrite" only for names files.findExisting reported in that grant); without it a name taken by
-   * then gets " (1)" rather than replacing anything.
+   * Queues a download of each media into a granted folder, under its fileName (main names it, its extension from the
+   * type Twilio gives). Names the user was asked about carry onExisting ("overwrite" only for names files.findExisting
+   * reported in that grant, of files the app saved there: main/app/grants.ts); without it a name taken by then gets
+   * " (1)" rather than replacing anything.
    */
   'twilio.download': method(
     z
@@ -205,7 +206,7 @@ export const twilioMethods = {
         accountId: accountIdSchema,
         grantId: folderGrantIdSchema,
         items: z
-          .array(z.object({ messageSid, mediaSid, contentType: z.string().max(255).nullable(), onExisting: z.enum(TWILIO_DOWNLOAD_EXISTING).optional() }).strict())
+          .array(z.object({ messageSid, mediaSid, onExisting: z.enum(TWILIO_DOWNLOAD_EXISTING).optional() }).strict())
           .min(1)
           .max(10_000),
       })

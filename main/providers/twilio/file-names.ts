@@ -1,7 +1,7 @@
 // File names for downloaded media: from the final response's Content-Disposition when it has one, else the media
 // SID with an extension for its content type. The name comes from a remote server, so it is reduced to a plain
 // file name (no folders, no "..", no control characters, at most 200 bytes) before it ever touches the disk.
-import { fitFileName } from '../../common/files.js';
+import { isWindowsDeviceName, safeLocalName } from '../../common/files.js';
 
 const EXTENSIONS: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -42,12 +42,10 @@ export function extensionFor(contentType: string | undefined): string {
 
 /** A name safe to create in a folder of the user's choice, or undefined when nothing usable is left. */
 export function safeFileName(name: string): string | undefined {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\x00-\x1f\x7f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  if (cleaned === '' || /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cleaned)) return undefined;
-  return fitFileName(cleaned);
+  // A server's name goes rather than being marked: the media SID's name is the better one then.
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/^[.\s]+|[.\s]+$/g, '');
+  if (base === '' || isWindowsDeviceName(base)) return undefined;
+  return safeLocalName(base);
 }
 
 function decodeExtValue(value: string): string | undefined {

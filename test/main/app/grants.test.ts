@@ -5,7 +5,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FolderGrants } from '../../../main/app/grants';
+import { FolderGrants, freeLocalPath, REPORT_FOR_MS } from '../../../main/app/grants';
+import { WrittenFiles } from '../../../main/app/written-files';
 import { ASSETS, startLibraryWorld, waitForFinal, type LibraryWorld } from './handlers/library-support';
 
 let w: LibraryWorld;
@@ -57,35 +58,97 @@ describe('write anywhere: a download lands only in a granted folder', () => {
     await w.fails('files.findExisting', { grantId: `dg_${'a'.repeat(24)}`, names: ['authorized_keys'] }, 'forbidden');
   });
 
-  it('replaces a file only when main reported it as existing in that grant', async () => {
+  it("never replaces the user's own file, even after a scripted findExisting: only the app's own downloads", async () => {
     const grantId = await w.app.grantFolder(downloads);
     await fs.writeFile(path.join(downloads, 'photo.jpg'), 'mine');
     // "overwrite" for a name nobody was asked about: refused before anything is queued.
     await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] }, 'forbidden', /confirmed/);
     expect(w.app.services.transfers.list()).toHaveLength(0);
-    expect(await fs.readFile(path.join(downloads, 'photo.jpg'), 'utf8')).toBe('mine');
     // Reported in another grant does not count in this one.
     const other = await w.app.grantFolder(home);
     expect(await w.ok('files.findExisting', { grantId: other, names: ['Downloads'] })).toEqual(['Downloads']);
     await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] }, 'forbidden');
-    // Found there first, as the UI does before asking the user: then it may be replaced.
+    // The window asks findExisting itself, then "overwrite": nobody was asked, and the file is the user's: refused.
     expect(await w.ok('files.findExisting', { grantId, names: ['photo.jpg', 'none.jpg'] })).toEqual(['photo.jpg']);
-    const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] });
-    expect(await waitForFinal(w, item!.id)).toMatchObject({ state: 'done' });
-    expect(await fs.readFile(path.join(downloads, 'photo.jpg'), 'utf8')).not.toBe('mine');
+    await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] }, 'forbidden', /only its own downloads/);
+    expect(w.app.services.transfers.list()).toHaveLength(0);
+    expect(await fs.readFile(path.join(downloads, 'photo.jpg'), 'utf8')).toBe('mine');
+
+    // A file the app saved there, unchanged since: found, then replaced, once per report.
+    await fs.rm(path.join(downloads, 'photo.jpg'));
+    const [first] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg' }] });
+    expect(await waitForFinal(w, first!.id)).toMatchObject({ state: 'done' });
+    expect(await w.ok('files.findExisting', { grantId, names: ['photo.jpg'] })).toEqual(['photo.jpg']);
+    const [again] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] });
+    expect(await waitForFinal(w, again!.id)).toMatchObject({ state: 'done', result: { savedTo: path.join(downloads, 'photo.jpg') } });
+    await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] }, 'forbidden', /confirmed/);
+    // Changed by the user since the app saved it: theirs now.
+    await fs.appendFile(path.join(downloads, 'photo.jpg'), 'my notes');
+    expect(await w.ok('files.findExisting', { grantId, names: ['photo.jpg'] })).toEqual(['photo.jpg']);
+    await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg', onExisting: 'overwrite' }] }, 'forbidden', /only its own downloads/);
+    expect(await fs.readFile(path.join(downloads, 'photo.jpg'), 'utf8')).toMatch(/my notes$/);
+    await settle();
+    await fs.rm(path.join(downloads, 'photo.jpg'));
   });
 
-  it('never writes through a link in the granted folder to a file outside it', async () => {
+  it('a queued "overwrite" checks the file again when it runs: one the user put there since is kept', async () => {
+    const grantId = await w.app.grantFolder(downloads);
+    const [first] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'photo.jpg' }] });
+    await waitForFinal(w, first!.id);
+    expect(await w.ok('files.findExisting', { grantId, names: ['photo.jpg'] })).toEqual(['photo.jpg']);
+    await fs.rm(path.join(downloads, 'photo.jpg'));
+    await fs.writeFile(path.join(downloads, 'photo.jpg'), 'mine, put here since');
+    const runner = await import('../../../main/app/runners/library');
+    const ctx = { params: { accountId: w.accountId, folder: 'attack', name: 'photo.jpg', destination: downloads, onExisting: 'overwrite' }, signal: new AbortController().signal, phase: () => undefined, progress: () => undefined };
+    await expect(runner.libraryDownloadRunner(w.app.services.accounts, w.app.services.written)(ctx as never)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await fs.readFile(path.join(downloads, 'photo.jpg'), 'utf8')).toBe('mine, put here since');
+    await fs.rm(path.join(downloads, 'photo.jpg'));
+  });
+
+  it('findExisting answers only for names a download could make: never about hidden files', async () => {
+    const grantId = await w.app.grantFolder(home);
+    await fs.writeFile(path.join(home, '.bashrc'), 'export PS1=x');
+    await fs.writeFile(path.join(home, 'COM¹.jpg'), 'x');
+    expect(await w.ok('files.findExisting', { grantId, names: ['.ssh', '.bashrc', 'COM¹.jpg', '_COM¹.jpg', 'Downloads', 'a\u202Eb'] })).toEqual(['Downloads']);
+    await fs.rm(path.join(home, '.bashrc'));
+    await fs.rm(path.join(home, 'COM¹.jpg'));
+  });
+
+  it('never writes through a link in the granted folder to a file outside it, nor replaces the link', async () => {
     const grantId = await w.app.grantFolder(downloads);
     const link = path.join(downloads, 'authorized_keys');
     await fs.symlink(authorizedKeys, link);
     try {
       expect(await w.ok('files.findExisting', { grantId, names: ['authorized_keys'] })).toEqual(['authorized_keys']);
-      const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'authorized_keys', onExisting: 'overwrite' }] });
-      await waitForFinal(w, item!.id);
-      // The link itself was replaced by the download; what it pointed at is untouched.
+      await w.fails('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: 'authorized_keys', onExisting: 'overwrite' }] }, 'forbidden');
       expect(await fs.readFile(authorizedKeys, 'utf8')).toBe(KEYS);
-      expect((await fs.lstat(link)).isSymbolicLink()).toBe(false);
+      expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    } finally {
+      await fs.rm(link, { force: true });
+    }
+  });
+
+  it('a report stands for a while only: an "overwrite" long after it is refused', async () => {
+    let now = 1_000_000;
+    const written = new WrittenFiles();
+    const grants = new FolderGrants(written, () => now);
+    const { grantId } = await grants.grant(downloads, false);
+    const mine = path.join(downloads, 'kept.jpg');
+    await fs.writeFile(mine, 'saved by the app');
+    await written.record(mine);
+    expect(await grants.findExisting(grantId, ['kept.jpg'])).toEqual(['kept.jpg']);
+    now += REPORT_FOR_MS + 1;
+    await expect(grants.allowOverwrite(grantId, ['kept.jpg'])).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await grants.findExisting(grantId, ['kept.jpg'])).toEqual(['kept.jpg']);
+    await grants.allowOverwrite(grantId, ['kept.jpg']);
+    await fs.rm(mine);
+  });
+
+  it('a free name for a download skips a dangling link: it is taken, not free', async () => {
+    const link = path.join(downloads, 'dangling.jpg');
+    await fs.symlink(path.join(home, 'not-there-yet'), link);
+    try {
+      expect(await freeLocalPath(downloads, 'dangling.jpg')).toBe(path.join(downloads, 'dangling (1).jpg'));
     } finally {
       await fs.rm(link, { force: true });
     }
@@ -109,7 +172,7 @@ describe('write anywhere: a download lands only in a granted folder', () => {
       const [item] = await w.ok('library.download', { accountId: w.accountId, folder: 'attack', grantId, files: [{ name: '.bashrc' }] });
       expect(await waitForFinal(w, item!.id)).toMatchObject({ state: 'done', result: { savedTo: path.join(downloads, '_bashrc') } });
     }
-    await expect(new FolderGrants().grant('relative/folder', true)).rejects.toMatchObject({ code: 'validation' });
+    await expect(new FolderGrants(new WrittenFiles()).grant('relative/folder', true)).rejects.toMatchObject({ code: 'validation' });
   });
 });
 

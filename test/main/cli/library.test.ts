@@ -94,6 +94,19 @@ describe('library ls, mkdir, put, get, rm', () => {
     expectOneErrorLine(noFolder, /The folder .*nope does not exist\./);
   });
 
+  it("get saves under the app's local name: no hidden file, no Windows device name, no bidi override", async () => {
+    await library.createFolder('cli-names');
+    const names = ['.bash_aliases', 'COM¹.jpg', 'CONIN$.jpg', 'invoice\u202Egpj.exe'];
+    for (const name of names) await library.uploadFile('cli-names', name, JPEG);
+    const out = path.join(fixture.work, 'names-out');
+    await fs.mkdir(out);
+    const get = await lib('get', ...names.map((n) => `cli-names/${n}`), '--out', out);
+    expect(get.code).toBe(0);
+    const saved = ['_bash_aliases', '_COM¹.jpg', '_CONIN$.jpg', 'invoice_gpj.exe'];
+    expect(get.stdout).toBe(saved.map((n) => `${path.join(out, n)}\n`).join(''));
+    expect((await fs.readdir(out)).sort()).toEqual([...saved].sort());
+  });
+
   it('remote refusals are 3: a file that is not there, a folder that exists; each target of a batch is tried', async () => {
     const missing = await lib('get', 'cli-get/absent.jpg', '--out', fixture.work);
     expect(missing.code).toBe(3);

@@ -67,7 +67,7 @@ export function DownloadFlow({ accountId, items, onDone }: DownloadFlowProps) {
       grantId: folder.grantId,
       items: chosen.map((m) => {
         const decision = decisions[m.fileName];
-        return { messageSid: m.messageSid, mediaSid: m.sid, contentType: m.contentType, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
+        return { messageSid: m.messageSid, mediaSid: m.sid, ...(decision && decision !== 'skip' ? { onExisting: decision } : {}) };
       }),
     });
     onDone({ kind: 'queued', text: t('download.started', { count: queued.length, folder: folder.path }), transfers: queued.map((transfer) => transfer.id), destination: folder.path });

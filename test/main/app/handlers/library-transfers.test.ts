@@ -225,8 +225,14 @@ describe('downloads', () => {
     expect(await fs.readFile(existing, 'utf8')).toBe('mine, keep me');
     expect((await fs.readFile(path.join(dir, 'ocean (2).jpg'))).equals(server)).toBe(true);
 
-    // Replacing needs the app to have found the name there first, as the UI does before asking the user.
+    // Replacing needs the app to have found the name there first, as the UI does before asking the user, and the
+    // file to be one the app saved there: the user's own is never replaced.
     const grantId = await w.app.grantFolder(dir);
+    expect(await w.ok('files.findExisting', { grantId, names: ['ocean.jpg'] })).toEqual(['ocean.jpg']);
+    await w.fails('library.download', { accountId: w.accountId, folder: 'photos', grantId, files: [{ name: 'ocean.jpg', onExisting: 'overwrite' }] }, 'forbidden', /only its own downloads/);
+    expect(await fs.readFile(existing, 'utf8')).toBe('mine, keep me');
+    await fs.rm(existing);
+    expect(await download('fail')).toMatchObject({ state: 'done', result: { savedTo: existing } });
     expect(await w.ok('files.findExisting', { grantId, names: ['ocean.jpg'] })).toEqual(['ocean.jpg']);
     expect(await download('overwrite')).toMatchObject({ state: 'done', result: { savedTo: existing } });
     expect((await fs.readFile(existing)).equals(server)).toBe(true);
@@ -266,7 +272,7 @@ describe('downloads', () => {
     const { ctx } = fakeContext(params, (bytes, abort) => {
       if (bytes > 0 && seen++ === 0) abort();
     });
-    await expect(libraryDownloadRunner(w.app.services.accounts)(ctx)).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(libraryDownloadRunner(w.app.services.accounts, w.app.services.written)(ctx)).rejects.toMatchObject({ code: 'cancelled' });
     expect(seen).toBeGreaterThan(0);
     expect(await fs.readdir(dir)).toEqual([]);
   });

@@ -177,18 +177,24 @@ describe('media', () => {
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-dl-'));
     try {
       await fs.writeFile(path.join(folder, a!.fileName), 'mine, keep me');
-      await fs.writeFile(path.join(folder, b!.fileName), 'old copy');
       const names = [a!, b!, c!].map((m) => m.fileName);
       const grantId = await app.grantFolder(folder);
+      // An earlier download of b: the app's own file, which it may replace.
+      const earlier = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid: message.sid, mediaSid: b!.sid }] });
+      await transfersSettled(app, earlier.map((t) => t.id));
+      expect(await call(app, 'files.findExisting', { grantId, names })).toEqual([a!.fileName, b!.fileName]);
+      // The user's own file is never replaced, whatever the window says.
+      const refused = await failure(app, 'twilio.download', { accountId, grantId, items: [{ messageSid: message.sid, mediaSid: a!.sid, onExisting: 'overwrite' }] });
+      expect(refused).toMatchObject({ code: 'forbidden' });
       expect(await call(app, 'files.findExisting', { grantId, names })).toEqual([a!.fileName, b!.fileName]);
 
       const queued = await call(app, 'twilio.download', {
         accountId,
         grantId,
         items: [
-          { messageSid: message.sid, mediaSid: a!.sid, contentType: a!.contentType, onExisting: 'keepBoth' },
-          { messageSid: message.sid, mediaSid: b!.sid, contentType: b!.contentType, onExisting: 'overwrite' },
-          { messageSid: message.sid, mediaSid: c!.sid, contentType: c!.contentType },
+          { messageSid: message.sid, mediaSid: a!.sid, onExisting: 'keepBoth' },
+          { messageSid: message.sid, mediaSid: b!.sid, onExisting: 'overwrite' },
+          { messageSid: message.sid, mediaSid: c!.sid },
         ],
       });
       expect(queued.map((t) => [t.direction, t.title])).toEqual(names.map((n) => ['download', n]));
@@ -225,7 +231,7 @@ describe('media', () => {
       const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-pattern-'));
       try {
         const grantId = await app.grantFolder(folder);
-        const queued = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid: message.sid, mediaSid: media!.sid, contentType: media!.contentType }] });
+        const queued = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid: message.sid, mediaSid: media!.sid }] });
         await transfersSettled(app, queued.map((t) => t.id));
         expect(await fs.readdir(folder)).toEqual([media!.fileName]);
       } finally {
@@ -233,6 +239,46 @@ describe('media', () => {
       }
     } finally {
       await call(app, 'settings.update', { twilioFileNamePattern: '{date}_{time}_{from}_{mediaSid}{ext}' });
+    }
+  });
+
+  it("names a download by the type Twilio gives, not the window's: a type the window sends is refused", async () => {
+    const messageSid = await app.sandbox!.twilio.createMessage({ body: 'typed' });
+    const [mediaSid] = await app.sandbox!.twilio.seedMedia(messageSid, 1);
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-type-'));
+    try {
+      const grantId = await app.grantFolder(folder);
+      const told = await app.dispatch('twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: mediaSid!, contentType: 'text/plain' }] });
+      expect(told).toMatchObject({ ok: false, error: { code: 'validation' } });
+      // Never listed through the app: main reads the media from Twilio for its type.
+      const [queued] = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: mediaSid! }] });
+      const media = await call(app, 'twilio.getMedia', { accountId, messageSid, mediaSid: mediaSid! });
+      expect(media.contentType).toMatch(/^(image|video|audio)\//);
+      expect(path.extname(media.fileName)).not.toBe('.bin');
+      expect(queued!.title).toBe(media.fileName);
+      await transfersSettled(app, [queued!.id]);
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('never replaces a dangling link at the name: it is taken, the download takes "name (1)"', async () => {
+    const messageSid = await app.sandbox!.twilio.createMessage({ body: 'link' });
+    await app.sandbox!.twilio.seedMedia(messageSid, 1);
+    const [media] = await allMediaOf(app, accountId, messageSid);
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'md-twilio-link-'));
+    try {
+      const link = path.join(folder, media!.fileName);
+      await fs.symlink(path.join(folder, 'elsewhere-not-yet'), link);
+      const grantId = await app.grantFolder(folder);
+      const queued = await call(app, 'twilio.download', { accountId, grantId, items: [{ messageSid, mediaSid: media!.sid }] });
+      const [done] = await transfersSettled(app, queued.map((t) => t.id));
+      const ext = path.extname(media!.fileName);
+      expect(done).toMatchObject({ state: 'done', result: { savedTo: path.join(folder, `${media!.fileName.slice(0, -ext.length)} (1)${ext}`) } });
+      expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+      await expect(fs.access(path.join(folder, 'elsewhere-not-yet'))).rejects.toThrow();
+    } finally {
+      await fs.rm(folder, { recursive: true, force: true });
     }
   });
 
