@@ -4,7 +4,10 @@ import { useMemo } from 'react';
 import { noticeFloor } from '../../components/notice-placement';
 import { useTranslation } from '../../i18n';
 import type { TransferItem } from '../../../../main/common/transfers';
+import { StagingList } from '../../components/StagingRows';
 import { TransferList } from '../../components/TransferList';
+import { useStagings } from '../../store/stagings-store';
+import { stagingGroup } from './transfers-flow';
 import { useTransfers } from '../../store/transfers-store';
 
 export function LibraryTransfers({ accountId, label }: { accountId: string; label: string }) {
@@ -18,11 +21,14 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
     }).reverse(),
     [items, order, accountId],
   );
-  if (history.length === 0) return null;
+  // Files still being copied to main come first: they are the transfers about to start.
+  const copying = useStagings((s) => s.stagings.some((x) => x.group === stagingGroup(accountId)));
+  if (history.length === 0 && !copying) return null;
   return (
     <section className="lib-transfers" aria-labelledby="lib-transfers-title" ref={noticeFloor}>
       <h2 id="lib-transfers-title" className="section-title">{t('transfers.title')}</h2>
-      <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} />
+      <StagingList group={stagingGroup(accountId)} />
+      {history.length > 0 ? <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} /> : null}
     </section>
   );
 }
