@@ -133,9 +133,11 @@ test.describe('a large file being copied to the host', () => {
         await seeAndCancel('upload');
         // Cancelled, the file leaves the list: nothing to send.
         await expect(page.getByText('big-video.mp4')).toHaveCount(0);
+        // The host stays up through a cancelled copy.
+        expect(host.process.exitCode, host.output()).toBeNull();
 
         await page.getByRole('navigation').getByRole('button', { name: /Sandbox media library/ }).click();
-        await page.getByRole('grid').locator('[role="row"][data-name="holiday"]').dblclick();
+        await page.getByRole('grid').locator('[role="row"][data-name="photos"]').dblclick();
         await page.getByTestId('lib-file-input').setInputFiles(file);
         await seeAndCancel('library');
       });
