@@ -9,4 +9,4 @@ export const APP_HOST = 'media-desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** Previews stream through this scheme so that credentials stay in main. */
 export const MEDIA_SCHEME = 'media-desk-media';
-export const EVENT_NAME_LIST = ['accounts.changed', 'settings.changed', 'log.appended', 'notice', 'transfers.changed', 'files.opened', 'app.command', 'updates.status'] as const;
+export const EVENT_NAME_LIST = ['accounts.changed', 'settings.changed', 'log.appended', 'notice', 'transfers.changed', 'files.opened', 'app.command', 'updates.status', 'staging.progress'] as const;

@@ -60,6 +60,8 @@ export interface EventMap {
   /** A command chosen in the native menu. */
   'app.command': { command: AppCommand };
   'updates.status': UpdateStatus;
+  /** Browser host: bytes the host has written so far of a file the page is sending, under the id the page gave it. */
+  'staging.progress': { stageId: string; received: number };
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;
@@ -69,6 +71,13 @@ export const eventListIsComplete: EventListMatches = true;
 
 
 
+/** A copy that takes time (the browser host's staging): said as it goes, and stopped by `signal` with nothing kept. */
+export interface FileRefOptions {
+  signal?: AbortSignal;
+  /** Bytes main has received so far. */
+  onProgress?: (received: number) => void;
+}
+
 /**
  * The one global the preload (or the browser host's bridge) gives the renderer.
  * `fileRef` turns a dropped or picked File into something main can read.
@@ -76,5 +85,5 @@ export const eventListIsComplete: EventListMatches = true;
 export interface MediaDeskBridge {
   invoke<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<InvokeResult<MethodResult<M>>>;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
-  fileRef(file: File): Promise<FileRef>;
+  fileRef(file: File, options?: FileRefOptions): Promise<FileRef>;
 }

@@ -11,6 +11,9 @@ export const fileRefSchema = z.union([
 ]);
 export type FileRef = z.infer<typeof fileRefSchema>;
 
+/** The id a page gives a staging it sends the browser host (`/api/stage?stage=`), under which the host says its progress. */
+export const STAGE_PROGRESS_ID = /^sp_[a-f0-9]{24}$/;
+
 /** A folder main granted the window for downloads (files.pickFolder). */
 export const folderGrantIdSchema = z.string().regex(/^dg_[a-f0-9]{24}$/, 'Not a folder this app granted.');
 

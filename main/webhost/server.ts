@@ -12,6 +12,7 @@ import type { Language } from '../common/i18n/languages.js';
 import { phrase, type Phrase } from '../common/i18n/phrase.js';
 import { SECURITY_HEADERS, contentSecurityPolicy, readAppFile } from '../app/app-files.js';
 import type { FileRef } from '../common/contract.js';
+import { STAGE_PROGRESS_ID } from '../common/files.js';
 import type { Dispatcher } from '../app/dispatch.js';
 import type { EventBus } from '../app/events.js';
 import { cleanFileName, type FileStaging } from '../core/files/staging.js';
@@ -92,6 +93,20 @@ async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** How often a staging's progress is said: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/** Calls `report` with the bytes received at most once per interval (the first piece at once). */
+function progressReporter(report: (received: number) => void): (received: number) => void {
+  let last = 0;
+  return (received) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    report(received);
+  };
+}
+
 /** The hashed files of a build never change under one name: a browser keeps them; the page itself is asked again. */
 function cacheControlOf(pathname: string): string {
   return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -141,11 +156,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const tooLargeMessage = (name: string): Phrase => phrase('errors:webhost.fileTooLarge', { name: cleanFileName(name), limit: limits.maxStageBytes });
 
+  /** Stagings under way by the id their page named, so two never report under one. */
+  const reporting = new Set<string>();
+
   async function stage(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const name = url.searchParams.get('name') ?? 'file';
     /** The staging's refusals, with an error status: Chromium drops a 2xx answer that came before its upload's end. */
     const answerRefusal = async (status: number, error: AppError): Promise<void> => sendJson(res, status, { ok: false, error: error.toData() }, await refusalHeaders(req));
     const refuseTooLarge = (): Promise<void> => answerRefusal(413, new AppError('too_large', tooLargeMessage(name)));
+    // The page's own label for this staging's progress events, never a file's id: only its shape and that no other
+    // staging under way has it are checked.
+    const stageId = url.searchParams.get('stage');
+    if (stageId !== null && (!STAGE_PROGRESS_ID.test(stageId) || reporting.has(stageId))) return answerRefusal(400, new AppError('validation', phrase('errors:webhost.badRequest')));
     const form = isForm(req);
     const announced = Number(req.headers['content-length']);
     if (Number.isFinite(announced) && announced > limits.maxStageBytes + (form ? FORM_OVERHEAD_BYTES : 0)) return refuseTooLarge();
@@ -154,14 +176,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // client goes away.
     const running = await appOrUnavailable(req, res);
     if (!running) return;
+    if (stageId !== null) reporting.add(stageId);
     try {
-      const receive = (body: Readable): Promise<FileRef> => running.staging.stage(name, body, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true) });
+      const onReceived = stageId === null ? undefined : progressReporter((received) => running.events.emit('staging.progress', { stageId, received }));
+      const receive = (body: Readable): Promise<FileRef> =>
+        running.staging.stage(name, body, { maxBytes: limits.maxStageBytes, onExceeded: () => (exceeded = true), ...(onReceived ? { onReceived } : {}) });
       const ref = form ? await receiveFormFile(req, receive, (staged) => running.staging.release(staged)) : await receive(req);
+      // The page gave up (Cancel) once the whole file had come: nobody will name this copy, so it goes now.
+      if (res.destroyed || req.socket.destroyed) return await running.staging.release(ref);
       return sendJson(res, 200, { ok: true, value: ref });
     } catch (err) {
       if (exceeded) return refuseTooLarge();
       const error = err instanceof AppError ? err : new AppError('io', phrase('errors:webhost.receiveFailed'));
       return answerRefusal(error.code === 'validation' ? 400 : 500, error);
+    } finally {
+      if (stageId !== null) reporting.delete(stageId);
     }
   }
 

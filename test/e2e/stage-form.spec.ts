@@ -88,3 +88,59 @@ test.describe('a large file the host refuses before its end', () => {
     });
   }
 });
+
+// A large file takes tens of seconds to copy to the host: the page shows the copy as it goes (bytes, speed, time
+// left, from the host's own count over the events stream) with a Cancel that leaves nothing in staging/.
+test.describe('a large file being copied to the host', () => {
+  for (const { locale, lang, copying, cancel } of [
+    { locale: 'en-US', lang: 'en', copying: 'Copying to the browser host', cancel: 'Cancel copying big-video.mp4' },
+    { locale: 'ja-JP', lang: 'ja', copying: 'ブラウザーホストにコピーしています', cancel: 'big-video.mp4 のコピーをキャンセル' },
+  ]) {
+    test.describe(lang, () => {
+      test.use({ locale });
+      test(`shows its progress in the upload view and the library, and Cancel leaves staging/ empty (${lang})`, async ({ page }) => {
+        test.setTimeout(240_000);
+        const dataDir = await makeDataDir();
+        // Sparse: no disk spent by the source; just under the host's 4 GiB, so the copy lasts through the screenshots.
+        const file = path.join(dataDir, 'big-video.mp4');
+        await fs.writeFile(file, 'not a video yet\n');
+        await fs.truncate(file, 4 * 1024 * MiB - 64 * MiB);
+        const staging = path.join(dataDir, 'staging');
+        host = await startHost(dataDir);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(host.url);
+        /** The copy under way, seen at both widths in both schemes, then cancelled: nothing of it stays. */
+        const seeAndCancel = async (where: string): Promise<void> => {
+          const bar = page.getByRole('progressbar', { name: /big-video\.mp4/ });
+          await expect(page.getByText(copying).first()).toBeVisible({ timeout: 30_000 });
+          await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+          for (const width of [1280, 700]) {
+            await page.setViewportSize({ width, height: 800 });
+            for (const scheme of ['light', 'dark'] as const) {
+              await page.emulateMedia({ colorScheme: scheme });
+              await page.screenshot({ path: path.join(ARTIFACTS, `staging-${where}-${lang}-${width}-${scheme}.png`) });
+            }
+          }
+          await page.emulateMedia({ colorScheme: 'light' });
+          await page.setViewportSize({ width: 1280, height: 800 });
+          await page.getByRole('button', { name: cancel }).click();
+          await expect(bar).toHaveCount(0);
+          await expect.poll(async () => fs.readdir(staging), { timeout: 15_000 }).toEqual([]);
+        };
+
+        await page.getByRole('navigation').getByRole('button', { name: /Sandbox upload/ }).click();
+        await page.getByTestId('file-input').setInputFiles(file);
+        await seeAndCancel('upload');
+        // Cancelled, the file leaves the list: nothing to send.
+        await expect(page.getByText('big-video.mp4')).toHaveCount(0);
+        // The host stays up through a cancelled copy.
+        expect(host.process.exitCode, host.output()).toBeNull();
+
+        await page.getByRole('navigation').getByRole('button', { name: /Sandbox media library/ }).click();
+        await page.getByRole('grid').locator('[role="row"][data-name="photos"]').dblclick();
+        await page.getByTestId('lib-file-input').setInputFiles(file);
+        await seeAndCancel('library');
+      });
+    });
+  }
+});

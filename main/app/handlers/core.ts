@@ -28,7 +28,7 @@ export function validateExternalUrl(raw: string): string {
   return url.toString();
 }
 
-export function createCoreHandlers({ services, grants, sandboxUrl, sandboxAccounts }: HandlerContext): HandlersFor<typeof coreMethods> {
+export function createCoreHandlers({ services, staging, grants, sandboxUrl, sandboxAccounts }: HandlerContext): HandlersFor<typeof coreMethods> {
   const { accounts, settings, log, notices, vault } = services;
   /** Restores run one after the other: two quick requests must not make two accounts of a kind. */
   let restoring: Promise<unknown> = Promise.resolve();
@@ -156,6 +156,9 @@ export function createCoreHandlers({ services, grants, sandboxUrl, sandboxAccoun
       return grant;
     },
     'files.findExisting': ({ grantId, names }) => grants.findExisting(grantId, names),
+    'files.release': async ({ files }) => {
+      for (const ref of files) await staging.release(ref);
+    },
 
     'log.list': ({ limit }) => log.list(limit),
     'log.export': async () => ({

@@ -6,6 +6,7 @@ import { phrase } from '../../common/i18n/phrase.js';
 import { libraryIdProblemPhrase } from '../../common/library-ids.js';
 import { LIBRARY_THUMBNAIL_MAX_BYTES, localFileName, type LibraryUploadOutcome, type libraryMethods } from '../../common/methods/library.js';
 import type { TransferItem } from '../../common/transfers.js';
+import { cleanFileName } from '../../core/files/staging.js';
 import { checkMediaFile } from '../../core/media/check.js';
 import { folderInfo, fileInfo, libraryAccount, libraryClientFor, whoami } from '../library-client.js';
 import { libraryMediaSource } from '../library-media.js';
@@ -67,6 +68,12 @@ export function createLibraryHandlers({ services, staging, media, grants }: Hand
       const params: LibraryDeleteFilesParams = { accountId, folder, files: [...new Set(files)] };
       const title = phrase('shell:transfer.job.deleteFiles', { count: params.files.length });
       return transfers.enqueue({ type: LIBRARY_DELETE_FILES, params }, { accountId, direction: 'job', unit: 'items', title, detail: phrase('shell:transfer.job.inFolder', { account: account.label, folder }), bytesTotal: params.files.length });
+    },
+
+    'library.existingNames': async ({ accountId, folder, names }) => {
+      const taken = new Set((await folderView(client(accountId), folder)).files.map((f) => f.name));
+      // The name the upload would use (library.upload takes the staged name, cleaned as stage() cleans it).
+      return names.filter((name) => taken.has(cleanFileName(name)));
     },
 
     'library.upload': async ({ accountId, folder, files }) => {

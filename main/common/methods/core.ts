@@ -6,7 +6,7 @@ import { LANGUAGE_CHOICES } from '../i18n/languages.js';
 import type { Words } from '../errors.js';
 import { phrase, type Phrase } from '../i18n/phrase.js';
 import { fieldError, fieldMessage } from '../validation-messages.js';
-import { folderGrantIdSchema, type FolderGrant } from '../files.js';
+import { fileRefSchema, folderGrantIdSchema, type FolderGrant } from '../files.js';
 import { proxySettingSchema, type ProxyPasswordStatus } from '../proxy.js';
 import type { TransferItem, TransferSummary } from '../transfers.js';
 import { method } from './define.js';
@@ -212,6 +212,12 @@ export const coreMethods = {
    * names reported here may then be downloaded with "overwrite".
    */
   'files.findExisting': method(z.object({ grantId: folderGrantIdSchema, names: z.array(z.string().min(1).max(255)).max(10_000) }).strict()).returns<string[]>(),
+  /**
+   * The window no longer needs these files (removed from a list, a transfer given up before it was queued): a staged
+   * copy main still holds for this launch goes now, not at the next start. Others (granted, adopted by a job, unknown)
+   * are left alone.
+   */
+  'files.release': method(z.object({ files: z.array(fileRefSchema).max(10_000) }).strict()).returns<void>(),
 
   'log.list': method(z.object({ limit: z.number().int().min(1).max(5000).optional() }).strict()).returns<LogEntry[]>(),
   'log.export': method(none).returns<{ fileName: string; text: string }>(),

@@ -194,6 +194,11 @@ export const libraryMethods = {
   'library.getFile': method(z.object({ ...inFolder, file: libraryFileIdSchema }).strict()).returns<LibraryFileInfo>(),
   /** Deletes files of one folder as a job in the transfer queue; its result has one item per file ("folder/file"). */
   'library.deleteFiles': method(z.object({ ...inFolder, files: z.array(libraryFileIdSchema).min(1).max(MAX_BATCH) }).strict()).returns<TransferItem>(),
+  /**
+   * Which of these local file names an upload into the folder would find taken, under the name the upload would use:
+   * asked before the files are sent to main, so the question comes before a long copy.
+   */
+  'library.existingNames': method(z.object({ ...inFolder, names: z.array(z.string().min(1).max(1000)).max(MAX_BATCH) }).strict()).returns<string[]>(),
   /** Checks files by their bytes and queues an upload for each acceptable one. */
   'library.upload': method(
     z

@@ -39,6 +39,8 @@ const WRITE_BATCH = 1024 * 1024;
 export interface StageLimit {
   maxBytes: number;
   onExceeded(): void;
+  /** Bytes taken so far, after each piece (the browser host says it to the page sending them). */
+  onReceived?(total: number): void;
 }
 
 /** Bounded, so a renderer granting files in a loop cannot grow the table without end. */
@@ -146,9 +148,9 @@ export class FileStaging {
     return { ...file, path: kept, owned: true };
   }
 
+  /** Removes a staged copy this process made and still holds; anything else (granted, adopted, unknown) stays. */
   async release(ref: FileRef): Promise<void> {
-    if (ref.kind !== 'staged') return;
-    this.names.delete(ref.id);
+    if (ref.kind !== 'staged' || !this.names.delete(ref.id)) return;
     await fs.rm(path.join(this.dir, ref.id), { force: true });
   }
 }
@@ -173,6 +175,7 @@ async function receiveInto(file: string, body: Readable, limit: StageLimit | und
         limit.onExceeded();
         throw new AppError('too_large', phrase('errors:staging.tooLarge'));
       }
+      limit?.onReceived?.(total);
       const fits = room.take(chunk.length);
       if (fits !== true && !(await fits)) {
         room.settle(chunk.length);

@@ -1,7 +1,7 @@
 // The browser host's side of the contract: the same calls over HTTP, the same events over a WebSocket. The
 // session cookie (HttpOnly, SameSite=Strict), for which the host traded the printed URL's one-time token, goes
 // with every request; this code never sees it.
-import type { EventMap, EventName, FileRef, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
+import type { EventMap, EventName, FileRef, FileRefOptions, InvokeResult, MediaDeskBridge } from '../../../main/common/contract';
 import { connectionState, type HostConnection, type HostState } from './host-connection';
 import { UiError, windowError } from './ui-error';
 
@@ -84,7 +84,7 @@ export function createHttpBridge(): HttpBridge {
   window.addEventListener('focus', connection.checkNow);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && connection.checkNow());
 
-  return {
+  const bridge: HttpBridge = {
     connection,
     async invoke(method, args) {
       try {
@@ -106,22 +106,56 @@ export function createHttpBridge(): HttpBridge {
       listeners.set(event, set);
       return () => set.delete(listener as AnyListener);
     },
-    async fileRef(file: File): Promise<FileRef> {
+    async fileRef(file: File, options: FileRefOptions = {}): Promise<FileRef> {
+      const { signal, onProgress } = options;
       // As a form: Chromium then reads a picked file itself in its network process, at about half the CPU of the
-      // same File sent as a plain body (main/webhost/stage-form.ts).
+      // same File sent as a plain body (main/webhost/stage-form.ts). Chromium's fetch says nothing of an upload's
+      // progress, and XHR's upload events cost speed: the host says how much it has written, over the events stream.
       const form = new FormData();
       form.append('file', file, file.name);
-      let res: Response;
+      const stageId = onProgress ? newStageId() : undefined;
+      const unlisten = stageId && onProgress ? bridge.on('staging.progress', (p) => p.stageId === stageId && onProgress(p.received)) : undefined;
+      let ref: FileRef;
       try {
-        res = await fetch(`/api/stage?name=${encodeURIComponent(file.name)}`, { method: 'POST', credentials: 'same-origin', body: form });
-      } catch {
-        // Said in the reader's words rather than the browser's "Failed to fetch". The host's refusals arrive as
-        // answers even when it stops reading the file early (main/webhost/replies.ts, refusalHeaders).
-        throw new UiError(windowError('network', 'common:bridge.unreachable'));
+        let res: Response;
+        try {
+          const query = `name=${encodeURIComponent(file.name)}${stageId ? `&stage=${stageId}` : ''}`;
+          res = await fetch(`/api/stage?${query}`, { method: 'POST', credentials: 'same-origin', body: form, ...(signal ? { signal } : {}) });
+        } catch {
+          if (signal?.aborted) throw abortReason(signal);
+          // Said in the reader's words rather than the browser's "Failed to fetch". The host's refusals arrive as
+          // answers even when it stops reading the file early (main/webhost/replies.ts, refusalHeaders).
+          throw new UiError(windowError('network', 'common:bridge.unreachable'));
+        }
+        try {
+          ref = await answerOf<FileRef>(res);
+        } catch (err) {
+          if (signal?.aborted) throw abortReason(signal);
+          throw err;
+        }
+      } finally {
+        unlisten?.();
       }
-      return answerOf<FileRef>(res);
+      if (signal?.aborted) {
+        // Cancelled as the answer came: the host keeps a copy nobody will use unless told.
+        void bridge.invoke('files.release', { files: [ref] });
+        throw abortReason(signal);
+      }
+      return ref;
     },
   };
+  return bridge;
+}
+
+/** A fresh id for one staging's progress events (main/common/files.ts, STAGE_PROGRESS_ID). */
+function newStageId(): string {
+  return `sp_${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** What abort() was given: an AbortError DOMException unless the caller gave another reason. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
 }
 
 function refusalOf(status: number) {

@@ -25,10 +25,15 @@ function progressParts(item: TransferItem, f: Formats): string[] {
   }
   const total = item.bytesTotal;
   if (item.state !== 'uploading' && item.state !== 'downloading') return total === null ? [] : [f.bytes(total)];
+  return bytesMoving(item.bytesDone, total, item.speed, item.eta, f);
+}
+
+/** Bytes on their way: how many of how many, the speed, the time left (the two last once known). */
+export function bytesMoving(done: number, total: number | null, speed: number, eta: number | null, f: Formats): string[] {
   return [
-    total === null ? f.bytes(item.bytesDone) : i18n.t('shell:transfer.sizeOf', { done: f.bytes(item.bytesDone), total: f.bytes(total) }),
-    ...(item.speed > 0 ? [i18n.t('shell:transfer.bytesPerSecond', { speed: f.bytes(item.speed) })] : []),
-    ...(item.eta !== null ? [i18n.t('shell:transfer.left', { duration: durationText(item.eta) })] : []),
+    total === null ? f.bytes(done) : i18n.t('shell:transfer.sizeOf', { done: f.bytes(done), total: f.bytes(total) }),
+    ...(speed > 0 ? [i18n.t('shell:transfer.bytesPerSecond', { speed: f.bytes(speed) })] : []),
+    ...(eta !== null ? [i18n.t('shell:transfer.left', { duration: durationText(eta) })] : []),
   ];
 }
 

@@ -6,7 +6,10 @@ import { useId, useMemo, useState } from 'react';
 import { noticeFloor } from '../../components/notice-placement';
 import { useTranslation } from '../../i18n';
 import type { TransferItem } from '../../../../main/common/transfers';
+import { StagingList } from '../../components/StagingRows';
 import { TransferList } from '../../components/TransferList';
+import { useStagings } from '../../store/stagings-store';
+import { stagingGroup } from './transfers-flow';
 import { useTransfers } from '../../store/transfers-store';
 
 export function LibraryTransfers({ accountId, label }: { accountId: string; label: string }) {
@@ -22,7 +25,9 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
     }).reverse(),
     [items, order, accountId],
   );
-  if (history.length === 0) return null;
+  // Files still being copied to main come first: they are the transfers about to start.
+  const copying = useStagings((s) => s.stagings.some((x) => x.group === stagingGroup(accountId)));
+  if (history.length === 0 && !copying) return null;
   return (
     <section className={`lib-transfers${open ? '' : ' folded'}`} aria-labelledby="lib-transfers-title" ref={noticeFloor}>
       <h2 className="section-title">
@@ -30,8 +35,10 @@ export function LibraryTransfers({ accountId, label }: { accountId: string; labe
           {t('transfers.title')}
         </button>
       </h2>
+      {/* Copies under way stay in sight with their Cancel even while the finished list is folded away. */}
+      <StagingList group={stagingGroup(accountId)} />
       <div id={listId} className="lib-transfers-list" hidden={!open}>
-        {open ? <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} /> : null}
+        {open && history.length > 0 ? <TransferList items={history} label={t('transfers.label', { account: label })} onCopy={(text) => void navigator.clipboard.writeText(text)} /> : null}
       </div>
     </section>
   );

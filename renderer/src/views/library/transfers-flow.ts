@@ -1,16 +1,16 @@
 // Uploading into a folder and downloading files from it: the conflict question asked once, the refusals named,
 // the queue's answer in a notice that goes when the transfers end. Upload into a folder the account may not write to is refused here, in words,
 // before anything is prepared (the server would refuse each file).
-import { useQueryClient } from '@tanstack/react-query';
 import { localFileName, type DownloadExisting, type LibraryFileInfo, type LibraryFolderInfo, type LibraryWhoami, type UploadExisting } from '../../../../main/common/methods/library';
 import type { FileRef, FolderGrant } from '../../../../main/common/contract';
-import { bridge, call, messageOf } from '../../bridge';
+import { call, messageOf } from '../../bridge';
+import { releaseFiles, stageFile, wasCancelled } from '../../store/stagings-store';
 import { errorText, i18n } from '../../i18n';
 import { uploadAction } from './access';
 import type { ConflictDecision } from '../../components/ConflictDialog';
 import { downloadAllSkipped, downloadCancelled } from '../../store/download-notices';
 import { newCause, type Notify } from './notices';
-import { folderQuery, useDownloadFiles, useUploadFiles } from './queries';
+import { useDownloadFiles, useUploadFiles } from './queries';
 
 /** Asks the app's conflict question about these names; null when the user cancelled them all. */
 export type AskConflicts = (names: string[], where: string) => Promise<Map<string, ConflictDecision> | null>;
@@ -28,7 +28,6 @@ interface FlowContext {
 }
 
 export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: FlowContext) {
-  const client = useQueryClient();
   const upload = useUploadFiles(accountId);
   return async (files: File[], folder: string) => {
     const blocked = uploadAction(folders?.find((f) => f.name === folder), me);
@@ -37,39 +36,45 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
       return;
     }
     const refused: string[] = [];
-    const refs: Array<{ ref: FileRef; name: string }> = [];
     const cause = newCause('upload');
     notify('info', i18n.t('library:upload.preparing', { count: files.length, folder }), undefined, { cause });
-    for (const file of files) {
-      try {
-        refs.push({ ref: await bridge.fileRef(file), name: file.name });
-      } catch (err) {
-        refused.push(i18n.t('library:item.why', { name: file.name, why: messageOf(err) }));
-      }
-    }
-    let existing: Set<string> | null;
+    // Asked before the files are copied to main (tens of seconds for a large video in the browser host): main says
+    // which names the upload would find taken.
+    let taken: string[];
     try {
-      existing = new Set((await client.fetchQuery(folderQuery(accountId, folder))).files.map((f) => f.name));
+      taken = await call('library.existingNames', { accountId, folder, names: files.map((file) => file.name) });
     } catch {
-      existing = null; // unknown: each upload keeps both, so nothing is replaced by surprise
+      taken = []; // unknown: each upload keeps both, so nothing is replaced by surprise
     }
-    const taken = refs.filter((r) => existing?.has(r.name)).map((r) => r.name);
     let decisions = new Map<string, ConflictDecision>();
     if (taken.length > 0) {
-      const answer = await askConflicts(taken, i18n.t('library:upload.where', { folder }));
+      const answer = await askConflicts([...new Set(taken)], i18n.t('library:upload.where', { folder }));
       if (!answer) {
         notify('warn', i18n.t('library:upload.cancelled'), undefined, { cause });
         return;
       }
       decisions = answer;
     }
-    const chosen = refs
-      .filter((r) => decisions.get(r.name) !== 'skip')
-      .map((r) => {
-        const decision = uploadExisting(decisions.get(r.name));
-        return decision && decision !== 'skip' ? { ref: r.ref, onExisting: decision } : { ref: r.ref };
-      });
-    const skipped = refs.length - chosen.length;
+    const refs: Array<{ ref: FileRef; name: string }> = [];
+    let cancelled = 0;
+    const wanted = files.filter((file) => decisions.get(file.name) !== 'skip');
+    for (const [index, file] of wanted.entries()) {
+      try {
+        refs.push({ ref: await stageFile(file, stagingGroup(accountId), `${cause}:${index}`), name: file.name });
+      } catch (err) {
+        if (wasCancelled(err)) cancelled += 1;
+        else refused.push(i18n.t('library:item.why', { name: file.name, why: messageOf(err) }));
+      }
+    }
+    if (wanted.length > 0 && cancelled === wanted.length) {
+      notify('warn', i18n.t('library:upload.cancelled'), undefined, { cause });
+      return;
+    }
+    const chosen = refs.map((r) => {
+      const decision = uploadExisting(decisions.get(r.name));
+      return decision && decision !== 'skip' ? { ref: r.ref, onExisting: decision } : { ref: r.ref };
+    });
+    const skipped = files.length - wanted.length;
     if (chosen.length === 0) {
       notify('warn', refused.length > 0 ? i18n.t('library:upload.nothing') : i18n.t('library:upload.allSkipped', { count: skipped }), refused, { cause });
       return;
@@ -88,10 +93,14 @@ export function useUploadFlow({ accountId, me, folders, notify, askConflicts }: 
         notify(queued > 0 ? 'warn' : 'bad', text, refused, { cause: queued > 0 ? `${cause}:refused` : cause });
       }
     } catch (err) {
+      releaseFiles(refs.map((r) => r.ref));
       notify('bad', i18n.t('library:upload.failed', { error: messageOf(err) }), refused, { cause });
     }
   };
 }
+
+/** Where the library shows the files it is copying to main (LibraryTransfers). */
+export const stagingGroup = (accountId: string): string => `library:${accountId}`;
 
 export function useDownloadFlow({ accountId, notify, askConflicts }: FlowContext) {
   const download = useDownloadFiles(accountId);

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AccountSummary } from '../../../../main/common/accounts';
 import type { CheckedFile, FileRef } from '../../../../main/common/contract';
-import { bridge, call, messageOf, UiError } from '../../bridge';
+import { call, messageOf, UiError } from '../../bridge';
+import { StagingProgress } from '../../components/StagingRows';
+import { cancelStaging, cancelStagings, releaseFiles, stageFile, useStagings, wasCancelled } from '../../store/stagings-store';
 import { i18n, useFormats, useTranslation } from '../../i18n';
 import { useWindowFileDrop } from '../../hooks/useFileDrop';
 import { useAppStore } from '../../store/app-store';
@@ -50,7 +52,7 @@ function Thumbnail({ item }: { item: Pending }) {
 }
 
 export function UploadPanel({ account }: { account: AccountSummary }) {
-  const { t } = useTranslation('upload');
+  const { t } = useTranslation(['upload', 'shell', 'common']);
   const f = useFormats();
   const [pending, setPending] = useState<Pending[]>([]);
   const [recipients, setRecipients] = useState<string[]>([]);
@@ -63,6 +65,10 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   const notices = useNotices();
   const input = useRef<HTMLInputElement>(null);
 
+  const group = `upload:${account.id}`;
+  // What is listed now, for what runs after an await (a file removed while it was copied) and for leaving the view.
+  const listed = useRef(pending);
+  listed.current = pending;
   const addFiles = useCallback(async (files: File[] | Array<{ ref: FileRef; name: string }>) => {
     setError(undefined);
     const added: Pending[] = files.map((file) =>
@@ -74,16 +80,32 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
     for (const item of added) {
       let update: Partial<Pending>;
       try {
-        const ref = item.ref ?? (item.file ? await bridge.fileRef(item.file) : undefined);
+        // One at a time, each with its bytes and a Cancel while the browser host copies it.
+        const ref = item.ref ?? (item.file ? await stageFile(item.file, group, item.key) : undefined);
         if (!ref) throw new Error(i18n.t('upload:file.unreadable'));
         const [checked] = await call('generic.checkFiles', { files: [ref] });
-        update = checked?.error ? { status: 'refused', ref, checked, error: new UiError(checked.error) } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
+        // A file that cannot be sent, or was removed meanwhile, needs no copy on the host.
+        if (checked?.error || !listed.current.some((x) => x.key === item.key)) releaseFiles([ref]);
+        update = checked?.error ? { status: 'refused', checked, error: new UiError(checked.error) } : { status: 'ready', ref, ...(checked ? { checked } : {}) };
       } catch (err) {
+        if (wasCancelled(err)) {
+          setPending((p) => p.filter((x) => x.key !== item.key));
+          continue;
+        }
         update = { status: 'refused', error: err };
       }
       setPending((p) => p.map((x) => (x.key === item.key ? { ...x, ...update } : x)));
     }
-  }, []);
+  }, [group]);
+  const stagings = useStagings((s) => s.stagings);
+  // Leaving the view gives up its copies under way and the ones not sent.
+  useEffect(
+    () => () => {
+      cancelStagings(group);
+      releaseFiles(listed.current.flatMap((x) => (x.ref ? [x.ref] : [])));
+    },
+    [group],
+  );
 
   const dragging = useWindowFileDrop({ onDrop: (files) => void addFiles(files) });
   // Files the OS opened the app with are checked by their bytes, exactly like a drop.
@@ -95,7 +117,11 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
   }, [opened, addFiles]);
   const ready = pending.filter((p) => p.status === 'ready' && p.ref);
   const recipientsInvalid = recipientsProblem(recipients) !== undefined;
-  const remove = (key: string) => setPending((p) => p.filter((x) => x.key !== key));
+  const remove = (item: Pending) => {
+    cancelStaging(item.key);
+    if (item.ref) releaseFiles([item.ref]);
+    setPending((p) => p.filter((x) => x.key !== item.key));
+  };
 
   const send = async () => {
     setSending(true);
@@ -165,23 +191,30 @@ export function UploadPanel({ account }: { account: AccountSummary }) {
 
       {pending.length > 0 ? (
         <ul className="pending-list" aria-label={t('files.label')}>
-          {pending.map((item) => (
+          {pending.map((item) => {
+            const staging = stagings.find((x) => x.key === item.key && x.group === group);
+            return (
             <li key={item.key} className={`pending pending-${item.status}`}>
               <Thumbnail item={item} />
               <div className="pending-info">
                 <span className="pending-name">{item.name}</span>
-                <span className="subtle">
+                {staging ? <StagingProgress staging={staging} /> : <span className="subtle">
                   {item.status === 'preparing'
                     ? t('files.checking')
                     : item.checked?.contentType
                       ? t(item.checked.contentType === 'image/jpeg' ? 'files.jpeg' : 'files.mp4', { size: f.bytes(item.checked.size) })
                       : item.file ? f.bytes(item.file.size) : ''}
-                </span>
+                </span>}
                 {item.error !== undefined ? <span className="pending-error" role="alert">{messageOf(item.error)}</span> : null}
               </div>
-              <button type="button" className="small" onClick={() => remove(item.key)} aria-label={t('files.removeLabel', { name: item.name })}>{t('files.remove')}</button>
+              {staging ? (
+                <button type="button" className="small" onClick={() => remove(item)} aria-label={t('shell:staging.cancelLabel', { name: item.name })}>{t('common:action.cancel')}</button>
+              ) : (
+                <button type="button" className="small" onClick={() => remove(item)} aria-label={t('files.removeLabel', { name: item.name })}>{t('files.remove')}</button>
+              )}
             </li>
-          ))}
+            );
+          })}
         </ul>
       ) : null}
 

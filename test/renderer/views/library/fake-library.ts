@@ -94,6 +94,11 @@ export function installFakeLibrary(): FakeLibrary {
         if (!canAccess(f.info, 'read', ME.userId, ME.appId)) refused(`You may not read the folder "${f.info.name}".`);
         return { folder: f.info, files: f.files };
       }
+      case 'library.existingNames': {
+        const f = find(args.folder);
+        if (!canAccess(f.info, 'read', ME.userId, ME.appId)) refused(`You may not read the folder "${f.info.name}".`);
+        return (args.names as string[]).filter((name) => f.files.some((x) => x.name === name));
+      }
       case 'library.createFolder': {
         const created = folder(String(args.folder), ME.userId);
         lib.folders.push(created);
