@@ -7,9 +7,8 @@ import path from 'node:path';
 import type { DownloadKind } from '../common/methods/core.js';
 import type { SettingsStore } from '../core/settings-store.js';
 import { downloadFolderToOffer } from './download-folders.js';
-import { bareName, realFolder } from './grants.js';
+import { bareName, freeLocalPath, realFolder } from './grants.js';
 import { ensureDownloadFolder } from './local-files.js';
-import { freeFileName } from './runners/twilio.js';
 
 /** Tries at most this many names when others keep appearing under the names found free. */
 const ATTEMPTS = 5;
@@ -22,7 +21,7 @@ export async function reportFolder(settings: SettingsStore, hostDownloadFolder: 
 export async function saveReport(folder: string, fileName: string, text: string): Promise<string> {
   const name = bareName(fileName);
   for (let attempt = 1; ; attempt++) {
-    const file = await freeFileName(folder, name);
+    const file = await freeLocalPath(folder, name);
     try {
       await fs.writeFile(file, text, { flag: 'wx', mode: 0o600 });
       return path.resolve(file);
