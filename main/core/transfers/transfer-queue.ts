@@ -291,6 +291,11 @@ export class TransferQueue {
   }
 
   private async finish(entry: Entry, state: TransferState, outcome: { result?: TransferResult; error?: TransferItem['error'] }): Promise<void> {
+    // Refused for good (too large): never run again, so the copy kept for a retry goes, as a done job's does. The
+    // files go before the row says it ended (a cancel meanwhile finds the controller and changes nothing), so
+    // whoever reads it ended finds them gone.
+    const final = state === 'failed' && isFinalRefusal(outcome.error);
+    if (state === 'done' || final) await deleteOwnedFiles(entry);
     entry.controller = undefined;
     entry.meter = undefined;
     entry.item.state = state;
@@ -305,13 +310,10 @@ export class TransferQueue {
       entry.item.result = { ...rest, ...(references ? { references: references.map(words) } : {}), ...(items ? { items: items.map(words) } : {}) };
     }
     if (outcome.error) entry.item.error = redactWords(outcome.error, redact);
-    // Refused for good (too large): never run again, so the copy kept for a retry goes now, and the row says why.
-    const final = state === 'failed' && isFinalRefusal(outcome.error);
     if (final) entry.item.retryRefused = entry.spec.refused = phrase('errors:queue.finalRefusal');
     if (state === 'done' && entry.item.bytesTotal !== null && entry.item.unit !== 'items') entry.item.bytesDone = entry.item.bytesTotal;
     // Saves in flight at a cancel still finish and report after it (progress is no longer heard then): the row counts what the result says.
     if (entry.item.unit === 'items' && outcome.result?.items) entry.item.bytesDone = outcome.result.counted ?? itemsDone(outcome.result.items);
-    if (state === 'done' || final) await deleteOwnedFiles(entry);
     this.batch.push({ ...entry.item });
     await trimHistory(this.entries, this.options.maxHistory ?? 1000);
     this.changed(entry.item.id, true);
