@@ -486,6 +486,7 @@ describe('the capability rule: main/app writes only where main decided', () => {
     'main/app/twilio-cleanup.ts': "each clean-up run's journal, in the data folder's twilio-cleanup/",
     'main/app/local-files.ts': "makes the browser host's Downloads folder, which only --downloads sets",
     'main/app/services.ts': 'makes the data folder itself (0700), which only the host\'s --data-dir names',
+    'main/app/saved-reports.ts': "the clean-up's report, as a new file (never replacing one) in the Downloads folder or the one last chosen for Twilio downloads: main's choice, the window names no path",
   };
 
   it('no other main/app file calls an fs function that writes', () => {
