@@ -38,6 +38,8 @@ async function removeTwoAndAddLookalike(page: Page): Promise<Account> {
 }
 
 async function openSettings(page: Page, name: RegExp): Promise<void> {
+  // What the host's API did while the page loaded can still be missed without a load (see host-gone.spec).
+  await page.reload();
   await page.getByRole('navigation').getByRole('button', { name }).click();
 }
 
